@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { appConfigSchema } from './sections/app.ts';
+import { exchangeConfigSchema } from './sections/exchange.ts';
+import { secretsConfigSchema } from './sections/secrets.ts';
+import { tradingConfigSchema } from './sections/trading.ts';
+import { venueConfigSchema } from './sections/venue.ts';
+
+/**
+ * Every tunable number of the product, in one schema. Each domain owns a section file in
+ * `sections/`; units are in the field names (`breakerCooldownMs`). Unknown keys are refused
+ * so a typo in a hand-edited file is reported instead of silently ignored.
+ */
+export const configSchema = z
+  .object({
+    app: appConfigSchema.prefault({}),
+    venue: venueConfigSchema.prefault({}),
+    exchange: exchangeConfigSchema.prefault({}),
+    trading: tradingConfigSchema.prefault({}),
+    secrets: secretsConfigSchema.prefault({}),
+  })
+  .strict();
+
+/** The fully defaulted configuration the engine runs on. */
+export type Config = z.infer<typeof configSchema>;
+
+/** What a user may override: any subset of any section. */
+export type ConfigOverrides = z.input<typeof configSchema>;
+
+/** The configuration with every default applied. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}

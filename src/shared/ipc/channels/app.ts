@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { ChannelMap, EventMap } from '../define.ts';
+
+/** Whether the app trades on the built-in paper venue or on KuCoin with the trader's keys. */
+export const tradingModeSchema = z.enum(['paper', 'live']);
+export type TradingMode = z.infer<typeof tradingModeSchema>;
+
+/** What the status bar shows about the engine. */
+export const appStatusSchema = z.object({
+  mode: tradingModeSchema,
+  version: z.string(),
+  startedAt: z.number().int(),
+  uptimeMs: z.number().int().nonnegative(),
+  venueUrl: z.string(),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+/** Main's pulse: proves to the renderer that the engine is alive and how far along. */
+export const heartbeatSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  at: z.number().int(),
+  mode: tradingModeSchema,
+  uptimeMs: z.number().int().nonnegative(),
+});
+export type Heartbeat = z.infer<typeof heartbeatSchema>;
+
+export const appChannels = {
+  'app:get-status': { request: z.undefined(), response: appStatusSchema },
+} as const satisfies ChannelMap;
+
+export const appEvents = {
+  'app:heartbeat': heartbeatSchema,
+} as const satisfies EventMap;
