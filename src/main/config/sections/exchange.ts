@@ -1,4 +1,116 @@
 import { z } from 'zod';
 
+/** A per-endpoint cap on top of the pool budget, e.g. KuCoin's legacy "place order 30 requests per 3 s" (§5.2). */
+export const endpointLimitSchema = z
+  .object({
+    /** HTTP method in upper case, e.g. `POST`. */
+    method: z.string().min(1),
+    /** Path template as in the weight table, e.g. `/api/v1/orders`. */
+    path: z.string().startsWith('/'),
+    maxRequests: z.number().int().positive(),
+    perMs: z.number().int().positive(),
+  })
+  .strict();
+
+/** REST transport tunables (ky over an undici keep-alive pool). */
+const restSchema = z
+  .object({
+    httpPoolConnections: z.number().int().min(1).max(256).default(8),
+    httpKeepAliveTimeoutMs: z.number().int().positive().default(30_000),
+    requestTimeoutMs: z.number().int().positive().default(10_000),
+    orderRequestTimeoutMs: z.number().int().positive().default(8_000),
+    getRetryMaxAttempts: z.number().int().min(0).max(10).default(3),
+    getRetryInitialDelayMs: z.number().int().positive().default(200),
+    getRetryMaxDelayMs: z.number().int().positive().default(5_000),
+    /** KuCoin key version: 2 and 3 send the HMAC'd passphrase, 1 the plain one (§1.1). */
+    apiKeyVersion: z.enum(['1', '2', '3']).default('3'),
+  })
+  .strict();
+
+/** Server-time sync tunables (§2). */
+const timeSyncSchema = z
+  .object({
+    samplesPerSync: z.number().int().min(1).max(15).default(5),
+    resyncIntervalMs: z.number().int().positive().default(300_000),
+    /** KuCoin refuses timestamps further than this from its clock (400002). */
+    exchangeTimestampWindowMs: z.number().int().positive().default(5_000),
+    /** Order entry is blocked while the offset uncertainty exceeds this share of the window. */
+    maxUncertaintyShareOfWindow: z.number().positive().max(1).default(0.25),
+    /** Assumed drift of the local clock between syncs, added to the uncertainty as time passes. */
+    localClockDriftPpm: z.number().nonnegative().default(100),
+  })
+  .strict();
+
+/** Rate-limit tunables (§5.1): pool quotas per window, queue and reserve for protective requests. */
+const rateLimitSchema = z
+  .object({
+    publicPoolWeight: z.number().int().positive().default(2_000),
+    futuresPoolWeight: z.number().int().positive().default(2_000),
+    managementPoolWeight: z.number().int().positive().default(2_000),
+    poolWindowMs: z.number().int().positive().default(30_000),
+    /** Share of each pool's quota only protective requests (cancels, stops, reduce-only) may spend. */
+    protectiveReserveShare: z.number().min(0).max(0.5).default(0.1),
+    queueCapacity: z.number().int().positive().default(500),
+    /** Queue slots only the protective lane may take. */
+    protectiveQueueSlots: z.number().int().nonnegative().default(50),
+    /** Extra wait after a window should have reset, covering the clock gap to the exchange. */
+    windowResetGuardMs: z.number().int().nonnegative().default(100),
+    /** A 429000 without quota headers means the exchange is overloaded: back off this long, doubling. */
+    overloadBackoffInitialMs: z.number().int().positive().default(500),
+    overloadBackoffMaxMs: z.number().int().positive().default(10_000),
+    endpointLimits: z.array(endpointLimitSchema).default([]),
+  })
+  .strict();
+
+/** Circuit-breaker tunables: consecutive "exchange unreachable" failures and the cool-down before a probe. */
+const breakerSchema = z
+  .object({
+    breakerFailureThreshold: z.number().int().positive().default(5),
+    breakerCooldownMs: z.number().int().positive().default(60_000),
+  })
+  .strict();
+
+/** WebSocket tunables (§6). The server's pingInterval/pingTimeout are capped by these. */
+const wsSchema = z
+  .object({
+    wsWelcomeTimeoutMs: z.number().int().positive().default(10_000),
+    wsPingIntervalMaxMs: z.number().int().positive().default(18_000),
+    wsPongTimeoutMaxMs: z.number().int().positive().default(10_000),
+    /** No message and no pong for this long = the stream is dead (silent death). */
+    wsLivenessTimeoutMs: z.number().int().positive().default(40_000),
+    wsReconnectInitialDelayMs: z.number().int().positive().default(500),
+    wsReconnectMaxDelayMs: z.number().int().positive().default(30_000),
+    wsSubscribeAckTimeoutMs: z.number().int().positive().default(10_000),
+    /** Reconnect before KuCoin's 24 h token/connection lifetime runs out. */
+    wsMaxConnectionAgeMs: z.number().int().positive().default(23 * 3_600_000),
+  })
+  .strict();
+
+/** Market-data cache tunables. */
+const marketSchema = z
+  .object({
+    contractsRefreshMs: z.number().int().positive().default(3_600_000),
+    tickerTtlMs: z.number().int().nonnegative().default(1_000),
+    positionsTtlMs: z.number().int().nonnegative().default(5_000),
+    candleCacheMaxBars: z.number().int().positive().default(5_000),
+    /** KuCoin returns at most this many kline rows per call (§3.1). */
+    klineMaxRowsPerRequest: z.number().int().positive().default(500),
+  })
+  .strict();
+
 /** Exchange tunables. Every number has its unit in its name and a default. */
-export const exchangeConfigSchema = z.object({}).strict();
+export const exchangeConfigSchema = z
+  .object({
+    rest: restSchema.prefault({}),
+    timeSync: timeSyncSchema.prefault({}),
+    rateLimit: rateLimitSchema.prefault({}),
+    breaker: breakerSchema.prefault({}),
+    ws: wsSchema.prefault({}),
+    market: marketSchema.prefault({}),
+  })
+  .strict();
+
+/** The defaulted exchange section. */
+export type ExchangeConfig = z.infer<typeof exchangeConfigSchema>;
+/** What a caller (or a test) may override. */
+export type ExchangeConfigInput = z.input<typeof exchangeConfigSchema>;
