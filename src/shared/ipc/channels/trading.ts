@@ -1,0 +1,195 @@
+/**
+ * Trading channels: the order ticket, positions, orders, kill switch and the journal.
+ *
+ * Boundary rules (the renderer is untrusted): symbols must be linear perpetuals (`XBTUSDTM`),
+ * sizes are whole lots (a JSON number; a digit string is accepted and normalised), prices are
+ * decimal strings, leverage is an integer 1–100. Every entry carries a stop: there is no way to
+ * express an unprotected entry on this channel. Failures come back as `{ ok:false, error }` with
+ * `RiskRejectedError` (`details.ruleId` + numbers), `ValidationError` or an exchange error.
+ */
+import { z } from 'zod';
+import type { ChannelMap, EventMap } from '../define.ts';
+import { orderSchema, orderStatusSchema } from '../../domain/order.ts';
+import { positionSchema, protectionStatusSchema } from '../../domain/position.ts';
+import {
+  clientOidSchema,
+  epochMsSchema,
+  leverageSchema,
+  lotsSchema,
+  orderTypeSchema,
+  priceSchema,
+  sideSchema,
+  symbolSchema,
+} from '../../domain/primitives.ts';
+import { riskDenialSchema, riskPreviewSchema } from '../../domain/risk.ts';
+import { trailingSpecSchema, trailingStateSchema } from '../../domain/trailing.ts';
+
+/**
+ * An entry order with its mandatory stop. `price` is required for limit orders and refused for
+ * market orders. `stopPrice` is the protective stop's trigger (mark price).
+ */
+export const orderTicketSchema = z
+  .object({
+    symbol: symbolSchema,
+    side: sideSchema,
+    type: orderTypeSchema,
+    sizeLots: lotsSchema,
+    price: priceSchema.optional(),
+    leverage: leverageSchema,
+    stopPrice: priceSchema,
+    trailing: trailingSpecSchema.optional(),
+  })
+  .strict()
+  .refine((ticket) => (ticket.type === 'limit') === (ticket.price !== undefined), {
+    message: 'a limit order needs a price; a market order must not have one',
+    path: ['price'],
+  });
+export type OrderTicket = z.infer<typeof orderTicketSchema>;
+
+/** Trading state: ACTIVE trades; REDUCING accepts only orders that shrink exposure; HALTED cancels only. */
+export const tradingStateSchema = z.enum(['ACTIVE', 'REDUCING', 'HALTED']);
+export type TradingStateName = z.infer<typeof tradingStateSchema>;
+
+/** The engine's trading state with the reason for the last change. */
+export const tradingStateViewSchema = z.object({
+  state: tradingStateSchema,
+  reason: z.string(),
+  /** Every automatic trigger that currently holds (e.g. `clock-unhealthy`), with manual ones. */
+  activeTriggers: z.array(z.string()),
+  since: epochMsSchema,
+  /** False until start-up reconciliation has finished; no entries are accepted before. */
+  reconciled: z.boolean(),
+  dailyRealisedPnl: z.string(),
+  consecutiveStopOuts: z.number().int().nonnegative(),
+});
+export type TradingStateView = z.infer<typeof tradingStateViewSchema>;
+
+/** The answer to a placed order. */
+export const placedOrderSchema = z.object({
+  clientOid: clientOidSchema,
+  status: orderStatusSchema,
+  stopClientOid: clientOidSchema,
+  preview: riskPreviewSchema,
+});
+
+/** A journal entry. */
+export const journalEntrySchema = z.object({
+  seq: z.number().int().positive(),
+  at: epochMsSchema,
+  kind: z.string(),
+  symbol: z.string().optional(),
+  clientOid: z.string().optional(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type JournalEntryView = z.infer<typeof journalEntrySchema>;
+
+/** What the journal holds, by kind. */
+export const journalKindSchema = z.enum([
+  'order',
+  'fill',
+  'stop',
+  'trailing',
+  'risk-decision',
+  'alert',
+  'state-change',
+  'reconciliation',
+  'position-event',
+]);
+
+export const tradingChannels = {
+  'trading:preview-order': { request: orderTicketSchema, response: riskPreviewSchema },
+  'trading:place-order': { request: orderTicketSchema, response: placedOrderSchema },
+  'trading:cancel-order': {
+    request: z.object({ clientOid: clientOidSchema }).strict(),
+    response: z.object({ clientOid: clientOidSchema, status: orderStatusSchema }),
+  },
+  'trading:cancel-all': {
+    request: z.object({ symbol: symbolSchema.optional() }).strict(),
+    response: z.object({ cancelledCount: z.number().int().nonnegative() }),
+  },
+  'trading:close-position': {
+    request: z.object({ symbol: symbolSchema }).strict(),
+    response: z.object({ clientOid: clientOidSchema, status: orderStatusSchema }),
+  },
+  'trading:move-stop': {
+    request: z.object({ symbol: symbolSchema, stopPrice: priceSchema }).strict(),
+    response: z.object({ symbol: symbolSchema, stopPrice: z.string(), stopClientOid: clientOidSchema }),
+  },
+  'trading:set-trailing': {
+    request: z.object({ symbol: symbolSchema, trailing: trailingSpecSchema.nullable() }).strict(),
+    response: z.object({ symbol: symbolSchema, trailing: trailingStateSchema.nullable() }),
+  },
+  'trading:trigger-kill-switch': {
+    request: z.object({ flatten: z.boolean(), reason: z.string().max(200).optional() }).strict(),
+    response: z.object({
+      cancelledOrders: z.number().int().nonnegative(),
+      closedPositions: z.array(symbolSchema),
+      state: tradingStateViewSchema,
+    }),
+  },
+  'trading:get-state': { request: z.undefined(), response: tradingStateViewSchema },
+  'trading:list-positions': { request: z.undefined(), response: z.array(positionSchema) },
+  'trading:list-orders': {
+    request: z
+      .object({
+        scope: z.enum(['open', 'recent']).default('open'),
+        symbol: symbolSchema.optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+    response: z.array(orderSchema),
+  },
+  'trading:query-journal': {
+    request: z
+      .object({
+        kind: journalKindSchema.optional(),
+        symbol: symbolSchema.optional(),
+        clientOid: clientOidSchema.optional(),
+        sinceMs: epochMsSchema.optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+    response: z.array(journalEntrySchema),
+  },
+} as const satisfies ChannelMap;
+
+/** A position's protection changed (badge: PROTECTED, or NAKED for n seconds). */
+export const protectionChangedSchema = z.object({
+  symbol: symbolSchema,
+  status: protectionStatusSchema,
+  positionLots: z.number().int().nonnegative(),
+  stopLots: z.number().int().nonnegative(),
+  /** Seconds without full exchange-side cover (0 when PROTECTED). */
+  nakedForS: z.number().nonnegative(),
+  at: epochMsSchema,
+});
+
+/** The trading state changed. */
+export const stateChangedSchema = z.object({
+  state: tradingStateSchema,
+  previous: tradingStateSchema,
+  reason: z.string(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  at: epochMsSchema,
+});
+
+/** Mark price is getting close to the liquidation price. */
+export const liquidationWarningSchema = z.object({
+  symbol: symbolSchema,
+  level: z.enum(['warning', 'critical', 'cleared']),
+  distancePct: z.number(),
+  distanceAtr: z.number().optional(),
+  markPrice: z.string(),
+  liquidationPrice: z.string(),
+  at: epochMsSchema,
+});
+
+export const tradingEvents = {
+  'trading:order-updated': orderSchema,
+  'trading:position-updated': z.object({ symbol: symbolSchema, position: positionSchema.nullable(), at: epochMsSchema }),
+  'trading:protection-changed': protectionChangedSchema,
+  'trading:state-changed': stateChangedSchema,
+  'trading:liquidation-warning': liquidationWarningSchema,
+} as const satisfies EventMap;
+
+export { riskDenialSchema };
