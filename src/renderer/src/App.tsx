@@ -1,0 +1,33 @@
+import { AppShell, Group, MantineProvider, Title } from '@mantine/core';
+import { ModeBadge } from './components/ModeBadge.tsx';
+import { NavBar } from './components/NavBar.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
+import { ViewOutlet } from './ViewOutlet.tsx';
+import { bulwarkTheme, defaultColorScheme } from './theme/theme.ts';
+
+/** The shell: header (name + PAPER/LIVE), navbar of views, the active view, status bar. */
+export function App(): React.JSX.Element {
+  return (
+    <MantineProvider theme={bulwarkTheme} defaultColorScheme={defaultColorScheme}>
+      <AppShell header={{ height: 48 }} navbar={{ width: 180, breakpoint: 0 }} footer={{ height: 28 }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between">
+            <Title order={3} data-testid="product-name">
+              Bulwark
+            </Title>
+            <ModeBadge />
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar>
+          <NavBar />
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <ViewOutlet />
+        </AppShell.Main>
+        <AppShell.Footer>
+          <StatusBar />
+        </AppShell.Footer>
+      </AppShell>
+    </MantineProvider>
+  );
+}
