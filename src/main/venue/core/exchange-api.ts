@@ -1,0 +1,178 @@
+/**
+ * The public API of the venue's exchange core (ADR 0100). The HTTP/WS server is a thin layer
+ * over it: request bodies and query strings go in as received (`unknown` / string records, the
+ * core validates them and throws {@link VenueError} with KuCoin's code), wire-shaped `data`
+ * comes out, and {@link VenueEvent}s feed the WS topics.
+ */
+import type { Config } from '../../config/schema.ts';
+import type { Logger } from '../../observability/logger.ts';
+import type { PriceFeed } from '../feeds/price-feed.ts';
+import type { VenueClock } from '../feeds/venue-clock.ts';
+import type { VenueEventListener } from './events.ts';
+import type {
+  AccountOverviewWire,
+  BatchOrderResultWire,
+  CancelledOrdersWire,
+  ContractWire,
+  CrossLeverageWire,
+  FillWire,
+  FundingHistoryItemWire,
+  FundingRateCurrentWire,
+  FundingRateHistoryWire,
+  HasMoreWire,
+  HistoryPositionWire,
+  KlineWire,
+  Level2SnapshotWire,
+  MarginModeWire,
+  MarkPriceWire,
+  MaxOpenSizeWire,
+  MultiCancelResultWire,
+  OpenOrderStatisticsWire,
+  OrderWire,
+  PageWire,
+  PlaceOrderResultWire,
+  PositionWire,
+  RiskLimitLevelWire,
+  TickerWire,
+  TradeHistoryWire,
+  VenueStatusWire,
+} from './wire-types.ts';
+
+/** Query-string parameters as the server received them (already percent-decoded). */
+export type QueryParams = Readonly<Record<string, string | undefined>>;
+
+/** What {@link createVenueExchange} needs. */
+export interface VenueExchangeOptions {
+  /** Seed of every random choice (price walk, ids). Same seed + same clock ⇒ same venue. */
+  readonly seed: number;
+  /** Venue time source; the core never reads the wall clock. */
+  readonly clock: VenueClock;
+  /** The `venue` config section. */
+  readonly config: Config['venue'];
+  readonly logger: Logger;
+  /** Price source; defaults to the seeded random walk. */
+  readonly priceFeed?: PriceFeed;
+}
+
+/**
+ * A KuCoin Futures exchange in memory. Every method first brings the venue up to `clock.now()`
+ * (prices, stops, liquidations, funding), then answers. Methods throw {@link VenueError} only;
+ * a rejected request leaves state untouched.
+ */
+export interface VenueExchange {
+  // ── accounts ──────────────────────────────────────────────────────────────
+  /** Creates (or keeps) an account for `userId` holding `startingBalanceUsdt` USDT (decimal string). */
+  openAccount(userId: string, startingBalanceUsdt: string): void;
+  /** Whether the user has an account. */
+  hasAccount(userId: string): boolean;
+
+  // ── public market data ───────────────────────────────────────────────────
+  /** GET /api/v1/contracts/active. */
+  contractsActive(): ContractWire[];
+  /** GET /api/v1/contracts/{symbol}. @throws VenueError 100003 for an unknown symbol. */
+  contract(symbol: string): ContractWire;
+  /** GET /api/v1/ticker?symbol=. */
+  ticker(symbol: string): TickerWire;
+  /** GET /api/v1/allTickers. */
+  allTickers(): TickerWire[];
+  /** GET /api/v1/level2/snapshot?symbol= (full book). */
+  level2Snapshot(symbol: string): Level2SnapshotWire;
+  /** GET /api/v1/level2/depth{20|100}?symbol=. */
+  depth(symbol: string, size: 20 | 100): Level2SnapshotWire;
+  /** GET /api/v1/trade/history?symbol= (last 100 trades, newest first). */
+  tradeHistory(symbol: string): TradeHistoryWire[];
+  /** GET /api/v1/kline/query (granularity in minutes; ≤ 500 rows). @throws VenueError 100001 for an unsupported granularity. */
+  klines(symbol: string, granularityMin: number, fromMs?: number, toMs?: number): KlineWire[];
+  /** GET /api/v1/mark-price/{symbol}/current. */
+  markPrice(symbol: string): MarkPriceWire;
+  /** GET /api/v1/funding-rate/{symbol}/current. */
+  fundingRateCurrent(symbol: string): FundingRateCurrentWire;
+  /** GET /api/v1/contract/funding-rates?symbol=&from=&to= (newest first). */
+  fundingHistory(symbol: string, fromMs: number, toMs: number): FundingRateHistoryWire[];
+  /** GET /api/v1/contracts/risk-limit/{symbol}. */
+  riskLimitLevels(symbol: string): RiskLimitLevelWire[];
+  /** GET /api/v1/timestamp: venue time in ms. */
+  serverTimeMs(): number;
+  /** GET /api/v1/status. */
+  status(): VenueStatusWire;
+  /** Sets the venue status (fault drills): 'cancelonly' refuses new orders, 'close' refuses both. */
+  setStatus(status: VenueStatusWire['status'], msg?: string): void;
+
+  // ── private: account ─────────────────────────────────────────────────────
+  /** GET /api/v1/account-overview?currency=. */
+  accountOverview(userId: string, currency?: string): AccountOverviewWire;
+
+  // ── private: orders ──────────────────────────────────────────────────────
+  /** POST /api/v1/orders (body as received). Stop orders (`stop`) are parked until triggered. */
+  placeOrder(userId: string, body: unknown): PlaceOrderResultWire;
+  /** POST /api/v1/orders/test: full validation, nothing created. */
+  testOrder(userId: string, body: unknown): PlaceOrderResultWire;
+  /** POST /api/v1/orders/multi: ≤ 20 orders, per-item code/msg. @throws VenueError 100001 when the body is not an array of 1..20. */
+  placeOrders(userId: string, body: unknown): BatchOrderResultWire[];
+  /** POST /api/v1/st-orders: entry order plus TP/SL stop orders (triggerStopUpPrice / triggerStopDownPrice). */
+  placeOrderWithStops(userId: string, body: unknown): PlaceOrderResultWire;
+  /** DELETE /api/v1/orders/{orderId} (also cancels an untriggered stop order). @throws VenueError 100004. */
+  cancelOrder(userId: string, orderId: string): CancelledOrdersWire;
+  /** DELETE /api/v1/orders/client-order/{clientOid}?symbol=. @throws VenueError 100004. */
+  cancelByClientOid(userId: string, clientOid: string, symbol: string): { clientOid: string };
+  /** DELETE /api/v3/orders?symbol= and /api/v1/orders[?symbol=]: all open non-stop orders. */
+  cancelAll(userId: string, symbol?: string): CancelledOrdersWire;
+  /** DELETE /api/v1/orders/multi-cancel (body `{orderIdsList}` or `{clientOidsList:[{symbol,clientOid}]}`). */
+  cancelMany(userId: string, body: unknown): MultiCancelResultWire[];
+  /** DELETE /api/v1/stopOrders[?symbol=]: all untriggered stop orders. */
+  cancelStopOrders(userId: string, symbol?: string): CancelledOrdersWire;
+  /** GET /api/v1/stopOrders (symbol, side, type, startAt, endAt, currentPage, pageSize). */
+  listStopOrders(userId: string, query: QueryParams): PageWire<OrderWire>;
+  /** GET /api/v1/orders/{orderId}. @throws VenueError 404000 when unknown. */
+  order(userId: string, orderId: string): OrderWire;
+  /** GET /api/v1/orders/byClientOid?clientOid=. @throws VenueError 404000 when unknown. */
+  orderByClientOid(userId: string, clientOid: string): OrderWire;
+  /** GET /api/v1/orders (status active|done (default done), symbol, side, type, startAt, endAt, currentPage, pageSize). */
+  listOrders(userId: string, query: QueryParams): PageWire<OrderWire>;
+  /** GET /api/v1/recentDoneOrders[?symbol=]: done orders of the last 24 h, newest first, ≤ 1000. */
+  recentDoneOrders(userId: string, symbol?: string): OrderWire[];
+  /** GET /api/v1/openOrderStatistics?symbol=. */
+  openOrderStatistics(userId: string, symbol: string): OpenOrderStatisticsWire;
+  /** GET /api/v1/fills (orderId, symbol, side, type, tradeTypes, startAt, endAt, currentPage, pageSize). */
+  fills(userId: string, query: QueryParams): PageWire<FillWire>;
+  /** GET /api/v1/recentFills[?symbol=]: fills of the last 24 h, newest first, ≤ 1000. */
+  recentFills(userId: string, symbol?: string): FillWire[];
+
+  // ── private: positions and margin ────────────────────────────────────────
+  /** GET /api/v1/position?symbol= (a closed position answers with currentQty 0, isOpen false). */
+  position(userId: string, symbol: string): PositionWire;
+  /** GET /api/v1/positions: open positions. */
+  positions(userId: string): PositionWire[];
+  /** GET /api/v1/history-positions (symbol, from, to, limit, pageId). */
+  historyPositions(userId: string, query: QueryParams): PageWire<HistoryPositionWire>;
+  /** GET /api/v1/funding-history (symbol, startAt, endAt, reverse, offset, forward, maxCount): the user's funding payments. */
+  fundingPayments(userId: string, query: QueryParams): HasMoreWire<FundingHistoryItemWire>;
+  /** GET /api/v2/position/getMarginMode?symbol=. */
+  marginMode(userId: string, symbol: string): MarginModeWire;
+  /** POST /api/v2/position/changeMarginMode. @throws VenueError 50002 while orders or a position exist. */
+  setMarginMode(userId: string, body: unknown): MarginModeWire;
+  /** GET /api/v2/getCrossUserLeverage?symbol=. */
+  crossLeverage(userId: string, symbol: string): CrossLeverageWire;
+  /** POST /api/v2/changeCrossUserLeverage `{symbol, leverage}` → true. */
+  setCrossLeverage(userId: string, body: unknown): true;
+  /** POST /api/v1/position/margin/deposit-margin `{symbol, margin, bizNo}` → the isolated position. */
+  depositMargin(userId: string, body: unknown): PositionWire;
+  /** POST /api/v1/margin/withdrawMargin `{symbol, withdrawAmount}` → amount string. */
+  withdrawMargin(userId: string, body: unknown): string;
+  /** GET /api/v1/margin/maxWithdrawMargin?symbol=. */
+  maxWithdrawMargin(userId: string, symbol: string): string;
+  /** GET /api/v2/getMaxOpenSize?symbol=&price=&leverage= (§7.3). */
+  maxOpenSize(userId: string, query: QueryParams): MaxOpenSizeWire;
+
+  // ── time and market driving ──────────────────────────────────────────────
+  /** Processes prices, stop triggers, liquidations and funding up to venue time `ms` (never backward). */
+  advanceTo(ms: number): void;
+  /** Sets mark, index and last price of `symbol` now (fault drills); stops and liquidations run at once. */
+  setPrice(symbol: string, price: string): void;
+  /** Moves all prices of `symbol` by `pct` percent (e.g. -10) now; stops and liquidations run at once. */
+  jumpPrice(symbol: string, pct: number): void;
+  /** Subscribes to events; returns the unsubscribe function. */
+  on(listener: VenueEventListener): () => void;
+  /** Stops the price feed's background work. */
+  close(): void;
+}
