@@ -88,3 +88,25 @@ describe('bridge subscribe', () => {
     expect(fake.listenerCount('app:heartbeat')).toBe(0);
   });
 });
+
+describe('bridge failures that are not answers from main', () => {
+  it('turns a rejected transport into ConnectionError bridge-call-failed', async () => {
+    installFakeBulwark(
+      createFakeBulwark({
+        'app:get-status': () => {
+          throw new Error('ipc torn down');
+        },
+      }),
+    );
+    await expect(call('app:get-status')).rejects.toMatchObject({ name: 'ConnectionError', code: 'bridge-call-failed' });
+  });
+
+  it('turns an unknown event into ConnectionError bridge-event-missing', () => {
+    const fake = createFakeBulwark({});
+    fake.api.on = () => {
+      throw new TypeError('Unknown event');
+    };
+    installFakeBulwark(fake);
+    expect(() => subscribe('app:heartbeat', () => undefined)).toThrow(ConnectionError);
+  });
+});

@@ -1,14 +1,14 @@
 import { channelMethodName } from '../../../shared/ipc/define.ts';
-import type { ChannelName, RequestOf, ResponseOf } from '../../../shared/ipc/contract.ts';
 import { ConnectionError, deserializeError } from '../../../shared/errors.ts';
 import type { Result } from '../../../shared/result.ts';
 import type { BulwarkApi } from './api.ts';
+import type { KnownChannelName, RequestOf, ResponseOf } from './channels.ts';
 
 /** A channel function as the bridge sees it before types are attached. */
 type ChannelFunction = (request: unknown) => Promise<Result<unknown>>;
 
 /** Arguments of {@link call}: the request may be left out when the channel takes none. */
-export type CallArgs<C extends ChannelName> = undefined extends RequestOf<C>
+export type CallArgs<C extends KnownChannelName> = undefined extends RequestOf<C>
   ? [request?: RequestOf<C>]
   : [request: RequestOf<C>];
 
@@ -24,7 +24,7 @@ export function bulwarkApi(): BulwarkApi {
   return api;
 }
 
-function channelFunction(channel: ChannelName): ChannelFunction {
+function channelFunction(channel: KnownChannelName): ChannelFunction {
   const { domain, method } = channelMethodName(channel);
   // The typed API cannot be indexed by a runtime string; look the function up as unknown and check it.
   const domainApi: unknown = (bulwarkApi() as unknown as Record<string, unknown>)[domain];
@@ -43,8 +43,18 @@ function channelFunction(channel: ChannelName): ChannelFunction {
  * error rebuilt into its own class (RiskRejectedError, AuthError, …) so callers can `instanceof`.
  * @throws TradingError (or subclass) sent by main; ConnectionError when the bridge is missing.
  */
-export async function call<C extends ChannelName>(channel: C, ...args: CallArgs<C>): Promise<ResponseOf<C>> {
-  const result = await channelFunction(channel)(args[0]);
+export async function call<C extends KnownChannelName>(channel: C, ...args: CallArgs<C>): Promise<ResponseOf<C>> {
+  const fn = channelFunction(channel);
+  let result: Result<unknown>;
+  try {
+    result = await fn(args[0]);
+  } catch (error) {
+    // The transport itself failed (IPC torn down, harness binding gone): not an answer from main.
+    throw new ConnectionError('bridge-call-failed', `The engine did not answer ${channel}.`, {
+      details: { channel, reason: error instanceof Error ? error.message : String(error) },
+      cause: error,
+    });
+  }
   if (!result.ok) throw deserializeError(result.error);
   return result.value as ResponseOf<C>;
 }

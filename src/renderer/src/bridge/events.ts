@@ -1,13 +1,24 @@
-import type { EventName, PayloadOf } from '../../../shared/ipc/contract.ts';
+import type { KnownEventName, PayloadOf } from './channels.ts';
+import { ConnectionError } from '../../../shared/errors.ts';
 import { bulwarkApi } from './call.ts';
 
 /**
  * Subscribes to an event main pushes. The callback gets only the payload.
  * @returns the unsubscribe function (call it in the effect's cleanup).
- * @throws ConnectionError when the bridge is missing.
+ * @throws ConnectionError when the bridge is missing or does not offer the event in this build.
  */
-export function subscribe<E extends EventName>(event: E, callback: (payload: PayloadOf<E>) => void): () => void {
-  return bulwarkApi().on(event, callback);
+export function subscribe<E extends KnownEventName>(event: E, callback: (payload: PayloadOf<E>) => void): () => void {
+  // `on` is typed for the assembled contract; events of a domain not wired yet are refused by
+  // preload at runtime (it throws for unknown names), which the caller reports honestly.
+  const on = bulwarkApi().on as unknown as (name: string, cb: (payload: PayloadOf<E>) => void) => () => void;
+  try {
+    return on(event, callback);
+  } catch (error) {
+    throw new ConnectionError('bridge-event-missing', `The engine does not publish ${event} in this build.`, {
+      details: { event },
+      cause: error,
+    });
+  }
 }
 
 /**

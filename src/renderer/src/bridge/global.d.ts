@@ -1,4 +1,4 @@
-import type { BulwarkApi } from './api.ts';
+import type { BulwarkApi } from '../../../shared/ipc/api.ts';
 
 declare global {
   interface Window {

@@ -5,4 +5,5 @@
 export { call, bulwarkApi } from './call.ts';
 export type { CallArgs } from './call.ts';
 export { subscribe, subscribeAll } from './events.ts';
-export type { BulwarkApi, EventSubscriber } from './api.ts';
+export type { BulwarkApi } from './api.ts';
+export type { KnownChannelName, KnownEventName, PayloadOf, RequestOf, ResponseOf } from './channels.ts';
