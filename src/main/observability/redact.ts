@@ -18,6 +18,9 @@ const inlinePatterns: readonly RegExp[] = [
   /(["']?(?:api[-_]?secret|api[-_]?key|secret|passphrase|password|token|signature|webhook[-_]?url)["']?\s*[:=]\s*)(["']?)[^\s"',;}&]+/gi,
   /([?&](?:token|key|secret|signature|sig|passphrase|access_token)=)()[^&\s"']+/gi,
 ];
+// An HMAC-SHA256 digest in base64 is exactly 44 characters ending in one '=': KC-API-SIGN and the
+// encrypted KC-API-PASSPHRASE look like this wherever they end up in free text.
+const hmacBase64Pattern = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=])/g;
 const webhookUrlPattern =
   /https?:\/\/(?:hooks\.slack\.com|discord(?:app)?\.com\/api\/webhooks|[^\s"']*\/(?:webhook|hooks)\/)[^\s"']*/gi;
 
@@ -53,7 +56,7 @@ export function redactText(text: string): string {
   for (const pattern of inlinePatterns) {
     out = out.replace(pattern, (_m, prefix: string, quote: string) => `${prefix}${quote}${REDACTED}`);
   }
-  return out.replace(webhookUrlPattern, REDACTED);
+  return out.replace(webhookUrlPattern, REDACTED).replace(hmacBase64Pattern, REDACTED);
 }
 
 /** Whether a field name says its value is a secret. */

@@ -1,4 +1,119 @@
 import { z } from 'zod';
 
+const decimalText = z.string().regex(/^\d+(\.\d+)?$/);
+
+/** Limits that apply to one contract (per-symbol override of the defaults). */
+const contractLimitsSchema = z
+  .object({
+    /** Largest position in lots the risk engine lets an entry create. */
+    maxPositionLots: z.number().int().positive().default(100_000),
+    /** Largest position value (USDT, at the order's reference price). Decimal string. */
+    maxPositionNotionalUsdt: decimalText.default('50000'),
+  })
+  .strict();
+
+/** Pre-trade risk rules (ADR 0300). */
+const riskSchema = z
+  .object({
+    /** The trader's own leverage cap; the contract's (and its risk tier's) cap also applies. */
+    userMaxLeverage: z.number().int().min(1).max(125).default(20),
+    /** Largest loss at the stop, incl. fees, as % of account equity. */
+    maxRiskPerTradePct: z.number().positive().max(100).default(2),
+    /** Fat-finger guard: a limit price may be at most this % away from the mark price. */
+    priceBandPct: z.number().positive().max(50).default(5),
+    /** The stop must stay this % of the entry→liquidation distance in front of liquidation (freqtrade uses 5 %). */
+    stopLiquidationBufferPct: z.number().min(0).max(90).default(10),
+    /** Liquidation fee rate used in the liquidation estimate (§7.2, post-2025 model). */
+    liquidationFeeRate: z.number().min(0).max(0.1).default(0.0006),
+    /** Total exposure (open positions + resting entries, USDT) across all contracts. Decimal string. */
+    maxAccountExposureUsdt: decimalText.default('100000'),
+    /** Order submissions (entries, closes, cancels excluded) per rolling minute. */
+    maxOrdersPerMinute: z.number().int().positive().default(30),
+    /** Defaults for every contract. */
+    contractLimits: contractLimitsSchema.prefault({}),
+    /** Per-symbol overrides, e.g. `{ "ETHUSDTM": { "maxPositionLots": 500 } }`. */
+    perContractLimits: z.record(z.string(), contractLimitsSchema).default({}),
+  })
+  .strict();
+
+/** Automatic ACTIVE → REDUCING → HALTED triggers (ADR 0301). */
+const stateSchema = z
+  .object({
+    /** Realised loss since 00:00 UTC that halts new entries (REDUCING). Decimal string, USDT. */
+    dailyLossLimitUsdt: decimalText.default('500'),
+    /** This many stop-outs in a row → REDUCING until the trader resets (StoplossGuard). */
+    maxConsecutiveStopOuts: z.number().int().positive().default(3),
+    /** Market data older than this counts as stale → REDUCING. */
+    staleMarketDataMs: z.number().int().positive().default(15_000),
+  })
+  .strict();
+
+/** Order lifecycle (ADR 0302). */
+const ordersSchema = z
+  .object({
+    /** Wait this long for a WS confirmation before polling REST by clientOid. */
+    confirmTimeoutMs: z.number().int().positive().default(3000),
+    /** REST polling interval while an order is unconfirmed or RECONCILING. */
+    pollIntervalMs: z.number().int().positive().default(500),
+    /** Absent-at-exchange answers needed before an UNKNOWN order is proven absent (hummingbot: 3). */
+    absentConfirmations: z.number().int().min(1).default(2),
+    /** Give up reconciling (order stays RECONCILING, alert raised) after this long. */
+    reconcileGiveUpMs: z.number().int().positive().default(60_000),
+  })
+  .strict();
+
+/** Protection watchdog (ADR 0303). */
+const protectionSchema = z
+  .object({
+    /** Periodic REST check of every position's stops. */
+    watchdogIntervalMs: z.number().int().positive().default(2000),
+    /** A position without full exchange-side cover for longer than this raises a critical alert. */
+    nakedAlertAfterS: z.number().positive().default(5),
+    /** Attempts to place a stop before giving up. */
+    stopPlaceMaxAttempts: z.number().int().min(1).default(3),
+    /** When the stop cannot be placed: close the position at market (freqtrade emergency_exit). */
+    closeOnStopFailure: z.boolean().default(true),
+    /** Use st-orders (entry + attached stop in one request) when the entry allows it. */
+    useStOrders: z.boolean().default(true),
+  })
+  .strict();
+
+/** Trailing stops (ADR 0304). */
+const trailingSchema = z
+  .object({
+    /** Minimum time between two moves of one trailing stop (the limiter's protective lane is shared). */
+    minMoveIntervalMs: z.number().int().min(0).default(1000),
+    /** Move only when the new stop is at least this many ticks better. */
+    minMoveTicks: z.number().int().min(1).default(1),
+    /** Default ATR period and candle length for `atr` trailing. */
+    atrPeriod: z.number().int().min(2).default(14),
+    atrTimeframeMin: z.number().int().positive().default(1),
+  })
+  .strict();
+
+/** Liquidation watch (ADR 0305). */
+const liquidationSchema = z
+  .object({
+    /** Warn when mark is within this % of the liquidation price. */
+    warnDistancePct: z.number().positive().default(10),
+    /** Critical alert when mark is within this %. */
+    criticalDistancePct: z.number().positive().default(5),
+    /** A level clears only once the distance is this many % points beyond it (no flapping). */
+    hysteresisPct: z.number().min(0).default(1),
+  })
+  .strict();
+
 /** Trading tunables. Every number has its unit in its name and a default. */
-export const tradingConfigSchema = z.object({}).strict();
+export const tradingConfigSchema = z
+  .object({
+    risk: riskSchema.prefault({}),
+    state: stateSchema.prefault({}),
+    orders: ordersSchema.prefault({}),
+    protection: protectionSchema.prefault({}),
+    trailing: trailingSchema.prefault({}),
+    liquidation: liquidationSchema.prefault({}),
+  })
+  .strict();
+
+/** The trading section with every default applied. */
+export type TradingConfig = z.infer<typeof tradingConfigSchema>;

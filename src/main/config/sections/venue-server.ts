@@ -8,6 +8,11 @@ export const venueServerConfigSchema = z
   .object({
     /** §2: a signed request whose timestamp differs from venue time by more than this gets 400002. */
     authTimestampToleranceMs: z.number().int().positive().default(5_000),
+    /**
+     * §1.5 step 4: also accept a signature over the still-encoded query (SIEBLY-style clients).
+     * KuCoin verifies the decoded query (JKorf#72), so the faithful default is false.
+     */
+    authAcceptEncodedQuery: z.boolean().default(false),
     /** §5.1: quota window of every resource pool, counted from the first request of the window. */
     rateLimitWindowMs: z.number().int().positive().default(30_000),
     /** §5.1: per-user Futures pool (VIP0). */
