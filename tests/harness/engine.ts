@@ -1,0 +1,45 @@
+// Starts the real engine for tests: the same startEngine() the Electron shell calls, with a
+// per-test user-data folder under the run directory (which the secret scan reads afterwards)
+// and a notifier that records instead of showing desktop notifications.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEngine } from '../../src/main/engine.ts';
+import type { Engine } from '../../src/main/engine.ts';
+import type { NotificationUrgency } from '../../src/main/platform/adapters.ts';
+import { systemClock } from '../../src/main/time/clock.ts';
+
+export interface RecordedNotification {
+  title: string;
+  body: string;
+  urgency: NotificationUrgency;
+}
+
+export interface TestEngine {
+  engine: Engine;
+  userData: string;
+  notifications: RecordedNotification[];
+  stop(): Promise<void>;
+}
+
+/** The folder every test run writes its user data to (scanned for secrets after the suite). */
+export function testRunDir(): string {
+  const dir = process.env.BULWARK_TEST_RUN_DIR ?? join(process.cwd(), '.tmp', 'test-run');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Starts an engine in a fresh user-data folder. */
+export async function startTestEngine(options: { mode?: 'paper' | 'live'; label?: string } = {}): Promise<TestEngine> {
+  const userData = mkdtempSync(join(testRunDir(), `${options.label ?? 'engine'}-`));
+  const notifications: RecordedNotification[] = [];
+  const engine = await startEngine({
+    platform: {
+      paths: { userData, logs: join(userData, 'logs') },
+      notifier: { notify: (notification) => notifications.push(notification) },
+      clock: systemClock,
+    },
+    mode: options.mode ?? 'paper',
+    version: '0.0.0-test',
+  });
+  return { engine, userData, notifications, stop: () => engine.stop() };
+}
