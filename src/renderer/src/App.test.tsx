@@ -2,7 +2,12 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from './App.tsx';
-import { createFakeBulwark, installFakeBulwark, removeFakeBulwark, type FakeBulwark } from './bridge/fake-bulwark.test-helper.ts';
+import {
+  createFakeBulwark,
+  installFakeBulwark,
+  removeFakeBulwark,
+  type FakeBulwark,
+} from './bridge/fake-bulwark.test-helper.ts';
 import { startFeeds } from './stores/feeds.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

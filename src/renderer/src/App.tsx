@@ -9,7 +9,12 @@ import { bulwarkTheme, defaultColorScheme } from './theme/theme.ts';
 export function App(): React.JSX.Element {
   return (
     <MantineProvider theme={bulwarkTheme} defaultColorScheme={defaultColorScheme}>
-      <AppShell header={{ height: 48 }} navbar={{ width: 180, breakpoint: 0 }} footer={{ height: 28 }} padding="md">
+      <AppShell
+        header={{ height: 48 }}
+        navbar={{ width: 180, breakpoint: 0 }}
+        footer={{ height: 28 }}
+        padding="md"
+      >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between">
             <Title order={3} data-testid="product-name">

@@ -7,9 +7,20 @@ import {
   RiskRejectedError,
   TradingError,
 } from '../../../shared/errors.ts';
-import { createFakeBulwark, failure, installFakeBulwark, removeFakeBulwark } from './fake-bulwark.test-helper.ts';
+import {
+  createFakeBulwark,
+  failure,
+  installFakeBulwark,
+  removeFakeBulwark,
+} from './fake-bulwark.test-helper.ts';
 
-const status = { mode: 'paper', version: '0.1.0', startedAt: 1, uptimeMs: 5, venueUrl: 'http://127.0.0.1:1' } as const;
+const status = {
+  mode: 'paper',
+  version: '0.1.0',
+  startedAt: 1,
+  uptimeMs: 5,
+  venueUrl: 'http://127.0.0.1:1',
+} as const;
 
 afterEach(() => {
   removeFakeBulwark();
@@ -56,7 +67,9 @@ describe('bridge call', () => {
 
   it('falls back to TradingError for an unknown class name', async () => {
     installFakeBulwark(
-      createFakeBulwark({ 'app:get-status': () => failure({ name: 'Bogus', code: 'x', message: 'm', details: {} }) }),
+      createFakeBulwark({
+        'app:get-status': () => failure({ name: 'Bogus', code: 'x', message: 'm', details: {} }),
+      }),
     );
     const error: unknown = await call('app:get-status').catch((caught: unknown) => caught);
     expect((error as Error).constructor).toBe(TradingError);
@@ -98,7 +111,10 @@ describe('bridge failures that are not answers from main', () => {
         },
       }),
     );
-    await expect(call('app:get-status')).rejects.toMatchObject({ name: 'ConnectionError', code: 'bridge-call-failed' });
+    await expect(call('app:get-status')).rejects.toMatchObject({
+      name: 'ConnectionError',
+      code: 'bridge-call-failed',
+    });
   });
 
   it('turns an unknown event into ConnectionError bridge-event-missing', () => {

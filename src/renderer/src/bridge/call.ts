@@ -8,9 +8,8 @@ import type { KnownChannelName, RequestOf, ResponseOf } from './channels.ts';
 type ChannelFunction = (request: unknown) => Promise<Result<unknown>>;
 
 /** Arguments of {@link call}: the request may be left out when the channel takes none. */
-export type CallArgs<C extends KnownChannelName> = undefined extends RequestOf<C>
-  ? [request?: RequestOf<C>]
-  : [request: RequestOf<C>];
+export type CallArgs<C extends KnownChannelName> =
+  undefined extends RequestOf<C> ? [request?: RequestOf<C>] : [request: RequestOf<C>];
 
 /**
  * The object preload exposed. Throws a ConnectionError when it is missing, which only happens
@@ -19,7 +18,10 @@ export type CallArgs<C extends KnownChannelName> = undefined extends RequestOf<C
 export function bulwarkApi(): BulwarkApi {
   const api = window.bulwark;
   if (api === undefined) {
-    throw new ConnectionError('bridge-missing', 'The engine bridge is not available: open Bulwark from the app.');
+    throw new ConnectionError(
+      'bridge-missing',
+      'The engine bridge is not available: open Bulwark from the app.',
+    );
   }
   return api;
 }
@@ -29,11 +31,17 @@ function channelFunction(channel: KnownChannelName): ChannelFunction {
   // The typed API cannot be indexed by a runtime string; look the function up as unknown and check it.
   const domainApi: unknown = (bulwarkApi() as unknown as Record<string, unknown>)[domain];
   const fn: unknown =
-    typeof domainApi === 'object' && domainApi !== null ? (domainApi as Record<string, unknown>)[method] : undefined;
+    typeof domainApi === 'object' && domainApi !== null
+      ? (domainApi as Record<string, unknown>)[method]
+      : undefined;
   if (typeof fn !== 'function') {
-    throw new ConnectionError('bridge-channel-missing', `The engine does not offer ${channel} in this build.`, {
-      details: { channel },
-    });
+    throw new ConnectionError(
+      'bridge-channel-missing',
+      `The engine does not offer ${channel} in this build.`,
+      {
+        details: { channel },
+      },
+    );
   }
   return fn as ChannelFunction;
 }
@@ -43,7 +51,10 @@ function channelFunction(channel: KnownChannelName): ChannelFunction {
  * error rebuilt into its own class (RiskRejectedError, AuthError, …) so callers can `instanceof`.
  * @throws TradingError (or subclass) sent by main; ConnectionError when the bridge is missing.
  */
-export async function call<C extends KnownChannelName>(channel: C, ...args: CallArgs<C>): Promise<ResponseOf<C>> {
+export async function call<C extends KnownChannelName>(
+  channel: C,
+  ...args: CallArgs<C>
+): Promise<ResponseOf<C>> {
   const fn = channelFunction(channel);
   let result: Result<unknown>;
   try {

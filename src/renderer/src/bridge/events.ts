@@ -7,7 +7,10 @@ import { bulwarkApi } from './call.ts';
  * @returns the unsubscribe function (call it in the effect's cleanup).
  * @throws ConnectionError when the bridge is missing or does not offer the event in this build.
  */
-export function subscribe<E extends KnownEventName>(event: E, callback: (payload: PayloadOf<E>) => void): () => void {
+export function subscribe<E extends KnownEventName>(
+  event: E,
+  callback: (payload: PayloadOf<E>) => void,
+): () => void {
   // `on` is typed for the assembled contract; events of a domain not wired yet are refused by
   // preload at runtime (it throws for unknown names), which the caller reports honestly.
   const on = bulwarkApi().on as unknown as (name: string, cb: (payload: PayloadOf<E>) => void) => () => void;

@@ -27,7 +27,8 @@ export function StatusBar(): React.JSX.Element {
         Uptime: {heartbeat === undefined ? '—' : formatDuration(heartbeat.uptimeMs)}
       </Text>
       <Text size="xs" c="dimmed">
-        Heartbeat #<span data-testid="status-heartbeat-seq">{heartbeat === undefined ? '—' : heartbeat.seq}</span>
+        Heartbeat #
+        <span data-testid="status-heartbeat-seq">{heartbeat === undefined ? '—' : heartbeat.seq}</span>
       </Text>
     </Group>
   );

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConnectionStore } from './connection.store.ts';
 import type { Heartbeat } from '../../../shared/ipc/channels/app.ts';
 
-const beat = (seq: number): Heartbeat => ({ seq, at: 1_700_000_000_000 + seq * 1000, mode: 'paper', uptimeMs: seq * 1000 });
+const beat = (seq: number): Heartbeat => ({
+  seq,
+  at: 1_700_000_000_000 + seq * 1000,
+  mode: 'paper',
+  uptimeMs: seq * 1000,
+});
 
 describe('connection store', () => {
   beforeEach(() => {
@@ -58,7 +63,9 @@ describe('connection store', () => {
   it('takes the mode from app:get-status and clears an earlier status error', () => {
     const store = createConnectionStore();
     store.getState().receiveStatusError('engine not ready');
-    store.getState().receiveStatus({ mode: 'live', version: '0.1.0', startedAt: 1, uptimeMs: 0, venueUrl: 'x' });
+    store
+      .getState()
+      .receiveStatus({ mode: 'live', version: '0.1.0', startedAt: 1, uptimeMs: 0, venueUrl: 'x' });
     expect(store.getState().mode).toBe('live');
     expect(store.getState().statusError).toBeUndefined();
   });

@@ -56,7 +56,12 @@ export function createConnectionStore(options: Partial<ConnectionStoreOptions> =
       staleTimer = setTimeout(() => {
         set({ connection: 'stale' });
       }, staleAfterMs);
-      set({ connection: 'live', lastHeartbeat: heartbeat, lastHeartbeatReceivedAt: now(), mode: heartbeat.mode });
+      set({
+        connection: 'live',
+        lastHeartbeat: heartbeat,
+        lastHeartbeatReceivedAt: now(),
+        mode: heartbeat.mode,
+      });
     },
     receiveStatus: (status) => {
       set({ status, statusError: undefined, mode: status.mode });

@@ -1,12 +1,14 @@
 import { startConnectionFeed } from './connection.feed.ts';
 import { connectionStore } from './connection.store.ts';
+import { startTradingFeed } from './trading.feed.ts';
+import { tradingStore } from './trading.store.ts';
 
 /**
  * Starts every store feed from main once for the page's lifetime.
  * @returns a function that stops them all.
  */
 export function startFeeds(): () => void {
-  const stops = [startConnectionFeed(connectionStore)];
+  const stops = [startConnectionFeed(connectionStore), startTradingFeed(tradingStore, connectionStore)];
   return () => {
     for (const stop of stops) stop();
   };

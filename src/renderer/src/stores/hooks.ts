@@ -1,7 +1,16 @@
 import { useStore } from 'zustand';
 import { connectionStore, type ConnectionState } from './connection.store.ts';
+import { tradingStore, type TradingStoreState } from './trading.store.ts';
 
 /** Reads one slice of the connection store; pass an atomic selector (zustand 5 needs stable results). */
 export function useConnection<T>(selector: (state: ConnectionState) => T): T {
   return useStore(connectionStore, selector);
+}
+
+/**
+ * Reads one slice of the trading store. Select a field (`s => s.positions`) and derive lists with
+ * `useMemo`, or wrap a derived selector in `useShallow` — a fresh array per call would loop.
+ */
+export function useTrading<T>(selector: (state: TradingStoreState) => T): T {
+  return useStore(tradingStore, selector);
 }

@@ -1,0 +1,52 @@
+import type { RequestOf, ResponseOf } from '../../bridge/index.ts';
+
+/** What `trading:preview-order` and `trading:place-order` accept: an entry with its stop. */
+export type OrderTicket = RequestOf<'trading:preview-order'>;
+/** The risk engine's preview of a ticket. */
+export type RiskPreview = ResponseOf<'trading:preview-order'>;
+/** The answer to a placed order. */
+export type PlacedOrder = ResponseOf<'trading:place-order'>;
+
+/** Trailing distance kinds the ticket offers (mirrors `trailingSpecSchema.mode`). */
+export type TrailingMode = 'percent' | 'price' | 'atr';
+
+/** The ticket as typed: raw strings straight from the inputs, parsed by {@link validateTicket}. */
+export interface TicketForm {
+  readonly symbol: string;
+  readonly side: 'buy' | 'sell';
+  readonly type: 'limit' | 'market';
+  readonly sizeLots: string;
+  /** Limit price; ignored for market orders. */
+  readonly price: string;
+  readonly leverage: string;
+  /** The protective stop's trigger price. Mandatory. */
+  readonly stopPrice: string;
+  readonly trailingEnabled: boolean;
+  readonly trailingMode: TrailingMode;
+  readonly trailingDistance: string;
+}
+
+/** Contract facts the ticket can check locally when the engine has told us them. */
+export interface TicketContractRules {
+  readonly tickSize: string;
+  readonly maxLeverage: number;
+  readonly maxOrderQtyLots: number;
+}
+
+/** Everything besides the form that validation looks at. */
+export interface TicketContext {
+  readonly contract: TicketContractRules | undefined;
+  /** Mark/last price for a market order's stop-side check; undefined when unknown. */
+  readonly referencePrice: string | undefined;
+}
+
+/** A field the trader must fix, with the sentence to show under it. */
+export interface TicketProblem {
+  readonly field: keyof TicketForm;
+  readonly message: string;
+}
+
+/** A ticket that can be sent, or the list of things to fix first. */
+export type TicketValidation =
+  | { readonly ok: true; readonly ticket: OrderTicket }
+  | { readonly ok: false; readonly problems: readonly TicketProblem[] };

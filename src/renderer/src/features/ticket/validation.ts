@@ -1,0 +1,125 @@
+import * as decimal from '../../../../shared/domain/decimal.ts';
+import type {
+  OrderTicket,
+  TicketContext,
+  TicketForm,
+  TicketProblem,
+  TicketValidation,
+} from './ticket.types.ts';
+
+// These patterns mirror src/shared/domain/primitives.ts (symbolSchema, priceSchema, lotsSchema) so
+// the renderer bundle carries no zod; validation.test.ts checks they agree with the schema.
+const symbolPattern = /^[A-Z0-9]{2,16}USD[TC]M$/;
+const pricePattern = /^\d{1,12}(\.\d{1,12})?$/;
+const lotsPattern = /^\d{1,10}$/;
+const leveragePattern = /^\d{1,3}$/;
+const distancePattern = /^\d+(\.\d+)?$/;
+
+/** Whether text is a positive decimal price as the wire accepts it. */
+export function isPrice(text: string): boolean {
+  return pricePattern.test(text) && /[1-9]/.test(text);
+}
+
+function checkSymbolAndSize(form: TicketForm, context: TicketContext, problems: TicketProblem[]): void {
+  if (!symbolPattern.test(form.symbol)) {
+    problems.push({ field: 'symbol', message: 'Choose a USDT/USDC-margined perpetual such as XBTUSDTM.' });
+  }
+  const lots = Number(form.sizeLots);
+  if (!lotsPattern.test(form.sizeLots.trim()) || lots < 1) {
+    problems.push({ field: 'sizeLots', message: 'Size is a whole number of lots, at least 1.' });
+  } else if (context.contract !== undefined && lots > context.contract.maxOrderQtyLots) {
+    problems.push({
+      field: 'sizeLots',
+      message: `At most ${context.contract.maxOrderQtyLots} lots per order.`,
+    });
+  }
+  const leverage = Number(form.leverage);
+  const maxLeverage = Math.min(100, context.contract?.maxLeverage ?? 100);
+  if (!leveragePattern.test(form.leverage.trim()) || leverage < 1 || leverage > maxLeverage) {
+    problems.push({ field: 'leverage', message: `Leverage is a whole number from 1 to ${maxLeverage}.` });
+  }
+}
+
+function checkOnTick(
+  field: 'price' | 'stopPrice',
+  text: string,
+  context: TicketContext,
+  problems: TicketProblem[],
+): void {
+  if (context.contract === undefined) return;
+  if (!decimal.isMultipleOf(decimal.dec(text), decimal.dec(context.contract.tickSize))) {
+    problems.push({ field, message: `Must be a multiple of the tick size ${context.contract.tickSize}.` });
+  }
+}
+
+function checkPrices(form: TicketForm, context: TicketContext, problems: TicketProblem[]): void {
+  const price = form.price.trim();
+  if (form.type === 'limit') {
+    if (!isPrice(price))
+      problems.push({ field: 'price', message: 'A limit order needs a price greater than 0.' });
+    else checkOnTick('price', price, context, problems);
+  }
+  const stop = form.stopPrice.trim();
+  if (stop === '') {
+    problems.push({ field: 'stopPrice', message: 'Every entry needs a protective stop: set a stop price.' });
+    return;
+  }
+  if (!isPrice(stop)) {
+    problems.push({ field: 'stopPrice', message: 'The stop price must be a decimal greater than 0.' });
+    return;
+  }
+  checkOnTick('stopPrice', stop, context, problems);
+  const reference = form.type === 'limit' ? price : context.referencePrice;
+  if (reference === undefined || !isPrice(reference)) return;
+  const order = decimal.cmp(decimal.dec(stop), decimal.dec(reference));
+  if (form.side === 'buy' && order >= 0) {
+    problems.push({ field: 'stopPrice', message: `A long's stop must be below the entry (${reference}).` });
+  }
+  if (form.side === 'sell' && order <= 0) {
+    problems.push({ field: 'stopPrice', message: `A short's stop must be above the entry (${reference}).` });
+  }
+}
+
+function checkTrailing(form: TicketForm, problems: TicketProblem[]): void {
+  if (!form.trailingEnabled) return;
+  const distance = form.trailingDistance.trim();
+  if (!distancePattern.test(distance) || !/[1-9]/.test(distance)) {
+    problems.push({
+      field: 'trailingDistance',
+      message: 'The trailing distance must be a decimal greater than 0.',
+    });
+  }
+}
+
+function toTicket(form: TicketForm): OrderTicket {
+  return {
+    symbol: form.symbol,
+    side: form.side,
+    type: form.type,
+    sizeLots: Number(form.sizeLots.trim()),
+    ...(form.type === 'limit' ? { price: form.price.trim() } : {}),
+    leverage: Number(form.leverage.trim()),
+    stopPrice: form.stopPrice.trim(),
+    ...(form.trailingEnabled
+      ? { trailing: { mode: form.trailingMode, distance: form.trailingDistance.trim() } }
+      : {}),
+  };
+}
+
+/**
+ * Checks the ticket as typed and builds the request the engine accepts. There is no way to get
+ * a ticket without a stop out of it: an entry without a protective stop cannot be submitted.
+ * The engine's risk engine decides the rest (margin, risk per trade, liquidation vs stop).
+ */
+export function validateTicket(form: TicketForm, context: TicketContext): TicketValidation {
+  const problems: TicketProblem[] = [];
+  checkSymbolAndSize(form, context, problems);
+  checkPrices(form, context, problems);
+  checkTrailing(form, problems);
+  return problems.length === 0 ? { ok: true, ticket: toTicket(form) } : { ok: false, problems };
+}
+
+/** The first problem for a field, for the input's error text. */
+export function problemFor(validation: TicketValidation, field: keyof TicketForm): string | undefined {
+  return validation.ok ? undefined : validation.problems.find((problem) => problem.field === field)?.message;
+}
