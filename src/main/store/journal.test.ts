@@ -33,7 +33,7 @@ describe('journal', () => {
     expect(journal.openOrders()).toHaveLength(1);
     journal.updateOrder({ ...order, status: 'FILLED', filledLots: 3, updatedAt: 3 });
     expect(journal.openOrders()).toHaveLength(0);
-    expect(() => journal.insertOrder(order)).toThrow();
+    expect(() => { journal.insertOrder(order); }).toThrow();
   });
 
   it('records each fill once', () => {
@@ -55,11 +55,10 @@ describe('journal', () => {
 
   it('rolls back a failed transaction entirely', () => {
     const journal = openJournal({ filePath: ':memory:', now: () => 7 });
-    expect(() =>
-      journal.transaction(() => {
+    expect(() => { journal.transaction(() => {
         journal.insertOrder(order);
         journal.insertOrder(order);
-      }),
+      }); },
     ).toThrow();
     expect(journal.getOrder(order.clientOid)).toBeUndefined();
   });
