@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// `npm run bench`: runs every bench/<area>.bench.ts under Node 24 (type stripping), one at a time
+// so they do not compete for the 2 cores, and writes bench/out/latest.json (one key per area) and
+// bench/out/latest.md (each figure beside its goal). Benchmarks print one JSON object on stdout.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Goals from the issues: [comparison, target]. */
+const goals = {
+  venue: { restReqPerSec: ['>=', 3000], wsMsgsPerSec: ['>=', 50000] },
+  client: {
+    orderOverheadP99Us: ['<=', 150],
+    orderRoundTripRatio: ['<=', 1.15],
+    limiterUtilization: ['>=', 0.95],
+    limiter429: ['<=', 0],
+    wsIngestMsgsPerSec: ['>=', 100000],
+  },
+  trading: { riskCheckP99Us: ['<=', 50] },
+};
+
+const only = process.argv.slice(2);
+const files = readdirSync('bench')
+  .filter((name) => name.endsWith('.bench.ts'))
+  .filter((name) => only.length === 0 || only.includes(name.replace('.bench.ts', '')))
+  .sort();
+const results = {};
+let failures = 0;
+for (const file of files) {
+  const area = file.replace('.bench.ts', '');
+  console.error(`bench: ${area} …`);
+  const run = spawnSync('node', [join('bench', file)], { encoding: 'utf8', timeout: 600_000, maxBuffer: 16 * 1024 * 1024 });
+  const lastLine = run.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    results[area] = JSON.parse(lastLine);
+  } catch {
+    failures += 1;
+    results[area] = { error: `exit ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}` };
+  }
+}
+
+function verdict(value, goal) {
+  if (goal === undefined || typeof value !== 'number') return '';
+  const [op, target] = goal;
+  const met = op === '>=' ? value >= target : value <= target;
+  return `${op} ${target} ${met ? '✓' : '✗'}`;
+}
+
+const lines = ['# Benchmarks', '', `Measured ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}.`, ''];
+for (const [area, figures] of Object.entries(results)) {
+  lines.push(`## ${area}`, '', '| figure | value | goal |', '|---|---|---|');
+  for (const [name, value] of Object.entries(figures)) {
+    lines.push(`| ${name} | ${typeof value === 'object' ? JSON.stringify(value) : value} | ${verdict(value, goals[area]?.[name])} |`);
+  }
+  lines.push('');
+}
+mkdirSync(join('bench', 'out'), { recursive: true });
+writeFileSync(join('bench', 'out', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join('bench', 'out', 'latest.md'), `${lines.join('\n')}\n`);
+console.log(JSON.stringify(results, null, 2));
+process.exit(failures === 0 ? 0 : 1);
