@@ -1,32 +1,25 @@
 import { z } from 'zod';
 
 /**
- * Tunables of the paper venue's KuCoin-compatible front door (REST, auth, rate limits, WebSocket).
- * Defaults are KuCoin's published numbers (reference §2, §5.1, §6.1, §6.6); tests shrink them.
+ * Tunables of the paper venue's KuCoin-compatible front door (REST, auth, rate limits, WebSocket)
+ * that the shared `venue` section does not already hold (that one has the timestamp window, pool
+ * sizes, rate-limit window and token lifetime). Defaults are KuCoin's published numbers
+ * (reference §2, §5.1, §6.1, §6.6); tests shrink them. Not yet composed into `Config['venue']`:
+ * startVenue takes it as `options.server` (the lead may nest it as `venue.server`).
  */
 export const venueServerConfigSchema = z
   .object({
-    /** §2: a signed request whose timestamp differs from venue time by more than this gets 400002. */
-    authTimestampToleranceMs: z.number().int().positive().default(5_000),
     /**
      * §1.5 step 4: also accept a signature over the still-encoded query (SIEBLY-style clients).
      * KuCoin verifies the decoded query (JKorf#72), so the faithful default is false.
      */
     authAcceptEncodedQuery: z.boolean().default(false),
-    /** §5.1: quota window of every resource pool, counted from the first request of the window. */
-    rateLimitWindowMs: z.number().int().positive().default(30_000),
-    /** §5.1: per-user Futures pool (VIP0). */
-    futuresPoolWeight: z.number().int().positive().default(2_000),
     /** §5.1: Management pool (api-key info), per user. */
     managementPoolWeight: z.number().int().positive().default(2_000),
-    /** §5.1: per-IP Public pool. */
-    publicPoolWeight: z.number().int().positive().default(2_000),
     /** Weight charged for endpoints whose spec weight is unset (recentFills; ccxt charges 3 FW). */
     unsetEndpointWeight: z.number().int().positive().default(3),
     /** Largest request body accepted; larger bodies get 400100 (KuCoin's gateway refuses them too). */
     maxBodyBytes: z.number().int().positive().default(1_048_576),
-    /** §6.1: lifetime of a bullet token. */
-    wsTokenTtlMs: z.number().int().positive().default(86_400_000),
     /** §6.1: pingInterval advertised in the bullet answer. */
     wsPingIntervalMs: z.number().int().positive().default(18_000),
     /** §6.1: pingTimeout advertised in the bullet answer. */
@@ -48,5 +41,22 @@ export const venueServerConfigSchema = z
   })
   .strict();
 
-/** The venue server's defaulted settings. */
-export type VenueServerConfig = z.infer<typeof venueServerConfigSchema>;
+/** The front door's own defaulted settings. */
+export type VenueServerOwnConfig = z.infer<typeof venueServerConfigSchema>;
+
+/** What a user may override of them. */
+export type VenueServerOverrides = z.input<typeof venueServerConfigSchema>;
+
+/** Everything the front door reads: its own settings plus the shared venue fields, under one name each. */
+export interface VenueServerConfig extends VenueServerOwnConfig {
+  /** = venue.timestampWindowMs (§2). */
+  readonly authTimestampToleranceMs: number;
+  /** = venue.rateLimitWindowMs (§5.1). */
+  readonly rateLimitWindowMs: number;
+  /** = venue.futuresPoolWeightPer30s. */
+  readonly futuresPoolWeight: number;
+  /** = venue.publicPoolWeightPer30s. */
+  readonly publicPoolWeight: number;
+  /** = venue.tokenTtlMs (§6.1). */
+  readonly wsTokenTtlMs: number;
+}

@@ -1,0 +1,133 @@
+/**
+ * Faults a test can switch on in the venue (GUIDE §6: faults live in the venue, never in stubs).
+ * Each REST fault may be scoped to a method and a path pattern (`*` matches within a segment,
+ * `**` across segments) and limited to a number of hits.
+ */
+export type RestFaultKind =
+  /** Delay the answer by `latencyMs` ± `jitterMs`. */
+  | 'latency'
+  /** Answer 500000 / HTTP 500 (or `httpStatus`) without doing the work. */
+  | 'server-error'
+  /** Answer 429000 / HTTP 429 without gw-ratelimit headers: server overload, not a pool (P-RL1). */
+  | 'overload'
+  /** Hold the request and never answer (the client must time out). */
+  | 'timeout'
+  /** Do the work (the order is placed), then destroy the connection instead of answering. */
+  | 'drop-response';
+
+/** One REST fault rule. */
+export interface RestFaultSpec {
+  readonly kind: RestFaultKind;
+  /** Probability per matching request, 0…1 (default 1). */
+  readonly rate?: number;
+  /** e.g. `/api/v1/orders`, `/api/v1/orders/*`, `/api/**`; default every KuCoin path. */
+  readonly path?: string;
+  readonly method?: string;
+  /** Stop after this many hits (default unlimited). */
+  readonly count?: number;
+  readonly latencyMs?: number;
+  readonly jitterMs?: number;
+  /** For `server-error`: 500, 502, 503 or 504 (default 500). */
+  readonly httpStatus?: number;
+}
+
+/** A rule as stored, with its id and how often it fired. */
+export interface RestFaultRule extends RestFaultSpec {
+  readonly id: string;
+  hits: number;
+}
+
+/** Deterministic 32-bit PRNG (mulberry32) so a seeded venue injects the same faults each run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Turns a path pattern into a matcher: `*` = one segment's characters, `**` = anything. */
+export function pathMatcher(pattern: string): (path: string) => boolean {
+  const source = pattern
+    .split('**')
+    .map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+    .join('.*');
+  const regex = new RegExp(`^${source}$`);
+  return (path) => regex.test(path);
+}
+
+/** The set of active REST faults and the dice they roll. */
+export class RestFaults {
+  readonly #rules: RestFaultRule[] = [];
+  readonly #random: () => number;
+  #nextId = 1;
+
+  constructor(seed: number) {
+    this.#random = seededRandom(seed);
+  }
+
+  /** Adds a rule; returns its id for {@link remove}. */
+  add(spec: RestFaultSpec): string {
+    const id = `fault-${this.#nextId++}`;
+    this.#rules.push({ ...spec, id, hits: 0 });
+    return id;
+  }
+
+  /** Removes one rule. */
+  remove(id: string): void {
+    const at = this.#rules.findIndex((rule) => rule.id === id);
+    if (at >= 0) this.#rules.splice(at, 1);
+  }
+
+  /** Removes every rule. */
+  clear(): void {
+    this.#rules.length = 0;
+  }
+
+  /** The active rules. */
+  list(): readonly RestFaultRule[] {
+    return this.#rules.map((rule) => ({ ...rule }));
+  }
+
+  /** Rolls every matching rule of `kind` once; returns the first that fires. */
+  fire(kind: RestFaultKind, method: string, path: string): RestFaultRule | undefined {
+    for (const rule of this.#rules) {
+      if (rule.kind !== kind || !matches(rule, method, path)) continue;
+      if (rule.count !== undefined && rule.hits >= rule.count) continue;
+      if (this.#random() >= (rule.rate ?? 1)) continue;
+      rule.hits += 1;
+      return rule;
+    }
+    return undefined;
+  }
+
+  /** Total delay for this request: every matching latency rule adds latency ± jitter (never negative). */
+  delayMs(method: string, path: string): number {
+    let total = 0;
+    for (const rule of this.#rules) {
+      if (rule.kind !== 'latency' || !matches(rule, method, path)) continue;
+      if (rule.count !== undefined && rule.hits >= rule.count) continue;
+      if (this.#random() >= (rule.rate ?? 1)) continue;
+      rule.hits += 1;
+      const jitter = (this.#random() * 2 - 1) * (rule.jitterMs ?? 0);
+      total += Math.max(0, (rule.latencyMs ?? 0) + jitter);
+    }
+    return total;
+  }
+}
+
+const matcherCache = new Map<string, (path: string) => boolean>();
+
+function matches(rule: RestFaultSpec, method: string, path: string): boolean {
+  if (rule.method !== undefined && rule.method.toUpperCase() !== method) return false;
+  if (rule.path === undefined) return true;
+  let matcher = matcherCache.get(rule.path);
+  if (matcher === undefined) {
+    matcher = pathMatcher(rule.path);
+    matcherCache.set(rule.path, matcher);
+  }
+  return matcher(path);
+}

@@ -1,0 +1,15 @@
+import type { Config } from '../../config/schema.ts';
+import { venueServerConfigSchema } from '../../config/sections/venue-server.ts';
+import type { VenueServerConfig, VenueServerOverrides } from '../../config/sections/venue-server.ts';
+
+/** Joins the shared venue section and the front door's own settings into one view. */
+export function serverSettings(venue: Config['venue'], overrides: VenueServerOverrides = {}): VenueServerConfig {
+  return {
+    ...venueServerConfigSchema.parse(overrides),
+    authTimestampToleranceMs: venue.timestampWindowMs,
+    rateLimitWindowMs: venue.rateLimitWindowMs,
+    futuresPoolWeight: venue.futuresPoolWeightPer30s,
+    publicPoolWeight: venue.publicPoolWeightPer30s,
+    wsTokenTtlMs: venue.tokenTtlMs,
+  };
+}

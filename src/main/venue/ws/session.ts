@@ -1,0 +1,29 @@
+import type { WebSocket } from 'ws';
+import type { WsToken } from './token-store.ts';
+
+/** One client connection (§6.1): its token, its topics and the fault flags set on it. */
+export interface WsSession {
+  readonly socket: WebSocket;
+  readonly token: WsToken;
+  readonly connectId: string;
+  /** Single topics this connection is subscribed to. */
+  readonly topics: Set<string>;
+  /** Gateway time the venue last heard anything from the client (§6.2 idle timeout). */
+  lastHeardAt: number;
+  /** Fault: the venue sends nothing and answers no ping, but keeps the socket open. */
+  silent: boolean;
+  /** Uplink message budget (§6.6: 100 per 10 s). */
+  uplinkWindowStart: number;
+  uplinkCount: number;
+}
+
+/** The user a private session acts for; public sessions have none. */
+export function sessionUser(session: WsSession): string | undefined {
+  return session.token.kind === 'private' ? session.token.userId : undefined;
+}
+
+/** Sends one frame unless the session is silenced or closed. */
+export function sendFrame(session: WsSession, text: string): void {
+  if (session.silent || session.socket.readyState !== 1) return;
+  session.socket.send(text);
+}

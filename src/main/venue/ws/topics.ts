@@ -1,0 +1,85 @@
+import { candleTypes } from '../core/index.ts';
+
+/** How a topic family takes its argument after `:` (§6.4, §6.5). */
+type ArgumentRule = 'symbols' | 'symbols-optional' | 'none' | 'candle';
+
+interface TopicRule {
+  readonly access: 'public' | 'private';
+  readonly argument: ArgumentRule;
+}
+
+/** The topics the venue publishes: KuCoin's names (SPEC-WSPUB / SPEC-WSPRIV). */
+const topicRules: Readonly<Record<string, TopicRule>> = {
+  '/contractMarket/tickerV2': { access: 'public', argument: 'symbols' },
+  '/contractMarket/ticker': { access: 'public', argument: 'symbols' },
+  '/contractMarket/level2': { access: 'public', argument: 'symbols' },
+  '/contractMarket/execution': { access: 'public', argument: 'symbols' },
+  '/contractMarket/limitCandle': { access: 'public', argument: 'candle' },
+  '/contract/instrument': { access: 'public', argument: 'symbols' },
+  '/contract/announcement': { access: 'public', argument: 'symbols-optional' },
+  '/contractMarket/snapshot': { access: 'public', argument: 'symbols' },
+  '/contractMarket/tradeOrders': { access: 'private', argument: 'symbols-optional' },
+  '/contractMarket/advancedOrders': { access: 'private', argument: 'none' },
+  '/contract/position': { access: 'private', argument: 'symbols' },
+  '/contract/positionAll': { access: 'private', argument: 'none' },
+  '/contractAccount/wallet': { access: 'private', argument: 'none' },
+  '/contract/marginMode': { access: 'private', argument: 'none' },
+  '/contract/crossLeverage': { access: 'private', argument: 'none' },
+};
+
+/** A subscribe request's topic, expanded into the single topics messages are sent on. */
+export interface ParsedTopic {
+  readonly access: 'public' | 'private';
+  /** One entry per symbol: `/contractMarket/tickerV2:XBTUSDTM`, … */
+  readonly topics: readonly string[];
+}
+
+/** Why a topic string was refused, with KuCoin's WS error code (§6.6). */
+export interface TopicProblem {
+  readonly code: number;
+  readonly data: string;
+}
+
+function isCandleArgument(arg: string): boolean {
+  const cut = arg.lastIndexOf('_');
+  return cut > 0 && Object.hasOwn(candleTypes, arg.slice(cut + 1));
+}
+
+function expand(prefix: string, rule: TopicRule, arg: string | undefined): string[] | TopicProblem {
+  if (arg === undefined) {
+    return rule.argument === 'none' || rule.argument === 'symbols-optional' ? [prefix] : { code: 400, data: `topic ${prefix} requires a symbol` };
+  }
+  if (rule.argument === 'none') return { code: 404, data: `topic ${prefix}:${arg} does not exist` };
+  const args = arg.split(',').map((a) => a.trim());
+  if (args.some((a) => a === '')) return { code: 400, data: `topic ${prefix}:${arg} is invalid` };
+  if (rule.argument === 'candle' && !args.every(isCandleArgument)) return { code: 400, data: `topic ${prefix}:${arg} is invalid` };
+  return args.map((a) => `${prefix}:${a}`);
+}
+
+/** Parses `/prefix[:a,b,c]` into single topics, or says why KuCoin would refuse it. */
+export function parseTopic(topic: unknown): ParsedTopic | TopicProblem {
+  if (typeof topic !== 'string' || topic.trim() === '') return { code: 406, data: 'topic required' };
+  const colon = topic.indexOf(':');
+  const prefix = colon < 0 ? topic : topic.slice(0, colon);
+  const rule = topicRules[prefix];
+  if (rule === undefined) return { code: 404, data: `topic ${topic} is not found` };
+  const topics = expand(prefix, rule, colon < 0 ? undefined : topic.slice(colon + 1));
+  return Array.isArray(topics) ? { access: rule.access, topics } : topics;
+}
+
+/** Type guard for the failure branch of {@link parseTopic}. */
+export function isTopicProblem(value: ParsedTopic | TopicProblem): value is TopicProblem {
+  return 'code' in value;
+}
+
+/**
+ * The topics an event is delivered on: its own, plus the all-symbol private topic that also
+ * carries it (§6.5: `/contractMarket/tradeOrders`, `/contract/positionAll`), with the subject
+ * KuCoin uses there (legacy docs: `orderChange` on the all-symbol order topic).
+ */
+export function deliveryTopics(topic: string, subject: string): { topic: string; subject: string }[] {
+  const own = { topic, subject };
+  if (topic.startsWith('/contractMarket/tradeOrders:')) return [own, { topic: '/contractMarket/tradeOrders', subject: 'orderChange' }];
+  if (topic.startsWith('/contract/position:')) return [own, { topic: '/contract/positionAll', subject }];
+  return [own];
+}
