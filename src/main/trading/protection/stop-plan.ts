@@ -1,0 +1,52 @@
+/**
+ * What the protection watchdog must do for one position (ADR 0303): exchange-side stops must
+ * cover exactly the position size (field lessons 4, 5). Pure planner: the service executes the
+ * plan new-stop-first, then cancels the surplus, so there is never less cover than before.
+ */
+import { cmp, dec } from '../../../shared/domain/decimal.ts';
+import type { PositionSide } from '../../../shared/domain/primitives.ts';
+
+/** A live exchange-side stop on the position's closing side. */
+export interface LiveStop {
+  readonly clientOid: string;
+  readonly exchangeOrderId: string;
+  readonly sizeLots: number;
+  readonly stopPrice: string;
+}
+
+/** The plan: place one stop (of `placeLots` at `stopPrice`), then cancel the listed stops. */
+export interface StopPlan {
+  readonly coveredLots: number;
+  readonly status: 'PROTECTED' | 'NAKED';
+  readonly place?: { readonly sizeLots: number; readonly stopPrice: string };
+  readonly cancel: readonly LiveStop[];
+}
+
+/**
+ * Plans the stop cover for a position of `positionLots` (> 0).
+ * - exact cover by stops → nothing to do;
+ * - otherwise one new stop for the full size at `targetStopPrice`, then cancel every old stop.
+ *   (A single full-size stop is simpler to verify than a patchwork; the old ones stay until the
+ *   new one is acknowledged, so cover never drops.)
+ */
+export function planStops(_side: PositionSide, positionLots: number, stops: readonly LiveStop[], targetStopPrice: string): StopPlan {
+  const coveredLots = stops.reduce((sum, stop) => sum + stop.sizeLots, 0);
+  const status = coveredLots >= positionLots ? 'PROTECTED' : 'NAKED';
+  if (coveredLots === positionLots && stops.every((stop) => stop.stopPrice === stops[0]?.stopPrice)) {
+    return { coveredLots, status, cancel: [] };
+  }
+  return { coveredLots, status, place: { sizeLots: positionLots, stopPrice: targetStopPrice }, cancel: stops };
+}
+
+/**
+ * The stop price to keep when repairing: the tightest (most protective) live stop, else the
+ * journaled one. For a long the highest trigger, for a short the lowest.
+ */
+export function protectiveStopPrice(side: PositionSide, stops: readonly LiveStop[], fallback: string | undefined): string | undefined {
+  let best: string | undefined;
+  for (const stop of stops) {
+    const order = best === undefined ? 0 : cmp(dec(stop.stopPrice), dec(best));
+    if (best === undefined || (side === 'long' ? order > 0 : order < 0)) best = stop.stopPrice;
+  }
+  return best ?? fallback;
+}

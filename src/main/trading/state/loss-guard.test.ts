@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { createLossGuard } from './loss-guard.ts';
+
+describe('loss guard', () => {
+  it('hits the daily loss limit exactly at the limit and resets the next UTC day', () => {
+    const guard = createLossGuard('100', 3);
+    expect(guard.record({ realisedPnlUsdt: '-60', byStop: false, at: 1000 }).dailyLossLimitHit).toBe(false);
+    expect(guard.record({ realisedPnlUsdt: '-39.99', byStop: false, at: 2000 }).dailyLossLimitHit).toBe(false);
+    expect(guard.record({ realisedPnlUsdt: '-0.01', byStop: false, at: 3000 })).toMatchObject({ dailyLossLimitHit: true, dailyRealisedPnl: '-100.00' });
+    expect(guard.status(86_400_000 + 5).dailyLossLimitHit).toBe(false);
+  });
+
+  it('counts consecutive stop-outs and a win resets the streak', () => {
+    const guard = createLossGuard('1000', 2);
+    guard.record({ realisedPnlUsdt: '-1', byStop: true, at: 1 });
+    expect(guard.record({ realisedPnlUsdt: '2', byStop: false, at: 2 }).consecutiveStopOuts).toBe(0);
+    guard.record({ realisedPnlUsdt: '-1', byStop: true, at: 3 });
+    expect(guard.record({ realisedPnlUsdt: '-1', byStop: true, at: 4 }).stopOutLimitHit).toBe(true);
+    const snap = guard.snapshot();
+    const restored = createLossGuard('1000', 2);
+    restored.restore(snap);
+    expect(restored.status(5).consecutiveStopOuts).toBe(2);
+  });
+});

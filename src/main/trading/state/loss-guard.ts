@@ -1,0 +1,76 @@
+/**
+ * Daily realised loss and the stop-out streak (freqtrade's StoplossGuard / MaxDrawdown, ADR 0301).
+ * Realised PnL is summed exactly (decimal), per UTC day.
+ */
+import { add, cmp, dec, format, type Dec, ZERO } from '../../../shared/domain/decimal.ts';
+
+const DAY_MS = 86_400_000;
+
+/** What a closed trade contributes. */
+export interface ClosedTrade {
+  readonly realisedPnlUsdt: string;
+  /** Whether our protective stop closed it. */
+  readonly byStop: boolean;
+  readonly at: number;
+}
+
+/** The guard's verdicts after a trade. */
+export interface LossGuardStatus {
+  readonly dailyRealisedPnl: string;
+  readonly dailyLossLimitHit: boolean;
+  readonly consecutiveStopOuts: number;
+  readonly stopOutLimitHit: boolean;
+}
+
+/** Tracks realised PnL per UTC day and consecutive stop-outs. */
+export interface LossGuard {
+  record(trade: ClosedTrade): LossGuardStatus;
+  status(now: number): LossGuardStatus;
+  /** The trader acknowledges the streak (clears the stop-out trigger). */
+  resetStreak(): void;
+  /** Persistable snapshot and restore, so a restart does not forget today's losses. */
+  snapshot(): { day: number; pnl: string; streak: number };
+  restore(snapshot: { day: number; pnl: string; streak: number }): void;
+}
+
+/** Builds a guard with a daily loss limit (USDT, positive) and a stop-out streak limit. */
+export function createLossGuard(dailyLossLimitUsdt: string, maxConsecutiveStopOuts: number): LossGuard {
+  const limit: Dec = { m: -dec(dailyLossLimitUsdt).m, s: dec(dailyLossLimitUsdt).s };
+  let day = -1;
+  let pnl: Dec = ZERO;
+  let streak = 0;
+  const roll = (now: number): void => {
+    const today = Math.floor(now / DAY_MS);
+    if (today !== day) {
+      day = today;
+      pnl = ZERO;
+    }
+  };
+  const status = (): LossGuardStatus => ({
+    dailyRealisedPnl: format(pnl, 2),
+    dailyLossLimitHit: cmp(pnl, limit) <= 0,
+    consecutiveStopOuts: streak,
+    stopOutLimitHit: streak >= maxConsecutiveStopOuts,
+  });
+  return {
+    record(trade) {
+      roll(trade.at);
+      pnl = add(pnl, dec(trade.realisedPnlUsdt));
+      streak = trade.byStop && trade.realisedPnlUsdt.startsWith('-') ? streak + 1 : 0;
+      return status();
+    },
+    status(now) {
+      roll(now);
+      return status();
+    },
+    resetStreak() {
+      streak = 0;
+    },
+    snapshot: () => ({ day, pnl: format(pnl), streak }),
+    restore(snapshot) {
+      day = snapshot.day;
+      pnl = dec(snapshot.pnl);
+      streak = snapshot.streak;
+    },
+  };
+}
