@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { RestCall } from '../rest-call.ts';
+import {
+  acknowledgedSchema,
+  crossLeverageSchema,
+  marginModeSchema,
+  positionSchema,
+  positionsSchema,
+  type KucoinCrossLeverage,
+  type KucoinMarginMode,
+  type KucoinPosition,
+} from '../schemas/positions.ts';
+
+function positionsCall<T>(method: 'GET' | 'POST', route: string, schema: z.ZodType<T>, extra: Partial<RestCall<T>>): RestCall<T> {
+  return { host: 'futures', method, route: `${method} ${route}`, path: route, schema, auth: true, lane: method === 'GET' ? 'market' : 'order', kind: method === 'GET' ? 'read' : 'write', ...extra };
+}
+
+/** GET /api/v1/position?symbol= (§3.4). */
+export const positionCall = (symbol: string): RestCall<KucoinPosition> =>
+  positionsCall('GET', '/api/v1/position', positionSchema, {
+    query: { symbol },
+    verify: (position: KucoinPosition) => (position.symbol === symbol ? undefined : `position symbol ${position.symbol} ≠ asked ${symbol}`),
+  });
+
+/** GET /api/v1/positions[?currency=] (§3.4). */
+export const positionsListCall = (currency?: string): RestCall<KucoinPosition[]> =>
+  positionsCall('GET', '/api/v1/positions', positionsSchema, currency === undefined ? {} : { query: { currency } });
+
+/** GET /api/v2/position/getMarginMode?symbol= (§3.4). */
+export const marginModeCall = (symbol: string): RestCall<KucoinMarginMode> =>
+  positionsCall('GET', '/api/v2/position/getMarginMode', marginModeSchema, { query: { symbol } });
+
+/** POST /api/v2/position/changeMarginMode (§3.4); refused while orders or positions exist. */
+export const changeMarginModeCall = (symbol: string, marginMode: 'ISOLATED' | 'CROSS'): RestCall<KucoinMarginMode> =>
+  positionsCall('POST', '/api/v2/position/changeMarginMode', marginModeSchema, {
+    body: { symbol, marginMode },
+    verify: (result: KucoinMarginMode) => (result.symbol === symbol && result.marginMode === marginMode ? undefined : `margin mode echo ${result.symbol}/${result.marginMode} ≠ sent ${symbol}/${marginMode}`),
+  });
+
+/** GET /api/v2/getCrossUserLeverage?symbol= (§3.4). */
+export const crossLeverageCall = (symbol: string): RestCall<KucoinCrossLeverage> =>
+  positionsCall('GET', '/api/v2/getCrossUserLeverage', crossLeverageSchema, { query: { symbol } });
+
+/** POST /api/v2/changeCrossUserLeverage `{symbol, leverage}` (leverage as a string) → `true` (§3.4). */
+export const changeCrossLeverageCall = (symbol: string, leverage: number): RestCall<true> =>
+  positionsCall('POST', '/api/v2/changeCrossUserLeverage', acknowledgedSchema, { body: { symbol, leverage: String(leverage) } });

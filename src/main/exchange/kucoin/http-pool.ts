@@ -1,0 +1,60 @@
+import ky, { type KyInstance, type Options } from 'ky';
+import { Agent, fetch as undiciFetch } from 'undici';
+import type { ExchangeConfig } from '../../config/sections/exchange.ts';
+
+/** A fetch-compatible function; injectable so the bench can time the transport alone. */
+export type FetchLike = (input: string, init: UndiciInit) => Promise<Response>;
+
+/** The subset of undici's fetch init we use. */
+export interface UndiciInit {
+  readonly method: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  readonly signal: AbortSignal;
+  readonly dispatcher: Agent;
+}
+
+/** ky options plus the request body, carried beside ky's Request so it is not streamed twice. */
+export type PooledOptions = Options & { readonly rawBody?: string | undefined };
+
+/** The keep-alive HTTP pool and the ky instance that uses it. */
+export interface HttpPool {
+  readonly ky: KyInstance;
+  /** Closes every pooled socket; waits for in-flight requests to settle. */
+  close(): Promise<void>;
+  /** Destroys every socket at once (used when stopping with requests in flight). */
+  destroy(): Promise<void>;
+}
+
+/**
+ * ky over an undici `Agent` (ADR 0200). Node's global fetch cannot take a dispatcher from the
+ * undici package (different major version), so ky is given undici's own fetch through a small
+ * adapter that passes the Agent as `dispatcher`.
+ */
+export function createHttpPool(config: ExchangeConfig['rest'], fetchImpl?: FetchLike): HttpPool {
+  const agent = new Agent({
+    connections: config.httpPoolConnections,
+    keepAliveTimeout: config.httpKeepAliveTimeoutMs,
+    pipelining: 1,
+  });
+  const send: FetchLike = fetchImpl ?? defaultFetch;
+  const adapter = async (input: Request | URL | string, requestInit?: RequestInit & { rawBody?: string }): Promise<Response> => {
+    if (!(input instanceof Request)) throw new TypeError('ky always passes a Request');
+    const body = requestInit?.rawBody ?? (input.method === 'GET' || input.method === 'HEAD' ? undefined : await input.text());
+    const init: UndiciInit = { method: input.method, headers: Object.fromEntries(input.headers), signal: input.signal, dispatcher: agent };
+    return send(input.url, body === undefined ? init : { ...init, body });
+  };
+  const instance = ky.create({ fetch: adapter, retry: 0, throwHttpErrors: false });
+  return {
+    ky: instance,
+    close: () => agent.close(),
+    destroy: () => agent.destroy(),
+  };
+}
+
+async function defaultFetch(input: string, init: UndiciInit): Promise<Response> {
+  const response = await undiciFetch(input, init);
+  // undici's Response implements the same Fetch standard as the global one (a different copy of undici).
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+  return response;
+}

@@ -1,0 +1,95 @@
+import * as account from './endpoints/account.ts';
+import * as market from './endpoints/market.ts';
+import * as orders from './endpoints/orders.ts';
+import * as positions from './endpoints/positions.ts';
+import type { RestTransport } from './rest-transport.ts';
+import type { KucoinAccountOverview, KucoinApiKeyInfo } from './schemas/account.ts';
+import type {
+  KucoinBullet,
+  KucoinContract,
+  KucoinFundingRate,
+  KucoinLevel2Snapshot,
+  KucoinMarkPrice,
+  KucoinTicker,
+} from './schemas/market.ts';
+import type { KucoinCancelledIds, KucoinFillsPage, KucoinOrder, KucoinOrdersPage, KucoinPlaceOrderResult } from './schemas/orders.ts';
+import type { KucoinCrossLeverage, KucoinMarginMode, KucoinPosition } from './schemas/positions.ts';
+
+/**
+ * One typed function per KuCoin Futures endpoint the app uses. Every answer is zod-parsed;
+ * failures are TradingError subclasses (see the transport and error map).
+ */
+export interface KucoinRestApi {
+  getServerTime(signal?: AbortSignal): Promise<number>;
+  listActiveContracts(): Promise<KucoinContract[]>;
+  getContract(symbol: string): Promise<KucoinContract>;
+  getTicker(symbol: string): Promise<KucoinTicker>;
+  getLevel2Snapshot(symbol: string): Promise<KucoinLevel2Snapshot>;
+  /** Rows `[startMs, open, high, low, close, volume]`, ≤ 500 per call. */
+  getKlines(query: market.KlineQuery): Promise<number[][]>;
+  getMarkPrice(symbol: string): Promise<KucoinMarkPrice>;
+  getFundingRate(symbol: string): Promise<KucoinFundingRate>;
+  getAccountOverview(currency?: string): Promise<KucoinAccountOverview>;
+  /**
+   * Places an order (never retried). Throws OrderUnknownError with `details.clientOid` when the
+   * outcome is ambiguous, TimeSyncError while the clock is unhealthy, OrderRejectedError /
+   * InsufficientMarginError on definitive refusals.
+   */
+  placeOrder(request: orders.PlaceOrderRequest): Promise<KucoinPlaceOrderResult>;
+  /** Places an order with attached TP/SL triggers (POST /api/v1/st-orders); same failure rules. */
+  placeOrderWithStops(request: orders.PlaceOrderWithStopsRequest): Promise<KucoinPlaceOrderResult>;
+  cancelOrder(orderId: string): Promise<KucoinCancelledIds>;
+  cancelOrderByClientOid(clientOid: string, symbol: string): Promise<{ clientOid: string }>;
+  cancelAllOrders(symbol: string): Promise<KucoinCancelledIds>;
+  listStopOrders(query?: orders.PageQuery): Promise<KucoinOrdersPage>;
+  cancelAllStopOrders(symbol: string): Promise<KucoinCancelledIds>;
+  getOrder(orderId: string): Promise<KucoinOrder>;
+  getOrderByClientOid(clientOid: string): Promise<KucoinOrder>;
+  listOpenOrders(query?: orders.PageQuery): Promise<KucoinOrdersPage>;
+  listFills(query?: orders.FillsQuery): Promise<KucoinFillsPage>;
+  getPosition(symbol: string): Promise<KucoinPosition>;
+  listPositions(currency?: string): Promise<KucoinPosition[]>;
+  getMarginMode(symbol: string): Promise<KucoinMarginMode>;
+  changeMarginMode(symbol: string, marginMode: 'ISOLATED' | 'CROSS'): Promise<KucoinMarginMode>;
+  getCrossLeverage(symbol: string): Promise<KucoinCrossLeverage>;
+  changeCrossLeverage(symbol: string, leverage: number): Promise<true>;
+  getPublicWsToken(): Promise<KucoinBullet>;
+  getPrivateWsToken(): Promise<KucoinBullet>;
+  getApiKeyInfo(): Promise<KucoinApiKeyInfo>;
+}
+
+/** Builds the endpoint functions over a transport. */
+export function createKucoinRestApi(transport: RestTransport, orderTimeoutMs: number): KucoinRestApi {
+  const send = transport.request.bind(transport);
+  return {
+    getServerTime: (signal) => send(market.serverTimeCall(signal)),
+    listActiveContracts: () => send(market.activeContractsCall()),
+    getContract: (symbol) => send(market.contractCall(symbol)),
+    getTicker: (symbol) => send(market.tickerCall(symbol)),
+    getLevel2Snapshot: (symbol) => send(market.level2SnapshotCall(symbol)),
+    getKlines: (query) => send(market.klinesCall(query)),
+    getMarkPrice: (symbol) => send(market.markPriceCall(symbol)),
+    getFundingRate: (symbol) => send(market.fundingRateCall(symbol)),
+    getAccountOverview: (currency = 'USDT') => send(account.accountOverviewCall(currency)),
+    placeOrder: (request) => send(orders.placeOrderCall(request, orderTimeoutMs)),
+    placeOrderWithStops: (request) => send(orders.placeOrderWithStopsCall(request, orderTimeoutMs)),
+    cancelOrder: (orderId) => send(orders.cancelOrderCall(orderId)),
+    cancelOrderByClientOid: (clientOid, symbol) => send(orders.cancelOrderByClientOidCall(clientOid, symbol)),
+    cancelAllOrders: (symbol) => send(orders.cancelAllOrdersCall(symbol)),
+    listStopOrders: (query) => send(orders.stopOrdersCall(query)),
+    cancelAllStopOrders: (symbol) => send(orders.cancelAllStopOrdersCall(symbol)),
+    getOrder: (orderId) => send(orders.orderByIdCall(orderId)),
+    getOrderByClientOid: (clientOid) => send(orders.orderByClientOidCall(clientOid)),
+    listOpenOrders: (query) => send(orders.openOrdersCall(query)),
+    listFills: (query) => send(orders.fillsCall(query)),
+    getPosition: (symbol) => send(positions.positionCall(symbol)),
+    listPositions: (currency) => send(positions.positionsListCall(currency)),
+    getMarginMode: (symbol) => send(positions.marginModeCall(symbol)),
+    changeMarginMode: (symbol, marginMode) => send(positions.changeMarginModeCall(symbol, marginMode)),
+    getCrossLeverage: (symbol) => send(positions.crossLeverageCall(symbol)),
+    changeCrossLeverage: (symbol, leverage) => send(positions.changeCrossLeverageCall(symbol, leverage)),
+    getPublicWsToken: () => send(market.publicTokenCall()),
+    getPrivateWsToken: () => send(market.privateTokenCall()),
+    getApiKeyInfo: () => send(account.apiKeyInfoCall()),
+  };
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import type { Lane } from '../../resilience/pools.ts';
+import type { QueryParams } from './query.ts';
+
+/**
+ * How a failure of this call is handled: `read` is retried with back-off; `order-placement` is
+ * never retried and an ambiguous failure becomes OrderUnknownError; `write` is sent once.
+ */
+export type CallKind = 'read' | 'order-placement' | 'write';
+
+/** Which base URL a call goes to: the futures API, or the general host (`/api/v1/user/api-key`). */
+export type ApiHost = 'futures' | 'general';
+
+/** One REST call, fully described by the endpoint function that builds it. */
+export interface RestCall<T> {
+  readonly host: ApiHost;
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** `METHOD /path/{template}`: the key into the weight table. */
+  readonly route: string;
+  /** The concrete path, starting with `/api/`. */
+  readonly path: string;
+  readonly query?: QueryParams;
+  /** A JSON body; serialised once, and exactly those bytes are signed and sent. */
+  readonly body?: unknown;
+  readonly auth: boolean;
+  readonly lane: Lane;
+  readonly kind: CallKind;
+  readonly schema: z.ZodType<T>;
+  /** The order's clientOid, for OrderUnknownError details and echo checks. */
+  readonly clientOid?: string;
+  readonly timeoutMs?: number;
+  /** Checks the answer against what was sent (e.g. the clientOid echo); returns why it does not match. */
+  verify?(value: T): string | undefined;
+  readonly signal?: AbortSignal;
+}

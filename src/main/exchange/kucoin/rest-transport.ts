@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ConnectionError,
+  NetworkError,
+  OrderUnknownError,
+  TimeSyncError,
+  TradingError,
+  ValidationError,
+} from '../../../shared/errors.ts';
+import type { ExchangeConfig } from '../../config/sections/exchange.ts';
+import type { Logger } from '../../observability/logger.ts';
+import type { CircuitBreaker } from '../../resilience/circuit-breaker.ts';
+import { endpointWeights } from '../../resilience/endpoint-weights.generated.ts';
+import type { EndpointWeight } from '../../resilience/pools.ts';
+import type { RateLimiter, RateOutcome } from '../../resilience/rate-limiter.ts';
+import { retryRead } from '../../resilience/retry-policy.ts';
+import type { TimeSync } from '../../time/time-sync.ts';
+import type { HttpPool, PooledOptions } from './http-pool.ts';
+import { buildQuery } from './query.ts';
+import { readRateHeaders } from './rate-headers.ts';
+import type { ApiHost, RestCall } from './rest-call.ts';
+import { interpretResponse } from './response-parser.ts';
+import type { RequestSigner } from './signer.ts';
+import { mapTransportError, type RequestRef } from './transport-errors.ts';
+
+/** Sends RestCalls: limiter → breaker → sign → ky → parse, with the retry rules of §2/§3 of the brief. */
+export interface RestTransport {
+  /** Sends one call and returns its parsed `data`. Throws only TradingError subclasses. */
+  request<T>(call: RestCall<T>): Promise<T>;
+  /** Stops: aborts in-flight requests and back-off waits; later calls are refused. */
+  stop(): Promise<void>;
+}
+
+/** Dependencies of {@link createRestTransport}. */
+export interface RestTransportOptions {
+  readonly config: ExchangeConfig['rest'];
+  readonly baseUrls: Readonly<Record<ApiHost, string>>;
+  readonly pool: HttpPool;
+  /** Absent when the client runs without credentials (market data only). */
+  readonly signer: RequestSigner | undefined;
+  readonly limiter: RateLimiter;
+  readonly breaker: CircuitBreaker;
+  readonly timeSync: TimeSync;
+  readonly logger: Logger;
+}
+
+/** Creates the transport. See {@link RestTransport}. */
+export function createRestTransport(options: RestTransportOptions): RestTransport {
+  return new KucoinRestTransport(options);
+}
+
+interface Attempt {
+  readonly requestId: string;
+  readonly ref: RequestRef;
+}
+
+class KucoinRestTransport implements RestTransport {
+  readonly #options: RestTransportOptions;
+  readonly #abort = new AbortController();
+  readonly #idPrefix = randomBytes(3).toString('hex');
+  #sequence = 0;
+
+  constructor(options: RestTransportOptions) {
+    this.#options = options;
+  }
+
+  async request<T>(call: RestCall<T>): Promise<T> {
+    if (this.#abort.signal.aborted) throw new ConnectionError('client-stopped', 'The exchange client is stopped.', { details: { sent: false }, retryable: false });
+    if (call.kind === 'order-placement') this.#options.timeSync.assertOrderEntryAllowed();
+    if (call.kind === 'read') {
+      return retryRead(() => this.#withTimeResync(call), this.#options.config, this.#abort.signal, (attempt, delayMs, error) => {
+        this.#options.logger.info('exchange-request-retry', { route: call.route, attempt, delayMs, error: describe(error) });
+      });
+    }
+    try {
+      return await this.#withTimeResync(call);
+    } catch (error) {
+      throw call.kind === 'order-placement' ? asOrderOutcome(error, call) : error;
+    }
+  }
+
+  /** On 400002, resync the clock and re-sign once (§2; field lesson 10). */
+  async #withTimeResync<T>(call: RestCall<T>): Promise<T> {
+    try {
+      return await this.#once(call);
+    } catch (error) {
+      if (!(error instanceof TimeSyncError) || error.code !== 'timestamp-rejected') throw error;
+      this.#options.logger.warn('exchange-timestamp-rejected-resyncing', { route: call.route, requestId: error.details.requestId });
+      await this.#options.timeSync.sync();
+      return this.#once(call);
+    }
+  }
+
+  async #once<T>(call: RestCall<T>): Promise<T> {
+    const weight = this.#weightOf(call.route);
+    const signal = call.signal === undefined ? this.#abort.signal : AbortSignal.any([call.signal, this.#abort.signal]);
+    const permit = await this.#options.limiter.acquire({ pool: weight.pool, weight: weight.weight, lane: call.lane, route: call.route }, signal);
+    const attempt = this.#newAttempt(call);
+    const sent: { outcome: RateOutcome } = { outcome: { kind: 'not-sent' } };
+    const report = (next: RateOutcome): void => {
+      sent.outcome = next;
+    };
+    try {
+      return await this.#options.breaker.execute(() => this.#send(call, attempt, signal, report), signal);
+    } catch (error) {
+      // A request that may have arrived keeps its weight counted; one that never left is refunded.
+      if (error instanceof NetworkError && !(error instanceof ConnectionError && error.details.sent === false) && sent.outcome.kind === 'not-sent') {
+        sent.outcome = { kind: 'answered', headers: undefined };
+      }
+      throw error;
+    } finally {
+      permit.release(sent.outcome);
+    }
+  }
+
+  async #send<T>(call: RestCall<T>, attempt: Attempt, signal: AbortSignal, report: (outcome: RateOutcome) => void): Promise<T> {
+    const startedAt = performance.now();
+    const query = buildQuery(call.query);
+    const bodyText = call.body === undefined ? '' : JSON.stringify(call.body);
+    const headers = this.#headers(call, query.raw, bodyText);
+    const url = `${this.#options.baseUrls[call.host]}${call.path}${query.encoded === '' ? '' : `?${query.encoded}`}`;
+    const options: PooledOptions = {
+      method: call.method,
+      headers,
+      rawBody: bodyText === '' ? undefined : bodyText,
+      timeout: call.timeoutMs ?? this.#options.config.requestTimeoutMs,
+      signal,
+    };
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.#options.pool.ky(url, options);
+      text = await response.text();
+    } catch (error) {
+      const mapped = mapTransportError(error, attempt.ref);
+      this.#options.logger.warn('exchange-request-failed', { ...attempt.ref, code: mapped.code, error: mapped.message });
+      throw mapped;
+    }
+    report(rateOutcomeOf(response.status, response.headers, text));
+    this.#options.logger.debug('exchange-response', { ...attempt.ref, status: response.status, ms: performance.now() - startedAt });
+    return interpretResponse(call, response.status, text, attempt.ref, this.#options.logger);
+  }
+
+  #headers(call: RestCall<unknown>, rawQuery: string, body: string): Record<string, string> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (!call.auth) return headers;
+    const signer = this.#options.signer;
+    if (signer === undefined) throw new ValidationError('credentials-missing', 'This request needs API credentials, and none are configured.');
+    const signed = signer.sign({ timestampMs: this.#options.timeSync.serverNow(), method: call.method, path: call.path, rawQuery, body });
+    return { ...headers, ...signed };
+  }
+
+  #newAttempt(call: RestCall<unknown>): Attempt {
+    this.#sequence += 1;
+    const requestId = `${this.#idPrefix}-${this.#sequence}`;
+    const ref: RequestRef = { requestId, method: call.method, path: call.path };
+    this.#options.logger.debug('exchange-request', { ...ref, route: call.route, lane: call.lane, ...(call.clientOid === undefined ? {} : { clientOid: call.clientOid }) });
+    return { requestId, ref };
+  }
+
+  #weightOf(route: string): EndpointWeight {
+    const weight = endpointWeights[route];
+    if (weight === undefined) throw new ValidationError('unknown-route', `No rate-limit weight is known for ${route}.`, { details: { route } });
+    return weight;
+  }
+
+  async stop(): Promise<void> {
+    this.#abort.abort(new ConnectionError('client-stopped', 'The exchange client is stopping.', { details: { sent: false }, retryable: false }));
+    await this.#options.pool.destroy();
+  }
+}
+
+/** What the limiter should learn from an answer: quota used, quota exhausted, or overload (field lesson 8). */
+function rateOutcomeOf(status: number, headers: Headers, text: string): RateOutcome {
+  const rateHeaders = readRateHeaders(headers);
+  const tooMany = status === 429 || text.includes('"429000"');
+  if (!tooMany) return { kind: 'answered', headers: rateHeaders };
+  if (rateHeaders === undefined) return { kind: 'overloaded' };
+  return rateHeaders.remaining <= 0 ? { kind: 'quota-exceeded', headers: rateHeaders } : { kind: 'overloaded' };
+}
+
+function describe(error: unknown): string {
+  return error instanceof TradingError ? `${error.code}: ${error.message}` : String(error);
+}
+
+/**
+ * An order POST that failed after it may have reached the exchange (timeout, reset, 5xx) has an
+ * unknown outcome: never resend blindly, ask by clientOid (field lesson 1).
+ */
+function asOrderOutcome(error: unknown, call: RestCall<unknown>): unknown {
+  if (!(error instanceof NetworkError)) return error;
+  if (error instanceof ConnectionError && error.details.sent === false) return error;
+  return new OrderUnknownError('order-outcome-unknown', 'The order may or may not have reached KuCoin; it is being checked by its clientOid.', {
+    details: { ...error.details, clientOid: call.clientOid ?? null, route: call.route, transportCode: error.code },
+    cause: error,
+  });
+}
