@@ -1,0 +1,61 @@
+import { Button, Group, Text, TextInput } from '@mantine/core';
+import { useSettingsStore } from '../../stores/settings.store.ts';
+import { lossPerLotFromPreview, sizeForRisk, type RiskSizing } from './sizing.ts';
+import { sameEntryAndStop, ticketLots } from './ticket-form.ts';
+import type { OrderTicket, TicketValidation } from './ticket.types.ts';
+import type { ReadyPreview } from './usePreview.ts';
+
+/**
+ * Loss per lot for the ticket's entry and stop, from the latest preview of that same entry and
+ * stop (the engine's own number, fees included). Undefined until such a preview exists.
+ */
+function lossPerLot(validation: TicketValidation, preview: ReadyPreview | undefined): string | undefined {
+  if (!validation.ok || preview === undefined) return undefined;
+  const previewed = JSON.parse(preview.ticketKey) as OrderTicket;
+  if (!sameEntryAndStop(previewed, validation.ticket)) return undefined;
+  return lossPerLotFromPreview(preview.preview.lossAtStop, ticketLots(previewed));
+}
+
+function describe(sizing: RiskSizing | undefined, perLot: string | undefined): string {
+  if (perLot === undefined) return 'Sizing needs a preview of this entry and stop first.';
+  if (sizing === undefined) return `One lot loses ${perLot} USDT at this stop.`;
+  return sizing.ok ? `${sizing.lots} lots lose ${sizing.lossAtStop} USDT at the stop.` : sizing.reason;
+}
+
+/** "Risk X USDT at this stop": fills the size with the most lots whose loss stays within X. */
+export function RiskSizer(props: {
+  readonly validation: TicketValidation;
+  readonly preview: ReadyPreview | undefined;
+  readonly onSize: (lots: number) => void;
+}): React.JSX.Element {
+  const riskUsdt = useSettingsStore((state) => state.riskUsdt);
+  const setRiskUsdt = useSettingsStore((state) => state.setRiskUsdt);
+  const perLot = lossPerLot(props.validation, props.preview);
+  const sizing = perLot === undefined || riskUsdt.trim() === '' ? undefined : sizeForRisk(riskUsdt, perLot);
+  return (
+    <Group align="flex-end" wrap="nowrap">
+      <TextInput
+        label="Risk at stop (USDT)"
+        data-testid="ticket-risk-usdt"
+        inputMode="decimal"
+        value={riskUsdt}
+        onChange={(e) => {
+          setRiskUsdt(e.currentTarget.value);
+        }}
+      />
+      <Button
+        variant="light"
+        data-testid="ticket-size-from-risk"
+        disabled={sizing?.ok !== true}
+        onClick={() => {
+          if (sizing?.ok === true) props.onSize(sizing.lots);
+        }}
+      >
+        Size it
+      </Button>
+      <Text size="xs" c="dimmed" data-testid="ticket-sizing-note">
+        {describe(sizing, perLot)}
+      </Text>
+    </Group>
+  );
+}

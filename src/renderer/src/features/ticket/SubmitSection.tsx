@@ -1,0 +1,83 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { call } from '../../bridge/index.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useTrading } from '../../stores/hooks.ts';
+import { toTradingError, type TradingError } from '../../../../shared/errors.ts';
+import { ticketKey, type PreviewState } from './usePreview.ts';
+import type { OrderTicket, PlacedOrder, TicketValidation } from './ticket.types.ts';
+
+type Submission =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'sending' }
+  | { readonly kind: 'placed'; readonly placed: PlacedOrder }
+  | { readonly kind: 'failed'; readonly error: TradingError };
+
+/** Why the submit button is disabled, in words; undefined when the ticket may be sent. */
+export function submitBlocker(
+  validation: TicketValidation,
+  preview: PreviewState,
+  tradingState: string | undefined,
+): string | undefined {
+  if (!validation.ok) return 'Fix the ticket first (every entry needs a stop).';
+  if (tradingState === 'HALTED') return 'Trading is HALTED: no new entries.';
+  if (preview.kind !== 'ready' || preview.ticketKey !== ticketKey(validation.ticket)) {
+    return 'Waiting for the risk preview of this exact ticket.';
+  }
+  if (preview.preview.verdict === 'deny') return 'The risk engine denies this ticket (see the preview).';
+  return undefined;
+}
+
+function Outcome(props: { readonly submission: Submission }): React.JSX.Element | null {
+  const { submission } = props;
+  if (submission.kind === 'failed') return <ErrorNotice error={submission.error} testId="ticket-error" />;
+  if (submission.kind !== 'placed') return null;
+  return (
+    <Alert color="teal" variant="light" title="Order sent with its stop" data-testid="ticket-placed">
+      <Text size="sm" ff="monospace">
+        {submission.placed.clientOid} — {submission.placed.status}; stop {submission.placed.stopClientOid}
+      </Text>
+    </Alert>
+  );
+}
+
+/** The submit button, enabled only for a valid ticket with a fresh ALLOWED preview. */
+export function SubmitSection(props: {
+  readonly validation: TicketValidation;
+  readonly preview: PreviewState;
+}) {
+  const tradingState = useTrading((state) => state.tradingState?.state);
+  const [submission, setSubmission] = useState<Submission>({ kind: 'idle' });
+  const blocker = submitBlocker(props.validation, props.preview, tradingState);
+  const send = (ticket: OrderTicket): void => {
+    setSubmission({ kind: 'sending' });
+    call('trading:place-order', ticket).then(
+      (placed) => {
+        setSubmission({ kind: 'placed', placed });
+      },
+      (error: unknown) => {
+        setSubmission({ kind: 'failed', error: toTradingError(error) });
+      },
+    );
+  };
+  return (
+    <Stack gap="xs">
+      <Button
+        data-testid="ticket-submit"
+        disabled={blocker !== undefined || submission.kind === 'sending'}
+        loading={submission.kind === 'sending'}
+        onClick={() => {
+          if (props.validation.ok) send(props.validation.ticket);
+        }}
+      >
+        Place entry with stop
+      </Button>
+      {blocker === undefined ? null : (
+        <Text size="xs" c="dimmed" data-testid="ticket-blocker">
+          {blocker}
+        </Text>
+      )}
+      <Outcome submission={submission} />
+    </Stack>
+  );
+}

@@ -1,0 +1,152 @@
+import { Group, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
+import type { TicketForm, TicketValidation, TrailingMode } from './ticket.types.ts';
+import { problemFor } from './validation.ts';
+
+/** Props shared by the ticket's field groups. */
+export interface FieldsProps {
+  readonly form: TicketForm;
+  readonly validation: TicketValidation;
+  readonly onChange: (patch: Partial<TicketForm>) => void;
+}
+
+/** Side and order type. */
+export function SideAndTypeFields({ form, onChange }: Omit<FieldsProps, 'validation'>): React.JSX.Element {
+  return (
+    <Group grow>
+      <SegmentedControl
+        data-testid="ticket-side"
+        value={form.side}
+        onChange={(value) => {
+          onChange({ side: value === 'sell' ? 'sell' : 'buy' });
+        }}
+        data={[
+          { label: 'Buy / Long', value: 'buy' },
+          { label: 'Sell / Short', value: 'sell' },
+        ]}
+        color={form.side === 'buy' ? 'teal' : 'red'}
+      />
+      <SegmentedControl
+        data-testid="ticket-type"
+        value={form.type}
+        onChange={(value) => {
+          onChange({ type: value === 'market' ? 'market' : 'limit' });
+        }}
+        data={[
+          { label: 'Limit', value: 'limit' },
+          { label: 'Market', value: 'market' },
+        ]}
+      />
+    </Group>
+  );
+}
+
+/** Symbol, size and leverage. */
+export function EntryFields({ form, validation, onChange }: FieldsProps): React.JSX.Element {
+  return (
+    <Group grow align="flex-start">
+      <TextInput
+        label="Symbol"
+        data-testid="ticket-symbol"
+        value={form.symbol}
+        onChange={(e) => {
+          onChange({ symbol: e.currentTarget.value.toUpperCase() });
+        }}
+        error={problemFor(validation, 'symbol')}
+      />
+      <TextInput
+        label="Size (lots)"
+        data-testid="ticket-size"
+        inputMode="numeric"
+        value={form.sizeLots}
+        onChange={(e) => {
+          onChange({ sizeLots: e.currentTarget.value });
+        }}
+        error={problemFor(validation, 'sizeLots')}
+      />
+      <TextInput
+        label="Leverage"
+        data-testid="ticket-leverage"
+        inputMode="numeric"
+        value={form.leverage}
+        onChange={(e) => {
+          onChange({ leverage: e.currentTarget.value });
+        }}
+        error={problemFor(validation, 'leverage')}
+      />
+    </Group>
+  );
+}
+
+/** Entry price (limit only) and the mandatory stop. */
+export function PriceFields({ form, validation, onChange }: FieldsProps): React.JSX.Element {
+  return (
+    <Group grow align="flex-start">
+      <TextInput
+        label="Limit price"
+        data-testid="ticket-price"
+        inputMode="decimal"
+        value={form.price}
+        disabled={form.type === 'market'}
+        placeholder={form.type === 'market' ? 'at market' : undefined}
+        onChange={(e) => {
+          onChange({ price: e.currentTarget.value });
+        }}
+        error={problemFor(validation, 'price')}
+      />
+      <TextInput
+        label="Stop price (required)"
+        data-testid="ticket-stop"
+        inputMode="decimal"
+        value={form.stopPrice}
+        withAsterisk
+        onChange={(e) => {
+          onChange({ stopPrice: e.currentTarget.value });
+        }}
+        error={problemFor(validation, 'stopPrice')}
+      />
+    </Group>
+  );
+}
+
+const trailingModes: { value: TrailingMode; label: string }[] = [
+  { value: 'percent', label: '% of best price' },
+  { value: 'price', label: 'Price distance' },
+  { value: 'atr', label: '× ATR' },
+];
+
+/** Optional trailing stop that takes over from the initial stop. */
+export function TrailingFields({ form, validation, onChange }: FieldsProps): React.JSX.Element {
+  return (
+    <Group grow align="flex-end">
+      <Switch
+        label="Trailing stop"
+        data-testid="ticket-trailing"
+        checked={form.trailingEnabled}
+        onChange={(e) => {
+          onChange({ trailingEnabled: e.currentTarget.checked });
+        }}
+      />
+      <Select
+        data={trailingModes}
+        value={form.trailingMode}
+        disabled={!form.trailingEnabled}
+        allowDeselect={false}
+        aria-label="Trailing distance kind"
+        onChange={(value) => {
+          if (value !== null) onChange({ trailingMode: value });
+        }}
+      />
+      <TextInput
+        aria-label="Trailing distance"
+        placeholder="distance"
+        value={form.trailingDistance}
+        disabled={!form.trailingEnabled}
+        data-testid="ticket-trailing-distance"
+        onChange={(e) => {
+          onChange({ trailingDistance: e.currentTarget.value });
+        }}
+        error={problemFor(validation, 'trailingDistance')}
+      />
+    </Group>
+  );
+}

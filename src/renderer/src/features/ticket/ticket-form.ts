@@ -1,0 +1,34 @@
+import type { OrderTicket, TicketForm } from './ticket.types.ts';
+
+/** A fresh ticket for a symbol: the stop is empty on purpose — the trader must choose it. */
+export function emptyTicketForm(symbol: string): TicketForm {
+  return {
+    symbol,
+    side: 'buy',
+    type: 'limit',
+    sizeLots: '1',
+    price: '',
+    leverage: '5',
+    stopPrice: '',
+    trailingEnabled: false,
+    trailingMode: 'percent',
+    trailingDistance: '',
+  };
+}
+
+/** Whether two tickets have the same entry and stop (size may differ): a preview's loss per lot carries over. */
+export function sameEntryAndStop(a: OrderTicket, b: OrderTicket): boolean {
+  return (
+    a.symbol === b.symbol &&
+    a.side === b.side &&
+    a.type === b.type &&
+    a.price === b.price &&
+    a.stopPrice === b.stopPrice &&
+    a.leverage === b.leverage
+  );
+}
+
+/** The ticket's size as a number of lots (the schema accepts a digit string too). */
+export function ticketLots(ticket: OrderTicket): number {
+  return typeof ticket.sizeLots === 'number' ? ticket.sizeLots : Number(ticket.sizeLots);
+}
