@@ -56,9 +56,10 @@ export function inputByTestId(id: string): HTMLInputElement {
 
 /** Types into a React-controlled input the way a user would (native setter, then an input event). */
 export function typeInto(input: HTMLInputElement, value: string): void {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  // React tracks the instance's value; the prototype's setter bypasses that tracker like typing does.
+  const descriptor = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
   act(() => {
-    setter?.call(input, value);
+    descriptor?.set?.call(input, value);
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
 }
