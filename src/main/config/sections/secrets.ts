@@ -11,7 +11,10 @@ export const secretsConfigSchema = z
       .string()
       .regex(/^[A-Za-z0-9._-]{1,64}$/)
       .default('Bulwark'),
-    /** Random bytes in each generated paper-venue credential (key, secret, passphrase). */
+    /**
+     * Random bytes in the generated paper-venue passphrase. Key and secret keep KuCoin's shapes
+     * (24 hex characters, a UUID: 12 and 16 random bytes) so the venue signs like KuCoin.
+     */
     paperCredentialBytes: z.number().int().min(16).max(64).default(24),
   })
   .strict();
