@@ -1,0 +1,75 @@
+/**
+ * `node src/main/venue/cli.ts --port 0 --seed 42`: starts the paper venue and prints exactly one
+ * JSON line to stdout — `{"rest","apiKey","apiSecret","passphrase","keyVersion"}` — so a script
+ * or a third-party KuCoin client can be pointed at it. Logs go to stderr (or `--log-file`).
+ * SIGINT/SIGTERM stop it cleanly. Runs under plain Node 24 (type stripping).
+ */
+import { parseArgs } from 'node:util';
+import { defaultConfig } from '../config/schema.ts';
+import type { Config } from '../config/schema.ts';
+import { createLogger, formatLogLine } from '../observability/logger.ts';
+import type { LogFields, Logger, LogLevel } from '../observability/logger.ts';
+import { startVenue } from './index.ts';
+
+/** A Logger writing one JSON line per event to stderr (stdout carries only the credentials line). */
+function stderrLogger(bindings: LogFields = {}): Logger {
+  const emit = (level: LogLevel) => (event: string, fields: LogFields = {}) => {
+    process.stderr.write(`${formatLogLine(level, event, { ...bindings, ...fields }, Date.now())}\n`);
+  };
+  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error'), child: (more) => stderrLogger({ ...bindings, ...more }) };
+}
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      seed: { type: 'string' },
+      balance: { type: 'string' },
+      'time-scale': { type: 'string' },
+      'log-file': { type: 'string' },
+    },
+    strict: true,
+  });
+  return values;
+}
+
+function venueConfig(values: ReturnType<typeof readOptions>): Config['venue'] {
+  const base = defaultConfig().venue;
+  return {
+    ...base,
+    ...(values.balance === undefined ? {} : { startingBalanceUsdt: values.balance }),
+    ...(values['time-scale'] === undefined ? {} : { timeScale: Number(values['time-scale']) }),
+  };
+}
+
+async function main(): Promise<void> {
+  const values = readOptions();
+  const logFile = values['log-file'];
+  const logger = logFile === undefined ? stderrLogger() : createLogger({ filePath: logFile, maxSizeBytes: 10_000_000 });
+  const venue = await startVenue({
+    port: Number(values.port),
+    ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
+    config: venueConfig(values),
+    logger,
+  });
+  const { apiKey, apiSecret, passphrase, keyVersion } = venue.credentials;
+  process.stdout.write(`${JSON.stringify({ rest: venue.restUrl, apiKey, apiSecret, passphrase, keyVersion })}\n`);
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('venue-signal', { signal });
+    void venue.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => {
+    shutdown('SIGINT');
+  });
+  process.on('SIGTERM', () => {
+    shutdown('SIGTERM');
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`venue failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
