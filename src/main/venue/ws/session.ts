@@ -22,8 +22,15 @@ export function sessionUser(session: WsSession): string | undefined {
   return session.token.kind === 'private' ? session.token.userId : undefined;
 }
 
-/** Sends one frame unless the session is silenced or closed. */
+/** A client this far behind is dropped rather than buffered without bound (KuCoin disconnects slow readers). */
+const maxBufferedBytes = 16 * 1024 * 1024;
+
+/** Sends one frame unless the session is silenced or closed; terminates a client that stopped reading. */
 export function sendFrame(session: WsSession, text: string): void {
   if (session.silent || session.socket.readyState !== 1) return;
+  if (session.socket.bufferedAmount > maxBufferedBytes) {
+    session.socket.terminate();
+    return;
+  }
   session.socket.send(text);
 }

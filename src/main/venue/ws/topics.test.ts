@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { deliveryTopics, parseTopic } from './topics.ts';
+
+describe('WS topics (§6.4, §6.5)', () => {
+  it('expands comma-separated symbols into single topics', () => {
+    expect(parseTopic('/contractMarket/tickerV2:XBTUSDTM,ETHUSDTM')).toEqual({
+      access: 'public',
+      topics: ['/contractMarket/tickerV2:XBTUSDTM', '/contractMarket/tickerV2:ETHUSDTM'],
+    });
+    expect(parseTopic('/contractMarket/limitCandle:XBTUSDTM_1hour')).toMatchObject({ topics: ['/contractMarket/limitCandle:XBTUSDTM_1hour'] });
+  });
+
+  it('refuses with KuCoin codes', () => {
+    expect(parseTopic(undefined)).toMatchObject({ code: 406 });
+    expect(parseTopic('/futuresTrade/orders')).toMatchObject({ code: 404 });
+    expect(parseTopic('/contractMarket/tickerV2')).toMatchObject({ code: 400 });
+    expect(parseTopic('/contractMarket/tickerV2:A,,B')).toMatchObject({ code: 400 });
+    expect(parseTopic('/contractMarket/limitCandle:XBTUSDTM_2min')).toMatchObject({ code: 400 });
+    expect(parseTopic('/contractAccount/wallet:XBTUSDTM')).toMatchObject({ code: 404 });
+  });
+
+  it('marks private topics and allows the all-symbol forms', () => {
+    expect(parseTopic('/contractMarket/tradeOrders')).toEqual({ access: 'private', topics: ['/contractMarket/tradeOrders'] });
+    expect(parseTopic('/contract/position:XBTUSDTM')).toMatchObject({ access: 'private' });
+  });
+
+  it('delivers per-symbol private events on the all-symbol topics too', () => {
+    expect(deliveryTopics('/contractMarket/tradeOrders:XBTUSDTM', 'symbolOrderChange')).toEqual([
+      { topic: '/contractMarket/tradeOrders:XBTUSDTM', subject: 'symbolOrderChange' },
+      { topic: '/contractMarket/tradeOrders', subject: 'orderChange' },
+    ]);
+    expect(deliveryTopics('/contract/position:XBTUSDTM', 'position.change')[1]).toEqual({ topic: '/contract/positionAll', subject: 'position.change' });
+    expect(deliveryTopics('/contractMarket/tickerV2:XBTUSDTM', 'tickerV2')).toHaveLength(1);
+  });
+});
