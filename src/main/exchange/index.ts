@@ -1,0 +1,10 @@
+/** The exchange client's public surface for the engine composition root. */
+export { createExchangeClient } from './kucoin/client.ts';
+export type { ExchangeClient, ExchangeClientOptions, ExchangeEndpoints } from './kucoin/client.ts';
+export type { KucoinCredentials } from './kucoin/signer.ts';
+export type { KucoinRestApi } from './kucoin/rest-api.ts';
+export type { PlaceOrderRequest, PlaceOrderWithStopsRequest, FillsQuery, PageQuery } from './kucoin/endpoints/orders.ts';
+export type { ClientMode } from './kucoin/endpoint-urls.ts';
+export type { StreamEvent, StreamMessage, StreamStats } from './kucoin/ws/stream-types.ts';
+export { KucoinStream } from './kucoin/ws/kucoin-stream.ts';
+export { Level2Book } from './kucoin/ws/level2-book.ts';

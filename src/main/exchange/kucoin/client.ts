@@ -1,0 +1,182 @@
+import type { ExchangeHealth } from '../../../shared/ipc/channels/market.ts';
+import type { ExchangeConfig } from '../../config/sections/exchange.ts';
+import { createMarketService, type MarketService } from '../../market/market-service.ts';
+import type { Logger } from '../../observability/logger.ts';
+import { createCircuitBreaker, type CircuitBreaker } from '../../resilience/circuit-breaker.ts';
+import { createRateLimiter, type RateLimiter } from '../../resilience/rate-limiter.ts';
+import type { Clock } from '../../time/clock.ts';
+import { createTimeSync, type TimeSync } from '../../time/time-sync.ts';
+import { checkExchangeUrl, type ClientMode } from './endpoint-urls.ts';
+import { createHttpPool, type FetchLike } from './http-pool.ts';
+import { createKucoinRestApi, type KucoinRestApi } from './rest-api.ts';
+import { createRestTransport } from './rest-transport.ts';
+import { createRequestSigner, type KucoinCredentials } from './signer.ts';
+import { KucoinStream } from './ws/kucoin-stream.ts';
+import { Level2Book } from './ws/level2-book.ts';
+
+/** Base URLs: the futures API, and the general host for `GET /api/v1/user/api-key`. */
+export interface ExchangeEndpoints {
+  readonly futuresRestUrl: string;
+  readonly generalRestUrl: string;
+}
+
+/** What the engine's composition root passes in. */
+export interface ExchangeClientOptions {
+  readonly config: ExchangeConfig;
+  readonly endpoints: ExchangeEndpoints;
+  /** Absent = market data only (no private REST, no private stream). */
+  readonly credentials?: KucoinCredentials;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly mode: ClientMode;
+  /** Replaces undici's fetch under ky (the bench uses it to time the transport alone). */
+  readonly fetchImpl?: FetchLike;
+}
+
+/** Everything the engine uses to talk to KuCoin (paper venue or live), paper and live alike. */
+export interface ExchangeClient {
+  /** One typed function per endpoint; order placement invalidates the positions cache. */
+  readonly rest: KucoinRestApi;
+  readonly timeSync: TimeSync;
+  readonly limiter: RateLimiter;
+  readonly breaker: CircuitBreaker;
+  readonly publicStream: KucoinStream;
+  /** Undefined without credentials. */
+  readonly privateStream: KucoinStream | undefined;
+  readonly market: MarketService;
+  /** A level-2 book for a symbol, kept from the public stream with REST re-snapshots. */
+  openBook(symbol: string): Promise<Level2Book>;
+  /** Breaker, limiter, clock and stream state for the health panel. */
+  health(): ExchangeHealth;
+  /** Syncs the clock, then opens the streams and the periodic jobs. */
+  start(): Promise<void>;
+  /** Stops every timer, stream, socket and in-flight request; nothing runs after it. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the exchange client. Throws ConfigError when a URL is not https (or, in paper mode
+ * only, plain http towards loopback).
+ */
+export function createExchangeClient(options: ExchangeClientOptions): ExchangeClient {
+  const logger = options.logger.child({ component: 'exchange' });
+  const baseUrls = {
+    futures: checkExchangeUrl('endpoints.futuresRestUrl', options.endpoints.futuresRestUrl, options.mode, 'https:'),
+    general: checkExchangeUrl('endpoints.generalRestUrl', options.endpoints.generalRestUrl, options.mode, 'https:'),
+  };
+  const { config, clock } = options;
+  const limiter = createRateLimiter({ config: config.rateLimit, clock, logger });
+  const breaker = createCircuitBreaker({ config: config.breaker, clock, logger });
+  const pool = createHttpPool(config.rest, options.fetchImpl);
+  const timeRef: { sync: TimeSync | undefined } = { sync: undefined };
+  const signer = options.credentials === undefined ? undefined : createRequestSigner({ ...options.credentials });
+  const lazyTimeSync = lazyTime(timeRef);
+  const transport = createRestTransport({ config: config.rest, baseUrls, pool, signer, limiter, breaker, timeSync: lazyTimeSync, logger });
+  const rawApi = createKucoinRestApi(transport, config.rest.orderRequestTimeoutMs);
+  const timeSync = createTimeSync({ config: config.timeSync, clock, logger, fetchServerTime: (signal) => rawApi.getServerTime(signal) });
+  timeRef.sync = timeSync;
+  const streamOptions = { config: config.ws, mode: options.mode, clock, logger };
+  const publicStream = new KucoinStream({ ...streamOptions, kind: 'public', fetchToken: () => rawApi.getPublicWsToken() });
+  const privateStream = signer === undefined ? undefined : new KucoinStream({ ...streamOptions, kind: 'private', fetchToken: () => rawApi.getPrivateWsToken() });
+  const market = createMarketService({ api: rawApi, publicStream, ...(privateStream === undefined ? {} : { privateStream }), config: config.market, clock, logger });
+  const rest = invalidatingOrders(rawApi, market);
+  return assemble({ rest, timeSync, limiter, breaker, publicStream, privateStream, market, transportStop: () => transport.stop(), logger });
+}
+
+/** The transport needs the time sync and the time sync needs the transport: resolve it at call time. */
+function lazyTime(ref: { sync: TimeSync | undefined }): TimeSync {
+  const get = (): TimeSync => {
+    if (ref.sync === undefined) throw new Error('time sync used before it was built');
+    return ref.sync;
+  };
+  return {
+    serverNow: () => get().serverNow(),
+    sync: () => get().sync(),
+    status: () => get().status(),
+    assertOrderEntryAllowed: () => { get().assertOrderEntryAllowed(); },
+    start: () => { get().start(); },
+    stop: () => { get().stop(); },
+  };
+}
+
+/** Our own orders change positions: drop the positions cache when one is placed or cancelled. */
+function invalidatingOrders(api: KucoinRestApi, market: MarketService): KucoinRestApi {
+  const after = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    try {
+      return await fn(...args);
+    } finally {
+      market.invalidatePositions();
+    }
+  };
+  return {
+    ...api,
+    placeOrder: after((request: Parameters<KucoinRestApi['placeOrder']>[0]) => api.placeOrder(request)),
+    placeOrderWithStops: after((request: Parameters<KucoinRestApi['placeOrderWithStops']>[0]) => api.placeOrderWithStops(request)),
+    cancelOrder: after((orderId: string) => api.cancelOrder(orderId)),
+    cancelOrderByClientOid: after((clientOid: string, symbol: string) => api.cancelOrderByClientOid(clientOid, symbol)),
+    cancelAllOrders: after((symbol: string) => api.cancelAllOrders(symbol)),
+  };
+}
+
+interface Parts {
+  readonly rest: KucoinRestApi;
+  readonly timeSync: TimeSync;
+  readonly limiter: RateLimiter;
+  readonly breaker: CircuitBreaker;
+  readonly publicStream: KucoinStream;
+  readonly privateStream: KucoinStream | undefined;
+  readonly market: MarketService;
+  readonly transportStop: () => Promise<void>;
+  readonly logger: Logger;
+}
+
+function assemble(parts: Parts): ExchangeClient {
+  const books = new Set<Level2Book>();
+  return {
+    ...parts,
+    async openBook(symbol) {
+      const book = new Level2Book(symbol, parts.publicStream, (s) => parts.rest.getLevel2Snapshot(s), parts.logger);
+      books.add(book);
+      await book.start();
+      return book;
+    },
+    health: () => healthOf(parts),
+    async start() {
+      parts.timeSync.start();
+      await parts.timeSync.sync().catch(() => undefined);
+      parts.publicStream.start();
+      parts.privateStream?.start();
+      parts.market.start();
+    },
+    async stop() {
+      for (const book of books) book.stop();
+      parts.market.stop();
+      parts.publicStream.stop();
+      parts.privateStream?.stop();
+      parts.timeSync.stop();
+      parts.limiter.stop();
+      await parts.transportStop();
+      parts.logger.info('exchange-client-stopped');
+    },
+  };
+}
+
+function healthOf(parts: Parts): ExchangeHealth {
+  const clock = parts.timeSync.status();
+  return {
+    breaker: parts.breaker.state(),
+    limiter: parts.limiter.usage().map((usage) => ({ ...usage })),
+    clock: {
+      state: clock.state,
+      offsetMs: clock.offsetMs,
+      rttMs: clock.rttMs,
+      uncertaintyMs: Number.isFinite(clock.uncertaintyMs) ? clock.uncertaintyMs : -1,
+      maxUncertaintyMs: clock.maxUncertaintyMs,
+      ...(clock.lastSyncAt === undefined ? {} : { lastSyncAt: clock.lastSyncAt }),
+    },
+    streams: {
+      public: parts.publicStream.stats().state,
+      private: parts.privateStream?.stats().state ?? 'absent',
+    },
+  };
+}

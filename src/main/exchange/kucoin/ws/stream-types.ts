@@ -1,0 +1,32 @@
+/** A push message from a KuCoin stream (§6.3 envelope): `data` is parsed by whoever subscribed. */
+export interface StreamMessage {
+  readonly topic: string;
+  readonly subject: string;
+  readonly data: unknown;
+  /** Set on private channels. */
+  readonly channelType?: string;
+}
+
+/** Lifecycle events of one stream, for the supervisor, the trading layer and the health panel. */
+export type StreamEvent =
+  | { readonly type: 'connected'; readonly connectId: string; readonly reconnect: boolean; readonly at: number }
+  | { readonly type: 'disconnected'; readonly reason: string; readonly at: number }
+  | { readonly type: 'reconnect-scheduled'; readonly attempt: number; readonly delayMs: number; readonly at: number }
+  | { readonly type: 'resubscribed'; readonly topics: number; readonly at: number }
+  /** After a private stream reconnects: pushes may have been missed, reconcile over REST (§6.7). */
+  | { readonly type: 'reconcile-needed'; readonly at: number };
+
+/** Connection state of a stream. */
+export const streamStates = ['idle', 'connecting', 'open', 'reconnecting', 'stopped'] as const;
+/** A stream's connection state. */
+export type StreamState = (typeof streamStates)[number];
+
+/** Counters for the health panel and tests. */
+export interface StreamStats {
+  readonly state: StreamState;
+  readonly connects: number;
+  readonly tokensFetched: number;
+  readonly messages: number;
+  readonly lastMessageAt: number | undefined;
+  readonly topics: readonly string[];
+}

@@ -1,0 +1,290 @@
+import { z } from 'zod';
+import type { Candle, ContractSummary, Ticker } from '../../shared/ipc/channels/market.ts';
+import { toTradingError } from '../../shared/errors.ts';
+import type { ExchangeConfig } from '../config/sections/exchange.ts';
+import type { KucoinRestApi } from '../exchange/kucoin/rest-api.ts';
+import type { KucoinContract, KucoinTicker } from '../exchange/kucoin/schemas/market.ts';
+import type { KucoinPosition } from '../exchange/kucoin/schemas/positions.ts';
+import type { StreamMessage } from '../exchange/kucoin/ws/stream-types.ts';
+import type { Logger } from '../observability/logger.ts';
+import { abortableSleep } from '../resilience/abortable-sleep.ts';
+import type { Clock } from '../time/clock.ts';
+import { CandleSeries } from './candle-store.ts';
+import { SingleFlight } from './single-flight.ts';
+import { timeframeMs, timeframes, type Timeframe } from './timeframes.ts';
+import { TtlCache } from './ttl-cache.ts';
+
+/** What the market service needs from a stream. */
+export interface MarketStreamSource {
+  subscribe(topic: string): Promise<void>;
+  onMessage(listener: (message: StreamMessage) => void): () => void;
+}
+
+/** Market data with caches: contracts (hourly), tickers (1 s), positions (5 s), incremental OHLCV. */
+export interface MarketService {
+  listContracts(): Promise<ContractSummary[]>;
+  getTicker(symbol: string): Promise<Ticker>;
+  /** Open positions; cached for `positionsTtlMs`, invalidated by our orders and private pushes. */
+  getPositions(): Promise<KucoinPosition[]>;
+  invalidatePositions(): void;
+  /** The newest `limit` bars; fetches only bars after the last cached one. */
+  getCandles(symbol: string, timeframe: Timeframe, limit: number): Promise<Candle[]>;
+  /** Subscribes the tickerV2 stream of a symbol; updates the cache and emits ticker updates. */
+  watchTicker(symbol: string): Promise<void>;
+  /** Subscribes the candle stream of a symbol/timeframe; merges pushed bars into the cache. */
+  watchCandles(symbol: string, timeframe: Timeframe): Promise<void>;
+  onTicker(listener: (ticker: Ticker) => void): () => void;
+  onCandle(listener: (update: { symbol: string; timeframe: Timeframe; candle: Candle }) => void): () => void;
+  /** Starts the hourly contracts refresh. */
+  start(): void;
+  stop(): void;
+}
+
+/** Dependencies of {@link createMarketService}. */
+export interface MarketServiceOptions {
+  readonly api: KucoinRestApi;
+  readonly publicStream: MarketStreamSource;
+  readonly privateStream?: MarketStreamSource;
+  readonly config: ExchangeConfig['market'];
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** Creates the market service. */
+export function createMarketService(options: MarketServiceOptions): MarketService {
+  return new CachedMarketService(options);
+}
+
+/** tickerV2 push data (§6.4). */
+const tickerPushSchema = z.object({
+  symbol: z.string(),
+  bestBidPrice: z.string(),
+  bestBidSize: z.union([z.number(), z.string()]).transform(Number),
+  bestAskPrice: z.string(),
+  bestAskSize: z.union([z.number(), z.string()]).transform(Number),
+  ts: z.number(),
+});
+
+/** limitCandle push data: `[startSec, open, close, high, low, volume, turnover]` strings (§6.4 caveat). */
+const candlePushSchema = z.object({
+  symbol: z.string(),
+  candles: z.tuple([z.string(), z.string(), z.string(), z.string(), z.string(), z.string()]).rest(z.string()),
+});
+
+const privateInvalidatingTopics = ['/contract/position', '/contractMarket/tradeOrders', '/contract/positionAll'];
+
+/** KuCoin `ts` is nanoseconds on tickers (§3.0); anything above 1e14 is not milliseconds. */
+function toMs(ts: number): number {
+  return ts > 1e14 ? Math.floor(ts / 1e6) : ts;
+}
+
+function contractSummary(contract: KucoinContract): ContractSummary {
+  return {
+    symbol: contract.symbol,
+    baseCurrency: contract.baseCurrency,
+    quoteCurrency: contract.quoteCurrency,
+    settleCurrency: contract.settleCurrency,
+    status: contract.status,
+    tickSize: contract.tickSize,
+    lotSize: contract.lotSize,
+    multiplier: contract.multiplier,
+    maxLeverage: contract.maxLeverage,
+    maxOrderQty: contract.maxOrderQty,
+    makerFeeRate: contract.makerFeeRate,
+    takerFeeRate: contract.takerFeeRate,
+    ...(contract.markPrice === undefined ? {} : { markPrice: contract.markPrice }),
+  };
+}
+
+function tickerFromRest(ticker: KucoinTicker): Ticker {
+  return {
+    symbol: ticker.symbol,
+    price: ticker.price,
+    bestBidPrice: ticker.bestBidPrice,
+    bestBidSize: ticker.bestBidSize,
+    bestAskPrice: ticker.bestAskPrice,
+    bestAskSize: ticker.bestAskSize,
+    atMs: toMs(ticker.ts),
+  };
+}
+
+function candleFromRow(row: readonly number[]): Candle {
+  const [openTimeMs = 0, open = 0, high = 0, low = 0, close = 0, volume = 0] = row;
+  return { openTimeMs, open, high, low, close, volume };
+}
+
+class CachedMarketService implements MarketService {
+  readonly #options: MarketServiceOptions;
+  readonly #flights = new SingleFlight();
+  readonly #tickers: TtlCache<Ticker>;
+  readonly #positions: TtlCache<KucoinPosition[]>;
+  readonly #series = new Map<string, CandleSeries>();
+  readonly #tickerListeners = new Set<(ticker: Ticker) => void>();
+  readonly #candleListeners = new Set<(update: { symbol: string; timeframe: Timeframe; candle: Candle }) => void>();
+  readonly #watchedCandles = new Map<string, { symbol: string; timeframe: Timeframe }>();
+  readonly #unsubscribers: (() => void)[] = [];
+  readonly #abort = new AbortController();
+  #contracts: { list: ContractSummary[]; fetchedAt: number } | undefined = undefined;
+  #lastTicker = new Map<string, Ticker>();
+
+  constructor(options: MarketServiceOptions) {
+    this.#options = options;
+    this.#tickers = new TtlCache(options.config.tickerTtlMs, options.clock);
+    this.#positions = new TtlCache(options.config.positionsTtlMs, options.clock);
+    this.#unsubscribers.push(options.publicStream.onMessage((message) => { this.#onPublic(message); }));
+    if (options.privateStream !== undefined) {
+      this.#unsubscribers.push(options.privateStream.onMessage((message) => {
+        if (privateInvalidatingTopics.some((topic) => message.topic.startsWith(topic))) this.invalidatePositions();
+      }));
+    }
+  }
+
+  async listContracts(): Promise<ContractSummary[]> {
+    const cached = this.#contracts;
+    if (cached !== undefined && this.#options.clock.now() - cached.fetchedAt < this.#options.config.contractsRefreshMs) return cached.list;
+    return this.#refreshContracts();
+  }
+
+  #refreshContracts(): Promise<ContractSummary[]> {
+    return this.#flights.run('contracts', async () => {
+      const list = (await this.#options.api.listActiveContracts()).map(contractSummary);
+      this.#contracts = { list, fetchedAt: this.#options.clock.now() };
+      return list;
+    });
+  }
+
+  async getTicker(symbol: string): Promise<Ticker> {
+    const cached = this.#tickers.get(symbol);
+    if (cached !== undefined) return cached;
+    return this.#flights.run(`ticker:${symbol}`, async () => {
+      const ticker = tickerFromRest(await this.#options.api.getTicker(symbol));
+      this.#storeTicker(ticker);
+      return ticker;
+    });
+  }
+
+  #storeTicker(ticker: Ticker): void {
+    this.#tickers.set(ticker.symbol, ticker);
+    this.#lastTicker.set(ticker.symbol, ticker);
+  }
+
+  async getPositions(): Promise<KucoinPosition[]> {
+    const cached = this.#positions.get('all');
+    if (cached !== undefined) return cached;
+    return this.#flights.run('positions', async () => {
+      const positions = await this.#options.api.listPositions('USDT');
+      this.#positions.set('all', positions);
+      return positions;
+    });
+  }
+
+  invalidatePositions(): void {
+    this.#positions.invalidate();
+  }
+
+  async getCandles(symbol: string, timeframe: Timeframe, limit: number): Promise<Candle[]> {
+    const key = `${symbol}|${timeframe}`;
+    await this.#flights.run(`candles:${key}:${limit}`, () => this.#fillSeries(key, symbol, timeframe, limit));
+    return this.#seriesOf(key).latest(limit);
+  }
+
+  /** Fetches only what is missing: from the last cached bar (it may still be forming) to now. */
+  async #fillSeries(key: string, symbol: string, timeframe: Timeframe, limit: number): Promise<void> {
+    const series = this.#seriesOf(key);
+    const barMs = timeframeMs(timeframe);
+    const now = this.#options.clock.now();
+    const last = series.lastOpenTimeMs();
+    const wantFrom = now - limit * barMs;
+    let fromMs = last !== undefined && series.size() >= limit ? last : Math.min(last ?? wantFrom, wantFrom);
+    const pageMs = this.#options.config.klineMaxRowsPerRequest * barMs;
+    while (fromMs <= now) {
+      const toMs = Math.min(now, fromMs + pageMs);
+      const rows = await this.#options.api.getKlines({ symbol, granularityMin: timeframes[timeframe].minutes, fromMs, toMs });
+      series.merge(rows.map(candleFromRow));
+      if (toMs >= now) break;
+      fromMs = toMs;
+    }
+  }
+
+  #seriesOf(key: string): CandleSeries {
+    let series = this.#series.get(key);
+    if (series === undefined) {
+      series = new CandleSeries(this.#options.config.candleCacheMaxBars);
+      this.#series.set(key, series);
+    }
+    return series;
+  }
+
+  watchTicker(symbol: string): Promise<void> {
+    return this.#options.publicStream.subscribe(`/contractMarket/tickerV2:${symbol}`);
+  }
+
+  watchCandles(symbol: string, timeframe: Timeframe): Promise<void> {
+    const topic = `/contractMarket/limitCandle:${symbol}_${timeframes[timeframe].wsType}`;
+    this.#watchedCandles.set(topic, { symbol, timeframe });
+    return this.#options.publicStream.subscribe(topic);
+  }
+
+  #onPublic(message: StreamMessage): void {
+    if (message.topic.startsWith('/contractMarket/tickerV2:')) this.#onTickerPush(message.data);
+    else if (message.topic.startsWith('/contractMarket/limitCandle:')) this.#onCandlePush(message.topic, message.data);
+  }
+
+  #onTickerPush(data: unknown): void {
+    const parsed = tickerPushSchema.safeParse(data);
+    if (!parsed.success) return;
+    const push = parsed.data;
+    const previous = this.#lastTicker.get(push.symbol);
+    const ticker: Ticker = {
+      symbol: push.symbol,
+      ...(previous?.price === undefined ? {} : { price: previous.price }),
+      bestBidPrice: push.bestBidPrice,
+      bestBidSize: push.bestBidSize,
+      bestAskPrice: push.bestAskPrice,
+      bestAskSize: push.bestAskSize,
+      atMs: toMs(push.ts),
+    };
+    this.#storeTicker(ticker);
+    for (const listener of this.#tickerListeners) listener(ticker);
+  }
+
+  #onCandlePush(topic: string, data: unknown): void {
+    const watched = this.#watchedCandles.get(topic);
+    const parsed = candlePushSchema.safeParse(data);
+    if (watched === undefined || !parsed.success) return;
+    const [startSec, open, close, high, low, volume] = parsed.data.candles;
+    const candle: Candle = { openTimeMs: Number(startSec) * 1_000, open: Number(open), high: Number(high), low: Number(low), close: Number(close), volume: Number(volume) };
+    const changed = this.#seriesOf(`${watched.symbol}|${watched.timeframe}`).merge([candle]);
+    if (changed.length === 0) return;
+    for (const listener of this.#candleListeners) listener({ symbol: watched.symbol, timeframe: watched.timeframe, candle });
+  }
+
+  onTicker(listener: (ticker: Ticker) => void): () => void {
+    this.#tickerListeners.add(listener);
+    return () => this.#tickerListeners.delete(listener);
+  }
+
+  onCandle(listener: (update: { symbol: string; timeframe: Timeframe; candle: Candle }) => void): () => void {
+    this.#candleListeners.add(listener);
+    return () => this.#candleListeners.delete(listener);
+  }
+
+  start(): void {
+    void this.#refreshLoop();
+  }
+
+  async #refreshLoop(): Promise<void> {
+    const signal = this.#abort.signal;
+    while (!signal.aborted) {
+      await this.#refreshContracts().catch((error: unknown) => {
+        this.#options.logger.warn('contracts-refresh-failed', { error: toTradingError(error).message });
+      });
+      await abortableSleep(this.#options.config.contractsRefreshMs, signal).catch(() => undefined);
+    }
+  }
+
+  stop(): void {
+    this.#abort.abort();
+    for (const unsubscribe of this.#unsubscribers.splice(0)) unsubscribe();
+  }
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { ChannelMap, EventMap } from '../define.ts';
+
+/** Chart timeframes the renderer may ask for. */
+export const timeframeSchema = z.enum(['1m', '5m', '15m', '30m', '1h', '2h', '4h', '8h', '12h', '1d', '1w']);
+
+/** A contract as the renderer needs it: sizes in lots, prices as decimal strings. */
+export const contractSummarySchema = z.object({
+  symbol: z.string(),
+  baseCurrency: z.string(),
+  quoteCurrency: z.string(),
+  settleCurrency: z.string(),
+  status: z.string(),
+  tickSize: z.string(),
+  lotSize: z.string(),
+  multiplier: z.string(),
+  maxLeverage: z.number(),
+  maxOrderQty: z.number(),
+  makerFeeRate: z.string(),
+  takerFeeRate: z.string(),
+  markPrice: z.string().optional(),
+});
+export type ContractSummary = z.infer<typeof contractSummarySchema>;
+
+/** One OHLCV bar; `openTimeMs` is the bar's start (epoch ms). */
+export const candleSchema = z.object({
+  openTimeMs: z.number().int(),
+  open: z.number(),
+  high: z.number(),
+  low: z.number(),
+  close: z.number(),
+  volume: z.number(),
+});
+export type Candle = z.infer<typeof candleSchema>;
+
+/** Best bid/ask and last price of one contract. */
+export const tickerSchema = z.object({
+  symbol: z.string(),
+  price: z.string().optional(),
+  bestBidPrice: z.string(),
+  bestBidSize: z.number(),
+  bestAskPrice: z.string(),
+  bestAskSize: z.number(),
+  /** Exchange timestamp of the quote, epoch ms. */
+  atMs: z.number(),
+});
+export type Ticker = z.infer<typeof tickerSchema>;
+
+/** Usage of one KuCoin rate-limit pool (§5.1). */
+export const poolUsageSchema = z.object({
+  pool: z.string(),
+  limit: z.number(),
+  used: z.number(),
+  remaining: z.number(),
+  queued: z.number(),
+  inFlightWeight: z.number(),
+  resetInMs: z.number(),
+  pausedForMs: z.number(),
+});
+
+/** What the health panel shows about the exchange connection. */
+export const exchangeHealthSchema = z.object({
+  breaker: z.enum(['closed', 'open', 'half-open']),
+  limiter: z.array(poolUsageSchema),
+  clock: z.object({
+    state: z.enum(['unsynced', 'healthy', 'uncertain']),
+    offsetMs: z.number(),
+    rttMs: z.number(),
+    uncertaintyMs: z.number(),
+    maxUncertaintyMs: z.number(),
+    lastSyncAt: z.number().optional(),
+  }),
+  streams: z.object({
+    public: z.enum(['idle', 'connecting', 'open', 'reconnecting', 'stopped']),
+    private: z.enum(['idle', 'connecting', 'open', 'reconnecting', 'stopped', 'absent']),
+  }),
+});
+export type ExchangeHealth = z.infer<typeof exchangeHealthSchema>;
+
+export const marketChannels = {
+  'market:list-contracts': { request: z.undefined(), response: z.array(contractSummarySchema) },
+  'market:get-candles': {
+    request: z.object({ symbol: z.string().min(1), timeframe: timeframeSchema, limit: z.number().int().min(1).max(5_000).default(500) }),
+    response: z.array(candleSchema),
+  },
+  'market:get-ticker': { request: z.object({ symbol: z.string().min(1) }), response: tickerSchema },
+  'exchange:get-health': { request: z.undefined(), response: exchangeHealthSchema },
+} as const satisfies ChannelMap;
+
+export const marketEvents = {
+  'market:ticker-updated': tickerSchema,
+  'market:candle-updated': z.object({ symbol: z.string(), timeframe: timeframeSchema, candle: candleSchema }),
+  'exchange:health-changed': exchangeHealthSchema,
+} as const satisfies EventMap;
