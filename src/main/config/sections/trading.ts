@@ -73,6 +73,8 @@ const protectionSchema = z
     stopPlaceMaxAttempts: z.number().int().min(1).default(3),
     /** When the stop cannot be placed: close the position at market (freqtrade emergency_exit). */
     closeOnStopFailure: z.boolean().default(true),
+    /** A position found without any known stop price (opened elsewhere) gets a stop this % from mark. */
+    adoptedPositionStopPct: z.number().positive().max(50).default(2),
     /** Use st-orders (entry + attached stop in one request) when the entry allows it. */
     useStOrders: z.boolean().default(true),
   })

@@ -17,6 +17,14 @@ describe('stop plan', () => {
     expect(planStops('short', 2, [stop('a', 5)], '91000')).toMatchObject({ status: 'PROTECTED', place: { sizeLots: 2 } });
   });
 
+  it('keeps the exact stop and cancels a leftover from an interrupted hand-off', () => {
+    expect(planStops('long', 5, [stop('a', 5, '88000'), stop('b', 5, '89000')], '89000')).toEqual({ coveredLots: 10, status: 'PROTECTED', cancel: [stop('a', 5, '88000')] });
+  });
+
+  it('moves the stop when the target price changes', () => {
+    expect(planStops('long', 5, [stop('a', 5, '88000')], '89000')).toMatchObject({ place: { sizeLots: 5, stopPrice: '89000' }, cancel: [stop('a', 5, '88000')] });
+  });
+
   it('a naked position gets a stop', () => {
     expect(planStops('long', 3, [], '89000')).toMatchObject({ coveredLots: 0, status: 'NAKED', place: { sizeLots: 3 }, cancel: [] });
   });

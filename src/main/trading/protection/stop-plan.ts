@@ -23,17 +23,19 @@ export interface StopPlan {
 }
 
 /**
- * Plans the stop cover for a position of `positionLots` (> 0).
- * - exact cover by stops → nothing to do;
- * - otherwise one new stop for the full size at `targetStopPrice`, then cancel every old stop.
- *   (A single full-size stop is simpler to verify than a patchwork; the old ones stay until the
- *   new one is acknowledged, so cover never drops.)
+ * Plans the stop cover for a position of `positionLots` (> 0) whose stop should sit at `targetStopPrice`:
+ * - one live stop of exactly the position size at the target → keep it, cancel any others;
+ * - otherwise one new stop for the full size at the target, then cancel every old stop
+ *   (the old ones stay until the new one is acknowledged, so cover never drops; they are
+ *   reduce-only, so the brief overlap can never over-close).
  */
 export function planStops(_side: PositionSide, positionLots: number, stops: readonly LiveStop[], targetStopPrice: string): StopPlan {
   const coveredLots = stops.reduce((sum, stop) => sum + stop.sizeLots, 0);
   const status = coveredLots >= positionLots ? 'PROTECTED' : 'NAKED';
-  if (coveredLots === positionLots && stops.every((stop) => stop.stopPrice === stops[0]?.stopPrice)) {
-    return { coveredLots, status, cancel: [] };
+  const target = dec(targetStopPrice);
+  const keeper = stops.find((stop) => stop.sizeLots === positionLots && cmp(dec(stop.stopPrice), target) === 0);
+  if (keeper !== undefined) {
+    return { coveredLots, status: 'PROTECTED', cancel: stops.filter((stop) => stop !== keeper) };
   }
   return { coveredLots, status, place: { sizeLots: positionLots, stopPrice: targetStopPrice }, cancel: stops };
 }

@@ -68,7 +68,12 @@ export type TradingStateView = z.infer<typeof tradingStateViewSchema>;
 export const placedOrderSchema = z.object({
   clientOid: clientOidSchema,
   status: orderStatusSchema,
-  stopClientOid: clientOidSchema,
+  /**
+   * How the stop follows: `attached` = sent with the entry (st-order); `on-first-fill` = the
+   * protection watchdog places a reduce-only mark-price stop as soon as the entry fills
+   * (watch `trading:protection-changed` for the badge).
+   */
+  protection: z.enum(['attached', 'on-first-fill']),
   preview: riskPreviewSchema,
 });
 
@@ -128,6 +133,11 @@ export const tradingChannels = {
     }),
   },
   'trading:get-state': { request: z.undefined(), response: tradingStateViewSchema },
+  /** Clears the kill switch and the stop-out streak (the trader's explicit acknowledgement). */
+  'trading:resume-trading': {
+    request: z.object({ acknowledge: z.literal(true) }).strict(),
+    response: tradingStateViewSchema,
+  },
   'trading:list-positions': { request: z.undefined(), response: z.array(positionSchema) },
   'trading:list-orders': {
     request: z

@@ -1,0 +1,55 @@
+/**
+ * What the trading engine needs from the exchange client (src/main/exchange): the typed REST
+ * endpoints, and optional push events that only make things faster — REST polling alone is
+ * enough for correctness (field lesson 12: WS order streams miss fills).
+ */
+import type { KucoinRestApi } from '../exchange/kucoin/rest-api.ts';
+
+/** The REST endpoints trading uses. */
+export type TradingRest = Pick<
+  KucoinRestApi,
+  | 'listActiveContracts'
+  | 'getMarkPrice'
+  | 'getKlines'
+  | 'getAccountOverview'
+  | 'placeOrder'
+  | 'placeOrderWithStops'
+  | 'cancelOrder'
+  | 'cancelOrderByClientOid'
+  | 'cancelAllOrders'
+  | 'cancelAllStopOrders'
+  | 'listStopOrders'
+  | 'listOpenOrders'
+  | 'getOrder'
+  | 'getOrderByClientOid'
+  | 'listFills'
+  | 'listPositions'
+>;
+
+/** Conditions the client reports that restrict trading (each maps to a trading-state trigger). */
+export type ClientHealthCondition = 'breaker-open' | 'clock-unhealthy' | 'private-stream-dead' | 'market-data-stale';
+
+/** Push events from the client. */
+export type TradingClientEvent =
+  | { readonly type: 'order-changed'; readonly symbol: string; readonly orderId?: string; readonly clientOid?: string }
+  | { readonly type: 'position-changed'; readonly symbol: string }
+  | { readonly type: 'reconcile-needed'; readonly reason: string }
+  | { readonly type: 'health'; readonly condition: ClientHealthCondition; readonly active: boolean; readonly detail: string };
+
+/** The exchange client as trading sees it. */
+export interface TradingClient {
+  readonly rest: TradingRest;
+  /** Subscribes to push events; returns the unsubscribe function. Absent: polling only. */
+  readonly subscribe?: (listener: (event: TradingClientEvent) => void) => () => void;
+}
+
+/** A critical or informative message for the trader, routed by the alerts service. */
+export interface TradingAlert {
+  readonly severity: 'info' | 'warning' | 'critical';
+  /** Stable code, e.g. `position-naked`, `liquidation-critical`. */
+  readonly code: string;
+  readonly message: string;
+  readonly symbol?: string;
+  readonly details: Readonly<Record<string, string | number | boolean>>;
+  readonly at: number;
+}

@@ -1,0 +1,47 @@
+/** What the trading components share: built once by the service (ADR 0302). */
+import type { Contract } from '../../shared/domain/contract.ts';
+import type { tradingEvents } from '../../shared/ipc/channels/trading.ts';
+import type { z } from 'zod';
+import type { TradingConfig } from '../config/sections/trading.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { Journal } from '../store/journal.ts';
+import type { TradingAlert, TradingRest } from './client-port.ts';
+import type { KeyedLock } from './keyed-lock.ts';
+import type { OrderTracker } from './orders/order-tracker.ts';
+import type { PreparedContract } from './risk/prepared.ts';
+
+/** A trading event for the renderer: name and payload per the IPC contract. */
+export type TradingEventName = keyof typeof tradingEvents;
+export type TradingEvent = { [K in TradingEventName]: { readonly name: K; readonly payload: z.infer<(typeof tradingEvents)[K]> } }[TradingEventName];
+
+/** A contract with its pre-parsed form. */
+export interface KnownContract {
+  readonly contract: Contract;
+  readonly prepared: PreparedContract;
+}
+
+/** Shared dependencies of the trading components. */
+export interface TradingDeps {
+  readonly rest: TradingRest;
+  readonly journal: Journal;
+  readonly tracker: OrderTracker;
+  readonly lock: KeyedLock;
+  readonly config: TradingConfig;
+  readonly now: () => number;
+  readonly logger: Logger;
+  readonly contracts: Map<string, KnownContract>;
+  /** Sends an alert (also journaled by the caller via {@link raiseAlert}). */
+  readonly alert: (alert: TradingAlert) => void;
+  readonly emit: (event: TradingEvent) => void;
+}
+
+/** Journals and routes an alert. */
+export function raiseAlert(deps: TradingDeps, severity: TradingAlert['severity'], code: string, message: string, symbol: string | undefined, details: Record<string, string | number | boolean> = {}): void {
+  const at = deps.now();
+  deps.journal.append('alert', { severity, code, message, ...details }, { symbol, at });
+  deps.logger[severity === 'critical' ? 'error' : severity === 'warning' ? 'warn' : 'info']('trading-alert', { code, message, symbol, ...details });
+  deps.alert({ severity, code, message, ...(symbol === undefined ? {} : { symbol }), details, at });
+}
+
+/** The setting key of a symbol's protective stop price. */
+export const stopSettingKey = (symbol: string): string => `stop:${symbol}`;

@@ -1,0 +1,77 @@
+/**
+ * Liquidation watch (ADR 0305): distance mark → liquidation in % and in ATRs per position;
+ * warning and critical alerts once each per approach (hysteresis), and an event for the view.
+ * When the exchange reports no liquidation price (field lesson 6: "liquidationPrice 0") the
+ * engine's own estimate (reference §7.2) is used instead.
+ */
+import { dec, format } from '../../../shared/domain/decimal.ts';
+import { raiseAlert, type TradingDeps } from '../deps.ts';
+import { estimateLiquidationPrice } from '../risk/liquidation.ts';
+import type { ExchangePosition } from '../wire-map.ts';
+import { distanceToLiquidationPct, nextLiquidationLevel, type LiquidationLevel } from './liquidation-levels.ts';
+
+/** What the watch computed for one position. */
+export interface LiquidationReading {
+  readonly liquidationPrice: string;
+  readonly distancePct: number;
+  readonly distanceAtr?: number;
+  readonly level: LiquidationLevel;
+}
+
+/** The watch. */
+export interface LiquidationWatch {
+  observe(position: ExchangePosition, atr: number | undefined): LiquidationReading;
+  forget(symbol: string): void;
+}
+
+/** Builds the watch. */
+export function createLiquidationWatch(deps: TradingDeps): LiquidationWatch {
+  const levels = new Map<string, LiquidationLevel>();
+  return {
+    forget: (symbol) => levels.delete(symbol),
+    observe(position, atr) {
+      const liquidationPrice = liquidationOf(deps, position);
+      const mark = Number(position.markPrice);
+      const distancePct = distanceToLiquidationPct(position.side, mark, Number(liquidationPrice));
+      const gap = Math.abs(mark - Number(liquidationPrice));
+      const distanceAtr = atr !== undefined && atr > 0 ? gap / atr : undefined;
+      const previous = levels.get(position.symbol) ?? 'none';
+      const level = nextLiquidationLevel(previous, distancePct, deps.config.liquidation);
+      levels.set(position.symbol, level);
+      if (level !== previous) announce(deps, position, previous, level, liquidationPrice, distancePct, distanceAtr);
+      return { liquidationPrice, distancePct, ...(distanceAtr === undefined ? {} : { distanceAtr }), level };
+    },
+  };
+}
+
+function liquidationOf(deps: TradingDeps, position: ExchangePosition): string {
+  if (Number(position.liquidationPrice) > 0) return position.liquidationPrice;
+  const known = deps.contracts.get(position.symbol);
+  if (known === undefined) return '0';
+  const tier = known.prepared.tiers[0];
+  const estimate = estimateLiquidationPrice(
+    position.side,
+    dec(position.avgEntryPrice),
+    Math.max(1, Math.round(position.leverage)),
+    tier?.maintenanceMarginRate ?? dec(known.contract.maintenanceMarginRate),
+    dec(deps.config.risk.liquidationFeeRate),
+    known.prepared.tickSize,
+  );
+  return format(estimate);
+}
+
+function announce(deps: TradingDeps, position: ExchangePosition, previous: LiquidationLevel, level: LiquidationLevel, liquidationPrice: string, distancePct: number, distanceAtr: number | undefined): void {
+  const at = deps.now();
+  const payloadLevel = level === 'none' ? 'cleared' : level;
+  deps.emit({
+    name: 'trading:liquidation-warning',
+    payload: { symbol: position.symbol, level: payloadLevel, distancePct, ...(distanceAtr === undefined ? {} : { distanceAtr }), markPrice: position.markPrice, liquidationPrice, at },
+  });
+  const worse = (level === 'critical') || (level === 'warning' && previous === 'none');
+  if (!worse) {
+    deps.journal.append('position-event', { event: 'liquidation-level', level: payloadLevel, distancePct }, { symbol: position.symbol });
+    return;
+  }
+  const text = `${position.symbol}: mark ${position.markPrice} is ${distancePct.toFixed(2)} % from liquidation ${liquidationPrice}`;
+  raiseAlert(deps, level === 'critical' ? 'critical' : 'warning', `liquidation-${level}`, text, position.symbol, { distancePct, markPrice: position.markPrice, liquidationPrice });
+}

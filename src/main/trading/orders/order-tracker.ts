@@ -1,0 +1,208 @@
+/**
+ * The order lifecycle (ADR 0302, hummingbot/nautilus): journal first, then send; ambiguous
+ * outcomes become UNKNOWN → RECONCILING and are resolved by asking the exchange by clientOid;
+ * an order is resubmitted (same clientOid, same bytes) only once the exchange has said "absent"
+ * `absentConfirmations` times. Never a second clientOid for one intent (field lessons 1, 2, 13).
+ */
+import { OrderUnknownError, TradingError } from '../../../shared/errors.ts';
+import { terminalOrderStatuses } from '../../../shared/domain/order.ts';
+import type { TradingConfig } from '../../config/sections/trading.ts';
+import type { Logger } from '../../observability/logger.ts';
+import type { Journal } from '../../store/journal.ts';
+import type { JournalOrder } from '../../store/order-rows.ts';
+import type { TradingRest } from '../client-port.ts';
+import { isDuplicateClientOid, isOrderAbsent, statusFromWire } from '../wire-map.ts';
+import { newClientOid } from './client-oid.ts';
+import { buildRequest, type BuiltRequest, type OrderSpec } from './order-request.ts';
+import { checkAgainstRequest } from './order-confirm.ts';
+
+/** Dependencies. */
+export interface OrderTrackerOptions {
+  readonly rest: TradingRest;
+  readonly journal: Journal;
+  readonly config: TradingConfig['orders'];
+  readonly now: () => number;
+  readonly logger: Logger;
+  /** Every change of an order (journaled already). */
+  readonly onUpdate: (order: JournalOrder) => void;
+  /** A confirmed order differs from what we asked for. */
+  readonly onMismatch: (order: JournalOrder, problem: string) => void;
+}
+
+/** The tracker's API. */
+export interface OrderTracker {
+  /** Journals and sends an order; resolves once it is ACKED, REJECTED or UNKNOWN (then reconciled in the background). */
+  submit(spec: OrderSpec): Promise<JournalOrder>;
+  /** Asks the exchange about one order and journals what changed. */
+  refresh(clientOid: string): Promise<JournalOrder>;
+  /** Resolves an UNKNOWN/SUBMITTED order by clientOid; resubmits only when proven absent. */
+  reconcile(clientOid: string): Promise<JournalOrder>;
+  /** Cancels one order (by clientOid) and refreshes it. */
+  cancel(clientOid: string): Promise<JournalOrder>;
+  /** Refreshes every non-terminal order (the polling fallback). */
+  pollOpen(): Promise<void>;
+  /** Stops background reconciliation. */
+  stop(): void;
+}
+
+/** Builds the tracker. */
+export function createOrderTracker(options: OrderTrackerOptions): OrderTracker {
+  return new Tracker(options);
+}
+
+class Tracker implements OrderTracker {
+  readonly #o: OrderTrackerOptions;
+  readonly #reconciling = new Map<string, Promise<JournalOrder>>();
+  #stopped = false;
+
+  constructor(options: OrderTrackerOptions) {
+    this.#o = options;
+  }
+
+  stop(): void {
+    this.#stopped = true;
+  }
+
+  #save(order: JournalOrder): JournalOrder {
+    this.#o.journal.updateOrder(order);
+    this.#o.journal.append('order', { status: order.status, filledLots: order.filledLots, reason: order.reason ?? null }, { symbol: order.symbol, clientOid: order.clientOid });
+    this.#o.onUpdate(order);
+    return order;
+  }
+
+  async submit(spec: OrderSpec): Promise<JournalOrder> {
+    const now = this.#o.now();
+    const clientOid = newClientOid(spec.purpose, now);
+    const built = buildRequest(spec, clientOid);
+    const order: JournalOrder = {
+      clientOid, symbol: spec.symbol, side: spec.side, type: spec.type, purpose: spec.purpose, sizeLots: spec.sizeLots, filledLots: 0,
+      leverage: spec.leverage, reduceOnly: spec.reduceOnly, status: 'NEW', requestJson: JSON.stringify(built), createdAt: now, updatedAt: now,
+      ...(spec.price === undefined ? {} : { price: spec.price }),
+      ...(spec.stopPrice ?? spec.attachedStopPrice) === undefined ? {} : { stopPrice: spec.stopPrice ?? spec.attachedStopPrice },
+      ...(spec.parentClientOid === undefined ? {} : { parentClientOid: spec.parentClientOid }),
+    };
+    // clientOid on disk before anything leaves the process (hummingbot: track before send).
+    this.#o.journal.insertOrder(order);
+    this.#o.journal.append('order', { status: 'NEW', request: built.request }, { symbol: order.symbol, clientOid });
+    return this.#send(order, built);
+  }
+
+  async #send(order: JournalOrder, built: BuiltRequest): Promise<JournalOrder> {
+    const submitted = this.#save({ ...order, status: 'SUBMITTED', updatedAt: this.#o.now() });
+    const started = performance.now();
+    try {
+      const rest = this.#o.rest;
+      const result = built.withStops ? await rest.placeOrderWithStops(built.request) : await rest.placeOrder(built.request);
+      const latency = performance.now() - started;
+      return this.#save({ ...submitted, status: 'ACKED', exchangeOrderId: result.orderId, confirmLatencyMs: Math.round(latency * 1000) / 1000, updatedAt: this.#o.now() });
+    } catch (error) {
+      return this.#onSendError(submitted, error);
+    }
+  }
+
+  #onSendError(order: JournalOrder, error: unknown): JournalOrder {
+    if (error instanceof OrderUnknownError || isDuplicateClientOid(error)) {
+      const unknown = this.#save({ ...order, status: 'UNKNOWN', reason: error instanceof Error ? error.message : String(error), updatedAt: this.#o.now() });
+      void this.reconcile(order.clientOid).catch((cause: unknown) => {
+        this.#o.logger.error('order-reconcile-failed', { clientOid: order.clientOid, error: String(cause) });
+      });
+      return unknown;
+    }
+    // Every other failure is definitive: the client raises OrderUnknownError whenever the order may have left.
+    const reason = error instanceof TradingError ? error.message : String(error);
+    this.#o.logger.warn('order-rejected', { clientOid: order.clientOid, reason });
+    return this.#save({ ...order, status: 'REJECTED', reason, updatedAt: this.#o.now() });
+  }
+
+  #current(clientOid: string): JournalOrder {
+    const order = this.#o.journal.getOrder(clientOid);
+    if (order === undefined) throw new TradingError('order-not-found', `no order ${clientOid} in the journal`, { details: { clientOid } });
+    return order;
+  }
+
+  async refresh(clientOid: string): Promise<JournalOrder> {
+    const order = this.#current(clientOid);
+    if (terminalOrderStatuses.has(order.status)) return order;
+    if (order.status === 'UNKNOWN' || order.status === 'RECONCILING' || order.status === 'SUBMITTED') return this.reconcile(clientOid);
+    const wire = order.exchangeOrderId === undefined ? await this.#o.rest.getOrderByClientOid(clientOid) : await this.#o.rest.getOrder(order.exchangeOrderId);
+    return this.#adopt(order, wire);
+  }
+
+  #adopt(order: JournalOrder, wire: Awaited<ReturnType<TradingRest['getOrder']>>): JournalOrder {
+    const { status, filledLots } = statusFromWire(wire);
+    const firstSight = order.exchangeOrderId === undefined || order.status === 'UNKNOWN' || order.status === 'RECONCILING';
+    if (firstSight) {
+      const problem = checkAgainstRequest(order, wire);
+      if (problem !== undefined) this.#o.onMismatch(order, problem);
+    }
+    const avg = wire.avgDealPrice !== undefined && wire.avgDealPrice !== '0' ? { avgFillPrice: wire.avgDealPrice } : {};
+    if (!firstSight && status === order.status && filledLots === order.filledLots) return order;
+    return this.#save({ ...order, ...avg, exchangeOrderId: wire.id, status, filledLots, updatedAt: this.#o.now() });
+  }
+
+  reconcile(clientOid: string): Promise<JournalOrder> {
+    const running = this.#reconciling.get(clientOid);
+    if (running !== undefined) return running;
+    const task = this.#reconcileLoop(clientOid).finally(() => this.#reconciling.delete(clientOid));
+    this.#reconciling.set(clientOid, task);
+    return task;
+  }
+
+  async #reconcileLoop(clientOid: string): Promise<JournalOrder> {
+    let order = this.#save({ ...this.#current(clientOid), status: 'RECONCILING', updatedAt: this.#o.now() });
+    let absent = 0;
+    while (!this.#stopped) {
+      try {
+        const wire = await this.#o.rest.getOrderByClientOid(clientOid);
+        return this.#adopt(order, wire);
+      } catch (error) {
+        if (!isOrderAbsent(error)) {
+          this.#o.logger.warn('order-reconcile-retry', { clientOid, error: String(error) });
+        } else if (++absent >= this.#o.config.absentConfirmations) {
+          return this.#resubmitOrGiveUp(order);
+        }
+      }
+      await sleep(this.#o.config.pollIntervalMs);
+      order = this.#current(clientOid);
+    }
+    return order;
+  }
+
+  async #resubmitOrGiveUp(order: JournalOrder): Promise<JournalOrder> {
+    const age = this.#o.now() - order.createdAt;
+    if (age > this.#o.config.reconcileGiveUpMs) {
+      return this.#save({ ...order, status: 'REJECTED', reason: 'proven absent at the exchange and too old to resend', updatedAt: this.#o.now() });
+    }
+    // Proven absent: the same request, same clientOid — a duplicate would be refused by KuCoin (300018).
+    this.#o.logger.info('order-resubmit', { clientOid: order.clientOid });
+    return this.#send(order, JSON.parse(order.requestJson) as BuiltRequest);
+  }
+
+  async cancel(clientOid: string): Promise<JournalOrder> {
+    const order = this.#current(clientOid);
+    if (terminalOrderStatuses.has(order.status)) return order;
+    try {
+      if (order.exchangeOrderId === undefined) await this.#o.rest.cancelOrderByClientOid(clientOid, order.symbol);
+      else await this.#o.rest.cancelOrder(order.exchangeOrderId);
+    } catch (error) {
+      // 100004 "not cancelable" means it is already done; the refresh below tells which way.
+      this.#o.logger.info('order-cancel-answer', { clientOid, error: String(error) });
+    }
+    return this.refresh(clientOid).catch(() => this.#current(clientOid));
+  }
+
+  async pollOpen(): Promise<void> {
+    for (const order of this.#o.journal.openOrders()) {
+      if (this.#stopped) return;
+      if (order.status === 'NEW') continue;
+      await this.refresh(order.clientOid).catch((error: unknown) => {
+        if (isOrderAbsent(error)) return;
+        this.#o.logger.warn('order-poll-failed', { clientOid: order.clientOid, error: String(error) });
+      });
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,144 @@
+/** Builds the runtime and runs the engine loop (start-up reconciliation first). */
+import { raiseAlert, type TradingDeps, type TradingEvent } from './deps.ts';
+import { createKeyedLock } from './keyed-lock.ts';
+import { createLiquidationWatch } from './liquidation/liquidation-watch.ts';
+import { createOrderTracker } from './orders/order-tracker.ts';
+import { createProtectionWatchdog } from './protection/watchdog.ts';
+import { reconcileAtStart, type ReconciliationReport } from './reconcile/startup.ts';
+import type { TradingRuntime } from './runtime.ts';
+import { createLossGuard } from './state/loss-guard.ts';
+import { createTradingStateMachine } from './state/trading-state.ts';
+import { runTick } from './tick.ts';
+import { createAtrCache } from './trailing/atr-cache.ts';
+import { createTrailingManager } from './trailing/trailing-manager.ts';
+import { closePosition } from './actions.ts';
+import type { TradingClient, TradingClientEvent } from './client-port.ts';
+import type { TradingServiceOptions } from './service.ts';
+
+/** Wires the components together (no I/O). */
+export function buildRuntime(options: TradingServiceOptions, emit: (event: TradingEvent) => void): TradingRuntime {
+  const config = options.config.trading;
+  const now = () => options.clock.now();
+  const logger = options.logger.child({ component: 'trading' });
+  const journal = options.journal;
+  const holder: { rt?: TradingRuntime } = {};
+  const tracker = createOrderTracker({
+    rest: options.client.rest, journal, config: config.orders, now, logger,
+    onUpdate: (order) => {
+      emit({ name: 'trading:order-updated', payload: order });
+    },
+    onMismatch: (order, problem) => {
+      if (holder.rt !== undefined) raiseAlert(holder.rt.deps, 'critical', 'order-mismatch', `${order.symbol}: the exchange's order ${order.clientOid} differs from the request: ${problem}`, order.symbol, { clientOid: order.clientOid });
+    },
+  });
+  const deps: TradingDeps = { rest: options.client.rest, journal, tracker, lock: createKeyedLock(), config, now, logger, contracts: new Map(), alert: options.alert, emit };
+  const machine = createTradingStateMachine(now, (change) => {
+    journal.append('state-change', { ...change });
+    emit({ name: 'trading:state-changed', payload: change });
+    if (change.state !== 'ACTIVE') raiseAlert(deps, change.state === 'HALTED' ? 'critical' : 'warning', 'trading-restricted', `trading is ${change.state}: ${change.reason}`, undefined);
+  });
+  const watchdog = createProtectionWatchdog(deps, async (symbol, reason) => {
+    if (holder.rt === undefined) return;
+    await closePosition(holder.rt, symbol, reason).catch((error: unknown) => {
+      logger.error('emergency-close-failed', { symbol, error: String(error) });
+    });
+  });
+  const atr = createAtrCache(deps);
+  const lossGuard = createLossGuard(config.state.dailyLossLimitUsdt, config.state.maxConsecutiveStopOuts);
+  const rt: TradingRuntime = {
+    deps, machine, lossGuard, watchdog, atr, trailing: createTrailingManager(deps, watchdog, atr), liquidation: createLiquidationWatch(deps),
+    positions: new Map(), readings: new Map(), positionsAt: now(), reconciled: false, stopped: false, orderTimes: [], requestTick: () => undefined,
+  };
+  holder.rt = rt;
+  return rt;
+}
+
+function restoreSticky(rt: TradingRuntime): void {
+  const snapshot = rt.deps.journal.getSetting('loss-guard') as { day: number; pnl: string; streak: number } | undefined;
+  if (snapshot !== undefined) rt.lossGuard.restore(snapshot);
+  const kill = rt.deps.journal.getSetting('kill-switch') as { active: boolean; reason: string } | undefined;
+  if (kill?.active === true) rt.machine.setTrigger('kill-switch', true, `kill switch: ${kill.reason} (still engaged after restart)`);
+}
+
+function onClientEvent(rt: TradingRuntime, event: TradingClientEvent): void {
+  if (event.type === 'health') {
+    rt.machine.setTrigger(event.condition, event.active, `${event.condition}: ${event.detail}`);
+    return;
+  }
+  rt.requestTick();
+}
+
+/** Reconciles (retrying), then runs the loop. */
+export async function startLoop(rt: TradingRuntime, client: TradingClient): Promise<{ report: ReconciliationReport; loop: { stop(): Promise<void> } }> {
+  restoreSticky(rt);
+  rt.machine.setTrigger('not-reconciled', true, 'start-up reconciliation with the exchange is running');
+  const unsubscribe = client.subscribe?.((event) => {
+    onClientEvent(rt, event);
+  });
+  const report = await reconcileWithRetry(rt);
+  rt.reconciled = true;
+  rt.machine.setTrigger('not-reconciled', false);
+  const loop = runLoop(rt);
+  return {
+    report,
+    loop: {
+      async stop() {
+        unsubscribe?.();
+        await loop.stop();
+      },
+    },
+  };
+}
+
+async function reconcileWithRetry(rt: TradingRuntime): Promise<ReconciliationReport> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await reconcileAtStart(rt);
+    } catch (error) {
+      if (rt.stopped) throw error;
+      rt.deps.logger.warn('reconcile-retry', { attempt, error: String(error) });
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * attempt)));
+    }
+  }
+}
+
+function runLoop(rt: TradingRuntime): { stop(): Promise<void> } {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let again = false;
+  let busy = false;
+  const pass = async (): Promise<void> => {
+    busy = true;
+    try {
+      await runTick(rt);
+      rt.machine.setTrigger('market-data-stale', false);
+    } catch (error) {
+      rt.deps.logger.warn('trading-pass-failed', { error: String(error) });
+      const staleMs = rt.deps.now() - rt.positionsAt;
+      if (staleMs > rt.deps.config.state.staleMarketDataMs) rt.machine.setTrigger('market-data-stale', true, `positions and stops unread for ${Math.round(staleMs / 1000)} s`, { staleMs });
+    } finally {
+      busy = false;
+    }
+  };
+  const schedule = (delayMs: number): void => {
+    if (rt.stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      again = false;
+      running = pass().finally(() => {
+        schedule(again ? 0 : rt.deps.config.protection.watchdogIntervalMs);
+      });
+    }, delayMs);
+  };
+  rt.requestTick = () => {
+    if (busy) again = true;
+    else schedule(0);
+  };
+  schedule(rt.deps.config.protection.watchdogIntervalMs);
+  return {
+    async stop() {
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

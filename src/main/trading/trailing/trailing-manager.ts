@@ -1,0 +1,97 @@
+/**
+ * Trailing stops on the exchange (ADR 0304): the state lives in the journal and is resumed after
+ * a restart; each move is a hand-off through the watchdog (new stop first, then cancel the old),
+ * throttled to one move per `minMoveIntervalMs` per symbol; reduce-only stops go through the
+ * client's protective lane.
+ */
+import { trailingStateSchema, type TrailingSpec, type TrailingState } from '../../../shared/domain/trailing.ts';
+import { stopSettingKey, type TradingDeps } from '../deps.ts';
+import type { SidedStop } from '../protection/live-stops.ts';
+import type { ProtectionWatchdog } from '../protection/watchdog.ts';
+import type { ExchangePosition } from '../wire-map.ts';
+import type { AtrCache } from './atr-cache.ts';
+import { stepTrailing } from './trailing-math.ts';
+
+/** The manager. */
+export interface TrailingManager {
+  /** Restores persisted states (after a restart). Returns how many were resumed. */
+  load(): number;
+  /** Sets (or with `null` removes) the trailing spec of a symbol. */
+  set(symbol: string, positionSide: 'long' | 'short', stopPrice: string, spec: TrailingSpec | null): TrailingState | null;
+  get(symbol: string): TrailingState | undefined;
+  /** Feeds a mark price; moves the stop when due. */
+  onMark(position: ExchangePosition, stops: readonly SidedStop[]): Promise<void>;
+  /** The stop was moved by hand: trail from there. */
+  stopMoved(symbol: string, stopPrice: string): void;
+  forget(symbol: string): void;
+}
+
+/** Builds the manager. */
+export function createTrailingManager(deps: TradingDeps, watchdog: ProtectionWatchdog, atrCache: AtrCache): TrailingManager {
+  const states = new Map<string, TrailingState>();
+  const save = (state: TrailingState): void => {
+    states.set(state.symbol, state);
+    deps.journal.saveTrailing(state.symbol, state, deps.now());
+  };
+  return {
+    load() {
+      for (const row of deps.journal.loadTrailing()) {
+        const parsed = trailingStateSchema.safeParse(row.state);
+        if (parsed.success) states.set(row.symbol, parsed.data);
+      }
+      return states.size;
+    },
+    set(symbol, positionSide, stopPrice, spec) {
+      if (spec === null) {
+        states.delete(symbol);
+        deps.journal.deleteTrailing(symbol);
+        deps.journal.append('trailing', { action: 'removed' }, { symbol });
+        return null;
+      }
+      const state: TrailingState = { symbol, positionSide, spec, activated: false, stopPrice };
+      save(state);
+      deps.journal.append('trailing', { action: 'set', spec }, { symbol });
+      return state;
+    },
+    get: (symbol) => states.get(symbol),
+    stopMoved(symbol, stopPrice) {
+      const state = states.get(symbol);
+      if (state !== undefined) save({ ...state, stopPrice });
+    },
+    forget(symbol) {
+      states.delete(symbol);
+      deps.journal.deleteTrailing(symbol);
+    },
+    onMark: (position, stops) => onMark(deps, watchdog, atrCache, states, save, position, stops),
+  };
+}
+
+async function onMark(
+  deps: TradingDeps,
+  watchdog: ProtectionWatchdog,
+  atrCache: AtrCache,
+  states: Map<string, TrailingState>,
+  save: (state: TrailingState) => void,
+  position: ExchangePosition,
+  stops: readonly SidedStop[],
+): Promise<void> {
+  const state = states.get(position.symbol);
+  const known = deps.contracts.get(position.symbol);
+  if (state === undefined || known === undefined || state.positionSide !== position.side) return;
+  const atr = state.spec.mode === 'atr' ? await atrCache.atr(position.symbol, state.spec.atrPeriod ?? deps.config.trailing.atrPeriod, state.spec.atrTimeframeMin ?? deps.config.trailing.atrTimeframeMin) : undefined;
+  const step = stepTrailing(state, position.markPrice, atr, known.prepared.tickSize, deps.config.trailing.minMoveTicks);
+  const throttled = state.lastMovedAt !== undefined && deps.now() - state.lastMovedAt < deps.config.trailing.minMoveIntervalMs;
+  if (step.moveTo === undefined || throttled) {
+    if (step.state.bestPrice !== state.bestPrice || step.state.activated !== state.activated) save(step.state);
+    return;
+  }
+  const result = await watchdog.moveStop(position, stops, step.moveTo);
+  if (!result.placed) {
+    save(step.state);
+    deps.logger.warn('trailing-move-failed', { symbol: position.symbol, moveTo: step.moveTo, reason: result.failedReason });
+    return;
+  }
+  deps.journal.setSetting(stopSettingKey(position.symbol), { price: step.moveTo, side: position.side });
+  save({ ...step.state, stopPrice: step.moveTo, lastMovedAt: deps.now(), lastHandOffGapMs: 0, lastHandOffOverlapMs: Math.round(result.overlapMs * 1000) / 1000 });
+  deps.journal.append('trailing', { action: 'moved', from: state.stopPrice, to: step.moveTo, mark: position.markPrice, overlapMs: result.overlapMs, gapMs: 0 }, { symbol: position.symbol });
+}

@@ -1,0 +1,79 @@
+/**
+ * KuCoin answers (as parsed by the exchange client) → trading domain values. KuCoin's wire names
+ * stay in this file and in exchange/ (GUIDE §5).
+ */
+import type { Contract } from '../../shared/domain/contract.ts';
+import type { OrderStatus } from '../../shared/domain/order.ts';
+import type { KucoinContract } from '../exchange/kucoin/schemas/market.ts';
+import type { KucoinOrder } from '../exchange/kucoin/schemas/orders.ts';
+import type { KucoinPosition } from '../exchange/kucoin/schemas/positions.ts';
+import { ExchangeError, TradingError } from '../../shared/errors.ts';
+
+const contractStatuses = new Set(['Init', 'Open', 'BeingSettled', 'Settled', 'Paused', 'Closed', 'CancelOnly']);
+
+/** A KuCoin contract → domain contract (tiers filled in separately when known). */
+export function contractFromWire(wire: KucoinContract): Contract {
+  const status = contractStatuses.has(wire.status) ? (wire.status as Contract['status']) : 'Paused';
+  return {
+    symbol: wire.symbol,
+    status,
+    tickSize: wire.tickSize,
+    lotSize: Math.max(1, Math.round(Number(wire.lotSize))),
+    multiplier: wire.multiplier,
+    maxOrderQtyLots: wire.maxOrderQty,
+    maxPrice: wire.maxPrice,
+    maxLeverage: wire.maxLeverage,
+    maintenanceMarginRate: wire.maintainMargin,
+    makerFeeRate: wire.makerFeeRate,
+    takerFeeRate: wire.takerFeeRate,
+    riskLimitTiers: [],
+  };
+}
+
+/** Our status for an exchange order (§3.3: status open|done, filledSize vs size). */
+export function statusFromWire(wire: KucoinOrder): { status: OrderStatus; filledLots: number } {
+  const filledLots = wire.filledSize ?? wire.dealSize ?? 0;
+  if (wire.status === 'done' || !wire.isActive) {
+    return { status: filledLots >= wire.size ? 'FILLED' : 'CANCELLED', filledLots };
+  }
+  return { status: filledLots > 0 ? 'PARTIALLY_FILLED' : 'ACKED', filledLots };
+}
+
+/** Whether an exchange error says "no such order" (KuCoin 404000 / HTTP 404; §3.3 byClientOid). */
+export function isOrderAbsent(error: unknown): boolean {
+  if (!(error instanceof ExchangeError)) return false;
+  const code = error.details.kucoinCode;
+  return code === '404000' || error.details.httpStatus === 404;
+}
+
+/** Whether a placement error says the clientOid already exists (KuCoin 300018). */
+export function isDuplicateClientOid(error: unknown): boolean {
+  return error instanceof TradingError && error.details.kucoinCode === '300018';
+}
+
+/** An open position in domain terms (one-way mode: the sign of currentQty is the side). */
+export interface ExchangePosition {
+  readonly symbol: string;
+  readonly side: 'long' | 'short';
+  readonly sizeLots: number;
+  readonly avgEntryPrice: string;
+  readonly markPrice: string;
+  readonly liquidationPrice: string;
+  readonly leverage: number;
+  readonly unrealisedPnl: string;
+}
+
+/** Open positions only; closed ones (currentQty 0) are dropped. */
+export function positionFromWire(wire: KucoinPosition): ExchangePosition | 'closed' {
+  if (wire.currentQty === 0 || !wire.isOpen) return 'closed';
+  return {
+    symbol: wire.symbol,
+    side: wire.currentQty > 0 ? 'long' : 'short',
+    sizeLots: Math.abs(wire.currentQty),
+    avgEntryPrice: wire.avgEntryPrice ?? '0',
+    markPrice: wire.markPrice ?? '0',
+    liquidationPrice: wire.liquidationPrice ?? '0',
+    leverage: Number(wire.realLeverage ?? wire.leverage ?? '1'),
+    unrealisedPnl: wire.unrealisedPnl ?? '0',
+  };
+}
