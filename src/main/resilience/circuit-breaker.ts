@@ -79,7 +79,11 @@ export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBre
     for (const listener of listeners) listener(change);
   });
   return {
-    execute: (task, signal) => runThrough(policy, task, signal),
+    execute: (task, signal) => {
+      // One probe at a time: while it is in flight, others fail fast instead of queueing behind it.
+      if (current === 'half-open') return Promise.reject(openError());
+      return runThrough(policy, task, signal);
+    },
     state: () => current,
     onStateChange(listener) {
       listeners.add(listener);
@@ -107,11 +111,13 @@ async function runThrough<T>(policy: CircuitBreakerPolicy, task: (signal: AbortS
       }
     }, signal);
   } catch (error) {
-    if (error instanceof BrokenCircuitError) {
-      throw new CircuitOpenError('circuit-open', 'The exchange looks unreachable; requests are paused until a probe succeeds.', { cause: error });
-    }
+    if (error instanceof BrokenCircuitError) throw openError(error);
     throw error;
   }
   if (answered.failed) throw answered.error;
   return answered.value as T;
+}
+
+function openError(cause?: unknown): CircuitOpenError {
+  return new CircuitOpenError('circuit-open', 'The exchange looks unreachable; requests are paused until a probe succeeds.', cause === undefined ? {} : { cause });
 }

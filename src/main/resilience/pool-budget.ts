@@ -56,10 +56,10 @@ export class PoolBudget {
     }
   }
 
-  /** When the budget can next grow: the end of the window (plus guard) or of an overload pause. */
+  /** When the budget can next grow: the end of an overload pause, else of the window (plus guard). */
   nextChangeAt(now: number): number {
-    const windowEnd = this.resetAt === undefined ? now : this.resetAt + this.#resetGuardMs;
-    return Math.max(windowEnd, this.pausedUntil);
+    if (now < this.pausedUntil) return this.pausedUntil;
+    return this.resetAt === undefined ? now : this.resetAt + this.#resetGuardMs;
   }
 
   /** Deducts a request's weight as it is sent. */

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { CircuitOpenError, ConnectionError, NetworkError, OrderRejectedError, TimeoutError } from '../../shared/errors.ts';
+import { exchangeConfigSchema } from '../config/sections/exchange.ts';
+import { silentLogger } from '../observability/logger.ts';
+import { createCircuitBreaker, type BreakerStateChange } from './circuit-breaker.ts';
+import { isRetryableRead, retryRead } from './retry-policy.ts';
+
+const clock = { now: () => Date.now() };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function breaker(cooldownMs = 50) {
+  const config = exchangeConfigSchema.parse({ breaker: { breakerFailureThreshold: 5, breakerCooldownMs: cooldownMs } }).breaker;
+  const b = createCircuitBreaker({ config, clock, logger: silentLogger });
+  const changes: BreakerStateChange[] = [];
+  b.onStateChange((change) => changes.push(change));
+  return { b, changes };
+}
+
+const unreachable = () => Promise.reject(new NetworkError('exchange-unavailable', '500'));
+
+describe('circuit breaker', () => {
+  it('opens after 5 consecutive unreachable failures, fails fast, half-opens once, closes on success', async () => {
+    const { b, changes } = breaker();
+    for (let i = 0; i < 5; i += 1) await expect(b.execute(unreachable)).rejects.toBeInstanceOf(NetworkError);
+    expect(b.state()).toBe('open');
+    let called = false;
+    await expect(b.execute(() => { called = true; return Promise.resolve(); })).rejects.toBeInstanceOf(CircuitOpenError);
+    expect(called).toBe(false);
+    await sleep(60);
+    let release: () => void = () => undefined;
+    const probe = b.execute(() => new Promise<string>((resolve) => { release = () => { resolve('ok'); }; }));
+    await sleep(0);
+    expect(b.state()).toBe('half-open');
+    await expect(b.execute(() => Promise.resolve('second'))).rejects.toBeInstanceOf(CircuitOpenError);
+    release();
+    await expect(probe).resolves.toBe('ok');
+    expect(b.state()).toBe('closed');
+    expect(changes.map((c) => c.to)).toEqual(['open', 'half-open', 'closed']);
+    expect(changes[0]?.reason).toBe('500');
+  });
+
+  it('re-opens when the probe fails', async () => {
+    const { b, changes } = breaker();
+    for (let i = 0; i < 5; i += 1) await b.execute(unreachable).catch(() => undefined);
+    await sleep(60);
+    await expect(b.execute(() => Promise.reject(new TimeoutError('request-timeout', 't')))).rejects.toBeInstanceOf(TimeoutError);
+    expect(b.state()).toBe('open');
+    expect(changes.map((c) => c.to)).toEqual(['open', 'half-open', 'open']);
+  });
+
+  it('never counts business rejections, and they prove the exchange answered', async () => {
+    const { b } = breaker();
+    for (let i = 0; i < 4; i += 1) await b.execute(unreachable).catch(() => undefined);
+    await expect(b.execute(() => Promise.reject(new OrderRejectedError('order-rejected', 'no')))).rejects.toBeInstanceOf(OrderRejectedError);
+    for (let i = 0; i < 4; i += 1) await b.execute(unreachable).catch(() => undefined);
+    expect(b.state()).toBe('closed');
+    for (let i = 0; i < 20; i += 1) await b.execute(() => Promise.reject(new OrderRejectedError('order-rejected', 'no'))).catch(() => undefined);
+    expect(b.state()).toBe('closed');
+  });
+});
+
+describe('read retries', () => {
+  const config = exchangeConfigSchema.parse({ rest: { getRetryMaxAttempts: 3, getRetryInitialDelayMs: 1, getRetryMaxDelayMs: 5 } }).rest;
+
+  it('retries retryable errors with back-off, then gives up', async () => {
+    let calls = 0;
+    const delays: number[] = [];
+    const failing = () => { calls += 1; return Promise.reject(new ConnectionError('connection-failed', 'reset')); };
+    await expect(retryRead(failing, config, new AbortController().signal, (_a, delay) => delays.push(delay))).rejects.toBeInstanceOf(ConnectionError);
+    expect(calls).toBe(4);
+    expect(delays).toHaveLength(3);
+    expect(delays.every((d) => d >= 0 && d <= 5)).toBe(true);
+  });
+
+  it('does not retry business errors or an open breaker', async () => {
+    expect(isRetryableRead(new OrderRejectedError('order-rejected', 'x'))).toBe(false);
+    expect(isRetryableRead(new CircuitOpenError('circuit-open', 'x'))).toBe(false);
+    expect(isRetryableRead(new TimeoutError('request-timeout', 'x'))).toBe(true);
+    let calls = 0;
+    await expect(retryRead(() => { calls += 1; return Promise.reject(new OrderRejectedError('order-rejected', 'x')); }, config, new AbortController().signal)).rejects.toBeInstanceOf(OrderRejectedError);
+    expect(calls).toBe(1);
+  });
+
+  it('stops waiting when aborted', async () => {
+    const slow = exchangeConfigSchema.parse({ rest: { getRetryInitialDelayMs: 60_000, getRetryMaxDelayMs: 60_000 } }).rest;
+    const abort = new AbortController();
+    const run = retryRead(() => Promise.reject(new ConnectionError('connection-failed', 'x')), slow, abort.signal);
+    await sleep(5);
+    abort.abort(new Error('stopped'));
+    await expect(run).rejects.toThrow('stopped');
+  });
+});

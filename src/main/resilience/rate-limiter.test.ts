@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RateLimitError } from '../../shared/errors.ts';
+import { exchangeConfigSchema } from '../config/sections/exchange.ts';
+import { silentLogger } from '../observability/logger.ts';
+import { PoolBudget } from './pool-budget.ts';
+import { createRateLimiter, type RatePermit, type RateRequest } from './rate-limiter.ts';
+
+const clock = { now: () => Date.now() };
+
+function limiter(overrides: Record<string, unknown> = {}) {
+  const config = exchangeConfigSchema.parse({ rateLimit: { futuresPoolWeight: 100, poolWindowMs: 1_000, protectiveReserveShare: 0.2, queueCapacity: 10, protectiveQueueSlots: 3, windowResetGuardMs: 0, ...overrides } }).rateLimit;
+  return createRateLimiter({ config, clock, logger: silentLogger });
+}
+
+const order: RateRequest = { pool: 'Futures', weight: 10, lane: 'order', route: 'POST /api/v1/orders' };
+const cancel: RateRequest = { pool: 'Futures', weight: 10, lane: 'protective', route: 'DELETE /api/v1/orders/{orderId}' };
+const market: RateRequest = { pool: 'Futures', weight: 10, lane: 'market', route: 'GET /api/v1/positions' };
+
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void promise.then(() => { done = true; }, () => { done = true; });
+  await vi.advanceTimersByTimeAsync(0);
+  return done;
+}
+
+describe('rate limiter', () => {
+  beforeEach(() => { vi.useFakeTimers(); });
+  afterEach(() => { vi.useRealTimers(); });
+
+  it('keeps the protective reserve: orders stop at limit − reserve, cancels still go', async () => {
+    const rl = limiter();
+    const permits: RatePermit[] = [];
+    for (let i = 0; i < 8; i += 1) permits.push(await rl.acquire(order));
+    const ninth = rl.acquire(order);
+    expect(await settled(ninth)).toBe(false);
+    await rl.acquire(cancel);
+    await rl.acquire(cancel);
+    expect(rl.usage().find((u) => u.pool === 'Futures')).toMatchObject({ used: 100, remaining: 0, queued: 1 });
+    await vi.advanceTimersByTimeAsync(1_001);
+    expect(await settled(ninth)).toBe(true);
+    rl.stop();
+  });
+
+  it('serves lanes by priority: protective before orders before market data', async () => {
+    const rl = limiter();
+    for (let i = 0; i < 10; i += 1) await rl.acquire(cancel);
+    const served: string[] = [];
+    const wait = (request: RateRequest) => rl.acquire(request).then(() => served.push(request.lane));
+    const all = [wait(market), wait(order), wait(cancel)];
+    await vi.advanceTimersByTimeAsync(1_001);
+    await Promise.all(all);
+    expect(served).toEqual(['protective', 'order', 'market']);
+    rl.stop();
+  });
+
+  it('fails at once with queue-full, keeping slots for protective requests', async () => {
+    const rl = limiter();
+    for (let i = 0; i < 10; i += 1) await rl.acquire(cancel);
+    const queued = Array.from({ length: 7 }, () => rl.acquire(order).catch(() => undefined));
+    await expect(rl.acquire(order)).rejects.toMatchObject({ code: 'queue-full' });
+    await expect(rl.acquire(market)).rejects.toBeInstanceOf(RateLimitError);
+    const protectiveQueued = rl.acquire(cancel);
+    expect(await settled(protectiveQueued)).toBe(false);
+    rl.stop();
+    await Promise.all(queued);
+    await expect(protectiveQueued).rejects.toMatchObject({ code: 'limiter-stopped' });
+  });
+
+  it('re-syncs from gw-ratelimit headers: the server says less is left', async () => {
+    const rl = limiter();
+    const permit = await rl.acquire(order);
+    permit.release({ kind: 'answered', headers: { limit: 100, remaining: 25, resetMs: 1_000 } });
+    expect(rl.usage().find((u) => u.pool === 'Futures')?.remaining).toBe(25);
+    const blocked = rl.acquire(order);
+    expect(await settled(blocked)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_001);
+    expect(await settled(blocked)).toBe(true);
+    rl.stop();
+  });
+
+  it('treats a 429000 without headers as overload: backs off without spending quota', async () => {
+    const rl = limiter({ overloadBackoffInitialMs: 200 });
+    const permit = await rl.acquire(order);
+    permit.release({ kind: 'overloaded' });
+    const usage = rl.usage().find((u) => u.pool === 'Futures');
+    expect(usage).toMatchObject({ remaining: 100 });
+    expect(usage?.pausedForMs).toBeGreaterThan(0);
+    const next = rl.acquire(order);
+    expect(await settled(next)).toBe(false);
+    await vi.advanceTimersByTimeAsync(201);
+    expect(await settled(next)).toBe(true);
+    rl.stop();
+  });
+
+  it('applies per-endpoint caps on top of the pool', async () => {
+    const rl = limiter({ endpointLimits: [{ method: 'POST', path: '/api/v1/orders', maxRequests: 2, perMs: 300 }] });
+    await rl.acquire(order);
+    await rl.acquire(order);
+    const third = rl.acquire(order);
+    const other = rl.acquire(market);
+    expect(await settled(other)).toBe(true);
+    expect(await settled(third)).toBe(false);
+    await vi.advanceTimersByTimeAsync(301);
+    expect(await settled(third)).toBe(true);
+    rl.stop();
+  });
+
+  it('refuses a weight that can never fit', async () => {
+    const rl = limiter();
+    await expect(rl.acquire({ ...order, weight: 800 })).rejects.toMatchObject({ code: 'weight-exceeds-quota' });
+    rl.stop();
+  });
+});
+
+describe('pool budget', () => {
+  it('never raises the estimate from an out-of-order answer in the same window', () => {
+    const budget = new PoolBudget('Futures', 100, 1_000, 0);
+    budget.spend(10, 0);
+    budget.spend(10, 0);
+    budget.observe({ limit: 100, remaining: 80, resetMs: 990 }, 10, 10);
+    budget.observe({ limit: 100, remaining: 90, resetMs: 990 }, 10, 10);
+    expect(budget.remaining).toBe(70);
+  });
+
+  it('counts still-in-flight requests against the server remaining', () => {
+    const budget = new PoolBudget('Futures', 100, 1_000, 0);
+    budget.spend(10, 0);
+    budget.spend(10, 0);
+    budget.observe({ limit: 100, remaining: 70, resetMs: 500 }, 10, 0);
+    expect(budget.remaining).toBe(60);
+  });
+});
