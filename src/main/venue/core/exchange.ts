@@ -1,6 +1,255 @@
+/**
+ * Composition of the exchange core (ADR 0100): builds the venue state, warms up candle history,
+ * and exposes {@link VenueExchange}. Every call first brings venue time up to the clock.
+ */
+import type { PriceFeed } from '../feeds/price-feed.ts';
+import { createRandomWalkFeed } from '../feeds/random-walk.ts';
+import { newLedger } from './accounting.ts';
+import * as accountApi from './account-api.ts';
+import * as cancels from './cancels.ts';
+import { contractSpecs } from './contracts.ts';
+import type { ContractSpec } from './contracts.ts';
+import type { Venue } from './context.ts';
+import { createIdSource } from './context.ts';
+import { add, d, isDecimalString, mul, ONE, quot, sign, text, wireNumber } from './decimal.ts';
+import { emitWallet, marketOf } from './emitters.ts';
+import { venueErrors } from './errors.ts';
+import type { VenueEvent, VenueEventListener } from './events.ts';
 import type { VenueExchange, VenueExchangeOptions } from './exchange-api.ts';
+import { predictedRate } from './funding.ts';
+import { runLiquidations } from './liquidation.ts';
+import * as marketApi from './market-api.ts';
+import { advanceVenue, stepMarket, takePrices } from './market-step.ts';
+import { placeMany, placeOne, placeWithStops } from './order-entry.ts';
+import type { EntryDeps } from './order-entry.ts';
+import * as queries from './queries.ts';
+import { createRng, deriveSeed } from './rng.ts';
+import type { MarketRecord } from './state.ts';
+import { checkStops } from './stops.ts';
 
-/** Builds a venue exchange. */
-export function createVenueExchange(_options: VenueExchangeOptions): VenueExchange {
-  throw new Error('venue exchange core: implementation lands in the next commits');
+function newMarket(spec: ContractSpec, nowMs: number, fundingIntervalMs: number): MarketRecord {
+  const price = d(spec.initialPrice);
+  return {
+    spec,
+    markPrice: price,
+    indexPrice: price,
+    lastPrice: price,
+    feedLastPrice: price,
+    lastTradeSide: 'buy',
+    lastTradeSize: 0n,
+    lastTradeId: '0',
+    sequence: 1,
+    trades: [],
+    candles: [],
+    liveCandles: new Map(),
+    fundingRate: d('0.0001'),
+    predictedFundingRate: d('0.0001'),
+    lastFundingTimeMs: Math.floor(nowMs / fundingIntervalMs) * fundingIntervalMs,
+    fundingHistory: [],
+    priceFactor: ONE,
+    priceOverride: null,
+    consumedBids: new Map(),
+    consumedAsks: new Map(),
+    openInterest: 0n,
+  };
+}
+
+function defaultFeed(options: VenueExchangeOptions, startMs: number): PriceFeed {
+  const config = options.config;
+  return createRandomWalkFeed({
+    seed: options.seed,
+    symbols: contractSpecs.map((spec) => ({ symbol: spec.symbol, initialPrice: spec.initialPrice, tickSize: text(spec.tickSize), indexPriceTickSize: text(spec.indexPriceTickSize) })),
+    startMs,
+    stepMs: config.priceStepMs,
+    annualVolatility: config.randomWalkAnnualVolatility,
+    jumpProbability: config.randomWalkJumpProbability,
+    jumpFraction: config.randomWalkJumpFraction,
+    markBasisFraction: config.markBasisFraction,
+    volatilityFactors: Object.fromEntries(contractSpecs.map((spec) => [spec.symbol, spec.volatilityFactor])),
+  });
+}
+
+function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventListener>): Venue {
+  const config = options.config;
+  const startMs = options.clock.now();
+  const warmStart = startMs - config.historyWarmupMs;
+  const logger = options.logger.child({ component: 'venue-core' });
+  const markets = new Map(contractSpecs.map((spec) => [spec.symbol, newMarket(spec, warmStart, config.fundingIntervalMs)]));
+  return {
+    config,
+    logger,
+    feed: options.priceFeed ?? defaultFeed(options, warmStart),
+    rng: createRng(deriveSeed(options.seed, 'venue')),
+    shape: { depthLevels: config.bookDepthLevels, spreadTicks: config.bookSpreadTicks, levelStepTicks: config.bookLevelStepTicks, levelSizeLots: config.bookLevelSizeLots },
+    markets,
+    accounts: new Map(),
+    resting: new Map(),
+    parked: new Map(),
+    nowMs: warmStart,
+    nextStepMs: warmStart,
+    nextFundingMs: (Math.floor(warmStart / config.fundingIntervalMs) + 1) * config.fundingIntervalMs,
+    nextFundingRateMs: warmStart,
+    status: { status: 'open', msg: '' },
+    ids: createIdSource(options.seed),
+    listening: () => listeners.size > 0,
+    emit: (event: VenueEvent) => {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch (error) {
+          logger.error('venue-listener-failed', { topic: event.topic, error: String(error) });
+        }
+      }
+    },
+  };
+}
+
+/** Builds candle history before the venue opens: one step a minute up to the clock. */
+function warmUp(venue: Venue, untilMs: number): void {
+  for (const market of venue.markets.values()) {
+    takePrices(venue, market);
+    market.lastPrice = market.feedLastPrice;
+    market.predictedFundingRate = predictedRate(market);
+    market.fundingRate = market.predictedFundingRate;
+  }
+  const stepMs = 60_000;
+  while (venue.nowMs + stepMs <= untilMs) {
+    venue.nowMs += stepMs;
+    for (const market of venue.markets.values()) stepMarket(venue, market);
+    if (venue.nowMs >= venue.nextFundingMs) {
+      for (const market of venue.markets.values()) market.fundingHistory.push({ symbol: market.spec.symbol, fundingRate: wireNumber(market.fundingRate, 6), timepoint: venue.nextFundingMs });
+      for (const market of venue.markets.values()) market.lastFundingTimeMs = venue.nextFundingMs;
+      venue.nextFundingMs += venue.config.fundingIntervalMs;
+    }
+  }
+  venue.nowMs = untilMs;
+  venue.nextStepMs = untilMs + venue.config.priceStepMs;
+  venue.nextFundingRateMs = Math.ceil(untilMs / 60_000) * 60_000;
+}
+
+function checkedPrice(price: string): void {
+  if (!isDecimalString(price) || sign(d(price)) <= 0) throw venueErrors.invalidParameter('The price parameter is invalid');
+}
+
+/** Builds a venue exchange (deterministic given `seed` and the clock). */
+export function createVenueExchange(options: VenueExchangeOptions): VenueExchange {
+  const listeners = new Set<VenueEventListener>();
+  const venue = createVenue(options, listeners);
+  warmUp(venue, options.clock.now());
+  const sync = (): void => {
+    advanceVenue(venue, Math.max(options.clock.now(), venue.nowMs));
+  };
+  const deps: EntryDeps = { venue, checkStops: (market) => { checkStops(venue, market); } };
+  const reprice = (symbol: string, target: (market: MarketRecord) => ReturnType<typeof d>): void => {
+    sync();
+    const market = marketOf(venue, symbol);
+    const raw = d(venue.feed.priceAt(symbol, venue.nowMs).markPrice);
+    const price = target(market);
+    market.priceFactor = sign(raw) > 0 ? quot(price, raw) : ONE;
+    market.priceOverride = price;
+    stepMarket(venue, market);
+    runLiquidations(venue);
+  };
+  return {
+    openAccount(userId, startingBalanceUsdt) {
+      if (!isDecimalString(startingBalanceUsdt) || sign(d(startingBalanceUsdt)) < 0) throw venueErrors.invalidParameter('The balance is invalid');
+      if (venue.accounts.has(userId)) return;
+      const balance = d(startingBalanceUsdt);
+      venue.accounts.set(userId, {
+        userId,
+        balance,
+        positions: new Map(),
+        orders: new Map(),
+        clientOids: new Map(),
+        marginModes: new Map(),
+        crossLeverage: new Map(),
+        fills: [],
+        fundingPayments: [],
+        closedPositions: [],
+        depositBizNos: new Set(),
+        walletVersion: 0,
+        ledger: newLedger(balance),
+      });
+      emitWallet(venue, accountOrThrow(venue, userId));
+    },
+    hasAccount: (userId) => venue.accounts.has(userId),
+    contractsActive: () => (sync(), marketApi.contractsActive(venue)),
+    contract: (symbol) => (sync(), marketApi.contract(venue, symbol)),
+    ticker: (symbol) => (sync(), marketApi.ticker(venue, symbol)),
+    allTickers: () => (sync(), marketApi.allTickers(venue)),
+    level2Snapshot: (symbol) => (sync(), marketApi.level2(venue, symbol)),
+    depth: (symbol, size) => (sync(), marketApi.level2(venue, symbol, size)),
+    tradeHistory: (symbol) => (sync(), marketApi.tradeHistory(venue, symbol)),
+    klines: (symbol, granularity, fromMs, toMs) => (sync(), marketApi.klines(venue, symbol, granularity, fromMs, toMs)),
+    markPrice: (symbol) => (sync(), marketApi.markPrice(venue, symbol)),
+    fundingRateCurrent: (symbol) => (sync(), marketApi.fundingRateCurrent(venue, symbol)),
+    fundingHistory: (symbol, fromMs, toMs) => (sync(), marketApi.fundingHistory(venue, symbol, fromMs, toMs)),
+    riskLimitLevels: (symbol) => marketApi.riskLimitLevels(venue, symbol),
+    serverTimeMs: () => (sync(), venue.nowMs),
+    status: () => ({ ...venue.status }),
+    setStatus(status, msg = '') {
+      venue.status = { status, msg };
+    },
+    accountOverview: (userId, currency) => (sync(), accountApi.accountOverview(venue, userId, currency)),
+    placeOrder: (userId, body) => (sync(), placeOne(deps, userId, body, false)),
+    testOrder: (userId, body) => (sync(), placeOne(deps, userId, body, true)),
+    placeOrders: (userId, body) => (sync(), placeMany(deps, userId, body)),
+    placeOrderWithStops: (userId, body) => (sync(), placeWithStops(deps, userId, body)),
+    cancelOrder: (userId, orderId) => (sync(), guardCancel(venue), cancels.cancelById(venue, userId, orderId)),
+    cancelByClientOid: (userId, clientOid, symbol) => (sync(), guardCancel(venue), cancels.cancelByClientOid(venue, userId, clientOid, symbol)),
+    cancelAll: (userId, symbol) => (sync(), guardCancel(venue), cancels.cancelAll(venue, userId, symbol)),
+    cancelMany: (userId, body) => (sync(), guardCancel(venue), cancels.cancelMany(venue, userId, body)),
+    cancelStopOrders: (userId, symbol) => (sync(), guardCancel(venue), cancels.cancelStops(venue, userId, symbol)),
+    listStopOrders: (userId, query) => (sync(), queries.listStopOrders(venue, userId, query)),
+    order: (userId, orderId) => (sync(), queries.findOrder(venue, userId, { orderId })),
+    orderByClientOid: (userId, clientOid) => (sync(), queries.findOrder(venue, userId, { clientOid })),
+    listOrders: (userId, query) => (sync(), queries.listOrders(venue, userId, query)),
+    recentDoneOrders: (userId, symbol) => (sync(), queries.recentDoneOrders(venue, userId, symbol)),
+    openOrderStatistics: (userId, symbol) => (sync(), queries.openOrderStatistics(venue, userId, symbol)),
+    fills: (userId, query) => (sync(), queries.listFills(venue, userId, query)),
+    recentFills: (userId, symbol) => (sync(), queries.recentFills(venue, userId, symbol)),
+    position: (userId, symbol) => (sync(), accountApi.positionOfUser(venue, userId, symbol)),
+    positions: (userId) => (sync(), accountApi.openPositions(venue, userId)),
+    historyPositions: (userId, query) => (sync(), queries.historyPositions(venue, userId, query)),
+    fundingPayments: (userId, query) => (sync(), queries.fundingPayments(venue, userId, query)),
+    marginMode: (userId, symbol) => (sync(), accountApi.marginModeOf(venue, userId, symbol)),
+    setMarginMode: (userId, body) => (sync(), accountApi.changeMarginMode(venue, userId, body)),
+    crossLeverage: (userId, symbol) => (sync(), accountApi.crossLeverage(venue, userId, symbol)),
+    setCrossLeverage: (userId, body) => (sync(), accountApi.changeCrossLeverage(venue, userId, body)),
+    depositMargin: (userId, body) => (sync(), accountApi.depositMargin(venue, userId, body)),
+    withdrawMargin: (userId, body) => (sync(), accountApi.withdrawMargin(venue, userId, body)),
+    maxWithdrawMargin: (userId, symbol) => (sync(), accountApi.maxWithdrawMargin(venue, userId, symbol)),
+    maxOpenSize: (userId, query) => (sync(), accountApi.maxOpenSize(venue, userId, query)),
+    advanceTo: (ms) => {
+      advanceVenue(venue, ms);
+    },
+    setPrice(symbol, price) {
+      checkedPrice(price);
+      reprice(symbol, () => d(price));
+    },
+    jumpPrice(symbol, pct) {
+      if (!Number.isFinite(pct) || pct <= -100) throw venueErrors.invalidParameter('The pct parameter is invalid');
+      reprice(symbol, (market) => mul(market.markPrice, add(ONE, quot(d(pct), d(100)))));
+    },
+    on(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    close: () => {
+      venue.feed.close();
+    },
+  };
+}
+
+function accountOrThrow(venue: Venue, userId: string) {
+  const account = venue.accounts.get(userId);
+  if (account === undefined) throw venueErrors.invalidParameter('unknown account');
+  return account;
+}
+
+/** 'close' refuses cancels too (§2 status close); 'cancelonly' allows them. */
+function guardCancel(venue: Venue): void {
+  if (venue.status.status === 'close') throw venueErrors.tradingSuspended();
 }

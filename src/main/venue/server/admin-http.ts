@@ -18,7 +18,7 @@ const faultSchema = z
   .strict();
 const keySchema = z
   .object({
-    permissions: z.array(z.enum(['General', 'Spot', 'Margin', 'Futures', 'InnerTransfer', 'Transfer', 'Earn'])).optional(),
+    permissions: z.array(z.enum(['General', 'Spot', 'Margin', 'Futures', 'InnerTransfer', 'Transfer', 'Earn', 'Withdraw'])).optional(),
     ipWhitelist: z.array(z.string()).optional(),
     keyVersion: z.enum(['1', '2', '3']).optional(),
     userId: z.string().optional(),

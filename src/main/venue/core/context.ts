@@ -1,0 +1,84 @@
+/**
+ * The shared state every part of the engine works on: markets, accounts, the users' book,
+ * parked stop orders, id counters, venue time and the event outlet. One object, passed
+ * explicitly (no module-level state), so two venues in one process never interfere.
+ */
+import type { Config } from '../../config/schema.ts';
+import type { Logger } from '../../observability/logger.ts';
+import type { PriceFeed } from '../feeds/price-feed.ts';
+import type { BookShape } from './book.ts';
+import type { VenueEvent } from './events.ts';
+import type { Rng } from './rng.ts';
+import type { AccountRecord, MarketRecord, OrderRecord } from './state.ts';
+import type { VenueStatusWire } from './wire-types.ts';
+
+/** Engine state. */
+export interface Venue {
+  readonly config: Config['venue'];
+  readonly logger: Logger;
+  readonly feed: PriceFeed;
+  readonly rng: Rng;
+  readonly shape: BookShape;
+  readonly markets: Map<string, MarketRecord>;
+  readonly accounts: Map<string, AccountRecord>;
+  /** Users' resting limit orders per symbol. */
+  readonly resting: Map<string, OrderRecord[]>;
+  /** Untriggered stop orders per symbol. */
+  readonly parked: Map<string, OrderRecord[]>;
+  /** Venue time processed so far (ms). */
+  nowMs: number;
+  /** Next price step to process (ms). */
+  nextStepMs: number;
+  /** Next funding settlement (ms, multiple of fundingIntervalMs). */
+  nextFundingMs: number;
+  /** Next predicted-funding update (ms, whole minutes). */
+  nextFundingRateMs: number;
+  /** Whether anyone listens: market events are only built when someone does. */
+  listening(): boolean;
+  status: VenueStatusWire;
+  readonly ids: IdSource;
+  emit(event: VenueEvent): void;
+}
+
+/** Deterministic ids in KuCoin's formats (18-digit order ids, 13-digit trade ids). */
+export interface IdSource {
+  order(): string;
+  trade(): string;
+  position(): string;
+  /** Time priority for resting orders. */
+  priority(): number;
+}
+
+/** Sequential ids offset by the seed so two venues' ids differ. */
+export function createIdSource(seed: number): IdSource {
+  let orderCounter = 300_000_000_000_000_000n + BigInt(seed % 1_000_000) * 1_000_000_000n;
+  let tradeCounter = 1_800_000_000_000 + (seed % 1000) * 1_000_000;
+  let positionCounter = 500_000_000_000_000_000n + BigInt(seed % 1_000_000) * 1_000_000_000n;
+  let priorityCounter = 0;
+  return {
+    order: () => String(++orderCounter),
+    trade: () => String(++tradeCounter),
+    position: () => String(++positionCounter),
+    priority: () => ++priorityCounter,
+  };
+}
+
+/** The market of `symbol` or KuCoin's 100003. */
+export function restingOf(venue: Venue, symbol: string): OrderRecord[] {
+  let list = venue.resting.get(symbol);
+  if (list === undefined) {
+    list = [];
+    venue.resting.set(symbol, list);
+  }
+  return list;
+}
+
+/** Untriggered stops of `symbol`. */
+export function parkedOf(venue: Venue, symbol: string): OrderRecord[] {
+  let list = venue.parked.get(symbol);
+  if (list === undefined) {
+    list = [];
+    venue.parked.set(symbol, list);
+  }
+  return list;
+}

@@ -1,0 +1,116 @@
+/**
+ * The liquidation engine (reference §7.2, §7.3, §7.4): an isolated position is taken over at its
+ * bankruptcy price when the mark crosses its liquidation price; a cross account whose risk rate
+ * reaches 1 has every cross position closed at the mark. Open orders on the symbol are canceled
+ * first. Each liquidation leaves a `liquid` fill, a LIQUID_* history row and position.change
+ * with changeReason `liquidation`; the balance never goes below zero.
+ */
+import { roundToTick } from '../../../shared/domain/decimal.ts';
+import { accountTotals, crossLiquidates, metricsOf } from './account-view.ts';
+import { withBookDiff } from './book-events.ts';
+import { cancelOpenOrder } from './cancels.ts';
+import type { Venue } from './context.ts';
+import type { Dec } from './decimal.ts';
+import { sign, text, ZERO } from './decimal.ts';
+import { emitOrderChange, emitPosition, emitWallet, marketOf } from './emitters.ts';
+import { applyUserFill } from './fills.ts';
+import { finishOrder } from './matching.ts';
+import { isolatedLiquidates } from './position-metrics.ts';
+import type { AccountRecord, OrderRecord, PositionRecord } from './state.ts';
+import { nanos } from './wire.ts';
+
+function liquidationOrder(venue: Venue, position: PositionRecord): OrderRecord {
+  const id = venue.ids.order();
+  return {
+    id,
+    userId: position.userId,
+    symbol: position.symbol,
+    clientOid: `liq${id}`,
+    side: position.qty > 0n ? 'sell' : 'buy',
+    type: 'market',
+    price: null,
+    size: position.qty > 0n ? position.qty : -position.qty,
+    filledSize: 0n,
+    filledValue: ZERO,
+    canceledSize: 0n,
+    timeInForce: 'IOC',
+    postOnly: false,
+    hidden: false,
+    iceberg: false,
+    visibleSize: 0n,
+    reduceOnly: true,
+    closeOrder: true,
+    forceHold: false,
+    leverage: position.leverage,
+    marginMode: position.marginMode,
+    stop: '',
+    stopPrice: null,
+    stopPriceType: '',
+    stopTriggered: false,
+    remark: 'liquidation',
+    stp: '',
+    createdAt: venue.nowMs,
+    updatedAt: venue.nowMs,
+    endAt: null,
+    orderTimeNs: nanos(venue.nowMs),
+    status: 'open',
+    parked: false,
+    resting: false,
+    cancelExist: false,
+    reservedMargin: ZERO,
+    priority: venue.ids.priority(),
+    siblingId: null,
+    triggerError: null,
+  };
+}
+
+function cancelSymbolOrders(venue: Venue, account: AccountRecord, symbol: string): void {
+  const open = [...account.orders.values()].filter((order) => order.symbol === symbol && order.status === 'open' && !order.parked);
+  for (const order of open) cancelOpenOrder(venue, account, order);
+}
+
+/** Closes `position` entirely at `price` as a liquidation. */
+function liquidate(venue: Venue, account: AccountRecord, position: PositionRecord, price: Dec): void {
+  const market = marketOf(venue, position.symbol);
+  cancelSymbolOrders(venue, account, position.symbol);
+  const order = liquidationOrder(venue, position);
+  account.orders.set(order.id, order);
+  account.clientOids.set(order.clientOid, order.id);
+  const lots = order.size;
+  const tradeId = venue.ids.trade();
+  withBookDiff(venue, market, () => {
+    applyUserFill(venue, { market, account, order, lots, price, liquidity: 'taker', feeRate: market.spec.takerFeeRate, tradeId, tradeType: 'liquid' });
+  });
+  emitOrderChange(venue, order, 'match', 'match', { liquidity: 'taker', feeType: 'takerFee', matchPrice: text(price), matchSize: lots.toString(), tradeId }, 'liquid');
+  finishOrder(venue, order, 'filled');
+  venue.logger.warn('venue-liquidation', { userId: account.userId, symbol: position.symbol, lots: lots.toString(), marginMode: position.marginMode });
+  emitPosition(venue, account, position, 'liquidation');
+  emitWallet(venue, account);
+}
+
+function bankruptcyFillPrice(venue: Venue, account: AccountRecord, position: PositionRecord): Dec {
+  const market = marketOf(venue, position.symbol);
+  const metrics = metricsOf(account, position, venue.markets, ZERO);
+  // Round toward the trader (long up, short down) so the take-over never loses more than posMargin.
+  const price = roundToTick(metrics.bankruptPrice, market.spec.tickSize, position.qty > 0n ? 'up' : 'down');
+  return sign(price) > 0 ? price : market.spec.tickSize;
+}
+
+/** Liquidates what the current marks require, for every account. */
+export function runLiquidations(venue: Venue): void {
+  for (const account of venue.accounts.values()) {
+    for (const position of account.positions.values()) {
+      if (position.qty === 0n || position.marginMode !== 'ISOLATED') continue;
+      const market = marketOf(venue, position.symbol);
+      const metrics = metricsOf(account, position, venue.markets, ZERO);
+      if (isolatedLiquidates(position, metrics, market.markPrice)) liquidate(venue, account, position, bankruptcyFillPrice(venue, account, position));
+    }
+    const totals = accountTotals(account, venue.markets);
+    if (!crossLiquidates(totals)) continue;
+    for (const position of account.positions.values()) {
+      if (position.qty === 0n || position.marginMode !== 'CROSS') continue;
+      const market = marketOf(venue, position.symbol);
+      liquidate(venue, account, position, roundToTick(market.markPrice, market.spec.tickSize, 'half-up'));
+    }
+  }
+}

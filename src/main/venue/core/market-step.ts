@@ -1,0 +1,118 @@
+/**
+ * Venue time moving forward (ADR 0102): every price step each market takes its prices from the
+ * feed, the synthetic book refills around the new last price, resting user orders that the
+ * market crossed fill as makers, a synthetic market trade prints, stops trigger, positions are
+ * re-marked and liquidated; funding settles on its 8-hour grid.
+ */
+import { roundToTick } from '../../../shared/domain/decimal.ts';
+import { withBookDiff } from './book-events.ts';
+import { orderTicks, priceOfTicks, remainingLots, sortedResting, syntheticLevels } from './book.ts';
+import { candleEvents } from './candles.ts';
+import type { Venue } from './context.ts';
+import { restingOf } from './context.ts';
+import type { Dec } from './decimal.ts';
+import { cmp, d, mul, sign, wireNumber } from './decimal.ts';
+import { emitWallet } from './emitters.ts';
+import { settleFunding, updatePredictedRates } from './funding.ts';
+import { runLiquidations } from './liquidation.ts';
+import { makerFill, recordTrade } from './matching.ts';
+import { emitMarkChanges } from './mark-events.ts';
+import type { AccountRecord, MarketRecord } from './state.ts';
+import { checkStops } from './stops.ts';
+
+function scaled(raw: string, factor: Dec, grid: Dec): Dec {
+  const price = roundToTick(mul(d(raw), factor), grid, 'half-up');
+  return sign(price) > 0 ? price : grid;
+}
+
+/** Reads the feed at venue time and applies the setPrice/jumpPrice factor. */
+export function takePrices(venue: Venue, market: MarketRecord): void {
+  if (market.priceOverride !== null) {
+    market.markPrice = roundToTick(market.priceOverride, market.spec.indexPriceTickSize, 'half-up');
+    market.indexPrice = market.markPrice;
+    market.feedLastPrice = roundToTick(market.priceOverride, market.spec.tickSize, 'half-up');
+    market.priceOverride = null;
+    return;
+  }
+  const point = venue.feed.priceAt(market.spec.symbol, venue.nowMs);
+  market.markPrice = scaled(point.markPrice, market.priceFactor, market.spec.indexPriceTickSize);
+  market.indexPrice = scaled(point.indexPrice, market.priceFactor, market.spec.indexPriceTickSize);
+  market.feedLastPrice = scaled(point.lastPrice, market.priceFactor, market.spec.tickSize);
+}
+
+/** Resting user orders the refilled synthetic book now crosses trade at their own limit price. */
+function fillCrossedOrders(venue: Venue, market: MarketRecord): Set<AccountRecord> {
+  const touched = new Set<AccountRecord>();
+  for (const side of ['buy', 'sell'] as const) {
+    const contra = side === 'buy' ? 'sell' : 'buy';
+    for (const order of sortedResting(restingOf(venue, market.spec.symbol), side, market.spec.tickSize)) {
+      const limit = orderTicks(order, market.spec.tickSize);
+      const levels = syntheticLevels(market, venue.shape, contra).filter((level) => (side === 'buy' ? level.ticks <= limit : level.ticks >= limit));
+      let lots = remainingLots(order);
+      for (const level of levels) {
+        if (lots === 0n) break;
+        const take = level.lots < lots ? level.lots : lots;
+        const consumed = contra === 'sell' ? market.consumedAsks : market.consumedBids;
+        consumed.set(level.ticks, (consumed.get(level.ticks) ?? 0n) + take);
+        const price = priceOfTicks(limit, market.spec.tickSize);
+        const tradeId = venue.ids.trade();
+        const account = makerFill(venue, market, order, take, price, tradeId);
+        recordTrade(venue, market, { side: contra, lots: take, price, tradeId, takerOrderId: `${tradeId}1`, makerOrderId: order.id });
+        if (account !== null) touched.add(account);
+        lots -= take;
+      }
+    }
+  }
+  return touched;
+}
+
+/** The wider market prints a trade at the feed's last price every step. */
+function syntheticTrade(venue: Venue, market: MarketRecord, previousLast: Dec): void {
+  const up = cmp(market.feedLastPrice, previousLast) >= 0;
+  const lots = BigInt(venue.rng.int(1, Math.max(1, Math.floor(venue.config.bookLevelSizeLots / 20))));
+  const tradeId = venue.ids.trade();
+  recordTrade(venue, market, { side: up ? 'buy' : 'sell', lots, price: market.feedLastPrice, tradeId, takerOrderId: `${tradeId}1`, makerOrderId: `${tradeId}2` });
+}
+
+/** One price step of one market. */
+export function stepMarket(venue: Venue, market: MarketRecord): void {
+  const previousLast = market.feedLastPrice;
+  const touched = withBookDiff(venue, market, () => {
+    takePrices(venue, market);
+    market.consumedAsks.clear();
+    market.consumedBids.clear();
+    return fillCrossedOrders(venue, market);
+  });
+  for (const account of touched) emitWallet(venue, account);
+  syntheticTrade(venue, market, previousLast);
+  if (venue.listening()) {
+    venue.emit({
+      topic: `/contract/instrument:${market.spec.symbol}`,
+      subject: 'mark.index.price',
+      data: { markPrice: wireNumber(market.markPrice), indexPrice: wireNumber(market.indexPrice), granularity: 1000, timestamp: venue.nowMs },
+    });
+    for (const event of candleEvents(market, venue.nowMs)) venue.emit(event);
+    emitMarkChanges(venue, market);
+  }
+  checkStops(venue, market);
+}
+
+/** Processes every step, funding and liquidation up to `targetMs`. */
+export function advanceVenue(venue: Venue, targetMs: number): void {
+  while (venue.nextStepMs <= targetMs) {
+    venue.nowMs = venue.nextStepMs;
+    if (venue.nowMs >= venue.nextFundingRateMs) {
+      updatePredictedRates(venue);
+      venue.nextFundingRateMs += 60_000;
+    }
+    for (const market of venue.markets.values()) stepMarket(venue, market);
+    runLiquidations(venue);
+    if (venue.nowMs >= venue.nextFundingMs) {
+      settleFunding(venue, venue.nextFundingMs);
+      venue.nextFundingMs += venue.config.fundingIntervalMs;
+      runLiquidations(venue);
+    }
+    venue.nextStepMs += venue.config.priceStepMs;
+  }
+  if (targetMs > venue.nowMs) venue.nowMs = targetMs;
+}
