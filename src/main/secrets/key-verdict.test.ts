@@ -9,7 +9,7 @@ const context = { requestId: 'r1', method: 'GET', path: '/api/v1/user/api-key', 
 describe('verdictFromError: which part of the key KuCoin refused', () => {
   it.each([
     ['400003', 'key', /does not recognise this API key/],
-    ['400004', 'passphrase', /passphrase.*not your login or trading password/],
+    ['400004', 'passphrase', /passphrase or the secret is wrong.*not your login or trading password/],
     ['400005', 'signature', /API secret is wrong/],
     ['400006', 'ip', /whitelisted IP addresses/],
     ['400007', 'permission', /Enable "General" and "Futures"/],

@@ -17,12 +17,12 @@ import { startVenue, type RunningVenue } from '../../../src/main/venue/index.ts'
 import { systemClock } from '../../../src/main/time/clock.ts';
 import { uniqueKeychainService, useTestKeyring } from '../../harness/keyring.ts';
 import {
-  allTestSecrets, futuresOnlyKey, generalOnlyKey, ipLockedKey, liveKeyA, liveKeyB, transferKey, unknownKey, wrongPassphrase, wrongSecret,
+  allTestSecrets, futuresOnlyKey, generalOnlyKey, ipLockedKey, legacyV1Key, liveKeyA, liveKeyB, transferKey, unknownKey, wrongPassphrase, wrongSecret,
   type TestCredentials,
 } from '../../fixtures/test-secrets.ts';
 
 const config = defaultConfig();
-const entry = (c: TestCredentials, overrides: Partial<TestCredentials> = {}) => ({ ...c, ...overrides, keyVersion: '3' as const });
+const entry = (c: TestCredentials, overrides: Partial<TestCredentials> = {}, keyVersion: '1' | '3' = '3') => ({ ...c, ...overrides, keyVersion });
 
 /** Fails one keychain operation on one account, once armed — a keychain that breaks mid-rotation. */
 function faultyKeychain(real: KeychainBackend) {
@@ -74,6 +74,7 @@ describe('key verification and rotation against the paper venue', () => {
         { ...futuresOnlyKey, permissions: ['Futures'] },
         { ...ipLockedKey, permissions: ['General', 'Futures'], ipWhitelist: ['203.0.113.9'] },
         { ...transferKey, permissions: ['General', 'Futures', 'Transfer'] },
+        { ...legacyV1Key, permissions: ['General', 'Futures'], keyVersion: '1' },
       ],
     });
     const endpoints = { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl };
@@ -96,7 +97,9 @@ describe('key verification and rotation against the paper venue', () => {
     it.each([
       ['an unknown key', entry(unknownKey), 'key', '400003'],
       ['a wrong passphrase', entry(liveKeyA, { passphrase: wrongPassphrase }), 'passphrase', '400004'],
-      ['a wrong secret', entry(liveKeyA, { apiSecret: wrongSecret }), 'signature', '400005'],
+      // v2/v3: the passphrase header is HMAC'd with the secret, so a wrong secret fails the passphrase check first.
+      ['a wrong secret (v3 key)', entry(liveKeyA, { apiSecret: wrongSecret }), 'passphrase', '400004'],
+      ['a wrong secret (v1 key, plain passphrase)', entry(legacyV1Key, { apiSecret: wrongSecret }, '1'), 'signature', '400005'],
       ['an IP-restricted key used from elsewhere', entry(ipLockedKey), 'ip', '400006'],
       ['a key without the General right', entry(futuresOnlyKey), 'permission', '400007'],
     ])('refuses %s and says which part is wrong', async (_label, typed, reason, code) => {
@@ -180,7 +183,7 @@ describe('key verification and rotation against the paper venue', () => {
       const { service, service_ } = await withKeyA();
       const failure = await service.rotateKey(entry(liveKeyB, { apiSecret: wrongSecret })).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(AuthError);
-      expect((failure as AuthError).message).toMatch(/API secret is wrong.*Your current key is unchanged and still in use\./);
+      expect((failure as AuthError).message).toMatch(/passphrase or the secret is wrong.*Your current key is unchanged and still in use\./);
       expect(await real.getPassword(service_, 'live.b')).toBeUndefined();
       await expectStillA(service);
     });
