@@ -1,6 +1,6 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App.tsx';
 import {
   createFakeBulwark,
@@ -11,6 +11,17 @@ import {
 import { startFeeds } from './stores/feeds.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// happy-dom has no 2D canvas, so lightweight-charts cannot draw here: stand in a chart library
+// that fails the way a missing canvas does, which also exercises the chart's error path.
+vi.mock('lightweight-charts', () => ({
+  createChart: () => {
+    throw new Error('no 2D canvas in this DOM');
+  },
+  CandlestickSeries: {},
+  ColorType: { Solid: 'solid' },
+  LineStyle: { Solid: 0, Dotted: 1, Dashed: 2 },
+}));
 
 const byTestId = (id: string): HTMLElement => {
   const element = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
@@ -62,6 +73,12 @@ describe('App shell', () => {
     expect(byTestId('status-heartbeat-seq').textContent).toBe('42');
     expect(byTestId('status-connection').dataset.connection).toBe('live');
     expect(byTestId('status-bar').textContent).toContain('1m 01s');
+  });
+
+  it('opens on the Trade view; a chart that cannot start says so and the ticket still works', () => {
+    expect(byTestId('view-trade')).toBeTruthy();
+    expect(byTestId('chart-error').textContent).toContain('no 2D canvas');
+    expect(byTestId('order-ticket')).toBeTruthy();
   });
 
   it('switches views from the navbar', () => {

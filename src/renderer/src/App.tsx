@@ -1,5 +1,6 @@
 import { AppShell, Group, MantineProvider, Title } from '@mantine/core';
 import { ModeBadge } from './components/ModeBadge.tsx';
+import { KillSwitch } from './features/trading-state/KillSwitch.tsx';
 import { NavBar } from './components/NavBar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { ViewOutlet } from './ViewOutlet.tsx';
@@ -20,7 +21,10 @@ export function App(): React.JSX.Element {
             <Title order={3} data-testid="product-name">
               Bulwark
             </Title>
-            <ModeBadge />
+            <Group gap="sm">
+              <ModeBadge />
+              <KillSwitch />
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar>

@@ -1,15 +1,32 @@
 import { Stack, Title } from '@mantine/core';
 import { viewTitle } from './components/NavBar.tsx';
-import { EmptyState } from './components/EmptyState.tsx';
-import { useUiStore } from './stores/ui.store.ts';
+import { AlertsView } from './features/alerts/AlertsView.tsx';
+import { HealthView } from './features/health/HealthView.tsx';
+import { OrdersView } from './features/orders/OrdersView.tsx';
+import { PositionsView } from './features/positions/PositionsView.tsx';
+import { SettingsView } from './features/settings/SettingsView.tsx';
+import { TradeView } from './features/trade/TradeView.tsx';
+import { TradingStateBanner } from './features/trading-state/TradingStateBanner.tsx';
+import { useUiStore, type ViewName } from './stores/ui.store.ts';
 
-/** Renders the view the navbar selected. */
+const viewComponents: Record<ViewName, () => React.JSX.Element> = {
+  trade: TradeView,
+  positions: PositionsView,
+  orders: OrdersView,
+  alerts: AlertsView,
+  health: HealthView,
+  settings: SettingsView,
+};
+
+/** The trading state banner, then the view the navbar selected. */
 export function ViewOutlet(): React.JSX.Element {
   const activeView = useUiStore((state) => state.activeView);
+  const View = viewComponents[activeView];
   return (
-    <Stack data-testid={`view-${activeView}`}>
+    <Stack data-testid={`view-${activeView}`} gap="sm">
+      <TradingStateBanner />
       <Title order={2}>{viewTitle(activeView)}</Title>
-      <EmptyState>This view is being wired to the engine.</EmptyState>
+      <View />
     </Stack>
   );
 }

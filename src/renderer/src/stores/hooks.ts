@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { connectionStore, type ConnectionState } from './connection.store.ts';
+import { marketStore, type MarketState } from './market.store.ts';
 import { tradingStore, type TradingStoreState } from './trading.store.ts';
 
 /** Reads one slice of the connection store; pass an atomic selector (zustand 5 needs stable results). */
@@ -13,4 +14,12 @@ export function useConnection<T>(selector: (state: ConnectionState) => T): T {
  */
 export function useTrading<T>(selector: (state: TradingStoreState) => T): T {
   return useStore(tradingStore, selector);
+}
+
+/**
+ * Reads a SLOW slice of the market store (load status, bar count). Ticks must not go through
+ * React: the chart subscribes to the store directly.
+ */
+export function useMarket<T>(selector: (state: MarketState) => T): T {
+  return useStore(marketStore, selector);
 }

@@ -1,5 +1,6 @@
 import type { Order } from '../../../shared/domain/order.ts';
 import type { Position } from '../../../shared/domain/position.ts';
+import type { TrailingState } from '../../../shared/domain/trailing.ts';
 import type { TradingStore, TradingStateSummary } from './trading.store.ts';
 import type {
   LiquidationWarning,
@@ -111,4 +112,10 @@ export function markUnavailable(
 /** Records that live trading events are not flowing, and why. */
 export function markEventsUnavailable(store: TradingStore, message: string | undefined): void {
   store.setState({ eventsUnavailable: message });
+}
+
+/** Records the engine's answer to `trading:set-trailing`; `null` means trailing was switched off. */
+export function receiveTrailing(store: TradingStore, symbol: string, trailing: TrailingState | null): void {
+  const { [symbol]: _previous, ...others } = store.getState().trailing;
+  store.setState({ trailing: trailing === null ? others : { ...others, [symbol]: trailing } });
 }

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Order } from '../../../shared/domain/order.ts';
 import type { Position } from '../../../shared/domain/position.ts';
+import type { TrailingState } from '../../../shared/domain/trailing.ts';
 import type {
   LiquidationWarning,
   LoadStatus,
@@ -31,6 +32,8 @@ export interface TradingStoreState {
   /** Latest `trading:protection-changed` per symbol (fresher than the position's own protection). */
   readonly protection: Readonly<Record<string, ProtectionChanged>>;
   readonly liquidationWarnings: Readonly<Record<string, LiquidationWarning>>;
+  /** Trailing stops as the engine last answered `trading:set-trailing` (no trailing event exists yet). */
+  readonly trailing: Readonly<Record<string, TrailingState>>;
   /** Why live events are not flowing (events not published by this engine build), if so. */
   readonly eventsUnavailable: string | undefined;
 }
@@ -44,6 +47,7 @@ const initialState: TradingStoreState = {
   tradingStateLoad: { kind: 'loading' },
   protection: {},
   liquidationWarnings: {},
+  trailing: {},
   eventsUnavailable: undefined,
 };
 

@@ -60,7 +60,7 @@ describe('OrderTicket', () => {
       'trading:preview-order': () => ({ ok: true, value: nextPreview }),
       'trading:place-order': () => ({
         ok: true,
-        value: { clientOid: 'bw-1', status: 'SUBMITTED', stopClientOid: 'bw-1-stop', preview: allowed },
+        value: { clientOid: 'bw-1', status: 'SUBMITTED', protection: 'attached', preview: allowed },
       }),
     });
     installFakeBulwark(fake);

@@ -15,12 +15,16 @@ import { validateTicket } from './validation.ts';
  * trader types, and the size can be set from "risk X USDT at this stop".
  */
 export function OrderTicket(props: { readonly context: TicketContext }): React.JSX.Element {
+  // The ticket trades what the chart shows: one symbol, kept in settings.
   const symbol = useSettingsStore((state) => state.symbol);
-  const [form, setForm] = useState<TicketForm>(() => emptyTicketForm(symbol));
+  const setSymbol = useSettingsStore((state) => state.setSymbol);
+  const [draft, setDraft] = useState<TicketForm>(() => emptyTicketForm(symbol));
+  const form = useMemo(() => ({ ...draft, symbol }), [draft, symbol]);
   const validation = useMemo(() => validateTicket(form, props.context), [form, props.context]);
   const { state: preview, lastReady } = usePreview(validation.ok ? validation.ticket : undefined);
-  const onChange = (patch: Partial<TicketForm>): void => {
-    setForm((current) => ({ ...current, ...patch }));
+  const onChange = ({ symbol: nextSymbol, ...patch }: Partial<TicketForm>): void => {
+    if (nextSymbol !== undefined) setSymbol(nextSymbol);
+    setDraft((current) => ({ ...current, ...patch }));
   };
   return (
     <Paper withBorder p="md" data-testid="order-ticket">

@@ -35,7 +35,10 @@ function Outcome(props: { readonly submission: Submission }): React.JSX.Element 
   return (
     <Alert color="teal" variant="light" title="Order sent with its stop" data-testid="ticket-placed">
       <Text size="sm" ff="monospace">
-        {submission.placed.clientOid} — {submission.placed.status}; stop {submission.placed.stopClientOid}
+        {submission.placed.clientOid} — {submission.placed.status};{' '}
+        {submission.placed.protection === 'attached'
+          ? 'stop attached to the entry'
+          : 'stop placed by the engine on the first fill (watch the protection badge)'}
       </Text>
     </Alert>
   );

@@ -1,0 +1,57 @@
+/** Schedules a callback for the next frame; returns a handle for cancel. */
+export interface FrameScheduler {
+  readonly request: (callback: () => void) => number;
+  readonly cancel: (handle: number) => void;
+}
+
+/** The browser's animation frame. */
+export const animationFrameScheduler: FrameScheduler = {
+  request: (callback) => requestAnimationFrame(callback),
+  cancel: (handle) => {
+    cancelAnimationFrame(handle);
+  },
+};
+
+/** Collects values and applies only the latest per key once per frame. */
+export interface FrameCoalescer<T> {
+  push(key: string, value: T): void;
+  /** Applies what is pending now (e.g. before a setData) and cancels the scheduled frame. */
+  flush(): void;
+  /** Drops what is pending and cancels the scheduled frame. */
+  dispose(): void;
+}
+
+/**
+ * Ticks can arrive faster than the screen refreshes; lightweight-charts coalesces drawing but
+ * not data processing, so only the latest bar per series per frame is handed to `update`
+ * (reference: electron-notes §lightweight-charts).
+ */
+export function createFrameCoalescer<T>(
+  apply: (key: string, value: T) => void,
+  scheduler: FrameScheduler = animationFrameScheduler,
+): FrameCoalescer<T> {
+  let pending = new Map<string, T>();
+  let handle: number | undefined;
+  const flush = (): void => {
+    if (handle !== undefined) scheduler.cancel(handle);
+    handle = undefined;
+    const batch = pending;
+    pending = new Map();
+    for (const [key, value] of batch) apply(key, value);
+  };
+  return {
+    push: (key, value) => {
+      pending.set(key, value);
+      handle ??= scheduler.request(() => {
+        handle = undefined;
+        flush();
+      });
+    },
+    flush,
+    dispose: () => {
+      if (handle !== undefined) scheduler.cancel(handle);
+      handle = undefined;
+      pending = new Map();
+    },
+  };
+}

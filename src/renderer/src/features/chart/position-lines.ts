@@ -1,0 +1,31 @@
+import type { Position } from '../../../../shared/domain/position.ts';
+import type { PriceLineKind } from './price-lines.ts';
+
+function price(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * Where the chart's lines go for a position (display only — floats are fine on a canvas, never
+ * in a decision): entry, the live exchange stop, the trailing stop's trigger, and liquidation.
+ * No position → every line hidden.
+ */
+export function positionLinePrices(
+  position: Position | undefined,
+  trailingStopPrice: string | undefined,
+): Partial<Record<PriceLineKind, number>> {
+  if (position === undefined) return {};
+  const stop = price(position.protection.stopPrice);
+  const trailing = price(trailingStopPrice);
+  const lines: Partial<Record<PriceLineKind, number>> = {};
+  const entry = price(position.avgEntryPrice);
+  const liquidation = price(position.liquidationPrice);
+  if (entry !== undefined) lines.entry = entry;
+  if (liquidation !== undefined) lines.liquidation = liquidation;
+  // When a trailing stop is live it *is* the exchange stop: draw it once, as the trailing line.
+  if (trailing !== undefined) lines.trailing = trailing;
+  if (stop !== undefined && stop !== trailing) lines.stop = stop;
+  return lines;
+}

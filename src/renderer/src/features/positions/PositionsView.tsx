@@ -1,0 +1,126 @@
+import { Badge, Stack, Table, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import { call } from '../../bridge/index.ts';
+import { ConfirmAction } from '../../components/ConfirmAction.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
+import { useNow } from '../../components/useNow.ts';
+import { useTrading } from '../../stores/hooks.ts';
+import type { Position } from '../../../../shared/domain/position.ts';
+import type { LiquidationWarning, ProtectionChanged } from '../../stores/trading.types.ts';
+import { ProtectionBadge } from './ProtectionBadge.tsx';
+
+function LiquidationCell(props: {
+  readonly position: Position;
+  readonly warning: LiquidationWarning | undefined;
+}) {
+  const { position, warning } = props;
+  const color = warning === undefined ? 'bright' : warning.level === 'critical' ? 'red' : 'yellow';
+  const atr = position.distanceToLiquidationAtr;
+  return (
+    <Text size="sm" ff="monospace" c={color} data-testid={`liq-distance-${position.symbol}`}>
+      {position.distanceToLiquidationPct.toFixed(2)} %{atr === undefined ? '' : ` · ${atr.toFixed(1)} ATR`}
+      {warning === undefined ? null : (
+        <Badge ml={6} size="xs" color={color}>
+          {warning.level}
+        </Badge>
+      )}
+    </Text>
+  );
+}
+
+function PositionRow(props: {
+  readonly position: Position;
+  readonly protection: ProtectionChanged | undefined;
+  readonly warning: LiquidationWarning | undefined;
+  readonly now: number;
+}): React.JSX.Element {
+  const p = props.position;
+  return (
+    <Table.Tr data-testid={`position-row-${p.symbol}`}>
+      <Table.Td>{p.symbol}</Table.Td>
+      <Table.Td>
+        <Badge color={p.side === 'long' ? 'teal' : 'red'} variant="light">
+          {p.side.toUpperCase()}
+        </Badge>
+      </Table.Td>
+      <Table.Td ff="monospace">{p.sizeLots}</Table.Td>
+      <Table.Td ff="monospace">{p.avgEntryPrice}</Table.Td>
+      <Table.Td ff="monospace">{p.markPrice}</Table.Td>
+      <Table.Td ff="monospace">{p.liquidationPrice}</Table.Td>
+      <Table.Td>
+        <LiquidationCell position={p} warning={props.warning} />
+      </Table.Td>
+      <Table.Td ff="monospace" c={p.unrealisedPnl.startsWith('-') ? 'red' : 'teal'}>
+        {p.unrealisedPnl}
+      </Table.Td>
+      <Table.Td>
+        <ProtectionBadge position={p} event={props.protection} now={props.now} />
+      </Table.Td>
+      <Table.Td ff="monospace">{p.protection.stopPrice ?? '—'}</Table.Td>
+      <Table.Td>
+        <ConfirmAction
+          label="Close"
+          title={`Close ${p.symbol}?`}
+          confirmLabel="Close at market"
+          testId={`close-position-${p.symbol}`}
+          body={`Sends a reduce-only market order for ${p.sizeLots} lots and cancels its stops once flat.`}
+          onConfirm={() => call('trading:close-position', { symbol: p.symbol })}
+        />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+const headers = [
+  'Symbol',
+  'Side',
+  'Lots',
+  'Entry',
+  'Mark',
+  'Liquidation',
+  'To liquidation',
+  'uPnL',
+  'Protection',
+  'Stop',
+  '',
+];
+
+/** Open positions with their protection badge and distance to liquidation. */
+export function PositionsView(): React.JSX.Element {
+  const positionsBySymbol = useTrading((state) => state.positions);
+  const load = useTrading((state) => state.positionsLoad);
+  const protection = useTrading((state) => state.protection);
+  const warnings = useTrading((state) => state.liquidationWarnings);
+  const now = useNow(1000);
+  const positions = useMemo(
+    () => Object.values(positionsBySymbol).sort((a, b) => a.symbol.localeCompare(b.symbol)),
+    [positionsBySymbol],
+  );
+  if (load.kind !== 'ready' && positions.length === 0) return <LoadState status={load} what="positions" />;
+  if (positions.length === 0) return <EmptyState title="No open positions" />;
+  return (
+    <Stack data-testid="positions-table">
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            {headers.map((h) => (
+              <Table.Th key={h}>{h}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {positions.map((p) => (
+            <PositionRow
+              key={p.symbol}
+              position={p}
+              protection={protection[p.symbol]}
+              warning={warnings[p.symbol]}
+              now={now}
+            />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

@@ -1,0 +1,58 @@
+import { Checkbox, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { call } from '../../bridge/index.ts';
+import { ConfirmAction } from '../../components/ConfirmAction.tsx';
+import { receiveTradingState } from '../../stores/trading.actions.ts';
+import { tradingStore } from '../../stores/trading.store.ts';
+
+/**
+ * The kill switch: cancels every order and HALTs trading; optionally flattens every position
+ * at market. Always reachable from the header, always asks first.
+ */
+export function KillSwitch(): React.JSX.Element {
+  const [flatten, setFlatten] = useState(true);
+  const [reason, setReason] = useState('');
+  const trigger = async (): Promise<void> => {
+    const trimmed = reason.trim();
+    const result = await call('trading:trigger-kill-switch', {
+      flatten,
+      ...(trimmed === '' ? {} : { reason: trimmed.slice(0, 200) }),
+    });
+    receiveTradingState(tradingStore, result.state);
+  };
+  const body = (
+    <Stack gap="xs">
+      <Text size="sm">Cancels every open order and sets trading to HALTED.</Text>
+      <Checkbox
+        label="Also close every position at market (reduce-only)"
+        checked={flatten}
+        data-testid="kill-switch-flatten"
+        onChange={(e) => {
+          setFlatten(e.currentTarget.checked);
+        }}
+      />
+      <TextInput
+        label="Reason (journaled)"
+        value={reason}
+        maxLength={200}
+        data-testid="kill-switch-reason"
+        onChange={(e) => {
+          setReason(e.currentTarget.value);
+        }}
+      />
+    </Stack>
+  );
+  return (
+    <ConfirmAction
+      label="KILL SWITCH"
+      title="Stop all trading?"
+      confirmLabel="Cancel all and halt"
+      testId="kill-switch"
+      color="red"
+      variant="filled"
+      size="sm"
+      body={body}
+      onConfirm={trigger}
+    />
+  );
+}

@@ -1,0 +1,54 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LoadStatus } from './trading.types.ts';
+
+/** One candle as the chart draws it: time in epoch seconds (lightweight-charts' UTCTimestamp). */
+export interface Bar {
+  readonly time: number;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+}
+
+/** `XBTUSDTM:15` — a symbol and a timeframe in minutes. */
+export function seriesKey(symbol: string, timeframeMin: number): string {
+  return `${symbol}:${timeframeMin}`;
+}
+
+/** A series' history, replaced wholesale on load, timeframe switch or resync. */
+export interface BarHistory {
+  readonly bars: readonly Bar[];
+  readonly loadedAt: number;
+}
+
+/**
+ * Market data, the high-frequency store. It is read with `store.subscribe` inside effects that
+ * write straight to the chart (transient updates); React components read only slow fields.
+ */
+export interface MarketState {
+  readonly history: Readonly<Record<string, BarHistory>>;
+  readonly historyLoad: Readonly<Record<string, LoadStatus>>;
+  /** The forming (or latest closed) bar per series key, replaced on every tick. */
+  readonly latest: Readonly<Record<string, Bar>>;
+  /** Last traded/mark price per symbol, decimal string, for the ticket's market-order checks. */
+  readonly lastPrice: Readonly<Record<string, string>>;
+  /** Why market data is not flowing, when it is not (e.g. channels missing in this build). */
+  readonly unavailable: string | undefined;
+}
+
+/** The vanilla market store type. */
+export type MarketStore = StoreApi<MarketState>;
+
+/** Creates an empty market store. */
+export function createMarketStore(): MarketStore {
+  return createStore<MarketState>()(() => ({
+    history: {},
+    historyLoad: {},
+    latest: {},
+    lastPrice: {},
+    unavailable: undefined,
+  }));
+}
+
+/** The app's market store. */
+export const marketStore: MarketStore = createMarketStore();
