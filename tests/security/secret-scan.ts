@@ -4,7 +4,7 @@
  * user-data folders, the test keyring's data folder (which must be encrypted), e2e artifacts.
  * Everything lives under BULWARK_TEST_RUN_DIR (default `.tmp/test-run`).
  *
- * Run: `node tests/security/secret-scan.ts` (Node 24 strips the types). Exit 0 = clean,
+ * Run: `node tests/security/secret-scan.ts [dir]` (Node 24 strips the types). Exit 0 = clean,
  * 1 = a secret leaked (files listed), 2 = nothing to scan (the run wrote no files: a scan of
  * nothing proves nothing).
  */
@@ -59,7 +59,7 @@ export function scanForSecrets(root: string, secrets: readonly string[]): ScanRe
 }
 
 function main(): number {
-  const root = resolve(process.env.BULWARK_TEST_RUN_DIR ?? join(process.cwd(), '.tmp', 'test-run'));
+  const root = resolve(process.argv[2] ?? process.env.BULWARK_TEST_RUN_DIR ?? join(process.cwd(), '.tmp', 'test-run'));
   let report: ScanReport;
   try {
     report = scanForSecrets(root, allTestSecrets);
