@@ -128,7 +128,24 @@ class Tracker implements OrderTracker {
     return this.#adopt(order, wire);
   }
 
-  #adopt(order: JournalOrder, wire: Awaited<ReturnType<TradingRest['getOrder']>>): JournalOrder {
+  /** Journals the fills of an order whose filled size grew (idempotent by trade id). */
+  async #recordFills(order: JournalOrder, exchangeOrderId: string): Promise<void> {
+    try {
+      const page = await this.#o.rest.listFills({ orderId: exchangeOrderId, pageSize: 200 });
+      for (const f of page.items) {
+        const tradeType = f.tradeType === 'liquid' || f.tradeType === 'adl' || f.tradeType === 'settlement' ? f.tradeType : 'trade';
+        const at = f.createdAt ?? this.#o.now();
+        this.#o.journal.recordFill({
+          tradeId: f.tradeId, exchangeOrderId, clientOid: order.clientOid, symbol: f.symbol, side: f.side, sizeLots: f.size, price: f.price, fee: f.fee ?? '0',
+          liquidity: f.liquidity === 'maker' ? 'maker' : 'taker', tradeType, at: at > 1e14 ? Math.floor(at / 1e6) : at,
+        });
+      }
+    } catch (error) {
+      this.#o.logger.warn('fills-fetch-failed', { clientOid: order.clientOid, error: String(error) });
+    }
+  }
+
+  async #adopt(order: JournalOrder, wire: Awaited<ReturnType<TradingRest['getOrder']>>): Promise<JournalOrder> {
     const { status, filledLots } = statusFromWire(wire);
     const firstSight = order.exchangeOrderId === undefined || order.status === 'UNKNOWN' || order.status === 'RECONCILING';
     if (firstSight) {
@@ -137,6 +154,7 @@ class Tracker implements OrderTracker {
     }
     const avg = wire.avgDealPrice !== undefined && wire.avgDealPrice !== '0' ? { avgFillPrice: wire.avgDealPrice } : {};
     if (!firstSight && status === order.status && filledLots === order.filledLots) return order;
+    if (filledLots > order.filledLots) await this.#recordFills(order, wire.id);
     return this.#save({ ...order, ...avg, exchangeOrderId: wire.id, status, filledLots, updatedAt: this.#o.now() });
   }
 
@@ -154,7 +172,7 @@ class Tracker implements OrderTracker {
     while (!this.#stopped) {
       try {
         const wire = await this.#o.rest.getOrderByClientOid(clientOid);
-        return this.#adopt(order, wire);
+        return await this.#adopt(order, wire);
       } catch (error) {
         if (!isOrderAbsent(error)) {
           this.#o.logger.warn('order-reconcile-retry', { clientOid, error: String(error) });
