@@ -5,7 +5,8 @@
  * SOLUSDTM follows KuCoin's published grid (tick 0.001, multiplier 0.1) with modelled tiers.
  */
 import type { Dec } from './decimal.ts';
-import { cmp, d, wireNumber } from './decimal.ts';
+import type { FeedSymbol } from '../feeds/price-feed.ts';
+import { cmp, d, text, wireNumber } from './decimal.ts';
 import type { RiskLimitLevelWire } from './wire-types.ts';
 
 /** One isolated risk-limit tier (§3.4). */
@@ -192,5 +193,15 @@ export function riskLimitWire(spec: ContractSpec): RiskLimitLevelWire[] {
     maxLeverage: tier.maxLeverage,
     initialMargin: wireNumber(tier.initialMargin),
     maintainMargin: wireNumber(tier.maintainMargin),
+  }));
+}
+
+/** The listed contracts as price-feed symbols (initial price and grids). */
+export function feedSymbols(): FeedSymbol[] {
+  return contractSpecs.map((spec) => ({
+    symbol: spec.symbol,
+    initialPrice: spec.initialPrice,
+    tickSize: text(spec.tickSize),
+    indexPriceTickSize: text(spec.indexPriceTickSize),
   }));
 }

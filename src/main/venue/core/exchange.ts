@@ -7,11 +7,11 @@ import { createRandomWalkFeed } from '../feeds/random-walk.ts';
 import { newLedger } from './accounting.ts';
 import * as accountApi from './account-api.ts';
 import * as cancels from './cancels.ts';
-import { contractSpecs } from './contracts.ts';
+import { contractSpecs, feedSymbols } from './contracts.ts';
 import type { ContractSpec } from './contracts.ts';
 import type { Venue } from './context.ts';
 import { createIdSource } from './context.ts';
-import { add, d, isDecimalString, mul, ONE, quot, sign, text, wireNumber } from './decimal.ts';
+import { add, d, isDecimalString, mul, ONE, quot, sign, wireNumber } from './decimal.ts';
 import { emitWallet, marketOf } from './emitters.ts';
 import { venueErrors } from './errors.ts';
 import type { VenueEvent, VenueEventListener } from './events.ts';
@@ -58,7 +58,7 @@ function defaultFeed(options: VenueExchangeOptions, startMs: number): PriceFeed 
   const config = options.config;
   return createRandomWalkFeed({
     seed: options.seed,
-    symbols: contractSpecs.map((spec) => ({ symbol: spec.symbol, initialPrice: spec.initialPrice, tickSize: text(spec.tickSize), indexPriceTickSize: text(spec.indexPriceTickSize) })),
+    symbols: feedSymbols(),
     startMs,
     stepMs: config.priceStepMs,
     annualVolatility: config.randomWalkAnnualVolatility,

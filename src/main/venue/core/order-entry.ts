@@ -110,10 +110,12 @@ function placeDraft(deps: EntryDeps, userId: string, draft: OrderDraft, test: bo
     deps.checkStops(market);
     return { result, order };
   }
+  // §3.3: a reduce-only order's size above the position is canceled at once (before it can trade).
+  order.canceledSize = resolved.excessLots;
+  order.cancelExist = resolved.excessLots > 0n;
   const plan = planExecution(venue, account, market, order);
   if (test) return { result, order: null };
   register(account, order);
-  if (resolved.excessLots > 0n) order.canceledSize = resolved.excessLots;
   commitExecution(venue, account, market, order, plan);
   return { result, order };
 }
