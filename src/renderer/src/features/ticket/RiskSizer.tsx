@@ -35,6 +35,7 @@ export function RiskSizer(props: {
   return (
     <Group align="flex-end" wrap="nowrap">
       <TextInput
+        w={160}
         label="Risk at stop (USDT)"
         data-testid="ticket-risk-usdt"
         inputMode="decimal"
@@ -44,6 +45,7 @@ export function RiskSizer(props: {
         }}
       />
       <Button
+        style={{ flexShrink: 0 }}
         variant="light"
         data-testid="ticket-size-from-risk"
         disabled={sizing?.ok !== true}
