@@ -32,6 +32,8 @@ export interface ApiKeyRecord {
   readonly uid: number;
   readonly remark: string;
   readonly createdAt: number;
+  /** base64(HMAC(secret, passphrase)): what v2/v3 clients send, computed once per key. */
+  readonly passphraseHmac: string;
 }
 
 /** §1.1: base64(HMAC-SHA256(secret, message)), the one primitive of KuCoin signing. */
@@ -50,10 +52,13 @@ function uuidLike(): string {
 
 /** Issues a key from a spec: KuCoin-shaped 24-hex key, UUID secret, random passphrase. */
 export function issueKey(spec: KeySpec, createdAt: number): ApiKeyRecord {
+  const apiSecret = spec.apiSecret ?? uuidLike();
+  const passphrase = spec.passphrase ?? `pp-${hex(8)}`;
   return {
     apiKey: spec.apiKey ?? hex(12),
-    apiSecret: spec.apiSecret ?? uuidLike(),
-    passphrase: spec.passphrase ?? `pp-${hex(8)}`,
+    apiSecret,
+    passphrase,
+    passphraseHmac: hmacBase64(apiSecret, passphrase),
     keyVersion: spec.keyVersion ?? '3',
     permissions: spec.permissions ?? ['General', 'Futures'],
     ipWhitelist: spec.ipWhitelist ?? [],

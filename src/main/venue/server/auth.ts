@@ -54,7 +54,7 @@ function checkTimestamp(timestamp: string, nowMs: number, toleranceMs: number): 
 
 function checkPassphrase(key: ApiKeyRecord, version: string, passphrase: string): void {
   // §1.1: v2/v3 send base64(HMAC(secret, passphrase)); v1 sends it in plain text.
-  const expected = version === '1' ? key.passphrase : hmacBase64(key.apiSecret, key.passphrase);
+  const expected = version === '1' ? key.passphrase : key.passphraseHmac;
   if (!safeEqual(expected, passphrase)) refuse('400004');
 }
 

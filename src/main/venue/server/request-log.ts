@@ -12,12 +12,14 @@ export interface LoggedRequest {
  */
 export class RequestLog {
   readonly #counts = new Map<string, number>();
-  readonly #recent: LoggedRequest[] = [];
+  /** Ring buffer: `shift()` on a large array per request would cost a memmove each time. */
+  readonly #recent: (LoggedRequest | undefined)[];
   readonly #capacity: number;
   #total = 0;
 
   constructor(capacity: number) {
     this.#capacity = capacity;
+    this.#recent = new Array<LoggedRequest | undefined>(capacity);
   }
 
   /** Records one request. */
@@ -25,8 +27,7 @@ export class RequestLog {
     this.#total += 1;
     const key = `${entry.method} ${entry.path}`;
     this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
-    this.#recent.push(entry);
-    if (this.#recent.length > this.#capacity) this.#recent.shift();
+    this.#recent[(this.#total - 1) % this.#capacity] = entry;
   }
 
   /**
@@ -52,13 +53,19 @@ export class RequestLog {
 
   /** The most recent requests, oldest first. */
   recent(): readonly LoggedRequest[] {
-    return [...this.#recent];
+    const kept = Math.min(this.#total, this.#capacity);
+    const out: LoggedRequest[] = [];
+    for (let i = this.#total - kept; i < this.#total; i += 1) {
+      const entry = this.#recent[i % this.#capacity];
+      if (entry !== undefined) out.push(entry);
+    }
+    return out;
   }
 
   /** Forgets everything (between test cases). */
   reset(): void {
     this.#counts.clear();
-    this.#recent.length = 0;
+    this.#recent.fill(undefined);
     this.#total = 0;
   }
 }

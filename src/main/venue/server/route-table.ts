@@ -66,14 +66,20 @@ export interface RouteMatch {
  */
 export class RouteTable {
   readonly #routes: CompiledRoute[];
+  /** Parameterless routes by `METHOD path`: one map look-up for most requests. */
+  readonly #literal = new Map<string, CompiledRoute>();
 
   constructor(routes: readonly Route[]) {
     this.#routes = routes.map(compile).sort((a, b) => a.names.length - b.names.length);
+    for (const route of this.#routes) if (route.names.length === 0) this.#literal.set(`${route.method} ${route.pattern}`, route);
   }
 
   /** The route serving `method path`, or undefined (KuCoin answers 404000). */
   match(method: string, path: string): RouteMatch | undefined {
+    const literal = this.#literal.get(`${method} ${path}`);
+    if (literal !== undefined) return { route: literal, params: {} };
     for (const route of this.#routes) {
+      if (route.names.length === 0) continue;
       if (route.method !== method) continue;
       const found = route.regex.exec(path);
       if (found === null) continue;
