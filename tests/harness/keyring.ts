@@ -17,6 +17,8 @@ import { createInterface } from 'node:readline';
 export interface PrivateKeyring {
   /** The D-Bus address to put in DBUS_SESSION_BUS_ADDRESS. */
   readonly busAddress: string;
+  /** Where gnome-keyring writes its (encrypted) keyring files. */
+  readonly keyringDir: string;
   /** Locks the login collection, as the OS does after a timeout or screen lock. */
   lock(): void;
   /**
@@ -126,6 +128,12 @@ export async function startPrivateKeyring(options: { unlocked?: boolean } = {}):
   });
   const busAddress = await firstLine(bus, 'dbus-daemon');
   let daemon = startDaemon(home, busAddress, options.unlocked !== false);
+  // A test file that dies before its afterAll must not leave daemons behind.
+  const killOnExit = (): void => {
+    daemon.kill('SIGTERM');
+    bus.kill('SIGTERM');
+  };
+  process.once('exit', killOnExit);
   try {
     await waitForSecretService(busAddress, daemon);
   } catch (error) {
@@ -135,6 +143,7 @@ export async function startPrivateKeyring(options: { unlocked?: boolean } = {}):
   }
   return {
     busAddress,
+    keyringDir: join(home, 'data', 'keyrings'),
     lock: () => {
       dbusSend(busAddress, [
         '--dest=org.freedesktop.secrets', '/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.Lock',
@@ -150,6 +159,7 @@ export async function startPrivateKeyring(options: { unlocked?: boolean } = {}):
       await waitForSecretService(busAddress, daemon);
     },
     stop: async () => {
+      process.off('exit', killOnExit);
       await stopChild(daemon);
       await stopChild(bus);
     },
@@ -161,13 +171,18 @@ export async function startPrivateKeyring(options: { unlocked?: boolean } = {}):
  * developer's desktop), otherwise a private one that this call starts and points the process
  * at. Returns the teardown.
  */
-export async function useTestKeyring(): Promise<{ readonly busAddress: string; stop(): Promise<void> }> {
+export async function useTestKeyring(): Promise<{ readonly busAddress: string; readonly keyringDir: string; stop(): Promise<void> }> {
   const existing = process.env.DBUS_SESSION_BUS_ADDRESS;
-  if (existing !== undefined && existing !== '') return { busAddress: existing, stop: () => Promise.resolve() };
+  if (existing !== undefined && existing !== '') {
+    // gnome-keyring keeps its files in $XDG_DATA_HOME/keyrings (CI sets it; desktops default to ~/.local/share).
+    const dataHome = process.env.XDG_DATA_HOME ?? join(process.env.HOME ?? tmpdir(), '.local', 'share');
+    return { busAddress: existing, keyringDir: join(dataHome, 'keyrings'), stop: () => Promise.resolve() };
+  }
   const keyring = await startPrivateKeyring();
   process.env.DBUS_SESSION_BUS_ADDRESS = keyring.busAddress;
   return {
     busAddress: keyring.busAddress,
+    keyringDir: keyring.keyringDir,
     stop: async () => {
       delete process.env.DBUS_SESSION_BUS_ADDRESS;
       await keyring.stop();

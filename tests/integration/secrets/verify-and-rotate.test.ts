@@ -81,8 +81,11 @@ describe('key verification and rotation against the paper venue', () => {
     reader = createExchangeKeyReader({ config: config.exchange, endpoints, mode: 'paper', clock: systemClock, logger });
   });
   afterAll(async () => {
-    await venue.stop();
-    await keyring.stop();
+    try {
+      await venue.stop();
+    } finally {
+      await keyring.stop();
+    }
   });
 
   describe('verify (nothing is stored)', () => {
