@@ -15,6 +15,8 @@ export interface WsSession {
   /** Uplink message budget (§6.6: 100 per 10 s). */
   uplinkWindowStart: number;
   uplinkCount: number;
+  /** True while the socket is corked for the current burst (uncorked on the next tick). */
+  corked: boolean;
 }
 
 /** The user a private session acts for; public sessions have none. */
@@ -25,6 +27,28 @@ export function sessionUser(session: WsSession): string | undefined {
 /** A client this far behind is dropped rather than buffered without bound (KuCoin disconnects slow readers). */
 const maxBufferedBytes = 16 * 1024 * 1024;
 
+/** The TCP socket under a `ws` connection (a private field of `ws`, hence the guarded look-up). */
+function tcpOf(socket: WebSocket): { cork(): void; uncork(): void } | undefined {
+  const tcp: unknown = (socket as unknown as Record<string, unknown>)['_socket'];
+  return typeof tcp === 'object' && tcp !== null && 'cork' in tcp && 'uncork' in tcp ? (tcp as { cork(): void; uncork(): void }) : undefined;
+}
+
+/**
+ * Corks the socket for the rest of this tick, so a burst of frames from one core step leaves in
+ * one write instead of one syscall per frame (each frame stays a separate WS message).
+ */
+function corkForBurst(session: WsSession): void {
+  if (session.corked) return;
+  const tcp = tcpOf(session.socket);
+  if (tcp === undefined) return;
+  tcp.cork();
+  session.corked = true;
+  process.nextTick(() => {
+    session.corked = false;
+    tcp.uncork();
+  });
+}
+
 /** Sends one frame unless the session is silenced or closed; terminates a client that stopped reading. */
 export function sendFrame(session: WsSession, text: string): void {
   if (session.silent || session.socket.readyState !== 1) return;
@@ -32,5 +56,6 @@ export function sendFrame(session: WsSession, text: string): void {
     session.socket.terminate();
     return;
   }
+  corkForBurst(session);
   session.socket.send(text);
 }

@@ -69,7 +69,7 @@ export class WsGateway {
       return;
     }
     const now = this.#deps.now();
-    const session: WsSession = { socket: ws, token, connectId, topics: new Set(), lastHeardAt: now, silent: false, uplinkWindowStart: now, uplinkCount: 0 };
+    const session: WsSession = { socket: ws, token, connectId, topics: new Set(), lastHeardAt: now, silent: false, uplinkWindowStart: now, uplinkCount: 0, corked: false };
     this.#sessions.add(session);
     ws.on('message', (data, isBinary) => {
       this.#onFrame(session, isBinary ? '' : bufferText(data));
@@ -227,15 +227,10 @@ function bufferText(data: unknown): string {
   return '';
 }
 
-/** §6.3 message envelope; private messages add userId and channelType (SPEC-WSPRIV). */
+/** §6.3 message envelope; private messages add userId and channelType (SPEC-WSPRIV). Built by hand: hot path. */
 function frameText(topic: string, subject: string, data: unknown, userId: string | undefined): string {
   const sequence = subject === 'level2' && typeof data === 'object' && data !== null && 'sequence' in data ? data.sequence : undefined;
-  const message: Record<string, unknown> = { topic, type: 'message', subject };
-  if (sequence !== undefined) message.sn = sequence;
-  if (userId !== undefined) {
-    message.userId = userId;
-    message.channelType = 'private';
-  }
-  message.data = data;
-  return JSON.stringify(message);
+  const sn = typeof sequence === 'number' ? `,"sn":${sequence}` : '';
+  const owner = userId === undefined ? '' : `,"userId":${JSON.stringify(userId)},"channelType":"private"`;
+  return `{"topic":${JSON.stringify(topic)},"type":"message","subject":${JSON.stringify(subject)}${sn}${owner},"data":${JSON.stringify(data)}}`;
 }
