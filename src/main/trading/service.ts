@@ -44,6 +44,8 @@ export interface TradingService {
   closePosition(symbol: string): Promise<JournalOrder>;
   moveStop(symbol: string, stopPrice: string): Promise<{ stopClientOid: string }>;
   setTrailing(symbol: string, spec: TrailingSpec | null): TrailingState | null;
+  /** The live trailing state of a symbol (as persisted), if any. */
+  getTrailing(symbol: string): TrailingState | undefined;
   triggerKillSwitch(flatten: boolean, reason: string): Promise<{ cancelledOrders: number; closedPositions: string[] }>;
   resumeTrading(): void;
   getState(): TradingStateView;
@@ -82,6 +84,7 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
     closePosition: (symbol) => actions.closePosition(rt, symbol, 'trader'),
     moveStop: (symbol, stopPrice) => actions.moveStop(rt, symbol, stopPrice),
     setTrailing: (symbol, spec) => actions.setTrailing(rt, symbol, spec),
+    getTrailing: (symbol) => rt.trailing.get(symbol),
     triggerKillSwitch: (flatten, reason) => actions.killSwitch(rt, flatten, reason),
     resumeTrading: () => {
       actions.resumeTrading(rt);

@@ -156,7 +156,8 @@ async function sweepOrphans(deps: TradingDeps, openSymbols: ReadonlySet<string>,
   const working = new Set(deps.journal.openOrders().filter((o) => o.purpose === 'entry').map((o) => o.symbol));
   for (const [symbol, list] of stops) {
     if (openSymbols.has(symbol) || working.has(symbol)) continue;
-    const ours = list.filter((stop) => deps.journal.getOrder(stop.clientOid) !== undefined || stop.clientOid.startsWith('bw') || stop.clientOid === '');
-    if (ours.length > 0) await deps.lock.run(symbol, () => cancelStops(deps, symbol, ours));
+    // A reduce-only stop with no position and no working entry is inert but misleading, and would
+    // protect the wrong thing once a new position opens: cancel it (journaled as a stop cancel).
+    if (list.length > 0) await deps.lock.run(symbol, () => cancelStops(deps, symbol, list));
   }
 }

@@ -1,0 +1,101 @@
+// Crash-drill driver: runs the real trading engine in its own process against a venue started by
+// the test, so the test can kill -9 it at any point. Prints one JSON line per step on stdout.
+//   node tests/integration/trading/crash-driver.ts <mode: session|verify> <seed>
+// Env: DRILL_REST_URL, DRILL_CREDENTIALS (JSON), DRILL_JOURNAL (path).
+import { configSchema } from '../../../src/main/config/schema.ts';
+import { createExchangeClient } from '../../../src/main/exchange/kucoin/client.ts';
+import { silentLogger } from '../../../src/main/observability/logger.ts';
+import { openJournal } from '../../../src/main/store/journal.ts';
+import { systemClock } from '../../../src/main/time/clock.ts';
+import { tradingClientFrom } from '../../../src/main/trading/client-adapter.ts';
+import { createTradingService, type TradingService } from '../../../src/main/trading/service.ts';
+import { dec, format, mul, roundToTick } from '../../../src/shared/domain/decimal.ts';
+
+const [mode = 'session', seedText = '1'] = process.argv.slice(2);
+const say = (line: Record<string, unknown>): void => {
+  process.stdout.write(JSON.stringify({ at: Date.now(), ...line }) + '\n');
+};
+
+/** The drill's engine settings: fast passes, short naked limit. */
+export const drillConfig = configSchema.parse({
+  trading: {
+    orders: { pollIntervalMs: 100 },
+    protection: { watchdogIntervalMs: 300, nakedAlertAfterS: 5 },
+    trailing: { minMoveIntervalMs: 200 },
+  },
+});
+
+let random = Number(seedText) >>> 0;
+const next = (): number => {
+  random = (random * 1664525 + 1013904223) >>> 0;
+  return random / 4_294_967_296;
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const symbol = 'XBTUSDTM';
+
+async function step(service: TradingService, mark: string, k: number): Promise<void> {
+  const roll = next();
+  const position = service.listPositions().find((p) => p.symbol === symbol);
+  const at = (factor: string, rounding: 'up' | 'down') => format(roundToTick(mul(dec(mark), dec(factor)), dec('0.1'), rounding));
+  if (roll < 0.45 || position === undefined) {
+    say({ type: 'placing', step: k, kind: 'market' });
+    const placed = await service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 1 + Math.floor(next() * 2), leverage: 5, stopPrice: at('0.98', 'down'), trailing: { mode: 'price', distance: '400' } });
+    say({ type: 'placed', step: k, clientOid: placed.order.clientOid, status: placed.order.status });
+  } else if (roll < 0.6) {
+    say({ type: 'placing', step: k, kind: 'limit' });
+    const placed = await service.placeOrder({ symbol, side: 'buy', type: 'limit', price: at('0.97', 'down'), sizeLots: 1, leverage: 5, stopPrice: at('0.95', 'down') });
+    say({ type: 'placed', step: k, clientOid: placed.order.clientOid, status: placed.order.status });
+  } else if (roll < 0.75) {
+    say({ type: 'cancel-all', step: k, cancelled: await service.cancelAll(symbol) });
+  } else if (roll < 0.9) {
+    const moved = await service.moveStop(symbol, at('0.985', 'down'));
+    say({ type: 'moved', step: k, ...moved });
+  } else {
+    const closed = await service.closePosition(symbol);
+    say({ type: 'closing', step: k, clientOid: closed.clientOid });
+  }
+}
+
+async function main(): Promise<void> {
+  const credentials = JSON.parse(process.env.DRILL_CREDENTIALS ?? '{}') as { apiKey: string; apiSecret: string; passphrase: string; keyVersion: '3' };
+  const restUrl = process.env.DRILL_REST_URL ?? '';
+  const client = createExchangeClient({ config: drillConfig.exchange, endpoints: { futuresRestUrl: restUrl, generalRestUrl: restUrl }, credentials, clock: systemClock, logger: silentLogger, mode: 'paper' });
+  await client.start();
+  const journal = openJournal({ filePath: process.env.DRILL_JOURNAL ?? '', now: () => Date.now() });
+  const service = createTradingService({
+    config: drillConfig, client: tradingClientFrom(client, { privateStreamGraceMs: 10_000, now: () => Date.now() }), journal, clock: systemClock, logger: silentLogger,
+    alert: (alert) => {
+      say({ type: 'alert', code: alert.code, severity: alert.severity, message: alert.message });
+    },
+  });
+  const started = Date.now();
+  const report = await service.start();
+  say({ type: 'reconciled', report, ms: Date.now() - started });
+  if (mode === 'verify') return verify(service, started);
+  for (let k = 0; ; k += 1) {
+    const mark = (await client.rest.getMarkPrice(symbol)).value;
+    await step(service, mark, k).catch((error: unknown) => {
+      say({ type: 'step-error', step: k, error: String(error) });
+    });
+    await sleep(50 + Math.floor(next() * 200));
+  }
+}
+
+async function verify(service: TradingService, started: number): Promise<void> {
+  for (;;) {
+    const positions = service.listPositions();
+    const allProtected = positions.every((p) => p.protection.status === 'PROTECTED' && p.protection.stopLots === p.sizeLots);
+    if (allProtected) {
+      const trailing = positions.map((p) => ({ symbol: p.symbol, trailing: service.getTrailing(p.symbol) ?? null }));
+      say({ type: 'protected', ms: Date.now() - started, positions: positions.map((p) => ({ symbol: p.symbol, sizeLots: p.sizeLots, stopLots: p.protection.stopLots })), trailing, orders: service.listOrders('open', undefined, 1000).map((o) => ({ clientOid: o.clientOid, status: o.status, purpose: o.purpose })) });
+      await service.stop();
+      process.exit(0);
+    }
+    await sleep(50);
+  }
+}
+
+void main().catch((error: unknown) => {
+  say({ type: 'fatal', error: String(error) });
+  process.exit(1);
+});
