@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppStatus, TradingMode } from '../shared/ipc/channels/app.ts';
 import type { ConfigError } from '../shared/errors.ts';
-import { createConfigStore } from './config/store.ts';
+import type { AppStatus, TradingMode } from '../shared/ipc/channels/app.ts';
 import type { Config } from './config/schema.ts';
+import { createConfigStore } from './config/store.ts';
 import type { ConfigStore } from './config/store.ts';
 import { createEventPublisher } from './ipc/events.ts';
 import type { EventPublisher } from './ipc/events.ts';
@@ -12,12 +12,18 @@ import type { ChannelHandlers, IpcRouter } from './ipc/router.ts';
 import { createLogger } from './observability/logger.ts';
 import type { Logger } from './observability/logger.ts';
 import type { PlatformAdapters } from './platform/adapters.ts';
+import { createAlertDesk } from './wiring/alerts.ts';
+import type { AlertDesk } from './wiring/alerts.ts';
+import { startServices } from './wiring/services.ts';
+import type { EngineServices, ServiceOverrides } from './wiring/services.ts';
 
 /** What the composition root needs to build the engine. */
 export interface EngineOptions {
   readonly platform: PlatformAdapters;
   readonly mode: TradingMode;
   readonly version: string;
+  /** Test seams (live-key verification host, keychain); the app passes none. */
+  readonly overrides?: ServiceOverrides;
 }
 
 /** The running engine: every service, the IPC handlers and an ordered teardown. */
@@ -28,7 +34,9 @@ export interface Engine {
   /** Problems found in the settings file at start-up (the app runs on the last valid config). */
   readonly configProblems: readonly ConfigError[];
   readonly events: EventPublisher;
+  readonly alerts: AlertDesk;
   readonly handlers: ChannelHandlers;
+  readonly services: EngineServices;
   /** A router that serves the given origins (the app:// origin, or the e2e page's). */
   createRouter(trustedOrigins: readonly string[]): IpcRouter;
   status(): AppStatus;
@@ -36,13 +44,11 @@ export interface Engine {
   stop(): Promise<void>;
 }
 
-type Teardown = () => Promise<void> | void;
-
-function startHeartbeat(engine: { events: EventPublisher; status: () => AppStatus }, intervalMs: number): Teardown {
+function startHeartbeat(events: EventPublisher, status: () => AppStatus, intervalMs: number): () => void {
   let seq = 0;
   const beat = (): void => {
-    const status = engine.status();
-    engine.events.publish('app:heartbeat', { seq, at: Date.now(), mode: status.mode, uptimeMs: status.uptimeMs });
+    const { mode, uptimeMs } = status();
+    events.publish('app:heartbeat', { seq, at: Date.now(), mode, uptimeMs });
     seq += 1;
   };
   beat();
@@ -52,69 +58,53 @@ function startHeartbeat(engine: { events: EventPublisher; status: () => AppStatu
   };
 }
 
-/**
- * Builds every service from config and the platform adapters. Used by src/main/index.ts and by
- * the test harness alike, so tests exercise exactly what the app runs.
- */
-export function startEngine(options: EngineOptions): Promise<Engine> {
-  const { platform, mode, version } = options;
+function loadConfig(platform: PlatformAdapters): { store: ConfigStore; initial: Config; problems: readonly ConfigError[] } {
   mkdirSync(platform.paths.userData, { recursive: true });
   mkdirSync(platform.paths.logs, { recursive: true });
   const bootLogger = createLogger({ filePath: join(platform.paths.logs, 'main.log'), maxSizeBytes: 10 * 1024 * 1024 });
-  const config = createConfigStore({ filePath: join(platform.paths.userData, 'settings.json'), logger: bootLogger });
-  const { config: initial, problems } = config.load();
-  const logger = createLogger({
-    filePath: join(platform.paths.logs, 'main.log'),
-    maxSizeBytes: initial.app.logMaxSizeBytes,
-  }).child({ mode });
-  return Promise.resolve(assemble({ platform, mode, version, logger, config, initial, problems }));
+  const store = createConfigStore({ filePath: join(platform.paths.userData, 'settings.json'), logger: bootLogger });
+  const { config: initial, problems } = store.load();
+  return { store, initial, problems };
 }
 
-interface AssembleInput {
-  platform: PlatformAdapters;
-  mode: TradingMode;
-  version: string;
-  logger: Logger;
-  config: ConfigStore;
-  initial: Config;
-  problems: readonly ConfigError[];
-}
-
-function assemble(input: AssembleInput): Engine {
-  const { platform, mode, version, logger, config, initial, problems } = input;
-  const startedAt = platform.clock.now();
-  const teardowns: Teardown[] = [];
+/**
+ * Builds every service from config and the platform adapters: config, logger, events, alerts,
+ * secrets, the paper venue (paper mode), the exchange client and trading. Used by
+ * src/main/index.ts and by the test harness alike, so tests exercise exactly what the app runs.
+ */
+export async function startEngine(options: EngineOptions): Promise<Engine> {
+  const { platform, mode, version } = options;
+  const { store, initial, problems } = loadConfig(platform);
+  const logger = createLogger({ filePath: join(platform.paths.logs, 'main.log'), maxSizeBytes: initial.app.logMaxSizeBytes }).child({ mode });
   const events = createEventPublisher({ throttleMs: initial.app.eventThrottleMs, logger });
-  teardowns.push(() => {
-    events.stop();
-  });
+  const alerts = createAlertDesk({ events, notifier: platform.notifier, logger });
+  for (const problem of problems) {
+    alerts.raise({ severity: 'warning', code: problem.code, message: problem.message, details: {}, at: platform.clock.now() });
+  }
+  const services = await startServices({ config: initial, mode, platform, logger, events, alerts, overrides: options.overrides ?? {} });
+  const startedAt = platform.clock.now();
   const status = (): AppStatus => ({
-    mode,
-    version,
-    startedAt,
+    mode, version, startedAt,
     uptimeMs: Math.max(0, platform.clock.now() - startedAt),
-    venueUrl: '',
+    venueUrl: services.venue?.restUrl ?? '',
   });
   const handlers: ChannelHandlers = {
+    ...services.handlers,
     'app:get-status': () => status(),
+    'alerts:list-alerts': () => alerts.recent(),
   };
-  teardowns.push(startHeartbeat({ events, status }, initial.app.heartbeatIntervalMs));
-  logger.info('engine-started', { version, configProblems: problems.length });
-  let stopped = false;
+  const stopHeartbeat = startHeartbeat(events, status, initial.app.heartbeatIntervalMs);
+  logger.info('engine-started', { version, configProblems: problems.length, keySource: services.credentials.source });
+  let stopping: Promise<void> | undefined;
+  const stop = async (): Promise<void> => {
+    stopHeartbeat();
+    await services.stop();
+    events.stop();
+    logger.info('engine-stopped', {});
+  };
   return {
-    mode,
-    logger,
-    config,
-    configProblems: problems,
-    events,
-    handlers,
+    mode, logger, config: store, configProblems: problems, events, alerts, handlers, services, status,
     createRouter: (trustedOrigins) => createIpcRouter({ handlers, trustedOrigins, logger: logger.child({ component: 'ipc' }) }),
-    status,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      for (const teardown of teardowns.reverse()) await teardown();
-      logger.info('engine-stopped', {});
-    },
+    stop: () => (stopping ??= stop()),
   };
 }

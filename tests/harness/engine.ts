@@ -1,7 +1,8 @@
 // Starts the real engine for tests: the same startEngine() the Electron shell calls, with a
 // per-test user-data folder under the run directory (which the secret scan reads afterwards)
 // and a notifier that records instead of showing desktop notifications.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { join } from 'node:path';
 import { startEngine } from '../../src/main/engine.ts';
 import type { Engine } from '../../src/main/engine.ts';
@@ -29,8 +30,14 @@ export function testRunDir(): string {
 }
 
 /** Starts an engine in a fresh user-data folder. */
-export async function startTestEngine(options: { mode?: 'paper' | 'live'; label?: string } = {}): Promise<TestEngine> {
+export async function startTestEngine(
+  options: { mode?: 'paper' | 'live'; label?: string; settings?: Record<string, unknown> } = {},
+): Promise<TestEngine> {
   const userData = mkdtempSync(join(testRunDir(), `${options.label ?? 'engine'}-`));
+  // Each test engine keeps its keychain entries under its own service name, so parallel tests
+  // never read or overwrite each other's paper key.
+  const settings = { ...options.settings, secrets: { keychainService: `bulwark-test-${basename(userData)}` } };
+  writeFileSync(join(userData, 'settings.json'), JSON.stringify(settings));
   const notifications: RecordedNotification[] = [];
   const engine = await startEngine({
     platform: {

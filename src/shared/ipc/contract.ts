@@ -1,5 +1,9 @@
 import type { z } from 'zod';
+import { alertsChannels, alertsEvents } from './channels/alerts.ts';
 import { appChannels, appEvents } from './channels/app.ts';
+import { marketChannels, marketEvents } from './channels/market.ts';
+import { secretsChannels, secretsEvents } from './channels/secrets.ts';
+import { tradingChannels, tradingEvents } from './channels/trading.ts';
 import { channelMethodName } from './define.ts';
 
 /**
@@ -9,11 +13,19 @@ import { channelMethodName } from './define.ts';
  */
 export const channels = {
   ...appChannels,
+  ...marketChannels,
+  ...tradingChannels,
+  ...secretsChannels,
+  ...alertsChannels,
 } as const;
 
 /** Every event main pushes to the renderer, with its payload schema. */
 export const events = {
   ...appEvents,
+  ...marketEvents,
+  ...tradingEvents,
+  ...secretsEvents,
+  ...alertsEvents,
 } as const;
 
 export type Channels = typeof channels;

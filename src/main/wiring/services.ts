@@ -1,0 +1,103 @@
+import type { TradingMode } from '../../shared/ipc/channels/app.ts';
+import { channelNames } from '../../shared/ipc/contract.ts';
+import type { Config } from '../config/schema.ts';
+import type { ExchangeClient, ExchangeEndpoints } from '../exchange/index.ts';
+import type { EventPublisher } from '../ipc/events.ts';
+import type { ChannelHandlers } from '../ipc/router.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { PlatformAdapters } from '../platform/adapters.ts';
+import { createSecrets } from '../secrets/index.ts';
+import type { KeychainBackend, Secrets } from '../secrets/index.ts';
+import { startVenue } from '../venue/index.ts';
+import type { RunningVenue } from '../venue/index.ts';
+import type { AlertDesk } from './alerts.ts';
+import { resolveCredentials } from './credentials.ts';
+import type { ResolvedCredentials } from './credentials.ts';
+import { KUCOIN_LIVE_ENDPOINTS, createEngineClient, engineMarketHandlers } from './exchange.ts';
+import { createEngineTrading, tradingWithoutKeyHandlers } from './trading.ts';
+
+/** Seams for tests: where "live" keys are verified, and which keychain is used. */
+export interface ServiceOverrides {
+  readonly liveEndpoints?: ExchangeEndpoints;
+  readonly liveVerifyMode?: 'live' | 'paper';
+  readonly keychain?: KeychainBackend;
+}
+
+/** What the engine base hands the services. */
+export interface ServiceContext {
+  readonly config: Config;
+  readonly mode: TradingMode;
+  readonly platform: PlatformAdapters;
+  readonly logger: Logger;
+  readonly events: EventPublisher;
+  readonly alerts: AlertDesk;
+  readonly overrides: ServiceOverrides;
+}
+
+/** The running services, their handlers and their teardown (reverse start order). */
+export interface EngineServices {
+  readonly handlers: ChannelHandlers;
+  readonly venue: RunningVenue | undefined;
+  readonly client: ExchangeClient;
+  readonly secrets: Secrets;
+  readonly credentials: ResolvedCredentials;
+  stop(): Promise<void>;
+}
+
+function buildSecrets(ctx: ServiceContext): Secrets {
+  return createSecrets({
+    config: ctx.config,
+    mode: ctx.mode,
+    liveEndpoints: ctx.overrides.liveEndpoints ?? KUCOIN_LIVE_ENDPOINTS,
+    verifyMode: ctx.overrides.liveVerifyMode ?? 'live',
+    clock: ctx.platform.clock,
+    logger: ctx.logger,
+    ...(ctx.overrides.keychain === undefined ? {} : { keychain: ctx.overrides.keychain }),
+  });
+}
+
+async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredentials): Promise<RunningVenue> {
+  const key = credentials.credentials;
+  return startVenue({
+    config: ctx.config.venue,
+    logger: ctx.logger,
+    port: ctx.config.venue.restPort,
+    startingBalanceUsdt: ctx.config.venue.startingBalanceUsdt,
+    ...(key === undefined ? {} : { keys: [{ ...key, permissions: ['General', 'Futures'] }] }),
+  });
+}
+
+/**
+ * Starts the services in order — secrets, (paper) venue, exchange client, trading — and returns
+ * them with a teardown that stops them in reverse.
+ */
+export async function startServices(ctx: ServiceContext): Promise<EngineServices> {
+  const secrets = buildSecrets(ctx);
+  const credentials = await resolveCredentials(ctx.mode, secrets.service, ctx.config.secrets.paperCredentialBytes, ctx.logger);
+  const venue = ctx.mode === 'paper' ? await startPaperVenue(ctx, credentials) : undefined;
+  const endpoints = venue === undefined ? KUCOIN_LIVE_ENDPOINTS : { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl };
+  const { client, bridge } = createEngineClient({ ...ctx, clock: ctx.platform.clock, endpoints, credentials: credentials.credentials });
+  const unbridge = bridge();
+  const starting = client.start().catch((error: unknown) => {
+    ctx.logger.error('exchange-start-failed', { error });
+  });
+  const trading = credentials.credentials === undefined ? undefined : createEngineTrading({
+    ...ctx, client, userData: ctx.platform.paths.userData, clock: ctx.platform.clock,
+  });
+  if (trading !== undefined) void starting.then(() => { trading.start(); });
+  const handlers: ChannelHandlers = {
+    ...engineMarketHandlers(client, ctx.logger),
+    ...(trading === undefined ? tradingWithoutKeyHandlers(channelNames) : trading.handlers),
+    ...(secrets.handlers as ChannelHandlers),
+  };
+  return {
+    handlers, venue, client, secrets, credentials,
+    async stop() {
+      await trading?.stop();
+      unbridge();
+      await starting;
+      await client.stop();
+      await venue?.stop();
+    },
+  };
+}
