@@ -36,7 +36,7 @@ export async function startTestEngine(
   const userData = mkdtempSync(join(testRunDir(), `${options.label ?? 'engine'}-`));
   // Each test engine keeps its keychain entries under its own service name, so parallel tests
   // never read or overwrite each other's paper key.
-  const settings = { ...options.settings, secrets: { keychainService: `bulwark-test-${basename(userData)}` } };
+  const settings = { ...options.settings, secrets: { keychainService: `bulwark-test-${basename(userData).slice(-12)}` } };
   writeFileSync(join(userData, 'settings.json'), JSON.stringify(settings));
   const notifications: RecordedNotification[] = [];
   const engine = await startEngine({
