@@ -41,6 +41,16 @@ import type {
 /** Query-string parameters as the server received them (already percent-decoded). */
 export type QueryParams = Readonly<Record<string, string | undefined>>;
 
+/** Exact decimal strings of an account's ledger. */
+export interface LedgerWire {
+  readonly balance: string;
+  readonly deposits: string;
+  readonly realisedGross: string;
+  readonly fees: string;
+  readonly funding: string;
+  readonly insuranceCover: string;
+}
+
 /** What {@link createVenueExchange} needs. */
 export interface VenueExchangeOptions {
   /** Seed of every random choice (price walk, ids). Same seed + same clock ⇒ same venue. */
@@ -65,6 +75,11 @@ export interface VenueExchange {
   openAccount(userId: string, startingBalanceUsdt: string): void;
   /** Whether the user has an account. */
   hasAccount(userId: string): boolean;
+  /**
+   * Where the user's balance came from (venue-only, not a KuCoin endpoint; for drills and
+   * invariants): balance = deposits + realisedGross − fees + funding + insuranceCover, exactly.
+   */
+  ledger(userId: string): LedgerWire;
 
   // ── public market data ───────────────────────────────────────────────────
   /** GET /api/v1/contracts/active. */

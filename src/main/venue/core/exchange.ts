@@ -11,7 +11,7 @@ import { contractSpecs, feedSymbols } from './contracts.ts';
 import type { ContractSpec } from './contracts.ts';
 import type { Venue } from './context.ts';
 import { createIdSource } from './context.ts';
-import { add, d, isDecimalString, mul, ONE, quot, sign, wireNumber } from './decimal.ts';
+import { add, d, isDecimalString, mul, ONE, quot, sign, text, wireNumber } from './decimal.ts';
 import { emitWallet, marketOf } from './emitters.ts';
 import { venueErrors } from './errors.ts';
 import type { VenueEvent, VenueEventListener } from './events.ts';
@@ -20,7 +20,7 @@ import { predictedRate } from './funding.ts';
 import { runLiquidations } from './liquidation.ts';
 import * as marketApi from './market-api.ts';
 import { advanceVenue, stepMarket, takePrices } from './market-step.ts';
-import { placeMany, placeOne, placeWithStops } from './order-entry.ts';
+import { accountOf, placeMany, placeOne, placeWithStops } from './order-entry.ts';
 import type { EntryDeps } from './order-entry.ts';
 import * as queries from './queries.ts';
 import { createRng, deriveSeed } from './rng.ts';
@@ -173,6 +173,12 @@ export function createVenueExchange(options: VenueExchangeOptions): VenueExchang
       emitWallet(venue, accountOrThrow(venue, userId));
     },
     hasAccount: (userId) => venue.accounts.has(userId),
+    ledger(userId) {
+      sync();
+      const account = accountOf(venue, userId);
+      const { deposits, realisedGross, fees, funding, insuranceCover } = account.ledger;
+      return { balance: text(account.balance), deposits: text(deposits), realisedGross: text(realisedGross), fees: text(fees), funding: text(funding), insuranceCover: text(insuranceCover) };
+    },
     contractsActive: () => (sync(), marketApi.contractsActive(venue)),
     contract: (symbol) => (sync(), marketApi.contract(venue, symbol)),
     ticker: (symbol) => (sync(), marketApi.ticker(venue, symbol)),

@@ -4,10 +4,12 @@
  * is a thin layer over {@link VenueExchange}.
  *
  * API changes (newest first):
- * - (none yet; the shape below is the one agreed in the brief)
+ * - 07:40 added `ledger(userId)` (venue-only accounting view), `hasAccount`, `setStatus`,
+ *   `openOrderStatistics`, `fundingPayments`, `withdrawMargin`, `maxWithdrawMargin`, `close`.
+ *   Request bodies and query strings are passed as received (`unknown` / `QueryParams`).
  */
 export { createVenueExchange } from './exchange.ts';
-export type { QueryParams, VenueExchange, VenueExchangeOptions } from './exchange-api.ts';
+export type { LedgerWire, QueryParams, VenueExchange, VenueExchangeOptions } from './exchange-api.ts';
 export { VenueError, venueErrors } from './errors.ts';
 export type * from './wire-types.ts';
 export type * from './events.ts';
@@ -15,3 +17,14 @@ export { candleTypes } from './events.ts';
 export type { PriceFeed, PricePoint, FeedSymbol } from '../feeds/price-feed.ts';
 export type { VenueClock, VenueClockOptions } from '../feeds/venue-clock.ts';
 export { createVenueClock, createManualVenueClock } from '../feeds/venue-clock.ts';
+export { createRandomWalkFeed } from '../feeds/random-walk.ts';
+export type { RandomWalkOptions } from '../feeds/random-walk.ts';
+export { createReplayFeed, loadReplayFile, parseReplay } from '../feeds/replay-feed.ts';
+export type { ReplayFeedOptions, ReplayRow } from '../feeds/replay-feed.ts';
+export { createMirrorFeed } from '../feeds/mirror-feed.ts';
+export type { MirrorFeed, MirrorFeedOptions } from '../feeds/mirror-feed.ts';
+export { createManualPriceFeed } from '../feeds/manual-feed.ts';
+export type { ManualPriceFeed } from '../feeds/manual-feed.ts';
+export { feedSymbols } from './contracts.ts';
+export { createTestVenue, TEST_START_MS } from './testing.ts';
+export type { TestVenue } from './testing.ts';
