@@ -144,6 +144,12 @@ function createHttpServer(parts: VenueParts, pending: Set<NodeJS.Timeout>): Serv
     });
   const admin = createAdminHttp(parts.admin, settings.maxBodyBytes);
   const server = createServer({ keepAlive: true }, createRequestListener({ settings, logger, routes, now: gatewayNow, sleep, admin, ...state }));
+  server.on('clientError', (_error, socket) => {
+    // An unparsable request (bad framing, oversized headers) still gets KuCoin's envelope, not Node's bare 400.
+    if (!socket.writable) return;
+    const body = JSON.stringify({ code: '400100', msg: 'Bad Request' });
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
   server.on('upgrade', (req, socket, head) => {
     if ((req.url ?? '').startsWith('/__venue')) socket.destroy();
     else gateway.upgrade(req, socket, head);

@@ -68,6 +68,7 @@ describe('signing vectors (sign-vectors.json) through the venue with a fixed clo
       const v = vectorFile.vectors[name]!;
       clock.ms = Number(v['KC-API-TIMESTAMP']);
       const res = await rawRequest(request.method, strict.restUrl + request.path, vectorHeaders(v), request.body);
+      expect(res.json.code, res.text).toMatch(/^\d{5,6}$/);
       expect(authCodes).not.toContain(res.json.code);
       if (plainSuccess.has(name)) expect(res.json.code).toBe('200000');
     });

@@ -22,7 +22,9 @@ const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 export function rawRequest(method: string, url: string, headers: Record<string, string> = {}, body?: string, signal?: AbortSignal, localAddress?: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const extra = { ...(signal === undefined ? {} : { signal }), ...(localAddress === undefined ? { agent } : { localAddress }) };
-    const req = request(url, { method, headers, ...extra }, (res) => {
+    // Node sends DELETE bodies unframed unless told the length (every real client sets it).
+    const framed = body === undefined ? headers : { 'Content-Length': String(Buffer.byteLength(body)), ...headers };
+    const req = request(url, { method, headers: framed, ...extra }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
