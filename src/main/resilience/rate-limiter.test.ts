@@ -8,7 +8,7 @@ import { createRateLimiter, type RatePermit, type RateRequest } from './rate-lim
 const clock = { now: () => Date.now() };
 
 function limiter(overrides: Record<string, unknown> = {}) {
-  const config = exchangeConfigSchema.parse({ rateLimit: { futuresPoolWeight: 100, poolWindowMs: 1_000, protectiveReserveShare: 0.2, queueCapacity: 10, protectiveQueueSlots: 3, windowResetGuardMs: 0, ...overrides } }).rateLimit;
+  const config = exchangeConfigSchema.parse({ rateLimit: { futuresPoolWeight: 100, poolWindowMs: 1_000, protectiveReserveShare: 0.2, queueCapacity: 10, protectiveQueueSlots: 3, windowResetGuardMs: 0, maxConcurrentRequests: 100, ...overrides } }).rateLimit;
   return createRateLimiter({ config, clock, logger: silentLogger });
 }
 
@@ -103,6 +103,20 @@ describe('rate limiter', () => {
     await vi.advanceTimersByTimeAsync(301);
     expect(await settled(third)).toBe(true);
     rl.stop();
+  });
+
+  it('caps requests on the wire; a released permit lets the highest lane through first', async () => {
+    const rl = limiter({ maxConcurrentRequests: 2 });
+    const first = await rl.acquire(market);
+    await rl.acquire(market);
+    const queuedOrder = rl.acquire(order);
+    const queuedCancel = rl.acquire(cancel);
+    expect(await settled(queuedOrder)).toBe(false);
+    first.release({ kind: 'answered', headers: undefined });
+    expect(await settled(queuedCancel)).toBe(true);
+    expect(await settled(queuedOrder)).toBe(false);
+    rl.stop();
+    await queuedOrder.catch(() => undefined);
   });
 
   it('refuses a weight that can never fit', async () => {

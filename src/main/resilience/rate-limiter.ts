@@ -74,6 +74,8 @@ class PriorityRateLimiter implements RateLimiter {
   readonly #queues = new Map<RatePool, Record<Lane, Waiter[]>>();
   readonly #endpointWindows = new Map<string, EndpointWindow>();
   #queued = 0;
+  /** Granted and not yet released: bounded by `maxConcurrentRequests`. */
+  #inFlight = 0;
   #timer: NodeJS.Timeout | undefined = undefined;
   #timerAt = Infinity;
   #stopped = false;
@@ -136,35 +138,42 @@ class PriorityRateLimiter implements RateLimiter {
   #pump(): void {
     if (this.#stopped) return;
     const now = this.#clock.now();
+    for (const budget of this.#budgets.values()) budget.refresh(now);
+    const blocked = new Set<RatePool>();
     let wakeAt = Infinity;
-    for (const pool of ratePools) wakeAt = Math.min(wakeAt, this.#pumpPool(pool, now));
+    // Lane by lane across pools, so a protective request never waits behind any other lane.
+    for (const lane of lanes) {
+      for (const pool of ratePools) {
+        if (blocked.has(pool)) continue;
+        const result = this.#pumpLane(pool, lane, now);
+        wakeAt = Math.min(wakeAt, result.wakeAt);
+        if (result.blocked) blocked.add(pool);
+        if (this.#inFlight >= this.#config.maxConcurrentRequests) return;
+      }
+    }
     this.#scheduleWake(wakeAt, now);
   }
 
-  /** Grants what fits in one pool, highest lane first; returns when to look again. */
-  #pumpPool(pool: RatePool, now: number): number {
+  /** Grants what fits from one lane of one pool; `blocked` when the pool's budget stops it. */
+  #pumpLane(pool: RatePool, lane: Lane, now: number): { wakeAt: number; blocked: boolean } {
     const budget = this.#budget(pool);
-    const queues = this.#queues.get(pool);
-    if (queues === undefined) return Infinity;
-    budget.refresh(now);
+    const queue = this.#queues.get(pool)?.[lane] ?? [];
     let wakeAt = Infinity;
-    for (const lane of lanes) {
-      const queue = queues[lane];
-      for (let index = 0; index < queue.length; ) {
-        const waiter = queue[index];
-        if (waiter === undefined) break;
-        const endpointWindow = this.#endpointWindows.get(waiter.request.route);
-        if (endpointWindow !== undefined && !endpointWindow.allows(now)) {
-          wakeAt = Math.min(wakeAt, endpointWindow.nextFreeAt(now));
-          index += 1;
-          continue;
-        }
-        if (!this.#fits(budget, waiter.request, now)) return Math.min(wakeAt, budget.nextChangeAt(now) + 1);
-        queue.splice(index, 1);
-        this.#grant(budget, waiter, endpointWindow, now);
+    for (let index = 0; index < queue.length; ) {
+      if (this.#inFlight >= this.#config.maxConcurrentRequests) return { wakeAt, blocked: false };
+      const waiter = queue[index];
+      if (waiter === undefined) break;
+      const endpointWindow = this.#endpointWindows.get(waiter.request.route);
+      if (endpointWindow !== undefined && !endpointWindow.allows(now)) {
+        wakeAt = Math.min(wakeAt, endpointWindow.nextFreeAt(now));
+        index += 1;
+        continue;
       }
+      if (!this.#fits(budget, waiter.request, now)) return { wakeAt: Math.min(wakeAt, budget.nextChangeAt(now) + 1), blocked: true };
+      queue.splice(index, 1);
+      this.#grant(budget, waiter, endpointWindow, now);
     }
-    return wakeAt;
+    return { wakeAt, blocked: false };
   }
 
   #fits(budget: PoolBudget, request: RateRequest, now: number): boolean {
@@ -175,6 +184,7 @@ class PriorityRateLimiter implements RateLimiter {
 
   #grant(budget: PoolBudget, waiter: Waiter, endpointWindow: EndpointWindow | undefined, now: number): void {
     this.#queued -= 1;
+    this.#inFlight += 1;
     waiter.detach();
     budget.spend(waiter.request.weight, now);
     endpointWindow?.record(now);
@@ -187,6 +197,7 @@ class PriorityRateLimiter implements RateLimiter {
       release: (outcome) => {
         if (released) return;
         released = true;
+        this.#inFlight -= 1;
         this.#settle(budget, request, outcome);
         this.#pump();
       },

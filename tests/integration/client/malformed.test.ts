@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExchangeError, NetworkError } from '../../../src/shared/errors.ts';
 import { exchangeConfigSchema } from '../../../src/main/config/sections/exchange.ts';
 import { createExchangeClient, type ExchangeClient } from '../../../src/main/exchange/index.ts';
-import { silentLogger, type LogFields, type Logger } from '../../../src/main/observability/logger.ts';
+import type { LogFields, Logger } from '../../../src/main/observability/logger.ts';
 import { systemClock } from '../../../src/main/time/clock.ts';
 import { rejectionOf } from './harness.ts';
 

@@ -51,6 +51,11 @@ const rateLimitSchema = z
     /** Share of each pool's quota only protective requests (cancels, stops, reduce-only) may spend. */
     protectiveReserveShare: z.number().min(0).max(0.5).default(0.1),
     queueCapacity: z.number().int().positive().default(500),
+    /**
+     * Requests on the wire at once. Keep it at the HTTP pool size so waiting happens in our
+     * priority queue, not in the HTTP pool's first-come queue where a cancel would wait behind orders.
+     */
+    maxConcurrentRequests: z.number().int().positive().default(8),
     /** Queue slots only the protective lane may take. */
     protectiveQueueSlots: z.number().int().nonnegative().default(50),
     /** Extra wait after a window should have reset, covering the clock gap to the exchange. */

@@ -40,7 +40,8 @@ export function createHttpPool(config: ExchangeConfig['rest'], fetchImpl?: Fetch
   const send: FetchLike = fetchImpl ?? defaultFetch;
   const adapter = async (input: Request | URL | string, requestInit?: RequestInit & { rawBody?: string }): Promise<Response> => {
     if (!(input instanceof Request)) throw new TypeError('ky always passes a Request');
-    const body = requestInit?.rawBody ?? (input.method === 'GET' || input.method === 'HEAD' ? undefined : await input.text());
+    // Reading a bodiless Request would still yield to the event loop and reorder dispatch: skip it.
+    const body = requestInit?.rawBody ?? (input.body === null ? undefined : await input.text());
     const init: UndiciInit = { method: input.method, headers: Object.fromEntries(input.headers), signal: input.signal, dispatcher: agent };
     return send(input.url, body === undefined ? init : { ...init, body });
   };
