@@ -10,7 +10,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', '
 const electronImport = { regex: '^(electron(/.*)?|electron-log(/(main|renderer|preload))?)$', message: 'Only src/main/index.ts and src/main/app/** import electron; inject a platform adapter instead.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'coverage/**', 'node_modules/**', 'bench/out/**', 'test-results/**', 'playwright-report/**', '.ci/**', 'dist/**'] },
+  { ignores: ['.tmp*', '.tmp*/**', 'out/**', 'coverage/**', 'node_modules/**', 'bench/out/**', 'test-results/**', 'playwright-report/**', '.ci/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
