@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { Channels, Events } from '../../../shared/ipc/contract.ts';
+import type { marketChannels, marketEvents } from '../../../shared/ipc/channels/market.ts';
+import type { secretsChannels } from '../../../shared/ipc/channels/secrets.ts';
 import type { tradingChannels, tradingEvents } from '../../../shared/ipc/channels/trading.ts';
 
 /**
@@ -9,8 +11,8 @@ import type { tradingChannels, tradingEvents } from '../../../shared/ipc/channel
  * preload does not offer fails with `bridge-channel-missing` and the view says so.
  * Type-only imports: no zod schema reaches the renderer bundle.
  */
-type DomainChannels = typeof tradingChannels;
-type DomainEvents = typeof tradingEvents;
+type DomainChannels = typeof tradingChannels & typeof marketChannels & typeof secretsChannels;
+type DomainEvents = typeof tradingEvents & typeof marketEvents;
 
 /** Every channel the bridge knows, by name. */
 export type KnownChannels = Channels & Omit<DomainChannels, keyof Channels>;

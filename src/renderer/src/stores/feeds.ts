@@ -1,5 +1,8 @@
 import { startConnectionFeed } from './connection.feed.ts';
 import { connectionStore } from './connection.store.ts';
+import { healthStore } from './health.store.ts';
+import { startMarketFeed } from './market.feed.ts';
+import { marketStore } from './market.store.ts';
 import { startTradingFeed } from './trading.feed.ts';
 import { tradingStore } from './trading.store.ts';
 
@@ -8,7 +11,11 @@ import { tradingStore } from './trading.store.ts';
  * @returns a function that stops them all.
  */
 export function startFeeds(): () => void {
-  const stops = [startConnectionFeed(connectionStore), startTradingFeed(tradingStore, connectionStore)];
+  const stops = [
+    startConnectionFeed(connectionStore),
+    startTradingFeed(tradingStore, connectionStore),
+    startMarketFeed(marketStore, healthStore),
+  ];
   return () => {
     for (const stop of stops) stop();
   };

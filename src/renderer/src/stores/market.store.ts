@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ContractSummary } from '../../../shared/ipc/channels/market.ts';
 import type { LoadStatus } from './trading.types.ts';
 
 /** One candle as the chart draws it: time in epoch seconds (lightweight-charts' UTCTimestamp). */
@@ -10,9 +11,9 @@ export interface Bar {
   readonly close: number;
 }
 
-/** `XBTUSDTM:15` — a symbol and a timeframe in minutes. */
-export function seriesKey(symbol: string, timeframeMin: number): string {
-  return `${symbol}:${timeframeMin}`;
+/** `XBTUSDTM:15m` — a symbol and a timeframe. */
+export function seriesKey(symbol: string, timeframe: string): string {
+  return `${symbol}:${timeframe}`;
 }
 
 /** A series' history, replaced wholesale on load, timeframe switch or resync. */
@@ -32,6 +33,9 @@ export interface MarketState {
   readonly latest: Readonly<Record<string, Bar>>;
   /** Last traded/mark price per symbol, decimal string, for the ticket's market-order checks. */
   readonly lastPrice: Readonly<Record<string, string>>;
+  /** Contracts by symbol (`market:list-contracts`): tick size, multiplier, fees, leverage cap. */
+  readonly contracts: Readonly<Record<string, ContractSummary>>;
+  readonly contractsLoad: LoadStatus;
   /** Why market data is not flowing, when it is not (e.g. channels missing in this build). */
   readonly unavailable: string | undefined;
 }
@@ -46,6 +50,8 @@ export function createMarketStore(): MarketStore {
     historyLoad: {},
     latest: {},
     lastPrice: {},
+    contracts: {},
+    contractsLoad: { kind: 'loading' },
     unavailable: undefined,
   }));
 }

@@ -1,19 +1,22 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import type { z } from 'zod';
+import type { timeframeSchema } from '../../../shared/ipc/channels/market.ts';
 
-/** Chart timeframes the trade view offers, in minutes (KuCoin futures granularities). */
-export const timeframesMin = [1, 5, 15, 30, 60, 240, 1440] as const;
-/** One of {@link timeframesMin}. */
-export type TimeframeMin = (typeof timeframesMin)[number];
+/** A timeframe `market:get-candles` accepts. */
+export type Timeframe = z.infer<typeof timeframeSchema>;
+
+/** Chart timeframes the trade view offers (a subset of what the market channel accepts). */
+export const chartTimeframes: readonly Timeframe[] = ['1m', '5m', '15m', '30m', '1h', '4h', '1d'];
 
 /** The trader's view preferences, kept in localStorage between sessions (nothing secret). */
 export interface SettingsState {
   readonly symbol: string;
-  readonly timeframeMin: TimeframeMin;
+  readonly timeframe: Timeframe;
   /** Last "risk X USDT at this stop" amount, as typed. */
   readonly riskUsdt: string;
   readonly setSymbol: (symbol: string) => void;
-  readonly setTimeframe: (timeframeMin: TimeframeMin) => void;
+  readonly setTimeframe: (timeframe: Timeframe) => void;
   readonly setRiskUsdt: (riskUsdt: string) => void;
 }
 
@@ -22,18 +25,20 @@ export const useSettingsStore = create<SettingsState>()(
   persist(
     (set) => ({
       symbol: 'XBTUSDTM',
-      timeframeMin: 15,
+      timeframe: '15m',
       riskUsdt: '',
       setSymbol: (symbol) => {
         set({ symbol });
       },
-      setTimeframe: (timeframeMin) => {
-        set({ timeframeMin });
+      setTimeframe: (timeframe) => {
+        set({ timeframe });
       },
       setRiskUsdt: (riskUsdt) => {
         set({ riskUsdt });
       },
     }),
-    { name: 'bulwark-settings', version: 1 },
+    // Version 2 switched timeframes from minutes to the market channel's names; older saved
+    // settings are dropped for the defaults rather than guessed at.
+    { name: 'bulwark-settings', version: 2, migrate: () => ({}) },
   ),
 );

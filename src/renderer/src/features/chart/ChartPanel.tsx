@@ -2,19 +2,10 @@ import { Box, Group, Overlay, Paper, SegmentedControl, Text, TextInput } from '@
 import { useRef } from 'react';
 import { useMarket } from '../../stores/hooks.ts';
 import { seriesKey } from '../../stores/market.store.ts';
-import { timeframesMin, useSettingsStore, type TimeframeMin } from '../../stores/settings.store.ts';
+import { chartTimeframes, useSettingsStore, type Timeframe } from '../../stores/settings.store.ts';
 import { useCandleChart } from './useCandleChart.ts';
 
-function timeframeLabel(minutes: number): string {
-  if (minutes >= 1440) return `${minutes / 1440}D`;
-  if (minutes >= 60) return `${minutes / 60}h`;
-  return `${minutes}m`;
-}
-
-function ChartControls(props: {
-  readonly symbol: string;
-  readonly timeframeMin: TimeframeMin;
-}): React.JSX.Element {
+function ChartControls(props: { readonly symbol: string; readonly timeframe: Timeframe }): React.JSX.Element {
   const setSymbol = useSettingsStore((state) => state.setSymbol);
   const setTimeframe = useSettingsStore((state) => state.setTimeframe);
   return (
@@ -32,12 +23,12 @@ function ChartControls(props: {
       <SegmentedControl
         size="xs"
         data-testid="chart-timeframe"
-        value={String(props.timeframeMin)}
+        value={props.timeframe}
         onChange={(value) => {
-          const minutes = timeframesMin.find((tf) => String(tf) === value);
-          if (minutes !== undefined) setTimeframe(minutes);
+          const timeframe = chartTimeframes.find((tf) => tf === value);
+          if (timeframe !== undefined) setTimeframe(timeframe);
         }}
-        data={timeframesMin.map((tf) => ({ label: timeframeLabel(tf), value: String(tf) }))}
+        data={chartTimeframes.map((tf) => ({ label: tf, value: tf }))}
       />
     </Group>
   );
@@ -63,13 +54,13 @@ function ChartEmptyOverlay(props: { readonly chartKey: string }): React.JSX.Elem
 /** Candles for the chosen symbol and timeframe, with the position's entry, stop, trailing and liquidation lines. */
 export function ChartPanel(): React.JSX.Element {
   const symbol = useSettingsStore((state) => state.symbol);
-  const timeframeMin = useSettingsStore((state) => state.timeframeMin);
-  const key = seriesKey(symbol, timeframeMin);
+  const timeframe = useSettingsStore((state) => state.timeframe);
+  const key = seriesKey(symbol, timeframe);
   const containerRef = useRef<HTMLDivElement | null>(null);
   const { chartError } = useCandleChart(containerRef, symbol, key);
   return (
     <Paper withBorder p="sm" data-testid="chart-panel">
-      <ChartControls symbol={symbol} timeframeMin={timeframeMin} />
+      <ChartControls symbol={symbol} timeframe={timeframe} />
       <Box pos="relative" h={420} mt="xs">
         <div ref={containerRef} style={{ position: 'absolute', inset: 0 }} data-testid="chart-canvas" />
         {chartError === undefined ? (

@@ -37,6 +37,7 @@ export function OrderTicket(props: { readonly context: TicketContext }): React.J
         <RiskSizer
           validation={validation}
           preview={lastReady}
+          context={props.context}
           onSize={(lots) => {
             onChange({ sizeLots: String(lots) });
           }}

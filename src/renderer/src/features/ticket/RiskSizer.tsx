@@ -1,23 +1,35 @@
 import { Button, Group, Text, TextInput } from '@mantine/core';
 import { useSettingsStore } from '../../stores/settings.store.ts';
-import { lossPerLotFromPreview, sizeForRisk, type RiskSizing } from './sizing.ts';
+import { lossPerLotFromContract, lossPerLotFromPreview, sizeForRisk, type RiskSizing } from './sizing.ts';
 import { sameEntryAndStop, ticketLots } from './ticket-form.ts';
-import type { OrderTicket, TicketValidation } from './ticket.types.ts';
+import type { OrderTicket, TicketContext, TicketValidation } from './ticket.types.ts';
 import type { ReadyPreview } from './usePreview.ts';
 
 /**
- * Loss per lot for the ticket's entry and stop, from the latest preview of that same entry and
- * stop (the engine's own number, fees included). Undefined until such a preview exists.
+ * Loss per lot for the ticket's entry and stop. First choice: the latest preview of that same
+ * entry and stop (the engine's own number, fees included). Otherwise the contract's multiplier
+ * and taker fee, when the entry price is known. Undefined when neither is available.
  */
-function lossPerLot(validation: TicketValidation, preview: ReadyPreview | undefined): string | undefined {
-  if (!validation.ok || preview === undefined) return undefined;
-  const previewed = JSON.parse(preview.ticketKey) as OrderTicket;
-  if (!sameEntryAndStop(previewed, validation.ticket)) return undefined;
-  return lossPerLotFromPreview(preview.preview.lossAtStop, ticketLots(previewed));
+function lossPerLot(
+  validation: TicketValidation,
+  preview: ReadyPreview | undefined,
+  context: TicketContext,
+): string | undefined {
+  if (!validation.ok) return undefined;
+  const ticket = validation.ticket;
+  if (preview !== undefined) {
+    const previewed = JSON.parse(preview.ticketKey) as OrderTicket;
+    if (sameEntryAndStop(previewed, ticket))
+      return lossPerLotFromPreview(preview.preview.lossAtStop, ticketLots(previewed));
+  }
+  const entryPrice = ticket.price ?? context.referencePrice;
+  if (context.contract === undefined || entryPrice === undefined) return undefined;
+  const { multiplier, takerFeeRate } = context.contract;
+  return lossPerLotFromContract({ entryPrice, stopPrice: ticket.stopPrice, multiplier, takerFeeRate });
 }
 
 function describe(sizing: RiskSizing | undefined, perLot: string | undefined): string {
-  if (perLot === undefined) return 'Sizing needs a preview of this entry and stop first.';
+  if (perLot === undefined) return 'Sizing needs a preview of this entry and stop (or the contract) first.';
   if (sizing === undefined) return `One lot loses ${perLot} USDT at this stop.`;
   return sizing.ok ? `${sizing.lots} lots lose ${sizing.lossAtStop} USDT at the stop.` : sizing.reason;
 }
@@ -26,11 +38,12 @@ function describe(sizing: RiskSizing | undefined, perLot: string | undefined): s
 export function RiskSizer(props: {
   readonly validation: TicketValidation;
   readonly preview: ReadyPreview | undefined;
+  readonly context: TicketContext;
   readonly onSize: (lots: number) => void;
 }): React.JSX.Element {
   const riskUsdt = useSettingsStore((state) => state.riskUsdt);
   const setRiskUsdt = useSettingsStore((state) => state.setRiskUsdt);
-  const perLot = lossPerLot(props.validation, props.preview);
+  const perLot = lossPerLot(props.validation, props.preview, props.context);
   const sizing = perLot === undefined || riskUsdt.trim() === '' ? undefined : sizeForRisk(riskUsdt, perLot);
   return (
     <Group align="flex-end" wrap="nowrap">

@@ -1,5 +1,5 @@
 import * as decimal from '../../../../shared/domain/decimal.ts';
-import { isPrice } from './validation.ts';
+import { isPrice } from '../../domain/wire-patterns.ts';
 
 /** What one lot loses if the stop fills, and where that number came from. */
 export interface LossPerLot {

@@ -31,6 +31,10 @@ export interface TicketContractRules {
   readonly tickSize: string;
   readonly maxLeverage: number;
   readonly maxOrderQtyLots: number;
+  /** Coins per lot, decimal string (sizing fallback). */
+  readonly multiplier: string;
+  /** Taker fee rate, decimal string (sizing fallback). */
+  readonly takerFeeRate: string;
 }
 
 /** Everything besides the form that validation looks at. */

@@ -18,7 +18,13 @@ const form: TicketForm = {
 };
 const noContract: TicketContext = { contract: undefined, referencePrice: undefined };
 const xbt: TicketContext = {
-  contract: { tickSize: '0.1', maxLeverage: 50, maxOrderQtyLots: 1000 },
+  contract: {
+    tickSize: '0.1',
+    maxLeverage: 50,
+    maxOrderQtyLots: 1000,
+    multiplier: '0.001',
+    takerFeeRate: '0.0006',
+  },
   referencePrice: '90000',
 };
 

@@ -7,21 +7,12 @@ import type {
   TicketValidation,
 } from './ticket.types.ts';
 
-// These patterns mirror src/shared/domain/primitives.ts (symbolSchema, priceSchema, lotsSchema) so
-// the renderer bundle carries no zod; validation.test.ts checks they agree with the schema.
-const symbolPattern = /^[A-Z0-9]{2,16}USD[TC]M$/;
-const pricePattern = /^\d{1,12}(\.\d{1,12})?$/;
-const lotsPattern = /^\d{1,10}$/;
-const leveragePattern = /^\d{1,3}$/;
-const distancePattern = /^\d+(\.\d+)?$/;
+import { decimalPattern, isPerpetualSymbol, isPrice, lotsPattern } from '../../domain/wire-patterns.ts';
 
-/** Whether text is a positive decimal price as the wire accepts it. */
-export function isPrice(text: string): boolean {
-  return pricePattern.test(text) && /[1-9]/.test(text);
-}
+const leveragePattern = /^\d{1,3}$/;
 
 function checkSymbolAndSize(form: TicketForm, context: TicketContext, problems: TicketProblem[]): void {
-  if (!symbolPattern.test(form.symbol)) {
+  if (!isPerpetualSymbol(form.symbol)) {
     problems.push({ field: 'symbol', message: 'Choose a USDT/USDC-margined perpetual such as XBTUSDTM.' });
   }
   const lots = Number(form.sizeLots);
@@ -83,7 +74,7 @@ function checkPrices(form: TicketForm, context: TicketContext, problems: TicketP
 function checkTrailing(form: TicketForm, problems: TicketProblem[]): void {
   if (!form.trailingEnabled) return;
   const distance = form.trailingDistance.trim();
-  if (!distancePattern.test(distance) || !/[1-9]/.test(distance)) {
+  if (!decimalPattern.test(distance) || !/[1-9]/.test(distance)) {
     problems.push({
       field: 'trailingDistance',
       message: 'The trailing distance must be a decimal greater than 0.',

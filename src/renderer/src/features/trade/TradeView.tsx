@@ -4,13 +4,18 @@ import { useMarket } from '../../stores/hooks.ts';
 import { useSettingsStore } from '../../stores/settings.store.ts';
 import { ChartPanel } from '../chart/ChartPanel.tsx';
 import { OrderTicket } from '../ticket/OrderTicket.tsx';
+import { contractRules } from '../ticket/contract-rules.ts';
 import type { TicketContext } from '../ticket/ticket.types.ts';
 
 /** Chart on the left, order ticket on the right. */
 export function TradeView(): React.JSX.Element {
   const symbol = useSettingsStore((state) => state.symbol);
   const referencePrice = useMarket((state) => state.lastPrice[symbol]);
-  const context = useMemo<TicketContext>(() => ({ contract: undefined, referencePrice }), [referencePrice]);
+  const contract = useMarket((state) => state.contracts[symbol]);
+  const context = useMemo<TicketContext>(
+    () => ({ contract: contractRules(contract), referencePrice }),
+    [contract, referencePrice],
+  );
   return (
     <Grid>
       <Grid.Col span={{ base: 12, lg: 7 }}>

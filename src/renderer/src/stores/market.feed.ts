@@ -1,0 +1,121 @@
+import { call, subscribe } from '../bridge/index.ts';
+import { toTradingError } from '../../../shared/errors.ts';
+import type { Ticker } from '../../../shared/ipc/channels/market.ts';
+import type { HealthStore } from './health.store.ts';
+import { toBar, toBarHistory } from './market.bars.ts';
+import { seriesKey, type MarketStore } from './market.store.ts';
+import { useSettingsStore, type Timeframe } from './settings.store.ts';
+import { isPerpetualSymbol } from '../domain/wire-patterns.ts';
+
+const message = (error: unknown): string => toTradingError(error).message;
+
+function receiveTicker(market: MarketStore, ticker: Ticker): void {
+  // Only a traded/mark price is used as a reference; a missing price is left missing, not estimated.
+  if (ticker.price === undefined) return;
+  market.setState({ lastPrice: { ...market.getState().lastPrice, [ticker.symbol]: ticker.price } });
+}
+
+/** Loads a series' history (initial load, symbol or timeframe switch, resync). */
+export function loadCandles(market: MarketStore, symbol: string, timeframe: Timeframe): Promise<void> {
+  const key = seriesKey(symbol, timeframe);
+  market.setState({ historyLoad: { ...market.getState().historyLoad, [key]: { kind: 'loading' } } });
+  return call('market:get-candles', { symbol, timeframe }).then(
+    (candles) => {
+      const state = market.getState();
+      market.setState({
+        history: { ...state.history, [key]: { bars: toBarHistory(candles), loadedAt: Date.now() } },
+        historyLoad: { ...state.historyLoad, [key]: { kind: 'ready' } },
+      });
+    },
+    (error: unknown) => {
+      market.setState({
+        historyLoad: {
+          ...market.getState().historyLoad,
+          [key]: { kind: 'unavailable', message: message(error) },
+        },
+      });
+    },
+  );
+}
+
+function loadContracts(market: MarketStore): void {
+  call('market:list-contracts').then(
+    (list) => {
+      market.setState({
+        contracts: Object.fromEntries(list.map((contract) => [contract.symbol, contract])),
+        contractsLoad: { kind: 'ready' },
+      });
+    },
+    (error: unknown) => {
+      market.setState({ contractsLoad: { kind: 'unavailable', message: message(error) } });
+    },
+  );
+}
+
+function loadHealth(health: HealthStore): void {
+  call('exchange:get-health').then(
+    (exchange) => {
+      health.setState({ exchange, load: { kind: 'ready' }, receivedAt: Date.now() });
+    },
+    (error: unknown) => {
+      health.setState({ load: { kind: 'unavailable', message: message(error) } });
+    },
+  );
+}
+
+function subscribeMarketEvents(market: MarketStore, health: HealthStore): () => void {
+  const unsubscribers: (() => void)[] = [];
+  try {
+    unsubscribers.push(
+      subscribe('market:ticker-updated', (ticker) => {
+        receiveTicker(market, ticker);
+      }),
+      subscribe('market:candle-updated', ({ symbol, timeframe, candle }) => {
+        market.setState({
+          latest: { ...market.getState().latest, [seriesKey(symbol, timeframe)]: toBar(candle) },
+        });
+      }),
+      subscribe('exchange:health-changed', (exchange) => {
+        health.setState({ exchange, load: { kind: 'ready' }, receivedAt: Date.now() });
+      }),
+    );
+    market.setState({ unavailable: undefined });
+  } catch (error) {
+    market.setState({ unavailable: message(error) });
+  }
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}
+
+/**
+ * Feeds market data and exchange health: events first, then contracts, health and the chart's
+ * series; a symbol or timeframe switch loads that series (and the symbol's ticker).
+ * @returns a function that stops the feed.
+ */
+export function startMarketFeed(market: MarketStore, health: HealthStore): () => void {
+  const unsubscribeEvents = subscribeMarketEvents(market, health);
+  loadContracts(market);
+  loadHealth(health);
+  const follow = (symbol: string, timeframe: Timeframe): void => {
+    // Half-typed symbols ("XB") are not asked for.
+    if (!isPerpetualSymbol(symbol)) return;
+    void loadCandles(market, symbol, timeframe);
+    call('market:get-ticker', { symbol }).then(
+      (ticker) => {
+        receiveTicker(market, ticker);
+      },
+      () => undefined,
+    );
+  };
+  const { symbol, timeframe } = useSettingsStore.getState();
+  follow(symbol, timeframe);
+  const unsubscribeSettings = useSettingsStore.subscribe((state, previous) => {
+    if (state.symbol !== previous.symbol || state.timeframe !== previous.timeframe)
+      follow(state.symbol, state.timeframe);
+  });
+  return () => {
+    unsubscribeEvents();
+    unsubscribeSettings();
+  };
+}
