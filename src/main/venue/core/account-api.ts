@@ -13,7 +13,7 @@ import type { QueryParams } from './exchange-api.ts';
 import { crossMaxOpenBase, lotsOfBase } from './margin.ts';
 import { accountOf } from './order-entry.ts';
 import type { AccountRecord, PositionRecord } from './state.ts';
-import type { AccountOverviewWire, CrossLeverageWire, MarginMode, MarginModeWire, MaxOpenSizeWire, PositionWire } from './wire-types.ts';
+import type { AccountOverviewWire, CrossLeverageWire, MarginModeWire, MaxOpenSizeWire, PositionWire } from './wire-types.ts';
 import { positionWire } from './wire.ts';
 
 /** GET /api/v1/account-overview (only USDT holds money on this venue). */
@@ -88,9 +88,9 @@ export function changeMarginMode(venue: Venue, userId: string, body: unknown): M
   const busy = (account.positions.get(symbol)?.qty ?? 0n) !== 0n || [...account.orders.values()].some((order) => order.symbol === symbol && order.status === 'open');
   const current = account.marginModes.get(symbol) ?? 'ISOLATED';
   if (busy && current !== mode) throw venueErrors.marginModeLocked();
-  account.marginModes.set(symbol, mode as MarginMode);
+  account.marginModes.set(symbol, mode);
   venue.emit({ topic: '/contract/marginMode', subject: 'user.config', userId, data: { [symbol]: mode } });
-  return { symbol, marginMode: mode as MarginMode };
+  return { symbol, marginMode: mode };
 }
 
 /** GET /api/v2/getCrossUserLeverage. */

@@ -107,7 +107,7 @@ export function planMatch(market: MarketRecord, shape: BookShape, resting: reado
     const userTicks = userOrder === undefined ? null : orderTicks(userOrder, market.spec.tickSize);
     const useUser = userTicks !== null && (level === undefined || !better(makerSide, level.ticks, userTicks));
     const ticks = useUser ? userTicks : level?.ticks;
-    if (ticks === undefined || ticks === null || !crosses(taker.side, taker.limitTicks, ticks)) break;
+    if (ticks === undefined || !crosses(taker.side, taker.limitTicks, ticks)) break;
     const available = useUser && userOrder !== undefined ? remainingLots(userOrder) : (level?.lots ?? 0n);
     const lots = available < left ? available : left;
     legs.push({ ticks, lots, maker: useUser && userOrder !== undefined ? userOrder : null });

@@ -92,7 +92,7 @@ interface ClientOidRef {
 function parseMultiCancel(body: unknown): { orderIds: string[] } | { clientOids: ClientOidRef[] } {
   if (typeof body === 'object' && body !== null) {
     if ('orderIdsList' in body && Array.isArray(body.orderIdsList) && body.orderIdsList.every((id) => typeof id === 'string')) {
-      return { orderIds: body.orderIdsList as string[] };
+      return { orderIds: body.orderIdsList };
     }
     if ('clientOidsList' in body && Array.isArray(body.clientOidsList)) {
       const refs = body.clientOidsList.filter(

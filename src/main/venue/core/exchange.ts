@@ -11,6 +11,7 @@ import { contractSpecs, feedSymbols } from './contracts.ts';
 import type { ContractSpec } from './contracts.ts';
 import type { Venue } from './context.ts';
 import { createIdSource } from './context.ts';
+import type { Dec } from './decimal.ts';
 import { add, d, isDecimalString, mul, ONE, quot, sign, text, wireNumber } from './decimal.ts';
 import { emitWallet, marketOf } from './emitters.ts';
 import { venueErrors } from './errors.ts';
@@ -24,7 +25,7 @@ import { accountOf, placeMany, placeOne, placeWithStops } from './order-entry.ts
 import type { EntryDeps } from './order-entry.ts';
 import * as queries from './queries.ts';
 import { createRng, deriveSeed } from './rng.ts';
-import type { MarketRecord } from './state.ts';
+import type { AccountRecord, MarketRecord } from './state.ts';
 import { checkStops } from './stops.ts';
 
 function newMarket(spec: ContractSpec, nowMs: number, fundingIntervalMs: number): MarketRecord {
@@ -131,46 +132,35 @@ function checkedPrice(price: string): void {
   if (!isDecimalString(price) || sign(d(price)) <= 0) throw venueErrors.invalidParameter('The price parameter is invalid');
 }
 
-/** Builds a venue exchange (deterministic given `seed` and the clock). */
-export function createVenueExchange(options: VenueExchangeOptions): VenueExchange {
-  const listeners = new Set<VenueEventListener>();
-  const venue = createVenue(options, listeners);
-  warmUp(venue, options.clock.now());
-  const sync = (): void => {
-    advanceVenue(venue, Math.max(options.clock.now(), venue.nowMs));
+type Sync = () => void;
+
+function openAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string): void {
+  if (!isDecimalString(startingBalanceUsdt) || sign(d(startingBalanceUsdt)) < 0) throw venueErrors.invalidParameter('The balance is invalid');
+  if (venue.accounts.has(userId)) return;
+  const balance = d(startingBalanceUsdt);
+  const account: AccountRecord = {
+    userId,
+    balance,
+    positions: new Map(),
+    orders: new Map(),
+    clientOids: new Map(),
+    marginModes: new Map(),
+    crossLeverage: new Map(),
+    fills: [],
+    fundingPayments: [],
+    closedPositions: [],
+    depositBizNos: new Set<string>(),
+    walletVersion: 0,
+    ledger: newLedger(balance),
   };
-  const deps: EntryDeps = { venue, checkStops: (market) => { checkStops(venue, market); } };
-  const reprice = (symbol: string, target: (market: MarketRecord) => ReturnType<typeof d>): void => {
-    sync();
-    const market = marketOf(venue, symbol);
-    const raw = d(venue.feed.priceAt(symbol, venue.nowMs).markPrice);
-    const price = target(market);
-    market.priceFactor = sign(raw) > 0 ? quot(price, raw) : ONE;
-    market.priceOverride = price;
-    stepMarket(venue, market);
-    runLiquidations(venue);
-  };
+  venue.accounts.set(userId, account);
+  emitWallet(venue, account);
+}
+
+function accountMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'openAccount' | 'hasAccount' | 'ledger' | 'accountOverview'> {
   return {
-    openAccount(userId, startingBalanceUsdt) {
-      if (!isDecimalString(startingBalanceUsdt) || sign(d(startingBalanceUsdt)) < 0) throw venueErrors.invalidParameter('The balance is invalid');
-      if (venue.accounts.has(userId)) return;
-      const balance = d(startingBalanceUsdt);
-      venue.accounts.set(userId, {
-        userId,
-        balance,
-        positions: new Map(),
-        orders: new Map(),
-        clientOids: new Map(),
-        marginModes: new Map(),
-        crossLeverage: new Map(),
-        fills: [],
-        fundingPayments: [],
-        closedPositions: [],
-        depositBizNos: new Set(),
-        walletVersion: 0,
-        ledger: newLedger(balance),
-      });
-      emitWallet(venue, accountOrThrow(venue, userId));
+    openAccount: (userId, startingBalanceUsdt) => {
+      openAccountOf(venue, userId, startingBalanceUsdt);
     },
     hasAccount: (userId) => venue.accounts.has(userId),
     ledger(userId) {
@@ -179,6 +169,14 @@ export function createVenueExchange(options: VenueExchangeOptions): VenueExchang
       const { deposits, realisedGross, fees, funding, insuranceCover } = account.ledger;
       return { balance: text(account.balance), deposits: text(deposits), realisedGross: text(realisedGross), fees: text(fees), funding: text(funding), insuranceCover: text(insuranceCover) };
     },
+    accountOverview: (userId, currency) => (sync(), accountApi.accountOverview(venue, userId, currency)),
+  };
+}
+
+type PublicMethods = 'contractsActive' | 'contract' | 'ticker' | 'allTickers' | 'level2Snapshot' | 'depth' | 'tradeHistory' | 'klines' | 'markPrice' | 'fundingRateCurrent' | 'fundingHistory' | 'riskLimitLevels' | 'serverTimeMs' | 'status' | 'setStatus';
+
+function publicMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PublicMethods> {
+  return {
     contractsActive: () => (sync(), marketApi.contractsActive(venue)),
     contract: (symbol) => (sync(), marketApi.contract(venue, symbol)),
     ticker: (symbol) => (sync(), marketApi.ticker(venue, symbol)),
@@ -196,7 +194,19 @@ export function createVenueExchange(options: VenueExchangeOptions): VenueExchang
     setStatus(status, msg = '') {
       venue.status = { status, msg };
     },
-    accountOverview: (userId, currency) => (sync(), accountApi.accountOverview(venue, userId, currency)),
+  };
+}
+
+type OrderMethods = 'placeOrder' | 'testOrder' | 'placeOrders' | 'placeOrderWithStops' | 'cancelOrder' | 'cancelByClientOid' | 'cancelAll' | 'cancelMany' | 'cancelStopOrders' | 'listStopOrders' | 'order' | 'orderByClientOid' | 'listOrders' | 'recentDoneOrders' | 'openOrderStatistics' | 'fills' | 'recentFills';
+
+function orderMethods(venue: Venue, sync: Sync): Pick<VenueExchange, OrderMethods> {
+  const deps: EntryDeps = {
+    venue,
+    checkStops: (market) => {
+      checkStops(venue, market);
+    },
+  };
+  return {
     placeOrder: (userId, body) => (sync(), placeOne(deps, userId, body, false)),
     testOrder: (userId, body) => (sync(), placeOne(deps, userId, body, true)),
     placeOrders: (userId, body) => (sync(), placeMany(deps, userId, body)),
@@ -214,6 +224,13 @@ export function createVenueExchange(options: VenueExchangeOptions): VenueExchang
     openOrderStatistics: (userId, symbol) => (sync(), queries.openOrderStatistics(venue, userId, symbol)),
     fills: (userId, query) => (sync(), queries.listFills(venue, userId, query)),
     recentFills: (userId, symbol) => (sync(), queries.recentFills(venue, userId, symbol)),
+  };
+}
+
+type PositionMethods = 'position' | 'positions' | 'historyPositions' | 'fundingPayments' | 'marginMode' | 'setMarginMode' | 'crossLeverage' | 'setCrossLeverage' | 'depositMargin' | 'withdrawMargin' | 'maxWithdrawMargin' | 'maxOpenSize';
+
+function positionMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PositionMethods> {
+  return {
     position: (userId, symbol) => (sync(), accountApi.positionOfUser(venue, userId, symbol)),
     positions: (userId) => (sync(), accountApi.openPositions(venue, userId)),
     historyPositions: (userId, query) => (sync(), queries.historyPositions(venue, userId, query)),
@@ -226,6 +243,21 @@ export function createVenueExchange(options: VenueExchangeOptions): VenueExchang
     withdrawMargin: (userId, body) => (sync(), accountApi.withdrawMargin(venue, userId, body)),
     maxWithdrawMargin: (userId, symbol) => (sync(), accountApi.maxWithdrawMargin(venue, userId, symbol)),
     maxOpenSize: (userId, query) => (sync(), accountApi.maxOpenSize(venue, userId, query)),
+  };
+}
+
+function drivingMethods(venue: Venue, sync: Sync, listeners: Set<VenueEventListener>): Pick<VenueExchange, 'advanceTo' | 'setPrice' | 'jumpPrice' | 'on' | 'close'> {
+  const reprice = (symbol: string, target: (market: MarketRecord) => Dec): void => {
+    sync();
+    const market = marketOf(venue, symbol);
+    const raw = d(venue.feed.priceAt(symbol, venue.nowMs).markPrice);
+    const price = target(market);
+    market.priceFactor = sign(raw) > 0 ? quot(price, raw) : ONE;
+    market.priceOverride = price;
+    stepMarket(venue, market);
+    runLiquidations(venue);
+  };
+  return {
     advanceTo: (ms) => {
       advanceVenue(venue, ms);
     },
@@ -249,10 +281,21 @@ export function createVenueExchange(options: VenueExchangeOptions): VenueExchang
   };
 }
 
-function accountOrThrow(venue: Venue, userId: string) {
-  const account = venue.accounts.get(userId);
-  if (account === undefined) throw venueErrors.invalidParameter('unknown account');
-  return account;
+/** Builds a venue exchange (deterministic given `seed` and the clock). */
+export function createVenueExchange(options: VenueExchangeOptions): VenueExchange {
+  const listeners = new Set<VenueEventListener>();
+  const venue = createVenue(options, listeners);
+  warmUp(venue, options.clock.now());
+  const sync = (): void => {
+    advanceVenue(venue, Math.max(options.clock.now(), venue.nowMs));
+  };
+  return {
+    ...accountMethods(venue, sync),
+    ...publicMethods(venue, sync),
+    ...orderMethods(venue, sync),
+    ...positionMethods(venue, sync),
+    ...drivingMethods(venue, sync, listeners),
+  };
 }
 
 /** 'close' refuses cancels too (§2 status close); 'cancelonly' allows them. */

@@ -85,7 +85,7 @@ function fillWire(venue: Venue, fill: UserFill, value: Dec, outcome: FillOutcome
     marginMode: order.marginMode,
     openFeeTaxPay: '0',
     closeFeeTaxPay: '0',
-    displayType: `${order.type}${stopType}` as FillWire['displayType'],
+    displayType: `${order.type}${stopType}`,
     fee: text(outcome.fee),
     settleCurrency: 'USDT',
     orderType: order.type,

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { StopOrderEvent } from './events.ts';
+import type { StopOrderEvent, VenueEvent } from './events.ts';
 import { createTestVenue } from './testing.ts';
 
 const XBT = 'XBTUSDTM';
 type PriceKind = 'mark' | 'index' | 'last';
 const watched = { TP: 'last', MP: 'mark', IP: 'index' } as const;
 
-function stopEvents(events: readonly unknown[], orderId: string): string[] {
-  return (events as StopOrderEvent[]).filter((event) => event.subject === 'stopOrder' && event.data.orderId === orderId).map((event) => event.data.type);
+function stopOrderEvents(events: readonly VenueEvent[]): StopOrderEvent[] {
+  return events.filter((event): event is StopOrderEvent => event.subject === 'stopOrder');
+}
+
+function stopEvents(events: readonly VenueEvent[], orderId: string): string[] {
+  return stopOrderEvents(events)
+    .filter((event) => event.data.orderId === orderId)
+    .map((event) => event.data.type);
 }
 
 describe('stop triggers: up/down × TP (last) / MP (mark) / IP (index) (§3.3)', () => {
@@ -53,7 +59,7 @@ describe('stop triggers: up/down × TP (last) / MP (mark) / IP (index) (§3.3)',
     const { orderId } = venue.exchange.placeOrder('u1', { clientOid: 'sl', side: 'sell', symbol: XBT, leverage: 5, type: 'market', size: 1, reduceOnly: true, stop: 'down', stopPrice: '86000', stopPriceType: 'MP' });
     venue.move(XBT, { mark: '85900' });
     expect(venue.exchange.order('u1', orderId)).toMatchObject({ status: 'done', filledSize: 0, stopTriggered: true });
-    const triggered = (venue.events as StopOrderEvent[]).find((event) => event.subject === 'stopOrder' && event.data.type === 'triggered');
+    const triggered = stopOrderEvents(venue.events).find((event) => event.data.type === 'triggered');
     expect(triggered?.data).toMatchObject({ triggerSuccess: false, error: 'error.createOrder.noPositionToReduce' });
   });
 
@@ -63,7 +69,7 @@ describe('stop triggers: up/down × TP (last) / MP (mark) / IP (index) (§3.3)',
     const { orderId } = venue.exchange.placeOrder('u1', { clientOid: 'big', side: 'buy', symbol: XBT, leverage: 1, type: 'market', size: 10, stop: 'up', stopPrice: '86400', stopPriceType: 'TP' });
     venue.move(XBT, { last: '86400' });
     expect(venue.exchange.order('u1', orderId)).toMatchObject({ status: 'done', filledSize: 0 });
-    const triggered = (venue.events as StopOrderEvent[]).find((event) => event.subject === 'stopOrder' && event.data.type === 'triggered');
+    const triggered = stopOrderEvents(venue.events).find((event) => event.data.type === 'triggered');
     expect(triggered?.data.error).toBe('error.createOrder.accountBalanceInsufficient');
   });
 

@@ -5,7 +5,7 @@
 import type { Level } from './book.ts';
 import { priceOfTicks } from './book.ts';
 import type { Dec } from './decimal.ts';
-import { add, cmp, d, mul, quot, round, text, wireNumber, ZERO } from './decimal.ts';
+import { add, cmp, d, mul, quot, round, sub, text, wireNumber, ZERO } from './decimal.ts';
 import { valueOf } from './margin.ts';
 import type { PositionMetrics } from './position-metrics.ts';
 import type { MarketRecord, OrderRecord, PositionRecord } from './state.ts';
@@ -45,17 +45,28 @@ function stats24h(market: MarketRecord, nowMs: number) {
 /** 24 h statistics of a market: high, low, volume (lots), turnover (USDT), open price 24 h ago. */
 export const marketStats24h = stats24h;
 
-/** GET /api/v1/contracts/{symbol}. */
-export function contractWire(market: MarketRecord, nowMs: number, fundingIntervalMs: number): ContractWire {
+const SOURCE_EXCHANGES = ['okex', 'binance', 'kucoin', 'bybit', 'bitmart', 'gateio'] as const;
+
+/** Flags every USDT perpetual carries (SPEC-MKT example). */
+const FIXED_FLAGS = {
+  takerFixFee: 0,
+  makerFixFee: 0,
+  settlementFee: null,
+  isDeleverage: true,
+  isQuanto: true,
+  isInverse: false,
+  markMethod: 'FairPrice',
+  fairMethod: 'FundingRate',
+} as const;
+
+/** The fixed part of a contract: grid, limits, fees, symbols, cross parameters (SPEC-MKT). */
+function contractStatic(market: MarketRecord) {
   const spec = market.spec;
-  const stats = stats24h(market, nowMs);
-  const band = priceBand(market);
-  const priceChg = add(market.lastPrice, { m: -stats.open.m, s: stats.open.s });
   const firstTier = spec.riskTiers[0];
   return {
     symbol: spec.symbol,
     rootSymbol: 'USDT',
-    type: 'FFWCSX',
+    type: 'FFWCSX' as const,
     firstOpenDate: spec.firstOpenDate,
     expireDate: null,
     settleDate: null,
@@ -75,46 +86,49 @@ export function contractWire(market: MarketRecord, nowMs: number, fundingInterva
     riskStep: Math.floor((firstTier?.maxRiskLimit ?? 0) / 2),
     makerFeeRate: wireNumber(spec.makerFeeRate),
     takerFeeRate: wireNumber(spec.takerFeeRate),
-    takerFixFee: 0,
-    makerFixFee: 0,
-    settlementFee: null,
-    isDeleverage: true,
-    isQuanto: true,
-    isInverse: false,
-    markMethod: 'FairPrice',
-    fairMethod: 'FundingRate',
+    ...FIXED_FLAGS,
     fundingBaseSymbol: `.${spec.fundingBaseSymbol}INT8H`,
     fundingQuoteSymbol: '.USDTINT8H',
     fundingRateSymbol: `.${spec.symbol}FPI8H`,
     indexSymbol: spec.indexSymbol,
     settlementSymbol: '',
-    status: 'Open',
-    fundingFeeRate: wireNumber(market.fundingRate, 6),
-    predictedFundingFeeRate: wireNumber(market.predictedFundingRate, 6),
-    fundingRateGranularity: fundingIntervalMs,
-    openInterest: market.openInterest.toString(),
-    turnoverOf24h: wireNumber(stats.turnover, 8),
-    volumeOf24h: wireNumber(mul({ m: stats.volume, s: 0 }, spec.multiplier), 8),
-    markPrice: wireNumber(market.markPrice),
-    indexPrice: wireNumber(market.indexPrice),
-    lastTradePrice: wireNumber(market.lastPrice),
-    nextFundingRateTime: market.lastFundingTimeMs + fundingIntervalMs - nowMs,
+    status: 'Open' as const,
     maxLeverage: spec.maxLeverage,
-    sourceExchanges: ['okex', 'binance', 'kucoin', 'bybit', 'bitmart', 'gateio'],
+    sourceExchanges: [...SOURCE_EXCHANGES],
     premiumsSymbol1M: `.${spec.symbol}PI`,
     premiumsSymbol8H: `.${spec.symbol}PI8H`,
     fundingBaseSymbol1M: `.${spec.fundingBaseSymbol}INT`,
     fundingQuoteSymbol1M: '.USDTINT',
-    lowPrice: wireNumber(stats.low),
-    highPrice: wireNumber(stats.high),
-    priceChgPct: stats.open.m === 0n ? 0 : wireNumber(quot(priceChg, stats.open), 4),
-    priceChg: wireNumber(priceChg),
     k: wireNumber(spec.k),
     m: wireNumber(spec.m),
     f: wireNumber(spec.f),
     mmrLimit: wireNumber(spec.mmrLimit),
     mmrLevConstant: wireNumber(spec.mmrLevConstant),
     supportCross: true,
+  };
+}
+
+/** GET /api/v1/contracts/{symbol}: the fixed part plus prices, funding and 24 h statistics. */
+export function contractWire(market: MarketRecord, nowMs: number, fundingIntervalMs: number): ContractWire {
+  const stats = stats24h(market, nowMs);
+  const band = priceBand(market);
+  const priceChg = sub(market.lastPrice, stats.open);
+  return {
+    ...contractStatic(market),
+    fundingFeeRate: wireNumber(market.fundingRate, 6),
+    predictedFundingFeeRate: wireNumber(market.predictedFundingRate, 6),
+    fundingRateGranularity: fundingIntervalMs,
+    openInterest: market.openInterest.toString(),
+    turnoverOf24h: wireNumber(stats.turnover, 8),
+    volumeOf24h: wireNumber(mul({ m: stats.volume, s: 0 }, market.spec.multiplier), 8),
+    markPrice: wireNumber(market.markPrice),
+    indexPrice: wireNumber(market.indexPrice),
+    lastTradePrice: wireNumber(market.lastPrice),
+    nextFundingRateTime: market.lastFundingTimeMs + fundingIntervalMs - nowMs,
+    lowPrice: wireNumber(stats.low),
+    highPrice: wireNumber(stats.high),
+    priceChgPct: stats.open.m === 0n ? 0 : wireNumber(quot(priceChg, stats.open), 4),
+    priceChg: wireNumber(priceChg),
     buyLimit: wireNumber(band.buyLimit),
     sellLimit: wireNumber(band.sellLimit),
   };
@@ -221,9 +235,12 @@ export function positionWire(position: PositionRecord, metrics: PositionMetrics,
     positionSide: 'BOTH' as const,
     leverage: wireNumber(metrics.realLeverage),
   };
-  if (!isolated) return common;
+  return isolated ? { ...common, ...isolatedFields(position, metrics) } : common;
+}
+
+/** Fields KuCoin sends only for isolated positions (SPEC-POS). */
+function isolatedFields(position: PositionRecord, metrics: PositionMetrics) {
   return {
-    ...common,
     autoDeposit: false,
     maintMarginReq: wireNumber(metrics.mmr),
     riskLimit: metrics.tier.maxRiskLimit,
