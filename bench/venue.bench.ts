@@ -30,7 +30,11 @@ async function venueWorker(): Promise<void> {
   const { defaultConfig } = await import('../src/main/config/schema.ts');
   const { silentLogger } = await import('../src/main/observability/logger.ts');
   const { startVenue } = await import('../src/main/venue/index.ts');
-  const config = { ...defaultConfig().venue, futuresPoolWeightPer30s: 100_000_000, publicPoolWeightPer30s: 100_000_000 };
+  const config = {
+    ...defaultConfig().venue,
+    futuresPoolWeightPer30s: 100_000_000,
+    publicPoolWeightPer30s: 100_000_000,
+  };
   const venue = await startVenue({ port: 0, seed: 7, config, logger: silentLogger });
   const port = parentPort;
   if (port === null) return;
@@ -43,7 +47,9 @@ async function venueWorker(): Promise<void> {
       return;
     }
     if (message.cmd === 'stop') {
-      void venue.stop().then(() => { port.close(); });
+      void venue.stop().then(() => {
+        port.close();
+      });
       return;
     }
     const until = performance.now() + (message.ms ?? 0);
@@ -61,14 +67,18 @@ async function venueWorker(): Promise<void> {
   });
 }
 
-const sign = (secret: string, msg: string): string => createHmac('sha256', secret).update(msg).digest('base64');
+const sign = (secret: string, msg: string): string =>
+  createHmac('sha256', secret).update(msg).digest('base64');
 
 function signedGet(info: VenueInfo, agent: Agent, path: string): Promise<number> {
   const { apiKey, apiSecret, passphrase } = info.credentials;
   const ts = String(Date.now());
   const headers = {
-    'KC-API-KEY': apiKey, 'KC-API-SIGN': sign(apiSecret, `${ts}GET${path}`), 'KC-API-TIMESTAMP': ts,
-    'KC-API-PASSPHRASE': sign(apiSecret, passphrase), 'KC-API-KEY-VERSION': '3',
+    'KC-API-KEY': apiKey,
+    'KC-API-SIGN': sign(apiSecret, `${ts}GET${path}`),
+    'KC-API-TIMESTAMP': ts,
+    'KC-API-PASSPHRASE': sign(apiSecret, passphrase),
+    'KC-API-KEY-VERSION': '3',
   };
   return new Promise((resolve, reject) => {
     const req = request(`${info.restUrl}${path}`, { headers, agent }, (res) => {
@@ -83,9 +93,15 @@ function signedGet(info: VenueInfo, agent: Agent, path: string): Promise<number>
   });
 }
 
-async function measureRest(info: VenueInfo): Promise<{ restReqPerSec: number; restOk: number; restRequests: number }> {
+async function measureRest(
+  info: VenueInfo,
+): Promise<{ restReqPerSec: number; restOk: number; restRequests: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: REST_CONCURRENCY });
-  const paths = ['/api/v1/position?symbol=XBTUSDTM', '/api/v1/account-overview?currency=USDT', '/api/v1/orders?status=active&symbol=XBTUSDTM'];
+  const paths = [
+    '/api/v1/position?symbol=XBTUSDTM',
+    '/api/v1/account-overview?currency=USDT',
+    '/api/v1/orders?status=active&symbol=XBTUSDTM',
+  ];
   for (let i = 0; i < 300; i += 1) await signedGet(info, agent, paths[i % paths.length]!); // warm-up
   let sent = 0;
   let ok = 0;
@@ -105,14 +121,23 @@ async function measureRest(info: VenueInfo): Promise<{ restReqPerSec: number; re
 
 async function subscribedSocket(info: VenueInfo, onMessage: () => void): Promise<WebSocket> {
   const bullet = await fetch(`${info.restUrl}/api/v1/bullet-public`, { method: 'POST' });
-  const { data } = (await bullet.json()) as { data: { token: string; instanceServers: { endpoint: string }[] } };
+  const { data } = (await bullet.json()) as {
+    data: { token: string; instanceServers: { endpoint: string }[] };
+  };
   const socket = new WebSocket(`${data.instanceServers[0]!.endpoint}?token=${data.token}&connectId=bench`);
-  const topics = ['/contractMarket/tickerV2:XBTUSDTM', '/contractMarket/level2:XBTUSDTM', '/contract/instrument:XBTUSDTM', '/contractMarket/execution:XBTUSDTM'];
+  const topics = [
+    '/contractMarket/tickerV2:XBTUSDTM',
+    '/contractMarket/level2:XBTUSDTM',
+    '/contract/instrument:XBTUSDTM',
+    '/contractMarket/execution:XBTUSDTM',
+  ];
   let acks = 0;
   await new Promise<void>((resolve) => {
     socket.on('message', (raw: Buffer) => {
       const frame = JSON.parse(raw.toString('utf8')) as { type: string };
-      if (frame.type === 'welcome') for (const [i, topic] of topics.entries()) socket.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', topic, response: true }));
+      if (frame.type === 'welcome')
+        for (const [i, topic] of topics.entries())
+          socket.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', topic, response: true }));
       else if (frame.type === 'ack' && ++acks === topics.length) resolve();
       else if (frame.type === 'message') onMessage();
     });
@@ -120,7 +145,10 @@ async function subscribedSocket(info: VenueInfo, onMessage: () => void): Promise
   return socket;
 }
 
-async function measureWs(info: VenueInfo, worker: Worker): Promise<{ wsMsgsPerSec: number; wsMessages: number }> {
+async function measureWs(
+  info: VenueInfo,
+  worker: Worker,
+): Promise<{ wsMsgsPerSec: number; wsMessages: number }> {
   let received = 0;
   const socket = await subscribedSocket(info, () => {
     received += 1;
@@ -160,7 +188,9 @@ async function main(): Promise<void> {
     const restReqPerVenueCpuSec = Math.round(rest.restOk / ((cpu1 - cpu0) / 1000));
     const wsMsgsPerVenueCpuSec = Math.round(ws.wsMessages / ((cpu2 - cpu1) / 1000));
     const load1m = (await import('node:os')).loadavg()[0];
-    process.stdout.write(`${JSON.stringify({ ...rest, ...ws, restReqPerVenueCpuSec, wsMsgsPerVenueCpuSec, load1m, node: process.version })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...rest, ...ws, restReqPerVenueCpuSec, wsMsgsPerVenueCpuSec, load1m, node: process.version })}\n`,
+    );
   } finally {
     worker.postMessage({ cmd: 'stop' });
     await new Promise((resolve) => worker.once('exit', resolve));

@@ -3,20 +3,32 @@
  * JSON line to stdout — `{"rest","apiKey","apiSecret","passphrase","keyVersion"}` — so a script
  * or a third-party KuCoin client can be pointed at it. Logs go to stderr (or `--log-file`).
  * SIGINT/SIGTERM stop it cleanly. Runs under plain Node 24 (type stripping).
+ * Flags: --port, --seed, --balance (USDT per account), --time-scale, --log-file, --mirror <rest base>.
  */
 import { parseArgs } from 'node:util';
-import { defaultConfig } from '../config/schema.ts';
+import { z } from 'zod';
 import type { Config } from '../config/schema.ts';
+import { venueConfigSchema } from '../config/sections/venue.ts';
 import { createLogger, formatLogLine } from '../observability/logger.ts';
 import type { LogFields, Logger, LogLevel } from '../observability/logger.ts';
+import { createMirrorFeed, feedSymbols } from './core/index.ts';
+import type { PriceFeed } from './core/index.ts';
 import { startVenue } from './index.ts';
 
 /** A Logger writing one JSON line per event to stderr (stdout carries only the credentials line). */
 function stderrLogger(bindings: LogFields = {}): Logger {
-  const emit = (level: LogLevel) => (event: string, fields: LogFields = {}) => {
-    process.stderr.write(`${formatLogLine(level, event, { ...bindings, ...fields }, Date.now())}\n`);
+  const emit =
+    (level: LogLevel) =>
+    (event: string, fields: LogFields = {}) => {
+      process.stderr.write(`${formatLogLine(level, event, { ...bindings, ...fields }, Date.now())}\n`);
+    };
+  return {
+    debug: emit('debug'),
+    info: emit('info'),
+    warn: emit('warn'),
+    error: emit('error'),
+    child: (more) => stderrLogger({ ...bindings, ...more }),
   };
-  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error'), child: (more) => stderrLogger({ ...bindings, ...more }) };
 }
 
 function readOptions() {
@@ -27,33 +39,55 @@ function readOptions() {
       balance: { type: 'string' },
       'time-scale': { type: 'string' },
       'log-file': { type: 'string' },
+      /** Mirror prices from a KuCoin-compatible public REST base (KuCoin itself or another venue). */
+      mirror: { type: 'string' },
     },
     strict: true,
   });
   return values;
 }
 
+/** CLI flags over the defaults, parsed by the venue section's schema so a bad flag names the field. */
 function venueConfig(values: ReturnType<typeof readOptions>): Config['venue'] {
-  const base = defaultConfig().venue;
-  return {
-    ...base,
+  return venueConfigSchema.parse({
     ...(values.balance === undefined ? {} : { startingBalanceUsdt: values.balance }),
     ...(values['time-scale'] === undefined ? {} : { timeScale: Number(values['time-scale']) }),
+  });
+}
+
+function mirrorFeed(
+  baseUrl: string | undefined,
+  config: Config['venue'],
+  logger: Logger,
+): { priceFeed?: PriceFeed } {
+  if (baseUrl === undefined) return {};
+  return {
+    priceFeed: createMirrorFeed({
+      baseUrl,
+      symbols: feedSymbols(),
+      pollIntervalMs: config.mirrorPollIntervalMs,
+      logger,
+    }),
   };
 }
 
 async function main(): Promise<void> {
   const values = readOptions();
   const logFile = values['log-file'];
-  const logger = logFile === undefined ? stderrLogger() : createLogger({ filePath: logFile, maxSizeBytes: 10_000_000 });
+  const logger =
+    logFile === undefined ? stderrLogger() : createLogger({ filePath: logFile, maxSizeBytes: 10_000_000 });
+  const config = venueConfig(values);
   const venue = await startVenue({
     port: Number(values.port),
     ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
-    config: venueConfig(values),
+    config,
     logger,
+    ...mirrorFeed(values.mirror, config, logger),
   });
   const { apiKey, apiSecret, passphrase, keyVersion } = venue.credentials;
-  process.stdout.write(`${JSON.stringify({ rest: venue.restUrl, apiKey, apiSecret, passphrase, keyVersion })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ rest: venue.restUrl, apiKey, apiSecret, passphrase, keyVersion })}\n`,
+  );
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
@@ -70,6 +104,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`venue failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  const reason =
+    error instanceof z.ZodError
+      ? z.prettifyError(error)
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`venue failed to start: ${reason}\n`);
   process.exit(1);
 });

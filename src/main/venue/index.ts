@@ -113,7 +113,8 @@ function assemble(options: StartVenueOptions): VenueParts {
   const clock = options.clock ?? systemClock;
   const skew = { ms: 0 };
   const gatewayNow = (): number => clock.now() + skew.ms;
-  const venueClock = options.venueClock ?? createVenueClock({ timeScale: options.config.timeScale, wall: clock });
+  const venueClock =
+    options.venueClock ?? createVenueClock({ timeScale: options.config.timeScale, wall: clock });
   const exchange = createVenueExchange({
     seed,
     clock: venueClock,
@@ -124,16 +125,38 @@ function assemble(options: StartVenueOptions): VenueParts {
   const state = buildState(seed, settings.rateLimitWindowMs, settings.requestLogCapacity);
   const gateway = new WsGateway({ settings, logger, tokens: state.tokens, now: gatewayNow });
   const admin = createVenueAdmin({
-    exchange, venueClock, gateway, skew, gatewayNow, ...state,
+    exchange,
+    venueClock,
+    gateway,
+    skew,
+    gatewayNow,
+    ...state,
     startingBalanceUsdt: options.startingBalanceUsdt ?? options.config.startingBalanceUsdt,
   });
   const keys = (options.keys ?? [{}]).map((spec) => admin.issueKey(spec));
-  return { settings, logger, venueClock, gatewayNow, exchange, gateway, admin, keys, state, ws: { endpoint: '' } };
+  return {
+    settings,
+    logger,
+    venueClock,
+    gatewayNow,
+    exchange,
+    gateway,
+    admin,
+    keys,
+    state,
+    ws: { endpoint: '' },
+  };
 }
 
 function createHttpServer(parts: VenueParts, pending: Set<NodeJS.Timeout>): Server {
   const { settings, logger, exchange, gatewayNow, state, gateway } = parts;
-  const routes = buildRouteTable({ exchange, settings, tokens: state.tokens, gatewayNow, wsEndpoint: () => parts.ws.endpoint });
+  const routes = buildRouteTable({
+    exchange,
+    settings,
+    tokens: state.tokens,
+    gatewayNow,
+    wsEndpoint: () => parts.ws.endpoint,
+  });
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -143,12 +166,17 @@ function createHttpServer(parts: VenueParts, pending: Set<NodeJS.Timeout>): Serv
       pending.add(timer);
     });
   const admin = createAdminHttp(parts.admin, settings.maxBodyBytes);
-  const server = createServer({ keepAlive: true }, createRequestListener({ settings, logger, routes, now: gatewayNow, sleep, admin, ...state }));
+  const server = createServer(
+    { keepAlive: true },
+    createRequestListener({ settings, logger, routes, now: gatewayNow, sleep, admin, ...state }),
+  );
   server.on('clientError', (_error, socket) => {
     // An unparsable request (bad framing, oversized headers) still gets KuCoin's envelope, not Node's bare 400.
     if (!socket.writable) return;
     const body = JSON.stringify({ code: '400100', msg: 'Bad Request' });
-    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   server.on('upgrade', (req, socket, head) => {
     if ((req.url ?? '').startsWith('/__venue')) socket.destroy();
@@ -162,7 +190,8 @@ export async function startVenue(options: StartVenueOptions): Promise<RunningVen
   const parts = assemble(options);
   const { exchange, gateway, logger, keys } = parts;
   const first = keys[0];
-  if (first === undefined || first.keyVersion === '1') throw new ConfigError('venue-key-version', 'The first venue key must be version 2 or 3.');
+  if (first === undefined || first.keyVersion === '1')
+    throw new ConfigError('venue-key-version', 'The first venue key must be version 2 or 3.');
   const unsubscribe = exchange.on((event) => {
     gateway.publish(event);
   });
@@ -181,12 +210,27 @@ export async function startVenue(options: StartVenueOptions): Promise<RunningVen
     unsubscribe();
     gateway.close();
     server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => {
-      resolve();
-    }));
+    await new Promise<void>((resolve) =>
+      server.close(() => {
+        resolve();
+      }),
+    );
     exchange.close();
     logger.info('venue-stopped', { port });
   };
-  const credentials = { apiKey: first.apiKey, apiSecret: first.apiSecret, passphrase: first.passphrase, keyVersion: first.keyVersion };
-  return { restUrl: `http://${host}:${port}`, wsUrl: `ws://${host}:${port}`, credentials, keys, admin: parts.admin, exchange, stop };
+  const credentials = {
+    apiKey: first.apiKey,
+    apiSecret: first.apiSecret,
+    passphrase: first.passphrase,
+    keyVersion: first.keyVersion,
+  };
+  return {
+    restUrl: `http://${host}:${port}`,
+    wsUrl: `ws://${host}:${port}`,
+    credentials,
+    keys,
+    admin: parts.admin,
+    exchange,
+    stop,
+  };
 }

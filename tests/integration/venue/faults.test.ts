@@ -4,7 +4,12 @@ import { KcClient, openKcSocket, rawRequest } from './kucoin-test-client.ts';
 import { startTestVenue } from './venue-fixture.ts';
 
 async function admin(venue: RunningVenue, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await rawRequest(method, `${venue.restUrl}/__venue/${path}`, { 'content-type': 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
+  const res = await rawRequest(
+    method,
+    `${venue.restUrl}/__venue/${path}`,
+    { 'content-type': 'application/json' },
+    body === undefined ? undefined : JSON.stringify(body),
+  );
   expect(res.json.ok, res.text).toBe(true);
   return res.json.data;
 }
@@ -13,7 +18,15 @@ describe('fault drills through the /__venue admin API and the in-process handle'
   let venue: RunningVenue;
   let kc: KcClient;
   let seq = 0;
-  const order = () => ({ clientOid: `f-${Date.now()}-${(seq += 1)}`, side: 'buy', symbol: 'XBTUSDTM', leverage: 5, type: 'limit', price: '1000', size: 1 });
+  const order = () => ({
+    clientOid: `f-${Date.now()}-${(seq += 1)}`,
+    side: 'buy',
+    symbol: 'XBTUSDTM',
+    leverage: 5,
+    type: 'limit',
+    price: '1000',
+    size: 1,
+  });
 
   beforeAll(async () => {
     venue = await startTestVenue();
@@ -62,24 +75,45 @@ describe('fault drills through the /__venue admin API and the in-process handle'
       () => 'no answer',
     );
     // The client gives up on its own; abort it from here by stopping the wait with a short request race.
-    const raced = await Promise.race([aborted, new Promise((resolve) => setTimeout(() => { resolve('still waiting'); }, 300))]);
+    const raced = await Promise.race([
+      aborted,
+      new Promise((resolve) =>
+        setTimeout(() => {
+          resolve('still waiting');
+        }, 300),
+      ),
+    ]);
     expect(raced).toBe('still waiting');
     expect((await kc.publicGet('/api/v1/timestamp')).json.code).toBe('200000');
     expect(venue.admin.requestCount({ path: '/api/v1/orders', method: 'POST' })).toBe(1);
   });
 
   it('drop-response: the order is placed but the client gets no answer', async () => {
-    await admin(venue, 'POST', 'faults', { kind: 'drop-response', path: '/api/v1/orders', method: 'POST', count: 1 });
+    await admin(venue, 'POST', 'faults', {
+      kind: 'drop-response',
+      path: '/api/v1/orders',
+      method: 'POST',
+      count: 1,
+    });
     const body = order();
     await expect(kc.send('POST', '/api/v1/orders', body)).rejects.toThrow();
-    const found = await kc.data<{ clientOid: string; status: string }>('GET', '/api/v1/orders/byClientOid', { clientOid: body.clientOid });
+    const found = await kc.data<{ clientOid: string; status: string }>('GET', '/api/v1/orders/byClientOid', {
+      clientOid: body.clientOid,
+    });
     expect(found).toMatchObject({ clientOid: body.clientOid, status: 'open' });
     await kc.data('DELETE', '/api/v3/orders', { symbol: 'XBTUSDTM' });
   });
 
   it('latency: a client with a shorter deadline than the injected latency gets no answer in time', async () => {
-    await admin(venue, 'POST', 'faults', { kind: 'latency', latencyMs: 400, jitterMs: 50, path: '/api/v1/timestamp' });
-    await expect(rawRequest('GET', `${venue.restUrl}/api/v1/timestamp`, {}, undefined, AbortSignal.timeout(100))).rejects.toThrow();
+    await admin(venue, 'POST', 'faults', {
+      kind: 'latency',
+      latencyMs: 400,
+      jitterMs: 50,
+      path: '/api/v1/timestamp',
+    });
+    await expect(
+      rawRequest('GET', `${venue.restUrl}/api/v1/timestamp`, {}, undefined, AbortSignal.timeout(100)),
+    ).rejects.toThrow();
     expect((await rawRequest('GET', `${venue.restUrl}/api/v1/timestamp`)).json.code).toBe('200000');
     expect((await kc.publicGet('/api/v1/status')).json.code).toBe('200000');
   });
@@ -105,9 +139,13 @@ describe('fault drills through the /__venue admin API and the in-process handle'
 
   it('price set and jump move the mark price', async () => {
     await admin(venue, 'POST', 'price', { symbol: 'XBTUSDTM', price: '70000' });
-    expect(((await kc.publicGet('/api/v1/mark-price/XBTUSDTM/current')).json.data as { value: number }).value).toBeCloseTo(70_000, -1);
+    expect(
+      ((await kc.publicGet('/api/v1/mark-price/XBTUSDTM/current')).json.data as { value: number }).value,
+    ).toBeCloseTo(70_000, -1);
     await admin(venue, 'POST', 'price-jump', { symbol: 'XBTUSDTM', pct: -10 });
-    expect(((await kc.publicGet('/api/v1/mark-price/XBTUSDTM/current')).json.data as { value: number }).value).toBeCloseTo(63_000, -1);
+    expect(
+      ((await kc.publicGet('/api/v1/mark-price/XBTUSDTM/current')).json.data as { value: number }).value,
+    ).toBeCloseTo(63_000, -1);
   });
 
   it('request log: counts what reached the venue, per path, and proves "no request"', async () => {
@@ -115,20 +153,35 @@ describe('fault drills through the /__venue admin API and the in-process handle'
     await kc.publicGet('/api/v1/timestamp');
     await kc.publicGet('/api/v1/timestamp');
     await kc.send('GET', '/api/v1/positions');
-    const log = (await admin(venue, 'GET', 'requests?path=/api/v1/timestamp')) as { total: number; count: number; counts: Record<string, number> };
-    expect(log).toMatchObject({ total: 3, count: 2, counts: { 'GET /api/v1/timestamp': 2, 'GET /api/v1/positions': 1 } });
+    const log = (await admin(venue, 'GET', 'requests?path=/api/v1/timestamp')) as {
+      total: number;
+      count: number;
+      counts: Record<string, number>;
+    };
+    expect(log).toMatchObject({
+      total: 3,
+      count: 2,
+      counts: { 'GET /api/v1/timestamp': 2, 'GET /api/v1/positions': 1 },
+    });
     expect(venue.admin.requestCount({ path: '/api/v1/orders', method: 'POST' })).toBe(0);
   });
 
   it('the admin API refuses bad input with 400 and unknown routes with 404', async () => {
-    const bad = await rawRequest('POST', `${venue.restUrl}/__venue/faults`, { 'content-type': 'application/json' }, JSON.stringify({ kind: 'meteor' }));
+    const bad = await rawRequest(
+      'POST',
+      `${venue.restUrl}/__venue/faults`,
+      { 'content-type': 'application/json' },
+      JSON.stringify({ kind: 'meteor' }),
+    );
     expect(bad.status).toBe(400);
     expect((await rawRequest('GET', `${venue.restUrl}/__venue/faults-nope`)).status).toBe(404);
   });
 
   it('WebSocket disconnect: connections drop; a fresh token connects again', async () => {
     const { socket } = await openKcSocket(kc, 'public');
-    expect(((await admin(venue, 'POST', 'ws/disconnect', {})) as { connections: number }).connections).toBeGreaterThan(0);
+    expect(
+      ((await admin(venue, 'POST', 'ws/disconnect', {})) as { connections: number }).connections,
+    ).toBeGreaterThan(0);
     await socket.closed;
     const again = await openKcSocket(kc, 'public');
     expect(again.welcome.type).toBe('welcome');
@@ -157,7 +210,9 @@ describe('fault drills through the /__venue admin API and the in-process handle'
 
   it('token expiry now: the admin route closes connections and refuses the token', async () => {
     const { socket } = await openKcSocket(kc, 'private');
-    expect(((await admin(venue, 'POST', 'ws/expire-tokens', {})) as { tokens: number }).tokens).toBeGreaterThan(0);
+    expect(
+      ((await admin(venue, 'POST', 'ws/expire-tokens', {})) as { tokens: number }).tokens,
+    ).toBeGreaterThan(0);
     await socket.closed;
   });
 });

@@ -19,11 +19,22 @@ export interface RawResponse {
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
 /** Sends one request exactly as given (headers and body untouched). */
-export function rawRequest(method: string, url: string, headers: Record<string, string> = {}, body?: string, signal?: AbortSignal, localAddress?: string): Promise<RawResponse> {
+export function rawRequest(
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+  body?: string,
+  signal?: AbortSignal,
+  localAddress?: string,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const extra = { ...(signal === undefined ? {} : { signal }), ...(localAddress === undefined ? { agent } : { localAddress }) };
+    const extra = {
+      ...(signal === undefined ? {} : { signal }),
+      ...(localAddress === undefined ? { agent } : { localAddress }),
+    };
     // Node sends DELETE bodies unframed unless told the length (every real client sets it).
-    const framed = body === undefined ? headers : { 'Content-Length': String(Buffer.byteLength(body)), ...headers };
+    const framed =
+      body === undefined ? headers : { 'Content-Length': String(Buffer.byteLength(body)), ...headers };
     const req = request(url, { method, headers: framed, ...extra }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -85,17 +96,45 @@ export class KcClient {
   }
 
   /** A signed request: params go to the query for GET/DELETE, to a JSON body otherwise. */
-  async send(method: string, path: string, params?: Record<string, string | number> | unknown[] | Record<string, unknown>, jsonBody = false): Promise<RawResponse> {
+  async send(
+    method: string,
+    path: string,
+    params?: Record<string, string | number> | unknown[] | Record<string, unknown>,
+    jsonBody = false,
+  ): Promise<RawResponse> {
     const useBody = method === 'POST' || jsonBody;
     const body = useBody && params !== undefined ? JSON.stringify(params) : '';
-    const raw = !useBody && params !== undefined ? Object.entries(params as Record<string, string | number>).map(([k, v]) => `${k}=${String(v)}`).join('&') : '';
-    const encoded = !useBody && params !== undefined ? new URLSearchParams(Object.entries(params as Record<string, string | number>).map(([k, v]): [string, string] => [k, String(v)])).toString() : '';
+    const raw =
+      !useBody && params !== undefined
+        ? Object.entries(params as Record<string, string | number>)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join('&')
+        : '';
+    const encoded =
+      !useBody && params !== undefined
+        ? new URLSearchParams(
+            Object.entries(params as Record<string, string | number>).map(([k, v]): [string, string] => [
+              k,
+              String(v),
+            ]),
+          ).toString()
+        : '';
     const headers = this.headers(method, path + (raw === '' ? '' : `?${raw}`), body);
-    return rawRequest(method, this.baseUrl + path + (encoded === '' ? '' : `?${encoded}`), headers, useBody ? body : undefined);
+    return rawRequest(
+      method,
+      this.baseUrl + path + (encoded === '' ? '' : `?${encoded}`),
+      headers,
+      useBody ? body : undefined,
+    );
   }
 
   /** Like {@link send} but returns `data` and fails on any code other than 200000. */
-  async data<T = unknown>(method: string, path: string, params?: Record<string, string | number> | unknown[] | Record<string, unknown>, jsonBody = false): Promise<T> {
+  async data<T = unknown>(
+    method: string,
+    path: string,
+    params?: Record<string, string | number> | unknown[] | Record<string, unknown>,
+    jsonBody = false,
+  ): Promise<T> {
     const res = await this.send(method, path, params, jsonBody);
     if (res.json.code !== '200000') throw new Error(`${method} ${path} → HTTP ${res.status} ${res.text}`);
     return res.json.data as T;
@@ -108,7 +147,14 @@ export class KcClient {
 }
 
 /** One WS message as received. */
-export type WsFrame = Record<string, unknown> & { type?: string; id?: string; topic?: string; subject?: string; data?: unknown; code?: number };
+export type WsFrame = Record<string, unknown> & {
+  type?: string;
+  id?: string;
+  topic?: string;
+  subject?: string;
+  data?: unknown;
+  code?: number;
+};
 
 /** A KuCoin push connection that records frames and lets a test wait for one (no sleeps). */
 export class KcSocket {
@@ -129,7 +175,9 @@ export class KcSocket {
       });
     });
     this.closed = new Promise((resolve) => {
-      this.socket.on('close', (code, reason) => { resolve({ code, reason: reason.toString() }); });
+      this.socket.on('close', (code, reason) => {
+        resolve({ code, reason: reason.toString() });
+      });
       this.socket.on('error', () => undefined);
     });
   }
@@ -139,8 +187,18 @@ export class KcSocket {
     const seen = this.frames.find(test);
     if (seen !== undefined) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { reject(new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.slice(-5))}`)); }, timeoutMs);
-      this.#waiters.push({ test, resolve: (f) => { clearTimeout(timer); resolve(f); } });
+      const timer = setTimeout(() => {
+        reject(
+          new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.slice(-5))}`),
+        );
+      }, timeoutMs);
+      this.#waiters.push({
+        test,
+        resolve: (f) => {
+          clearTimeout(timer);
+          resolve(f);
+        },
+      });
     });
   }
 
@@ -162,8 +220,15 @@ export class KcSocket {
 }
 
 /** Asks for a bullet token and opens the socket the KuCoin way (§6.1). */
-export async function openKcSocket(client: KcClient, kind: 'public' | 'private', connectId = `c${Date.now()}`): Promise<{ socket: KcSocket; welcome: WsFrame; bullet: Record<string, unknown> }> {
-  const res = kind === 'public' ? await rawRequest('POST', `${client.baseUrl}/api/v1/bullet-public`) : await client.send('POST', '/api/v1/bullet-private');
+export async function openKcSocket(
+  client: KcClient,
+  kind: 'public' | 'private',
+  connectId = `c${Date.now()}`,
+): Promise<{ socket: KcSocket; welcome: WsFrame; bullet: Record<string, unknown> }> {
+  const res =
+    kind === 'public'
+      ? await rawRequest('POST', `${client.baseUrl}/api/v1/bullet-public`)
+      : await client.send('POST', '/api/v1/bullet-private');
   const bullet = res.json.data as { token: string; instanceServers: { endpoint: string }[] };
   const endpoint = bullet.instanceServers[0]?.endpoint ?? '';
   const socket = new KcSocket(`${endpoint}?token=${bullet.token}&connectId=${connectId}`);

@@ -20,7 +20,11 @@ describe('rate limits (§5.1)', () => {
   let other: KcClient;
 
   beforeAll(async () => {
-    venue = await startTestVenue({ clock, keys: [{}, {}], venue: { futuresPoolWeightPer30s: 40, publicPoolWeightPer30s: 30 } });
+    venue = await startTestVenue({
+      clock,
+      keys: [{}, {}],
+      venue: { futuresPoolWeightPer30s: 40, publicPoolWeightPer30s: 30 },
+    });
     client = new KcClient(venue.restUrl, venue.credentials);
     other = new KcClient(venue.restUrl, venue.keys[1]!);
   });
@@ -34,9 +38,17 @@ describe('rate limits (§5.1)', () => {
   }
 
   it('the weight table is the spec’s: examples from §5.1', () => {
-    expect(endpointWeights['POST /api/v1/orders']).toEqual({ pool: 'Futures', weight: 2, permission: 'Futures' });
+    expect(endpointWeights['POST /api/v1/orders']).toEqual({
+      pool: 'Futures',
+      weight: 2,
+      permission: 'Futures',
+    });
     expect(endpointWeights['DELETE /api/v1/orders']?.weight).toBe(800);
-    expect(endpointWeights['GET /api/v1/contracts/active']).toEqual({ pool: 'Public', weight: 3, permission: null });
+    expect(endpointWeights['GET /api/v1/contracts/active']).toEqual({
+      pool: 'Public',
+      weight: 3,
+      permission: null,
+    });
     expect(endpointWeights['POST /api/v1/bullet-private']?.pool).toBe('Futures');
   });
 
@@ -76,7 +88,10 @@ describe('rate limits (§5.1)', () => {
   it('answers HTTP 429 / 429000 when the user pool is exhausted, and refills after the window', async () => {
     venue.admin.resetRateLimits();
     sync();
-    for (let i = 0; i < 8; i += 1) expect((await client.send('GET', '/api/v1/account-overview', { currency: 'USDT' })).json.code).toBe('200000');
+    for (let i = 0; i < 8; i += 1)
+      expect((await client.send('GET', '/api/v1/account-overview', { currency: 'USDT' })).json.code).toBe(
+        '200000',
+      );
     const refused = await client.send('GET', '/api/v1/account-overview', { currency: 'USDT' });
     expect(refused.status).toBe(429);
     expect(refused.json.code).toBe('429000');
@@ -96,7 +111,14 @@ describe('rate limits (§5.1)', () => {
     const refused = await client.publicGet('/api/v1/timestamp');
     expect(refused.status).toBe(429);
     expect(refused.json.code).toBe('429000');
-    const elsewhere = await rawRequest('GET', `${venue.restUrl}/api/v1/timestamp`, {}, undefined, undefined, '127.0.0.2');
+    const elsewhere = await rawRequest(
+      'GET',
+      `${venue.restUrl}/api/v1/timestamp`,
+      {},
+      undefined,
+      undefined,
+      '127.0.0.2',
+    );
     expect(elsewhere.json.code).toBe('200000');
     expect(pool(elsewhere).remaining).toBe(28);
   });

@@ -34,13 +34,29 @@ describe('public REST (§2, §3.1) over loopback', () => {
   it('contracts/active and contracts/{symbol} carry KuCoin contract fields', async () => {
     const all = (await data('/api/v1/contracts/active')) as Record<string, unknown>[];
     const xbt = all.find((c) => c.symbol === 'XBTUSDTM');
-    expect(xbt).toMatchObject({ rootSymbol: 'USDT', type: 'FFWCSX', multiplier: 0.001, tickSize: 0.1, lotSize: 1, settleCurrency: 'USDT', isInverse: false });
-    expect(await data('/api/v1/contracts/XBTUSDTM')).toMatchObject({ symbol: 'XBTUSDTM', maxLeverage: expect.any(Number) as number });
+    expect(xbt).toMatchObject({
+      rootSymbol: 'USDT',
+      type: 'FFWCSX',
+      multiplier: 0.001,
+      tickSize: 0.1,
+      lotSize: 1,
+      settleCurrency: 'USDT',
+      isInverse: false,
+    });
+    expect(await data('/api/v1/contracts/XBTUSDTM')).toMatchObject({
+      symbol: 'XBTUSDTM',
+      maxLeverage: expect.any(Number) as number,
+    });
   });
 
   it('ticker and allTickers', async () => {
     const t = (await data('/api/v1/ticker', 'symbol=XBTUSDTM')) as Record<string, unknown>;
-    expect(t).toMatchObject({ symbol: 'XBTUSDTM', price: expect.any(String) as string, bestBidPrice: expect.any(String) as string, bestAskSize: expect.any(Number) as number });
+    expect(t).toMatchObject({
+      symbol: 'XBTUSDTM',
+      price: expect.any(String) as string,
+      bestBidPrice: expect.any(String) as string,
+      bestAskSize: expect.any(Number) as number,
+    });
     expect(Number(t.bestBidPrice)).toBeLessThan(Number(t.bestAskPrice));
     const all = (await data('/api/v1/allTickers')) as { symbol: string }[];
     expect(all.map((x) => x.symbol)).toContain('XBTUSDTM');
@@ -48,7 +64,11 @@ describe('public REST (§2, §3.1) over loopback', () => {
 
   it('level2 snapshot, depth20, depth100: bids high→low, asks low→high', async () => {
     for (const path of ['/api/v1/level2/snapshot', '/api/v1/level2/depth20', '/api/v1/level2/depth100']) {
-      const book = (await data(path, 'symbol=XBTUSDTM')) as { sequence: number; bids: [number, number][]; asks: [number, number][] };
+      const book = (await data(path, 'symbol=XBTUSDTM')) as {
+        sequence: number;
+        bids: [number, number][];
+        asks: [number, number][];
+      };
       expect(book.bids.length).toBeGreaterThan(0);
       expect(book.asks.length).toBeGreaterThan(0);
       expect(book.bids[0]![0]).toBeGreaterThan(book.bids[book.bids.length - 1]![0] - 1e-9);
@@ -63,10 +83,24 @@ describe('public REST (§2, §3.1) over loopback', () => {
 
   it('trade/history, mark price, funding rate current and history', async () => {
     expect(Array.isArray(await data('/api/v1/trade/history', 'symbol=XBTUSDTM'))).toBe(true);
-    expect(await data('/api/v1/mark-price/XBTUSDTM/current')).toMatchObject({ symbol: 'XBTUSDTM', value: expect.any(Number) as number, indexPrice: expect.any(Number) as number });
-    expect(await data('/api/v1/funding-rate/XBTUSDTM/current')).toMatchObject({ granularity: 28_800_000, fundingRateCap: expect.any(Number) as number });
+    expect(await data('/api/v1/mark-price/XBTUSDTM/current')).toMatchObject({
+      symbol: 'XBTUSDTM',
+      value: expect.any(Number) as number,
+      indexPrice: expect.any(Number) as number,
+    });
+    expect(await data('/api/v1/funding-rate/XBTUSDTM/current')).toMatchObject({
+      granularity: 28_800_000,
+      fundingRateCap: expect.any(Number) as number,
+    });
     const now = Date.now();
-    expect(Array.isArray(await data('/api/v1/contract/funding-rates', `symbol=XBTUSDTM&from=${now - 86_400_000 * 3}&to=${now}`))).toBe(true);
+    expect(
+      Array.isArray(
+        await data(
+          '/api/v1/contract/funding-rates',
+          `symbol=XBTUSDTM&from=${now - 86_400_000 * 3}&to=${now}`,
+        ),
+      ),
+    ).toBe(true);
     expect(Array.isArray(await data('/api/v1/contracts/risk-limit/XBTUSDTM'))).toBe(true);
   });
 
@@ -86,7 +120,15 @@ describe('public REST (§2, §3.1) over loopback', () => {
     expect(res.json.code).toBe('200000');
     expect(res.json.data).toMatchObject({
       token: expect.any(String) as string,
-      instanceServers: [{ endpoint: `${venue.wsUrl}/`, encrypt: false, protocol: 'websocket', pingInterval: 18_000, pingTimeout: 10_000 }],
+      instanceServers: [
+        {
+          endpoint: `${venue.wsUrl}/`,
+          encrypt: false,
+          protocol: 'websocket',
+          pingInterval: 18_000,
+          pingTimeout: 10_000,
+        },
+      ],
     });
   });
 
@@ -107,12 +149,22 @@ describe('public REST (§2, §3.1) over loopback', () => {
       expect(res.status).toBeLessThan(500);
       expect(typeof res.json.msg).toBe('string');
     }
-    const notJson = await rawRequest('POST', `${venue.restUrl}/api/v1/bullet-public`, { 'content-type': 'application/json' }, '{not json');
+    const notJson = await rawRequest(
+      'POST',
+      `${venue.restUrl}/api/v1/bullet-public`,
+      { 'content-type': 'application/json' },
+      '{not json',
+    );
     expect(notJson.status).toBe(400);
     expect(notJson.json.code).toBe('400100');
     const wrongType = await client.send('POST', '/api/v1/orders', { clientOid: 'ct-1' });
     expect(wrongType.json.code).not.toBe('415000');
-    const textBody = await rawRequest('POST', `${venue.restUrl}/api/v1/bullet-public`, { 'content-type': 'text/plain' }, 'hello');
+    const textBody = await rawRequest(
+      'POST',
+      `${venue.restUrl}/api/v1/bullet-public`,
+      { 'content-type': 'text/plain' },
+      'hello',
+    );
     expect(textBody.status).toBe(415);
     expect(textBody.json.code).toBe('415000');
   });

@@ -30,6 +30,8 @@ export function startTestVenue(options: TestVenueOptions = {}): Promise<RunningV
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.venueClock === undefined ? {} : { venueClock: options.venueClock }),
     ...(options.priceFeed === undefined ? {} : { priceFeed: options.priceFeed }),
-    ...(options.startingBalanceUsdt === undefined ? {} : { startingBalanceUsdt: options.startingBalanceUsdt }),
+    ...(options.startingBalanceUsdt === undefined
+      ? {}
+      : { startingBalanceUsdt: options.startingBalanceUsdt }),
   });
 }

@@ -35,13 +35,24 @@ describe('WebSocket protocol (§6)', () => {
 
   it('subscribe with response:true is acked; ticker and instrument messages follow price moves', async () => {
     const { socket } = await open('public');
-    expect(await socket.subscribe('/contractMarket/tickerV2:XBTUSDTM')).toEqual({ id: expect.any(String) as string, type: 'ack' });
+    expect(await socket.subscribe('/contractMarket/tickerV2:XBTUSDTM')).toEqual({
+      id: expect.any(String) as string,
+      type: 'ack',
+    });
     expect((await socket.subscribe('/contract/instrument:XBTUSDTM')).type).toBe('ack');
     venue.admin.jumpPrice('XBTUSDTM', 1);
     const ticker = await socket.next((f) => f.subject === 'tickerV2');
-    expect(ticker).toMatchObject({ topic: '/contractMarket/tickerV2:XBTUSDTM', type: 'message', subject: 'tickerV2', data: { symbol: 'XBTUSDTM' } });
+    expect(ticker).toMatchObject({
+      topic: '/contractMarket/tickerV2:XBTUSDTM',
+      type: 'message',
+      subject: 'tickerV2',
+      data: { symbol: 'XBTUSDTM' },
+    });
     const mark = await socket.next((f) => f.subject === 'mark.index.price');
-    expect(mark).toMatchObject({ topic: '/contract/instrument:XBTUSDTM', data: { markPrice: expect.any(Number) as number } });
+    expect(mark).toMatchObject({
+      topic: '/contract/instrument:XBTUSDTM',
+      data: { markPrice: expect.any(Number) as number },
+    });
   });
 
   it('comma-separated multi-symbol subscriptions deliver each symbol on its own topic', async () => {
@@ -55,13 +66,27 @@ describe('WebSocket protocol (§6)', () => {
 
   it('level2 messages carry sn = sequence; execution and candles flow after a trade', async () => {
     const { socket } = await open('public');
-    for (const topic of ['/contractMarket/level2:XBTUSDTM', '/contractMarket/execution:XBTUSDTM', '/contractMarket/limitCandle:XBTUSDTM_1min']) {
+    for (const topic of [
+      '/contractMarket/level2:XBTUSDTM',
+      '/contractMarket/execution:XBTUSDTM',
+      '/contractMarket/limitCandle:XBTUSDTM_1min',
+    ]) {
       expect((await socket.subscribe(topic)).type).toBe('ack');
     }
-    await kc.data('POST', '/api/v1/orders', { clientOid: `ws-${Date.now()}`, side: 'buy', symbol: 'XBTUSDTM', leverage: 5, type: 'market', size: 1 });
+    await kc.data('POST', '/api/v1/orders', {
+      clientOid: `ws-${Date.now()}`,
+      side: 'buy',
+      symbol: 'XBTUSDTM',
+      leverage: 5,
+      type: 'market',
+      size: 1,
+    });
     venue.admin.advanceTime(61_000);
     const match = await socket.next((f) => f.subject === 'match');
-    expect(match).toMatchObject({ topic: '/contractMarket/execution:XBTUSDTM', data: { symbol: 'XBTUSDTM', size: expect.any(Number) as number } });
+    expect(match).toMatchObject({
+      topic: '/contractMarket/execution:XBTUSDTM',
+      data: { symbol: 'XBTUSDTM', size: expect.any(Number) as number },
+    });
     const l2 = await socket.next((f) => f.subject === 'level2');
     expect(l2.sn).toBe((l2.data as { sequence: number }).sequence);
     await socket.next((f) => f.subject === 'candle.stick');
@@ -72,16 +97,28 @@ describe('WebSocket protocol (§6)', () => {
     expect(await socket.subscribe('/futuresTrade/orders')).toMatchObject({ type: 'error', code: 404 });
     socket.send({ id: 'no-topic', type: 'subscribe', response: true });
     expect(await socket.next((f) => f.id === 'no-topic')).toMatchObject({ type: 'error', code: 406 });
-    expect(await socket.subscribe('/contractMarket/limitCandle:XBTUSDTM_7min')).toMatchObject({ type: 'error', code: 400 });
+    expect(await socket.subscribe('/contractMarket/limitCandle:XBTUSDTM_7min')).toMatchObject({
+      type: 'error',
+      code: 400,
+    });
     socket.send({ id: 'odd', type: 'dance' });
     expect(await socket.next((f) => f.id === 'odd')).toMatchObject({ type: 'error', code: 415 });
-    expect(await socket.subscribe('/contractMarket/tradeOrders', true)).toMatchObject({ type: 'error', code: 403 });
+    expect(await socket.subscribe('/contractMarket/tradeOrders', true)).toMatchObject({
+      type: 'error',
+      code: 403,
+    });
   });
 
   it('unsubscribe is acked and stops the topic', async () => {
     const { socket } = await open('public');
     await socket.subscribe('/contractMarket/tickerV2:SOLUSDTM');
-    socket.send({ id: 'unsub-1', type: 'unsubscribe', topic: '/contractMarket/tickerV2:SOLUSDTM', privateChannel: false, response: true });
+    socket.send({
+      id: 'unsub-1',
+      type: 'unsubscribe',
+      topic: '/contractMarket/tickerV2:SOLUSDTM',
+      privateChannel: false,
+      response: true,
+    });
     expect(await socket.next((f) => f.id === 'unsub-1')).toEqual({ id: 'unsub-1', type: 'ack' });
     // A second subscription on another topic proves the socket is alive; no SOL ticker arrives after the ack.
     await socket.subscribe('/contract/instrument:SOLUSDTM');
@@ -94,20 +131,73 @@ describe('WebSocket protocol (§6)', () => {
   it('private topics reach only their user: tradeOrders (per symbol and all), position, wallet', async () => {
     const mine = (await open('private', kc)).socket;
     const theirs = (await open('private', other)).socket;
-    for (const topic of ['/contractMarket/tradeOrders:XBTUSDTM', '/contractMarket/tradeOrders', '/contract/position:XBTUSDTM', '/contractAccount/wallet']) {
+    for (const topic of [
+      '/contractMarket/tradeOrders:XBTUSDTM',
+      '/contractMarket/tradeOrders',
+      '/contract/position:XBTUSDTM',
+      '/contractAccount/wallet',
+    ]) {
       expect((await mine.subscribe(topic, true)).type).toBe('ack');
       expect((await theirs.subscribe(topic, true)).type).toBe('ack');
     }
     const clientOid = `priv-${Date.now()}`;
-    await kc.data('POST', '/api/v1/orders', { clientOid, side: 'buy', symbol: 'XBTUSDTM', leverage: 5, type: 'market', size: 1 });
+    await kc.data('POST', '/api/v1/orders', {
+      clientOid,
+      side: 'buy',
+      symbol: 'XBTUSDTM',
+      leverage: 5,
+      type: 'market',
+      size: 1,
+    });
     const perSymbol = await mine.next((f) => f.topic === '/contractMarket/tradeOrders:XBTUSDTM');
-    expect(perSymbol).toMatchObject({ type: 'message', subject: 'symbolOrderChange', channelType: 'private', data: { symbol: 'XBTUSDTM' } });
-    expect(await mine.next((f) => f.topic === '/contractMarket/tradeOrders')).toMatchObject({ subject: 'orderChange' });
+    expect(perSymbol).toMatchObject({
+      type: 'message',
+      subject: 'symbolOrderChange',
+      channelType: 'private',
+      data: { symbol: 'XBTUSDTM' },
+    });
+    expect(await mine.next((f) => f.topic === '/contractMarket/tradeOrders')).toMatchObject({
+      subject: 'orderChange',
+    });
     await mine.next((f) => f.topic === '/contract/position:XBTUSDTM');
     await mine.next((f) => f.topic === '/contractAccount/wallet');
     // The other user got nothing about this order.
     await theirs.subscribe('/contract/instrument:XBTUSDTM');
-    expect(theirs.frames.some((f) => f.type === 'message' && f.topic !== undefined && !f.topic.startsWith('/contract/instrument'))).toBe(false);
+    expect(
+      theirs.frames.some(
+        (f) => f.type === 'message' && f.topic !== undefined && !f.topic.startsWith('/contract/instrument'),
+      ),
+    ).toBe(false);
+  });
+
+  it('advancedOrders and marginMode topics carry stop-order and user-config changes', async () => {
+    const { socket } = await open('private', kc);
+    expect((await socket.subscribe('/contractMarket/advancedOrders', true)).type).toBe('ack');
+    expect((await socket.subscribe('/contract/marginMode', true)).type).toBe('ack');
+    const ticker = await kc.data<{ price: string }>('GET', '/api/v1/ticker', { symbol: 'SOLUSDTM' });
+    const stopPrice = (Math.floor(Number(ticker.price) * 0.5 * 100) / 100).toFixed(2);
+    const placed = await kc.data<{ orderId: string }>('POST', '/api/v1/orders', {
+      clientOid: `adv-${Date.now()}`,
+      side: 'sell',
+      symbol: 'SOLUSDTM',
+      leverage: 5,
+      type: 'market',
+      size: 1,
+      stop: 'down',
+      stopPrice,
+      stopPriceType: 'TP',
+    });
+    expect(await socket.next((f) => f.subject === 'stopOrder')).toMatchObject({
+      topic: '/contractMarket/advancedOrders',
+      channelType: 'private',
+      data: { orderId: placed.orderId, type: 'open' },
+    });
+    await kc.data('DELETE', '/api/v1/stopOrders', { symbol: 'SOLUSDTM' });
+    await kc.data('POST', '/api/v2/position/changeMarginMode', { symbol: 'SOLUSDTM', marginMode: 'CROSS' });
+    expect(await socket.next((f) => f.topic === '/contract/marginMode')).toMatchObject({
+      subject: 'user.config',
+      data: { SOLUSDTM: 'CROSS' },
+    });
   });
 
   it('refuses an unknown token with error 401 and closes', async () => {
@@ -119,7 +209,10 @@ describe('WebSocket protocol (§6)', () => {
 
   it('expired tokens: existing connections close and the token is refused afterwards', async () => {
     const res = await rawRequest('POST', `${venue.restUrl}/api/v1/bullet-public`);
-    const { token, instanceServers } = res.json.data as { token: string; instanceServers: { endpoint: string }[] };
+    const { token, instanceServers } = res.json.data as {
+      token: string;
+      instanceServers: { endpoint: string }[];
+    };
     const url = `${instanceServers[0]!.endpoint}?token=${token}&connectId=exp`;
     const socket = new Socket(url);
     sockets.push(socket);
@@ -137,7 +230,11 @@ describe('WebSocket token lifetime', () => {
   let venue: RunningVenue;
 
   beforeAll(async () => {
-    venue = await startTestVenue({ clock, venue: { tokenTtlMs: 60_000 }, server: { wsIdleTimeoutMs: 3_600_000 } });
+    venue = await startTestVenue({
+      clock,
+      venue: { tokenTtlMs: 60_000 },
+      server: { wsIdleTimeoutMs: 3_600_000, wsSweepIntervalMs: 20 },
+    });
   });
   afterAll(async () => {
     await venue.stop();
@@ -160,7 +257,7 @@ describe('WebSocket idle timeout (§6.2)', () => {
   let venue: RunningVenue;
 
   beforeAll(async () => {
-    venue = await startTestVenue({ clock, server: { wsIdleTimeoutMs: 30_000 } });
+    venue = await startTestVenue({ clock, server: { wsIdleTimeoutMs: 30_000, wsSweepIntervalMs: 20 } });
   });
   afterAll(async () => {
     await venue.stop();

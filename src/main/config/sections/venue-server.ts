@@ -24,6 +24,8 @@ export const venueServerConfigSchema = z
     wsPingIntervalMs: z.number().int().positive().default(18_000),
     /** §6.1: pingTimeout advertised in the bullet answer. */
     wsPingTimeoutMs: z.number().int().positive().default(10_000),
+    /** How often the gateway looks for idle connections and expired tokens. */
+    wsSweepIntervalMs: z.number().int().positive().default(1_000),
     /** §6.2: the venue closes a connection it has heard nothing from for this long. */
     wsIdleTimeoutMs: z.number().int().positive().default(60_000),
     /** §6.6: 509 beyond this many topics in one subscribe message. */

@@ -18,7 +18,11 @@ const faultSchema = z
   .strict();
 const keySchema = z
   .object({
-    permissions: z.array(z.enum(['General', 'Spot', 'Margin', 'Futures', 'InnerTransfer', 'Transfer', 'Earn', 'Withdraw'])).optional(),
+    permissions: z
+      .array(
+        z.enum(['General', 'Spot', 'Margin', 'Futures', 'InnerTransfer', 'Transfer', 'Earn', 'Withdraw']),
+      )
+      .optional(),
     ipWhitelist: z.array(z.string()).optional(),
     keyVersion: z.enum(['1', '2', '3']).optional(),
     userId: z.string().optional(),
@@ -30,7 +34,9 @@ type AdminAction = (admin: VenueAdmin, body: unknown, query: URLSearchParams) =>
 
 /** Drops `undefined` members so zod output fits `exactOptionalPropertyTypes` specs. */
 function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }
 
 /** `METHOD /__venue/path` → action; bodies are zod-parsed, answers are `{ok, data}`. */
@@ -38,9 +44,16 @@ const actions: Readonly<Record<string, AdminAction>> = {
   'GET /__venue/health': () => ({ status: 'up' }),
   'GET /__venue/requests': (a, _b, q) => {
     const filter = stripUndefined({ path: q.get('path') ?? undefined, method: q.get('method') ?? undefined });
-    return { total: a.requestCount(), count: a.requestCount(filter), counts: a.requestCounts(), recent: a.recentRequests() };
+    return {
+      total: a.requestCount(),
+      count: a.requestCount(filter),
+      counts: a.requestCounts(),
+      recent: a.recentRequests(),
+    };
   },
-  'DELETE /__venue/requests': (a) => { a.resetRequestLog(); },
+  'DELETE /__venue/requests': (a) => {
+    a.resetRequestLog();
+  },
   'GET /__venue/faults': (a) => a.faults(),
   'POST /__venue/faults': (a, b) => ({ id: a.addFault(stripUndefined(faultSchema.parse(b))) }),
   'DELETE /__venue/faults': (a, _b, q) => {
@@ -48,30 +61,47 @@ const actions: Readonly<Record<string, AdminAction>> = {
     if (id === null) a.clearFaults();
     else a.removeFault(id);
   },
-  'POST /__venue/ws/disconnect': (a, b) => ({ connections: a.disconnectWebSockets(stripUndefined(scopeSchema.parse(b ?? {}))) }),
+  'POST /__venue/ws/disconnect': (a, b) => ({
+    connections: a.disconnectWebSockets(stripUndefined(scopeSchema.parse(b ?? {}))),
+  }),
   'POST /__venue/ws/silence': (a, b) => {
     const { on, ...scope } = scopeSchema.extend({ on: z.boolean() }).parse(b);
     return { connections: a.silenceWebSockets(on, stripUndefined(scope)) };
   },
-  'POST /__venue/ws/expire-tokens': (a, b) => ({ tokens: a.expireTokens(stripUndefined(scopeSchema.parse(b ?? {}))) }),
+  'POST /__venue/ws/expire-tokens': (a, b) => ({
+    tokens: a.expireTokens(stripUndefined(scopeSchema.parse(b ?? {}))),
+  }),
   'GET /__venue/ws/connections': (a) => ({ connections: a.wsConnectionCount() }),
-  'POST /__venue/clock-skew': (a, b) => { a.setClockSkewMs(z.object({ ms: z.number().int() }).parse(b).ms); },
+  'POST /__venue/clock-skew': (a, b) => {
+    a.setClockSkewMs(z.object({ ms: z.number().int() }).parse(b).ms);
+  },
   'POST /__venue/status': (a, b) => {
-    const { status, msg } = z.object({ status: z.enum(['open', 'close', 'cancelonly']), msg: z.string().optional() }).parse(b);
+    const { status, msg } = z
+      .object({ status: z.enum(['open', 'close', 'cancelonly']), msg: z.string().optional() })
+      .parse(b);
     a.setStatus(status, msg);
   },
   'POST /__venue/price': (a, b) => {
-    const { symbol, price } = z.object({ symbol: z.string(), price: z.string().regex(/^\d+(\.\d+)?$/) }).parse(b);
+    const { symbol, price } = z
+      .object({ symbol: z.string(), price: z.string().regex(/^\d+(\.\d+)?$/) })
+      .parse(b);
     a.setPrice(symbol, price);
   },
   'POST /__venue/price-jump': (a, b) => {
     const { symbol, pct } = z.object({ symbol: z.string(), pct: z.number() }).parse(b);
     a.jumpPrice(symbol, pct);
   },
-  'POST /__venue/advance-time': (a, b) => { a.advanceTime(z.object({ ms: z.number().int().nonnegative() }).parse(b).ms); },
+  'POST /__venue/advance-time': (a, b) => {
+    a.advanceTime(z.object({ ms: z.number().int().nonnegative() }).parse(b).ms);
+  },
   'POST /__venue/keys': (a, b) => a.issueKey(stripUndefined(keySchema.parse(b ?? {}))),
-  'POST /__venue/rate-limits/reset': (a) => { a.resetRateLimits(); },
-  'POST /__venue/reset': (a) => { a.reset(); },
+  'GET /__venue/ledger': (a, _b, q) => a.ledger(z.string().min(1).parse(q.get('userId'))),
+  'POST /__venue/rate-limits/reset': (a) => {
+    a.resetRateLimits();
+  },
+  'POST /__venue/reset': (a) => {
+    a.reset();
+  },
 };
 
 /** Serves the loopback-only admin API under `/__venue/` (distinct from every KuCoin path). */

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
 
 /** KuCoin key permissions (spec `GET /api/v1/user/api-key` `permission`; Withdraw as KuCoin's key UI names it). */
-export type KeyPermission = 'General' | 'Spot' | 'Margin' | 'Futures' | 'InnerTransfer' | 'Transfer' | 'Earn' | 'Withdraw';
+export type KeyPermission =
+  'General' | 'Spot' | 'Margin' | 'Futures' | 'InnerTransfer' | 'Transfer' | 'Earn' | 'Withdraw';
 
 /**
  * How a test wants a venue key: its rights, IP whitelist and version; explicit credentials only

@@ -12,8 +12,15 @@ interface Vector {
   'KC-API-PASSPHRASE': string;
   'KC-API-KEY-VERSION': string;
 }
-const file = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/kucoin/sign-vectors.json', import.meta.url), 'utf8')) as {
-  apiKey: string; apiSecret: string; passphrase: string; orderBody: string; multiCancelBody: string; vectors: Record<string, Vector>;
+const file = JSON.parse(
+  readFileSync(new URL('../../../../tests/fixtures/kucoin/sign-vectors.json', import.meta.url), 'utf8'),
+) as {
+  apiKey: string;
+  apiSecret: string;
+  passphrase: string;
+  orderBody: string;
+  multiCancelBody: string;
+  vectors: Record<string, Vector>;
 };
 const keys = new KeyBook();
 keys.issue({ apiKey: file.apiKey, apiSecret: file.apiSecret, passphrase: file.passphrase }, 0);
@@ -37,7 +44,12 @@ function codeOf(run: () => unknown): string {
 const cases: [string, string, string, string?, string?][] = [
   ['V1_GET_query', 'GET', '/api/v1/orders', 'status=active&symbol=XBTUSDTM'],
   ['V2_POST_json', 'POST', '/api/v1/orders', '', file.orderBody],
-  ['V3_DELETE_clientOid_query', 'DELETE', '/api/v1/orders/client-order/5c52e11203aa677f33e493fb', 'symbol=XBTUSDTM'],
+  [
+    'V3_DELETE_clientOid_query',
+    'DELETE',
+    '/api/v1/orders/client-order/5c52e11203aa677f33e493fb',
+    'symbol=XBTUSDTM',
+  ],
   ['V4_DELETE_orderId', 'DELETE', '/api/v1/orders/247899236673269761'],
   ['V5_DELETE_json_body_multi_cancel', 'DELETE', '/api/v1/orders/multi-cancel', '', file.multiCancelBody],
   ['V6_POST_no_body_bullet_private', 'POST', '/api/v1/bullet-private'],
@@ -49,12 +61,19 @@ describe('authenticate (§1.5) against sign-vectors.json', () => {
   for (const [name, method, path, query, body] of cases) {
     it(`accepts ${name}`, () => {
       const p = parts(name, method, path, query, body);
-      expect(authenticate(p, keys, Number(file.vectors[name]!['KC-API-TIMESTAMP']), settings).apiKey).toBe(file.apiKey);
+      expect(authenticate(p, keys, Number(file.vectors[name]!['KC-API-TIMESTAMP']), settings).apiKey).toBe(
+        file.apiKey,
+      );
     });
   }
 
   it('refuses V7b (encoded comma signed) unless lenient', () => {
-    const p = parts('V7b_GET_encoded_comma', 'GET', '/api/v1/fills', 'symbol=XBTUSDTM&tradeTypes=trade%2Cliquid');
+    const p = parts(
+      'V7b_GET_encoded_comma',
+      'GET',
+      '/api/v1/fills',
+      'symbol=XBTUSDTM&tradeTypes=trade%2Cliquid',
+    );
     const now = Number(file.vectors.V7b_GET_encoded_comma!['KC-API-TIMESTAMP']);
     expect(codeOf(() => authenticate(p, keys, now, settings))).toBe('400005');
     expect(codeOf(() => authenticate(p, keys, now, { ...settings, acceptEncodedQuery: true }))).toBe('ok');

@@ -44,7 +44,9 @@ export function decodedQuery(rawQuery: string): string {
 
 /** §1.2: timestamp + METHOD + path (+ '?' + query) + body. */
 export function prehashOf(timestamp: string, parts: SignedRequestParts, query: string): string {
-  return timestamp + parts.method.toUpperCase() + parts.path + (query === '' ? '' : `?${query}`) + parts.rawBody;
+  return (
+    timestamp + parts.method.toUpperCase() + parts.path + (query === '' ? '' : `?${query}`) + parts.rawBody
+  );
 }
 
 function checkTimestamp(timestamp: string, nowMs: number, toleranceMs: number): void {
@@ -58,7 +60,13 @@ function checkPassphrase(key: ApiKeyRecord, version: string, passphrase: string)
   if (!safeEqual(expected, passphrase)) refuse('400004');
 }
 
-function checkSignature(key: ApiKeyRecord, timestamp: string, sign: string, parts: SignedRequestParts, settings: AuthSettings): void {
+function checkSignature(
+  key: ApiKeyRecord,
+  timestamp: string,
+  sign: string,
+  parts: SignedRequestParts,
+  settings: AuthSettings,
+): void {
   const decoded = prehashOf(timestamp, parts, decodedQuery(parts.rawQuery));
   if (safeEqual(hmacBase64(key.apiSecret, decoded), sign)) return;
   const literal = prehashOf(timestamp, parts, parts.rawQuery);
@@ -70,12 +78,18 @@ function checkSignature(key: ApiKeyRecord, timestamp: string, sign: string, part
  * Verifies a private request as KuCoin's gateway does (§1.5) and returns the key it was signed
  * with. Throws KuCoin's 400001…400006 and 400009 refusals in KuCoin's order of checks.
  */
-export function authenticate(parts: SignedRequestParts, keys: KeyBook, nowMs: number, settings: AuthSettings): ApiKeyRecord {
+export function authenticate(
+  parts: SignedRequestParts,
+  keys: KeyBook,
+  nowMs: number,
+  settings: AuthSettings,
+): ApiKeyRecord {
   const apiKey = header(parts, 'kc-api-key');
   const sign = header(parts, 'kc-api-sign');
   const timestamp = header(parts, 'kc-api-timestamp');
   const passphrase = header(parts, 'kc-api-passphrase');
-  if (apiKey === undefined || sign === undefined || timestamp === undefined || passphrase === undefined) refuse('400001');
+  if (apiKey === undefined || sign === undefined || timestamp === undefined || passphrase === undefined)
+    refuse('400001');
   checkTimestamp(timestamp, nowMs, settings.toleranceMs);
   const key = keys.find(apiKey);
   if (key === undefined) refuse('400003');

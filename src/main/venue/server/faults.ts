@@ -53,7 +53,12 @@ export function seededRandom(seed: number): () => number {
 export function pathMatcher(pattern: string): (path: string) => boolean {
   const source = pattern
     .split('**')
-    .map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+    .map((part) =>
+      part
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*'),
+    )
     .join('.*');
   const regex = new RegExp(`^${source}$`);
   return (path) => regex.test(path);

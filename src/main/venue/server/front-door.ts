@@ -24,7 +24,12 @@ export interface FrontDoorDeps {
   /** Venue time in ms (clock + configured skew). */
   readonly now: () => number;
   /** Serves `/__venue/…` (loopback admin API). */
-  readonly admin: (req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string) => Promise<void>;
+  readonly admin: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    rawQuery: string,
+  ) => Promise<void>;
   /** Waits `ms` on a timer the venue cancels at stop(). */
   readonly sleep: (ms: number) => Promise<void>;
 }
@@ -53,7 +58,8 @@ function sendRefusal(ex: Exchange, deps: FrontDoorDeps, error: unknown): void {
     deps.logger.error('venue-request-failed', { method: ex.method, path: ex.path, error: String(error) });
   }
   const r = found ?? refusal('500000');
-  const reading = ex.reading ?? deps.pools.peek(`Public:${ex.ip}`, deps.settings.publicPoolWeight, deps.now());
+  const reading =
+    ex.reading ?? deps.pools.peek(`Public:${ex.ip}`, deps.settings.publicPoolWeight, deps.now());
   sendJson(ex.res, r.httpStatus, { code: r.code, msg: r.msg }, rateLimitHeaders(reading));
 }
 
@@ -76,21 +82,43 @@ function injectedFailure(ex: Exchange, deps: FrontDoorDeps): boolean {
   return false;
 }
 
-function authorise(ex: Exchange, match: RouteMatch, rawBody: string, deps: FrontDoorDeps): ApiKeyRecord | undefined {
+function authorise(
+  ex: Exchange,
+  match: RouteMatch,
+  rawBody: string,
+  deps: FrontDoorDeps,
+): ApiKeyRecord | undefined {
   const { route } = match;
   const now = deps.now();
   if (route.access === 'public') {
-    ex.reading = deps.pools.charge(`Public:${ex.ip}`, route.weight.weight ?? deps.settings.unsetEndpointWeight, deps.settings.publicPoolWeight, now);
+    ex.reading = deps.pools.charge(
+      `Public:${ex.ip}`,
+      route.weight.weight ?? deps.settings.unsetEndpointWeight,
+      deps.settings.publicPoolWeight,
+      now,
+    );
     return undefined;
   }
-  const parts = { method: ex.method, path: ex.path, rawQuery: ex.rawQuery, rawBody, headers: ex.req.headers, ip: ex.ip };
+  const parts = {
+    method: ex.method,
+    path: ex.path,
+    rawQuery: ex.rawQuery,
+    rawBody,
+    headers: ex.req.headers,
+    ip: ex.ip,
+  };
   const key = authenticate(parts, deps.keys, now, {
     toleranceMs: deps.settings.authTimestampToleranceMs,
     acceptEncodedQuery: deps.settings.authAcceptEncodedQuery,
   });
   requirePermission(key, route.weight.permission);
   const pool = route.weight.pool;
-  ex.reading = deps.pools.charge(`${pool}:${key.userId}`, route.weight.weight ?? deps.settings.unsetEndpointWeight, poolLimit(deps.settings, pool), now);
+  ex.reading = deps.pools.charge(
+    `${pool}:${key.userId}`,
+    route.weight.weight ?? deps.settings.unsetEndpointWeight,
+    poolLimit(deps.settings, pool),
+    now,
+  );
   return key;
 }
 
@@ -120,7 +148,12 @@ async function serveKuCoin(ex: Exchange, deps: FrontDoorDeps): Promise<void> {
     ex.req.socket.destroy();
     return;
   }
-  sendJson(ex.res, 200, { code: '200000', data: data ?? null }, ex.reading === undefined ? {} : rateLimitHeaders(ex.reading));
+  sendJson(
+    ex.res,
+    200,
+    { code: '200000', data: data ?? null },
+    ex.reading === undefined ? {} : rateLimitHeaders(ex.reading),
+  );
 }
 
 async function serve(ex: Exchange, deps: FrontDoorDeps): Promise<void> {
@@ -136,13 +169,23 @@ async function serve(ex: Exchange, deps: FrontDoorDeps): Promise<void> {
 }
 
 /** Builds the node:http request listener: admin API under `/__venue/`, KuCoin's REST elsewhere. */
-export function createRequestListener(deps: FrontDoorDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestListener(
+  deps: FrontDoorDeps,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
     const rawQuery = q < 0 ? '' : url.slice(q + 1);
-    const ex: Exchange = { req, res, method: (req.method ?? 'GET').toUpperCase(), path, rawQuery, ip: clientIp(req), reading: undefined };
+    const ex: Exchange = {
+      req,
+      res,
+      method: (req.method ?? 'GET').toUpperCase(),
+      path,
+      rawQuery,
+      ip: clientIp(req),
+      reading: undefined,
+    };
     const work = path.startsWith('/__venue/') ? deps.admin(req, res, path, rawQuery) : serve(ex, deps);
     work.catch((error: unknown) => {
       sendRefusal(ex, deps, error);

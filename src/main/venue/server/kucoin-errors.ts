@@ -37,7 +37,8 @@ export function httpStatusFor(code: string): number {
 /** KuCoin's messages for the codes the front door produces itself (§4.2, P-WSERR texts). */
 export const kucoinMessages = {
   '100001': 'Invalid parameter.',
-  '400001': 'Please check the header of your request for KC-API-KEY, KC-API-SIGN, KC-API-TIMESTAMP, KC-API-PASSPHRASE',
+  '400001':
+    'Please check the header of your request for KC-API-KEY, KC-API-SIGN, KC-API-TIMESTAMP, KC-API-PASSPHRASE',
   '400002': 'KC-API-TIMESTAMP Invalid -- Time differs from server time by more than 5 seconds',
   '400003': 'KC-API-KEY not exists',
   '400004': 'Invalid KC-API-PASSPHRASE',
@@ -78,7 +79,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function refusalOf(error: unknown): KuCoinRefusal | undefined {
   if (error instanceof VenueError) return { code: error.code, msg: error.msg, httpStatus: error.httpStatus };
-  if (error instanceof ExchangeError && isRecord(error.details) && typeof error.details.kucoinCode === 'string') {
+  if (
+    error instanceof ExchangeError &&
+    isRecord(error.details) &&
+    typeof error.details.kucoinCode === 'string'
+  ) {
     return refusal(error.details.kucoinCode, error.message);
   }
   return undefined;

@@ -71,7 +71,8 @@ export class RouteTable {
 
   constructor(routes: readonly Route[]) {
     this.#routes = routes.map(compile).sort((a, b) => a.names.length - b.names.length);
-    for (const route of this.#routes) if (route.names.length === 0) this.#literal.set(`${route.method} ${route.pattern}`, route);
+    for (const route of this.#routes)
+      if (route.names.length === 0) this.#literal.set(`${route.method} ${route.pattern}`, route);
   }
 
   /** The route serving `method path`, or undefined (KuCoin answers 404000). */

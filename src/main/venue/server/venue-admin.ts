@@ -1,4 +1,4 @@
-import type { VenueClock, VenueExchange, VenueStatusWire } from '../core/index.ts';
+import type { LedgerWire, VenueClock, VenueExchange, VenueStatusWire } from '../core/index.ts';
 import type { WsFaultScope, WsGateway } from '../ws/ws-gateway.ts';
 import type { KeyBook, KeySpec } from './api-keys.ts';
 import type { RestFaultRule, RestFaults, RestFaultSpec } from './faults.ts';
@@ -60,6 +60,8 @@ export interface VenueAdmin {
   resetRequestLog(): void;
   /** Refills every rate-limit pool. */
   resetRateLimits(): void;
+  /** A user's exact ledger (decimal strings), for money assertions in tests. */
+  ledger(userId: string): LedgerWire;
   /** Everything back to normal: faults off, skew 0, status open, log and pools cleared. */
   reset(): void;
 }
@@ -81,28 +83,64 @@ export interface VenueAdminDeps {
 function credentialsOf(deps: VenueAdminDeps, spec: KeySpec): VenueCredentials {
   const key = deps.keys.issue(spec, deps.gatewayNow());
   if (!deps.exchange.hasAccount(key.userId)) deps.exchange.openAccount(key.userId, deps.startingBalanceUsdt);
-  return { apiKey: key.apiKey, apiSecret: key.apiSecret, passphrase: key.passphrase, keyVersion: key.keyVersion, userId: key.userId };
+  return {
+    apiKey: key.apiKey,
+    apiSecret: key.apiSecret,
+    passphrase: key.passphrase,
+    keyVersion: key.keyVersion,
+    userId: key.userId,
+  };
 }
 
-/** Builds the in-process admin over the venue's parts. */
-export function createVenueAdmin(deps: VenueAdminDeps): VenueAdmin {
-  const admin: VenueAdmin = {
+type FaultControls = Pick<
+  VenueAdmin,
+  | 'addFault'
+  | 'setLatency'
+  | 'removeFault'
+  | 'clearFaults'
+  | 'faults'
+  | 'disconnectWebSockets'
+  | 'silenceWebSockets'
+  | 'expireTokens'
+  | 'wsConnectionCount'
+>;
+
+function faultControls(deps: VenueAdminDeps): FaultControls {
+  return {
     addFault: (spec) => deps.faults.add(spec),
-    setLatency: (latencyMs, jitterMs = 0, scope = {}) => deps.faults.add({ kind: 'latency', latencyMs, jitterMs, ...scope }),
-    removeFault: (id) => { deps.faults.remove(id); },
-    clearFaults: () => { deps.faults.clear(); },
+    setLatency: (latencyMs, jitterMs = 0, scope = {}) =>
+      deps.faults.add({ kind: 'latency', latencyMs, jitterMs, ...scope }),
+    removeFault: (id) => {
+      deps.faults.remove(id);
+    },
+    clearFaults: () => {
+      deps.faults.clear();
+    },
     faults: () => deps.faults.list(),
     disconnectWebSockets: (scope) => deps.gateway.disconnect(scope),
     silenceWebSockets: (on, scope) => deps.gateway.silence(on, scope),
     expireTokens: (scope) => deps.gateway.expireTokens(scope),
     wsConnectionCount: () => deps.gateway.connectionCount(),
+  };
+}
+
+/** Builds the in-process admin over the venue's parts. */
+export function createVenueAdmin(deps: VenueAdminDeps): VenueAdmin {
+  return {
+    ...faultControls(deps),
     setClockSkewMs: (ms) => {
       deps.skew.ms = ms;
     },
     clockSkewMs: () => deps.skew.ms,
-    setStatus: (status, msg) => { deps.exchange.setStatus(status, msg); },
-    setPrice: (symbol, price) => { deps.exchange.setPrice(symbol, price); },
-    jumpPrice: (symbol, pct) => { deps.exchange.jumpPrice(symbol, pct); },
+    setStatus: (status, msg) => {
+      deps.exchange.setStatus(status, msg);
+    },
+    setPrice: (symbol, price) => {
+      deps.exchange.setPrice(symbol, price);
+    },
+    jumpPrice: (symbol, pct) => {
+      deps.exchange.jumpPrice(symbol, pct);
+    },
     advanceTime: (ms) => {
       deps.venueClock.advance(ms);
       deps.exchange.advanceTo(deps.venueClock.now());
@@ -111,8 +149,13 @@ export function createVenueAdmin(deps: VenueAdminDeps): VenueAdmin {
     requestCount: (filter) => deps.requestLog.count(filter),
     requestCounts: () => deps.requestLog.counts(),
     recentRequests: () => deps.requestLog.recent(),
-    resetRequestLog: () => { deps.requestLog.reset(); },
-    resetRateLimits: () => { deps.pools.reset(); },
+    resetRequestLog: () => {
+      deps.requestLog.reset();
+    },
+    resetRateLimits: () => {
+      deps.pools.reset();
+    },
+    ledger: (userId) => deps.exchange.ledger(userId),
     reset: () => {
       deps.faults.clear();
       deps.gateway.silence(false);
@@ -122,5 +165,4 @@ export function createVenueAdmin(deps: VenueAdminDeps): VenueAdmin {
       deps.pools.reset();
     },
   };
-  return admin;
 }

@@ -30,7 +30,9 @@ const maxBufferedBytes = 16 * 1024 * 1024;
 /** The TCP socket under a `ws` connection (a private field of `ws`, hence the guarded look-up). */
 function tcpOf(socket: WebSocket): { cork(): void; uncork(): void } | undefined {
   const tcp: unknown = (socket as unknown as Record<string, unknown>)._socket;
-  return typeof tcp === 'object' && tcp !== null && 'cork' in tcp && 'uncork' in tcp ? (tcp as { cork(): void; uncork(): void }) : undefined;
+  return typeof tcp === 'object' && tcp !== null && 'cork' in tcp && 'uncork' in tcp
+    ? (tcp as { cork(): void; uncork(): void })
+    : undefined;
 }
 
 /**

@@ -17,7 +17,13 @@ export class TokenStore {
   /** Issues a fresh random token valid for `ttlMs` from `nowMs`. */
   issue(kind: 'public' | 'private', userId: string | undefined, nowMs: number, ttlMs: number): WsToken {
     // KuCoin tokens are long opaque strings; 48 random bytes in base64url look and behave alike.
-    const token: WsToken = { token: randomBytes(48).toString('base64url'), kind, userId, issuedAt: nowMs, expiresAt: nowMs + ttlMs };
+    const token: WsToken = {
+      token: randomBytes(48).toString('base64url'),
+      kind,
+      userId,
+      issuedAt: nowMs,
+      expiresAt: nowMs + ttlMs,
+    };
     this.#tokens.set(token.token, token);
     return token;
   }

@@ -7,7 +7,9 @@ describe('WS topics (§6.4, §6.5)', () => {
       access: 'public',
       topics: ['/contractMarket/tickerV2:XBTUSDTM', '/contractMarket/tickerV2:ETHUSDTM'],
     });
-    expect(parseTopic('/contractMarket/limitCandle:XBTUSDTM_1hour')).toMatchObject({ topics: ['/contractMarket/limitCandle:XBTUSDTM_1hour'] });
+    expect(parseTopic('/contractMarket/limitCandle:XBTUSDTM_1hour')).toMatchObject({
+      topics: ['/contractMarket/limitCandle:XBTUSDTM_1hour'],
+    });
   });
 
   it('refuses with KuCoin codes', () => {
@@ -20,7 +22,10 @@ describe('WS topics (§6.4, §6.5)', () => {
   });
 
   it('marks private topics and allows the all-symbol forms', () => {
-    expect(parseTopic('/contractMarket/tradeOrders')).toEqual({ access: 'private', topics: ['/contractMarket/tradeOrders'] });
+    expect(parseTopic('/contractMarket/tradeOrders')).toEqual({
+      access: 'private',
+      topics: ['/contractMarket/tradeOrders'],
+    });
     expect(parseTopic('/contract/position:XBTUSDTM')).toMatchObject({ access: 'private' });
   });
 
@@ -29,7 +34,10 @@ describe('WS topics (§6.4, §6.5)', () => {
       { topic: '/contractMarket/tradeOrders:XBTUSDTM', subject: 'symbolOrderChange' },
       { topic: '/contractMarket/tradeOrders', subject: 'orderChange' },
     ]);
-    expect(deliveryTopics('/contract/position:XBTUSDTM', 'position.change')[1]).toEqual({ topic: '/contract/positionAll', subject: 'position.change' });
+    expect(deliveryTopics('/contract/position:XBTUSDTM', 'position.change')[1]).toEqual({
+      topic: '/contract/positionAll',
+      subject: 'position.change',
+    });
     expect(deliveryTopics('/contractMarket/tickerV2:XBTUSDTM', 'tickerV2')).toHaveLength(1);
   });
 });

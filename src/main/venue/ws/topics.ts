@@ -47,12 +47,15 @@ function isCandleArgument(arg: string): boolean {
 
 function expand(prefix: string, rule: TopicRule, arg: string | undefined): string[] | TopicProblem {
   if (arg === undefined) {
-    return rule.argument === 'none' || rule.argument === 'symbols-optional' ? [prefix] : { code: 400, data: `topic ${prefix} requires a symbol` };
+    return rule.argument === 'none' || rule.argument === 'symbols-optional'
+      ? [prefix]
+      : { code: 400, data: `topic ${prefix} requires a symbol` };
   }
   if (rule.argument === 'none') return { code: 404, data: `topic ${prefix}:${arg} does not exist` };
   const args = arg.split(',').map((a) => a.trim());
   if (args.some((a) => a === '')) return { code: 400, data: `topic ${prefix}:${arg} is invalid` };
-  if (rule.argument === 'candle' && !args.every(isCandleArgument)) return { code: 400, data: `topic ${prefix}:${arg} is invalid` };
+  if (rule.argument === 'candle' && !args.every(isCandleArgument))
+    return { code: 400, data: `topic ${prefix}:${arg} is invalid` };
   return args.map((a) => `${prefix}:${a}`);
 }
 
@@ -79,7 +82,8 @@ export function isTopicProblem(value: ParsedTopic | TopicProblem): value is Topi
  */
 export function deliveryTopics(topic: string, subject: string): { topic: string; subject: string }[] {
   const own = { topic, subject };
-  if (topic.startsWith('/contractMarket/tradeOrders:')) return [own, { topic: '/contractMarket/tradeOrders', subject: 'orderChange' }];
+  if (topic.startsWith('/contractMarket/tradeOrders:'))
+    return [own, { topic: '/contractMarket/tradeOrders', subject: 'orderChange' }];
   if (topic.startsWith('/contract/position:')) return [own, { topic: '/contract/positionAll', subject }];
   return [own];
 }

@@ -10,7 +10,7 @@ import type { ClientMessage } from './client-messages.ts';
 import type { WsSession } from './session.ts';
 import { sendFrame, sessionUser } from './session.ts';
 import { SubscriptionIndex } from './subscriptions.ts';
-import type { TokenStore } from './token-store.ts';
+import type { TokenStore, WsToken } from './token-store.ts';
 import { deliveryTopics, isTopicProblem, parseTopic } from './topics.ts';
 
 /** What the gateway needs from the venue. */
@@ -44,7 +44,7 @@ export class WsGateway {
     this.#deps = deps;
     this.#sweep = setInterval(() => {
       this.#sweepSessions();
-    }, 1_000);
+    }, deps.settings.wsSweepIntervalMs);
     this.#sweep.unref();
   }
 
@@ -61,15 +61,43 @@ export class WsGateway {
     const token = this.#deps.tokens.valid(url.searchParams.get('token') ?? '', this.#deps.now());
     if (token === undefined) {
       // §6.6: 401 token invalid; the connection is closed without a welcome.
-      ws.send(errorFrame(connectId, 401, 'token is invalid'), () => { ws.close(1000, 'token is invalid'); });
+      ws.send(errorFrame(connectId, 401, 'token is invalid'), () => {
+        ws.close(1000, 'token is invalid');
+      });
       return;
     }
-    if (token.kind === 'private' && this.#sessionsOf(token.userId) >= this.#deps.settings.wsMaxSessionsPerUser) {
-      ws.send(errorFrame(connectId, 509, `exceed max session count limitation of ${this.#deps.settings.wsMaxSessionsPerUser}`), () => { ws.close(); });
+    if (
+      token.kind === 'private' &&
+      this.#sessionsOf(token.userId) >= this.#deps.settings.wsMaxSessionsPerUser
+    ) {
+      ws.send(
+        errorFrame(
+          connectId,
+          509,
+          `exceed max session count limitation of ${this.#deps.settings.wsMaxSessionsPerUser}`,
+        ),
+        () => {
+          ws.close();
+        },
+      );
       return;
     }
+    this.#open(ws, token, connectId);
+  }
+
+  #open(ws: WebSocket, token: WsToken, connectId: string): void {
     const now = this.#deps.now();
-    const session: WsSession = { socket: ws, token, connectId, topics: new Set(), lastHeardAt: now, silent: false, uplinkWindowStart: now, uplinkCount: 0, corked: false };
+    const session: WsSession = {
+      socket: ws,
+      token,
+      connectId,
+      topics: new Set(),
+      lastHeardAt: now,
+      silent: false,
+      uplinkWindowStart: now,
+      uplinkCount: 0,
+      corked: false,
+    };
     this.#sessions.add(session);
     ws.on('message', (data, isBinary) => {
       this.#onFrame(session, isBinary ? '' : bufferText(data));
@@ -78,7 +106,9 @@ export class WsGateway {
       this.#sessions.delete(session);
       this.#index.drop(session);
     });
-    ws.on('error', () => { ws.terminate(); });
+    ws.on('error', () => {
+      ws.terminate();
+    });
     sendFrame(session, JSON.stringify({ id: connectId, type: 'welcome' }));
   }
 
@@ -98,7 +128,8 @@ export class WsGateway {
       sendFrame(session, errorFrame(undefined, 400, 'invalid message'));
       return;
     }
-    if (message.type === 'ping') sendFrame(session, JSON.stringify({ id: message.id ?? '', type: 'pong', timestamp: now }));
+    if (message.type === 'ping')
+      sendFrame(session, JSON.stringify({ id: message.id ?? '', type: 'pong', timestamp: now }));
     else if (message.type === 'subscribe') this.#subscribe(session, message);
     else if (message.type === 'unsubscribe') this.#unsubscribe(session, message);
     else sendFrame(session, errorFrame(message.id, 415, `command type ${message.type} is invalid`));
@@ -127,12 +158,26 @@ export class WsGateway {
       return;
     }
     if (parsed.topics.length > settings.wsMaxTopicsPerSubscribe) {
-      sendFrame(session, errorFrame(message.id, 509, `exceed max subscription count limitation of ${settings.wsMaxTopicsPerSubscribe} per time`));
+      sendFrame(
+        session,
+        errorFrame(
+          message.id,
+          509,
+          `exceed max subscription count limitation of ${settings.wsMaxTopicsPerSubscribe} per time`,
+        ),
+      );
       return;
     }
     const fresh = parsed.topics.filter((t) => !session.topics.has(t));
     if (session.topics.size + fresh.length > settings.wsMaxTopicsPerSession) {
-      sendFrame(session, errorFrame(message.id, 509, `exceed max subscription count limitation of ${settings.wsMaxTopicsPerSession} per session`));
+      sendFrame(
+        session,
+        errorFrame(
+          message.id,
+          509,
+          `exceed max subscription count limitation of ${settings.wsMaxTopicsPerSession} per session`,
+        ),
+      );
       return;
     }
     for (const topic of fresh) this.#index.add(session, topic);
@@ -168,7 +213,8 @@ export class WsGateway {
     for (const session of this.#sessions) {
       const idle = now - session.lastHeardAt > this.#deps.settings.wsIdleTimeoutMs;
       // §6.1: a connection ends when its token does (24 h on KuCoin).
-      if (idle || session.token.expiresAt <= now) session.socket.close(1000, idle ? 'ping timeout' : 'token expired');
+      if (idle || session.token.expiresAt <= now)
+        session.socket.close(1000, idle ? 'ping timeout' : 'token expired');
     }
     this.#deps.tokens.prune(now, 60_000);
   }
@@ -229,7 +275,10 @@ function bufferText(data: unknown): string {
 
 /** §6.3 message envelope; private messages add userId and channelType (SPEC-WSPRIV). Built by hand: hot path. */
 function frameText(topic: string, subject: string, data: unknown, userId: string | undefined): string {
-  const sequence = subject === 'level2' && typeof data === 'object' && data !== null && 'sequence' in data ? data.sequence : undefined;
+  const sequence =
+    subject === 'level2' && typeof data === 'object' && data !== null && 'sequence' in data
+      ? data.sequence
+      : undefined;
   const sn = typeof sequence === 'number' ? `,"sn":${sequence}` : '';
   const owner = userId === undefined ? '' : `,"userId":${JSON.stringify(userId)},"channelType":"private"`;
   return `{"topic":${JSON.stringify(topic)},"type":"message","subject":${JSON.stringify(subject)}${sn}${owner},"data":${JSON.stringify(data)}}`;

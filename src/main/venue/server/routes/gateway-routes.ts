@@ -48,8 +48,18 @@ function apiKeyInfo(request: RouteRequest): unknown {
 /** §6.1 bullet tokens and the (general-host) api-key info endpoint. */
 export function gatewayRoutes(deps: GatewayRouteDeps): Route[] {
   return [
-    { method: 'POST', pattern: '/api/v1/bullet-public', access: 'public', handle: (r) => bullet(deps, r, 'public') },
-    { method: 'POST', pattern: '/api/v1/bullet-private', access: 'private', handle: (r) => bullet(deps, r, 'private') },
+    {
+      method: 'POST',
+      pattern: '/api/v1/bullet-public',
+      access: 'public',
+      handle: (r) => bullet(deps, r, 'public'),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/v1/bullet-private',
+      access: 'private',
+      handle: (r) => bullet(deps, r, 'private'),
+    },
     { method: 'GET', pattern: '/api/v1/user/api-key', access: 'private', handle: apiKeyInfo },
   ];
 }

@@ -20,25 +20,45 @@ function depthSize(raw: string): 20 | 100 {
 /** §2 and §3.1: server time, status and every public market-data endpoint. */
 export function marketRoutes(deps: MarketRouteDeps): Route[] {
   const { exchange } = deps;
-  const pub = (method: Route['method'], pattern: string, handle: Route['handle']): Route => ({ method, pattern, access: 'public', handle });
+  const pub = (method: Route['method'], pattern: string, handle: Route['handle']): Route => ({
+    method,
+    pattern,
+    access: 'public',
+    handle,
+  });
   return [
     pub('GET', '/api/v1/timestamp', () => deps.gatewayNow()),
     pub('GET', '/api/v1/status', () => exchange.status()),
     pub('GET', '/api/v1/contracts/active', () => exchange.contractsActive()),
     pub('GET', '/api/v1/contracts/{symbol}', (r) => exchange.contract(pathParam(r, 'symbol'))),
-    pub('GET', '/api/v1/contracts/risk-limit/{symbol}', (r) => exchange.riskLimitLevels(pathParam(r, 'symbol'))),
+    pub('GET', '/api/v1/contracts/risk-limit/{symbol}', (r) =>
+      exchange.riskLimitLevels(pathParam(r, 'symbol')),
+    ),
     pub('GET', '/api/v1/ticker', (r) => exchange.ticker(requiredQuery(r, 'symbol'))),
     pub('GET', '/api/v1/allTickers', () => exchange.allTickers()),
     pub('GET', '/api/v1/level2/snapshot', (r) => exchange.level2Snapshot(requiredQuery(r, 'symbol'))),
-    pub('GET', '/api/v1/level2/depth{size}', (r) => exchange.depth(requiredQuery(r, 'symbol'), depthSize(pathParam(r, 'size')))),
+    pub('GET', '/api/v1/level2/depth{size}', (r) =>
+      exchange.depth(requiredQuery(r, 'symbol'), depthSize(pathParam(r, 'size'))),
+    ),
     pub('GET', '/api/v1/trade/history', (r) => exchange.tradeHistory(requiredQuery(r, 'symbol'))),
     pub('GET', '/api/v1/kline/query', (r) =>
-      exchange.klines(requiredQuery(r, 'symbol'), requiredIntQuery(r, 'granularity'), optionalIntQuery(r, 'from'), optionalIntQuery(r, 'to')),
+      exchange.klines(
+        requiredQuery(r, 'symbol'),
+        requiredIntQuery(r, 'granularity'),
+        optionalIntQuery(r, 'from'),
+        optionalIntQuery(r, 'to'),
+      ),
     ),
     pub('GET', '/api/v1/mark-price/{symbol}/current', (r) => exchange.markPrice(pathParam(r, 'symbol'))),
-    pub('GET', '/api/v1/funding-rate/{symbol}/current', (r) => exchange.fundingRateCurrent(pathParam(r, 'symbol'))),
+    pub('GET', '/api/v1/funding-rate/{symbol}/current', (r) =>
+      exchange.fundingRateCurrent(pathParam(r, 'symbol')),
+    ),
     pub('GET', '/api/v1/contract/funding-rates', (r) =>
-      exchange.fundingHistory(requiredQuery(r, 'symbol'), requiredIntQuery(r, 'from'), requiredIntQuery(r, 'to')),
+      exchange.fundingHistory(
+        requiredQuery(r, 'symbol'),
+        requiredIntQuery(r, 'from'),
+        requiredIntQuery(r, 'to'),
+      ),
     ),
   ];
 }
