@@ -6,7 +6,7 @@
  */
 import type { ContractSpec } from './contracts.ts';
 import type { Dec } from './decimal.ts';
-import { abs, add, mul, neg, quot, round, sign, sub, ZERO } from './decimal.ts';
+import { abs, add, cmp, mul, neg, quot, round, sign, sub, ZERO } from './decimal.ts';
 import { feeOf, initialMarginOf, MONEY_SCALE, posCommOf, valueOf } from './margin.ts';
 import type { AccountRecord, Ledger, PositionRecord } from './state.ts';
 import type { MarginMode, Side } from './wire-types.ts';
@@ -70,16 +70,37 @@ export function isolatedPosMargin(position: PositionRecord): Dec {
   return sub(add(add(position.posInit, position.posComm), position.posCross), position.posLoss);
 }
 
-/** Moves `change` into the balance, never below zero; the unpaid part is insurance cover. */
-export function creditBalance(account: AccountRecord, change: Dec): Dec {
+/**
+ * What the account's isolated positions and isolated orders hold: a cross loss may not take it,
+ * because it backs those positions (§7.3: cross margin = balance − isolated holdings).
+ */
+export function isolatedHoldings(account: AccountRecord): Dec {
+  let held = ZERO;
+  for (const position of account.positions.values()) {
+    if (position.marginMode === 'ISOLATED' && position.qty !== 0n) held = add(held, isolatedPosMargin(position));
+  }
+  for (const order of account.orders.values()) {
+    if (order.status === 'open' && order.marginMode === 'ISOLATED') held = add(held, order.reservedMargin);
+  }
+  return held;
+}
+
+/**
+ * Moves `change` into the balance, never below `floor` (zero, or the isolated holdings for a
+ * cross debit); the unpaid part is insurance cover. Returns the cover.
+ */
+export function creditBalance(account: AccountRecord, change: Dec, floor: Dec = ZERO): Dec {
   const next = add(account.balance, change);
-  if (sign(next) >= 0) {
+  // Only debits are floored, and never below where the balance already is.
+  const limit = cmp(account.balance, floor) < 0 ? account.balance : floor;
+  if (sign(change) >= 0 || cmp(next, limit) >= 0) {
     account.balance = next;
     return ZERO;
   }
-  account.ledger.insuranceCover = add(account.ledger.insuranceCover, neg(next));
-  account.balance = ZERO;
-  return neg(next);
+  const cover = sub(limit, next);
+  account.ledger.insuranceCover = add(account.ledger.insuranceCover, cover);
+  account.balance = limit;
+  return cover;
 }
 
 function share(total: Dec, part: bigint, whole: bigint): Dec {
@@ -107,7 +128,7 @@ function reduce(account: AccountRecord, position: PositionRecord, input: FillInp
   }
   account.ledger.realisedGross = add(account.ledger.realisedGross, gross);
   account.ledger.fees = add(account.ledger.fees, closeFee);
-  creditBalance(account, change);
+  creditBalance(account, change, position.marginMode === 'CROSS' ? isolatedHoldings(account) : ZERO);
   position.qty -= direction * closing;
   position.cost = sub(position.cost, releasedCost);
   position.posInit = sub(position.posInit, released.init);

@@ -7,9 +7,9 @@
  */
 import type { Venue } from './context.ts';
 import type { Dec } from './decimal.ts';
-import { add, d, max, min, neg, quot, round, sign, sub, wireNumber } from './decimal.ts';
+import { add, d, max, min, neg, quot, round, sign, sub, wireNumber, ZERO } from './decimal.ts';
 import { emitPosition, emitWallet } from './emitters.ts';
-import { creditBalance } from './accounting.ts';
+import { creditBalance, isolatedHoldings } from './accounting.ts';
 import { fundingOf, valueOf } from './margin.ts';
 import { pushBounded } from './fills.ts';
 import type { AccountRecord, MarketRecord, PositionRecord } from './state.ts';
@@ -47,7 +47,7 @@ function settlePosition(venue: Venue, account: AccountRecord, position: Position
   if (sign(funding) > 0 && position.marginMode === 'ISOLATED') position.posCross = add(position.posCross, funding);
   position.posFunding = add(position.posFunding, funding);
   account.ledger.funding = add(account.ledger.funding, funding);
-  creditBalance(account, funding);
+  creditBalance(account, funding, position.marginMode === 'CROSS' ? isolatedHoldings(account) : ZERO);
   pushBounded(account.fundingPayments, {
     id: atMs * 10 + account.fundingPayments.length,
     symbol: market.spec.symbol,

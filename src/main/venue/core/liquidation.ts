@@ -11,7 +11,7 @@ import { withBookDiff } from './book-events.ts';
 import { cancelOpenOrder } from './cancels.ts';
 import type { Venue } from './context.ts';
 import type { Dec } from './decimal.ts';
-import { sign, text, ZERO } from './decimal.ts';
+import { d, sign, text, ZERO } from './decimal.ts';
 import { emitOrderChange, emitPosition, emitWallet, marketOf } from './emitters.ts';
 import { applyUserFill } from './fills.ts';
 import { finishOrder } from './matching.ts';
@@ -70,7 +70,7 @@ function cancelSymbolOrders(venue: Venue, account: AccountRecord, symbol: string
 }
 
 /** Closes `position` entirely at `price` as a liquidation. */
-function liquidate(venue: Venue, account: AccountRecord, position: PositionRecord, price: Dec): void {
+function liquidate(venue: Venue, account: AccountRecord, position: PositionRecord, price: Dec, feeRate: Dec): void {
   const market = marketOf(venue, position.symbol);
   cancelSymbolOrders(venue, account, position.symbol);
   const order = liquidationOrder(venue, position);
@@ -79,7 +79,7 @@ function liquidate(venue: Venue, account: AccountRecord, position: PositionRecor
   const lots = order.size;
   const tradeId = venue.ids.trade();
   withBookDiff(venue, market, () => {
-    applyUserFill(venue, { market, account, order, lots, price, liquidity: 'taker', feeRate: market.spec.takerFeeRate, tradeId, tradeType: 'liquid' });
+    applyUserFill(venue, { market, account, order, lots, price, liquidity: 'taker', feeRate, tradeId, tradeType: 'liquid' });
   });
   emitOrderChange(venue, order, 'match', 'match', { liquidity: 'taker', feeType: 'takerFee', matchPrice: text(price), matchSize: lots.toString(), tradeId }, 'liquid');
   finishOrder(venue, order, 'filled');
@@ -103,14 +103,17 @@ export function runLiquidations(venue: Venue): void {
       if (position.qty === 0n || position.marginMode !== 'ISOLATED') continue;
       const market = marketOf(venue, position.symbol);
       const metrics = metricsOf(account, position, venue.markets, ZERO);
-      if (isolatedLiquidates(position, metrics, market.markPrice)) liquidate(venue, account, position, bankruptcyFillPrice(venue, account, position));
+      if (isolatedLiquidates(position, metrics, market.markPrice)) {
+        liquidate(venue, account, position, bankruptcyFillPrice(venue, account, position), market.spec.takerFeeRate);
+      }
     }
     const totals = accountTotals(account, venue.markets);
     if (!crossLiquidates(totals)) continue;
     for (const position of account.positions.values()) {
       if (position.qty === 0n || position.marginMode !== 'CROSS') continue;
       const market = marketOf(venue, position.symbol);
-      liquidate(venue, account, position, roundToTick(market.markPrice, market.spec.tickSize, 'half-up'));
+      // §7.2 (P-ISO2025): the liquidation fee is charged on the mark value at liquidationFeeRate.
+      liquidate(venue, account, position, roundToTick(market.markPrice, market.spec.tickSize, 'half-up'), d(venue.config.liquidationFeeRate));
     }
   }
 }
