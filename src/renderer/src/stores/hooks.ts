@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { connectionStore, type ConnectionState } from './connection.store.ts';
+import { healthStore, type HealthState } from './health.store.ts';
 import { marketStore, type MarketState } from './market.store.ts';
 import { tradingStore, type TradingStoreState } from './trading.store.ts';
 
@@ -22,4 +23,9 @@ export function useTrading<T>(selector: (state: TradingStoreState) => T): T {
  */
 export function useMarket<T>(selector: (state: MarketState) => T): T {
   return useStore(marketStore, selector);
+}
+
+/** Reads one slice of the exchange health store. */
+export function useHealth<T>(selector: (state: HealthState) => T): T {
+  return useStore(healthStore, selector);
 }

@@ -1,15 +1,17 @@
-import { Box, Group, Overlay, Paper, SegmentedControl, Text, TextInput } from '@mantine/core';
-import { useRef } from 'react';
+import { Box, Group, Overlay, Paper, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { useMemo, useRef } from 'react';
 import { useMarket } from '../../stores/hooks.ts';
 import { seriesKey } from '../../stores/market.store.ts';
 import { chartTimeframes, useSettingsStore, type Timeframe } from '../../stores/settings.store.ts';
 import { useCandleChart } from './useCandleChart.ts';
 
-function ChartControls(props: { readonly symbol: string; readonly timeframe: Timeframe }): React.JSX.Element {
+/** Symbol picker: the engine's contracts when known, a plain input until then. */
+function SymbolPicker(props: { readonly symbol: string }): React.JSX.Element {
   const setSymbol = useSettingsStore((state) => state.setSymbol);
-  const setTimeframe = useSettingsStore((state) => state.setTimeframe);
-  return (
-    <Group justify="space-between">
+  const contracts = useMarket((state) => state.contracts);
+  const symbols = useMemo(() => Object.keys(contracts).sort(), [contracts]);
+  if (symbols.length === 0) {
+    return (
       <TextInput
         size="xs"
         w={140}
@@ -20,6 +22,30 @@ function ChartControls(props: { readonly symbol: string; readonly timeframe: Tim
           setSymbol(e.currentTarget.value.toUpperCase());
         }}
       />
+    );
+  }
+  return (
+    <Select
+      size="xs"
+      w={160}
+      aria-label="Chart symbol"
+      data-testid="chart-symbol"
+      searchable
+      allowDeselect={false}
+      data={symbols}
+      value={props.symbol}
+      onChange={(value) => {
+        if (value !== null) setSymbol(value);
+      }}
+    />
+  );
+}
+
+function ChartControls(props: { readonly symbol: string; readonly timeframe: Timeframe }): React.JSX.Element {
+  const setTimeframe = useSettingsStore((state) => state.setTimeframe);
+  return (
+    <Group justify="space-between">
+      <SymbolPicker symbol={props.symbol} />
       <SegmentedControl
         size="xs"
         data-testid="chart-timeframe"

@@ -1,7 +1,7 @@
 import { Stack, Table, Text } from '@mantine/core';
-import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatDuration } from '../../components/format.ts';
 import { useConnection } from '../../stores/hooks.ts';
+import { ExchangeHealthPanel } from './ExchangeHealthPanel.tsx';
 
 /** The engine link itself: the one health fact the renderer has today (from `app:heartbeat`). */
 function EngineLink(): React.JSX.Element {
@@ -36,17 +36,14 @@ function EngineLink(): React.JSX.Element {
   );
 }
 
-/** Circuit breaker, rate-limit pools, clock offset and stream liveness, as the engine reports them. */
+/** The engine link, then the exchange link: breaker, rate-limit pools, clock and streams. */
 export function HealthView(): React.JSX.Element {
   return (
     <Stack>
       <EngineLink />
-      <EmptyState title="No data from the engine yet">
-        Breaker state, rate-limit usage per pool, clock offset/uncertainty and stream liveness appear here
-        once the engine publishes a health channel; this build's IPC contract has none.
-      </EmptyState>
+      <ExchangeHealthPanel />
       <Text size="xs" c="dimmed">
-        Nothing on this page is estimated by the renderer.
+        Everything here is reported by the engine; the renderer estimates nothing.
       </Text>
     </Stack>
   );
