@@ -50,11 +50,7 @@ describe('market feed', () => {
           atMs: 1,
         },
       }),
-      'market:get-candles': (request) => ({
-        ok: true,
-        value: [candle(120_000, 2), candle(60_000, 1)],
-        request,
-      }),
+      'market:get-candles': () => ({ ok: true, value: [candle(120_000, 2), candle(60_000, 1)] }),
     });
     installFakeBulwark(fake);
     const market = createMarketStore();
