@@ -21,9 +21,11 @@ export interface AuthSettings {
   readonly acceptEncodedQuery: boolean;
 }
 
+/** A header's value; blank counts as absent (KuCoin answers 400001 for an empty KC-API-KEY too). */
 function header(parts: SignedRequestParts, name: string): string | undefined {
-  const value = parts.headers[name];
-  return Array.isArray(value) ? value[0] : value;
+  const raw = parts.headers[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value === undefined || value.trim() === '' ? undefined : value;
 }
 
 function safeEqual(a: string, b: string): boolean {
