@@ -52,6 +52,7 @@ function newMarket(spec: ContractSpec, nowMs: number, fundingIntervalMs: number)
     consumedBids: new Map(),
     consumedAsks: new Map(),
     openInterest: 0n,
+    nextSnapshotMs: 0,
   };
 }
 

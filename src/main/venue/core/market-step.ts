@@ -16,7 +16,7 @@ import { emitWallet } from './emitters.ts';
 import { settleFunding, updatePredictedRates } from './funding.ts';
 import { runLiquidations } from './liquidation.ts';
 import { makerFill, recordTrade } from './matching.ts';
-import { emitMarkChanges } from './mark-events.ts';
+import { emitMarkChanges, emitSnapshot24h } from './mark-events.ts';
 import type { AccountRecord, MarketRecord } from './state.ts';
 import { checkStops } from './stops.ts';
 
@@ -93,6 +93,7 @@ export function stepMarket(venue: Venue, market: MarketRecord): void {
     });
     for (const event of candleEvents(market, venue.nowMs)) venue.emit(event);
     emitMarkChanges(venue, market);
+    emitSnapshot24h(venue, market);
   }
   checkStops(venue, market);
 }

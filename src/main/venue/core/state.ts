@@ -163,4 +163,6 @@ export interface MarketRecord {
   readonly consumedBids: Map<bigint, bigint>;
   readonly consumedAsks: Map<bigint, bigint>;
   openInterest: bigint;
+  /** Next venue time a snapshot.24h message is due (every 5 s, §6.4). */
+  nextSnapshotMs: number;
 }
