@@ -93,7 +93,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('venue-signal', { signal });
-    void venue.stop().then(() => process.exit(0));
+    // No process.exit: the process ends because stop() released every socket and timer (a leak would hang here).
+    void venue.stop().then(() => {
+      process.exitCode = 0;
+    });
   };
   process.on('SIGINT', () => {
     shutdown('SIGINT');
