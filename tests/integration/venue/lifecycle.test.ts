@@ -19,16 +19,16 @@ describe('venue lifecycle', () => {
     venue.admin.addFault({ kind: 'timeout', path: '/api/v1/timestamp' });
     const delayed = kc.publicGet('/api/v1/status').catch(() => 'closed');
     const held = kc.publicGet('/api/v1/timestamp').catch(() => 'closed');
-    expect(handles()['TCPServerWrap'] ?? 0).toBeGreaterThan(before['TCPServerWrap'] ?? 0);
+    expect(handles().TCPServerWrap ?? 0).toBeGreaterThan(before.TCPServerWrap ?? 0);
     await venue.stop();
     expect(await held).toBe('closed');
     await socket.closed;
     // The latency timer was cleared: its request never completes, and nothing the venue made is left.
     await new Promise((resolve) => setImmediate(resolve));
     const after = handles();
-    expect(after['TCPServerWrap'] ?? 0).toBe(before['TCPServerWrap'] ?? 0);
-    expect(after['TCPSocketWrap'] ?? 0).toBeLessThanOrEqual(before['TCPSocketWrap'] ?? 0);
-    expect(after['Timeout'] ?? 0).toBeLessThanOrEqual(before['Timeout'] ?? 0);
+    expect(after.TCPServerWrap ?? 0).toBe(before.TCPServerWrap ?? 0);
+    expect(after.TCPSocketWrap ?? 0).toBeLessThanOrEqual(before.TCPSocketWrap ?? 0);
+    expect(after.Timeout ?? 0).toBeLessThanOrEqual(before.Timeout ?? 0);
     void delayed;
   });
 });
