@@ -3,6 +3,7 @@ import {
   ConnectionError,
   NetworkError,
   OrderUnknownError,
+  TimeoutError,
   TimeSyncError,
   TradingError,
   ValidationError,
@@ -12,7 +13,7 @@ import type { Logger } from '../../observability/logger.ts';
 import type { CircuitBreaker } from '../../resilience/circuit-breaker.ts';
 import { endpointWeights } from '../../resilience/endpoint-weights.generated.ts';
 import type { EndpointWeight } from '../../resilience/pools.ts';
-import type { RateLimiter, RateOutcome } from '../../resilience/rate-limiter.ts';
+import type { RateLimiter, RateOutcome, RatePermit } from '../../resilience/rate-limiter.ts';
 import { retryRead } from '../../resilience/retry-policy.ts';
 import type { TimeSync } from '../../time/time-sync.ts';
 import type { HttpPool, PooledOptions } from './http-pool.ts';
@@ -57,6 +58,7 @@ interface Attempt {
 class KucoinRestTransport implements RestTransport {
   readonly #options: RestTransportOptions;
   readonly #abort = new AbortController();
+  readonly #inFlight = new Set<AbortController>();
   readonly #idPrefix = randomBytes(3).toString('hex');
   #sequence = 0;
 
@@ -93,15 +95,27 @@ class KucoinRestTransport implements RestTransport {
 
   async #once<T>(call: RestCall<T>): Promise<T> {
     const weight = this.#weightOf(call.route);
-    const signal = call.signal === undefined ? this.#abort.signal : AbortSignal.any([call.signal, this.#abort.signal]);
-    const permit = await this.#options.limiter.acquire({ pool: weight.pool, weight: weight.weight, lane: call.lane, route: call.route }, signal);
+    // A short-lived signal per request: deriving from one long-lived signal (AbortSignal.any) keeps
+    // every request's signal reachable and was the client's main GC cost. stop() aborts the set.
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const detachCaller = linkCallerSignal(call.signal, controller);
+    this.#inFlight.add(controller);
+    let permit: RatePermit;
+    try {
+      permit = await this.#options.limiter.acquire({ pool: weight.pool, weight: weight.weight, lane: call.lane, route: call.route }, signal);
+    } catch (error) {
+      this.#inFlight.delete(controller);
+      detachCaller();
+      throw error;
+    }
     const attempt = this.#newAttempt(call);
     const sent: { outcome: RateOutcome } = { outcome: { kind: 'not-sent' } };
     const report = (next: RateOutcome): void => {
       sent.outcome = next;
     };
     try {
-      return await this.#options.breaker.execute(() => this.#send(call, attempt, signal, report), signal);
+      return await this.#options.breaker.execute(() => this.#send(call, attempt, controller, report));
     } catch (error) {
       // A request that may have arrived keeps its weight counted; one that never left is refunded.
       if (error instanceof NetworkError && !(error instanceof ConnectionError && error.details.sent === false) && sent.outcome.kind === 'not-sent') {
@@ -110,31 +124,35 @@ class KucoinRestTransport implements RestTransport {
       throw error;
     } finally {
       permit.release(sent.outcome);
+      this.#inFlight.delete(controller);
+      detachCaller();
     }
   }
 
-  async #send<T>(call: RestCall<T>, attempt: Attempt, signal: AbortSignal, report: (outcome: RateOutcome) => void): Promise<T> {
+  async #send<T>(call: RestCall<T>, attempt: Attempt, controller: AbortController, report: (outcome: RateOutcome) => void): Promise<T> {
     const startedAt = performance.now();
     const query = buildQuery(call.query);
     const bodyText = call.body === undefined ? '' : JSON.stringify(call.body);
     const headers = this.#headers(call, query.raw, bodyText);
     const url = `${this.#options.baseUrls[call.host]}${call.path}${query.encoded === '' ? '' : `?${query.encoded}`}`;
-    const options: PooledOptions = {
-      method: call.method,
-      headers,
-      rawBody: bodyText === '' ? undefined : bodyText,
-      timeout: call.timeoutMs ?? this.#options.config.requestTimeoutMs,
-      signal,
-    };
+    // Our own timeout on our own per-request signal (covers the body read too); ky gets no signal,
+    // so it never derives one with AbortSignal.any, whose weak references cost GC time per request.
+    const timeoutMs = call.timeoutMs ?? this.#options.config.requestTimeoutMs;
+    const timer = setTimeout(() => {
+      controller.abort(new TimeoutError('request-timeout', `KuCoin did not answer ${call.method} ${call.path} within ${timeoutMs} ms.`, { details: { ...attempt.ref, sent: true, timeoutMs } }));
+    }, timeoutMs);
+    const options: PooledOptions = { method: call.method, headers, rawBody: bodyText === '' ? undefined : bodyText, abortSignal: controller.signal, timeout: false };
     let response: Response;
     let text: string;
     try {
       response = await this.#options.pool.ky(url, options);
       text = await response.text();
     } catch (error) {
-      const mapped = mapTransportError(error, attempt.ref);
+      const mapped = mapTransportError(controller.signal.aborted ? controller.signal.reason : error, attempt.ref);
       this.#options.logger.warn('exchange-request-failed', { ...attempt.ref, code: mapped.code, error: mapped.message });
       throw mapped;
+    } finally {
+      clearTimeout(timer);
     }
     report(rateOutcomeOf(response.status, response.headers, text));
     this.#options.logger.debug('exchange-response', { ...attempt.ref, status: response.status, ms: performance.now() - startedAt });
@@ -165,9 +183,28 @@ class KucoinRestTransport implements RestTransport {
   }
 
   async stop(): Promise<void> {
-    this.#abort.abort(new ConnectionError('client-stopped', 'The exchange client is stopping.', { details: { sent: false }, retryable: false }));
+    const reason = new ConnectionError('client-stopped', 'The exchange client is stopping.', { details: { sent: false }, retryable: false });
+    this.#abort.abort(reason);
+    for (const controller of this.#inFlight) controller.abort(reason);
+    this.#inFlight.clear();
     await this.#options.pool.destroy();
   }
+}
+
+/** Aborts `controller` when the caller's signal aborts; returns the detach function. */
+function linkCallerSignal(caller: AbortSignal | undefined, controller: AbortController): () => void {
+  if (caller === undefined) return () => undefined;
+  if (caller.aborted) {
+    controller.abort(caller.reason);
+    return () => undefined;
+  }
+  const onAbort = (): void => {
+    controller.abort(caller.reason);
+  };
+  caller.addEventListener('abort', onAbort, { once: true });
+  return () => {
+    caller.removeEventListener('abort', onAbort);
+  };
 }
 
 /** What the limiter should learn from an answer: quota used, quota exhausted, or overload (field lesson 8). */

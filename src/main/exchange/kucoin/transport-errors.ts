@@ -27,7 +27,8 @@ function causeCode(error: unknown): string | undefined {
  * `details.sent = true` (the request may have arrived). Our own TradingErrors pass through.
  */
 export function mapTransportError(error: unknown, ref: RequestRef): TradingError {
-  if (error instanceof TradingError) return error;
+  const own = ownError(error);
+  if (own !== undefined) return own;
   if (isTimeoutError(error)) {
     return new TimeoutError('request-timeout', `KuCoin did not answer ${ref.method} ${ref.path} in time.`, { details: { ...ref, sent: true }, cause: error });
   }
@@ -37,6 +38,16 @@ export function mapTransportError(error: unknown, ref: RequestRef): TradingError
     return new ConnectionError('connection-failed', `The connection to KuCoin failed (${code ?? 'network error'}).`, { details: { ...ref, sent, socketCode: code ?? null }, cause: error });
   }
   return new NetworkError('transport-failed', `The request to KuCoin failed: ${error instanceof Error ? error.message : String(error)}`, { details: { ...ref, sent: true }, cause: error });
+}
+
+/** Our own abort reason (timeout, stop), possibly wrapped by ky or undici as a cause. */
+function ownError(error: unknown): TradingError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current instanceof Error; depth += 1) {
+    if (current instanceof TradingError) return current;
+    current = current.cause;
+  }
+  return undefined;
 }
 
 /** A response we cannot trust: not JSON, wrong types, missing fields, or an echo that does not match. */
