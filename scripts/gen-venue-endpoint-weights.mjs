@@ -14,6 +14,8 @@ const files = [
   'openapi-futures-positions.json',
   'openapi-futures-fundingfees.json',
   'openapi-account-account.json',
+  // trade-fees: the spec's Futures-pool row is listed as PATCH; KuCoin serves it as GET (§3.2).
+  'openapi-account-fee.json',
 ];
 const rows = new Map();
 for (const file of readdirSync(specDir)

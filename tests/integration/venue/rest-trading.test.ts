@@ -350,6 +350,14 @@ describe('private REST: fills, positions, margin, account (§3.2, §3.4)', () =>
     });
   });
 
+  it('trade-fees answers the contract fee rates as strings', async () => {
+    expect(await kc.data('GET', '/api/v1/trade-fees', { symbol: 'XBTUSDTM' })).toEqual({
+      symbol: 'XBTUSDTM',
+      takerFeeRate: '0.0006',
+      makerFeeRate: '0.0002',
+    });
+  });
+
   it('getMaxOpenSize and risk-limit levels', async () => {
     const ticker = await kc.data<{ price: string }>('GET', '/api/v1/ticker', { symbol: 'XBTUSDTM' });
     const max = await kc.data<{ maxBuyOpenSize: number; maxSellOpenSize: number }>(

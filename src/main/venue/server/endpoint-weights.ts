@@ -64,6 +64,7 @@ export const endpointWeights: Readonly<Record<string, EndpointWeight>> = {
   'GET /api/v2/getMaxOpenSize': { pool: 'Futures', weight: 2, permission: 'Futures' }, // openapi-futures-positions.json
   'GET /api/v2/position/getMarginMode': { pool: 'Futures', weight: 2, permission: 'Futures' }, // openapi-futures-positions.json
   'GET /api/v2/user-info': { pool: 'Management', weight: 20, permission: 'General' }, // openapi-account-account.json
+  'PATCH /api/v1/trade-fees': { pool: 'Futures', weight: 3, permission: 'General' }, // openapi-account-fee.json
   'POST /api/v1/bullet-private': { pool: 'Futures', weight: 10, permission: 'General' }, // openapi-futures-market.json
   'POST /api/v1/bullet-public': { pool: 'Public', weight: 10, permission: null }, // openapi-futures-market.json
   'POST /api/v1/margin/withdrawMargin': { pool: 'Futures', weight: 10, permission: 'Futures' }, // openapi-futures-positions.json

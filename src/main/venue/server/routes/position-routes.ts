@@ -33,5 +33,21 @@ export function positionRoutes(exchange: VenueExchange): Route[] {
       exchange.maxWithdrawMargin(userOf(r), requiredQuery(r, 'symbol')),
     ),
     priv('GET', '/api/v2/getMaxOpenSize', (r) => exchange.maxOpenSize(userOf(r), queryParams(r))),
+    {
+      // §3.2: the user's fee rates are the contract's (no VIP tiers on the venue).
+      method: 'GET',
+      pattern: '/api/v1/trade-fees',
+      access: 'private',
+      weightKey: 'PATCH /api/v1/trade-fees',
+      handle: (r) => {
+        userOf(r);
+        const contract = exchange.contract(requiredQuery(r, 'symbol'));
+        return {
+          symbol: contract.symbol,
+          takerFeeRate: String(contract.takerFeeRate),
+          makerFeeRate: String(contract.makerFeeRate),
+        };
+      },
+    },
   ];
 }
