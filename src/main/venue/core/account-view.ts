@@ -45,7 +45,7 @@ export function metricsOf(
   crossCushion: Dec,
 ): PositionMetrics {
   const market = marketOf(markets, position.symbol);
-  const context = { spec: market.spec, markPrice: market.markPrice, fundingRate: market.fundingRate };
+  const context = { spec: market.spec, markPrice: market.markPrice, fundingRate: market.fundingRate, minRiskLevel: account.riskLimitLevels.get(position.symbol) ?? 1 };
   if (position.marginMode === 'ISOLATED') return isolatedMetrics(position, context);
   return crossMetrics(position, context, crossLeverageOf(account, position.symbol), crossCushion);
 }

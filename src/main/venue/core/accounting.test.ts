@@ -13,6 +13,7 @@ function account(balance: string): AccountRecord {
     clientOids: new Map(),
     marginModes: new Map(),
     crossLeverage: new Map(),
+    riskLimitLevels: new Map(),
     fills: [],
     fundingPayments: [],
     closedPositions: [],

@@ -170,9 +170,9 @@ export const contractSpecs: readonly ContractSpec[] = [
   },
 ];
 
-/** The tier whose range holds `positionValue` (USDT); the top tier when above every range. */
-export function tierFor(spec: ContractSpec, positionValue: Dec): RiskTier {
-  const found = spec.riskTiers.find((tier) => cmp(positionValue, d(tier.maxRiskLimit)) <= 0);
+/** The tier whose range holds `positionValue` (USDT), at least `minLevel` (the user's chosen level); the top tier when above every range. */
+export function tierFor(spec: ContractSpec, positionValue: Dec, minLevel = 1): RiskTier {
+  const found = spec.riskTiers.find((tier) => tier.level >= minLevel && cmp(positionValue, d(tier.maxRiskLimit)) <= 0);
   const last = spec.riskTiers[spec.riskTiers.length - 1];
   if (last === undefined) throw new Error(`contract ${spec.symbol} has no risk tiers`);
   return found ?? last;

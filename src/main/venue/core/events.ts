@@ -215,6 +215,14 @@ export interface PositionSettlementEvent {
   };
 }
 
+/** `/contract/position:{symbol}`, subject `position.adjustRiskLimit` (private, §6.5). */
+export interface PositionAdjustRiskLimitEvent {
+  topic: `/contract/position:${string}`;
+  subject: 'position.adjustRiskLimit';
+  userId: string;
+  data: { success: boolean; riskLimitLevel: number; msg: string };
+}
+
 /** `/contractAccount/wallet`, subject `walletBalance.change` (private); all strings. */
 export interface WalletBalanceEvent {
   topic: '/contractAccount/wallet';
@@ -263,6 +271,7 @@ export type VenueEvent =
   | PositionChangeEvent
   | PositionMarkChangeEvent
   | PositionSettlementEvent
+  | PositionAdjustRiskLimitEvent
   | WalletBalanceEvent
   | UserConfigEvent;
 

@@ -11,6 +11,9 @@ import type { VenueClock } from '../feeds/venue-clock.ts';
 import type { VenueEventListener } from './events.ts';
 import type {
   AccountOverviewWire,
+  BatchMarginModeWire,
+  CrossOrderLimitWire,
+  TradeFeesWire,
   BatchOrderResultWire,
   CancelledOrdersWire,
   ContractWire,
@@ -106,6 +109,8 @@ export interface VenueExchange {
   fundingHistory(symbol: string, fromMs: number, toMs: number): FundingRateHistoryWire[];
   /** GET /api/v1/contracts/risk-limit/{symbol}. */
   riskLimitLevels(symbol: string): RiskLimitLevelWire[];
+  /** GET /api/v1/trade-statistics: 24 h turnover of all contracts (USDT). */
+  tradeStatistics(): { turnoverOf24h: number };
   /** GET /api/v1/timestamp: venue time in ms. */
   serverTimeMs(): number;
   /** GET /api/v1/status. */
@@ -178,6 +183,14 @@ export interface VenueExchange {
   maxWithdrawMargin(userId: string, symbol: string): string;
   /** GET /api/v2/getMaxOpenSize?symbol=&price=&leverage= (§7.3). */
   maxOpenSize(userId: string, query: QueryParams): MaxOpenSizeWire;
+  /** GET /api/v1/trade-fees?symbol=. */
+  tradeFees(userId: string, symbol: string): TradeFeesWire;
+  /** GET /api/v2/batchGetCrossOrderLimit?symbol=A,B&totalMargin=&leverage= (§7.3). */
+  batchCrossOrderLimit(userId: string, query: QueryParams): CrossOrderLimitWire[];
+  /** POST /api/v1/position/risk-limit-level/change `{symbol, level}` → true; outcome on position.adjustRiskLimit. */
+  changeRiskLimitLevel(userId: string, body: unknown): true;
+  /** POST /api/v2/position/batchChangeMarginMode `{marginMode, symbols}`. */
+  batchChangeMarginMode(userId: string, body: unknown): BatchMarginModeWire;
 
   // ── time and market driving ──────────────────────────────────────────────
   /** Processes prices, stop triggers, liquidations and funding up to venue time `ms` (never backward). */

@@ -19,6 +19,7 @@ import type { VenueEvent, VenueEventListener } from './events.ts';
 import type { VenueExchange, VenueExchangeOptions } from './exchange-api.ts';
 import { predictedRate } from './funding.ts';
 import { runLiquidations } from './liquidation.ts';
+import * as limitsApi from './limits-api.ts';
 import * as marketApi from './market-api.ts';
 import { advanceVenue, stepMarket, takePrices } from './market-step.ts';
 import { accountOf, placeMany, placeOne, placeWithStops } from './order-entry.ts';
@@ -147,6 +148,7 @@ function openAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string
     clientOids: new Map(),
     marginModes: new Map(),
     crossLeverage: new Map(),
+    riskLimitLevels: new Map(),
     fills: [],
     fundingPayments: [],
     closedPositions: [],
@@ -174,7 +176,7 @@ function accountMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'openAcco
   };
 }
 
-type PublicMethods = 'contractsActive' | 'contract' | 'ticker' | 'allTickers' | 'level2Snapshot' | 'depth' | 'tradeHistory' | 'klines' | 'markPrice' | 'fundingRateCurrent' | 'fundingHistory' | 'riskLimitLevels' | 'serverTimeMs' | 'status' | 'setStatus';
+type PublicMethods = 'tradeStatistics' | 'contractsActive' | 'contract' | 'ticker' | 'allTickers' | 'level2Snapshot' | 'depth' | 'tradeHistory' | 'klines' | 'markPrice' | 'fundingRateCurrent' | 'fundingHistory' | 'riskLimitLevels' | 'serverTimeMs' | 'status' | 'setStatus';
 
 function publicMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PublicMethods> {
   return {
@@ -192,6 +194,7 @@ function publicMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PublicMeth
     riskLimitLevels: (symbol) => marketApi.riskLimitLevels(venue, symbol),
     serverTimeMs: () => (sync(), venue.nowMs),
     status: () => ({ ...venue.status }),
+    tradeStatistics: () => (sync(), marketApi.tradeStatistics(venue)),
     setStatus(status, msg = '') {
       venue.status = { status, msg };
     },
@@ -228,7 +231,7 @@ function orderMethods(venue: Venue, sync: Sync): Pick<VenueExchange, OrderMethod
   };
 }
 
-type PositionMethods = 'position' | 'positions' | 'historyPositions' | 'fundingPayments' | 'marginMode' | 'setMarginMode' | 'crossLeverage' | 'setCrossLeverage' | 'depositMargin' | 'withdrawMargin' | 'maxWithdrawMargin' | 'maxOpenSize';
+type PositionMethods = 'tradeFees' | 'batchCrossOrderLimit' | 'changeRiskLimitLevel' | 'batchChangeMarginMode' | 'position' | 'positions' | 'historyPositions' | 'fundingPayments' | 'marginMode' | 'setMarginMode' | 'crossLeverage' | 'setCrossLeverage' | 'depositMargin' | 'withdrawMargin' | 'maxWithdrawMargin' | 'maxOpenSize';
 
 function positionMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PositionMethods> {
   return {
@@ -244,6 +247,10 @@ function positionMethods(venue: Venue, sync: Sync): Pick<VenueExchange, Position
     withdrawMargin: (userId, body) => (sync(), accountApi.withdrawMargin(venue, userId, body)),
     maxWithdrawMargin: (userId, symbol) => (sync(), accountApi.maxWithdrawMargin(venue, userId, symbol)),
     maxOpenSize: (userId, query) => (sync(), accountApi.maxOpenSize(venue, userId, query)),
+    tradeFees: (userId, symbol) => limitsApi.tradeFees(venue, userId, symbol),
+    batchCrossOrderLimit: (userId, query) => (sync(), limitsApi.batchCrossOrderLimit(venue, userId, query)),
+    changeRiskLimitLevel: (userId, body) => (sync(), limitsApi.changeRiskLimitLevel(venue, userId, body)),
+    batchChangeMarginMode: (userId, body) => (sync(), limitsApi.batchChangeMarginMode(venue, userId, body)),
   };
 }
 

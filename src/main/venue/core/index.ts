@@ -7,6 +7,8 @@
  * - 07:40 added `ledger(userId)` (venue-only accounting view), `hasAccount`, `setStatus`,
  *   `openOrderStatistics`, `fundingPayments`, `withdrawMargin`, `maxWithdrawMargin`, `close`.
  *   Request bodies and query strings are passed as received (`unknown` / `QueryParams`).
+ * - 07:50 added `tradeStatistics`, `tradeFees`, `batchCrossOrderLimit`, `changeRiskLimitLevel`
+ *   (+ event subject `position.adjustRiskLimit`), `batchChangeMarginMode`; snapshot.24h events.
  */
 export { createVenueExchange } from './exchange.ts';
 export type { LedgerWire, QueryParams, VenueExchange, VenueExchangeOptions } from './exchange-api.ts';

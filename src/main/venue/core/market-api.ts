@@ -6,7 +6,7 @@ import { levelView, priceOfTicks } from './book.ts';
 import { klineGranularities, klineRows } from './candles.ts';
 import { riskLimitWire } from './contracts.ts';
 import type { Venue } from './context.ts';
-import { wireNumber } from './decimal.ts';
+import { sum, wireNumber } from './decimal.ts';
 import { bestLevels, marketOf } from './emitters.ts';
 import { venueErrors } from './errors.ts';
 import type {
@@ -20,7 +20,7 @@ import type {
   TickerWire,
   TradeHistoryWire,
 } from './wire-types.ts';
-import { contractWire, nanos, tickerWire } from './wire.ts';
+import { contractWire, marketStats24h, nanos, tickerWire } from './wire.ts';
 
 /** GET /api/v1/contracts/active. */
 export function contractsActive(venue: Venue): ContractWire[] {
@@ -104,6 +104,12 @@ export function fundingRateCurrent(venue: Venue, symbol: string): FundingRateCur
 export function fundingHistory(venue: Venue, symbol: string, fromMs: number, toMs: number): FundingRateHistoryWire[] {
   const market = marketOf(venue, symbol);
   return market.fundingHistory.filter((row) => row.timepoint >= fromMs && row.timepoint <= toMs).reverse();
+}
+
+/** GET /api/v1/trade-statistics: Σ 24 h turnover (USDT). */
+export function tradeStatistics(venue: Venue): { turnoverOf24h: number } {
+  const turnover = sum([...venue.markets.values()].map((market) => marketStats24h(market, venue.nowMs).turnover));
+  return { turnoverOf24h: wireNumber(turnover, 8) };
 }
 
 /** GET /api/v1/contracts/risk-limit/{symbol}. */

@@ -44,6 +44,8 @@ export interface MarkContext {
   readonly markPrice: Dec;
   /** Current-cycle funding rate (long pays when positive). */
   readonly fundingRate: Dec;
+  /** The risk-limit level the user chose (POST risk-limit-level/change); tiers below it are not used. */
+  readonly minRiskLevel?: number;
 }
 
 function ratio(a: Dec, b: Dec, digits: number): Dec {
@@ -67,7 +69,7 @@ export function effectiveLeverage(position: PositionRecord): Dec {
 /** Isolated metrics, §7.2 identities. */
 export function isolatedMetrics(position: PositionRecord, context: MarkContext): PositionMetrics {
   const base = common(position, context);
-  const tier = tierFor(context.spec, base.posCost);
+  const tier = tierFor(context.spec, base.posCost, context.minRiskLevel);
   const leverage = effectiveLeverage(position);
   const charged = position.qty > 0n ? context.fundingRate : neg(context.fundingRate);
   const posMaint = posMaintOf(base.posCost, leverage, tier.maintainMargin, context.spec.takerFeeRate, charged);

@@ -103,6 +103,8 @@ export interface AccountRecord {
   readonly clientOids: Map<string, string>;
   readonly marginModes: Map<string, MarginMode>;
   readonly crossLeverage: Map<string, Dec>;
+  /** Risk-limit level chosen per symbol (default 1: the tier follows the position value). */
+  readonly riskLimitLevels: Map<string, number>;
   readonly fills: FillWire[];
   readonly fundingPayments: FundingPaymentRecord[];
   readonly closedPositions: HistoryPositionWire[];

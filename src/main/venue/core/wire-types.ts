@@ -407,6 +407,32 @@ export interface MaxOpenSizeWire {
   maxSellOpenSize: number;
 }
 
+/** GET /api/v1/trade-fees. */
+export interface TradeFeesWire {
+  symbol: string;
+  takerFeeRate: string;
+  makerFeeRate: string;
+}
+
+/** GET /api/v2/batchGetCrossOrderLimit item (SPEC-POS). */
+export interface CrossOrderLimitWire {
+  symbol: string;
+  maxOpenSize: number;
+  maxOpenValue: string;
+  totalMargin: string;
+  price: string;
+  leverage: string;
+  mmr: string;
+  imr: string;
+  currency: string;
+}
+
+/** POST /api/v2/position/batchChangeMarginMode answer. */
+export interface BatchMarginModeWire {
+  marginMode: Record<string, MarginMode>;
+  errors: { code: string; msg: string; symbol: string }[];
+}
+
 /** GET /api/v1/openOrderStatistics. */
 export interface OpenOrderStatisticsWire {
   openOrderBuySize: number;
