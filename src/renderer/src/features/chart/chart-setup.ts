@@ -3,12 +3,14 @@ import {
   ColorType,
   createChart,
   LineStyle,
+  type AutoscaleInfo,
   type IChartApi,
   type ISeriesApi,
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { tradingColors } from '../../theme/theme.ts';
 import type { Bar } from '../../stores/market.store.ts';
+import { includePrices } from './autoscale.ts';
 import type { PriceLineStyles } from './price-lines.ts';
 
 /** How the four position lines look on the chart. */
@@ -19,11 +21,14 @@ export const positionLineStyles: PriceLineStyles = {
   liquidation: { color: tradingColors.liquidation, title: 'Liquidation', lineStyle: LineStyle.Dotted },
 };
 
-/** Creates the chart (dark, sized by its container) and its candle series. */
-export function createCandleChart(container: HTMLElement): {
-  chart: IChartApi;
-  series: ISeriesApi<'Candlestick'>;
-} {
+/**
+ * Creates the chart (dark, sized by its container) and its candle series. `keepInView` returns
+ * the prices autoscale must include (entry, stop, trailing), read at every autoscale pass.
+ */
+export function createCandleChart(
+  container: HTMLElement,
+  keepInView: () => readonly number[],
+): { chart: IChartApi; series: ISeriesApi<'Candlestick'> } {
   const chart = createChart(container, {
     autoSize: true,
     layout: {
@@ -40,6 +45,7 @@ export function createCandleChart(container: HTMLElement): {
     wickUpColor: tradingColors.up,
     wickDownColor: tradingColors.down,
     borderVisible: false,
+    autoscaleInfoProvider: (base: () => AutoscaleInfo | null) => includePrices(base(), keepInView()),
   });
   return { chart, series };
 }

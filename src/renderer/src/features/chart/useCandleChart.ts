@@ -40,11 +40,22 @@ function followBars(series: ISeriesApi<'Candlestick'>, key: string): () => void 
   };
 }
 
+/** The lines' prices autoscale keeps on screen (not liquidation: see autoscale.ts). */
+function inViewPrices(prices: ReturnType<typeof positionLinePrices>): number[] {
+  return [prices.entry, prices.stop, prices.trailing].filter((price) => price !== undefined);
+}
+
 /** Moves the position's lines for `symbol` whenever its position or trailing stop changes. */
-function followPositionLines(lines: PriceLineManager, symbol: string): () => void {
+function followPositionLines(
+  lines: PriceLineManager,
+  symbol: string,
+  inView: { prices: number[] },
+): () => void {
   const sync = (): void => {
     const state = tradingStore.getState();
-    lines.setAll(positionLinePrices(state.positions[symbol], state.trailing[symbol]?.stopPrice));
+    const prices = positionLinePrices(state.positions[symbol], state.trailing[symbol]?.stopPrice);
+    inView.prices = inViewPrices(prices);
+    lines.setAll(prices);
   };
   sync();
   return tradingStore.subscribe((state, previous) => {
@@ -70,12 +81,14 @@ export function useCandleChart(
   const seriesRef = useRef<ISeriesApi<'Candlestick'> | null>(null);
   const linesRef = useRef<PriceLineManager | null>(null);
   const [chartError, setChartError] = useState<string | undefined>(undefined);
+  // Mutable on purpose: autoscale reads it on every pass, and it must not cause a render.
+  const inViewRef = useRef<{ prices: number[] }>({ prices: [] });
   useEffect(() => {
     const container = containerRef.current;
     if (container === null) return undefined;
     let created: ReturnType<typeof createCandleChart>;
     try {
-      created = createCandleChart(container);
+      created = createCandleChart(container, () => inViewRef.current.prices);
     } catch (error) {
       // No usable canvas (a headless test DOM, a broken GPU process): say so, keep the rest of the app.
       setChartError(toTradingError(error).message);
@@ -92,7 +105,10 @@ export function useCandleChart(
   }, [containerRef]);
   useEffect(() => (seriesRef.current === null ? undefined : followBars(seriesRef.current, key)), [key]);
   useEffect(
-    () => (linesRef.current === null ? undefined : followPositionLines(linesRef.current, symbol)),
+    () =>
+      linesRef.current === null
+        ? undefined
+        : followPositionLines(linesRef.current, symbol, inViewRef.current),
     [symbol],
   );
   return { chartError };

@@ -48,8 +48,8 @@ export function RiskSizer(props: {
   return (
     <Group align="flex-end" wrap="nowrap">
       <TextInput
-        w={160}
-        label="Risk at stop (USDT)"
+        w={180}
+        label="Risk at stop, USDT"
         data-testid="ticket-risk-usdt"
         inputMode="decimal"
         value={riskUsdt}
