@@ -6,6 +6,7 @@ import { tradingStore } from '../../stores/trading.store.ts';
 import { createCandleChart, positionLineStyles, toCandle } from './chart-setup.ts';
 import { createFrameCoalescer } from './frame-coalescer.ts';
 import { positionLinePrices } from './position-lines.ts';
+import { priceFormatFor } from './price-format.ts';
 import { createPriceLineManager, type PriceLineManager } from './price-lines.ts';
 
 /** Feeds one series key's history (setData) and ticks (coalesced update) into the series. */
@@ -38,6 +39,19 @@ function followBars(series: ISeriesApi<'Candlestick'>, key: string): () => void 
     unsubscribe();
     coalescer.dispose();
   };
+}
+
+/** Shows prices at the symbol's tick precision once its contract is known. */
+function followPriceFormat(series: ISeriesApi<'Candlestick'>, symbol: string): () => void {
+  const sync = (): void => {
+    const contract = marketStore.getState().contracts[symbol];
+    const format = contract === undefined ? undefined : priceFormatFor(contract.tickSize);
+    if (format !== undefined) series.applyOptions({ priceFormat: format });
+  };
+  sync();
+  return marketStore.subscribe((state, previous) => {
+    if (state.contracts[symbol] !== previous.contracts[symbol]) sync();
+  });
 }
 
 /** The lines' prices autoscale keeps on screen (not liquidation: see autoscale.ts). */
@@ -104,6 +118,10 @@ export function useCandleChart(
     };
   }, [containerRef]);
   useEffect(() => (seriesRef.current === null ? undefined : followBars(seriesRef.current, key)), [key]);
+  useEffect(
+    () => (seriesRef.current === null ? undefined : followPriceFormat(seriesRef.current, symbol)),
+    [symbol],
+  );
   useEffect(
     () =>
       linesRef.current === null

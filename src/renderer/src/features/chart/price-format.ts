@@ -1,0 +1,10 @@
+/** lightweight-charts' price format for a contract's tick size: "0.1" → 1 decimal, moves of 0.1. */
+export function priceFormatFor(
+  tickSize: string,
+): { type: 'price'; precision: number; minMove: number } | undefined {
+  if (!/^\d+(\.\d+)?$/.test(tickSize)) return undefined;
+  const minMove = Number(tickSize);
+  if (!(minMove > 0)) return undefined;
+  const fraction = tickSize.split('.')[1] ?? '';
+  return { type: 'price', precision: fraction.replace(/0+$/, '').length, minMove };
+}
