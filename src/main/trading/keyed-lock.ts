@@ -5,12 +5,15 @@
 export interface KeyedLock {
   /** Runs `fn` after every earlier task for `key` has settled. */
   run<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /** Whether work for `key` is running or queued. */
+  isBusy(key: string): boolean;
 }
 
 /** Builds a lock. */
 export function createKeyedLock(): KeyedLock {
   const tails = new Map<string, Promise<unknown>>();
   return {
+    isBusy: (key) => tails.has(key),
     run<T>(key: string, fn: () => Promise<T>): Promise<T> {
       const previous = tails.get(key) ?? Promise.resolve();
       const next = previous.then(fn, fn);

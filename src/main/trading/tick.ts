@@ -32,16 +32,22 @@ export async function runTick(rt: TradingRuntime): Promise<void> {
   rt.positionsAt = deps.now();
   await explainReductions(rt, positions, since);
   rt.positions = positions;
-  for (const position of positions.values()) {
-    await guardPosition(rt, position, stops.get(position.symbol) ?? []);
-  }
+  // Symbols in parallel: a hanging stop request on one must not delay the others' protection.
+  await Promise.all([...positions.values()].map((position) => guardPosition(rt, position, stops.get(position.symbol) ?? [])));
   await rt.watchdog.sweepOrphans(new Set(positions.keys()), stops);
   applyGuardTriggers(rt);
 }
 
 async function guardPosition(rt: TradingRuntime, position: ExchangePosition, stops: readonly SidedStop[]): Promise<void> {
   const before = rt.watchdog.protection(position.symbol);
-  await rt.watchdog.protect(position, stops);
+  // Wait at most one pass interval: a hanging stop request keeps its lock and finishes in the
+  // background while the next passes keep timing the naked deadline.
+  const protecting = rt.watchdog.protect(position, stops).catch((error: unknown) => {
+    rt.deps.logger.warn('protect-failed', { symbol: position.symbol, error: String(error) });
+  });
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([protecting, new Promise((resolve) => (timer = setTimeout(resolve, rt.deps.config.protection.watchdogIntervalMs)))]);
+  clearTimeout(timer);
   const after = rt.watchdog.protection(position.symbol);
   // Trail only from a settled cover: if the watchdog just acted, the stop list is stale.
   const settled = before.status === 'PROTECTED' && after.status === 'PROTECTED' && before.stopLots === after.stopLots;

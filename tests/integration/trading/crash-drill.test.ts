@@ -29,15 +29,26 @@ function run(mode: 'session' | 'verify', seed: number, env: NodeJS.ProcessEnv): 
   const seen = (type: string, timeoutMs: number) =>
     new Promise<Line>((resolve, reject) => {
       const found = lines.find((l) => l.type === type);
-      if (found !== undefined) return resolve(found);
-      const timer = setTimeout(() => reject(new Error(`no ${type} line within ${timeoutMs} ms: ${JSON.stringify(lines.slice(-5))}`)), timeoutMs);
+      if (found !== undefined) {
+        resolve(found);
+        return;
+      }
+      const timer = setTimeout(() => {
+        reject(new Error(`no ${type} line within ${timeoutMs} ms: ${JSON.stringify(lines.slice(-5))}`));
+      }, timeoutMs);
       waiters.push({ type, resolve: (line) => { clearTimeout(timer); resolve(line); } });
       child.once('exit', () => { if (!lines.some((l) => l.type === type)) { clearTimeout(timer); reject(new Error(`${mode} exited before ${type}: ${JSON.stringify(lines.slice(-5))}`)); } });
     });
   return { child, lines, seen };
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => {
+      resolve();
+    });
+  });
 
 describe('crash-restart drill (kill -9 at random points)', () => {
   let venue: RunningVenue;
@@ -66,7 +77,7 @@ describe('crash-restart drill (kill -9 at random points)', () => {
       await session.seen('reconciled', 20_000);
       const killAfterMs = 150 + Math.floor(next() * 1500);
       const nudge = setInterval(() => {
-        const mark = Number(venue.exchange.markPrice(symbol).value);
+        const mark = venue.exchange.markPrice(symbol).value;
         venue.admin.setPrice(symbol, (mark * (1 + (next() - 0.4) * 0.004)).toFixed(1));
       }, 120);
       await new Promise((resolve) => setTimeout(resolve, killAfterMs));

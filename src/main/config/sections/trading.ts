@@ -71,6 +71,8 @@ const protectionSchema = z
     nakedAlertAfterS: z.number().positive().default(5),
     /** Attempts to place a stop before giving up. */
     stopPlaceMaxAttempts: z.number().int().min(1).default(3),
+    /** A position still without full cover after this long is closed at market (if `closeOnStopFailure`). */
+    closeAfterNakedS: z.number().positive().default(15),
     /** When the stop cannot be placed: close the position at market (freqtrade emergency_exit). */
     closeOnStopFailure: z.boolean().default(true),
     /** A position found without any known stop price (opened elsewhere) gets a stop this % from mark. */

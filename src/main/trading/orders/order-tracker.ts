@@ -81,14 +81,18 @@ class Tracker implements OrderTracker {
       ...(spec.stopPrice ?? spec.attachedStopPrice) === undefined ? {} : { stopPrice: spec.stopPrice ?? spec.attachedStopPrice },
       ...(spec.parentClientOid === undefined ? {} : { parentClientOid: spec.parentClientOid }),
     };
-    // clientOid on disk before anything leaves the process (hummingbot: track before send).
-    this.#o.journal.insertOrder(order);
-    this.#o.journal.append('order', { status: 'NEW', request: built.request }, { symbol: order.symbol, clientOid });
-    return this.#send(order, built);
+    // clientOid on disk before anything leaves the process (hummingbot: track before send). NEW and
+    // SUBMITTED commit together (one fsync): on disk an order is either absent or possibly sent.
+    const submitted = this.#o.journal.transaction(() => {
+      this.#o.journal.insertOrder(order);
+      this.#o.journal.append('order', { status: 'NEW', request: built.request }, { symbol: order.symbol, clientOid });
+      return this.#save({ ...order, status: 'SUBMITTED', updatedAt: this.#o.now() });
+    });
+    return this.#send(submitted, built);
   }
 
   async #send(order: JournalOrder, built: BuiltRequest): Promise<JournalOrder> {
-    const submitted = this.#save({ ...order, status: 'SUBMITTED', updatedAt: this.#o.now() });
+    const submitted = order.status === 'SUBMITTED' ? order : this.#save({ ...order, status: 'SUBMITTED', updatedAt: this.#o.now() });
     const started = performance.now();
     try {
       const rest = this.#o.rest;

@@ -39,6 +39,8 @@ interface SymbolGuard {
   nakedSince: number | undefined;
   alerted: boolean;
   failures: number;
+  /** An emergency close was sent for the current naked episode. */
+  closing: boolean;
   status: Protection;
 }
 
@@ -48,7 +50,7 @@ export function createProtectionWatchdog(deps: TradingDeps, closePosition: (symb
   const guardOf = (symbol: string): SymbolGuard => {
     let guard = guards.get(symbol);
     if (guard === undefined) {
-      guard = { nakedSince: undefined, alerted: false, failures: 0, status: { status: 'PROTECTED', stopLots: 0 } };
+      guard = { nakedSince: undefined, alerted: false, failures: 0, closing: false, status: { status: 'PROTECTED', stopLots: 0 } };
       guards.set(symbol, guard);
     }
     return guard;
@@ -56,6 +58,11 @@ export function createProtectionWatchdog(deps: TradingDeps, closePosition: (symb
   const ctx: WatchCtx = { deps, guardOf, closePosition };
   return {
     protect: async (position, stops) => {
+      // A stop request still hanging must not hold up the naked deadline (the emergency exit).
+      if (deps.lock.isBusy(position.symbol)) {
+        await closeIfNakedTooLong(ctx, position, guardOf(position.symbol));
+        return;
+      }
       await deps.lock.run(position.symbol, () => protectOnce(ctx, position, stops, undefined));
     },
     moveStop: (position, stops, stopPrice) => deps.lock.run(position.symbol, () => protectOnce(ctx, position, stops, stopPrice)),
@@ -101,6 +108,7 @@ async function protectOnce(ctx: WatchCtx, position: ExchangePosition, allStops: 
   const guard = ctx.guardOf(position.symbol);
   updateBadge(deps, position, guard, plan.status, plan.coveredLots, stops[0]?.stopPrice);
   if (plan.place === undefined && plan.cancel.length === 0) return { placed: false, cancelled: 0, overlapMs: 0 };
+  if (await closeIfNakedTooLong(ctx, position, guard)) return { placed: false, cancelled: 0, overlapMs: 0 };
   const crossed = position.side === 'long' ? cmp(dec(target), dec(position.markPrice)) >= 0 : cmp(dec(target), dec(position.markPrice)) <= 0;
   if (crossed && plan.status === 'NAKED') {
     await ctx.closePosition(position.symbol, `stop ${target} already crossed by mark ${position.markPrice} while unprotected`);
@@ -109,6 +117,18 @@ async function protectOnce(ctx: WatchCtx, position: ExchangePosition, allStops: 
   const result = await executeStopPlan(deps, position.symbol, closingSide, Math.max(1, Math.round(position.leverage)), plan);
   await afterExecution(ctx, position, guard, result, plan.status, target);
   return result;
+}
+
+/** Naked past `closeAfterNakedS` (whatever the reason the stop is missing) → emergency close, once. */
+async function closeIfNakedTooLong(ctx: WatchCtx, position: ExchangePosition, guard: SymbolGuard): Promise<boolean> {
+  const { protection } = ctx.deps.config;
+  if (guard.nakedSince === undefined || guard.closing || !protection.closeOnStopFailure) return false;
+  const nakedForS = (ctx.deps.now() - guard.nakedSince) / 1000;
+  if (nakedForS <= protection.closeAfterNakedS) return false;
+  guard.closing = true;
+  raiseAlert(ctx.deps, 'critical', 'position-emergency-close', `${position.symbol}: unprotected for ${nakedForS.toFixed(1)} s; closing the position at market`, position.symbol, { nakedForS });
+  await ctx.closePosition(position.symbol, `unprotected for ${nakedForS.toFixed(1)} s`);
+  return true;
 }
 
 async function afterExecution(ctx: WatchCtx, position: ExchangePosition, guard: SymbolGuard, result: StopExecution, before: 'PROTECTED' | 'NAKED', target: string): Promise<void> {
@@ -138,6 +158,7 @@ function updateBadge(deps: TradingDeps, position: ExchangePosition, guard: Symbo
   else {
     guard.nakedSince = undefined;
     guard.alerted = false;
+    guard.closing = false;
   }
   const changed = guard.status.status !== status || guard.status.stopLots !== stopLots;
   guard.status = { status, stopLots: Math.min(stopLots, position.sizeLots), ...(stopPrice === undefined ? {} : { stopPrice }), ...(guard.nakedSince === undefined ? {} : { nakedSince: guard.nakedSince }) };

@@ -1,0 +1,75 @@
+// The watchdog repairs a stop removed behind its back, raises the NAKED alert when it cannot, and
+// closes the position when naked too long; the kill switch halts entries and flattens.
+import { afterEach, describe, expect, it } from 'vitest';
+import { RiskRejectedError } from '../../../src/shared/errors.ts';
+import type { RunningVenue } from '../../../src/main/venue/index.ts';
+import { configOf, engineFor, fastTrading, tempDir, until, venueFor, type Engine } from './harness.ts';
+
+const symbol = 'XBTUSDTM';
+
+describe('watchdog and trading state against the paper venue', () => {
+  let venue: RunningVenue | undefined;
+  let engine: Engine | undefined;
+
+  afterEach(async () => {
+    await engine?.stop();
+    await venue?.stop();
+  });
+
+  async function openProtected(config: ReturnType<typeof configOf>, name: string): Promise<{ e: Engine; v: RunningVenue; userId: string }> {
+    venue = await venueFor(config);
+    venue.admin.setPrice(symbol, '90000');
+    engine = await engineFor(config, venue, `${tempDir(name)}/journal.db`);
+    const e = engine;
+    await e.service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 4, leverage: 5, stopPrice: '88000' });
+    await until('protected', () => e.service.listPositions().find((p) => p.protection.status === 'PROTECTED' && p.protection.stopLots === 4));
+    return { e, v: venue, userId: venue.keys[0]?.userId ?? '' };
+  }
+
+  it('a stop cancelled outside Bulwark: NAKED alert while the exchange refuses, then repaired', async () => {
+    const config = configOf({ ...fastTrading, trading: { ...fastTrading.trading, protection: { watchdogIntervalMs: 200, nakedAlertAfterS: 1, closeAfterNakedS: 60 } } });
+    const { e, v, userId } = await openProtected(config, 'naked');
+    v.admin.addFault({ kind: 'server-error', method: 'POST', path: '/api/v1/orders' });
+    v.exchange.cancelStopOrders(userId, symbol);
+    const naked = await until('critical naked alert', () => e.alerts.find((a) => a.code === 'position-naked'), 20_000);
+    expect(naked.severity).toBe('critical');
+    expect(e.events.some((ev) => ev.name === 'trading:protection-changed' && ev.payload.status === 'NAKED' && ev.payload.nakedForS > 1)).toBe(true);
+    v.admin.clearFaults();
+    await until('repaired', () => e.service.listPositions().find((p) => p.protection.status === 'PROTECTED' && p.protection.stopLots === 4), 20_000);
+    const live = v.exchange.listStopOrders(userId, { symbol }).items.filter((s) => s.reduceOnly);
+    expect(live.map((s) => [s.size, s.stopPrice])).toEqual([[4, '88000']]);
+    expect(e.alerts.filter((a) => a.code === 'position-naked')).toHaveLength(1);
+  });
+
+  it('naked longer than closeAfterNakedS: the position is closed at market', async () => {
+    const config = configOf({
+      ...fastTrading,
+      exchange: { rest: { orderRequestTimeoutMs: 3000 } },
+      trading: { ...fastTrading.trading, protection: { watchdogIntervalMs: 200, nakedAlertAfterS: 1, closeAfterNakedS: 2 } },
+    });
+    const { e, v, userId } = await openProtected(config, 'emergency');
+    // The replacement stop's request hangs (the exchange never answers) longer than closeAfterNakedS.
+    v.admin.addFault({ kind: 'timeout', method: 'POST', path: '/api/v1/orders', count: 1 });
+    v.exchange.cancelStopOrders(userId, symbol);
+    await until('emergency close', () => e.alerts.find((a) => a.code === 'position-emergency-close'), 20_000);
+    await until('flat', () => v.exchange.positions(userId).length === 0, 20_000);
+    expect(e.journal.queryEvents({ kind: 'position-event', symbol, limit: 50 }).some((ev) => ev.data.event === 'close-requested')).toBe(true);
+  });
+
+  it('kill switch: HALTED denies entries with the rule, flattens, keeps nothing open; resume clears it', async () => {
+    const config = configOf(fastTrading);
+    const { e, v, userId } = await openProtected(config, 'kill');
+    await e.service.placeOrder({ symbol, side: 'buy', type: 'limit', price: '87000', sizeLots: 1, leverage: 5, stopPrice: '86000' });
+    const result = await e.service.triggerKillSwitch(true, 'drill');
+    expect(result.cancelledOrders).toBeGreaterThanOrEqual(1);
+    expect(result.closedPositions).toEqual([symbol]);
+    expect(e.service.getState().state).toBe('HALTED');
+    const denied = await e.service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 1, leverage: 5, stopPrice: '88000' }).catch((error: unknown) => error);
+    expect(denied).toBeInstanceOf(RiskRejectedError);
+    expect((denied as RiskRejectedError).ruleId).toBe('trading-state');
+    await until('flat and no stops left', () => v.exchange.positions(userId).length === 0 && v.exchange.listStopOrders(userId, { symbol }).items.length === 0, 20_000);
+    expect(e.events.some((ev) => ev.name === 'trading:state-changed' && ev.payload.state === 'HALTED')).toBe(true);
+    e.service.resumeTrading();
+    expect(e.service.getState().state).toBe('ACTIVE');
+  });
+});
