@@ -85,7 +85,7 @@ export function changeMarginMode(venue: Venue, userId: string, body: unknown): M
   const mode = stringField(body, 'marginMode');
   if (mode !== 'ISOLATED' && mode !== 'CROSS') throw venueErrors.invalidParameter('The marginMode parameter is invalid');
   marketOf(venue, symbol);
-  const busy = (account.positions.get(symbol)?.qty ?? 0n) !== 0n || [...account.orders.values()].some((order) => order.symbol === symbol && order.status === 'open');
+  const busy = (account.positions.get(symbol)?.qty ?? 0n) !== 0n || [...account.openOrders].some((order) => order.symbol === symbol && order.status === 'open');
   const current = account.marginModes.get(symbol) ?? 'ISOLATED';
   if (busy && current !== mode) throw venueErrors.marginModeLocked();
   account.marginModes.set(symbol, mode);

@@ -57,7 +57,7 @@ function openPositions(account: AccountRecord): PositionRecord[] {
 function orderMargins(account: AccountRecord): { isolated: Dec; cross: Dec } {
   let isolated = ZERO;
   let cross = ZERO;
-  for (const order of account.orders.values()) {
+  for (const order of account.openOrders) {
     if (order.status !== 'open' || order.parked) continue;
     if (order.marginMode === 'ISOLATED') isolated = add(isolated, order.reservedMargin);
     else cross = add(cross, order.reservedMargin);

@@ -79,7 +79,7 @@ export function isolatedHoldings(account: AccountRecord): Dec {
   for (const position of account.positions.values()) {
     if (position.marginMode === 'ISOLATED' && position.qty !== 0n) held = add(held, isolatedPosMargin(position));
   }
-  for (const order of account.orders.values()) {
+  for (const order of account.openOrders) {
     if (order.status === 'open' && order.marginMode === 'ISOLATED') held = add(held, order.reservedMargin);
   }
   return held;

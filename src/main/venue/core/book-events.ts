@@ -3,48 +3,58 @@
  * `"price,side,size"` with the symbol's sequence +1, so a client can apply them on top of a REST
  * snapshot; a best-price change also pushes tickerV2.
  */
-import { levelView, priceOfTicks } from './book.ts';
+import { levelMap, priceOfTicks } from './book.ts';
 import type { Level } from './book.ts';
 import type { Venue } from './context.ts';
 import { text } from './decimal.ts';
 import type { MarketRecord } from './state.ts';
+import type { Side } from './wire-types.ts';
 import { nanos } from './wire.ts';
 
 interface BookPicture {
-  readonly levels: Map<string, bigint>;
+  readonly bids: Map<bigint, bigint>;
+  readonly asks: Map<bigint, bigint>;
   readonly bestBid: Level | undefined;
   readonly bestAsk: Level | undefined;
 }
 
+function best(levels: Map<bigint, bigint>, side: Side): Level | undefined {
+  let found: Level | undefined;
+  for (const [ticks, lots] of levels) {
+    if (found === undefined || (side === 'buy' ? ticks > found.ticks : ticks < found.ticks)) found = { ticks, lots };
+  }
+  return found;
+}
+
 function picture(venue: Venue, market: MarketRecord): BookPicture {
   const resting = venue.resting.get(market.spec.symbol) ?? [];
-  const bids = levelView(market, venue.shape, resting, 'buy');
-  const asks = levelView(market, venue.shape, resting, 'sell');
-  const levels = new Map<string, bigint>();
-  for (const level of bids) levels.set(`${level.ticks}|buy`, level.lots);
-  for (const level of asks) levels.set(`${level.ticks}|sell`, level.lots);
-  return { levels, bestBid: bids[0], bestAsk: asks[0] };
+  const bids = levelMap(market, venue.shape, resting, 'buy');
+  const asks = levelMap(market, venue.shape, resting, 'sell');
+  return { bids, asks, bestBid: best(bids, 'buy'), bestAsk: best(asks, 'sell') };
 }
 
 function sameLevel(a: Level | undefined, b: Level | undefined): boolean {
   return a?.ticks === b?.ticks && a?.lots === b?.lots;
 }
 
-function emitChanges(venue: Venue, market: MarketRecord, before: BookPicture, after: BookPicture): void {
-  const keys = new Set([...before.levels.keys(), ...after.levels.keys()]);
-  const sorted = [...keys].sort();
-  for (const key of sorted) {
-    const was = before.levels.get(key) ?? 0n;
-    const now = after.levels.get(key) ?? 0n;
-    if (was === now) continue;
-    const [ticks = '0', side = 'buy'] = key.split('|');
+function emitSide(venue: Venue, market: MarketRecord, side: Side, before: Map<bigint, bigint>, after: Map<bigint, bigint>): void {
+  const changed: bigint[] = [];
+  for (const [ticks, lots] of before) if (after.get(ticks) !== lots) changed.push(ticks);
+  for (const ticks of after.keys()) if (!before.has(ticks)) changed.push(ticks);
+  changed.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const ticks of changed) {
     market.sequence += 1;
     venue.emit({
       topic: `/contractMarket/level2:${market.spec.symbol}`,
       subject: 'level2',
-      data: { sequence: market.sequence, change: `${text(priceOfTicks(BigInt(ticks), market.spec.tickSize))},${side},${now}`, timestamp: venue.nowMs },
+      data: { sequence: market.sequence, change: `${text(priceOfTicks(ticks, market.spec.tickSize))},${side},${after.get(ticks) ?? 0n}`, timestamp: venue.nowMs },
     });
   }
+}
+
+function emitChanges(venue: Venue, market: MarketRecord, before: BookPicture, after: BookPicture): void {
+  emitSide(venue, market, 'buy', before.bids, after.bids);
+  emitSide(venue, market, 'sell', before.asks, after.asks);
 }
 
 function emitTickerV2(venue: Venue, market: MarketRecord, book: BookPicture): void {

@@ -126,6 +126,20 @@ function visibleLots(order: OrderRecord): bigint {
   return left;
 }
 
+/** Visible lots per price of a side (unordered): what level-2 diffs compare. */
+export function levelMap(market: MarketRecord, shape: BookShape, resting: readonly OrderRecord[], side: Side): Map<bigint, bigint> {
+  const byTicks = new Map<bigint, bigint>();
+  for (const level of syntheticLevels(market, shape, side)) byTicks.set(level.ticks, level.lots);
+  for (const order of resting) {
+    if (order.side !== side) continue;
+    const lots = visibleLots(order);
+    if (lots <= 0n) continue;
+    const ticks = orderTicks(order, market.spec.tickSize);
+    byTicks.set(ticks, (byTicks.get(ticks) ?? 0n) + lots);
+  }
+  return byTicks;
+}
+
 /** The public book of a side, best first: synthetic plus visible user lots per price. */
 export function levelView(market: MarketRecord, shape: BookShape, resting: readonly OrderRecord[], side: Side): Level[] {
   const byTicks = new Map<bigint, bigint>();

@@ -23,6 +23,7 @@ export function cancelParked(venue: Venue, order: OrderRecord): void {
   order.parked = false;
   order.endAt = venue.nowMs;
   order.updatedAt = venue.nowMs;
+  venue.accounts.get(order.userId)?.openOrders.delete(order);
   emitStopOrder(venue, order, 'cancel');
 }
 
@@ -65,7 +66,7 @@ export function cancelByClientOid(venue: Venue, userId: string, clientOid: strin
 
 /** Cancels every open order matching `wanted`; returns their ids. */
 function cancelWhere(venue: Venue, account: AccountRecord, wanted: (order: OrderRecord) => boolean): string[] {
-  const chosen = [...account.orders.values()].filter((order) => order.status === 'open' && wanted(order));
+  const chosen = [...account.openOrders].filter((order) => order.status === 'open' && wanted(order));
   for (const order of chosen) cancelOpenOrder(venue, account, order);
   return chosen.map((order) => order.id);
 }

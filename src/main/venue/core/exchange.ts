@@ -145,6 +145,7 @@ function openAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string
     balance,
     positions: new Map(),
     orders: new Map(),
+    openOrders: new Set(),
     clientOids: new Map(),
     marginModes: new Map(),
     crossLeverage: new Map(),

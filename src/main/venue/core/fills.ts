@@ -132,7 +132,8 @@ function recordClosed(venue: Venue, account: AccountRecord, closed: PositionReco
 /** Appends and drops the oldest beyond `limit`. */
 export function pushBounded<T>(list: T[], item: T, limit: number): void {
   list.push(item);
-  if (list.length > limit) list.splice(0, list.length - limit);
+  // Trim in batches so a full list does not pay an O(n) shift on every push.
+  if (list.length > limit + Math.max(16, Math.floor(limit / 4))) list.splice(0, list.length - limit);
 }
 
 /**
@@ -142,7 +143,7 @@ export function pushBounded<T>(list: T[], item: T, limit: number): void {
 export function enforceReduceOnly(venue: Venue, account: AccountRecord, symbol: string, cancel: (order: OrderRecord) => void): void {
   const position = account.positions.get(symbol);
   const qty = position?.qty ?? 0n;
-  for (const order of account.orders.values()) {
+  for (const order of account.openOrders) {
     if (order.symbol !== symbol || order.status !== 'open' || order.parked || !order.reduceOnly) continue;
     const reducible = order.side === 'sell' ? (qty > 0n ? qty : 0n) : qty < 0n ? -qty : 0n;
     const left = remainingLots(order);

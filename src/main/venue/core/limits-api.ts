@@ -77,7 +77,7 @@ export function changeRiskLimitLevel(venue: Venue, userId: string, body: unknown
   const position = account.positions.get(symbol);
   const value = position === undefined ? d(0) : valueOf(position.qty, market.spec.multiplier, market.markPrice);
   const fits = tierFor(market.spec, value, level).level === level;
-  for (const order of [...account.orders.values()].filter((o) => o.symbol === symbol && o.status === 'open' && !o.parked)) {
+  for (const order of [...account.openOrders].filter((o) => o.symbol === symbol && o.status === 'open' && !o.parked)) {
     cancelOpenOrder(venue, account, order);
   }
   if (fits) account.riskLimitLevels.set(symbol, level);

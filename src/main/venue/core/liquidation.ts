@@ -65,7 +65,7 @@ function liquidationOrder(venue: Venue, position: PositionRecord): OrderRecord {
 }
 
 function cancelSymbolOrders(venue: Venue, account: AccountRecord, symbol: string): void {
-  const open = [...account.orders.values()].filter((order) => order.symbol === symbol && order.status === 'open' && !order.parked);
+  const open = [...account.openOrders].filter((order) => order.symbol === symbol && order.status === 'open' && !order.parked);
   for (const order of open) cancelOpenOrder(venue, account, order);
 }
 
@@ -75,6 +75,7 @@ function liquidate(venue: Venue, account: AccountRecord, position: PositionRecor
   cancelSymbolOrders(venue, account, position.symbol);
   const order = liquidationOrder(venue, position);
   account.orders.set(order.id, order);
+  account.openOrders.add(order);
   account.clientOids.set(order.clientOid, order.id);
   const lots = order.size;
   const tradeId = venue.ids.trade();

@@ -94,6 +94,7 @@ export function finishOrder(venue: Venue, order: OrderRecord, how: 'filled' | 'c
   order.reservedMargin = { m: 0n, s: 0 };
   order.endAt = venue.nowMs;
   order.updatedAt = venue.nowMs;
+  venue.accounts.get(order.userId)?.openOrders.delete(order);
   const resting = restingOf(venue, order.symbol);
   const index = resting.indexOf(order);
   if (index >= 0) resting.splice(index, 1);

@@ -70,6 +70,7 @@ function newOrder(venue: Venue, account: AccountRecord, draft: OrderDraft, resol
 
 function register(account: AccountRecord, order: OrderRecord): void {
   account.orders.set(order.id, order);
+  account.openOrders.add(order);
   account.clientOids.set(order.clientOid, order.id);
   account.marginModes.set(order.symbol, order.marginMode);
 }

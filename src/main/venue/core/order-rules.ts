@@ -32,7 +32,7 @@ export interface ResolvedOrder {
 }
 
 function hasOpenOrders(account: AccountRecord, symbol: string): boolean {
-  return [...account.orders.values()].some((order) => order.symbol === symbol && order.status === 'open');
+  return [...account.openOrders].some((order) => order.symbol === symbol && order.status === 'open');
 }
 
 /** The margin mode the order trades in; a switch is allowed only with nothing open on the symbol. */
@@ -102,7 +102,7 @@ export function checkPrices(market: MarketRecord, draft: OrderDraft, side: Side)
 }
 
 function checkCounts(account: AccountRecord, symbol: string, stop: boolean): void {
-  const open = [...account.orders.values()].filter((order) => order.symbol === symbol && order.status === 'open');
+  const open = [...account.openOrders].filter((order) => order.symbol === symbol && order.status === 'open');
   const stops = open.filter((order) => order.parked).length;
   const live = open.length - stops;
   if (stop && stops >= MAX_STOP_ORDERS) throw venueErrors.stopOrderLimit(MAX_STOP_ORDERS, stops);

@@ -79,7 +79,7 @@ export function listOrders(venue: Venue, userId: string, query: QueryParams): Pa
 export function listStopOrders(venue: Venue, userId: string, query: QueryParams): PageWire<OrderWire> {
   const account = accountOf(venue, userId);
   const wanted = orderFilter(query);
-  const chosen = newestFirst(account.orders.values()).filter((order) => order.parked && order.status === 'open' && wanted(order));
+  const chosen = newestFirst(account.openOrders).filter((order) => order.parked && order.status === 'open' && wanted(order));
   return page(chosen.map((order) => orderWire(order, multiplierOf(venue, order.symbol))), query);
 }
 
@@ -165,7 +165,7 @@ export function openOrderStatistics(venue: Venue, userId: string, symbol: string
   let sellSize = 0n;
   let buyCost = ZERO;
   let sellCost = ZERO;
-  for (const order of account.orders.values()) {
+  for (const order of account.openOrders) {
     if (order.symbol !== symbol || order.status !== 'open' || order.parked || order.price === null) continue;
     const lots = remainingLots(order);
     const value = valueOf(lots, market.spec.multiplier, order.price);

@@ -100,6 +100,8 @@ export interface AccountRecord {
   balance: Dec;
   readonly positions: Map<string, PositionRecord>;
   readonly orders: Map<string, OrderRecord>;
+  /** The open orders (live and parked): an index so per-order checks never scan the history. */
+  readonly openOrders: Set<OrderRecord>;
   readonly clientOids: Map<string, string>;
   readonly marginModes: Map<string, MarginMode>;
   readonly crossLeverage: Map<string, Dec>;
