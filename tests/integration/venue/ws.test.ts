@@ -200,6 +200,35 @@ describe('WebSocket protocol (§6)', () => {
     });
   });
 
+  it('admin.publish pushes a drill event to its subscribers only (private: only its user)', async () => {
+    const mine = (await open('private', kc)).socket;
+    const theirs = (await open('private', other)).socket;
+    await mine.subscribe('/contract/positionAll', true);
+    await theirs.subscribe('/contract/positionAll', true);
+    const data = {
+      fundingTime: 1,
+      qty: 1,
+      markPrice: 90_000,
+      fundingRate: 0.0001,
+      fundingFee: -0.009,
+      ts: 1,
+      settleCurrency: 'USDT',
+    };
+    venue.admin.publish({
+      topic: '/contract/position:XBTUSDTM',
+      subject: 'position.settlement',
+      userId: venue.keys[0]!.userId,
+      data,
+    });
+    expect(await mine.next((f) => f.subject === 'position.settlement')).toMatchObject({
+      topic: '/contract/positionAll',
+      data,
+    });
+    theirs.send({ id: 'after', type: 'ping' });
+    await theirs.next((f) => f.id === 'after');
+    expect(theirs.frames.some((f) => f.subject === 'position.settlement')).toBe(false);
+  });
+
   it('refuses an unknown token with error 401 and closes', async () => {
     const socket = new Socket(`${venue.wsUrl}/?token=not-a-token&connectId=x1`);
     sockets.push(socket);

@@ -1,4 +1,4 @@
-import type { LedgerWire, VenueClock, VenueExchange, VenueStatusWire } from '../core/index.ts';
+import type { LedgerWire, VenueClock, VenueEvent, VenueExchange, VenueStatusWire } from '../core/index.ts';
 import type { WsFaultScope, WsGateway } from '../ws/ws-gateway.ts';
 import type { KeyBook, KeySpec } from './api-keys.ts';
 import type { RestFaultRule, RestFaults, RestFaultSpec } from './faults.ts';
@@ -40,6 +40,11 @@ export interface VenueAdmin {
   /** Every bullet token expires now; its connections close. Returns how many tokens expired. */
   expireTokens(scope?: WsFaultScope): number;
   wsConnectionCount(): number;
+  /**
+   * Pushes one event to its WS subscribers exactly as if the core had emitted it (drills that need
+   * a specific message, and the fan-out benchmark). Does not change exchange state.
+   */
+  publish(event: VenueEvent): void;
   /** Venue (gateway) time = clock + skew: /api/v1/timestamp, signature window, token expiry. */
   setClockSkewMs(ms: number): void;
   clockSkewMs(): number;
@@ -103,6 +108,7 @@ type FaultControls = Pick<
   | 'silenceWebSockets'
   | 'expireTokens'
   | 'wsConnectionCount'
+  | 'publish'
 >;
 
 function faultControls(deps: VenueAdminDeps): FaultControls {
@@ -121,6 +127,9 @@ function faultControls(deps: VenueAdminDeps): FaultControls {
     silenceWebSockets: (on, scope) => deps.gateway.silence(on, scope),
     expireTokens: (scope) => deps.gateway.expireTokens(scope),
     wsConnectionCount: () => deps.gateway.connectionCount(),
+    publish: (event) => {
+      deps.gateway.publish(event);
+    },
   };
 }
 
