@@ -27,6 +27,11 @@ export const venueConfigSchema = z
     bookLevelSizeLots: z.number().int().min(1).max(10_000_000).default(500),
     /** Candle history the venue builds before it opens (so charts have bars at start); 0 = none. */
     historyWarmupMs: z.number().int().min(0).max(1_209_600_000).default(21_600_000),
+    /**
+     * Most price steps one catch-up processes; a longer gap (a sleeping laptop under a scaled clock)
+     * skips ahead, settling the funding it skipped at current prices.
+     */
+    maxCatchUpSteps: z.number().int().min(100).max(10_000_000).default(86_400),
     /** Funding settlement interval (KuCoin fundingRateGranularity, 8 h). */
     fundingIntervalMs: z.number().int().min(1000).default(28_800_000),
     /** Fee rate charged on the mark value of a liquidated position (§7.2, post-2025 model). */

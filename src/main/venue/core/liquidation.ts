@@ -83,7 +83,7 @@ function liquidate(venue: Venue, account: AccountRecord, position: PositionRecor
     applyUserFill(venue, { market, account, order, lots, price, liquidity: 'taker', feeRate, tradeId, tradeType: 'liquid' });
   });
   emitOrderChange(venue, order, 'match', 'match', { liquidity: 'taker', feeType: 'takerFee', matchPrice: text(price), matchSize: lots.toString(), tradeId }, 'liquid');
-  finishOrder(venue, order, 'filled');
+  finishOrder(venue, order, 'filled', 'liquid');
   venue.logger.warn('venue-liquidation', { userId: account.userId, symbol: position.symbol, lots: lots.toString(), marginMode: position.marginMode });
   emitPosition(venue, account, position, 'liquidation');
   emitWallet(venue, account);

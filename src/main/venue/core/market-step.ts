@@ -98,8 +98,25 @@ export function stepMarket(venue: Venue, market: MarketRecord): void {
   checkStops(venue, market);
 }
 
+/** Skips a gap longer than maxCatchUpSteps, settling the funding inside it at current prices. */
+function skipLongGap(venue: Venue, targetMs: number): void {
+  const step = venue.config.priceStepMs;
+  const steps = Math.floor((targetMs - venue.nextStepMs) / step);
+  if (steps <= venue.config.maxCatchUpSteps) return;
+  const resumeMs = venue.nextStepMs + (steps - venue.config.maxCatchUpSteps) * step;
+  venue.logger.warn('venue-catch-up-skipped', { fromMs: venue.nextStepMs, toMs: resumeMs });
+  while (venue.nextFundingMs < resumeMs) {
+    venue.nowMs = venue.nextFundingMs;
+    settleFunding(venue, venue.nextFundingMs);
+    venue.nextFundingMs += venue.config.fundingIntervalMs;
+  }
+  venue.nextStepMs = resumeMs;
+  venue.nextFundingRateMs = Math.max(venue.nextFundingRateMs, Math.floor(resumeMs / 60_000) * 60_000);
+}
+
 /** Processes every step, funding and liquidation up to `targetMs`. */
 export function advanceVenue(venue: Venue, targetMs: number): void {
+  skipLongGap(venue, targetMs);
   while (venue.nextStepMs <= targetMs) {
     venue.nowMs = venue.nextStepMs;
     if (venue.nowMs >= venue.nextFundingRateMs) {

@@ -83,7 +83,7 @@ function settleRemainder(venue: Venue, order: OrderRecord, plan: ExecutionPlan):
 }
 
 /** Marks an order done (filled or canceled) and takes it out of the book. */
-export function finishOrder(venue: Venue, order: OrderRecord, how: 'filled' | 'canceled'): void {
+export function finishOrder(venue: Venue, order: OrderRecord, how: 'filled' | 'canceled', tradeType: 'trade' | 'liquid' = 'trade'): void {
   if (how === 'canceled') {
     order.canceledSize += remainingLots(order);
     order.cancelExist = order.canceledSize > 0n;
@@ -98,7 +98,7 @@ export function finishOrder(venue: Venue, order: OrderRecord, how: 'filled' | 'c
   const resting = restingOf(venue, order.symbol);
   const index = resting.indexOf(order);
   if (index >= 0) resting.splice(index, 1);
-  emitOrderChange(venue, order, how, 'done');
+  emitOrderChange(venue, order, how, 'done', {}, tradeType);
 }
 
 function afterFills(venue: Venue, account: AccountRecord, symbol: string): void {
