@@ -307,3 +307,52 @@ describe('WebSocket idle timeout (§6.2)', () => {
     chatty.socket.close();
   });
 });
+
+describe('WebSocket limits (§6.6)', () => {
+  let venue: RunningVenue;
+  let kc: KcClient;
+
+  beforeAll(async () => {
+    venue = await startTestVenue({
+      server: {
+        wsMaxSessionsPerUser: 1,
+        wsMaxTopicsPerSubscribe: 2,
+        wsMaxTopicsPerSession: 3,
+        wsUplinkMessagesPer10s: 6,
+      },
+    });
+    kc = new KcClient(venue.restUrl, venue.credentials);
+  });
+  afterAll(async () => {
+    await venue.stop();
+  });
+
+  it('509 beyond the topics per subscribe, topics per session and uplink message budgets', async () => {
+    const { socket } = await openKcSocket(kc, 'public');
+    expect(await socket.subscribe('/contractMarket/tickerV2:XBTUSDTM,ETHUSDTM,SOLUSDTM')).toMatchObject({
+      type: 'error',
+      code: 509,
+    });
+    expect((await socket.subscribe('/contractMarket/tickerV2:XBTUSDTM,ETHUSDTM')).type).toBe('ack');
+    expect((await socket.subscribe('/contractMarket/tickerV2:SOLUSDTM')).type).toBe('ack');
+    expect(await socket.subscribe('/contract/instrument:XBTUSDTM')).toMatchObject({
+      type: 'error',
+      code: 509,
+    });
+    for (let i = 0; i < 3; i += 1) socket.send({ id: `burst-${i}`, type: 'ping' });
+    expect(await socket.next((f) => f.type === 'error' && f.id === '')).toMatchObject({
+      code: 509,
+      data: 'exceed max permits per second',
+    });
+    socket.close();
+  });
+
+  it('509 for a private connection beyond the per-user session limit', async () => {
+    const first = await openKcSocket(kc, 'private');
+    expect(first.welcome.type).toBe('welcome');
+    const second = await openKcSocket(kc, 'private');
+    expect(second.welcome).toMatchObject({ type: 'error', code: 509 });
+    await second.socket.closed;
+    first.socket.close();
+  });
+});
