@@ -39,6 +39,8 @@ export class PoolBudget {
   overloadStreak = 0;
   readonly #windowMs: number;
   readonly #resetGuardMs: number;
+  /** The lowest `remaining` any answer of the current window reported. */
+  #lowestSeen = Infinity;
 
   constructor(pool: RatePool, limit: number, windowMs: number, resetGuardMs: number) {
     this.pool = pool;
@@ -53,6 +55,7 @@ export class PoolBudget {
     if (this.resetAt !== undefined && now >= this.resetAt + this.#resetGuardMs) {
       this.remaining = this.limit;
       this.resetAt = undefined;
+      this.#lowestSeen = Infinity;
     }
   }
 
@@ -77,7 +80,13 @@ export class PoolBudget {
     const serverRemaining = headers.remaining - this.inFlightWeight;
     const serverResetAt = now + headers.resetMs;
     const sameWindow = this.resetAt !== undefined && Math.abs(serverResetAt - this.resetAt) <= sameWindowToleranceMs;
-    if (sameWindow) {
+    this.#lowestSeen = sameWindow ? Math.min(this.#lowestSeen, headers.remaining) : headers.remaining;
+    if (sameWindow && this.inFlightWeight === 0) {
+      // Nothing in flight: every request is counted, and the lowest answer of the window is the
+      // server's latest state (answers can arrive out of order; the pool only ever goes down).
+      this.remaining = this.#lowestSeen;
+      this.resetAt = Math.max(this.resetAt ?? serverResetAt, serverResetAt);
+    } else if (sameWindow) {
       // Responses can arrive out of order: within one window the estimate only ever goes down.
       this.remaining = Math.min(this.remaining, serverRemaining);
       this.resetAt = Math.max(this.resetAt ?? serverResetAt, serverResetAt);

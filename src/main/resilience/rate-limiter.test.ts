@@ -8,7 +8,7 @@ import { createRateLimiter, type RatePermit, type RateRequest } from './rate-lim
 const clock = { now: () => Date.now() };
 
 function limiter(overrides: Record<string, unknown> = {}) {
-  const config = exchangeConfigSchema.parse({ rateLimit: { futuresPoolWeight: 100, poolWindowMs: 1_000, protectiveReserveShare: 0.2, queueCapacity: 10, protectiveQueueSlots: 3, windowResetGuardMs: 0, maxConcurrentRequests: 100, ...overrides } }).rateLimit;
+  const config = exchangeConfigSchema.parse({ rateLimit: { futuresPoolWeight: 100, poolWindowMs: 1_000, protectiveReserveShare: 0.2, protectiveReserveReleaseShare: 0, queueCapacity: 10, protectiveQueueSlots: 3, windowResetGuardMs: 0, maxConcurrentRequests: 100, ...overrides } }).rateLimit;
   return createRateLimiter({ config, clock, logger: silentLogger });
 }
 
@@ -37,6 +37,16 @@ describe('rate limiter', () => {
     await rl.acquire(cancel);
     expect(rl.usage().find((u) => u.pool === 'Futures')).toMatchObject({ used: 100, remaining: 0, queued: 1 });
     await vi.advanceTimersByTimeAsync(1_001);
+    expect(await settled(ninth)).toBe(true);
+    rl.stop();
+  });
+
+  it('releases the reserve to every lane near the end of the window', async () => {
+    const rl = limiter({ protectiveReserveReleaseShare: 0.3 });
+    for (let i = 0; i < 8; i += 1) await rl.acquire(order);
+    const ninth = rl.acquire(order);
+    expect(await settled(ninth)).toBe(false);
+    await vi.advanceTimersByTimeAsync(701);
     expect(await settled(ninth)).toBe(true);
     rl.stop();
   });
@@ -133,7 +143,17 @@ describe('pool budget', () => {
     budget.spend(10, 0);
     budget.observe({ limit: 100, remaining: 80, resetMs: 990 }, 10, 10);
     budget.observe({ limit: 100, remaining: 90, resetMs: 990 }, 10, 10);
-    expect(budget.remaining).toBe(70);
+    expect(budget.remaining).toBe(80);
+  });
+
+  it('adopts the exact server number once nothing is in flight', () => {
+    const budget = new PoolBudget('Futures', 100, 1_000, 0);
+    budget.spend(10, 0);
+    budget.spend(10, 0);
+    budget.observe({ limit: 100, remaining: 85, resetMs: 990 }, 10, 10);
+    expect(budget.remaining).toBe(75);
+    budget.observe({ limit: 100, remaining: 80, resetMs: 990 }, 10, 10);
+    expect(budget.remaining).toBe(80);
   });
 
   it('counts still-in-flight requests against the server remaining', () => {

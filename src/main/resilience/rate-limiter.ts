@@ -169,7 +169,7 @@ class PriorityRateLimiter implements RateLimiter {
         index += 1;
         continue;
       }
-      if (!this.#fits(budget, waiter.request, now)) return { wakeAt: Math.min(wakeAt, budget.nextChangeAt(now) + 1), blocked: true };
+      if (!this.#fits(budget, waiter.request, now)) return { wakeAt: Math.min(wakeAt, this.#nextChangeAt(budget, now) + 1), blocked: true };
       queue.splice(index, 1);
       this.#grant(budget, waiter, endpointWindow, now);
     }
@@ -178,8 +178,23 @@ class PriorityRateLimiter implements RateLimiter {
 
   #fits(budget: PoolBudget, request: RateRequest, now: number): boolean {
     if (now < budget.pausedUntil) return false;
-    const reserve = request.lane === 'protective' ? 0 : Math.ceil(budget.limit * this.#config.protectiveReserveShare);
-    return budget.remaining - reserve >= request.weight;
+    return budget.remaining - this.#reserveFor(budget, request.lane, now) >= request.weight;
+  }
+
+  /** Weight only protective requests may spend; released near the window's end (config). */
+  #reserveFor(budget: PoolBudget, lane: Lane, now: number): number {
+    if (lane === 'protective' || now >= this.#reserveReleaseAt(budget)) return 0;
+    return Math.ceil(budget.limit * this.#config.protectiveReserveShare);
+  }
+
+  #reserveReleaseAt(budget: PoolBudget): number {
+    if (budget.resetAt === undefined) return Infinity;
+    return budget.resetAt - this.#config.poolWindowMs * this.#config.protectiveReserveReleaseShare;
+  }
+
+  #nextChangeAt(budget: PoolBudget, now: number): number {
+    const release = this.#reserveReleaseAt(budget);
+    return Math.min(budget.nextChangeAt(now), release > now ? release : Infinity);
   }
 
   #grant(budget: PoolBudget, waiter: Waiter, endpointWindow: EndpointWindow | undefined, now: number): void {

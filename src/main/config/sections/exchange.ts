@@ -50,6 +50,11 @@ const rateLimitSchema = z
     poolWindowMs: z.number().int().positive().default(30_000),
     /** Share of each pool's quota only protective requests (cancels, stops, reduce-only) may spend. */
     protectiveReserveShare: z.number().min(0).max(0.5).default(0.1),
+    /**
+     * In the last share of a window the reserve is released to every lane: a protective request
+     * would wait at most that long for the reset, and the quota is not left unused.
+     */
+    protectiveReserveReleaseShare: z.number().min(0).max(1).default(0.2),
     queueCapacity: z.number().int().positive().default(500),
     /**
      * Requests on the wire at once. Keep it at the HTTP pool size so waiting happens in our
