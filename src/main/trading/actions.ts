@@ -4,6 +4,7 @@ import type { TrailingSpec, TrailingState } from '../../shared/domain/trailing.t
 import { OrderRejectedError, RiskRejectedError, ValidationError } from '../../shared/errors.ts';
 import { raiseAlert, stopSettingKey } from './deps.ts';
 import { fetchLiveStops } from './protection/live-stops.ts';
+import { assertReduceOnlyAllowed } from './risk/reduce-only.ts';
 import type { TradingRuntime } from './runtime.ts';
 import type { JournalOrder } from '../store/order-rows.ts';
 
@@ -36,9 +37,12 @@ export async function closePosition(rt: TradingRuntime, symbol: string, reason: 
   const position = rt.positions.get(symbol);
   if (position === undefined) throw new ValidationError('no-position', `there is no open ${symbol} position`, { details: { symbol } });
   rt.deps.journal.append('position-event', { event: 'close-requested', reason }, { symbol });
-  const order = await rt.deps.tracker.submit({
-    symbol, side: position.side === 'long' ? 'sell' : 'buy', type: 'market', sizeLots: position.sizeLots, leverage: Math.max(1, Math.round(position.leverage)), reduceOnly: true, purpose: 'close',
-  });
+  const spec = {
+    symbol, side: position.side === 'long' ? ('sell' as const) : ('buy' as const), type: 'market' as const, sizeLots: position.sizeLots,
+    leverage: Math.max(1, Math.round(position.leverage)), reduceOnly: true, purpose: 'close' as const,
+  };
+  assertReduceOnlyAllowed(rt.deps, position, spec);
+  const order = await rt.deps.tracker.submit(spec);
   if (order.status === 'REJECTED') throw new OrderRejectedError('close-rejected', order.reason ?? 'the exchange refused the close', { details: { clientOid: order.clientOid } });
   rt.requestTick();
   return order;

@@ -73,3 +73,46 @@ describe('watchdog and trading state against the paper venue', () => {
     expect(e.service.getState().state).toBe('ACTIVE');
   });
 });
+
+describe('automatic trading-state triggers against the paper venue', () => {
+  let venue: RunningVenue | undefined;
+  let engine: Engine | undefined;
+
+  afterEach(async () => {
+    await engine?.stop();
+    await venue?.stop();
+  });
+
+  it('positions unreadable past staleMarketDataMs → REDUCING (entries denied), back to ACTIVE when readable', async () => {
+    const config = configOf({ ...fastTrading, trading: { ...fastTrading.trading, state: { staleMarketDataMs: 800 } } });
+    venue = await venueFor(config);
+    venue.admin.setPrice(symbol, '90000');
+    engine = await engineFor(config, venue, `${tempDir('stale')}/journal.db`);
+    const e = engine;
+    const fault = venue.admin.addFault({ kind: 'server-error', method: 'GET', path: '/api/v1/positions' });
+    await until('REDUCING', () => e.service.getState().activeTriggers.includes('market-data-stale'), 20_000);
+    expect(e.service.getState().state).toBe('REDUCING');
+    const denied = await e.service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 1, leverage: 5, stopPrice: '88000' }).catch((error: unknown) => error);
+    expect((denied as RiskRejectedError).ruleId).toBe('trading-state');
+    venue.admin.removeFault(fault);
+    await until('ACTIVE again', () => e.service.getState().state === 'ACTIVE', 20_000);
+    const changes = e.events.filter((ev) => ev.name === 'trading:state-changed').map((ev) => ev.payload);
+    expect(changes.some((c) => c.state === 'REDUCING' && c.reason.includes('unread'))).toBe(true);
+  });
+
+  it('a stop-out beyond the daily loss limit → REDUCING with the numbers', async () => {
+    const config = configOf({ ...fastTrading, trading: { ...fastTrading.trading, state: { dailyLossLimitUsdt: '5' } } });
+    venue = await venueFor(config);
+    venue.admin.setPrice(symbol, '90000');
+    engine = await engineFor(config, venue, `${tempDir('daily')}/journal.db`);
+    const e = engine;
+    await e.service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 10, leverage: 5, stopPrice: '89000' });
+    await until('protected', () => e.service.listPositions().find((p) => p.protection.status === 'PROTECTED' && p.protection.stopLots === 10));
+    venue.admin.setPrice(symbol, '88500');
+    await until('daily-loss trigger', () => e.service.getState().activeTriggers.includes('daily-loss'), 20_000);
+    const state = e.service.getState();
+    expect(state.state).toBe('REDUCING');
+    expect(Number(state.dailyRealisedPnl)).toBeLessThan(-5);
+    expect(state.reason).toContain('daily realised loss');
+  });
+});

@@ -6,6 +6,8 @@
 import { terminalOrderStatuses } from '../../../shared/domain/order.ts';
 import type { Side } from '../../../shared/domain/primitives.ts';
 import type { TradingDeps } from '../deps.ts';
+import { assertReduceOnlyAllowed } from '../risk/reduce-only.ts';
+import type { ExchangePosition } from '../wire-map.ts';
 import type { LiveStop, StopPlan } from './stop-plan.ts';
 
 /** What one execution did. */
@@ -19,12 +21,18 @@ export interface StopExecution {
 }
 
 /** Places `plan.place` (if any), then cancels `plan.cancel` once the new stop is live. */
-export async function executeStopPlan(deps: TradingDeps, symbol: string, closingSide: Side, leverage: number, plan: StopPlan): Promise<StopExecution> {
+export async function executeStopPlan(deps: TradingDeps, position: ExchangePosition, closingSide: Side, leverage: number, plan: StopPlan): Promise<StopExecution> {
+  const symbol = position.symbol;
   let placedClientOid: string | undefined;
   if (plan.place !== undefined) {
-    const order = await deps.tracker.submit({
-      symbol, side: closingSide, type: 'market', sizeLots: plan.place.sizeLots, leverage, reduceOnly: true, purpose: 'stop', stopPrice: plan.place.stopPrice,
-    });
+    const spec = { symbol, side: closingSide, type: 'market' as const, sizeLots: plan.place.sizeLots, leverage, reduceOnly: true, purpose: 'stop' as const, stopPrice: plan.place.stopPrice };
+    try {
+      assertReduceOnlyAllowed(deps, position, spec);
+    } catch (error) {
+      deps.journal.append('risk-decision', { verdict: 'deny', purpose: 'stop', error: String(error) }, { symbol });
+      return { placed: false, failedReason: error instanceof Error ? error.message : String(error), cancelled: 0, overlapMs: 0 };
+    }
+    const order = await deps.tracker.submit(spec);
     deps.journal.append('stop', { action: 'place', stopPrice: plan.place.stopPrice, sizeLots: plan.place.sizeLots, status: order.status, reason: order.reason ?? null }, { symbol, clientOid: order.clientOid });
     if (order.status === 'REJECTED' || terminalOrderStatuses.has(order.status)) {
       return { placed: false, failedReason: order.reason ?? order.status, cancelled: 0, overlapMs: 0 };

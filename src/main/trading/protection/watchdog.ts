@@ -114,7 +114,7 @@ async function protectOnce(ctx: WatchCtx, position: ExchangePosition, allStops: 
     await ctx.closePosition(position.symbol, `stop ${target} already crossed by mark ${position.markPrice} while unprotected`);
     return { placed: false, cancelled: 0, overlapMs: 0 };
   }
-  const result = await executeStopPlan(deps, position.symbol, closingSide, Math.max(1, Math.round(position.leverage)), plan);
+  const result = await executeStopPlan(deps, position, closingSide, Math.max(1, Math.round(position.leverage)), plan);
   await afterExecution(ctx, position, guard, result, plan.status, target);
   return result;
 }

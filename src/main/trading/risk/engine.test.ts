@@ -79,6 +79,8 @@ describe('risk engine: each rule at its allow and deny edge', () => {
     ['risk-per-trade: just over', { risk: { maxRiskPerTradePct: 0.11073 } }, 'risk-per-trade'],
     ['order-rate: the last order allowed this minute', { ordersInLastMinute: 29 }, 'allow'],
     ['order-rate: one over', { ordersInLastMinute: 30 }, 'order-rate'],
+    ['order-rate: a reduce-only close is never capped', { ordersInLastMinute: 30, position: longFive, order: { side: 'sell', type: 'market', price: undefined, stopPrice: undefined, reduceOnly: true, sizeLots: 5 } }, 'allow'],
+    ['reduce-only: a stop trigger off the tick', { position: longFive, order: { side: 'sell', type: 'market', price: undefined, stopPrice: '88000.05', reduceOnly: true, sizeLots: 5 } }, 'tick-size'],
     ['reduce-only: size equal to the position', { position: longFive, order: { side: 'sell', type: 'market', price: undefined, stopPrice: undefined, reduceOnly: true, sizeLots: 5 } }, 'allow'],
     ['reduce-only: larger than the position', { position: longFive, order: { side: 'sell', type: 'market', price: undefined, stopPrice: undefined, reduceOnly: true, sizeLots: 6 } }, 'reduce-only'],
     ['reduce-only: no position to reduce', { order: { side: 'sell', type: 'market', price: undefined, stopPrice: undefined, reduceOnly: true, sizeLots: 1 } }, 'reduce-only'],

@@ -95,6 +95,7 @@ export function checkRiskPerTrade(ctx: RiskContext, n: OrderNumbers): void {
 
 /** Orders-per-minute cap (entries and closes the trader sends; protective stops are exempt). */
 export function checkOrderRate(ctx: RiskContext): void {
+  if (ctx.order.reduceOnly) return;
   if (ctx.ordersInLastMinute + 1 > ctx.limits.maxOrdersPerMinute) {
     deny('order-rate', `${ctx.ordersInLastMinute} orders in the last minute; the limit is ${ctx.limits.maxOrdersPerMinute}`, {
       ordersInLastMinute: ctx.ordersInLastMinute,
