@@ -1,4 +1,3 @@
-import { ExchangeError } from '../../../shared/errors.ts';
 import { VenueError } from '../core/errors.ts';
 
 /** What KuCoin answers when it refuses a request: its code, message and HTTP status (§4). */
@@ -69,22 +68,11 @@ export function invalidParameter(msg: string): never {
   return refuse('100001', msg);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 /**
  * Reads KuCoin's refusal out of anything thrown by the front door or the exchange core
  * (`VenueError {code, msg, httpStatus}`); `undefined` means an unexpected failure (a defect).
  */
 export function refusalOf(error: unknown): KuCoinRefusal | undefined {
   if (error instanceof VenueError) return { code: error.code, msg: error.msg, httpStatus: error.httpStatus };
-  if (
-    error instanceof ExchangeError &&
-    isRecord(error.details) &&
-    typeof error.details.kucoinCode === 'string'
-  ) {
-    return refusal(error.details.kucoinCode, error.message);
-  }
   return undefined;
 }
