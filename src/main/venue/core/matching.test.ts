@@ -211,4 +211,23 @@ describe('reduce-only and closeOrder (§3.3)', () => {
     expect(venue.exchange.position('u1', XBT).currentQty).toBe(0);
     expect(venue.exchange.historyPositions('u1', {}).items[0]).toMatchObject({ type: 'CLOSE_SHORT', side: 'SHORT', symbol: XBT });
   });
+
+  it('a resting order that closed a position reserves margin once it would open one, or is canceled if it cannot', () => {
+    const venue = createTestVenue();
+    venue.exchange.openAccount('rich', '10000');
+    venue.exchange.placeOrder('rich', order({ type: 'market', size: 10 }));
+    const closing = venue.exchange.placeOrder('rich', order({ side: 'sell', price: '86500', size: 10 }));
+    expect(venue.exchange.accountOverview('rich', 'USDT').orderMargin).toBe(0);
+    venue.exchange.placeOrder('rich', { clientOid: 'flat', symbol: XBT, closeOrder: true, type: 'market' });
+    expect(venue.exchange.order('rich', closing.orderId).status).toBe('open');
+    // 10 × 0.001 × 86500 × (1/10 + 0.0006 + 1.1 × 0.0006) = 87.5899
+    expect(venue.exchange.accountOverview('rich', 'USDT').orderMargin).toBe(87.5899);
+    venue.exchange.openAccount('poor', '200');
+    venue.exchange.placeOrder('poor', order({ type: 'market', size: 10 }));
+    const opening = venue.exchange.placeOrder('poor', order({ side: 'sell', price: '86500', size: 11, leverage: 1 }));
+    expect(venue.exchange.order('poor', opening.orderId).status).toBe('open');
+    venue.exchange.placeOrder('poor', { clientOid: 'flat2', symbol: XBT, closeOrder: true, type: 'market' });
+    expect(venue.exchange.order('poor', opening.orderId)).toMatchObject({ status: 'done', cancelExist: true, filledSize: 0 });
+    expect(venue.exchange.accountOverview('poor', 'USDT').orderMargin).toBe(0);
+  });
 });

@@ -101,10 +101,31 @@ export function finishOrder(venue: Venue, order: OrderRecord, how: 'filled' | 'c
   emitOrderChange(venue, order, how, 'done', {}, tradeType);
 }
 
+/**
+ * After the position changed, each resting order's margin is recomputed for the part that now
+ * opens (a sell that was closing a long opens a short once the long is gone); an order the
+ * account can no longer carry is canceled, as KuCoin cancels orders without margin (§3.3).
+ */
+function rebalanceOrderMargins(venue: Venue, account: AccountRecord, market: MarketRecord): void {
+  const resting = [...account.openOrders].filter((order) => order.resting && order.symbol === market.spec.symbol && !order.reduceOnly);
+  for (const order of resting) {
+    const need = marginNeed(account, market, order, [], remainingLots(order)).reserve;
+    if (cmp(need, order.reservedMargin) <= 0) {
+      order.reservedMargin = need;
+      continue;
+    }
+    const available = accountTotals(account, venue.markets).availableBalance;
+    if (cmp(sub(need, order.reservedMargin), available) <= 0) order.reservedMargin = need;
+    else finishOrder(venue, order, 'canceled');
+  }
+}
+
 function afterFills(venue: Venue, account: AccountRecord, symbol: string): void {
   enforceReduceOnly(venue, account, symbol, (order) => {
     finishOrder(venue, order, 'canceled');
   });
+  const market = venue.markets.get(symbol);
+  if (market !== undefined) rebalanceOrderMargins(venue, account, market);
   const position = account.positions.get(symbol);
   if (position !== undefined) emitPosition(venue, account, position, 'positionChange');
   emitWallet(venue, account);
