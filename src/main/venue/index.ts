@@ -170,6 +170,9 @@ function createHttpServer(parts: VenueParts, pending: Set<NodeJS.Timeout>): Serv
     { keepAlive: true },
     createRequestListener({ settings, logger, routes, now: gatewayNow, sleep, admin, ...state }),
   );
+  server.keepAliveTimeout = settings.httpKeepAliveTimeoutMs;
+  // Node requires the header timeout to outlast the keep-alive timeout.
+  server.headersTimeout = settings.httpKeepAliveTimeoutMs + 1_000;
   server.on('clientError', (_error, socket) => {
     // An unparsable request (bad framing, oversized headers) still gets KuCoin's envelope, not Node's bare 400.
     if (!socket.writable) return;

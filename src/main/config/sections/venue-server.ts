@@ -18,6 +18,11 @@ export const venueServerConfigSchema = z
     managementPoolWeight: z.number().int().positive().default(2_000),
     /** Weight charged for endpoints whose spec weight is unset (recentFills; ccxt charges 3 FW). */
     unsetEndpointWeight: z.number().int().positive().default(3),
+    /**
+     * How long an idle keep-alive connection stays open. Longer than common client pools keep
+     * sockets (undici 4 s, Node's Agent unlimited) so a client rarely reuses a socket the venue just closed.
+     */
+    httpKeepAliveTimeoutMs: z.number().int().positive().default(65_000),
     /** Largest request body accepted; larger bodies get 400100 (KuCoin's gateway refuses them too). */
     maxBodyBytes: z.number().int().positive().default(1_048_576),
     /** §6.1: pingInterval advertised in the bullet answer. */
