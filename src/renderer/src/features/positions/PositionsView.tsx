@@ -9,6 +9,7 @@ import { useTrading } from '../../stores/hooks.ts';
 import type { Position } from '../../../../shared/domain/position.ts';
 import type { LiquidationWarning, ProtectionChanged } from '../../stores/trading.types.ts';
 import { ProtectionBadge } from './ProtectionBadge.tsx';
+import { ProtectionControls } from './ProtectionControls.tsx';
 
 function LiquidationCell(props: {
   readonly position: Position;
@@ -59,6 +60,9 @@ function PositionRow(props: {
       </Table.Td>
       <Table.Td ff="monospace">{p.protection.stopPrice ?? '—'}</Table.Td>
       <Table.Td>
+        <ProtectionControls position={p} />
+      </Table.Td>
+      <Table.Td>
         <ConfirmAction
           label="Close"
           title={`Close ${p.symbol}?`}
@@ -83,6 +87,7 @@ const headers = [
   'uPnL',
   'Protection',
   'Stop',
+  '',
   '',
 ];
 
