@@ -337,6 +337,21 @@ describe('private REST: fills, positions, margin, account (§3.2, §3.4)', () =>
     ).toEqual({ symbol: 'ETHUSDTM', marginMode: 'CROSS' });
   });
 
+  it('batchChangeMarginMode switches flat symbols and lists the refused ones (50002)', async () => {
+    const result = await kc.data('POST', '/api/v2/position/batchChangeMarginMode', {
+      marginMode: 'CROSS',
+      symbols: ['XBTUSDTM', 'SOLUSDTM'],
+    });
+    expect(result).toEqual({
+      marginMode: { XBTUSDTM: 'ISOLATED', SOLUSDTM: 'CROSS' },
+      errors: [{ code: '50002', msg: expect.any(String) as string, symbol: 'XBTUSDTM' }],
+    });
+    expect(
+      (await kc.send('POST', '/api/v2/position/batchChangeMarginMode', { marginMode: 'BOTH', symbols: [] }))
+        .json.code,
+    ).toBe('100001');
+  });
+
   it('cross leverage: get and change', async () => {
     expect(await kc.data('GET', '/api/v2/getCrossUserLeverage', { symbol: 'ETHUSDTM' })).toMatchObject({
       symbol: 'ETHUSDTM',

@@ -1,5 +1,6 @@
 import type { VenueExchange } from '../../core/index.ts';
 import type { Route } from '../route-table.ts';
+import { batchChangeMarginMode } from './batch-margin-mode.ts';
 import { optionalQuery, queryParams, requiredQuery, userOf } from './params.ts';
 
 /** §3.2 and §3.4: account overview, positions, margin mode, cross leverage, isolated margin, max open size, funding payments. */
@@ -23,6 +24,9 @@ export function positionRoutes(exchange: VenueExchange): Route[] {
       exchange.marginMode(userOf(r), requiredQuery(r, 'symbol')),
     ),
     priv('POST', '/api/v2/position/changeMarginMode', (r) => exchange.setMarginMode(userOf(r), r.body)),
+    priv('POST', '/api/v2/position/batchChangeMarginMode', (r) =>
+      batchChangeMarginMode(exchange, userOf(r), r.body),
+    ),
     priv('GET', '/api/v2/getCrossUserLeverage', (r) =>
       exchange.crossLeverage(userOf(r), requiredQuery(r, 'symbol')),
     ),
