@@ -86,10 +86,14 @@ export async function placeTicket(rt: TradingRuntime, ticket: OrderTicket): Prom
   return { order, preview };
 }
 
-/** Polls an entry until it is done; each new fill asks for a pass so the stop follows at once. */
+/**
+ * Polls a fresh entry for `confirmTimeoutMs`; each new fill asks for a pass so the stop follows at
+ * once. After that the engine passes (and private-stream hints) keep watching it.
+ */
 async function followEntry(rt: TradingRuntime, clientOid: string): Promise<void> {
   let filled = 0;
-  for (;;) {
+  const until = rt.deps.now() + Math.max(rt.deps.config.orders.confirmTimeoutMs, rt.deps.config.orders.pollIntervalMs);
+  while (rt.deps.now() <= until) {
     const order = await rt.deps.tracker.refresh(clientOid).catch(() => rt.deps.journal.getOrder(clientOid));
     if (order === undefined) return;
     if (order.filledLots !== filled) {
@@ -100,4 +104,5 @@ async function followEntry(rt: TradingRuntime, clientOid: string): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, rt.deps.config.orders.pollIntervalMs));
     if (rt.stopped) return;
   }
+  rt.requestTick();
 }

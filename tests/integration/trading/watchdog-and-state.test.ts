@@ -36,8 +36,11 @@ describe('watchdog and trading state against the paper venue', () => {
     expect(e.events.some((ev) => ev.name === 'trading:protection-changed' && ev.payload.status === 'NAKED' && ev.payload.nakedForS > 1)).toBe(true);
     v.admin.clearFaults();
     await until('repaired', () => e.service.listPositions().find((p) => p.protection.status === 'PROTECTED' && p.protection.stopLots === 4), 20_000);
-    const live = v.exchange.listStopOrders(userId, { symbol }).items.filter((s) => s.reduceOnly);
-    expect(live.map((s) => [s.size, s.stopPrice])).toEqual([[4, '88000']]);
+    // Converges to exactly one full-size stop at the trader's price.
+    await until('one stop', () => {
+      const live = v.exchange.listStopOrders(userId, { symbol }).items.filter((s) => s.reduceOnly);
+      return live.length === 1 && live[0]?.size === 4 && live[0].stopPrice === '88000';
+    });
     expect(e.alerts.filter((a) => a.code === 'position-naked')).toHaveLength(1);
   });
 

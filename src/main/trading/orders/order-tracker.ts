@@ -214,15 +214,31 @@ class Tracker implements OrderTracker {
   }
 
   async pollOpen(): Promise<void> {
-    for (const order of this.#o.journal.openOrders()) {
+    const open = this.#o.journal.openOrders().filter((order) => order.status !== 'NEW');
+    if (open.length === 0) return;
+    // Two list calls instead of one GET per order (§5.1 weights): only orders whose fill or
+    // presence changed are asked about individually.
+    const unchanged = await this.#unchangedAtExchange();
+    for (const order of open) {
       if (this.#stopped) return;
-      if (order.status === 'NEW') continue;
+      const settled = order.status === 'ACKED' || order.status === 'PARTIALLY_FILLED';
+      if (settled && unchanged.get(order.clientOid) === order.filledLots) continue;
       await this.refresh(order.clientOid).catch((error: unknown) => {
-        if (isOrderAbsent(error)) return;
         this.#o.logger.warn('order-poll-failed', { clientOid: order.clientOid, error: String(error) });
       });
     }
   }
+
+  /** clientOid → filled lots of every order the exchange lists as open (regular and untriggered stops). */
+  async #unchangedAtExchange(): Promise<Map<string, number>> {
+    const [active, stops] = await Promise.all([this.#o.rest.listOpenOrders({ pageSize: 1000 }), this.#o.rest.listStopOrders({ pageSize: 200 })]);
+    const map = new Map<string, number>();
+    for (const item of [...active.items, ...stops.items]) {
+      if (typeof item.clientOid === 'string') map.set(item.clientOid, item.filledSize ?? item.dealSize ?? 0);
+    }
+    return map;
+  }
+
 }
 
 function sleep(ms: number): Promise<void> {

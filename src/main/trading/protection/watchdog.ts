@@ -109,6 +109,11 @@ async function protectOnce(ctx: WatchCtx, position: ExchangePosition, allStops: 
   updateBadge(deps, position, guard, plan.status, plan.coveredLots, stops[0]?.stopPrice);
   if (plan.place === undefined && plan.cancel.length === 0) return { placed: false, cancelled: 0, overlapMs: 0 };
   if (await closeIfNakedTooLong(ctx, position, guard)) return { placed: false, cancelled: 0, overlapMs: 0 };
+  if (plan.place !== undefined && stopInDoubt(deps, position.symbol)) {
+    // One of our stops is still being resolved by clientOid (it may exist): a second one now would
+    // only pile up; wait for the answer (the naked deadline keeps running).
+    return { placed: false, cancelled: 0, overlapMs: 0 };
+  }
   const crossed = position.side === 'long' ? cmp(dec(target), dec(position.markPrice)) >= 0 : cmp(dec(target), dec(position.markPrice)) <= 0;
   if (crossed && plan.status === 'NAKED') {
     await ctx.closePosition(position.symbol, `stop ${target} already crossed by mark ${position.markPrice} while unprotected`);
@@ -117,6 +122,10 @@ async function protectOnce(ctx: WatchCtx, position: ExchangePosition, allStops: 
   const result = await executeStopPlan(deps, position, closingSide, Math.max(1, Math.round(position.leverage)), plan);
   await afterExecution(ctx, position, guard, result, plan.status, target);
   return result;
+}
+
+function stopInDoubt(deps: TradingDeps, symbol: string): boolean {
+  return deps.journal.openOrders().some((o) => o.symbol === symbol && o.purpose === 'stop' && (o.status === 'SUBMITTED' || o.status === 'UNKNOWN' || o.status === 'RECONCILING'));
 }
 
 /** Naked past `closeAfterNakedS` (whatever the reason the stop is missing) → emergency close, once. */
