@@ -1,0 +1,2 @@
+/** Settings → Connection: KuCoin key entry, verification, rotation and deletion. */
+export { ConnectionPage } from './ConnectionPage.tsx';
