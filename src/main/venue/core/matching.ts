@@ -76,7 +76,7 @@ function settleRemainder(venue: Venue, order: OrderRecord, plan: ExecutionPlan):
     order.resting = true;
     order.reservedMargin = plan.need.reserve;
     restingOf(venue, order.symbol).push(order);
-    emitOrderChange(venue, order, 'open', 'open');
+    emitOrderChange(venue, order, 'open', 'open', { liquidity: 'maker' });
     return;
   }
   finishOrder(venue, order, 'canceled');
