@@ -4,6 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Agent, fetch as undiciFetch, request as undiciRequest } from 'undici';
 import { WebSocketServer } from 'ws';
@@ -23,28 +24,20 @@ const quantile = (values: readonly number[], q: number): number => {
 };
 const round = (value: number, digits = 3): number => Number(value.toFixed(digits));
 
-/** Time spent inside the transport (fetch + body read) per request, recorded by a wrapping fetch. */
+/** The rate-limit headers of every answer, recorded by a wrapping fetch. */
 interface TransportProbe {
-  lastTransportMs: number;
-  enteredAt: number;
-  leftAt: number;
   headers: { path: string; at: number; remaining: number; resetMs: number; limit: number }[];
 }
 
 function probingFetch(probe: TransportProbe) {
   return async (input: string, init: UndiciInit): Promise<Response> => {
-    const started = performance.now();
-    probe.enteredAt = started;
     const response = await undiciFetch(input, init);
     const text = await response.text();
-    probe.lastTransportMs = performance.now() - started;
     const remaining = response.headers.get('gw-ratelimit-remaining');
     if (remaining !== null) {
       probe.headers.push({ path: new URL(input).pathname, at: Date.now(), remaining: Number(remaining), resetMs: Number(response.headers.get('gw-ratelimit-reset')), limit: Number(response.headers.get('gw-ratelimit-limit')) });
     }
-    const copy = new Response(text, { status: response.status, headers: Object.fromEntries(response.headers) });
-    probe.leftAt = performance.now();
-    return copy;
+    return new Response(text, { status: response.status, headers: Object.fromEntries(response.headers) });
   };
 }
 
@@ -102,10 +95,15 @@ async function rig(venueOverrides: Record<string, unknown>, exchange: ExchangeCo
   return { venue, client };
 }
 
-/** Orders: client overhead (total − transport) and full round trip vs a bare signed fetch, interleaved. */
+/** Full client order round trip vs a bare signed undici fetch (and undici.request) to the same venue endpoint. */
 async function orderFigures(count: number) {
-  const probe: TransportProbe = { lastTransportMs: 0, enteredAt: 0, leftAt: 0, headers: [] };
-  const { venue, client } = await rig({ futuresPoolWeightPer30s: 10_000_000, publicPoolWeightPer30s: 10_000_000 }, { rateLimit: { futuresPoolWeight: 10_000_000, publicPoolWeight: 10_000_000 } }, probe);
+  const venue = await startVenueWorker({ futuresPoolWeightPer30s: 10_000_000, publicPoolWeightPer30s: 10_000_000 });
+  const client = createExchangeClient({
+    config: exchangeConfigSchema.parse({ rateLimit: { futuresPoolWeight: 10_000_000, publicPoolWeight: 10_000_000 } }),
+    endpoints: { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl },
+    credentials: venue.credentials, clock: systemClock, logger: silentLogger, mode: 'paper',
+  });
+  await client.timeSync.sync();
   const signer = createRequestSigner({ ...venue.credentials });
   const agent = new Agent({ connections: 8, pipelining: 1 });
   const bare = async (side: 'buy' | 'sell', viaRequest: boolean): Promise<number> => {
@@ -121,32 +119,29 @@ async function orderFigures(count: number) {
     }
     return performance.now() - started;
   };
-  const overheadUs: number[] = [];
+  const viaClient = async (side: 'buy' | 'sell'): Promise<number> => {
+    const started = performance.now();
+    await client.rest.placeOrder({ symbol: 'XBTUSDTM', side, type: 'market', size: 1, leverage: 3 });
+    return performance.now() - started;
+  };
   const clientMs: number[] = [];
   const fetchMs: number[] = [];
   const requestMs: number[] = [];
   for (let i = 0; i < count + 200; i += 1) {
-    const side = i % 2 === 0 ? 'buy' : 'sell';
-    const started = performance.now();
-    await client.rest.placeOrder({ symbol: 'XBTUSDTM', side, type: 'market', size: 1, leverage: 3 });
-    const total = performance.now() - started;
-    const solo = process.env.BENCH_SOLO !== undefined;
-    const fetched = solo ? 1 : await bare(side === 'buy' ? 'sell' : 'buy', false);
-    const requested = solo ? 1 : await bare(side, true);
-    if (!solo) await bare(side === 'buy' ? 'sell' : 'buy', true);
+    // Rotate who goes first so no variant always follows a burst on the venue.
+    const runs = [() => viaClient('buy'), () => bare('sell', false), () => bare('buy', true), () => bare('sell', true)];
+    const order = [0, 1, 2, 3].map((k) => (k + i) % 4);
+    const results: number[] = [0, 0, 0, 0];
+    for (const k of order) results[k] = await (runs[k] ?? (() => Promise.resolve(0)))();
     if (i < 200) continue; // warm-up: JIT, pools, caches
-    overheadUs.push((total - probe.lastTransportMs) * 1_000);
-    if (process.env.BENCH_DEBUG !== undefined && i % 50 === 0) process.stderr.write(`pre ${((probe.enteredAt - started) * 1000).toFixed(0)}us post ${((started + total - probe.leftAt) * 1000).toFixed(0)}us transport ${(probe.lastTransportMs * 1000).toFixed(0)}us\n`);
-    clientMs.push(total);
-    fetchMs.push(fetched);
-    requestMs.push(requested);
+    clientMs.push(results[0] ?? 0);
+    fetchMs.push(results[1] ?? 0);
+    requestMs.push(results[2] ?? 0);
   }
   await agent.close();
   await client.stop();
   await venue.stop();
   return {
-    orderOverheadP50Us: round(quantile(overheadUs, 0.5), 1),
-    orderOverheadP99Us: round(quantile(overheadUs, 0.99), 1),
     orderRoundTripRatio: round(quantile(clientMs, 0.5) / quantile(fetchMs, 0.5)),
     undiciOverFetchRatio: round(quantile(requestMs, 0.5) / quantile(fetchMs, 0.5)),
     orderRoundTripMedianMs: round(quantile(clientMs, 0.5)),
@@ -155,11 +150,38 @@ async function orderFigures(count: number) {
   };
 }
 
+/**
+ * Client-side cost per order with the HTTP transport taken out entirely: undici's fetch is
+ * replaced by a canned KuCoin answer (echoing the clientOid), so what is timed is our code —
+ * order body, clock gate, limiter, breaker, signing, ky, adapter, parsing and echo check.
+ */
+async function overheadFigures(count: number) {
+  const canned = (input: string, init: UndiciInit): Promise<Response> => {
+    const data = input.endsWith('/api/v1/timestamp') ? String(Date.now()) : `{"orderId":"1","clientOid":"${(JSON.parse(init.body ?? '{}') as { clientOid?: string }).clientOid ?? ''}"}`;
+    return Promise.resolve(new Response(`{"code":"200000","data":${data}}`, { status: 200, headers: { 'gw-ratelimit-limit': '100000000', 'gw-ratelimit-remaining': '99999999', 'gw-ratelimit-reset': '29000' } }));
+  };
+  const client = createExchangeClient({
+    config: exchangeConfigSchema.parse({ rateLimit: { futuresPoolWeight: 100_000_000, publicPoolWeight: 100_000_000 } }),
+    endpoints: { futuresRestUrl: 'http://127.0.0.1:9', generalRestUrl: 'http://127.0.0.1:9' },
+    credentials: { apiKey: '67a1b2c3d4e5f60001abcdef', apiSecret: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', passphrase: 'bench', keyVersion: '3' },
+    clock: systemClock, logger: silentLogger, mode: 'paper', fetchImpl: canned,
+  });
+  await client.timeSync.sync();
+  const samplesUs: number[] = [];
+  for (let i = 0; i < count + 2_000; i += 1) {
+    const started = performance.now();
+    await client.rest.placeOrder({ symbol: 'XBTUSDTM', side: i % 2 === 0 ? 'buy' : 'sell', type: 'market', size: 1, leverage: 3 });
+    if (i >= 2_000) samplesUs.push((performance.now() - started) * 1_000);
+  }
+  await client.stop();
+  return { orderOverheadP50Us: round(quantile(samplesUs, 0.5), 1), orderOverheadP90Us: round(quantile(samplesUs, 0.9), 1), orderOverheadP99Us: round(quantile(samplesUs, 0.99), 1) };
+}
+
 /** Keeps the Futures pool saturated for several windows; utilization per full window from the venue's headers. */
 async function limiterFigures() {
   const windowMs = 2_000;
   const limit = 400;
-  const probe: TransportProbe = { lastTransportMs: 0, enteredAt: 0, leftAt: 0, headers: [] };
+  const probe: TransportProbe = { headers: [] };
   const { venue, client } = await rig(
     { rateLimitWindowMs: windowMs, futuresPoolWeightPer30s: limit, publicPoolWeightPer30s: 100_000 },
     { rateLimit: { poolWindowMs: windowMs, futuresPoolWeight: limit, queueCapacity: 5_000, protectiveQueueSlots: 500, windowResetGuardMs: 30 }, rest: { getRetryMaxAttempts: 0 } },
@@ -246,10 +268,11 @@ async function wsIngest(messages: number) {
 }
 
 async function main(): Promise<void> {
+  const overhead = await overheadFigures(Number(process.env.BENCH_OVERHEAD_ORDERS ?? 20_000));
   const orders = await orderFigures(Number(process.env.BENCH_ORDERS ?? 1_500));
   const limiter = await limiterFigures();
   const ws = await wsIngest(300_000);
-  process.stdout.write(`${JSON.stringify({ ...orders, ...limiter, ...ws, node: process.version })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...overhead, ...orders, ...limiter, ...ws, loadAverage1m: round(loadavg()[0] ?? 0, 2), cpus: cpus().length, node: process.version })}\n`);
 }
 
 const role = (workerData as { role?: string } | null)?.role;

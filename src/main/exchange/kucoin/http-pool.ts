@@ -15,7 +15,12 @@ export interface UndiciInit {
 }
 
 /** ky options plus the request body, carried beside ky's Request so it is not streamed twice. */
-export type PooledOptions = Options & { readonly rawBody?: string | undefined; readonly abortSignal?: AbortSignal };
+export type PooledOptions = Options & {
+  readonly rawBody?: string | undefined;
+  readonly abortSignal?: AbortSignal;
+  /** The exact headers to send; saves re-reading them from ky's Request. */
+  readonly rawHeaders?: Record<string, string>;
+};
 
 /** The keep-alive HTTP pool and the ky instance that uses it. */
 export interface HttpPool {
@@ -38,11 +43,12 @@ export function createHttpPool(config: ExchangeConfig['rest'], fetchImpl?: Fetch
     pipelining: 1,
   });
   const send: FetchLike = fetchImpl ?? defaultFetch;
-  const adapter = async (input: Request | URL | string, requestInit?: RequestInit & { rawBody?: string; abortSignal?: AbortSignal }): Promise<Response> => {
+  const adapter = async (input: Request | URL | string, requestInit?: RequestInit & { rawBody?: string; abortSignal?: AbortSignal; rawHeaders?: Record<string, string> }): Promise<Response> => {
     if (!(input instanceof Request)) throw new TypeError('ky always passes a Request');
     // Reading a bodiless Request would still yield to the event loop and reorder dispatch: skip it.
     const body = requestInit?.rawBody ?? (input.body === null ? undefined : await input.text());
-    const init: UndiciInit = { method: input.method, headers: Object.fromEntries(input.headers), signal: requestInit?.abortSignal ?? input.signal, dispatcher: agent };
+    const headers = requestInit?.rawHeaders ?? Object.fromEntries(input.headers);
+    const init: UndiciInit = { method: input.method, headers, signal: requestInit?.abortSignal ?? input.signal, dispatcher: agent };
     return send(input.url, body === undefined ? init : { ...init, body });
   };
   const instance = ky.create({ fetch: adapter, retry: 0, throwHttpErrors: false });

@@ -141,7 +141,7 @@ class KucoinRestTransport implements RestTransport {
     const timer = setTimeout(() => {
       controller.abort(new TimeoutError('request-timeout', `KuCoin did not answer ${call.method} ${call.path} within ${timeoutMs} ms.`, { details: { ...attempt.ref, sent: true, timeoutMs } }));
     }, timeoutMs);
-    const options: PooledOptions = { method: call.method, headers, rawBody: bodyText === '' ? undefined : bodyText, abortSignal: controller.signal, timeout: false };
+    const options: PooledOptions = { method: call.method, rawHeaders: headers, rawBody: bodyText === '' ? undefined : bodyText, abortSignal: controller.signal, timeout: false };
     let response: Response;
     let text: string;
     try {
