@@ -1,4 +1,5 @@
 import { Stack, Title } from '@mantine/core';
+import { LiveUpdatesNotice } from './components/LiveUpdatesNotice.tsx';
 import { viewTitle } from './components/NavBar.tsx';
 import { AlertsView } from './features/alerts/AlertsView.tsx';
 import { HealthView } from './features/health/HealthView.tsx';
@@ -25,6 +26,7 @@ export function ViewOutlet(): React.JSX.Element {
   return (
     <Stack data-testid={`view-${activeView}`} gap="sm">
       <TradingStateBanner />
+      <LiveUpdatesNotice />
       <Title order={2}>{viewTitle(activeView)}</Title>
       <View />
     </Stack>

@@ -14,7 +14,7 @@ export function startFeeds(): () => void {
   const stops = [
     startConnectionFeed(connectionStore),
     startTradingFeed(tradingStore, connectionStore),
-    startMarketFeed(marketStore, healthStore),
+    startMarketFeed(marketStore, healthStore, connectionStore),
   ];
   return () => {
     for (const stop of stops) stop();

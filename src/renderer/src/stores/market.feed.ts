@@ -1,6 +1,7 @@
 import { call, subscribe } from '../bridge/index.ts';
 import { toTradingError } from '../../../shared/errors.ts';
 import type { Ticker } from '../../../shared/ipc/channels/market.ts';
+import type { ConnectionStore } from './connection.store.ts';
 import type { HealthStore } from './health.store.ts';
 import { toBar, toBarHistory } from './market.bars.ts';
 import { seriesKey, type MarketStore } from './market.store.ts';
@@ -90,10 +91,15 @@ function subscribeMarketEvents(market: MarketStore, health: HealthStore): () => 
 
 /**
  * Feeds market data and exchange health: events first, then contracts, health and the chart's
- * series; a symbol or timeframe switch loads that series (and the symbol's ticker).
+ * series; a symbol or timeframe switch loads that series (and the symbol's ticker), and so does
+ * the engine coming back after going stale (candle pushes may have been missed: resync).
  * @returns a function that stops the feed.
  */
-export function startMarketFeed(market: MarketStore, health: HealthStore): () => void {
+export function startMarketFeed(
+  market: MarketStore,
+  health: HealthStore,
+  connection?: ConnectionStore,
+): () => void {
   const unsubscribeEvents = subscribeMarketEvents(market, health);
   loadContracts(market);
   loadHealth(health);
@@ -114,8 +120,15 @@ export function startMarketFeed(market: MarketStore, health: HealthStore): () =>
     if (state.symbol !== previous.symbol || state.timeframe !== previous.timeframe)
       follow(state.symbol, state.timeframe);
   });
+  const unsubscribeConnection = connection?.subscribe((state, previous) => {
+    if (state.connection !== 'live' || previous.connection !== 'stale') return;
+    const settings = useSettingsStore.getState();
+    follow(settings.symbol, settings.timeframe);
+    loadHealth(health);
+  });
   return () => {
     unsubscribeEvents();
     unsubscribeSettings();
+    unsubscribeConnection?.();
   };
 }

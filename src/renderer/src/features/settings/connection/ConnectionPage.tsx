@@ -13,7 +13,7 @@ function LiveKey(props: { readonly connection: Connection; readonly reload: () =
   const [notices, setNotices] = useState<readonly string[]>([]);
   const rotate = async (entry: Parameters<typeof secretsApi.rotateKey>[0]) => {
     const result = await secretsApi.rotateKey(entry);
-    setNotices(result.live.warnings);
+    setNotices(result.notices);
   };
   return (
     <ProfileCard status={live} title={`KuCoin key (${props.connection.liveHost})`}>
