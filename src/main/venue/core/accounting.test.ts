@@ -18,6 +18,7 @@ function account(balance: string): AccountRecord {
     fills: [],
     fundingPayments: [],
     closedPositions: [],
+    transactions: [],
     depositBizNos: new Set(),
     walletVersion: 0,
     ledger: newLedger(d(balance)),

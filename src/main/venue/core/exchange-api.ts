@@ -14,6 +14,7 @@ import type {
   BatchMarginModeWire,
   CrossOrderLimitWire,
   TradeFeesWire,
+  TransactionWire,
   BatchOrderResultWire,
   CancelledOrdersWire,
   ContractWire,
@@ -183,6 +184,8 @@ export interface VenueExchange {
   maxWithdrawMargin(userId: string, symbol: string): string;
   /** GET /api/v2/getMaxOpenSize?symbol=&price=&leverage= (§7.3). */
   maxOpenSize(userId: string, query: QueryParams): MaxOpenSizeWire;
+  /** GET /api/v1/transaction-history: TransferIn at opening, RealisedPNL per closed position (HasMore pager). */
+  transactionHistory(userId: string, query: QueryParams): HasMoreWire<TransactionWire>;
   /** GET /api/v1/trade-fees?symbol=. */
   tradeFees(userId: string, symbol: string): TradeFeesWire;
   /** GET /api/v2/batchGetCrossOrderLimit?symbol=A,B&totalMargin=&leverage= (§7.3). */

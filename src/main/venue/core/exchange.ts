@@ -153,6 +153,7 @@ function openAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string
     fills: [],
     fundingPayments: [],
     closedPositions: [],
+    transactions: [{ time: venue.nowMs, type: 'TransferIn', amount: wireNumber(balance), fee: 0, accountEquity: wireNumber(balance), status: 'Completed', remark: 'Paper venue starting balance', offset: 1, currency: 'USDT' }],
     depositBizNos: new Set<string>(),
     walletVersion: 0,
     ledger: newLedger(balance),
@@ -232,7 +233,7 @@ function orderMethods(venue: Venue, sync: Sync): Pick<VenueExchange, OrderMethod
   };
 }
 
-type PositionMethods = 'tradeFees' | 'batchCrossOrderLimit' | 'changeRiskLimitLevel' | 'batchChangeMarginMode' | 'position' | 'positions' | 'historyPositions' | 'fundingPayments' | 'marginMode' | 'setMarginMode' | 'crossLeverage' | 'setCrossLeverage' | 'depositMargin' | 'withdrawMargin' | 'maxWithdrawMargin' | 'maxOpenSize';
+type PositionMethods = 'transactionHistory' | 'tradeFees' | 'batchCrossOrderLimit' | 'changeRiskLimitLevel' | 'batchChangeMarginMode' | 'position' | 'positions' | 'historyPositions' | 'fundingPayments' | 'marginMode' | 'setMarginMode' | 'crossLeverage' | 'setCrossLeverage' | 'depositMargin' | 'withdrawMargin' | 'maxWithdrawMargin' | 'maxOpenSize';
 
 function positionMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PositionMethods> {
   return {
@@ -249,6 +250,7 @@ function positionMethods(venue: Venue, sync: Sync): Pick<VenueExchange, Position
     maxWithdrawMargin: (userId, symbol) => (sync(), accountApi.maxWithdrawMargin(venue, userId, symbol)),
     maxOpenSize: (userId, query) => (sync(), accountApi.maxOpenSize(venue, userId, query)),
     tradeFees: (userId, symbol) => limitsApi.tradeFees(venue, userId, symbol),
+    transactionHistory: (userId, query) => (sync(), queries.transactionHistory(venue, userId, query)),
     batchCrossOrderLimit: (userId, query) => (sync(), limitsApi.batchCrossOrderLimit(venue, userId, query)),
     changeRiskLimitLevel: (userId, body) => (sync(), limitsApi.changeRiskLimitLevel(venue, userId, body)),
     batchChangeMarginMode: (userId, body) => (sync(), limitsApi.batchChangeMarginMode(venue, userId, body)),

@@ -7,7 +7,7 @@ import { applyFill, flatPosition } from './accounting.ts';
 import { remainingLots } from './book.ts';
 import type { Venue } from './context.ts';
 import type { Dec } from './decimal.ts';
-import { add, neg, round, sub, text, textAt } from './decimal.ts';
+import { add, neg, round, sub, text, textAt, wireNumber } from './decimal.ts';
 import { emitOrderChange } from './emitters.ts';
 import { valueOf } from './margin.ts';
 import type { AccountRecord, MarketRecord, OrderRecord, PositionRecord } from './state.ts';
@@ -126,6 +126,11 @@ function recordClosed(venue: Venue, account: AccountRecord, closed: PositionReco
       side: wasLong ? 'LONG' : 'SHORT',
     },
     venue.config.historyLimit,
+  );
+  pushBounded(
+    account.transactions,
+    { time: venue.nowMs, type: 'RealisedPNL', amount: wireNumber(pnl, 8), fee: 0, accountEquity: wireNumber(account.balance), status: 'Completed', remark: closed.symbol, offset: (account.transactions.at(-1)?.offset ?? 0) + 1, currency: 'USDT' },
+    venue.config.historyLimit * 10,
   );
 }
 

@@ -9,6 +9,7 @@
  *   Request bodies and query strings are passed as received (`unknown` / `QueryParams`).
  * - 07:50 added `tradeStatistics`, `tradeFees`, `batchCrossOrderLimit`, `changeRiskLimitLevel`
  *   (+ event subject `position.adjustRiskLimit`), `batchChangeMarginMode`; snapshot.24h events.
+ * - 08:00 added `transactionHistory` (GET /api/v1/transaction-history).
  */
 export { createVenueExchange } from './exchange.ts';
 export type { LedgerWire, QueryParams, VenueExchange, VenueExchangeOptions } from './exchange-api.ts';

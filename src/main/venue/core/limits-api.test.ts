@@ -58,4 +58,21 @@ describe('fees, cross order limits, risk-limit level and batch margin mode (§3.
     venue.exchange.placeOrder('u1', { clientOid: 'o', side: 'buy', symbol: XBT, leverage: 5, type: 'market', size: 10 });
     expect(venue.exchange.tradeStatistics().turnoverOf24h).toBeCloseTo(before + 863.641, 6);
   });
+
+  it('the transaction history starts with the deposit and books each closed position’s PnL', () => {
+    const venue = createTestVenue();
+    venue.exchange.openAccount('u1', '10000');
+    venue.exchange.placeOrder('u1', { clientOid: 'o', side: 'buy', symbol: XBT, leverage: 5, type: 'market', size: 10 });
+    venue.exchange.placeOrder('u1', { clientOid: 'c', symbol: XBT, closeOrder: true, type: 'market' });
+    const rows = venue.exchange.transactionHistory('u1', {}).dataList;
+    expect(rows.map((row) => [row.type, row.remark])).toEqual([
+      ['RealisedPNL', XBT],
+      ['TransferIn', 'Paper venue starting balance'],
+    ]);
+    const ledger = venue.exchange.ledger('u1');
+    expect(rows[0]?.amount).toBeCloseTo(Number(ledger.realisedGross) - Number(ledger.fees), 8);
+    expect(rows[0]?.accountEquity).toBeCloseTo(Number(ledger.balance), 8);
+    expect(venue.exchange.transactionHistory('u1', { type: 'TransferIn' }).dataList).toHaveLength(1);
+    expect(venue.exchange.transactionHistory('u1', { offset: String(rows[0]?.offset) }).dataList.map((row) => row.type)).toEqual(['TransferIn']);
+  });
 });

@@ -11,7 +11,7 @@ import { valueOf } from './margin.ts';
 import { remainingLots } from './book.ts';
 import { accountOf } from './order-entry.ts';
 import type { OrderRecord } from './state.ts';
-import type { FillWire, FundingHistoryItemWire, HasMoreWire, HistoryPositionWire, OpenOrderStatisticsWire, OrderWire, PageWire } from './wire-types.ts';
+import type { FillWire, FundingHistoryItemWire, HasMoreWire, HistoryPositionWire, OpenOrderStatisticsWire, OrderWire, PageWire, TransactionWire } from './wire-types.ts';
 import { orderWire } from './wire.ts';
 
 const DAY_MS = 86_400_000;
@@ -154,6 +154,31 @@ export function fundingPayments(venue: Venue, userId: string, query: QueryParams
     (row) => (query.symbol === undefined || query.symbol === '' || row.symbol === query.symbol) && (startAt === undefined || row.timePoint >= startAt) && (endAt === undefined || row.timePoint <= endAt),
   );
   if (query.reverse !== 'false') rows = [...rows].reverse();
+  return { dataList: rows.slice(0, maxCount), hasMore: rows.length > maxCount };
+}
+
+/**
+ * GET /api/v1/transaction-history (currency, type, startAt, endAt, offset, forward, maxCount ≤ 200,
+ * default 50), newest first. With `offset` (a row's offset from a previous page), forward=true (the
+ * default) pages on to older rows and forward=false to newer ones.
+ */
+export function transactionHistory(venue: Venue, userId: string, query: QueryParams): HasMoreWire<TransactionWire> {
+  const account = accountOf(venue, userId);
+  const startAt = timeParam(query, 'startAt');
+  const endAt = timeParam(query, 'endAt');
+  const offset = timeParam(query, 'offset');
+  const maxCount = intParam(query, 'maxCount', 50, 200);
+  const forward = query.forward !== 'false';
+  const rows = [...account.transactions]
+    .reverse()
+    .filter(
+      (row) =>
+        (query.currency === undefined || query.currency === '' || row.currency === query.currency) &&
+        (query.type === undefined || query.type === '' || row.type.toLowerCase() === query.type.toLowerCase()) &&
+        (startAt === undefined || row.time >= startAt) &&
+        (endAt === undefined || row.time <= endAt) &&
+        (offset === undefined || (forward ? row.offset < offset : row.offset > offset)),
+    );
   return { dataList: rows.slice(0, maxCount), hasMore: rows.length > maxCount };
 }
 

@@ -14,6 +14,7 @@ import type {
   StopDirection,
   StopPriceType,
   TradeHistoryWire,
+  TransactionWire,
 } from './wire-types.ts';
 
 /** One order, live, parked (untriggered stop) or done. */
@@ -110,6 +111,8 @@ export interface AccountRecord {
   readonly fills: FillWire[];
   readonly fundingPayments: FundingPaymentRecord[];
   readonly closedPositions: HistoryPositionWire[];
+  /** Account ledger rows (TransferIn at opening, RealisedPNL per closed position). */
+  readonly transactions: TransactionWire[];
   readonly depositBizNos: Set<string>;
   walletVersion: number;
   /** Σ of every balance change by kind, for the accounting invariants. */

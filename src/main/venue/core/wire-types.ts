@@ -407,6 +407,19 @@ export interface MaxOpenSizeWire {
   maxSellOpenSize: number;
 }
 
+/** GET /api/v1/transaction-history item (SPEC-ACC). */
+export interface TransactionWire {
+  time: number;
+  type: 'RealisedPNL' | 'Deposit' | 'Withdrawal' | 'TransferIn' | 'TransferOut';
+  amount: number;
+  fee: number;
+  accountEquity: number;
+  status: 'Completed' | 'Pending';
+  remark: string;
+  offset: number;
+  currency: string;
+}
+
 /** GET /api/v1/trade-fees. */
 export interface TradeFeesWire {
   symbol: string;
