@@ -18,7 +18,8 @@ export interface RotationDeps {
 export interface RotationOutcome {
   readonly stored: StoredProfile;
   readonly replacedKeyLast4: string;
-  readonly warnings: readonly string[];
+  /** Follow-ups of the rotation (delete the old key on KuCoin; old keychain slot kept). */
+  readonly notices: readonly string[];
 }
 
 async function discardQuietly(steps: SecretStoreSteps, staged: StagedKey, logger: Logger): Promise<void> {
@@ -61,16 +62,16 @@ export async function rotateLiveKey(deps: RotationDeps, credentials: ApiCredenti
       throw error;
     }
     const old = current.stored.credentials;
-    const warnings = [...(stored.verification?.warnings ?? [])];
+    const notices: string[] = [];
     try {
       await steps.discardSlot('live', current.slot);
     } catch (error) {
       deps.logger.warn('rotation-old-slot-kept', { slot: current.slot, error });
-      warnings.push('The old key could not be removed from the keychain yet; Bulwark no longer uses it and will overwrite it at the next key change.');
+      notices.push('The old key could not be removed from the keychain yet; Bulwark no longer uses it and will overwrite it at the next key change.');
     }
     if (old.apiKey !== credentials.apiKey) {
-      warnings.push(`Delete the old key ending ${keyLast4(old.apiKey)} in KuCoin → API Management: Bulwark no longer uses it.`);
+      notices.push(`Delete the old key ending ${keyLast4(old.apiKey)} in KuCoin → API Management: Bulwark no longer uses it.`);
     }
-    return { stored, replacedKeyLast4: keyLast4(old.apiKey), warnings };
+    return { stored, replacedKeyLast4: keyLast4(old.apiKey), notices };
   });
 }

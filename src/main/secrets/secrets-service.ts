@@ -89,7 +89,7 @@ export function createSecretsService(options: SecretsServiceOptions): SecretsSer
       const outcome = await rotateLiveKey({ store, readKeyInfo: options.readLiveKeyInfo, clock, logger }, parseEntry(entry));
       await changed();
       const live = profileStatus('live', { state: 'present', slot: 'a', stored: outcome.stored });
-      return { live: { ...live, warnings: [...outcome.warnings] }, replacedKeyLast4: outcome.replacedKeyLast4 };
+      return { live, replacedKeyLast4: outcome.replacedKeyLast4, notices: [...outcome.notices] };
     },
     deleteKey: async ({ keyLast4 }) => deleteLive(store, keyLast4, changed, logger),
     liveCredentials: async () => (await loadCredentials(store, 'live')) ?? Promise.reject(absentError('live')),

@@ -166,7 +166,7 @@ describe('key verification and rotation against the paper venue', () => {
       const { service, service_ } = await withKeyA();
       const result = await service.rotateKey(entry(liveKeyB));
       expect(result).toMatchObject({ replacedKeyLast4: liveKeyA.apiKey.slice(-4), live: { state: 'verified', keyLast4: liveKeyB.apiKey.slice(-4) } });
-      expect(result.live.warnings).toContain(`Delete the old key ending ${liveKeyA.apiKey.slice(-4)} in KuCoin → API Management: Bulwark no longer uses it.`);
+      expect(result.notices).toContain(`Delete the old key ending ${liveKeyA.apiKey.slice(-4)} in KuCoin → API Management: Bulwark no longer uses it.`);
       await expect(service.liveCredentials()).resolves.toMatchObject({ apiKey: liveKeyB.apiKey });
       expect(await real.getPassword(service_, 'live.a')).toBeUndefined();
     });
@@ -224,7 +224,7 @@ describe('key verification and rotation against the paper venue', () => {
         faults.disarm();
       }
       expect(result.live.keyLast4).toBe(liveKeyB.apiKey.slice(-4));
-      expect(result.live.warnings.join(' ')).toContain('could not be removed from the keychain yet');
+      expect(result.notices.join(' ')).toContain('could not be removed from the keychain yet');
       await expect(service.liveCredentials()).resolves.toMatchObject({ apiKey: liveKeyB.apiKey });
       // The orphaned slot is overwritten at the next change: rotating back works.
       await expect(service.rotateKey(entry(liveKeyA))).resolves.toMatchObject({ live: { keyLast4: liveKeyA.apiKey.slice(-4) } });

@@ -93,11 +93,13 @@ export const keyVerdictSchema = z.discriminatedUnion('accepted', [
 ]);
 export type KeyVerdict = z.infer<typeof keyVerdictSchema>;
 
-/** After a rotation: the new status and which key was replaced. */
+/** After a rotation: the new status, which key was replaced, and what the trader should still do. */
 export const rotationResultSchema = z
   .object({
     live: profileStatusSchema,
     replacedKeyLast4: z.string().max(4),
+    /** Follow-ups of the rotation itself, e.g. delete the old key on KuCoin. */
+    notices: z.array(z.string()),
   })
   .strict();
 export type RotationResult = z.infer<typeof rotationResultSchema>;
