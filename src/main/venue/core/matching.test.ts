@@ -47,7 +47,7 @@ describe('matching against the book (mid 86364, 10 levels × 100 lots, 1-tick sp
     venue.events.length = 0;
     const { orderId } = venue.exchange.placeOrder('u1', order({ type: 'market', size: 250 }));
     const placed = venue.exchange.order('u1', orderId);
-    expect(placed).toMatchObject({ status: 'done', dealSize: 250, filledSize: 250, filledValue: '21591.045', avgDealPrice: '86364.18', isActive: false });
+    expect(placed).toMatchObject({ type: 'market', price: '0', timeInForce: 'GTC', status: 'done', dealSize: 250, filledSize: 250, filledValue: '21591.045', avgDealPrice: '86364.18', isActive: false });
     const fills = venue.exchange.fills('u1', { orderId }).items;
     expect(fills.map((fill) => [fill.price, fill.size, fill.liquidity, fill.fee, fill.feeRate])).toEqual([
       ['86364.3', 50, 'taker', '2.590929', '0.00060'],

@@ -37,7 +37,8 @@ function newOrder(venue: Venue, account: AccountRecord, draft: OrderDraft, resol
     filledSize: 0n,
     filledValue: ZERO,
     canceledSize: 0n,
-    timeInForce: draft.type === 'market' ? 'IOC' : draft.timeInForce,
+    // KuCoin reports market orders as GTC (SPEC-ORD recentDoneOrders); they never rest either way.
+    timeInForce: draft.timeInForce,
     postOnly: draft.postOnly,
     hidden: draft.hidden,
     iceberg: draft.iceberg,
