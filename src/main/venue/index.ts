@@ -2,6 +2,15 @@
  * The paper venue (ADR 0120): a KuCoin Futures exchange on 127.0.0.1 that an unmodified KuCoin
  * client can trade against — KuCoin's REST paths, envelope, signing, rate limits and WebSocket
  * protocol over the exchange core in `core/`, plus fault drills for tests.
+ *
+ * NOTE for the core (requests, not worked around here):
+ * - KuCoin endpoints the venue cannot serve without core support answer 404000 today:
+ *   POST /api/v1/position/risk-limit-level/change, GET /api/v2/batchGetCrossOrderLimit,
+ *   GET /api/v1/index/query, /premium/query, /interest/query, /trade-statistics,
+ *   /transaction-history, POST /api/v1/position/margin/auto-deposit-status.
+ * - WS `/contractMarket/level2Depth5|50` need a throttled depth event (or the server polls depth()).
+ * - One setPrice step costs ~60 µs of core time (book picture, synthetic levels, decimals, 11 candle
+ *   events) and yields ~7.5 subscribed messages; that, not the gateway, bounds the core-driven WS rate.
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
