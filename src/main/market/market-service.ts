@@ -271,6 +271,12 @@ class CachedMarketService implements MarketService {
 
   start(): void {
     void this.#refreshLoop();
+    // Our positions change with every fill and margin event: let those pushes drop the cache.
+    for (const topic of ['/contract/positionAll', '/contractMarket/tradeOrders']) {
+      void this.#options.privateStream?.subscribe(topic).catch((error: unknown) => {
+        this.#options.logger.warn('positions-invalidation-subscribe-failed', { topic, error: toTradingError(error).message });
+      });
+    }
   }
 
   async #refreshLoop(): Promise<void> {

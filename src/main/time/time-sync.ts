@@ -32,6 +32,8 @@ export interface TimeSync {
   status(): ClockStatus;
   /** Throws TimeSyncError unless the clock is healthy enough for private order placement. */
   assertOrderEntryAllowed(): void;
+  /** Called after every sync attempt (success or failure) with the new status. */
+  onStatus(listener: (status: ClockStatus) => void): () => void;
   /** Starts periodic resync (first sync at once). */
   start(): void;
   /** Cancels timers and the sync in flight; nothing runs after it. */
@@ -62,6 +64,7 @@ class ServerTimeSync implements TimeSync {
   #lastError: string | undefined = undefined;
   #inFlight: Promise<ClockStatus> | undefined = undefined;
   #started = false;
+  readonly #listeners = new Set<(status: ClockStatus) => void>();
 
   constructor(options: TimeSyncOptions) {
     this.#options = options;
@@ -75,8 +78,16 @@ class ServerTimeSync implements TimeSync {
     if (this.#abort.signal.aborted) return Promise.reject(stoppedError());
     this.#inFlight ??= this.#runSync().finally(() => {
       this.#inFlight = undefined;
+      if (this.#isStopped()) return;
+      const status = this.status();
+      for (const listener of this.#listeners) listener(status);
     });
     return this.#inFlight;
+  }
+
+  onStatus(listener: (status: ClockStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   async #runSync(): Promise<ClockStatus> {

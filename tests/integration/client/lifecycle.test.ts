@@ -91,10 +91,45 @@ describe('market service caches', () => {
     expect(oneMinQueries[0]?.query).toContain(`from=${String(first.at(-1)?.openTimeMs)}`);
   });
 
+  it('merges pushed candles into the cache and announces them', async () => {
+    const updates: { symbol: string; timeframe: string; candle: { openTimeMs: number; close: number } }[] = [];
+    rig.client.market.onCandle((update) => updates.push(update));
+    await rig.client.market.getCandles('XBTUSDTM', '1m', 10);
+    await rig.client.market.watchCandles('XBTUSDTM', '1m');
+    await waitFor(() => updates.length > 0, 'a pushed 1m candle');
+    const pushed = updates.at(-1);
+    expect(pushed).toMatchObject({ symbol: 'XBTUSDTM', timeframe: '1m' });
+    const cached = await rig.client.market.getCandles('XBTUSDTM', '1m', 10);
+    expect(cached.some((bar) => bar.openTimeMs === pushed?.candle.openTimeMs)).toBe(true);
+  });
+
+  it('announces health changes (clock sync) with a full snapshot', async () => {
+    const seen: string[] = [];
+    const off = rig.client.onHealthChanged((health) => seen.push(`${health.clock.state}/${health.breaker}/${health.streams.public}`));
+    await rig.client.timeSync.sync();
+    off();
+    expect(seen).toContain('healthy/closed/open');
+  });
+
   it('drops cached positions when we place an order', async () => {
     expect((await rig.client.market.getPositions()).filter((p) => p.currentQty !== 0)).toEqual([]);
     await rig.client.rest.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'market', size: 1, leverage: 3 });
     const positions = await rig.client.market.getPositions();
     expect(positions.find((p) => p.symbol === 'XBTUSDTM')?.currentQty).toBe(1);
+  });
+
+  it('drops cached positions on a private push (a resting order filled by a price move)', async () => {
+    const ticker = await rig.client.rest.getTicker('ETHUSDTM');
+    const price = (Number(ticker.bestBidPrice) * 0.98).toFixed(2);
+    const placed = await rig.client.rest.placeOrder({ symbol: 'ETHUSDTM', side: 'buy', type: 'limit', price, size: 1, leverage: 3 });
+    const before = await rig.client.market.getPositions();
+    expect(before.find((p) => p.symbol === 'ETHUSDTM')?.currentQty ?? 0).toBe(0);
+    const pushes: string[] = [];
+    rig.client.privateStream?.onMessage((message) => pushes.push(message.topic));
+    rig.venue.admin.setPrice('ETHUSDTM', (Number(price) * 0.99).toFixed(2));
+    await waitFor(() => pushes.some((topic) => topic.startsWith('/contract/position')), 'a position push');
+    const after = await rig.client.market.getPositions();
+    expect(after.find((p) => p.symbol === 'ETHUSDTM')?.currentQty).toBe(1);
+    expect((await rig.client.rest.getOrder(placed.orderId)).isActive).toBe(false);
   });
 });

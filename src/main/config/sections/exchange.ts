@@ -22,8 +22,6 @@ const restSchema = z
     getRetryMaxAttempts: z.number().int().min(0).max(10).default(3),
     getRetryInitialDelayMs: z.number().int().positive().default(200),
     getRetryMaxDelayMs: z.number().int().positive().default(5_000),
-    /** KuCoin key version: 2 and 3 send the HMAC'd passphrase, 1 the plain one (§1.1). */
-    apiKeyVersion: z.enum(['1', '2', '3']).default('3'),
   })
   .strict();
 

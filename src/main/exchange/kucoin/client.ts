@@ -48,6 +48,11 @@ export interface ExchangeClient {
   openBook(symbol: string): Promise<Level2Book>;
   /** Breaker, limiter, clock and stream state for the health panel. */
   health(): ExchangeHealth;
+  /**
+   * Called with a fresh snapshot whenever the breaker or a stream changes state, and after each
+   * clock sync (the engine publishes it as `exchange:health-changed`). Returns the unsubscribe function.
+   */
+  onHealthChanged(listener: (health: ExchangeHealth) => void): () => void;
   /** Syncs the clock, then opens the streams and the periodic jobs. */
   start(): Promise<void>;
   /** Stops every timer, stream, socket and in-flight request; nothing runs after it. */
@@ -94,6 +99,7 @@ function lazyTime(ref: { sync: TimeSync | undefined }): TimeSync {
     sync: () => get().sync(),
     status: () => get().status(),
     assertOrderEntryAllowed: () => { get().assertOrderEntryAllowed(); },
+    onStatus: (listener) => get().onStatus(listener),
     start: () => { get().start(); },
     stop: () => { get().stop(); },
   };
@@ -132,8 +138,22 @@ interface Parts {
 
 function assemble(parts: Parts): ExchangeClient {
   const books = new Set<Level2Book>();
+  const healthListeners = new Set<(health: ExchangeHealth) => void>();
+  const announce = (): void => {
+    if (healthListeners.size === 0) return;
+    const snapshot = healthOf(parts);
+    for (const listener of healthListeners) listener(snapshot);
+  };
+  parts.breaker.onStateChange(announce);
+  parts.publicStream.onEvent(announce);
+  parts.privateStream?.onEvent(announce);
+  parts.timeSync.onStatus(announce);
   return {
     ...parts,
+    onHealthChanged(listener) {
+      healthListeners.add(listener);
+      return () => healthListeners.delete(listener);
+    },
     async openBook(symbol) {
       const book = new Level2Book(symbol, parts.publicStream, (s) => parts.rest.getLevel2Snapshot(s), parts.logger);
       books.add(book);
