@@ -33,6 +33,8 @@ export interface Venue {
   nextFundingMs: number;
   /** Next predicted-funding update (ms, whole minutes). */
   nextFundingRateMs: number;
+  /** True while time is being processed: a listener calling back in must not re-enter the loop. */
+  advancing: boolean;
   /** Whether anyone listens: market events are only built when someone does. */
   listening(): boolean;
   status: VenueStatusWire;

@@ -89,6 +89,7 @@ function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventLis
     resting: new Map(),
     parked: new Map(),
     nowMs: warmStart,
+    advancing: false,
     nextStepMs: warmStart,
     nextFundingMs: (Math.floor(warmStart / config.fundingIntervalMs) + 1) * config.fundingIntervalMs,
     nextFundingRateMs: warmStart,

@@ -46,3 +46,16 @@ describe('venue time and determinism', () => {
     expect(venue.exchange.fundingPayments('u1', {}).dataList).toHaveLength(3);
   });
 });
+
+describe('re-entrant listeners', () => {
+  it('a listener that queries the venue while time advances sees a consistent venue and does not re-run steps', () => {
+    const venue = createTestVenue();
+    const seen: number[] = [];
+    venue.exchange.on((event) => {
+      if (event.subject === 'mark.index.price' && event.topic.endsWith('XBTUSDTM')) seen.push(venue.exchange.serverTimeMs());
+    });
+    venue.clock.advance(5000);
+    venue.exchange.advanceTo(venue.clock.now());
+    expect(seen).toEqual([1, 2, 3, 4, 5].map((second) => TEST_START_MS + second * 1000));
+  });
+});

@@ -116,6 +116,16 @@ function skipLongGap(venue: Venue, targetMs: number): void {
 
 /** Processes every step, funding and liquidation up to `targetMs`. */
 export function advanceVenue(venue: Venue, targetMs: number): void {
+  if (venue.advancing) return;
+  venue.advancing = true;
+  try {
+    processUntil(venue, targetMs);
+  } finally {
+    venue.advancing = false;
+  }
+}
+
+function processUntil(venue: Venue, targetMs: number): void {
   skipLongGap(venue, targetMs);
   while (venue.nextStepMs <= targetMs) {
     venue.nowMs = venue.nextStepMs;
