@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: `unit` (shared + main, Node), `integration` (engine ↔ paper venue over loopback,
-// Node) and `renderer` (renderer logic in a DOM). Playwright owns the e2e suite.
+// Four projects: `unit` (shared + main, Node), `integration` (engine ↔ paper venue over loopback,
+// Node), `security` (IPC fuzzing, scanner self-test) and `renderer` (renderer logic in a DOM). Playwright owns the e2e suite.
 export default defineConfig({
   test: {
     coverage: {
@@ -31,6 +31,16 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file starts its own venue on an ephemeral loopback port; 2 cores.
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'security',
+          environment: 'node',
+          include: ['tests/security/**/*.security.test.ts'],
+          setupFiles: ['tests/harness/vitest-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
       {

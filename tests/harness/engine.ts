@@ -8,6 +8,7 @@ import { startEngine } from '../../src/main/engine.ts';
 import type { Engine } from '../../src/main/engine.ts';
 import type { NotificationUrgency } from '../../src/main/platform/adapters.ts';
 import { systemClock } from '../../src/main/time/clock.ts';
+import type { ServiceOverrides } from '../../src/main/wiring/services.ts';
 
 export interface RecordedNotification {
   title: string;
@@ -31,7 +32,7 @@ export function testRunDir(): string {
 
 /** Starts an engine in a fresh user-data folder. */
 export async function startTestEngine(
-  options: { mode?: 'paper' | 'live'; label?: string; settings?: Record<string, unknown> } = {},
+  options: { mode?: 'paper' | 'live'; label?: string; settings?: Record<string, unknown>; overrides?: ServiceOverrides } = {},
 ): Promise<TestEngine> {
   const userData = mkdtempSync(join(testRunDir(), `${options.label ?? 'engine'}-`));
   // Each test engine keeps its keychain entries under its own service name, so parallel tests
@@ -47,6 +48,7 @@ export async function startTestEngine(
     },
     mode: options.mode ?? 'paper',
     version: '0.0.0-test',
+    ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
   });
   return { engine, userData, notifications, stop: () => engine.stop() };
 }

@@ -1,9 +1,10 @@
 /**
  * The security suite's part of `npm test`, called by scripts/test-all.mjs after the main suite:
- *  1. the security specs (tests/security/*.security.test.ts: IPC fuzzing, secret-scan self-test),
- *  2. electronegativity over src/ (no unexplained HIGH finding),
- *  3. npm audit of production dependencies (no unexplained high/critical advisory),
- *  4. the secret scan again, so files the security specs wrote are scanned too.
+ *  (the security specs — IPC fuzzing, secret-scan self-test — run earlier, in the vitest
+ *  `security` project of the main coverage pass)
+ *  1. electronegativity over src/ (no unexplained HIGH finding),
+ *  2. npm audit of production dependencies (no unexplained high/critical advisory),
+ *  3. the secret scan again, so files the security specs wrote are scanned too.
  * Exit 1 if any fails. An npm audit that cannot reach its endpoint is reported as NOT CHECKED and
  * fails the run only when BULWARK_REQUIRE_AUDIT=1 (see docs/SECURITY.md).
  */
@@ -12,7 +13,6 @@ import { spawnSync } from 'node:child_process';
 type Verdict = 'PASS' | 'FAIL' | 'NOT CHECKED';
 
 const steps: readonly { name: string; command: string; args: string[]; judge?: (status: number | null) => Verdict }[] = [
-  { name: 'security specs (IPC fuzzing, scanner self-test)', command: 'npx', args: ['vitest', 'run', '--config', 'tests/security/vitest.config.ts'] },
   { name: 'electronegativity over src/', command: 'node', args: ['tests/security/electronegativity.ts'] },
   {
     name: 'npm audit --omit=dev',
