@@ -11,11 +11,9 @@ export function subscribe<E extends KnownEventName>(
   event: E,
   callback: (payload: PayloadOf<E>) => void,
 ): () => void {
-  // `on` is typed for the assembled contract; events of a domain not wired yet are refused by
-  // preload at runtime (it throws for unknown names), which the caller reports honestly.
-  const on = bulwarkApi().on as unknown as (name: string, cb: (payload: PayloadOf<E>) => void) => () => void;
+  const api = bulwarkApi();
   try {
-    return on(event, callback);
+    return api.on(event, callback);
   } catch (error) {
     throw new ConnectionError('bridge-event-missing', `The engine does not publish ${event} in this build.`, {
       details: { event },
