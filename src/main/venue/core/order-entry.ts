@@ -119,6 +119,8 @@ function placeDraft(deps: EntryDeps, userId: string, draft: OrderDraft, test: bo
   if (test) return { result, order: null };
   register(account, order);
   commitExecution(venue, account, market, order, plan);
+  // TP stops watch the last trade: a trade of ours can fire them at once (§3.3).
+  deps.checkStops(market);
   return { result, order };
 }
 

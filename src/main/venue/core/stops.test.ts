@@ -111,4 +111,13 @@ describe('stop triggers: up/down × TP (last) / MP (mark) / IP (index) (§3.3)',
     expect(venue.exchange.order('u1', limit.orderId).status).toBe('open');
     expect(stopEvents(venue.events, stop.orderId)).toEqual(['open', 'cancel']);
   });
+
+  it('a TP stop fires on the last trade our own order prints, not only on the next price step', () => {
+    const venue = createTestVenue();
+    venue.exchange.openAccount('u1', '100000');
+    venue.exchange.openAccount('u2', '100000');
+    const { orderId } = venue.exchange.placeOrder('u2', { clientOid: 'tp', side: 'sell', symbol: XBT, leverage: 5, type: 'market', size: 1, stop: 'up', stopPrice: '86364.5', stopPriceType: 'TP' });
+    venue.exchange.placeOrder('u1', { clientOid: 'sweep', side: 'buy', symbol: XBT, leverage: 5, type: 'market', size: 450 });
+    expect(venue.exchange.order('u2', orderId)).toMatchObject({ stopTriggered: true, status: 'done', filledSize: 1 });
+  });
 });
