@@ -1,3 +1,5 @@
+import { startAlertsFeed } from './alerts.feed.ts';
+import { alertsStore } from './alerts.store.ts';
 import { startConnectionFeed } from './connection.feed.ts';
 import { connectionStore } from './connection.store.ts';
 import { healthStore } from './health.store.ts';
@@ -15,6 +17,7 @@ export function startFeeds(): () => void {
     startConnectionFeed(connectionStore),
     startTradingFeed(tradingStore, connectionStore),
     startMarketFeed(marketStore, healthStore, connectionStore),
+    startAlertsFeed(alertsStore),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { alertsStore, type AlertsState } from './alerts.store.ts';
 import { connectionStore, type ConnectionState } from './connection.store.ts';
 import { healthStore, type HealthState } from './health.store.ts';
 import { marketStore, type MarketState } from './market.store.ts';
@@ -28,4 +29,9 @@ export function useMarket<T>(selector: (state: MarketState) => T): T {
 /** Reads one slice of the exchange health store. */
 export function useHealth<T>(selector: (state: HealthState) => T): T {
   return useStore(healthStore, selector);
+}
+
+/** Reads one slice of the alerts store. */
+export function useAlerts<T>(selector: (state: AlertsState) => T): T {
+  return useStore(alertsStore, selector);
 }
