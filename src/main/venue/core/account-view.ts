@@ -2,6 +2,7 @@
  * Account totals (reference §3.2, §7.3): margins held by positions and orders, unrealised PnL,
  * available balance and the cross risk rate. Pure: computed from records and marks.
  */
+import { venueErrors } from './errors.ts';
 import type { Dec } from './decimal.ts';
 import { add, cmp, d, max, min, mul, quot, round, sign, sub, sum, ZERO } from './decimal.ts';
 import { MONEY_SCALE } from './margin.ts';
@@ -33,7 +34,7 @@ export function crossLeverageOf(account: AccountRecord, symbol: string): Dec {
 
 function marketOf(markets: ReadonlyMap<string, MarketRecord>, symbol: string): MarketRecord {
   const market = markets.get(symbol);
-  if (market === undefined) throw new Error(`no market ${symbol}`);
+  if (market === undefined) throw venueErrors.contractInvalid(symbol);
   return market;
 }
 

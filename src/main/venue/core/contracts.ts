@@ -4,6 +4,7 @@
  * from the SPEC-POS batchGetCrossOrderLimit example (mmr 0.0054623236, maxOpenSize 38003);
  * SOLUSDTM follows KuCoin's published grid (tick 0.001, multiplier 0.1) with modelled tiers.
  */
+import { ConfigError } from '../../../shared/errors.ts';
 import type { Dec } from './decimal.ts';
 import type { FeedSymbol } from '../feeds/price-feed.ts';
 import { cmp, d, text, wireNumber } from './decimal.ts';
@@ -174,7 +175,7 @@ export const contractSpecs: readonly ContractSpec[] = [
 export function tierFor(spec: ContractSpec, positionValue: Dec, minLevel = 1): RiskTier {
   const found = spec.riskTiers.find((tier) => tier.level >= minLevel && cmp(positionValue, d(tier.maxRiskLimit)) <= 0);
   const last = spec.riskTiers[spec.riskTiers.length - 1];
-  if (last === undefined) throw new Error(`contract ${spec.symbol} has no risk tiers`);
+  if (last === undefined) throw new ConfigError('venue-contract-no-tiers', `contract ${spec.symbol} has no risk tiers`);
   return found ?? last;
 }
 

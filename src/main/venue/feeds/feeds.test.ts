@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../observability/logger.ts';
 import { feedSymbols } from '../core/contracts.ts';
 import { createTestVenue } from '../core/testing.ts';
@@ -124,5 +125,13 @@ describe('venue clock', () => {
     expect(clock.now()).toBe(START);
     clock.advance(1);
     expect(clock.now()).toBe(START + 1);
+  });
+});
+
+describe('feed errors are TradingErrors', () => {
+  it('a broken replay file and an unknown symbol raise ValidationError', () => {
+    expect(() => parseReplay('[{"time": "x"}]')).toThrow(ValidationError);
+    expect(() => parseReplay('[oops')).toThrow(ValidationError);
+    expect(() => walk(1).priceAt('NOPEUSDTM', START)).toThrow(ValidationError);
   });
 });

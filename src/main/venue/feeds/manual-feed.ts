@@ -1,3 +1,4 @@
+import { ValidationError } from '../../../shared/errors.ts';
 import type { FeedSymbol, PriceFeed, PricePoint } from './price-feed.ts';
 
 /** A feed whose prices are set by hand: tests and fault drills that need mark ≠ index ≠ last. */
@@ -14,12 +15,12 @@ export function createManualPriceFeed(symbols: readonly FeedSymbol[]): ManualPri
   return {
     priceAt(symbol: string): PricePoint {
       const point = points.get(symbol);
-      if (point === undefined) throw new Error(`manual feed has no symbol ${symbol}`);
+      if (point === undefined) throw new ValidationError('venue-feed-unknown-symbol', `manual feed has no symbol ${symbol}`, { details: { symbol } });
       return point;
     },
     set(symbol, prices) {
       const point = points.get(symbol);
-      if (point === undefined) throw new Error(`manual feed has no symbol ${symbol}`);
+      if (point === undefined) throw new ValidationError('venue-feed-unknown-symbol', `manual feed has no symbol ${symbol}`, { details: { symbol } });
       points.set(symbol, { ...point, ...prices });
     },
     close: () => undefined,

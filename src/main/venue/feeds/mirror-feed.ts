@@ -1,3 +1,4 @@
+import { NetworkError, ValidationError } from '../../../shared/errors.ts';
 import { z } from 'zod';
 import type { Logger } from '../../observability/logger.ts';
 import type { FeedSymbol, PriceFeed, PricePoint } from './price-feed.ts';
@@ -28,7 +29,7 @@ export interface MirrorFeed extends PriceFeed {
 
 async function getJson(fetcher: typeof fetch, url: string): Promise<unknown> {
   const response = await fetcher(url, { signal: AbortSignal.timeout(5000) });
-  if (!response.ok) throw new Error(`HTTP ${response.status} from ${url}`);
+  if (!response.ok) throw new NetworkError('venue-mirror-http', `HTTP ${response.status} from ${url}`, { details: { status: response.status } });
   return response.json();
 }
 
@@ -69,7 +70,7 @@ export function createMirrorFeed(options: MirrorFeedOptions): MirrorFeed {
   return {
     priceAt(symbol: string): PricePoint {
       const point = points.get(symbol);
-      if (point === undefined) throw new Error(`mirror feed has no symbol ${symbol}`);
+      if (point === undefined) throw new ValidationError('venue-feed-unknown-symbol', `mirror feed has no symbol ${symbol}`, { details: { symbol } });
       return point;
     },
     pollOnce,

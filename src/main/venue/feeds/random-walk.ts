@@ -1,3 +1,4 @@
+import { ValidationError } from '../../../shared/errors.ts';
 import { deriveSeed, createRng } from '../core/rng.ts';
 import type { Rng } from '../core/rng.ts';
 import type { FeedSymbol, PriceFeed, PricePoint } from './price-feed.ts';
@@ -57,7 +58,7 @@ export function createRandomWalkFeed(options: RandomWalkOptions): PriceFeed {
   return {
     priceAt(symbol: string, atMs: number): PricePoint {
       const state = states.get(symbol);
-      if (state === undefined) throw new Error(`random walk has no symbol ${symbol}`);
+      if (state === undefined) throw new ValidationError('venue-feed-unknown-symbol', `random walk has no symbol ${symbol}`, { details: { symbol } });
       while (state.atMs + options.stepMs <= atMs) step(state);
       const mark = state.index * (1 + options.markBasisFraction);
       const tick = Number(state.spec.tickSize);

@@ -1,3 +1,4 @@
+import { ValidationError } from '../../../shared/errors.ts';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { FeedSymbol, PriceFeed, PricePoint } from './price-feed.ts';
@@ -29,7 +30,7 @@ function parseCsv(text: string): ReplayRow[] {
   const header = (lines.shift() ?? '').split(',').map((name) => name.trim().toLowerCase());
   const column = (name: string): number => header.indexOf(name);
   const time = column('time');
-  if (time < 0) throw new Error('replay CSV needs a "time" column (epoch ms)');
+  if (time < 0) throw new ValidationError('venue-replay-invalid', 'replay CSV needs a "time" column (epoch ms)');
   return lines.map((line) => {
     const cells = line.split(',').map((cell) => Number(cell.trim()));
     const at = (name: string): number => cells[column(name)] ?? Number.NaN;
@@ -37,20 +38,32 @@ function parseCsv(text: string): ReplayRow[] {
     const row = Number.isNaN(price)
       ? { timeMs: at('time'), open: at('open'), high: at('high'), low: at('low'), close: at('close') }
       : { timeMs: at('time'), open: price, high: price, low: price, close: price };
-    if (Object.values(row).some((value) => !Number.isFinite(value))) throw new Error(`replay CSV row is not numeric: ${line}`);
+    if (Object.values(row).some((value) => !Number.isFinite(value))) throw new ValidationError('venue-replay-invalid', `replay CSV row is not numeric: ${line}`);
     return row;
   });
+}
+
+function parseJsonRows(text: string): ReplayRow[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ValidationError('venue-replay-invalid', `replay JSON does not parse: ${String(error)}`);
+  }
+  const parsed = z.array(jsonRow).safeParse(raw);
+  if (!parsed.success) throw new ValidationError('venue-replay-invalid', `replay JSON row is invalid: ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+  return parsed.data.map(fromJsonRow);
 }
 
 /**
  * Parses a replay file: CSV with a header (`time,open,high,low,close[,volume]` or `time,price`)
  * or a JSON array of `[time, open, high, low, close, …]` rows, candle objects or `{time, price}` trades.
- * Rows are sorted by time. @throws Error naming the bad row.
+ * Rows are sorted by time. @throws ValidationError naming the bad row.
  */
 export function parseReplay(text: string): ReplayRow[] {
   const trimmed = text.trim();
-  const rows = trimmed.startsWith('[') ? z.array(jsonRow).parse(JSON.parse(trimmed)).map(fromJsonRow) : parseCsv(trimmed);
-  if (rows.length === 0) throw new Error('replay file has no rows');
+  const rows = trimmed.startsWith('[') ? parseJsonRows(trimmed) : parseCsv(trimmed);
+  if (rows.length === 0) throw new ValidationError('venue-replay-invalid', 'replay file has no rows');
   return rows.sort((a, b) => a.timeMs - b.timeMs);
 }
 
@@ -114,7 +127,7 @@ export function createReplayFeed(options: ReplayFeedOptions): PriceFeed {
   return {
     priceAt(symbol: string, atMs: number): PricePoint {
       const spec = bySymbol.get(symbol);
-      if (spec === undefined) throw new Error(`replay feed has no symbol ${symbol}`);
+      if (spec === undefined) throw new ValidationError('venue-feed-unknown-symbol', `replay feed has no symbol ${symbol}`, { details: { symbol } });
       const rows = options.series[symbol];
       const first = rows?.[0];
       const last = rows?.[rows.length - 1];
