@@ -5,7 +5,7 @@ import { RiskPreviewPanel } from './RiskPreviewPanel.tsx';
 import { RiskSizer } from './RiskSizer.tsx';
 import { SubmitSection } from './SubmitSection.tsx';
 import { EntryFields, PriceFields, SideAndTypeFields, TrailingFields } from './TicketFields.tsx';
-import { emptyTicketForm } from './ticket-form.ts';
+import { emptyTicketForm, problemsToShow } from './ticket-form.ts';
 import type { TicketContext, TicketForm } from './ticket.types.ts';
 import { usePreview } from './usePreview.ts';
 import { validateTicket } from './validation.ts';
@@ -19,21 +19,25 @@ export function OrderTicket(props: { readonly context: TicketContext }): React.J
   const symbol = useSettingsStore((state) => state.symbol);
   const setSymbol = useSettingsStore((state) => state.setSymbol);
   const [draft, setDraft] = useState<TicketForm>(() => emptyTicketForm(symbol));
+  const [touched, setTouched] = useState<ReadonlySet<keyof TicketForm>>(() => new Set());
   const form = useMemo(() => ({ ...draft, symbol }), [draft, symbol]);
   const validation = useMemo(() => validateTicket(form, props.context), [form, props.context]);
+  const shown = useMemo(() => problemsToShow(validation, touched), [validation, touched]);
   const { state: preview, lastReady } = usePreview(validation.ok ? validation.ticket : undefined);
-  const onChange = ({ symbol: nextSymbol, ...patch }: Partial<TicketForm>): void => {
+  const onChange = (patch: Partial<TicketForm>): void => {
+    const { symbol: nextSymbol, ...rest } = patch;
     if (nextSymbol !== undefined) setSymbol(nextSymbol);
-    setDraft((current) => ({ ...current, ...patch }));
+    setDraft((current) => ({ ...current, ...rest }));
+    setTouched((current) => new Set([...current, ...(Object.keys(patch) as (keyof TicketForm)[])]));
   };
   return (
     <Paper withBorder p="md" data-testid="order-ticket">
       <Stack gap="sm">
         <Title order={4}>Order ticket</Title>
         <SideAndTypeFields form={form} onChange={onChange} />
-        <EntryFields form={form} validation={validation} onChange={onChange} />
-        <PriceFields form={form} validation={validation} onChange={onChange} />
-        <TrailingFields form={form} validation={validation} onChange={onChange} />
+        <EntryFields form={form} validation={shown} onChange={onChange} />
+        <PriceFields form={form} validation={shown} onChange={onChange} />
+        <TrailingFields form={form} validation={shown} onChange={onChange} />
         <RiskSizer
           validation={validation}
           preview={lastReady}

@@ -48,8 +48,9 @@ export function RiskSizer(props: {
   return (
     <Group align="flex-end" wrap="nowrap">
       <TextInput
-        w={180}
-        label="Risk at stop, USDT"
+        w={150}
+        label="Risk (USDT)"
+        placeholder="loss at stop"
         data-testid="ticket-risk-usdt"
         inputMode="decimal"
         value={riskUsdt}

@@ -109,8 +109,8 @@ export function PriceFields({ form, validation, onChange }: FieldsProps): React.
 }
 
 const trailingModes: { value: TrailingMode; label: string }[] = [
-  { value: 'percent', label: '% of best price' },
-  { value: 'price', label: 'Price distance' },
+  { value: 'percent', label: '% of best' },
+  { value: 'price', label: 'Price dist.' },
   { value: 'atr', label: '× ATR' },
 ];
 

@@ -1,4 +1,4 @@
-import type { OrderTicket, TicketForm } from './ticket.types.ts';
+import type { OrderTicket, TicketForm, TicketValidation } from './ticket.types.ts';
 
 /** A fresh ticket for a symbol: the stop is empty on purpose — the trader must choose it. */
 export function emptyTicketForm(symbol: string): TicketForm {
@@ -31,4 +31,16 @@ export function sameEntryAndStop(a: OrderTicket, b: OrderTicket): boolean {
 /** The ticket's size as a number of lots (the schema accepts a digit string too). */
 export function ticketLots(ticket: OrderTicket): number {
   return typeof ticket.sizeLots === 'number' ? ticket.sizeLots : Number(ticket.sizeLots);
+}
+
+/**
+ * The problems to show under the inputs: only for fields the trader has already changed, so a
+ * fresh ticket is not a wall of red. Submission still uses the full validation.
+ */
+export function problemsToShow(
+  validation: TicketValidation,
+  touched: ReadonlySet<keyof TicketForm>,
+): TicketValidation {
+  if (validation.ok) return validation;
+  return { ok: false, problems: validation.problems.filter((problem) => touched.has(problem.field)) };
 }
