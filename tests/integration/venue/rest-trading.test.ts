@@ -373,6 +373,26 @@ describe('private REST: fills, positions, margin, account (§3.2, §3.4)', () =>
     });
   });
 
+  it('transaction-history, trade-statistics, batchGetCrossOrderLimit and risk-limit-level change answer KuCoin shapes', async () => {
+    const ledger = await kc.data<{ dataList: { type: string }[]; hasMore: boolean }>(
+      'GET',
+      '/api/v1/transaction-history',
+    );
+    expect(ledger.dataList.map((t) => t.type)).toContain('TransferIn');
+    expect(await kc.data('GET', '/api/v1/trade-statistics')).toMatchObject({
+      turnoverOf24h: expect.any(Number) as number,
+    });
+    const limits = await kc.data<{ symbol: string; maxOpenSize: number }[]>(
+      'GET',
+      '/api/v2/batchGetCrossOrderLimit',
+      { symbol: 'XBTUSDTM,ETHUSDTM' },
+    );
+    expect(limits.map((l) => l.symbol)).toEqual(['XBTUSDTM', 'ETHUSDTM']);
+    expect(
+      await kc.data('POST', '/api/v1/position/risk-limit-level/change', { symbol: 'SOLUSDTM', level: 2 }),
+    ).toBe(true);
+  });
+
   it('getMaxOpenSize and risk-limit levels', async () => {
     const ticker = await kc.data<{ price: string }>('GET', '/api/v1/ticker', { symbol: 'XBTUSDTM' });
     const max = await kc.data<{ maxBuyOpenSize: number; maxSellOpenSize: number }>(

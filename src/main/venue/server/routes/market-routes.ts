@@ -36,6 +36,8 @@ export function marketRoutes(deps: MarketRouteDeps): Route[] {
     ),
     pub('GET', '/api/v1/ticker', (r) => exchange.ticker(requiredQuery(r, 'symbol'))),
     pub('GET', '/api/v1/allTickers', () => exchange.allTickers()),
+    // Public channel, though the spec counts it in the Futures pool; with no user, the IP's pool pays.
+    pub('GET', '/api/v1/trade-statistics', () => exchange.tradeStatistics()),
     pub('GET', '/api/v1/level2/snapshot', (r) => exchange.level2Snapshot(requiredQuery(r, 'symbol'))),
     pub('GET', '/api/v1/level2/depth{size}', (r) =>
       exchange.depth(requiredQuery(r, 'symbol'), depthSize(pathParam(r, 'size'))),

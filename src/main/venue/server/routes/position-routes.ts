@@ -1,9 +1,8 @@
 import type { VenueExchange } from '../../core/index.ts';
 import type { Route } from '../route-table.ts';
-import { batchChangeMarginMode } from './batch-margin-mode.ts';
 import { optionalQuery, queryParams, requiredQuery, userOf } from './params.ts';
 
-/** §3.2 and §3.4: account overview, positions, margin mode, cross leverage, isolated margin, max open size, funding payments. */
+/** §3.2 and §3.4: account, ledger, fees, positions, margin mode, leverage, isolated margin, risk limits, max open size, funding payments. */
 export function positionRoutes(exchange: VenueExchange): Route[] {
   const priv = (method: Route['method'], pattern: string, handle: Route['handle']): Route => ({
     method,
@@ -25,8 +24,15 @@ export function positionRoutes(exchange: VenueExchange): Route[] {
     ),
     priv('POST', '/api/v2/position/changeMarginMode', (r) => exchange.setMarginMode(userOf(r), r.body)),
     priv('POST', '/api/v2/position/batchChangeMarginMode', (r) =>
-      batchChangeMarginMode(exchange, userOf(r), r.body),
+      exchange.batchChangeMarginMode(userOf(r), r.body),
     ),
+    priv('GET', '/api/v2/batchGetCrossOrderLimit', (r) =>
+      exchange.batchCrossOrderLimit(userOf(r), queryParams(r)),
+    ),
+    priv('POST', '/api/v1/position/risk-limit-level/change', (r) =>
+      exchange.changeRiskLimitLevel(userOf(r), r.body),
+    ),
+    priv('GET', '/api/v1/transaction-history', (r) => exchange.transactionHistory(userOf(r), queryParams(r))),
     priv('GET', '/api/v2/getCrossUserLeverage', (r) =>
       exchange.crossLeverage(userOf(r), requiredQuery(r, 'symbol')),
     ),
@@ -38,20 +44,12 @@ export function positionRoutes(exchange: VenueExchange): Route[] {
     ),
     priv('GET', '/api/v2/getMaxOpenSize', (r) => exchange.maxOpenSize(userOf(r), queryParams(r))),
     {
-      // §3.2: the user's fee rates are the contract's (no VIP tiers on the venue).
+      // The spec lists the Futures-pool row of trade-fees as PATCH; KuCoin serves it as GET (§3.2).
       method: 'GET',
       pattern: '/api/v1/trade-fees',
       access: 'private',
       weightKey: 'PATCH /api/v1/trade-fees',
-      handle: (r) => {
-        userOf(r);
-        const contract = exchange.contract(requiredQuery(r, 'symbol'));
-        return {
-          symbol: contract.symbol,
-          takerFeeRate: String(contract.takerFeeRate),
-          makerFeeRate: String(contract.makerFeeRate),
-        };
-      },
+      handle: (r) => exchange.tradeFees(userOf(r), requiredQuery(r, 'symbol')),
     },
   ];
 }
