@@ -98,12 +98,16 @@ async function rig(venueOverrides: Record<string, unknown>, exchange: ExchangeCo
 /** Full client order round trip vs a bare signed undici fetch (and undici.request) to the same venue endpoint. */
 async function orderFigures(count: number) {
   const venue = await startVenueWorker({ futuresPoolWeightPer30s: 10_000_000, publicPoolWeightPer30s: 10_000_000 });
-  const client = createExchangeClient({
-    config: exchangeConfigSchema.parse({ rateLimit: { futuresPoolWeight: 10_000_000, publicPoolWeight: 10_000_000 } }),
+  const makeClient = (httpClient: 'request' | 'fetch') => createExchangeClient({
+    config: exchangeConfigSchema.parse({ rest: { httpClient }, rateLimit: { futuresPoolWeight: 10_000_000, publicPoolWeight: 10_000_000 } }),
     endpoints: { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl },
     credentials: venue.credentials, clock: systemClock, logger: silentLogger, mode: 'paper',
   });
+  // The default client (ky → adapter → undici.request on the Agent) and the same client on undici's fetch.
+  const client = makeClient('request');
+  const fetchClient = makeClient('fetch');
   await client.timeSync.sync();
+  await fetchClient.timeSync.sync();
   const signer = createRequestSigner({ ...venue.credentials });
   const agent = new Agent({ connections: 8, pipelining: 1 });
   const bare = async (side: 'buy' | 'sell', viaRequest: boolean): Promise<number> => {
@@ -119,17 +123,18 @@ async function orderFigures(count: number) {
     }
     return performance.now() - started;
   };
-  const viaClient = async (side: 'buy' | 'sell'): Promise<number> => {
+  const viaClient = async (side: 'buy' | 'sell', which = client): Promise<number> => {
     const started = performance.now();
-    await client.rest.placeOrder({ symbol: 'XBTUSDTM', side, type: 'market', size: 1, leverage: 3 });
+    await which.rest.placeOrder({ symbol: 'XBTUSDTM', side, type: 'market', size: 1, leverage: 3 });
     return performance.now() - started;
   };
   const clientMs: number[] = [];
+  const fetchClientMs: number[] = [];
   const fetchMs: number[] = [];
   const requestMs: number[] = [];
   for (let i = 0; i < count + 200; i += 1) {
     // Rotate who goes first so no variant always follows a burst on the venue.
-    const runs = [() => viaClient('buy'), () => bare('sell', false), () => bare('buy', true), () => bare('sell', true)];
+    const runs = [() => viaClient('buy'), () => bare('sell', false), () => bare('buy', true), () => viaClient('sell', fetchClient)];
     const order = [0, 1, 2, 3].map((k) => (k + i) % 4);
     const results: number[] = [0, 0, 0, 0];
     for (const k of order) results[k] = await (runs[k] ?? (() => Promise.resolve(0)))();
@@ -137,12 +142,15 @@ async function orderFigures(count: number) {
     clientMs.push(results[0] ?? 0);
     fetchMs.push(results[1] ?? 0);
     requestMs.push(results[2] ?? 0);
+    fetchClientMs.push(results[3] ?? 0);
   }
   await agent.close();
   await client.stop();
+  await fetchClient.stop();
   await venue.stop();
   return {
     orderRoundTripRatio: round(quantile(clientMs, 0.5) / quantile(fetchMs, 0.5)),
+    orderRoundTripRatioOnUndiciFetch: round(quantile(fetchClientMs, 0.5) / quantile(fetchMs, 0.5)),
     undiciOverFetchRatio: round(quantile(requestMs, 0.5) / quantile(fetchMs, 0.5)),
     orderRoundTripMedianMs: round(quantile(clientMs, 0.5)),
     bareFetchMedianMs: round(quantile(fetchMs, 0.5)),

@@ -17,6 +17,8 @@ const restSchema = z
   .object({
     httpPoolConnections: z.number().int().min(1).max(256).default(8),
     httpKeepAliveTimeoutMs: z.number().int().positive().default(30_000),
+    /** How the adapter under ky sends on the Agent: `undici.request` (faster, ADR 0204) or undici's `fetch`. */
+    httpClient: z.enum(['request', 'fetch']).default('request'),
     requestTimeoutMs: z.number().int().positive().default(10_000),
     orderRequestTimeoutMs: z.number().int().positive().default(8_000),
     getRetryMaxAttempts: z.number().int().min(0).max(10).default(3),
