@@ -3,6 +3,7 @@ import { appConfigSchema } from './sections/app.ts';
 import { exchangeConfigSchema } from './sections/exchange.ts';
 import { secretsConfigSchema } from './sections/secrets.ts';
 import { tradingConfigSchema } from './sections/trading.ts';
+import { venueServerConfigSchema } from './sections/venue-server.ts';
 import { venueConfigSchema } from './sections/venue.ts';
 
 /**
@@ -13,7 +14,8 @@ import { venueConfigSchema } from './sections/venue.ts';
 export const configSchema = z
   .object({
     app: appConfigSchema.prefault({}),
-    venue: venueConfigSchema.prefault({}),
+    // The venue's front door (WS limits, ping, body size) nests under `venue.server`.
+    venue: venueConfigSchema.extend({ server: venueServerConfigSchema.prefault({}) }).prefault({}),
     exchange: exchangeConfigSchema.prefault({}),
     trading: tradingConfigSchema.prefault({}),
     secrets: secretsConfigSchema.prefault({}),

@@ -60,6 +60,7 @@ async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredent
   const key = credentials.credentials;
   return startVenue({
     config: ctx.config.venue,
+    server: ctx.config.venue.server,
     logger: ctx.logger,
     port: ctx.config.venue.restPort,
     startingBalanceUsdt: ctx.config.venue.startingBalanceUsdt,
