@@ -104,10 +104,30 @@ class PriorityRateLimiter implements RateLimiter {
       this.#logger.warn('rate-limit-queue-full', { pool: request.pool, lane: request.lane, route: request.route, queued: this.#queued });
       return Promise.reject(new RateLimitError('queue-full', 'Too many requests are waiting for the exchange rate limit; try again shortly.', { details: { ...request, queued: this.#queued, capacity: this.#config.queueCapacity } }));
     }
+    const immediate = this.#grantNow(request);
+    if (immediate !== undefined) return Promise.resolve(immediate);
     return new Promise<RatePermit>((resolve, reject) => {
       this.#enqueue(request, resolve, reject, signal);
       this.#pump();
     });
+  }
+
+  /** Fast path: nothing queued in this pool at this lane or above, a free slot and budget → grant at once. */
+  #grantNow(request: RateRequest): RatePermit | undefined {
+    if (this.#inFlight >= this.#config.maxConcurrentRequests || this.#endpointWindows.has(request.route)) return undefined;
+    const queues = this.#queues.get(request.pool);
+    if (queues === undefined) return undefined;
+    for (const lane of lanes) {
+      if (queues[lane].length > 0) return undefined;
+      if (lane === request.lane) break;
+    }
+    const budget = this.#budget(request.pool);
+    const now = this.#clock.now();
+    budget.refresh(now);
+    if (!this.#fits(budget, request, now)) return undefined;
+    this.#inFlight += 1;
+    budget.spend(request.weight, now);
+    return this.#permit(budget, request);
   }
 
   #hasQueueRoom(lane: Lane): boolean {
