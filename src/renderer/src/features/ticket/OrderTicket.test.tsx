@@ -109,6 +109,17 @@ describe('OrderTicket', () => {
     expect(hasTestId('ticket-placed')).toBe(false);
   });
 
+  it('while the next preview is computed, the old numbers are dimmed and not readable as current', async () => {
+    typeInto(inputByTestId('ticket-stop'), '89000');
+    await settlePreview();
+    typeInto(inputByTestId('ticket-size'), '4');
+    expect(hasTestId('preview-loss-at-stop')).toBe(false);
+    expect(document.querySelector('[data-stale="true"]')).not.toBeNull();
+    expect(byTestId('ticket-submit').hasAttribute('disabled')).toBe(true);
+    await settlePreview();
+    expect(hasTestId('preview-loss-at-stop')).toBe(true);
+  });
+
   it('sizes from "risk X USDT at this stop" using the preview loss per lot', async () => {
     typeInto(inputByTestId('ticket-stop'), '89000');
     await settlePreview();

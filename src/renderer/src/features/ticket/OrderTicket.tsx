@@ -46,7 +46,7 @@ export function OrderTicket(props: { readonly context: TicketContext }): React.J
             onChange({ sizeLots: String(lots) });
           }}
         />
-        <RiskPreviewPanel state={preview} />
+        <RiskPreviewPanel state={preview} lastReady={lastReady} />
         <SubmitSection validation={validation} preview={preview} />
       </Stack>
     </Paper>

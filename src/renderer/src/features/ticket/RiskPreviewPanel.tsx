@@ -1,38 +1,51 @@
 import { Alert, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { ErrorNotice, NumbersList } from '../../components/ErrorNotice.tsx';
-import type { PreviewState } from './usePreview.ts';
+import type { PreviewState, ReadyPreview } from './usePreview.ts';
 import type { RiskPreview } from './ticket.types.ts';
 
 function Figure(props: {
   readonly label: string;
   readonly value: string;
-  readonly testId: string;
+  readonly testId: string | undefined;
 }): React.JSX.Element {
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed">
         {props.label}
       </Text>
-      <Text size="sm" ff="monospace" data-testid={props.testId}>
+      <Text size="sm" ff="monospace" {...(props.testId === undefined ? {} : { 'data-testid': props.testId })}>
         {props.value}
       </Text>
     </Stack>
   );
 }
 
-function PreviewFigures(props: { readonly preview: RiskPreview }): React.JSX.Element {
+/**
+ * The preview's numbers. `stale` shows the previous ticket's numbers dimmed while the engine
+ * computes the new ones — without test ids, so nothing reads them as current.
+ */
+function PreviewFigures(props: {
+  readonly preview: RiskPreview;
+  readonly stale?: boolean;
+}): React.JSX.Element {
   const p = props.preview;
+  const id = (name: string): string | undefined => (props.stale === true ? undefined : name);
   return (
-    <SimpleGrid cols={3} spacing="xs">
-      <Figure label="Margin needed" value={`${p.marginNeeded} USDT`} testId="preview-margin" />
-      <Figure label="Fees (in + out)" value={`${p.fees} USDT`} testId="preview-fees" />
-      <Figure label="Liquidation (est.)" value={p.liquidationPrice} testId="preview-liquidation" />
-      <Figure label="Loss at stop" value={`${p.lossAtStop} USDT`} testId="preview-loss-at-stop" />
-      <Figure label="Risk of equity" value={`${p.riskPctOfEquity} %`} testId="preview-risk-pct" />
-      <Figure label="Notional" value={`${p.notional} USDT`} testId="preview-notional" />
-      <Figure label="Available margin" value={`${p.availableMargin} USDT`} testId="preview-available" />
-      <Figure label="Equity" value={`${p.equity} USDT`} testId="preview-equity" />
-      <Figure label="At price" value={p.referencePrice} testId="preview-reference" />
+    <SimpleGrid
+      cols={3}
+      spacing="xs"
+      opacity={props.stale === true ? 0.45 : 1}
+      data-stale={props.stale === true}
+    >
+      <Figure label="Margin needed" value={`${p.marginNeeded} USDT`} testId={id('preview-margin')} />
+      <Figure label="Fees (in + out)" value={`${p.fees} USDT`} testId={id('preview-fees')} />
+      <Figure label="Liquidation (est.)" value={p.liquidationPrice} testId={id('preview-liquidation')} />
+      <Figure label="Loss at stop" value={`${p.lossAtStop} USDT`} testId={id('preview-loss-at-stop')} />
+      <Figure label="Risk of equity" value={`${p.riskPctOfEquity} %`} testId={id('preview-risk-pct')} />
+      <Figure label="Notional" value={`${p.notional} USDT`} testId={id('preview-notional')} />
+      <Figure label="Available margin" value={`${p.availableMargin} USDT`} testId={id('preview-available')} />
+      <Figure label="Equity" value={`${p.equity} USDT`} testId={id('preview-equity')} />
+      <Figure label="At price" value={p.referencePrice} testId={id('preview-reference')} />
     </SimpleGrid>
   );
 }
@@ -54,8 +67,11 @@ function Denial(props: { readonly preview: RiskPreview }): React.JSX.Element | n
 }
 
 /** The live risk preview: the engine's numbers for the ticket as typed, and its verdict. */
-export function RiskPreviewPanel(props: { readonly state: PreviewState }): React.JSX.Element {
-  const { state } = props;
+export function RiskPreviewPanel(props: {
+  readonly state: PreviewState;
+  readonly lastReady?: ReadyPreview | undefined;
+}): React.JSX.Element {
+  const { state, lastReady } = props;
   return (
     <Paper withBorder p="sm" data-testid="risk-preview" data-preview-state={state.kind}>
       <Group justify="space-between" mb="xs">
@@ -73,6 +89,9 @@ export function RiskPreviewPanel(props: { readonly state: PreviewState }): React
         <Text size="sm" c="dimmed">
           Complete the ticket (with its stop) to see margin, fees, liquidation and loss at stop.
         </Text>
+      ) : null}
+      {state.kind === 'loading' && lastReady !== undefined ? (
+        <PreviewFigures preview={lastReady.preview} stale />
       ) : null}
       {state.kind === 'failed' ? <ErrorNotice error={state.error} testId="preview-error" /> : null}
       {state.kind === 'ready' ? (
