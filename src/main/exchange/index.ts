@@ -8,3 +8,7 @@ export type { ClientMode } from './kucoin/endpoint-urls.ts';
 export type { StreamEvent, StreamMessage, StreamStats } from './kucoin/ws/stream-types.ts';
 export { KucoinStream } from './kucoin/ws/kucoin-stream.ts';
 export { Level2Book } from './kucoin/ws/level2-book.ts';
+export type { CircuitBreaker, BreakerState, BreakerStateChange } from '../resilience/circuit-breaker.ts';
+export type { RateLimiter } from '../resilience/rate-limiter.ts';
+export type { PoolUsage } from '../resilience/pool-budget.ts';
+export type { TimeSync, ClockStatus, ClockHealthState } from '../time/time-sync.ts';
