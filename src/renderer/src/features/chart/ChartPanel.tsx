@@ -45,7 +45,13 @@ function ChartControls(props: { readonly symbol: string; readonly timeframe: Tim
   const setTimeframe = useSettingsStore((state) => state.setTimeframe);
   return (
     <Group justify="space-between">
-      <SymbolPicker symbol={props.symbol} />
+      <Group gap="xs">
+        <SymbolPicker symbol={props.symbol} />
+        {/* lightweight-charts draws the time axis in UTC; the tables show local time. */}
+        <Text size="xs" c="dimmed">
+          times in UTC
+        </Text>
+      </Group>
       <SegmentedControl
         size="xs"
         data-testid="chart-timeframe"
