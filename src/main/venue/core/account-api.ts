@@ -41,7 +41,8 @@ export function accountOverview(venue: Venue, userId: string, currency = 'XBT'):
 function wireOf(venue: Venue, account: AccountRecord, position: PositionRecord): PositionWire {
   const market = marketOf(venue, position.symbol);
   const totals = accountTotals(account, venue.markets);
-  return positionWire(position, metricsOf(account, position, venue.markets, totals.crossTotalMargin), market.markPrice, venue.nowMs);
+  const metrics = metricsOf(account, position, venue.markets, totals.crossTotalMargin);
+  return positionWire(position, metrics, market.markPrice, venue.nowMs, account.autoDeposit.has(position.symbol));
 }
 
 /** GET /api/v1/position?symbol=: a flat position answers currentQty 0, isOpen false. */
@@ -134,6 +135,20 @@ export function depositMargin(venue: Venue, userId: string, body: unknown): Posi
   emitPosition(venue, account, position, 'marginChange');
   emitWallet(venue, account);
   return wireOf(venue, account, position);
+}
+
+/** POST /api/v1/position/margin/auto-deposit-status `{symbol, status}` → true (deprecated by KuCoin, still served). */
+export function setAutoDeposit(venue: Venue, userId: string, body: unknown): true {
+  const account = accountOf(venue, userId);
+  const symbol = stringField(body, 'symbol');
+  marketOf(venue, symbol);
+  const status = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).status : undefined;
+  if (typeof status !== 'boolean') throw venueErrors.invalidParameter('The status parameter is invalid');
+  if (status) account.autoDeposit.add(symbol);
+  else account.autoDeposit.delete(symbol);
+  const position = account.positions.get(symbol);
+  if (position !== undefined && position.qty !== 0n) emitPosition(venue, account, position, 'autoAppendMarginStatusChange');
+  return true;
 }
 
 /** What can come back out of an isolated position: the added margin and received funding, net of losses. */

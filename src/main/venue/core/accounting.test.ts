@@ -15,6 +15,7 @@ function account(balance: string): AccountRecord {
     marginModes: new Map(),
     crossLeverage: new Map(),
     riskLimitLevels: new Map(),
+    autoDeposit: new Set(),
     fills: [],
     fundingPayments: [],
     closedPositions: [],

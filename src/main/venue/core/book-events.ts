@@ -79,7 +79,40 @@ export function withBookDiff<T>(venue: Venue, market: MarketRecord, change: () =
   const before = picture(venue, market);
   const result = change();
   const after = picture(venue, market);
+  const sequenceBefore = market.sequence;
   emitChanges(venue, market, before, after);
   if (!sameLevel(before.bestBid, after.bestBid) || !sameLevel(before.bestAsk, after.bestAsk)) emitTickerV2(venue, market, after);
+  if (market.sequence !== sequenceBefore) market.depthDirty = true;
+  flushDepth(venue, market);
   return result;
+}
+
+function topLevels(levels: Map<bigint, bigint>, side: Side, count: number, tickSize: MarketRecord['spec']['tickSize']): [string, number][] {
+  const sorted = [...levels.entries()].sort(([a], [b]) => (side === 'buy' ? (a > b ? -1 : 1) : a < b ? -1 : 1));
+  return sorted.slice(0, count).map(([ticks, lots]) => [text(priceOfTicks(ticks, tickSize)), Number(lots)]);
+}
+
+/**
+ * Pushes `/contractMarket/level2Depth5` and `level2Depth50` (§6.4) when the book changed and at
+ * least 100 ms of venue time passed since the last push; a change inside the window is pushed by
+ * the next price step.
+ */
+export function flushDepth(venue: Venue, market: MarketRecord): void {
+  if (!market.depthDirty || venue.nowMs - market.lastDepthMs < 100 || !venue.listening()) return;
+  market.depthDirty = false;
+  market.lastDepthMs = venue.nowMs;
+  const book = picture(venue, market);
+  for (const depth of [5, 50] as const) {
+    venue.emit({
+      topic: `/contractMarket/level2Depth${depth}:${market.spec.symbol}`,
+      subject: 'level2',
+      data: {
+        bids: topLevels(book.bids, 'buy', depth, market.spec.tickSize),
+        asks: topLevels(book.asks, 'sell', depth, market.spec.tickSize),
+        sequence: market.sequence,
+        timestamp: venue.nowMs,
+        ts: venue.nowMs,
+      },
+    });
+  }
 }

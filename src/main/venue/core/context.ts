@@ -3,7 +3,7 @@
  * parked stop orders, id counters, venue time and the event outlet. One object, passed
  * explicitly (no module-level state), so two venues in one process never interfere.
  */
-import type { Config } from '../../config/schema.ts';
+import type { VenueConfig } from '../../config/sections/venue.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { PriceFeed } from '../feeds/price-feed.ts';
 import type { BookShape } from './book.ts';
@@ -14,7 +14,7 @@ import type { VenueStatusWire } from './wire-types.ts';
 
 /** Engine state. */
 export interface Venue {
-  readonly config: Config['venue'];
+  readonly config: VenueConfig;
   readonly logger: Logger;
   readonly feed: PriceFeed;
   readonly rng: Rng;

@@ -123,7 +123,7 @@ export function emitPosition(venue: Venue, account: AccountRecord, position: Pos
     topic: `/contract/position:${position.symbol}`,
     subject: 'position.change',
     userId: account.userId,
-    data: { ...positionWire(position, metrics, market.markPrice, venue.nowMs), changeReason: reason },
+    data: { ...positionWire(position, metrics, market.markPrice, venue.nowMs, account.autoDeposit.has(position.symbol)), changeReason: reason },
   });
 }
 

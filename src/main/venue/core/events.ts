@@ -48,6 +48,13 @@ export interface Level2ChangeEvent {
   data: { sequence: number; change: string; timestamp: number };
 }
 
+/** `/contractMarket/level2Depth5:{symbol}` / `level2Depth50`, subject `level2`: top of book, ≤ every 100 ms (§6.4). */
+export interface Level2DepthEvent {
+  topic: `/contractMarket/level2Depth5:${string}` | `/contractMarket/level2Depth50:${string}`;
+  subject: 'level2';
+  data: { bids: [string, number][]; asks: [string, number][]; sequence: number; timestamp: number; ts: number };
+}
+
 /** `/contractMarket/execution:{symbol}`, subject `match`. */
 export interface ExecutionEvent {
   topic: `/contractMarket/execution:${string}`;
@@ -260,6 +267,7 @@ export type VenueEvent =
   | TickerV2Event
   | TickerV1Event
   | Level2ChangeEvent
+  | Level2DepthEvent
   | ExecutionEvent
   | CandleEvent
   | MarkIndexPriceEvent

@@ -4,11 +4,12 @@
  * core validates them and throws {@link VenueError} with KuCoin's code), wire-shaped `data`
  * comes out, and {@link VenueEvent}s feed the WS topics.
  */
-import type { Config } from '../../config/schema.ts';
+import type { VenueConfig } from '../../config/sections/venue.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { PriceFeed } from '../feeds/price-feed.ts';
 import type { VenueClock } from '../feeds/venue-clock.ts';
 import type { VenueEventListener } from './events.ts';
+import type { IndexPointWire, RatePointWire } from './index-api.ts';
 import type {
   AccountOverviewWire,
   BatchMarginModeWire,
@@ -62,7 +63,7 @@ export interface VenueExchangeOptions {
   /** Venue time source; the core never reads the wall clock. */
   readonly clock: VenueClock;
   /** The `venue` config section. */
-  readonly config: Config['venue'];
+  readonly config: VenueConfig;
   readonly logger: Logger;
   /** Price source; defaults to the seeded random walk. */
   readonly priceFeed?: PriceFeed;
@@ -110,6 +111,12 @@ export interface VenueExchange {
   fundingHistory(symbol: string, fromMs: number, toMs: number): FundingRateHistoryWire[];
   /** GET /api/v1/contracts/risk-limit/{symbol}. */
   riskLimitLevels(symbol: string): RiskLimitLevelWire[];
+  /** GET /api/v1/index/query (symbol = the contract's indexSymbol, e.g. .KXBTUSDT). */
+  indexSeries(query: QueryParams): HasMoreWire<IndexPointWire>;
+  /** GET /api/v1/premium/query (symbol .XBTUSDTMPI or .XBTUSDTMPI8H). */
+  premiumSeries(query: QueryParams): HasMoreWire<RatePointWire>;
+  /** GET /api/v1/interest/query (symbol .XBTINT8H, .XBTINT, .USDTINT8H, .USDTINT). */
+  interestSeries(query: QueryParams): HasMoreWire<RatePointWire>;
   /** GET /api/v1/trade-statistics: 24 h turnover of all contracts (USDT). */
   tradeStatistics(): { turnoverOf24h: number };
   /** GET /api/v1/timestamp: venue time in ms. */
@@ -178,6 +185,8 @@ export interface VenueExchange {
   setCrossLeverage(userId: string, body: unknown): true;
   /** POST /api/v1/position/margin/deposit-margin `{symbol, margin, bizNo}` → the isolated position. */
   depositMargin(userId: string, body: unknown): PositionWire;
+  /** POST /api/v1/position/margin/auto-deposit-status `{symbol, status}` → true: top the isolated margin up before liquidation. */
+  setAutoDeposit(userId: string, body: unknown): true;
   /** POST /api/v1/margin/withdrawMargin `{symbol, withdrawAmount}` → amount string. */
   withdrawMargin(userId: string, body: unknown): string;
   /** GET /api/v1/margin/maxWithdrawMargin?symbol=. */

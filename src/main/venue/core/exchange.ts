@@ -19,6 +19,7 @@ import type { VenueEvent, VenueEventListener } from './events.ts';
 import type { VenueExchange, VenueExchangeOptions } from './exchange-api.ts';
 import { predictedRate } from './funding.ts';
 import { runLiquidations } from './liquidation.ts';
+import * as indexApi from './index-api.ts';
 import * as limitsApi from './limits-api.ts';
 import * as marketApi from './market-api.ts';
 import { advanceVenue, stepMarket, takePrices } from './market-step.ts';
@@ -54,6 +55,10 @@ function newMarket(spec: ContractSpec, nowMs: number, fundingIntervalMs: number)
     consumedAsks: new Map(),
     openInterest: 0n,
     nextSnapshotMs: 0,
+    depthDirty: false,
+    lastDepthMs: -1_000,
+    indexHistory: [],
+    premiumHistory: [],
   };
 }
 
@@ -151,6 +156,7 @@ function openAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string
     marginModes: new Map(),
     crossLeverage: new Map(),
     riskLimitLevels: new Map(),
+    autoDeposit: new Set(),
     fills: [],
     fundingPayments: [],
     closedPositions: [],
@@ -179,7 +185,7 @@ function accountMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'openAcco
   };
 }
 
-type PublicMethods = 'tradeStatistics' | 'contractsActive' | 'contract' | 'ticker' | 'allTickers' | 'level2Snapshot' | 'depth' | 'tradeHistory' | 'klines' | 'markPrice' | 'fundingRateCurrent' | 'fundingHistory' | 'riskLimitLevels' | 'serverTimeMs' | 'status' | 'setStatus';
+type PublicMethods = 'indexSeries' | 'premiumSeries' | 'interestSeries' | 'tradeStatistics' | 'contractsActive' | 'contract' | 'ticker' | 'allTickers' | 'level2Snapshot' | 'depth' | 'tradeHistory' | 'klines' | 'markPrice' | 'fundingRateCurrent' | 'fundingHistory' | 'riskLimitLevels' | 'serverTimeMs' | 'status' | 'setStatus';
 
 function publicMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PublicMethods> {
   return {
@@ -198,6 +204,9 @@ function publicMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PublicMeth
     serverTimeMs: () => (sync(), venue.nowMs),
     status: () => ({ ...venue.status }),
     tradeStatistics: () => (sync(), marketApi.tradeStatistics(venue)),
+    indexSeries: (query) => (sync(), indexApi.indexSeries(venue, query)),
+    premiumSeries: (query) => (sync(), indexApi.premiumSeries(venue, query)),
+    interestSeries: (query) => (sync(), indexApi.interestSeries(venue, query)),
     setStatus(status, msg = '') {
       venue.status = { status, msg };
     },
@@ -234,7 +243,7 @@ function orderMethods(venue: Venue, sync: Sync): Pick<VenueExchange, OrderMethod
   };
 }
 
-type PositionMethods = 'transactionHistory' | 'tradeFees' | 'batchCrossOrderLimit' | 'changeRiskLimitLevel' | 'batchChangeMarginMode' | 'position' | 'positions' | 'historyPositions' | 'fundingPayments' | 'marginMode' | 'setMarginMode' | 'crossLeverage' | 'setCrossLeverage' | 'depositMargin' | 'withdrawMargin' | 'maxWithdrawMargin' | 'maxOpenSize';
+type PositionMethods = 'setAutoDeposit' | 'transactionHistory' | 'tradeFees' | 'batchCrossOrderLimit' | 'changeRiskLimitLevel' | 'batchChangeMarginMode' | 'position' | 'positions' | 'historyPositions' | 'fundingPayments' | 'marginMode' | 'setMarginMode' | 'crossLeverage' | 'setCrossLeverage' | 'depositMargin' | 'withdrawMargin' | 'maxWithdrawMargin' | 'maxOpenSize';
 
 function positionMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PositionMethods> {
   return {
@@ -248,6 +257,7 @@ function positionMethods(venue: Venue, sync: Sync): Pick<VenueExchange, Position
     setCrossLeverage: (userId, body) => (sync(), accountApi.changeCrossLeverage(venue, userId, body)),
     depositMargin: (userId, body) => (sync(), accountApi.depositMargin(venue, userId, body)),
     withdrawMargin: (userId, body) => (sync(), accountApi.withdrawMargin(venue, userId, body)),
+    setAutoDeposit: (userId, body) => (sync(), accountApi.setAutoDeposit(venue, userId, body)),
     maxWithdrawMargin: (userId, symbol) => (sync(), accountApi.maxWithdrawMargin(venue, userId, symbol)),
     maxOpenSize: (userId, query) => (sync(), accountApi.maxOpenSize(venue, userId, query)),
     tradeFees: (userId, symbol) => limitsApi.tradeFees(venue, userId, symbol),

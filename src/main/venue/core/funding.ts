@@ -31,6 +31,10 @@ export function predictedRate(market: MarketRecord): Dec {
 export function updatePredictedRates(venue: Venue): void {
   for (const market of venue.markets.values()) {
     market.predictedFundingRate = predictedRate(market);
+    if (sign(market.indexPrice) > 0) {
+      const premium = round(quot(sub(market.markPrice, market.indexPrice), market.indexPrice), 6, 'half-up');
+      pushBounded(market.premiumHistory, { timePoint: venue.nowMs, value: premium }, 10_080);
+    }
     if (!venue.listening()) continue;
     venue.emit({
       topic: `/contract/instrument:${market.spec.symbol}`,

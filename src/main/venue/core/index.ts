@@ -10,9 +10,13 @@
  * - 07:50 added `tradeStatistics`, `tradeFees`, `batchCrossOrderLimit`, `changeRiskLimitLevel`
  *   (+ event subject `position.adjustRiskLimit`), `batchChangeMarginMode`; snapshot.24h events.
  * - 08:00 added `transactionHistory` (GET /api/v1/transaction-history).
+ * - 08:10 added `indexSeries`, `premiumSeries`, `interestSeries` (index/premium/interest query),
+ *   `setAutoDeposit` (auto-deposit-status) and `/contractMarket/level2Depth5|50` events
+ *   (subject `level2`, ≤ every 100 ms of venue time, `Level2DepthEvent`).
  */
 export { createVenueExchange } from './exchange.ts';
 export type { LedgerWire, QueryParams, VenueExchange, VenueExchangeOptions } from './exchange-api.ts';
+export type { IndexPointWire, RatePointWire } from './index-api.ts';
 export { VenueError, venueErrors } from './errors.ts';
 export type * from './wire-types.ts';
 export type * from './events.ts';

@@ -11,7 +11,7 @@ import { withBookDiff } from './book-events.ts';
 import { cancelOpenOrder } from './cancels.ts';
 import type { Venue } from './context.ts';
 import type { Dec } from './decimal.ts';
-import { d, sign, text, ZERO } from './decimal.ts';
+import { add, d, max, min, mul, ONE, round, sign, sub, text, ZERO } from './decimal.ts';
 import { emitOrderChange, emitPosition, emitWallet, marketOf } from './emitters.ts';
 import { applyUserFill } from './fills.ts';
 import { finishOrder } from './matching.ts';
@@ -97,6 +97,31 @@ function bankruptcyFillPrice(venue: Venue, account: AccountRecord, position: Pos
   return sign(price) > 0 ? price : market.spec.tickSize;
 }
 
+/** The buffer auto-deposit restores: the liquidation price goes back to 1 % beyond the mark. */
+const AUTO_DEPOSIT_BUFFER = d('0.01');
+
+/**
+ * Auto-deposit (§3.4 auto-deposit-status): before liquidating, move margin from the available
+ * balance into the position so that its liquidation price sits 1 % beyond the mark. Returns
+ * whether the position is safe again.
+ */
+function autoDeposited(venue: Venue, account: AccountRecord, position: PositionRecord): boolean {
+  if (!account.autoDeposit.has(position.symbol)) return false;
+  const market = marketOf(venue, position.symbol);
+  const metrics = metricsOf(account, position, venue.markets, ZERO);
+  const long = position.qty > 0n;
+  const target = mul(market.markPrice, long ? sub(ONE, AUTO_DEPOSIT_BUFFER) : add(ONE, AUTO_DEPOSIT_BUFFER));
+  const distance = long ? sub(metrics.avgEntryPrice, target) : sub(target, metrics.avgEntryPrice);
+  const needed = add(metrics.posMaint, mul(max(distance, ZERO), mul({ m: long ? position.qty : -position.qty, s: 0 }, market.spec.multiplier)));
+  const available = accountTotals(account, venue.markets).availableBalance;
+  const amount = min(round(sub(needed, metrics.posMargin), 8, 'up'), available);
+  if (sign(amount) <= 0) return false;
+  position.posCross = add(position.posCross, amount);
+  emitPosition(venue, account, position, 'marginChange');
+  emitWallet(venue, account);
+  return !isolatedLiquidates(position, metricsOf(account, position, venue.markets, ZERO), market.markPrice);
+}
+
 /** Liquidates what the current marks require, for every account. */
 export function runLiquidations(venue: Venue): void {
   for (const account of venue.accounts.values()) {
@@ -104,7 +129,7 @@ export function runLiquidations(venue: Venue): void {
       if (position.qty === 0n || position.marginMode !== 'ISOLATED') continue;
       const market = marketOf(venue, position.symbol);
       const metrics = metricsOf(account, position, venue.markets, ZERO);
-      if (isolatedLiquidates(position, metrics, market.markPrice)) {
+      if (isolatedLiquidates(position, metrics, market.markPrice) && !autoDeposited(venue, account, position)) {
         liquidate(venue, account, position, bankruptcyFillPrice(venue, account, position), market.spec.takerFeeRate);
       }
     }

@@ -5,7 +5,7 @@
  * re-marked and liquidated; funding settles on its 8-hour grid.
  */
 import { roundToTick } from '../../../shared/domain/decimal.ts';
-import { withBookDiff } from './book-events.ts';
+import { flushDepth, withBookDiff } from './book-events.ts';
 import { orderTicks, priceOfTicks, remainingLots, sortedResting, syntheticLevels } from './book.ts';
 import { candleEvents } from './candles.ts';
 import type { Venue } from './context.ts';
@@ -15,6 +15,7 @@ import { cmp, d, mul, sign, wireNumber } from './decimal.ts';
 import { emitWallet } from './emitters.ts';
 import { settleFunding, updatePredictedRates } from './funding.ts';
 import { runLiquidations } from './liquidation.ts';
+import { pushBounded } from './fills.ts';
 import { makerFill, recordTrade } from './matching.ts';
 import { emitMarkChanges, emitSnapshot24h } from './mark-events.ts';
 import type { AccountRecord, MarketRecord } from './state.ts';
@@ -95,6 +96,8 @@ export function stepMarket(venue: Venue, market: MarketRecord): void {
     emitMarkChanges(venue, market);
     emitSnapshot24h(venue, market);
   }
+  pushBounded(market.indexHistory, { timePoint: venue.nowMs, value: market.indexPrice }, 1000);
+  flushDepth(venue, market);
   checkStops(venue, market);
 }
 

@@ -10,7 +10,7 @@ function order(overrides: Record<string, unknown>): Record<string, unknown> {
 }
 
 function level2Changes(events: readonly VenueEvent[]): string[] {
-  return events.filter((event): event is Level2ChangeEvent => event.subject === 'level2').map((event) => event.data.change);
+  return events.filter((event): event is Level2ChangeEvent => event.subject === 'level2' && event.topic.startsWith('/contractMarket/level2:')).map((event) => event.data.change);
 }
 
 function orderChanges(events: readonly VenueEvent[], orderId: string): OrderChangeEvent['data'][] {
@@ -68,7 +68,7 @@ describe('matching against the book (mid 86364, 10 levels × 100 lots, 1-tick sp
     venue.events.length = 0;
     venue.exchange.placeOrder('u1', order({ type: 'market', size: 150 }));
     venue.exchange.placeOrder('u1', order({ price: '86000', size: 3 }));
-    const sequences = venue.events.filter((event): event is Level2ChangeEvent => event.subject === 'level2').map((event) => event.data.sequence);
+    const sequences = venue.events.filter((event): event is Level2ChangeEvent => event.subject === 'level2' && event.topic.startsWith('/contractMarket/level2:')).map((event) => event.data.sequence);
     expect(sequences).toEqual(sequences.map((_, index) => before + index + 1));
     expect(venue.exchange.level2Snapshot(XBT).sequence).toBe(before + sequences.length);
   });

@@ -106,6 +106,8 @@ export interface AccountRecord {
   readonly clientOids: Map<string, string>;
   readonly marginModes: Map<string, MarginMode>;
   readonly crossLeverage: Map<string, Dec>;
+  /** Symbols whose isolated position tops its margin up from the balance before liquidation. */
+  readonly autoDeposit: Set<string>;
   /** Risk-limit level chosen per symbol (default 1: the tier follows the position value). */
   readonly riskLimitLevels: Map<string, number>;
   readonly fills: FillWire[];
@@ -127,6 +129,12 @@ export interface Ledger {
   funding: Dec;
   /** Losses beyond what the account could pay, absorbed by the venue's insurance fund. */
   insuranceCover: Dec;
+}
+
+/** A value at a venue instant (index price, premium). */
+export interface PricePointRecord {
+  readonly timePoint: number;
+  readonly value: Dec;
 }
 
 /** One-minute candle built from trades. */
@@ -172,4 +180,12 @@ export interface MarketRecord {
   openInterest: bigint;
   /** Next venue time a snapshot.24h message is due (every 5 s, §6.4). */
   nextSnapshotMs: number;
+  /** The book changed since the last level2Depth5/50 push. */
+  depthDirty: boolean;
+  /** Venue time of the last level2Depth5/50 push (pushed at most every 100 ms). */
+  lastDepthMs: number;
+  /** Index price per price step (newest last; GET /api/v1/index/query). */
+  readonly indexHistory: PricePointRecord[];
+  /** Premium (mark − index) / index per minute (newest last; GET /api/v1/premium/query). */
+  readonly premiumHistory: PricePointRecord[];
 }

@@ -199,7 +199,7 @@ export function orderWire(order: OrderRecord, multiplier: Dec): OrderWire {
 }
 
 /** GET /api/v1/position for one position and its metrics. */
-export function positionWire(position: PositionRecord, metrics: PositionMetrics, markPrice: Dec, nowMs: number): PositionWire {
+export function positionWire(position: PositionRecord, metrics: PositionMetrics, markPrice: Dec, nowMs: number, autoDeposit = false): PositionWire {
   const isolated = position.marginMode === 'ISOLATED';
   const realisedPnl = add(position.realisedGrossPnl, add({ m: -position.currentComm.m, s: position.currentComm.s }, position.posFunding));
   const common = {
@@ -235,7 +235,7 @@ export function positionWire(position: PositionRecord, metrics: PositionMetrics,
     positionSide: 'BOTH' as const,
     leverage: wireNumber(metrics.realLeverage),
   };
-  return isolated ? { ...common, ...isolatedFields(position, metrics) } : common;
+  return isolated ? { ...common, ...isolatedFields(position, metrics), autoDeposit } : common;
 }
 
 /** Fields KuCoin sends only for isolated positions (SPEC-POS). */
