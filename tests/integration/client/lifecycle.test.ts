@@ -34,11 +34,16 @@ describe('stop() leaves nothing behind', () => {
     const hanging = client.rest.getTicker('XBTUSDTM').then(() => 'resolved', () => 'rejected');
     venue.admin.addFault({ kind: 'server-error', path: '/api/v1/position' });
     const backingOff = client.rest.getPosition('XBTUSDTM').then(() => 'resolved', () => 'rejected');
+    venue.admin.addFault({ kind: 'timeout', path: '/api/v1/orders', method: 'POST' });
+    const orderInFlight = client.rest.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3, clientOid: 'stop-mid-flight' }).then(() => undefined, (error: unknown) => error);
+    await waitFor(() => venue.admin.requestCount({ path: '/api/v1/orders', method: 'POST' }) >= 1, 'the order to reach the venue');
     await waitFor(() => venue.admin.requestCount({ path: '/api/v1/position' }) >= 1, 'the first failed attempt');
     expect((activeResources().get('Timeout') ?? 0)).toBeGreaterThan(before.get('Timeout') ?? 0);
     await client.stop();
     expect(await hanging).toBe('rejected');
     expect(await backingOff).toBe('rejected');
+    // Cut off mid-flight, the order may have landed: its outcome is unknown, never "not sent".
+    expect(await orderInFlight).toMatchObject({ name: 'OrderUnknownError', details: { clientOid: 'stop-mid-flight' } });
     await waitFor(() => {
       const after = activeResources();
       return ['Timeout', 'TCPSocketWrap', 'TCPWRAP'].every((type) => (after.get(type) ?? 0) <= (before.get(type) ?? 0));

@@ -185,7 +185,9 @@ class KucoinRestTransport implements RestTransport {
   async stop(): Promise<void> {
     const reason = new ConnectionError('client-stopped', 'The exchange client is stopping.', { details: { sent: false }, retryable: false });
     this.#abort.abort(reason);
-    for (const controller of this.#inFlight) controller.abort(reason);
+    // A request cut off mid-flight may have reached KuCoin: say so, so an order becomes OrderUnknownError.
+    const inFlightReason = new ConnectionError('client-stopped', 'The exchange client stopped while the request was in flight.', { details: { sent: true }, retryable: false });
+    for (const controller of this.#inFlight) controller.abort(inFlightReason);
     this.#inFlight.clear();
     await this.#options.pool.destroy();
   }
