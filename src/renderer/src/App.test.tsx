@@ -81,6 +81,14 @@ describe('App shell', () => {
     expect(byTestId('order-ticket')).toBeTruthy();
   });
 
+  it('says LIVE when the engine trades real money', () => {
+    act(() => {
+      fake.emit('app:heartbeat', { seq: 1, at: 1, mode: 'live', uptimeMs: 1 });
+    });
+    expect(byTestId('mode-badge').textContent).toBe('LIVE');
+    expect(byTestId('mode-badge').dataset.mode).toBe('live');
+  });
+
   it('switches views from the navbar', () => {
     act(() => {
       byTestId('nav-health').click();
