@@ -91,6 +91,9 @@ const wsSchema = z
     wsReconnectInitialDelayMs: z.number().int().positive().default(500),
     wsReconnectMaxDelayMs: z.number().int().positive().default(30_000),
     wsSubscribeAckTimeoutMs: z.number().int().positive().default(10_000),
+    /** Level-2 re-snapshot retries back off from this delay, doubling up to the max. */
+    level2ResnapshotInitialDelayMs: z.number().int().positive().default(100),
+    level2ResnapshotMaxDelayMs: z.number().int().positive().default(5_000),
     /** Reconnect before KuCoin's 24 h token/connection lifetime runs out. */
     wsMaxConnectionAgeMs: z.number().int().positive().default(23 * 3_600_000),
   })

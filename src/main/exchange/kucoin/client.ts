@@ -85,7 +85,8 @@ export function createExchangeClient(options: ExchangeClientOptions): ExchangeCl
   const privateStream = signer === undefined ? undefined : new KucoinStream({ ...streamOptions, kind: 'private', fetchToken: () => rawApi.getPrivateWsToken() });
   const market = createMarketService({ api: rawApi, publicStream, ...(privateStream === undefined ? {} : { privateStream }), config: config.market, clock, logger });
   const rest = invalidatingOrders(rawApi, market);
-  return assemble({ rest, timeSync, limiter, breaker, publicStream, privateStream, market, transportStop: () => transport.stop(), logger });
+  const level2RetryDelayMs = { initial: config.ws.level2ResnapshotInitialDelayMs, max: config.ws.level2ResnapshotMaxDelayMs };
+  return assemble({ rest, timeSync, limiter, breaker, publicStream, privateStream, market, transportStop: () => transport.stop(), logger, level2RetryDelayMs });
 }
 
 /** The transport needs the time sync and the time sync needs the transport: resolve it at call time. */
@@ -134,6 +135,7 @@ interface Parts {
   readonly market: MarketService;
   readonly transportStop: () => Promise<void>;
   readonly logger: Logger;
+  readonly level2RetryDelayMs: { readonly initial: number; readonly max: number };
 }
 
 function assemble(parts: Parts): ExchangeClient {
@@ -155,7 +157,7 @@ function assemble(parts: Parts): ExchangeClient {
       return () => healthListeners.delete(listener);
     },
     async openBook(symbol) {
-      const book = new Level2Book(symbol, parts.publicStream, (s) => parts.rest.getLevel2Snapshot(s), parts.logger);
+      const book = new Level2Book(symbol, parts.publicStream, (s) => parts.rest.getLevel2Snapshot(s), parts.logger, parts.level2RetryDelayMs);
       books.add(book);
       await book.start();
       return book;

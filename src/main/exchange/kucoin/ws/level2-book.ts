@@ -41,6 +41,7 @@ export class Level2Book {
   readonly #source: Level2StreamSource;
   readonly #fetchSnapshot: (symbol: string) => Promise<KucoinLevel2Snapshot>;
   readonly #logger: Logger;
+  readonly #retryDelayMs: { readonly initial: number; readonly max: number };
   readonly #bids = new Map<string, number>();
   readonly #asks = new Map<string, number>();
   readonly #abort = new AbortController();
@@ -53,8 +54,15 @@ export class Level2Book {
   #gaps = 0;
   #resyncing: Promise<void> | undefined = undefined;
 
-  constructor(symbol: string, source: Level2StreamSource, fetchSnapshot: (symbol: string) => Promise<KucoinLevel2Snapshot>, logger: Logger) {
+  constructor(
+    symbol: string,
+    source: Level2StreamSource,
+    fetchSnapshot: (symbol: string) => Promise<KucoinLevel2Snapshot>,
+    logger: Logger,
+    retryDelayMs: { readonly initial: number; readonly max: number } = { initial: 100, max: 5_000 },
+  ) {
     this.symbol = symbol;
+    this.#retryDelayMs = retryDelayMs;
     this.#topic = `/contractMarket/level2:${symbol}`;
     this.#source = source;
     this.#fetchSnapshot = fetchSnapshot;
@@ -109,7 +117,7 @@ export class Level2Book {
       } catch (error) {
         this.#logger.warn('level2-snapshot-failed', { symbol: this.symbol, error: toTradingError(error).message });
       }
-      await abortableSleep(Math.min(5_000, 100 * 2 ** attempt), this.#abort.signal).catch(() => undefined);
+      await abortableSleep(Math.min(this.#retryDelayMs.max, this.#retryDelayMs.initial * 2 ** attempt), this.#abort.signal).catch(() => undefined);
     }
   }
 
