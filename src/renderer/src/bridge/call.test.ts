@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, subscribe } from './index.ts';
+import { call, subscribe, subscribeAll } from './index.ts';
 import {
   AuthError,
   ConnectionError,
@@ -124,5 +124,31 @@ describe('bridge failures that are not answers from main', () => {
     };
     installFakeBulwark(fake);
     expect(() => subscribe('app:heartbeat', () => undefined)).toThrow(ConnectionError);
+  });
+});
+
+describe('subscribeAll', () => {
+  it('is all or nothing: a failing subscription undoes the ones before it', () => {
+    const fake = createFakeBulwark({});
+    installFakeBulwark(fake);
+    const failing = (): (() => void) => {
+      throw new ConnectionError('bridge-event-missing', 'no such event');
+    };
+    expect(() => subscribeAll([() => subscribe('app:heartbeat', () => undefined), failing])).toThrow(
+      ConnectionError,
+    );
+    expect(fake.listenerCount('app:heartbeat')).toBe(0);
+  });
+
+  it('undoes every subscription with one call', () => {
+    const fake = createFakeBulwark({});
+    installFakeBulwark(fake);
+    const stop = subscribeAll([
+      () => subscribe('app:heartbeat', () => undefined),
+      () => subscribe('trading:order-updated', () => undefined),
+    ]);
+    expect(fake.listenerCount('app:heartbeat') + fake.listenerCount('trading:order-updated')).toBe(2);
+    stop();
+    expect(fake.listenerCount('app:heartbeat') + fake.listenerCount('trading:order-updated')).toBe(0);
   });
 });

@@ -24,11 +24,19 @@ export function subscribe<E extends KnownEventName>(
 
 /**
  * Subscribes to several events at once and returns one function that undoes them all, so a feed
- * can wire a store in one place and tear it down in one call.
+ * can wire a store in one place and tear it down in one call. All or nothing: if one
+ * subscription throws, the ones already made are undone before the error is rethrown.
  */
 export function subscribeAll(subscriptions: readonly (() => () => void)[]): () => void {
-  const unsubscribers = subscriptions.map((start) => start());
-  return () => {
-    for (const unsubscribe of unsubscribers) unsubscribe();
+  const unsubscribers: (() => void)[] = [];
+  const undo = (): void => {
+    for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
   };
+  try {
+    for (const start of subscriptions) unsubscribers.push(start());
+  } catch (error) {
+    undo();
+    throw error;
+  }
+  return undo;
 }

@@ -1,4 +1,4 @@
-import { call, subscribe } from '../bridge/index.ts';
+import { call, subscribe, subscribeAll } from '../bridge/index.ts';
 import { toTradingError } from '../../../shared/errors.ts';
 import type { Ticker } from '../../../shared/ipc/channels/market.ts';
 import type { ConnectionStore } from './connection.store.ts';
@@ -65,28 +65,29 @@ function loadHealth(health: HealthStore): void {
 }
 
 function subscribeMarketEvents(market: MarketStore, health: HealthStore): () => void {
-  const unsubscribers: (() => void)[] = [];
   try {
-    unsubscribers.push(
-      subscribe('market:ticker-updated', (ticker) => {
-        receiveTicker(market, ticker);
-      }),
-      subscribe('market:candle-updated', ({ symbol, timeframe, candle }) => {
-        market.setState({
-          latest: { ...market.getState().latest, [seriesKey(symbol, timeframe)]: toBar(candle) },
-        });
-      }),
-      subscribe('exchange:health-changed', (exchange) => {
-        health.setState({ exchange, load: { kind: 'ready' }, receivedAt: Date.now() });
-      }),
-    );
+    const unsubscribe = subscribeAll([
+      () =>
+        subscribe('market:ticker-updated', (ticker) => {
+          receiveTicker(market, ticker);
+        }),
+      () =>
+        subscribe('market:candle-updated', ({ symbol, timeframe, candle }) => {
+          market.setState({
+            latest: { ...market.getState().latest, [seriesKey(symbol, timeframe)]: toBar(candle) },
+          });
+        }),
+      () =>
+        subscribe('exchange:health-changed', (exchange) => {
+          health.setState({ exchange, load: { kind: 'ready' }, receivedAt: Date.now() });
+        }),
+    ]);
     market.setState({ unavailable: undefined });
+    return unsubscribe;
   } catch (error) {
     market.setState({ unavailable: message(error) });
+    return () => undefined;
   }
-  return () => {
-    for (const unsubscribe of unsubscribers) unsubscribe();
-  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { call, subscribe } from '../bridge/index.ts';
+import { call, subscribe, subscribeAll } from '../bridge/index.ts';
 import { toTradingError } from '../../../shared/errors.ts';
 import type { ConnectionStore } from './connection.store.ts';
 import type { TradingStore } from './trading.store.ts';
@@ -36,32 +36,35 @@ export function refreshTradingSnapshots(store: TradingStore): Promise<void> {
 }
 
 function subscribeTradingEvents(store: TradingStore): () => void {
-  const unsubscribers: (() => void)[] = [];
   try {
-    unsubscribers.push(
-      subscribe('trading:position-updated', (update) => {
-        actions.receivePositionUpdate(store, update);
-      }),
-      subscribe('trading:order-updated', (order) => {
-        actions.receiveOrderUpdate(store, order);
-      }),
-      subscribe('trading:state-changed', (change) => {
-        actions.receiveStateChanged(store, change);
-      }),
-      subscribe('trading:protection-changed', (change) => {
-        actions.receiveProtectionChanged(store, change);
-      }),
-      subscribe('trading:liquidation-warning', (warning) => {
-        actions.receiveLiquidationWarning(store, warning);
-      }),
-    );
+    const unsubscribe = subscribeAll([
+      () =>
+        subscribe('trading:position-updated', (update) => {
+          actions.receivePositionUpdate(store, update);
+        }),
+      () =>
+        subscribe('trading:order-updated', (order) => {
+          actions.receiveOrderUpdate(store, order);
+        }),
+      () =>
+        subscribe('trading:state-changed', (change) => {
+          actions.receiveStateChanged(store, change);
+        }),
+      () =>
+        subscribe('trading:protection-changed', (change) => {
+          actions.receiveProtectionChanged(store, change);
+        }),
+      () =>
+        subscribe('trading:liquidation-warning', (warning) => {
+          actions.receiveLiquidationWarning(store, warning);
+        }),
+    ]);
     actions.markEventsUnavailable(store, undefined);
+    return unsubscribe;
   } catch (error) {
     actions.markEventsUnavailable(store, toTradingError(error).message);
+    return () => undefined;
   }
-  return () => {
-    for (const unsubscribe of unsubscribers) unsubscribe();
-  };
 }
 
 /**
