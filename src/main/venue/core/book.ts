@@ -77,12 +77,25 @@ function crosses(takerSide: Side, limitTicks: bigint | null, ticks: bigint): boo
   return takerSide === 'buy' ? ticks <= limitTicks : ticks >= limitTicks;
 }
 
-/** What a taker would trade against: the opposite side of the book, merged by price. */
+/** Self-trade prevention (§3.3 `stp`): '' lets a user trade with themself, as KuCoin does. */
+export type SelfTradePrevention = '' | 'CN' | 'CO' | 'CB';
+
+/** The taker side of a planned match. */
 interface Taker {
   readonly side: Side;
   readonly limitTicks: bigint | null;
   readonly lots: bigint;
   readonly userId: string;
+  readonly stp: SelfTradePrevention;
+}
+
+/** A planned match: the legs, the taker's own resting orders to cancel, and whether the taker stops. */
+export interface MatchPlan {
+  readonly legs: MatchLeg[];
+  /** CO / CB: the taker's own resting orders met on the way, canceled instead of traded. */
+  readonly cancelMakers: OrderRecord[];
+  /** CN / CB: the taker's remainder is canceled where it would meet its own order. */
+  readonly cancelTaker: boolean;
 }
 
 function better(side: Side, a: bigint, b: bigint): boolean {
@@ -91,13 +104,14 @@ function better(side: Side, a: bigint, b: bigint): boolean {
 
 /**
  * Plans a taker's match against users' resting orders (first at each price, they are older) and
- * synthetic liquidity. The taker's own resting orders are skipped (self-trade prevented, ADR 0104).
+ * synthetic liquidity, applying the taker's self-trade prevention to its own resting orders
+ * (CN cancel newest, CO cancel oldest, CB both; none: self-trade). No side effects (ADR 0104).
  */
-export function planMatch(market: MarketRecord, shape: BookShape, resting: readonly OrderRecord[], taker: Taker): MatchLeg[] {
+export function planMatch(market: MarketRecord, shape: BookShape, resting: readonly OrderRecord[], taker: Taker): MatchPlan {
   const makerSide: Side = taker.side === 'buy' ? 'sell' : 'buy';
-  const users = sortedResting(resting, makerSide, market.spec.tickSize).filter((order) => order.userId !== taker.userId);
+  const users = sortedResting(resting, makerSide, market.spec.tickSize);
   const synthetic = syntheticLevels(market, shape, makerSide);
-  const legs: MatchLeg[] = [];
+  const plan: { legs: MatchLeg[]; cancelMakers: OrderRecord[]; cancelTaker: boolean } = { legs: [], cancelMakers: [], cancelTaker: false };
   let left = taker.lots;
   let u = 0;
   let s = 0;
@@ -108,14 +122,21 @@ export function planMatch(market: MarketRecord, shape: BookShape, resting: reado
     const useUser = userTicks !== null && (level === undefined || !better(makerSide, level.ticks, userTicks));
     const ticks = useUser ? userTicks : level?.ticks;
     if (ticks === undefined || !crosses(taker.side, taker.limitTicks, ticks)) break;
+    if (useUser && userOrder?.userId === taker.userId && taker.stp !== '') {
+      if (taker.stp !== 'CN') plan.cancelMakers.push(userOrder);
+      u++;
+      if (taker.stp === 'CO') continue;
+      plan.cancelTaker = true;
+      break;
+    }
     const available = useUser && userOrder !== undefined ? remainingLots(userOrder) : (level?.lots ?? 0n);
     const lots = available < left ? available : left;
-    legs.push({ ticks, lots, maker: useUser && userOrder !== undefined ? userOrder : null });
+    plan.legs.push({ ticks, lots, maker: useUser && userOrder !== undefined ? userOrder : null });
     left -= lots;
     if (useUser) u++;
     else s++;
   }
-  return legs;
+  return plan;
 }
 
 /** Visible lots of a resting order in the public book (hidden: 0; iceberg: its visible slice). */

@@ -230,4 +230,40 @@ describe('reduce-only and closeOrder (§3.3)', () => {
     expect(venue.exchange.order('poor', opening.orderId)).toMatchObject({ status: 'done', cancelExist: true, filledSize: 0 });
     expect(venue.exchange.accountOverview('poor', 'USDT').orderMargin).toBe(0);
   });
+
+});
+
+describe('self-trade prevention (§3.3 stp)', () => {
+  function withOwnAsk(): { venue: ReturnType<typeof createTestVenue>; askId: string } {
+    const venue = createTestVenue();
+    venue.exchange.openAccount('u1', '100000');
+    const ask = venue.exchange.placeOrder('u1', order({ side: 'sell', price: '86364.1', size: 5 }));
+    return { venue, askId: ask.orderId };
+  }
+
+  it('without stp a user trades with their own resting order (KuCoin allows it)', () => {
+    const { venue, askId } = withOwnAsk();
+    const { orderId } = venue.exchange.placeOrder('u1', order({ type: 'market', size: 5 }));
+    expect(venue.exchange.fills('u1', { orderId: askId }).items[0]).toMatchObject({ liquidity: 'maker', size: 5 });
+    expect(venue.exchange.order('u1', orderId)).toMatchObject({ filledSize: 5 });
+    expect(venue.exchange.position('u1', XBT).currentQty).toBe(0);
+  });
+
+  it('CN cancels the incoming order, CO the resting one, CB both', () => {
+    const cn = withOwnAsk();
+    const taker = cn.venue.exchange.placeOrder('u1', order({ price: '86365', size: 5, stp: 'CN' }));
+    expect(cn.venue.exchange.order('u1', taker.orderId)).toMatchObject({ status: 'done', filledSize: 0, cancelExist: true });
+    expect(cn.venue.exchange.order('u1', cn.askId).status).toBe('open');
+
+    const co = withOwnAsk();
+    const through = co.venue.exchange.placeOrder('u1', order({ price: '86365', size: 5, stp: 'CO' }));
+    expect(co.venue.exchange.order('u1', co.askId)).toMatchObject({ status: 'done', filledSize: 0 });
+    expect(co.venue.exchange.order('u1', through.orderId)).toMatchObject({ status: 'done', filledSize: 5 });
+    expect(co.venue.exchange.fills('u1', { orderId: through.orderId }).items.every((fill) => fill.liquidity === 'taker')).toBe(true);
+
+    const cb = withOwnAsk();
+    const both = cb.venue.exchange.placeOrder('u1', order({ price: '86365', size: 5, stp: 'CB' }));
+    expect(cb.venue.exchange.order('u1', both.orderId)).toMatchObject({ status: 'done', filledSize: 0 });
+    expect(cb.venue.exchange.order('u1', cb.askId)).toMatchObject({ status: 'done', filledSize: 0 });
+  });
 });

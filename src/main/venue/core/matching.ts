@@ -24,6 +24,8 @@ import { nanos } from './wire.ts';
 /** A checked plan for a live order. */
 export interface ExecutionPlan {
   readonly legs: readonly MatchLeg[];
+  /** Own resting orders self-trade prevention cancels (CO / CB). */
+  readonly cancelMakers: readonly OrderRecord[];
   readonly restLots: bigint;
   readonly need: MarginNeed;
   /** A post-only order that would take: accepted and canceled at once. */
@@ -37,16 +39,18 @@ export interface ExecutionPlan {
 export function planExecution(venue: Venue, account: AccountRecord, market: MarketRecord, order: OrderRecord): ExecutionPlan {
   const lots = remainingLots(order);
   const limitTicks = order.type === 'limit' ? orderTicks(order, market.spec.tickSize) : null;
-  const legs = planMatch(market, venue.shape, restingOf(venue, order.symbol), { side: order.side, limitTicks, lots, userId: order.userId });
-  if (order.postOnly && legs.length > 0) {
-    return { legs: [], restLots: 0n, need: marginNeed(account, market, order, [], 0n), postOnlyCancel: true };
+  const stp = order.stp === 'CN' || order.stp === 'CO' || order.stp === 'CB' ? order.stp : '';
+  const match = planMatch(market, venue.shape, restingOf(venue, order.symbol), { side: order.side, limitTicks, lots, userId: order.userId, stp });
+  const legs = match.legs;
+  if (order.postOnly && (legs.length > 0 || match.cancelTaker || match.cancelMakers.length > 0)) {
+    return { legs: [], cancelMakers: [], restLots: 0n, need: marginNeed(account, market, order, [], 0n), postOnlyCancel: true };
   }
   const matched = legs.reduce((total, leg) => total + leg.lots, 0n);
-  const restLots = order.type === 'limit' && order.timeInForce === 'GTC' ? lots - matched : 0n;
+  const restLots = order.type === 'limit' && order.timeInForce === 'GTC' && !match.cancelTaker ? lots - matched : 0n;
   const need = marginNeed(account, market, order, legs, restLots);
   const available = accountTotals(account, venue.markets).availableBalance;
   if (cmp(need.total, available) > 0) throw venueErrors.balanceInsufficient(format(round(need.total, 10, 'up'), 10));
-  return { legs, restLots, need, postOnlyCancel: false };
+  return { legs, cancelMakers: match.cancelMakers, restLots, need, postOnlyCancel: false };
 }
 
 /** Applies a plan: fills, then rest / fill / cancel, with all events. */
@@ -57,6 +61,7 @@ export function commitExecution(venue: Venue, account: AccountRecord, market: Ma
       return;
     }
     const touched = new Set<AccountRecord>([account]);
+    for (const maker of plan.cancelMakers) finishOrder(venue, maker, 'canceled');
     for (const leg of plan.legs) {
       const maker = takerLeg(venue, market, account, order, leg);
       if (maker !== null) touched.add(maker);

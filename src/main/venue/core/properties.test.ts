@@ -12,7 +12,7 @@ const MULTIPLIER = d('0.001');
 const USERS = ['iso', 'cross'] as const;
 
 type Op =
-  | { kind: 'place'; user: number; side: 'buy' | 'sell'; type: 'market' | 'limit'; size: number; offsetTicks: number; leverage: number; reduceOnly: boolean; ioc: boolean }
+  | { kind: 'place'; user: number; side: 'buy' | 'sell'; type: 'market' | 'limit'; size: number; offsetTicks: number; leverage: number; reduceOnly: boolean; ioc: boolean; stp: '' | 'CN' | 'CO' | 'CB' }
   | { kind: 'cancelAll'; user: number }
   | { kind: 'move'; pct: number }
   | { kind: 'jump'; pct: number }
@@ -31,6 +31,7 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
       leverage: fc.integer({ min: 1, max: 75 }),
       reduceOnly: fc.boolean(),
       ioc: fc.boolean(),
+      stp: fc.constantFrom('' as const, 'CN' as const, 'CO' as const, 'CB' as const),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancelAll' as const), user: fc.integer({ min: 0, max: 1 }) }) },
@@ -58,6 +59,7 @@ function place(venue: TestVenue, op: Extract<Op, { kind: 'place' }>, serial: num
     type: op.type,
     size: op.size,
     reduceOnly: op.reduceOnly,
+    stp: op.stp,
     ...(op.type === 'limit' ? { price, timeInForce: op.ioc ? 'IOC' : 'GTC' } : {}),
     ...(user === 'cross' ? { marginMode: 'CROSS' } : {}),
   };
