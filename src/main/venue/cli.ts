@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import type { Config } from '../config/schema.ts';
+import type { VenueConfig } from '../config/sections/venue.ts';
 import { venueConfigSchema } from '../config/sections/venue.ts';
 import { createLogger, formatLogLine } from '../observability/logger.ts';
 import type { LogFields, Logger, LogLevel } from '../observability/logger.ts';
@@ -48,7 +48,7 @@ function readOptions() {
 }
 
 /** CLI flags over the defaults, parsed by the venue section's schema so a bad flag names the field. */
-function venueConfig(values: ReturnType<typeof readOptions>): Config['venue'] {
+function venueConfig(values: ReturnType<typeof readOptions>): VenueConfig {
   return venueConfigSchema.parse({
     ...(values.balance === undefined ? {} : { startingBalanceUsdt: values.balance }),
     ...(values['time-scale'] === undefined ? {} : { timeScale: Number(values['time-scale']) }),
@@ -57,7 +57,7 @@ function venueConfig(values: ReturnType<typeof readOptions>): Config['venue'] {
 
 function mirrorFeed(
   baseUrl: string | undefined,
-  config: Config['venue'],
+  config: VenueConfig,
   logger: Logger,
 ): { priceFeed?: PriceFeed } {
   if (baseUrl === undefined) return {};

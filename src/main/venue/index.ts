@@ -14,7 +14,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../../shared/errors.ts';
-import type { Config } from '../config/schema.ts';
+import type { VenueConfig } from '../config/sections/venue.ts';
 import type { VenueServerConfig, VenueServerOverrides } from '../config/sections/venue-server.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Clock } from '../time/clock.ts';
@@ -48,7 +48,7 @@ export interface StartVenueOptions {
   readonly port?: number;
   /** Seed of the core's randomness and of the fault dice (default `config.priceSeed`). */
   readonly seed?: number;
-  readonly config: Config['venue'];
+  readonly config: VenueConfig;
   /** Front-door settings not in the venue section (WS limits, ping, body size, tick). */
   readonly server?: VenueServerOverrides;
   readonly logger: Logger;

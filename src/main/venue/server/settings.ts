@@ -1,10 +1,10 @@
-import type { Config } from '../../config/schema.ts';
+import type { VenueConfig } from '../../config/sections/venue.ts';
 import { venueServerConfigSchema } from '../../config/sections/venue-server.ts';
 import type { VenueServerConfig, VenueServerOverrides } from '../../config/sections/venue-server.ts';
 
 /** Joins the shared venue section and the front door's own settings into one view. */
 export function serverSettings(
-  venue: Config['venue'],
+  venue: VenueConfig,
   overrides: VenueServerOverrides = {},
 ): VenueServerConfig {
   return {
