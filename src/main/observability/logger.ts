@@ -52,6 +52,8 @@ function bind(write: (level: LogLevel, event: string, fields: LogFields) => void
 
 let instanceCount = 0;
 
+const levelRank: Readonly<Record<LogLevel, number>> = { debug: 0, info: 1, warn: 2, error: 3 };
+
 /** A file logger backed by electron-log's Node entry (works in Electron main and in plain Node). */
 export function createLogger(options: LoggerOptions): Logger {
   instanceCount += 1;
@@ -62,7 +64,10 @@ export function createLogger(options: LoggerOptions): Logger {
   log.transports.file.level = options.level ?? 'info';
   log.transports.console.level = options.console === true ? (options.level ?? 'info') : false;
   log.transports.console.format = '{text}';
+  const threshold = levelRank[options.level ?? 'info'];
   const write = (level: LogLevel, event: string, fields: LogFields): void => {
+    // Filter before formatting: redacting a debug line nobody will read costs the hot path.
+    if (levelRank[level] < threshold) return;
     log[level](formatLogLine(level, event, fields, Date.now()));
   };
   return bind(write, {});
