@@ -24,7 +24,7 @@ export function buildRuntime(options: TradingServiceOptions, emit: (event: Tradi
   const holder: { rt?: TradingRuntime } = {};
   const tracker = createOrderTracker({
     rest: options.client.rest, journal, config: config.orders, now, logger,
-    onUpdate: (order) => {
+    onUpdate: ({ requestJson: _request, parentClientOid: _parent, ...order }) => {
       emit({ name: 'trading:order-updated', payload: order });
     },
     onMismatch: (order, problem) => {
@@ -107,8 +107,10 @@ function runLoop(rt: TradingRuntime): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   let again = false;
   let busy = false;
+  let lastPassAt = Number.NEGATIVE_INFINITY;
   const pass = async (): Promise<void> => {
     busy = true;
+    lastPassAt = rt.deps.now();
     try {
       await runTick(rt);
       rt.machine.setTrigger('market-data-stale', false);
@@ -126,13 +128,13 @@ function runLoop(rt: TradingRuntime): { stop(): Promise<void> } {
     timer = setTimeout(() => {
       again = false;
       running = pass().finally(() => {
-        schedule(again ? 0 : rt.deps.config.protection.watchdogIntervalMs);
+        schedule(again ? rt.deps.config.protection.minPassIntervalMs : rt.deps.config.protection.watchdogIntervalMs);
       });
     }, delayMs);
   };
   rt.requestTick = () => {
     if (busy) again = true;
-    else schedule(0);
+    else schedule(Math.max(0, lastPassAt + rt.deps.config.protection.minPassIntervalMs - rt.deps.now()));
   };
   schedule(rt.deps.config.protection.watchdogIntervalMs);
   return {

@@ -6,7 +6,7 @@
  */
 import { positionSchema, type Position } from '../../shared/domain/position.ts';
 import type { TradingDeps } from './deps.ts';
-import { fetchLiveStops, type SidedStop } from './protection/live-stops.ts';
+import { fetchStopOrders, groupLiveStops, type SidedStop } from './protection/live-stops.ts';
 import { detectReduction } from './positions/position-monitor.ts';
 import type { TradingRuntime } from './runtime.ts';
 import { positionFromWire, type ExchangePosition } from './wire-map.ts';
@@ -26,9 +26,10 @@ export async function fetchPositions(deps: TradingDeps): Promise<Map<string, Exc
 export async function runTick(rt: TradingRuntime): Promise<void> {
   const { deps } = rt;
   const since = rt.positionsAt;
-  await deps.tracker.pollOpen();
+  const stopOrders = await fetchStopOrders(deps.rest);
+  await deps.tracker.pollOpen(stopOrders);
   const positions = await fetchPositions(deps);
-  const stops = await fetchLiveStops(deps.rest);
+  const stops = groupLiveStops(stopOrders);
   rt.positionsAt = deps.now();
   await explainReductions(rt, positions, since);
   rt.positions = positions;

@@ -72,9 +72,12 @@ describe('crash-restart drill (kill -9 at random points)', () => {
     let rand = 12345;
     const next = () => ((rand = (rand * 1664525 + 1013904223) >>> 0) / 4_294_967_296);
     let placingSteps = 0;
+    let restartsWithOpenOrders = 0;
     for (let runNo = 1; runNo <= RUNS; runNo += 1) {
       const session = run('session', runNo, env);
       await session.seen('reconciled', 20_000);
+      // Some answers are lost after the venue accepted the order: kills then land on ambiguous orders too.
+      const drops = ['/api/v1/orders', '/api/v1/st-orders'].map((path) => venue.admin.addFault({ kind: 'drop-response', method: 'POST', path, rate: 0.2 }));
       const killAfterMs = 150 + Math.floor(next() * 1500);
       const nudge = setInterval(() => {
         const mark = venue.exchange.markPrice(symbol).value;
@@ -84,6 +87,7 @@ describe('crash-restart drill (kill -9 at random points)', () => {
       session.child.kill('SIGKILL');
       await exited(session.child);
       clearInterval(nudge);
+      for (const id of drops) venue.admin.removeFault(id);
       placingSteps += session.lines.filter((l) => l.type === 'placing').length;
 
       const before = openJournal({ filePath: journalPath, now: () => Date.now() });
@@ -95,13 +99,16 @@ describe('crash-restart drill (kill -9 at random points)', () => {
       const protectedLine = await verify.seen('protected', 20_000);
       await exited(verify.child);
       checkRun(runNo, reconciled, protectedLine, trailingBefore, placingSteps);
+      if ((reconciled.report as { journalOpenOrders: number }).journalOpenOrders > 0) restartsWithOpenOrders += 1;
     }
+    // The drill is only meaningful if kills caught orders in flight.
+    expect(restartsWithOpenOrders).toBeGreaterThan(0);
   });
 
   function checkRun(runNo: number, reconciled: Line, protectedLine: Line, trailingBefore: Set<string>, placingSteps: number): void {
     const where = `run ${runNo}`;
     // Protected within the configured seconds of the restart (reconciliation included).
-    expect(Number(protectedLine.ms), where).toBeLessThanOrEqual(nakedAlertAfterS * 1000);
+    expect(Number(protectedLine.ms), `${where}: ${JSON.stringify(reconciled)}`).toBeLessThanOrEqual(nakedAlertAfterS * 1000);
     // At the exchange: every open position's reduce-only stops add up to exactly its size.
     for (const position of venue.exchange.positions(userId)) {
       const stops = venue.exchange.listStopOrders(userId, { symbol: position.symbol, pageSize: '200' }).items.filter((s) => s.reduceOnly);

@@ -4,7 +4,8 @@
 // Env: DRILL_REST_URL, DRILL_CREDENTIALS (JSON), DRILL_JOURNAL (path).
 import { configSchema } from '../../../src/main/config/schema.ts';
 import { createExchangeClient } from '../../../src/main/exchange/kucoin/client.ts';
-import { silentLogger } from '../../../src/main/observability/logger.ts';
+import { appendFileSync } from 'node:fs';
+import { silentLogger, type Logger } from '../../../src/main/observability/logger.ts';
 import { openJournal } from '../../../src/main/store/journal.ts';
 import { systemClock } from '../../../src/main/time/clock.ts';
 import { tradingClientFrom } from '../../../src/main/trading/client-adapter.ts';
@@ -19,11 +20,21 @@ const say = (line: Record<string, unknown>): void => {
 /** The drill's engine settings: fast passes, short naked limit. */
 export const drillConfig = configSchema.parse({
   trading: {
-    orders: { pollIntervalMs: 100 },
-    protection: { watchdogIntervalMs: 300, nakedAlertAfterS: 5 },
-    trailing: { minMoveIntervalMs: 200 },
+    orders: { pollIntervalMs: 250 },
+    protection: { watchdogIntervalMs: 500, nakedAlertAfterS: 5 },
+    trailing: { minMoveIntervalMs: 1000 },
   },
 });
+
+/** With DRILL_DEBUG=<file>, every log line goes there (diagnosing a slow restart). */
+function debugLogger(file: string | undefined, bindings: Record<string, unknown> = {}): Logger {
+  if (file === undefined || file === '') return silentLogger;
+  const write = (level: string) => (event: string, fields: Readonly<Record<string, unknown>> = {}) => {
+    appendFileSync(file, JSON.stringify({ t: Date.now(), mode, level, event, ...bindings, ...fields }) + '\n');
+  };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), child: (more) => debugLogger(file, { ...bindings, ...more }) };
+}
+const logger = debugLogger(process.env.DRILL_DEBUG);
 
 let random = Number(seedText) >>> 0;
 const next = (): number => {
@@ -59,11 +70,11 @@ async function step(service: TradingService, mark: string, k: number): Promise<v
 async function main(): Promise<void> {
   const credentials = JSON.parse(process.env.DRILL_CREDENTIALS ?? '{}') as { apiKey: string; apiSecret: string; passphrase: string; keyVersion: '3' };
   const restUrl = process.env.DRILL_REST_URL ?? '';
-  const client = createExchangeClient({ config: drillConfig.exchange, endpoints: { futuresRestUrl: restUrl, generalRestUrl: restUrl }, credentials, clock: systemClock, logger: silentLogger, mode: 'paper' });
+  const client = createExchangeClient({ config: drillConfig.exchange, endpoints: { futuresRestUrl: restUrl, generalRestUrl: restUrl }, credentials, clock: systemClock, logger, mode: 'paper' });
   await client.start();
   const journal = openJournal({ filePath: process.env.DRILL_JOURNAL ?? '', now: () => Date.now() });
   const service = createTradingService({
-    config: drillConfig, client: tradingClientFrom(client, { privateStreamGraceMs: 10_000, now: () => Date.now() }), journal, clock: systemClock, logger: silentLogger,
+    config: drillConfig, client: tradingClientFrom(client, { privateStreamGraceMs: 10_000, now: () => Date.now() }), journal, clock: systemClock, logger,
     alert: (alert) => {
       say({ type: 'alert', code: alert.code, severity: alert.severity, message: alert.message });
     },
@@ -77,7 +88,7 @@ async function main(): Promise<void> {
     await step(service, mark, k).catch((error: unknown) => {
       say({ type: 'step-error', step: k, error: String(error) });
     });
-    await sleep(50 + Math.floor(next() * 200));
+    await sleep(150 + Math.floor(next() * 300));
   }
 }
 

@@ -67,6 +67,8 @@ const protectionSchema = z
   .object({
     /** Periodic REST check of every position's stops. */
     watchdogIntervalMs: z.number().int().positive().default(2000),
+    /** Event-driven passes (fills, pushes) come at most this often: each pass costs ~10 request weight (§5.1). */
+    minPassIntervalMs: z.number().int().min(0).default(300),
     /** A position without full exchange-side cover for longer than this raises a critical alert. */
     nakedAlertAfterS: z.number().positive().default(5),
     /** Attempts to place a stop before giving up. */

@@ -11,6 +11,7 @@ import type { Logger } from '../../observability/logger.ts';
 import type { Journal } from '../../store/journal.ts';
 import type { JournalOrder } from '../../store/order-rows.ts';
 import type { TradingRest } from '../client-port.ts';
+import type { KucoinOrder } from '../../exchange/kucoin/schemas/orders.ts';
 import { isDuplicateClientOid, isOrderAbsent, statusFromWire } from '../wire-map.ts';
 import { newClientOid } from './client-oid.ts';
 import { buildRequest, type BuiltRequest, type OrderSpec } from './order-request.ts';
@@ -34,15 +35,29 @@ export interface OrderTracker {
   /** Journals and sends an order; resolves once it is ACKED, REJECTED or UNKNOWN (then reconciled in the background). */
   submit(spec: OrderSpec): Promise<JournalOrder>;
   /** Asks the exchange about one order and journals what changed. */
-  refresh(clientOid: string): Promise<JournalOrder>;
-  /** Resolves an UNKNOWN/SUBMITTED order by clientOid; resubmits only when proven absent. */
-  reconcile(clientOid: string): Promise<JournalOrder>;
+  refresh(clientOid: string, options?: ReconcileOptions): Promise<JournalOrder>;
+  /** Resolves an UNKNOWN/SUBMITTED order by clientOid; resubmits only when proven absent (and allowed). */
+  reconcile(clientOid: string, options?: ReconcileOptions): Promise<JournalOrder>;
+  /** Records a cancellation the exchange confirmed in its answer (saves a GET per cancelled stop). */
+  markCancelled(clientOid: string, reason: string): JournalOrder;
   /** Cancels one order (by clientOid) and refreshes it. */
   cancel(clientOid: string): Promise<JournalOrder>;
-  /** Refreshes every non-terminal order (the polling fallback). */
-  pollOpen(): Promise<void>;
+  /**
+   * Refreshes every non-terminal order that changed (the polling fallback).
+   * @param stopOrders - the untriggered stop orders when the caller has just listed them.
+   */
+  pollOpen(stopOrders?: readonly KucoinOrder[]): Promise<void>;
   /** Stops background reconciliation. */
   stop(): void;
+}
+
+/** How an ambiguous order is resolved. */
+export interface ReconcileOptions {
+  /**
+   * Resend (same clientOid, same bytes) once proven absent. Default true during a session; start-up
+   * reconciliation passes false: an intent from before a crash is not replayed, it is reported.
+   */
+  readonly resubmit?: boolean;
 }
 
 /** Builds the tracker. */
@@ -124,10 +139,10 @@ class Tracker implements OrderTracker {
     return order;
   }
 
-  async refresh(clientOid: string): Promise<JournalOrder> {
+  async refresh(clientOid: string, options: ReconcileOptions = {}): Promise<JournalOrder> {
     const order = this.#current(clientOid);
     if (terminalOrderStatuses.has(order.status)) return order;
-    if (order.status === 'UNKNOWN' || order.status === 'RECONCILING' || order.status === 'SUBMITTED') return this.reconcile(clientOid);
+    if (order.status === 'UNKNOWN' || order.status === 'RECONCILING' || order.status === 'SUBMITTED') return this.reconcile(clientOid, options);
     const wire = order.exchangeOrderId === undefined ? await this.#o.rest.getOrderByClientOid(clientOid) : await this.#o.rest.getOrder(order.exchangeOrderId);
     return this.#adopt(order, wire);
   }
@@ -162,15 +177,15 @@ class Tracker implements OrderTracker {
     return this.#save({ ...order, ...avg, exchangeOrderId: wire.id, status, filledLots, updatedAt: this.#o.now() });
   }
 
-  reconcile(clientOid: string): Promise<JournalOrder> {
+  reconcile(clientOid: string, options: ReconcileOptions = {}): Promise<JournalOrder> {
     const running = this.#reconciling.get(clientOid);
     if (running !== undefined) return running;
-    const task = this.#reconcileLoop(clientOid).finally(() => this.#reconciling.delete(clientOid));
+    const task = this.#reconcileLoop(clientOid, options.resubmit ?? true).finally(() => this.#reconciling.delete(clientOid));
     this.#reconciling.set(clientOid, task);
     return task;
   }
 
-  async #reconcileLoop(clientOid: string): Promise<JournalOrder> {
+  async #reconcileLoop(clientOid: string, resubmit: boolean): Promise<JournalOrder> {
     let order = this.#save({ ...this.#current(clientOid), status: 'RECONCILING', updatedAt: this.#o.now() });
     let absent = 0;
     while (!this.#stopped) {
@@ -181,7 +196,7 @@ class Tracker implements OrderTracker {
         if (!isOrderAbsent(error)) {
           this.#o.logger.warn('order-reconcile-retry', { clientOid, error: String(error) });
         } else if (++absent >= this.#o.config.absentConfirmations) {
-          return this.#resubmitOrGiveUp(order);
+          return await this.#resubmitOrGiveUp(order, resubmit);
         }
       }
       await sleep(this.#o.config.pollIntervalMs);
@@ -190,14 +205,21 @@ class Tracker implements OrderTracker {
     return order;
   }
 
-  async #resubmitOrGiveUp(order: JournalOrder): Promise<JournalOrder> {
+  async #resubmitOrGiveUp(order: JournalOrder, resubmit: boolean): Promise<JournalOrder> {
     const age = this.#o.now() - order.createdAt;
-    if (age > this.#o.config.reconcileGiveUpMs) {
-      return this.#save({ ...order, status: 'REJECTED', reason: 'proven absent at the exchange and too old to resend', updatedAt: this.#o.now() });
+    if (!resubmit || age > this.#o.config.reconcileGiveUpMs) {
+      const reason = resubmit ? 'proven absent at the exchange and too old to resend' : 'proven absent at the exchange after a restart; not replayed';
+      return this.#save({ ...order, status: 'REJECTED', reason, updatedAt: this.#o.now() });
     }
     // Proven absent: the same request, same clientOid — a duplicate would be refused by KuCoin (300018).
     this.#o.logger.info('order-resubmit', { clientOid: order.clientOid });
     return this.#send(order, JSON.parse(order.requestJson) as BuiltRequest);
+  }
+
+  markCancelled(clientOid: string, reason: string): JournalOrder {
+    const order = this.#current(clientOid);
+    if (terminalOrderStatuses.has(order.status)) return order;
+    return this.#save({ ...order, status: 'CANCELLED', reason, updatedAt: this.#o.now() });
   }
 
   async cancel(clientOid: string): Promise<JournalOrder> {
@@ -213,12 +235,12 @@ class Tracker implements OrderTracker {
     return this.refresh(clientOid).catch(() => this.#current(clientOid));
   }
 
-  async pollOpen(): Promise<void> {
+  async pollOpen(stopOrders?: readonly KucoinOrder[]): Promise<void> {
     const open = this.#o.journal.openOrders().filter((order) => order.status !== 'NEW');
     if (open.length === 0) return;
     // Two list calls instead of one GET per order (§5.1 weights): only orders whose fill or
     // presence changed are asked about individually.
-    const unchanged = await this.#unchangedAtExchange();
+    const unchanged = await this.#unchangedAtExchange(stopOrders);
     for (const order of open) {
       if (this.#stopped) return;
       const settled = order.status === 'ACKED' || order.status === 'PARTIALLY_FILLED';
@@ -230,10 +252,13 @@ class Tracker implements OrderTracker {
   }
 
   /** clientOid → filled lots of every order the exchange lists as open (regular and untriggered stops). */
-  async #unchangedAtExchange(): Promise<Map<string, number>> {
-    const [active, stops] = await Promise.all([this.#o.rest.listOpenOrders({ pageSize: 1000 }), this.#o.rest.listStopOrders({ pageSize: 200 })]);
+  async #unchangedAtExchange(stopOrders: readonly KucoinOrder[] | undefined): Promise<Map<string, number>> {
+    const [active, stops] = await Promise.all([
+      this.#o.rest.listOpenOrders({ pageSize: 1000 }),
+      stopOrders === undefined ? this.#o.rest.listStopOrders({ pageSize: 200 }).then((page) => page.items) : Promise.resolve(stopOrders),
+    ]);
     const map = new Map<string, number>();
-    for (const item of [...active.items, ...stops.items]) {
+    for (const item of [...active.items, ...stops]) {
       if (typeof item.clientOid === 'string') map.set(item.clientOid, item.filledSize ?? item.dealSize ?? 0);
     }
     return map;

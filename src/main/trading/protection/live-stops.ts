@@ -25,19 +25,31 @@ function toStop(item: KucoinOrder): SidedStop | undefined {
   };
 }
 
-/** Every untriggered reduce-only/close stop at the exchange, grouped by symbol. */
-export async function fetchLiveStops(rest: TradingRest): Promise<Map<string, SidedStop[]>> {
-  const bySymbol = new Map<string, SidedStop[]>();
+/** Every untriggered stop order at the exchange (all pages). */
+export async function fetchStopOrders(rest: TradingRest): Promise<KucoinOrder[]> {
+  const items: KucoinOrder[] = [];
   for (let page = 1; page <= 20; page += 1) {
     const answer = await rest.listStopOrders({ currentPage: page, pageSize: 100 });
-    for (const item of answer.items) {
-      const stop = toStop(item);
-      if (stop === undefined) continue;
-      const list = bySymbol.get(stop.symbol) ?? [];
-      list.push(stop);
-      bySymbol.set(stop.symbol, list);
-    }
+    items.push(...answer.items);
     if (page >= answer.totalPage) break;
   }
+  return items;
+}
+
+/** The protective (reduce-only/close) stops among `items`, grouped by symbol. */
+export function groupLiveStops(items: readonly KucoinOrder[]): Map<string, SidedStop[]> {
+  const bySymbol = new Map<string, SidedStop[]>();
+  for (const item of items) {
+    const stop = toStop(item);
+    if (stop === undefined) continue;
+    const list = bySymbol.get(stop.symbol) ?? [];
+    list.push(stop);
+    bySymbol.set(stop.symbol, list);
+  }
   return bySymbol;
+}
+
+/** Every untriggered reduce-only/close stop at the exchange, grouped by symbol. */
+export async function fetchLiveStops(rest: TradingRest): Promise<Map<string, SidedStop[]>> {
+  return groupLiveStops(await fetchStopOrders(rest));
 }

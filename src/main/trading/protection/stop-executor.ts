@@ -53,14 +53,16 @@ export async function executeStopPlan(deps: TradingDeps, position: ExchangePosit
 export async function cancelStops(deps: TradingDeps, symbol: string, stops: readonly LiveStop[]): Promise<number> {
   let cancelled = 0;
   for (const stop of stops) {
+    const ours = deps.journal.getOrder(stop.clientOid);
     try {
-      await deps.rest.cancelOrder(stop.exchangeOrderId);
+      const answer = await deps.rest.cancelOrder(stop.exchangeOrderId);
       cancelled += 1;
+      // The answer names the cancelled id (§3.3): an untriggered stop, definitively gone, nothing filled.
+      if (ours !== undefined && answer.cancelledOrderIds.includes(stop.exchangeOrderId)) deps.tracker.markCancelled(stop.clientOid, 'replaced or no longer needed');
     } catch (error) {
       deps.logger.info('stop-cancel-answer', { symbol, orderId: stop.exchangeOrderId, error: String(error) });
+      if (ours !== undefined) await deps.tracker.refresh(stop.clientOid).catch(() => ours);
     }
-    const ours = deps.journal.getOrder(stop.clientOid);
-    if (ours !== undefined) await deps.tracker.refresh(stop.clientOid).catch(() => ours);
     deps.journal.append('stop', { action: 'cancel', orderId: stop.exchangeOrderId, stopPrice: stop.stopPrice, sizeLots: stop.sizeLots }, { symbol, clientOid: stop.clientOid });
   }
   return cancelled;

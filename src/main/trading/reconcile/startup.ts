@@ -44,7 +44,7 @@ async function resolveJournalOrders(rt: TradingRuntime): Promise<{ open: number;
       neverSent += 1;
       continue;
     }
-    const after = await deps.tracker.refresh(order.clientOid);
+    const after = await deps.tracker.refresh(order.clientOid, { resubmit: false });
     resolved[after.status] = (resolved[after.status] ?? 0) + 1;
   }
   return { open: open.length, neverSent, resolved };
