@@ -35,7 +35,8 @@ export function buildRuntime(options: TradingServiceOptions, emit: (event: Tradi
   const machine = createTradingStateMachine(now, (change) => {
     journal.append('state-change', { ...change });
     emit({ name: 'trading:state-changed', payload: change });
-    if (change.state !== 'ACTIVE') raiseAlert(deps, change.state === 'HALTED' ? 'critical' : 'warning', 'trading-restricted', `trading is ${change.state}: ${change.reason}`, undefined);
+    // The start-up REDUCING (reconciliation running) is routine: an event, not a notification.
+    if (change.state !== 'ACTIVE' && change.details.trigger !== 'not-reconciled') raiseAlert(deps, change.state === 'HALTED' ? 'critical' : 'warning', 'trading-restricted', `trading is ${change.state}: ${change.reason}`, undefined);
   });
   const watchdog = createProtectionWatchdog(deps, async (symbol, reason) => {
     if (holder.rt === undefined) return;
