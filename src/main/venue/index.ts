@@ -3,10 +3,7 @@
  * client can trade against — KuCoin's REST paths, envelope, signing, rate limits and WebSocket
  * protocol over the exchange core in `core/`, plus fault drills for tests.
  *
- * NOTE for the core (requests, not worked around here):
- * - KuCoin endpoints the venue cannot serve without core support answer 404000 today:
- *   GET /api/v1/index/query, /premium/query, /interest/query, POST /api/v1/position/margin/auto-deposit-status.
- * - WS `/contractMarket/level2Depth5|50` need a throttled depth event (or the server polls depth()).
+ * Performance note:
  * - One setPrice step costs ~60 µs of core time (book picture, synthetic levels, decimals, 11 candle
  *   events) and yields ~7.5 subscribed messages; that, not the gateway, bounds the core-driven WS rate.
  */

@@ -1,7 +1,7 @@
-import type { VenueExchange } from '../../core/index.ts';
+import type { QueryParams, VenueExchange } from '../../core/index.ts';
 import { refuse } from '../kucoin-errors.ts';
-import type { Route } from '../route-table.ts';
-import { optionalIntQuery, pathParam, requiredIntQuery, requiredQuery } from './params.ts';
+import type { Route, RouteRequest } from '../route-table.ts';
+import { optionalIntQuery, pathParam, queryParams, requiredIntQuery, requiredQuery } from './params.ts';
 
 /** What the public market routes need besides the exchange. */
 export interface MarketRouteDeps {
@@ -15,6 +15,12 @@ function depthSize(raw: string): 20 | 100 {
   if (raw === '20') return 20;
   if (raw === '100') return 100;
   return refuse('404000');
+}
+
+/** The query of a series request, once its required `symbol` is known to be there. */
+function seriesQuery(request: RouteRequest): QueryParams {
+  requiredQuery(request, 'symbol');
+  return queryParams(request);
 }
 
 /** §2 and §3.1: server time, status and every public market-data endpoint. */
@@ -55,6 +61,11 @@ export function marketRoutes(deps: MarketRouteDeps): Route[] {
     pub('GET', '/api/v1/funding-rate/{symbol}/current', (r) =>
       exchange.fundingRateCurrent(pathParam(r, 'symbol')),
     ),
+    // §3.1 index / premium / interest series: HasMore pager (startAt, endAt, reverse, offset,
+    // forward, maxCount ≤ 100); `symbol` is required by the spec (100001 without it).
+    pub('GET', '/api/v1/index/query', (r) => exchange.indexSeries(seriesQuery(r))),
+    pub('GET', '/api/v1/premium/query', (r) => exchange.premiumSeries(seriesQuery(r))),
+    pub('GET', '/api/v1/interest/query', (r) => exchange.interestSeries(seriesQuery(r))),
     pub('GET', '/api/v1/contract/funding-rates', (r) =>
       exchange.fundingHistory(
         requiredQuery(r, 'symbol'),

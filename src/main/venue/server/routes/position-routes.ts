@@ -2,15 +2,29 @@ import type { VenueExchange } from '../../core/index.ts';
 import type { Route } from '../route-table.ts';
 import { optionalQuery, queryParams, requiredQuery, userOf } from './params.ts';
 
+function priv(method: Route['method'], pattern: string, handle: Route['handle']): Route {
+  return { method, pattern, access: 'private', handle };
+}
+
+/** §3.4 isolated margin: add, auto-deposit, withdraw. */
+function isolatedMarginRoutes(exchange: VenueExchange): Route[] {
+  return [
+    priv('POST', '/api/v1/position/margin/deposit-margin', (r) => exchange.depositMargin(userOf(r), r.body)),
+    // Deprecated by KuCoin (isolated only) but still served; the spec's path is under /position/margin.
+    priv('POST', '/api/v1/position/margin/auto-deposit-status', (r) =>
+      exchange.setAutoDeposit(userOf(r), r.body),
+    ),
+    priv('POST', '/api/v1/margin/withdrawMargin', (r) => exchange.withdrawMargin(userOf(r), r.body)),
+    priv('GET', '/api/v1/margin/maxWithdrawMargin', (r) =>
+      exchange.maxWithdrawMargin(userOf(r), requiredQuery(r, 'symbol')),
+    ),
+  ];
+}
+
 /** §3.2 and §3.4: account, ledger, fees, positions, margin mode, leverage, isolated margin, risk limits, max open size, funding payments. */
 export function positionRoutes(exchange: VenueExchange): Route[] {
-  const priv = (method: Route['method'], pattern: string, handle: Route['handle']): Route => ({
-    method,
-    pattern,
-    access: 'private',
-    handle,
-  });
   return [
+    ...isolatedMarginRoutes(exchange),
     // §3.2: `currency` defaults to XBT on KuCoin; the core answers for whichever currency is asked.
     priv('GET', '/api/v1/account-overview', (r) =>
       exchange.accountOverview(userOf(r), optionalQuery(r, 'currency')),
@@ -37,11 +51,6 @@ export function positionRoutes(exchange: VenueExchange): Route[] {
       exchange.crossLeverage(userOf(r), requiredQuery(r, 'symbol')),
     ),
     priv('POST', '/api/v2/changeCrossUserLeverage', (r) => exchange.setCrossLeverage(userOf(r), r.body)),
-    priv('POST', '/api/v1/position/margin/deposit-margin', (r) => exchange.depositMargin(userOf(r), r.body)),
-    priv('POST', '/api/v1/margin/withdrawMargin', (r) => exchange.withdrawMargin(userOf(r), r.body)),
-    priv('GET', '/api/v1/margin/maxWithdrawMargin', (r) =>
-      exchange.maxWithdrawMargin(userOf(r), requiredQuery(r, 'symbol')),
-    ),
     priv('GET', '/api/v2/getMaxOpenSize', (r) => exchange.maxOpenSize(userOf(r), queryParams(r))),
     {
       // The spec lists the Futures-pool row of trade-fees as PATCH; KuCoin serves it as GET (§3.2).
