@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryTopics, parseTopic } from './topics.ts';
+import { deliveryTopics, messageSn, parseTopic } from './topics.ts';
 
 describe('WS topics (§6.4, §6.5)', () => {
   it('expands comma-separated symbols into single topics', () => {
@@ -39,5 +39,29 @@ describe('WS topics (§6.4, §6.5)', () => {
       subject: 'position.change',
     });
     expect(deliveryTopics('/contractMarket/tickerV2:XBTUSDTM', 'tickerV2')).toHaveLength(1);
+  });
+
+  it('serves level2Depth5 and level2Depth50 per symbol', () => {
+    expect(parseTopic('/contractMarket/level2Depth5:XBTUSDTM,ETHUSDTM')).toEqual({
+      access: 'public',
+      topics: ['/contractMarket/level2Depth5:XBTUSDTM', '/contractMarket/level2Depth5:ETHUSDTM'],
+    });
+    expect(parseTopic('/contractMarket/level2Depth50:XBTUSDTM')).toMatchObject({ access: 'public' });
+    expect(parseTopic('/contractMarket/level2Depth50')).toMatchObject({ code: 400 });
+    expect(parseTopic('/contractMarket/level2Depth20:XBTUSDTM')).toMatchObject({ code: 404 });
+  });
+
+  it('sn is the sequence on level2 increments and the timestamp on depth snapshots (SPEC-WSPUB)', () => {
+    const depth = { bids: [], asks: [], sequence: 17, timestamp: 1731680019100, ts: 1731680019100 };
+    expect(messageSn('/contractMarket/level2Depth5:XBTUSDTM', 'level2', depth)).toBe(1731680019100);
+    expect(messageSn('/contractMarket/level2Depth50:XBTUSDTM', 'level2', depth)).toBe(1731680019100);
+    expect(
+      messageSn('/contractMarket/level2:XBTUSDTM', 'level2', {
+        sequence: 9,
+        change: '1,buy,1',
+        timestamp: 5,
+      }),
+    ).toBe(9);
+    expect(messageSn('/contractMarket/tickerV2:XBTUSDTM', 'tickerV2', { sequence: 9 })).toBeUndefined();
   });
 });

@@ -13,6 +13,8 @@ const topicRules: Readonly<Record<string, TopicRule>> = {
   '/contractMarket/tickerV2': { access: 'public', argument: 'symbols' },
   '/contractMarket/ticker': { access: 'public', argument: 'symbols' },
   '/contractMarket/level2': { access: 'public', argument: 'symbols' },
+  '/contractMarket/level2Depth5': { access: 'public', argument: 'symbols' },
+  '/contractMarket/level2Depth50': { access: 'public', argument: 'symbols' },
   '/contractMarket/execution': { access: 'public', argument: 'symbols' },
   '/contractMarket/limitCandle': { access: 'public', argument: 'candle' },
   '/contract/instrument': { access: 'public', argument: 'symbols' },
@@ -86,4 +88,17 @@ export function deliveryTopics(topic: string, subject: string): { topic: string;
     return [own, { topic: '/contractMarket/tradeOrders', subject: 'orderChange' }];
   if (topic.startsWith('/contract/position:')) return [own, { topic: '/contract/positionAll', subject }];
   return [own];
+}
+
+/**
+ * The envelope's `sn` for a message, or undefined when KuCoin sends none. SPEC-WSPUB: the
+ * incremental `/contractMarket/level2` carries sn = data.sequence, while the level2Depth5/50
+ * snapshots carry sn = data.timestamp (their example: `"sn":1731680019100` = `"timestamp"`), so a
+ * client must not gap-check depth snapshots by sn.
+ */
+export function messageSn(topic: string, subject: string, data: unknown): number | undefined {
+  if (subject !== 'level2' || typeof data !== 'object' || data === null) return undefined;
+  const field = topic.startsWith('/contractMarket/level2Depth') ? 'timestamp' : 'sequence';
+  const value: unknown = (data as Record<string, unknown>)[field];
+  return typeof value === 'number' ? value : undefined;
 }

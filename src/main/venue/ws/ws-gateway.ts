@@ -11,7 +11,7 @@ import type { WsSession } from './session.ts';
 import { sendFrame, sessionUser } from './session.ts';
 import { SubscriptionIndex } from './subscriptions.ts';
 import type { TokenStore, WsToken } from './token-store.ts';
-import { deliveryTopics, isTopicProblem, parseTopic } from './topics.ts';
+import { deliveryTopics, isTopicProblem, messageSn, parseTopic } from './topics.ts';
 
 /** What the gateway needs from the venue. */
 export interface WsGatewayDeps {
@@ -275,11 +275,8 @@ function bufferText(data: unknown): string {
 
 /** §6.3 message envelope; private messages add userId and channelType (SPEC-WSPRIV). Built by hand: hot path. */
 function frameText(topic: string, subject: string, data: unknown, userId: string | undefined): string {
-  const sequence =
-    subject === 'level2' && typeof data === 'object' && data !== null && 'sequence' in data
-      ? data.sequence
-      : undefined;
-  const sn = typeof sequence === 'number' ? `,"sn":${sequence}` : '';
+  const snValue = messageSn(topic, subject, data);
+  const sn = snValue === undefined ? '' : `,"sn":${snValue}`;
   const owner = userId === undefined ? '' : `,"userId":${JSON.stringify(userId)},"channelType":"private"`;
   return `{"topic":${JSON.stringify(topic)},"type":"message","subject":${JSON.stringify(subject)}${sn}${owner},"data":${JSON.stringify(data)}}`;
 }
