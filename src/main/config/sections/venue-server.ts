@@ -39,6 +39,8 @@ export const venueServerConfigSchema = z
     wsMaxTopicsPerSession: z.number().int().positive().default(300),
     /** §6.6: 509 beyond this many concurrent connections per user. */
     wsMaxSessionsPerUser: z.number().int().positive().default(50),
+    /** §6.6: new connections a user may open per minute (private tokens) before 509. */
+    wsNewConnectionsPerUserPerMinute: z.number().int().positive().default(30),
     /** §6.6: uplink messages a connection may send per 10 s before 509. */
     wsUplinkMessagesPer10s: z.number().int().positive().default(100),
     /** How often the venue moves the exchange core to the clock's time (funding, stops, candles). */

@@ -6,6 +6,7 @@ import type { VenueServerConfig } from '../../config/sections/venue-server.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { VenueEvent } from '../core/index.ts';
 import { errorFrame, parseClientMessage } from './client-messages.ts';
+import { ConnectRate } from './connect-rate.ts';
 import type { ClientMessage } from './client-messages.ts';
 import type { WsSession } from './session.ts';
 import { sendFrame, sessionUser } from './session.ts';
@@ -38,10 +39,12 @@ export class WsGateway {
   readonly #server = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 65_536 });
   readonly #sessions = new Set<WsSession>();
   readonly #index = new SubscriptionIndex();
+  readonly #connectRate: ConnectRate;
   readonly #sweep: NodeJS.Timeout;
 
   constructor(deps: WsGatewayDeps) {
     this.#deps = deps;
+    this.#connectRate = new ConnectRate(deps.settings.wsNewConnectionsPerUserPerMinute);
     this.#sweep = setInterval(() => {
       this.#sweepSessions();
     }, deps.settings.wsSweepIntervalMs);
@@ -66,23 +69,30 @@ export class WsGateway {
       });
       return;
     }
-    if (
-      token.kind === 'private' &&
-      this.#sessionsOf(token.userId) >= this.#deps.settings.wsMaxSessionsPerUser
-    ) {
-      ws.send(
-        errorFrame(
-          connectId,
-          509,
-          `exceed max session count limitation of ${this.#deps.settings.wsMaxSessionsPerUser}`,
-        ),
-        () => {
-          ws.close();
-        },
-      );
+    const refusal = this.#admissionRefusal(token);
+    if (refusal !== undefined) {
+      // §6.6: an error frame with KuCoin's 509, then the connection closes without a welcome.
+      ws.send(errorFrame(connectId, 509, refusal), () => {
+        ws.close();
+      });
       return;
     }
     this.#open(ws, token, connectId);
+  }
+
+  /**
+   * Why a private connection is refused (§6.6), or undefined to admit it: the concurrent-session
+   * cap, then the new-connections-per-minute cap. KuCoin publishes no text for the latter; the
+   * frame follows its session-count wording. Public tokens carry no user and are not counted.
+   */
+  #admissionRefusal(token: WsToken): string | undefined {
+    if (token.kind !== 'private' || token.userId === undefined) return undefined;
+    const { settings } = this.#deps;
+    if (this.#sessionsOf(token.userId) >= settings.wsMaxSessionsPerUser)
+      return `exceed max session count limitation of ${settings.wsMaxSessionsPerUser}`;
+    if (!this.#connectRate.admit(token.userId, this.#deps.now()))
+      return `exceed max connection count limitation of ${this.#connectRate.limit} per minute`;
+    return undefined;
   }
 
   #open(ws: WebSocket, token: WsToken, connectId: string): void {
@@ -217,6 +227,7 @@ export class WsGateway {
         session.socket.close(1000, idle ? 'ping timeout' : 'token expired');
     }
     this.#deps.tokens.prune(now, 60_000);
+    this.#connectRate.prune(now);
   }
 
   /** Fault: drops connections abruptly (no close frame), as a network failure would. */
