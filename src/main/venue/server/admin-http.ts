@@ -6,7 +6,7 @@ import type { VenueAdmin } from './venue-admin.ts';
 const scopeSchema = z.object({ userId: z.string().optional() }).strict();
 const faultSchema = z
   .object({
-    kind: z.enum(['latency', 'server-error', 'overload', 'timeout', 'drop-response']),
+    kind: z.enum(['latency', 'server-error', 'overload', 'timeout', 'drop-response', 'reject']),
     rate: z.number().min(0).max(1).optional(),
     path: z.string().optional(),
     method: z.string().optional(),
@@ -14,6 +14,8 @@ const faultSchema = z
     latencyMs: z.number().min(0).optional(),
     jitterMs: z.number().min(0).optional(),
     httpStatus: z.number().int().min(500).max(599).optional(),
+    code: z.string().regex(/^\d{5,6}$/).optional(),
+    msg: z.string().max(200).optional(),
   })
   .strict();
 const keySchema = z

@@ -13,7 +13,13 @@ export type RestFaultKind =
   /** Hold the request and never answer (the client must time out). */
   | 'timeout'
   /** Do the work (the order is placed), then destroy the connection instead of answering. */
-  | 'drop-response';
+  | 'drop-response'
+  /**
+   * After authentication and rate limiting, refuse without doing the work with KuCoin's business
+   * envelope `{code, msg}` (default 300000) and the HTTP status KuCoin pairs with the code (§4.1:
+   * 200 for business codes): a definitive rejection, e.g. 300004 for a stop order.
+   */
+  | 'reject';
 
 /** One REST fault rule. */
 export interface RestFaultSpec {
@@ -29,6 +35,10 @@ export interface RestFaultSpec {
   readonly jitterMs?: number;
   /** For `server-error`: 500, 502, 503 or 504 (default 500). */
   readonly httpStatus?: number;
+  /** For `reject`: KuCoin's code, e.g. '300003' (default '300000'). */
+  readonly code?: string;
+  /** For `reject`: the message (default KuCoin's for known codes, else 'Error'). */
+  readonly msg?: string;
 }
 
 /** A rule as stored, with its id and how often it fired. */

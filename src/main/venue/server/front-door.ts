@@ -135,6 +135,8 @@ async function serveKuCoin(ex: Exchange, deps: FrontDoorDeps): Promise<void> {
   const key = authorise(ex, match, rawBody, deps);
   if (ex.reading?.allowed === false) refuse('429000');
   checkContentType(ex, rawBody);
+  const rejected = deps.faults.fire('reject', ex.method, ex.path);
+  if (rejected !== undefined) refuse(rejected.code ?? '300000', rejected.msg);
   const data: unknown = await match.route.handle({
     params: match.params,
     query: new URLSearchParams(ex.rawQuery),
