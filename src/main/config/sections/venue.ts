@@ -46,6 +46,14 @@ export const venueConfigSchema = z
     markBasisFraction: z.number().min(-0.01).max(0.01).default(0.00005),
     /** Trades kept per symbol for /trade/history and fills kept per user for recentFills. */
     historyLimit: z.number().int().min(10).max(100_000).default(1000),
+    /**
+     * How long done orders and fills stay queryable (venue time). KuCoin's recent* endpoints
+     * answer 24 h (§3.3); the venue keeps a week so GET /orders?status=done reaches back further.
+     * Below 24 h, recentDoneOrders/recentFills answer less than KuCoin would (tests only).
+     */
+    orderHistoryRetentionMs: z.number().int().min(60_000).default(604_800_000),
+    /** Most done orders remembered per account (oldest dropped first); bounds memory in busy sessions. */
+    doneOrdersPerAccountMax: z.number().int().min(1).max(10_000_000).default(10_000),
     /** Mirror feed: how often to poll the upstream venue. */
     mirrorPollIntervalMs: z.number().int().min(50).max(60_000).default(1000),
     /** Lifetime of a WS token (KuCoin: 24 h). */

@@ -10,6 +10,7 @@ function account(balance: string): AccountRecord {
     balance: d(balance),
     positions: new Map(),
     orders: new Map(),
+    doneOrders: [],
     openOrders: new Set(),
     clientOids: new Map(),
     marginModes: new Map(),

@@ -9,6 +9,7 @@ import { emitStopOrder, emitWallet, marketOf } from './emitters.ts';
 import { VenueError, venueErrors } from './errors.ts';
 import { finishOrder } from './matching.ts';
 import { accountOf } from './order-entry.ts';
+import { recordDone } from './retention.ts';
 import type { AccountRecord, OrderRecord } from './state.ts';
 import type { CancelledOrdersWire, MultiCancelResultWire } from './wire-types.ts';
 
@@ -24,6 +25,7 @@ export function cancelParked(venue: Venue, order: OrderRecord): void {
   order.endAt = venue.nowMs;
   order.updatedAt = venue.nowMs;
   venue.accounts.get(order.userId)?.openOrders.delete(order);
+  recordDone(venue, order);
   emitStopOrder(venue, order, 'cancel');
 }
 

@@ -151,6 +151,7 @@ function openAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string
     balance,
     positions: new Map(),
     orders: new Map(),
+    doneOrders: [],
     openOrders: new Set(),
     clientOids: new Map(),
     marginModes: new Map(),

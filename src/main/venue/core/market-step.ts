@@ -19,6 +19,7 @@ import { pushBounded } from './fills.ts';
 import { makerFill, recordTrade } from './matching.ts';
 import { emitMarkChanges, emitSnapshot24h } from './mark-events.ts';
 import type { AccountRecord, MarketRecord } from './state.ts';
+import { pruneHistory } from './retention.ts';
 import { checkStops } from './stops.ts';
 
 function scaled(raw: string, factor: Dec, grid: Dec): Dec {
@@ -123,6 +124,7 @@ export function advanceVenue(venue: Venue, targetMs: number): void {
   venue.advancing = true;
   try {
     processUntil(venue, targetMs);
+    pruneHistory(venue);
   } finally {
     venue.advancing = false;
   }

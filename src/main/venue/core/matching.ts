@@ -18,6 +18,7 @@ import { feeRateFor } from './accounting.ts';
 import { applyUserFill, enforceReduceOnly, pushBounded } from './fills.ts';
 import type { MarginNeed } from './margin-need.ts';
 import { marginNeed } from './margin-need.ts';
+import { recordDone } from './retention.ts';
 import type { AccountRecord, MarketRecord, OrderRecord } from './state.ts';
 import { nanos } from './wire.ts';
 
@@ -100,6 +101,7 @@ export function finishOrder(venue: Venue, order: OrderRecord, how: 'filled' | 'c
   order.endAt = venue.nowMs;
   order.updatedAt = venue.nowMs;
   venue.accounts.get(order.userId)?.openOrders.delete(order);
+  recordDone(venue, order);
   const resting = restingOf(venue, order.symbol);
   const index = resting.indexOf(order);
   if (index >= 0) resting.splice(index, 1);

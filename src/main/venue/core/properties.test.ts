@@ -123,29 +123,40 @@ function closeEverything(venue: TestVenue): void {
   }
 }
 
+function runInvariants(overrides: Parameters<typeof createTestVenue>[0], numRuns: number, afterEach?: (venue: TestVenue) => void): void {
+  fc.assert(
+    fc.property(fc.array(opArbitrary, { minLength: 1, maxLength: 30 }), (ops) => {
+      const venue = createTestVenue({ priceStepMs: 60_000, ...overrides });
+      venue.exchange.openAccount('iso', '5000');
+      venue.exchange.openAccount('cross', '5000');
+      venue.exchange.setMarginMode('cross', { symbol: XBT, marginMode: 'CROSS' });
+      venue.exchange.setCrossLeverage('cross', { symbol: XBT, leverage: '20' });
+      ops.forEach((op, serial) => {
+        apply(venue, op, serial);
+        checkInvariants(venue.exchange);
+        afterEach?.(venue);
+      });
+      closeEverything(venue);
+      checkInvariants(venue.exchange);
+      for (const user of USERS) {
+        // Flat again: every unit of realised PnL is the cash the fills moved (equity conserved up to fees and funding).
+        if (venue.exchange.position(user, XBT).currentQty !== 0) continue;
+        expect(cmp(fillCash(venue.exchange, user), d(venue.exchange.ledger(user).realisedGross))).toBe(0);
+      }
+    }),
+    { numRuns, seed: 20261124 },
+  );
+}
+
 describe('exchange invariants over random order sequences (fast-check)', () => {
   it('no negative balance; balance = deposits + PnL − fees + funding (+ insurance); position = Σ fills; fills inside the book', () => {
-    fc.assert(
-      fc.property(fc.array(opArbitrary, { minLength: 1, maxLength: 30 }), (ops) => {
-        const venue = createTestVenue({ priceStepMs: 60_000 });
-        venue.exchange.openAccount('iso', '5000');
-        venue.exchange.openAccount('cross', '5000');
-        venue.exchange.setMarginMode('cross', { symbol: XBT, marginMode: 'CROSS' });
-        venue.exchange.setCrossLeverage('cross', { symbol: XBT, leverage: '20' });
-        ops.forEach((op, serial) => {
-          apply(venue, op, serial);
-          checkInvariants(venue.exchange);
-        });
-        closeEverything(venue);
-        checkInvariants(venue.exchange);
-        for (const user of USERS) {
-          // Flat again: every unit of realised PnL is the cash the fills moved (equity conserved up to fees and funding).
-          if (venue.exchange.position(user, XBT).currentQty !== 0) continue;
-          expect(cmp(fillCash(venue.exchange, user), d(venue.exchange.ledger(user).realisedGross))).toBe(0);
-        }
-      }),
-      { numRuns: 60, seed: 20261124 },
-    );
+    runInvariants({}, 60);
+  });
+
+  it('the same invariants hold while done orders are pruned to a cap of 3 (ADR 0130), and no more are remembered', () => {
+    runInvariants({ doneOrdersPerAccountMax: 3 }, 30, (venue) => {
+      for (const user of USERS) expect(venue.exchange.listOrders(user, { status: 'done' }).totalNum).toBeLessThanOrEqual(3);
+    });
   });
 
   it('equity moves only by fees, funding, price and insurance between two marks', () => {

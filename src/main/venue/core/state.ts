@@ -100,7 +100,10 @@ export interface AccountRecord {
   /** Wallet balance: deposits + realised PnL − fees + funding. Never negative. */
   balance: Dec;
   readonly positions: Map<string, PositionRecord>;
+  /** Orders still remembered: open, parked, and done ones inside the retention (retention.ts). */
   readonly orders: Map<string, OrderRecord>;
+  /** The remembered done orders in the order they finished (oldest first): what pruning drops. */
+  readonly doneOrders: OrderRecord[];
   /** The open orders (live and parked): an index so per-order checks never scan the history. */
   readonly openOrders: Set<OrderRecord>;
   readonly clientOids: Map<string, string>;
