@@ -4,6 +4,9 @@
  * is a thin layer over {@link VenueExchange}.
  *
  * API changes (newest first):
+ * - 08:20 done orders and fills are pruned beyond `venue.orderHistoryRetentionMs` (7 d) and
+ *   `venue.doneOrdersPerAccountMax` (10 000 per account), ADR 0130: a forgotten order answers
+ *   404000 like an unknown one; open and parked orders are never dropped.
  * - 07:40 added `ledger(userId)` (venue-only accounting view), `hasAccount`, `setStatus`,
  *   `openOrderStatistics`, `fundingPayments`, `withdrawMargin`, `maxWithdrawMargin`, `close`.
  *   Request bodies and query strings are passed as received (`unknown` / `QueryParams`).
