@@ -13,7 +13,7 @@ import type {
   KucoinTicker,
 } from './schemas/market.ts';
 import type { KucoinCancelledIds, KucoinFillsPage, KucoinOrder, KucoinOrdersPage, KucoinPlaceOrderResult } from './schemas/orders.ts';
-import type { KucoinCrossLeverage, KucoinMarginMode, KucoinPosition } from './schemas/positions.ts';
+import type { KucoinCrossLeverage, KucoinMarginMode, KucoinPosition, KucoinRiskLimitLevel } from './schemas/positions.ts';
 
 /**
  * One typed function per KuCoin Futures endpoint the app uses. Every answer is zod-parsed;
@@ -49,6 +49,8 @@ export interface KucoinRestApi {
   listFills(query?: orders.FillsQuery): Promise<KucoinFillsPage>;
   getPosition(symbol: string): Promise<KucoinPosition>;
   listPositions(currency?: string): Promise<KucoinPosition[]>;
+  /** The contract's isolated-margin risk-limit tiers, ascending by level (§3.4). */
+  getRiskLimitLevels(symbol: string): Promise<KucoinRiskLimitLevel[]>;
   getMarginMode(symbol: string): Promise<KucoinMarginMode>;
   changeMarginMode(symbol: string, marginMode: 'ISOLATED' | 'CROSS'): Promise<KucoinMarginMode>;
   getCrossLeverage(symbol: string): Promise<KucoinCrossLeverage>;
@@ -84,6 +86,7 @@ export function createKucoinRestApi(transport: RestTransport, orderTimeoutMs: nu
     listFills: (query) => send(orders.fillsCall(query)),
     getPosition: (symbol) => send(positions.positionCall(symbol)),
     listPositions: (currency) => send(positions.positionsListCall(currency)),
+    getRiskLimitLevels: (symbol) => send(positions.riskLimitLevelsCall(symbol)),
     getMarginMode: (symbol) => send(positions.marginModeCall(symbol)),
     changeMarginMode: (symbol, marginMode) => send(positions.changeMarginModeCall(symbol, marginMode)),
     getCrossLeverage: (symbol) => send(positions.crossLeverageCall(symbol)),

@@ -6,9 +6,11 @@ import {
   marginModeSchema,
   positionSchema,
   positionsSchema,
+  riskLimitLevelsSchema,
   type KucoinCrossLeverage,
   type KucoinMarginMode,
   type KucoinPosition,
+  type KucoinRiskLimitLevel,
 } from '../schemas/positions.ts';
 
 function positionsCall<T>(method: 'GET' | 'POST', route: string, schema: z.ZodType<T>, extra: Partial<RestCall<T>>): RestCall<T> {
@@ -44,3 +46,26 @@ export const crossLeverageCall = (symbol: string): RestCall<KucoinCrossLeverage>
 /** POST /api/v2/changeCrossUserLeverage `{symbol, leverage}` (leverage as a string) → `true` (§3.4). */
 export const changeCrossLeverageCall = (symbol: string, leverage: number): RestCall<true> =>
   positionsCall('POST', '/api/v2/changeCrossUserLeverage', acknowledgedSchema, { body: { symbol, leverage: String(leverage) } });
+
+/** Why a risk-limit answer cannot be used as the tier table of `symbol`, or undefined when it can. */
+function riskLevelsProblem(symbol: string, levels: readonly KucoinRiskLimitLevel[]): string | undefined {
+  if (levels.length === 0) return `no risk-limit levels for ${symbol}`;
+  for (const [index, level] of levels.entries()) {
+    if (level.symbol !== symbol) return `risk-limit level of ${level.symbol} ≠ asked ${symbol}`;
+    const previous = levels[index - 1];
+    if (previous !== undefined && !(level.level > previous.level && Number(level.maxRiskLimit) > Number(previous.maxRiskLimit))) {
+      return `risk-limit levels of ${symbol} are not ascending at level ${level.level}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * GET /api/v1/contracts/risk-limit/{symbol} (§3.4): the isolated-margin tiers, ascending. The spec
+ * names it a Private-channel endpoint (no permission, Public pool, weight 5), so it is signed.
+ */
+export const riskLimitLevelsCall = (symbol: string): RestCall<KucoinRiskLimitLevel[]> =>
+  positionsCall('GET', '/api/v1/contracts/risk-limit/{symbol}', riskLimitLevelsSchema, {
+    path: `/api/v1/contracts/risk-limit/${encodeURIComponent(symbol)}`,
+    verify: (levels: KucoinRiskLimitLevel[]) => riskLevelsProblem(symbol, levels),
+  });

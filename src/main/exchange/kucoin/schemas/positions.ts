@@ -44,3 +44,19 @@ export type KucoinCrossLeverage = z.infer<typeof crossLeverageSchema>;
 
 /** POST /api/v2/changeCrossUserLeverage → `data: true`. */
 export const acknowledgedSchema = z.literal(true);
+
+/**
+ * One isolated-margin risk-limit level (GET /api/v1/contracts/risk-limit/{symbol}, §3.4): the
+ * position value range in USDT (`maxRiskLimit` inclusive) and its leverage cap and margin rates.
+ */
+export const riskLimitLevelSchema = z.looseObject({
+  symbol: z.string(),
+  level: z.number().int().positive(),
+  minRiskLimit: decimalSchema,
+  maxRiskLimit: decimalSchema,
+  maxLeverage: z.number().int().positive(),
+  initialMargin: decimalSchema,
+  maintainMargin: decimalSchema,
+});
+export type KucoinRiskLimitLevel = z.infer<typeof riskLimitLevelSchema>;
+export const riskLimitLevelsSchema = z.array(riskLimitLevelSchema);
