@@ -24,6 +24,7 @@ export type TradingRest = Pick<
   | 'getOrderByClientOid'
   | 'listFills'
   | 'listPositions'
+  | 'getRiskLimitLevels'
 >;
 
 /** Conditions the client reports that restrict trading (each maps to a trading-state trigger). */

@@ -18,6 +18,10 @@ export type TradingEvent = { [K in TradingEventName]: { readonly name: K; readon
 export interface KnownContract {
   readonly contract: Contract;
   readonly prepared: PreparedContract;
+  /** When its risk-limit tiers were read from the exchange (absent: not yet; see risk/risk-tiers.ts). */
+  readonly tiersAt?: number;
+  /** When the last tier read failed (the engine's passes wait `riskTiersRetryMs` before asking again). */
+  readonly tiersFailedAt?: number;
 }
 
 /** Shared dependencies of the trading components. */

@@ -9,6 +9,7 @@ import type { OrderTicket } from '../../shared/ipc/channels/trading.ts';
 import { stopSettingKey } from './deps.ts';
 import { assertOrderAllowed, evaluateOrder } from './risk/engine.ts';
 import { prepareRiskLimits } from './risk/prepared.ts';
+import { ensureRiskTiers } from './risk/risk-tiers.ts';
 import type { RiskContext } from './risk/types.ts';
 import type { TradingRuntime } from './runtime.ts';
 import type { JournalOrder } from '../store/order-rows.ts';
@@ -32,14 +33,15 @@ function exposureOf(rt: TradingRuntime): Dec {
 /** Builds the risk context for a ticket from fresh exchange numbers. */
 export async function riskContextFor(rt: TradingRuntime, ticket: OrderTicket): Promise<RiskContext> {
   const { deps } = rt;
-  const [mark, account] = await Promise.all([deps.rest.getMarkPrice(ticket.symbol), deps.rest.getAccountOverview('USDT')]);
+  // The tiers decide the MMR and leverage cap of the resulting position (ADR 0310).
+  const [mark, account, known] = await Promise.all([deps.rest.getMarkPrice(ticket.symbol), deps.rest.getAccountOverview('USDT'), ensureRiskTiers(deps, ticket.symbol)]);
   const now = deps.now();
   rt.orderTimes = rt.orderTimes.filter((at) => now - at < MINUTE_MS);
   const position = rt.positions.get(ticket.symbol);
   const notReconciled = !rt.reconciled;
   return {
     order: { symbol: ticket.symbol, side: ticket.side, type: ticket.type, sizeLots: ticket.sizeLots, price: ticket.price, leverage: ticket.leverage, stopPrice: ticket.stopPrice, reduceOnly: false },
-    contract: deps.contracts.get(ticket.symbol)?.prepared,
+    contract: known?.prepared,
     markPrice: dec(mark.value),
     equityUsdt: dec(account.accountEquity),
     availableMarginUsdt: dec(account.availableBalance),

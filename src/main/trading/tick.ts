@@ -8,6 +8,7 @@ import { positionSchema, type Position } from '../../shared/domain/position.ts';
 import type { TradingDeps } from './deps.ts';
 import { fetchStopOrders, groupLiveStops, type SidedStop } from './protection/live-stops.ts';
 import { detectReduction } from './positions/position-monitor.ts';
+import { refreshRiskTiersQuietly } from './risk/risk-tiers.ts';
 import type { TradingRuntime } from './runtime.ts';
 import { positionFromWire, type ExchangePosition } from './wire-map.ts';
 
@@ -53,6 +54,7 @@ async function guardPosition(rt: TradingRuntime, position: ExchangePosition, sto
   // Trail only from a settled cover: if the watchdog just acted, the stop list is stale.
   const settled = before.status === 'PROTECTED' && after.status === 'PROTECTED' && before.stopLots === after.stopLots;
   if (settled) await rt.trailing.onMark(position, stops);
+  await refreshRiskTiersQuietly(rt.deps, position.symbol);
   const atr = rt.atr.cached(position.symbol);
   rt.readings.set(position.symbol, rt.liquidation.observe(position, atr));
   rt.deps.emit({ name: 'trading:position-updated', payload: { symbol: position.symbol, position: positionView(rt, position), at: rt.deps.now() } });

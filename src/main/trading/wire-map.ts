@@ -2,11 +2,11 @@
  * KuCoin answers (as parsed by the exchange client) → trading domain values. KuCoin's wire names
  * stay in this file and in exchange/ (GUIDE §5).
  */
-import type { Contract } from '../../shared/domain/contract.ts';
+import type { Contract, RiskLimitTier } from '../../shared/domain/contract.ts';
 import type { OrderStatus } from '../../shared/domain/order.ts';
 import type { KucoinContract } from '../exchange/kucoin/schemas/market.ts';
 import type { KucoinOrder } from '../exchange/kucoin/schemas/orders.ts';
-import type { KucoinPosition } from '../exchange/kucoin/schemas/positions.ts';
+import type { KucoinPosition, KucoinRiskLimitLevel } from '../exchange/kucoin/schemas/positions.ts';
 import { ExchangeError, TradingError } from '../../shared/errors.ts';
 
 const contractStatuses = new Set(['Init', 'Open', 'BeingSettled', 'Settled', 'Paused', 'Closed', 'CancelOnly']);
@@ -28,6 +28,19 @@ export function contractFromWire(wire: KucoinContract): Contract {
     takerFeeRate: wire.takerFeeRate,
     riskLimitTiers: [],
   };
+}
+
+/** KuCoin risk-limit levels (§3.4) → domain tiers, ascending by level. */
+export function tiersFromWire(levels: readonly KucoinRiskLimitLevel[]): RiskLimitTier[] {
+  return [...levels]
+    .sort((a, b) => a.level - b.level)
+    .map((level) => ({
+      level: level.level,
+      maxRiskLimit: level.maxRiskLimit,
+      maxLeverage: level.maxLeverage,
+      initialMarginRate: level.initialMargin,
+      maintenanceMarginRate: level.maintainMargin,
+    }));
 }
 
 /** Our status for an exchange order (§3.3: status open|done, filledSize vs size). */

@@ -27,6 +27,10 @@ const riskSchema = z
     liquidationFeeRate: z.number().min(0).max(0.1).default(0.0006),
     /** Total exposure (open positions + resting entries, USDT) across all contracts. Decimal string. */
     maxAccountExposureUsdt: decimalText.default('100000'),
+    /** Risk-limit tiers (GET contracts/risk-limit, weight 5) are re-read after this age; they change rarely. */
+    riskTiersMaxAgeMs: z.number().int().positive().default(6 * 3_600_000),
+    /** After a failed tier read, the engine's passes wait this long before asking again (entries always ask). */
+    riskTiersRetryMs: z.number().int().positive().default(30_000),
     /** Order submissions (entries, closes, cancels excluded) per rolling minute. */
     maxOrdersPerMinute: z.number().int().positive().default(30),
     /** Defaults for every contract. */

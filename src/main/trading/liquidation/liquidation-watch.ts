@@ -4,9 +4,11 @@
  * When the exchange reports no liquidation price (field lesson 6: "liquidationPrice 0") the
  * engine's own estimate (reference §7.2) is used instead.
  */
-import { dec, format } from '../../../shared/domain/decimal.ts';
+import { dec, format, mul, type Dec } from '../../../shared/domain/decimal.ts';
+import { ValidationError } from '../../../shared/errors.ts';
 import { raiseAlert, type TradingDeps } from '../deps.ts';
 import { estimateLiquidationPrice } from '../risk/liquidation.ts';
+import { tierFor, type PreparedContract } from '../risk/prepared.ts';
 import type { ExchangePosition } from '../wire-map.ts';
 import { distanceToLiquidationPct, nextLiquidationLevel, type LiquidationLevel } from './liquidation-levels.ts';
 
@@ -48,16 +50,28 @@ function liquidationOf(deps: TradingDeps, position: ExchangePosition): string {
   if (Number(position.liquidationPrice) > 0) return position.liquidationPrice;
   const known = deps.contracts.get(position.symbol);
   if (known === undefined) return '0';
-  const tier = known.prepared.tiers[0];
+  const entry = dec(position.avgEntryPrice);
   const estimate = estimateLiquidationPrice(
     position.side,
-    dec(position.avgEntryPrice),
+    entry,
     Math.max(1, Math.round(position.leverage)),
-    tier?.maintenanceMarginRate ?? dec(known.contract.maintenanceMarginRate),
+    maintenanceRateFor(known.prepared, mul(mul(dec(position.sizeLots), known.prepared.multiplier), entry)),
     dec(deps.config.risk.liquidationFeeRate),
     known.prepared.tickSize,
   );
   return format(estimate);
+}
+
+/**
+ * The MMR of the tier that holds the position's value (ADR 0310); beyond the top tier (the
+ * exchange would not have let it grow there) the top tier's, the most conservative known.
+ */
+export function maintenanceRateFor(contract: PreparedContract, positionValue: Dec): Dec {
+  const tier = tierFor(contract, positionValue);
+  if (tier !== 'beyond-top-tier') return tier.maintenanceMarginRate;
+  const top = contract.tiers[contract.tiers.length - 1];
+  if (top === undefined) throw new ValidationError('contract-no-tiers', `${contract.symbol} has no risk-limit tier`, { details: { symbol: contract.symbol } });
+  return top.maintenanceMarginRate;
 }
 
 function announce(deps: TradingDeps, position: ExchangePosition, previous: LiquidationLevel, level: LiquidationLevel, liquidationPrice: string, distancePct: number, distanceAtr: number | undefined): void {

@@ -26,8 +26,11 @@ export async function loadContracts(rt: TradingRuntime): Promise<number> {
   const wire = await rt.deps.rest.listActiveContracts();
   for (const item of wire) {
     if (item.isInverse === true) continue;
-    const contract = contractFromWire(item);
-    rt.deps.contracts.set(contract.symbol, { contract, prepared: prepareContract(contract) });
+    const previous = rt.deps.contracts.get(item.symbol);
+    // Tiers already read stay with the contract (ADR 0310); a new contract gets them on first use.
+    const contract = { ...contractFromWire(item), riskLimitTiers: previous?.contract.riskLimitTiers ?? [] };
+    const tiersAt = previous?.tiersAt;
+    rt.deps.contracts.set(contract.symbol, { contract, prepared: prepareContract(contract), ...(tiersAt === undefined ? {} : { tiersAt }) });
   }
   return rt.deps.contracts.size;
 }
