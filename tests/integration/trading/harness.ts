@@ -61,15 +61,21 @@ export function configOf(overrides: ConfigOverrides = {}): Config {
   return configSchema.parse(overrides);
 }
 
+/** Engine options a test may shorten. */
+export interface EngineOptions {
+  /** How long the private stream may be down before trading is restricted (default 10 s). */
+  readonly privateStreamGraceMs?: number;
+}
+
 /** Starts the trading engine (reconciles first) on a journal file. */
-export async function engineFor(config: Config, venue: RunningVenue, journalPath: string): Promise<Engine> {
+export async function engineFor(config: Config, venue: RunningVenue, journalPath: string, options: EngineOptions = {}): Promise<Engine> {
   const client = await clientFor(config, venue);
   const journal = openJournal({ filePath: journalPath, now: () => systemClock.now() });
   const alerts: TradingAlert[] = [];
   const events: TradingEvent[] = [];
   const service = createTradingService({
     config,
-    client: tradingClientFrom(client, { privateStreamGraceMs: 10_000, now: () => systemClock.now() }),
+    client: tradingClientFrom(client, { privateStreamGraceMs: options.privateStreamGraceMs ?? 10_000, now: () => systemClock.now() }),
     journal,
     clock: systemClock,
     logger: silentLogger,
