@@ -2,6 +2,7 @@
 // estimate and leverage cap come from the tier holding the resulting position value, and the
 // tiers are read once per contract, then served from the contract cache.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NetworkError } from '../../../src/shared/errors.ts';
 import type { OrderTicket } from '../../../src/shared/ipc/channels/trading.ts';
 import type { RunningVenue } from '../../../src/main/venue/index.ts';
 import { configOf, engineFor, fastTrading, tempDir, venueFor, type Engine } from './harness.ts';
@@ -51,5 +52,33 @@ describe('risk-limit tiers against the paper venue', () => {
 
   it('the tiers were read once for the contract and then cached', () => {
     expect(venue.admin.requestCount({ path: `/api/v1/contracts/risk-limit/${symbol}` })).toBe(1);
+  });
+});
+
+describe('risk-limit tiers unreadable', () => {
+  const strict = configOf({ ...config, exchange: { rest: { getRetryMaxAttempts: 0 } } });
+  let venue: RunningVenue;
+  let engine: Engine;
+
+  beforeAll(async () => {
+    venue = await venueFor(strict);
+    venue.admin.setPrice(symbol, '90000');
+    engine = await engineFor(strict, venue, `${tempDir('tiers-down')}/journal.db`);
+  });
+
+  afterAll(async () => {
+    await engine.stop();
+    await venue.stop();
+  });
+
+  it('an entry is refused with the client error and nothing is sent; it goes through once the tiers can be read', async () => {
+    const fault = venue.admin.addFault({ kind: 'server-error', httpStatus: 503, path: '/api/v1/contracts/risk-limit/*' });
+    const small = ticket(1, 5, '88000');
+    expect(await engine.service.placeOrder(small).catch((error: unknown) => error)).toBeInstanceOf(NetworkError);
+    expect(venue.admin.requestCount({ path: '/api/v1/st-orders', method: 'POST' }) + venue.admin.requestCount({ path: '/api/v1/orders', method: 'POST' })).toBe(0);
+    venue.admin.removeFault(fault);
+    const placed = await engine.service.placeOrder(small);
+    expect(placed.preview.verdict).toBe('allow');
+    expect(venue.admin.requestCount({ path: `/api/v1/contracts/risk-limit/${symbol}` })).toBe(2);
   });
 });
