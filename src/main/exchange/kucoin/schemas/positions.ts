@@ -58,5 +58,7 @@ export const riskLimitLevelSchema = z.looseObject({
   initialMargin: decimalSchema,
   maintainMargin: decimalSchema,
 });
+/** One risk-limit level as parsed (decimal strings). */
 export type KucoinRiskLimitLevel = z.infer<typeof riskLimitLevelSchema>;
+/** The whole tier table of one contract. */
 export const riskLimitLevelsSchema = z.array(riskLimitLevelSchema);
