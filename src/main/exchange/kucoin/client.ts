@@ -29,7 +29,7 @@ export interface ExchangeClientOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly mode: ClientMode;
-  /** Replaces undici's fetch under ky (the bench uses it to time the transport alone). */
+  /** Replaces the last hop (undici on the Agent); the bench uses it to time the transport alone. */
   readonly fetchImpl?: FetchLike;
 }
 

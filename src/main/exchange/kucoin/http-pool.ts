@@ -1,4 +1,3 @@
-import ky, { type KyInstance, type Options } from 'ky';
 import { Agent, fetch as undiciFetch, request as undiciRequest } from 'undici';
 import type { ExchangeConfig } from '../../config/sections/exchange.ts';
 
@@ -14,17 +13,20 @@ export interface UndiciInit {
   readonly dispatcher: Agent;
 }
 
-/** ky options plus the request body, carried beside ky's Request so it is not streamed twice. */
-export type PooledOptions = Options & {
-  readonly rawBody?: string | undefined;
-  readonly abortSignal?: AbortSignal;
-  /** The exact headers to send; saves re-reading them from ky's Request. */
-  readonly rawHeaders?: Record<string, string>;
-};
+/** One request as the transport hands it over: exactly the signed headers and body bytes. */
+export interface PooledRequest {
+  readonly method: string;
+  readonly headers: Record<string, string>;
+  /** The exact JSON text that was signed; absent for a bodiless request. */
+  readonly body?: string | undefined;
+  /** The transport's per-request signal (its own timeout and stop()). */
+  readonly signal: AbortSignal;
+}
 
-/** The keep-alive HTTP pool and the ky instance that uses it. */
+/** The keep-alive HTTP pool requests go out on. */
 export interface HttpPool {
-  readonly ky: KyInstance;
+  /** Sends one request on the Agent; resolves with KuCoin's answer (any HTTP status). */
+  send(url: string, request: PooledRequest): Promise<Response>;
   /** Closes every pooled socket; waits for in-flight requests to settle. */
   close(): Promise<void>;
   /** Destroys every socket at once (used when stopping with requests in flight). */
@@ -32,11 +34,10 @@ export interface HttpPool {
 }
 
 /**
- * ky over an undici `Agent` (ADR 0200). Node's global fetch cannot take a dispatcher from the
- * undici package (different major version), so ky is given a small adapter that sends through the
- * Agent: with `undici.request` (default, `rest.httpClient = 'request'`) or undici's own `fetch`
- * (`'fetch'`). The bench measured the request path at the bare-fetch round trip and the fetch path
- * ~35 % above it (a second Request/Response pair per call), see ADR 0204.
+ * The transport's last hop: an undici `Agent` (ADR 0200) and a send function over it, with
+ * `undici.request` (default, `rest.httpClient = 'request'`) or undici's own `fetch` (`'fetch'`),
+ * ADR 0204. ky used to sit in front of this; it built a signal-following `Request` per call whose
+ * garbage only a full GC frees, which alone cost more than the order p99 budget (ADR 0210).
  */
 export function createHttpPool(config: ExchangeConfig['rest'], fetchImpl?: FetchLike): HttpPool {
   const agent = new Agent({
@@ -44,18 +45,12 @@ export function createHttpPool(config: ExchangeConfig['rest'], fetchImpl?: Fetch
     keepAliveTimeout: config.httpKeepAliveTimeoutMs,
     pipelining: 1,
   });
-  const send: FetchLike = fetchImpl ?? (config.httpClient === 'fetch' ? viaFetch : viaRequest);
-  const adapter = async (input: Request | URL | string, requestInit?: RequestInit & { rawBody?: string; abortSignal?: AbortSignal; rawHeaders?: Record<string, string> }): Promise<Response> => {
-    if (!(input instanceof Request)) throw new TypeError('ky always passes a Request');
-    // Reading a bodiless Request would still yield to the event loop and reorder dispatch: skip it.
-    const body = requestInit?.rawBody ?? (input.body === null ? undefined : await input.text());
-    const headers = requestInit?.rawHeaders ?? Object.fromEntries(input.headers);
-    const init: UndiciInit = { method: input.method, headers, signal: requestInit?.abortSignal ?? input.signal, dispatcher: agent };
-    return send(input.url, body === undefined ? init : { ...init, body });
-  };
-  const instance = ky.create({ fetch: adapter, retry: 0, throwHttpErrors: false });
+  const transmit: FetchLike = fetchImpl ?? (config.httpClient === 'fetch' ? viaFetch : viaRequest);
   return {
-    ky: instance,
+    send: (url, request) => {
+      const init: UndiciInit = { method: request.method, headers: request.headers, signal: request.signal, dispatcher: agent };
+      return transmit(url, request.body === undefined ? init : { ...init, body: request.body });
+    },
     close: () => agent.close(),
     destroy: () => agent.destroy(),
   };
@@ -64,7 +59,7 @@ export function createHttpPool(config: ExchangeConfig['rest'], fetchImpl?: Fetch
 /** Statuses whose Response must have a null body (Fetch standard). */
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
-/** Sends with `undici.request` on the Agent and hands ky a standard Response with the read body. */
+/** Sends with `undici.request` on the Agent and returns a standard Response with the read body. */
 async function viaRequest(input: string, init: UndiciInit): Promise<Response> {
   const answer = await undiciRequest(input, { method: init.method, headers: init.headers, body: init.body ?? null, signal: init.signal, dispatcher: init.dispatcher });
   const text = await answer.body.text();

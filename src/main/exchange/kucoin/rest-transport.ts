@@ -16,7 +16,7 @@ import type { EndpointWeight } from '../../resilience/pools.ts';
 import type { RateLimiter, RateOutcome, RatePermit } from '../../resilience/rate-limiter.ts';
 import { retryRead } from '../../resilience/retry-policy.ts';
 import type { TimeSync } from '../../time/time-sync.ts';
-import type { HttpPool, PooledOptions } from './http-pool.ts';
+import type { HttpPool } from './http-pool.ts';
 import { buildQuery } from './query.ts';
 import { readRateHeaders } from './rate-headers.ts';
 import type { ApiHost, RestCall } from './rest-call.ts';
@@ -24,7 +24,7 @@ import { interpretResponse } from './response-parser.ts';
 import type { RequestSigner } from './signer.ts';
 import { mapTransportError, type RequestRef } from './transport-errors.ts';
 
-/** Sends RestCalls: limiter → breaker → sign → ky → parse, with the retry rules of §2/§3 of the brief. */
+/** Sends RestCalls: limiter → breaker → sign → HTTP pool → parse, with the retry rules of §2/§3 of the brief. */
 export interface RestTransport {
   /** Sends one call and returns its parsed `data`. Throws only TradingError subclasses. */
   request<T>(call: RestCall<T>): Promise<T>;
@@ -135,17 +135,16 @@ class KucoinRestTransport implements RestTransport {
     const bodyText = call.body === undefined ? '' : JSON.stringify(call.body);
     const headers = this.#headers(call, query.raw, bodyText);
     const url = `${this.#options.baseUrls[call.host]}${call.path}${query.encoded === '' ? '' : `?${query.encoded}`}`;
-    // Our own timeout on our own per-request signal (covers the body read too); ky gets no signal,
-    // so it never derives one with AbortSignal.any, whose weak references cost GC time per request.
+    // Our own timeout on our own per-request signal (covers the body read too). No layer in between
+    // derives another signal from it: each derived one is GC work per request (ADR 0200, 0210).
     const timeoutMs = call.timeoutMs ?? this.#options.config.requestTimeoutMs;
     const timer = setTimeout(() => {
       controller.abort(new TimeoutError('request-timeout', `KuCoin did not answer ${call.method} ${call.path} within ${timeoutMs} ms.`, { details: { ...attempt.ref, sent: true, timeoutMs } }));
     }, timeoutMs);
-    const options: PooledOptions = { method: call.method, rawHeaders: headers, rawBody: bodyText === '' ? undefined : bodyText, abortSignal: controller.signal, timeout: false };
     let response: Response;
     let text: string;
     try {
-      response = await this.#options.pool.ky(url, options);
+      response = await this.#options.pool.send(url, { method: call.method, headers, body: bodyText === '' ? undefined : bodyText, signal: controller.signal });
       text = await response.text();
     } catch (error) {
       const mapped = mapTransportError(controller.signal.aborted ? controller.signal.reason : error, attempt.ref);

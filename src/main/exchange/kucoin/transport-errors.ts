@@ -1,5 +1,4 @@
-import { isNetworkError, isTimeoutError } from 'ky';
-import { ConnectionError, ExchangeError, NetworkError, TimeoutError, TradingError } from '../../../shared/errors.ts';
+import { ConnectionError, ExchangeError, NetworkError, TradingError } from '../../../shared/errors.ts';
 
 /** Where a transport failure happened, for the error's details. */
 export interface RequestRef {
@@ -10,6 +9,13 @@ export interface RequestRef {
 
 /** Socket error codes that prove the request never reached the exchange. */
 const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** undici's own words for a dropped connection without a socket code ('fetch failed', 'terminated'). */
+const networkFailureMessages = new Set(['fetch failed', 'terminated']);
+
+function isNetworkFailure(error: unknown): boolean {
+  return error instanceof TypeError && networkFailureMessages.has(error.message);
+}
 
 function causeCode(error: unknown): string | undefined {
   let current: unknown = error;
@@ -22,25 +28,22 @@ function causeCode(error: unknown): string | undefined {
 }
 
 /**
- * Maps a thrown transport error onto the taxonomy: ky timeouts → TimeoutError, refused
+ * Maps a thrown transport error onto the taxonomy: our own abort reasons (timeout, stop) as they are, refused
  * connections → ConnectionError with `details.sent = false`, resets → ConnectionError with
  * `details.sent = true` (the request may have arrived). Our own TradingErrors pass through.
  */
 export function mapTransportError(error: unknown, ref: RequestRef): TradingError {
   const own = ownError(error);
   if (own !== undefined) return own;
-  if (isTimeoutError(error)) {
-    return new TimeoutError('request-timeout', `KuCoin did not answer ${ref.method} ${ref.path} in time.`, { details: { ...ref, sent: true }, cause: error });
-  }
   const code = causeCode(error);
-  if (isNetworkError(error) || code !== undefined) {
+  if (isNetworkFailure(error) || code !== undefined) {
     const sent = code === undefined || !notSentCodes.has(code);
     return new ConnectionError('connection-failed', `The connection to KuCoin failed (${code ?? 'network error'}).`, { details: { ...ref, sent, socketCode: code ?? null }, cause: error });
   }
   return new NetworkError('transport-failed', `The request to KuCoin failed: ${error instanceof Error ? error.message : String(error)}`, { details: { ...ref, sent: true }, cause: error });
 }
 
-/** Our own abort reason (timeout, stop), possibly wrapped by ky or undici as a cause. */
+/** Our own abort reason (timeout, stop), possibly wrapped by undici as a cause. */
 function ownError(error: unknown): TradingError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current instanceof Error; depth += 1) {
