@@ -103,7 +103,7 @@ async function orderFigures(count: number) {
     endpoints: { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl },
     credentials: venue.credentials, clock: systemClock, logger: silentLogger, mode: 'paper',
   });
-  // The default client (ky → adapter → undici.request on the Agent) and the same client on undici's fetch.
+  // The default client (transport → undici.request on the Agent) and the same client on undici's fetch.
   const client = makeClient('request');
   const fetchClient = makeClient('fetch');
   await client.timeSync.sync();
@@ -161,7 +161,7 @@ async function orderFigures(count: number) {
 /**
  * Client-side cost per order with the HTTP transport taken out entirely: undici's fetch is
  * replaced by a canned KuCoin answer (echoing the clientOid), so what is timed is our code —
- * order body, clock gate, limiter, breaker, signing, ky, adapter, parsing and echo check.
+ * order body, clock gate, limiter, breaker, signing, serialisation, pool hand-off, parsing and echo check.
  */
 async function overheadFigures(count: number) {
   const canned = (input: string, init: UndiciInit): Promise<Response> => {
