@@ -19,7 +19,9 @@ async function until(check: () => boolean, what: string): Promise<void> {
 describe('engine composition (paper mode)', () => {
   it('serves status, market data and trading state through its handlers, then stops cleanly', async () => {
     const before = liveHandles();
-    const { engine, stop } = await startTestEngine({ label: 'engine-compose' });
+    const testEngine = await startTestEngine({ label: 'engine-compose' });
+    const { engine } = testEngine;
+    const stop = (): Promise<void> => testEngine.stop();
     const router = engine.createRouter(['app://bulwark']);
     const sender = { url: 'app://bulwark/index.html', isMainFrame: true };
 
