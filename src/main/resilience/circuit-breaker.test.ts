@@ -59,6 +59,47 @@ describe('circuit breaker', () => {
   });
 });
 
+describe('circuit breaker on a driven clock', () => {
+  function driven() {
+    const time = { now: 1_000_000 };
+    const config = exchangeConfigSchema.parse({ breaker: { breakerFailureThreshold: 5, breakerCooldownMs: 60_000 } }).breaker;
+    const b = createCircuitBreaker({ config, clock: { now: () => time.now }, logger: silentLogger });
+    const changes: BreakerStateChange[] = [];
+    b.onStateChange((change) => changes.push(change));
+    return { b, changes, time };
+  }
+
+  it('open → half-open → closed follows the injected clock, not the wall clock (60 s cool-down, no waiting)', async () => {
+    const { b, changes, time } = driven();
+    for (let i = 0; i < 5; i += 1) await b.execute(unreachable).catch(() => undefined);
+    expect(b.state()).toBe('open');
+    time.now += 59_999;
+    let called = 0;
+    await expect(b.execute(() => { called += 1; return Promise.resolve('early'); })).rejects.toBeInstanceOf(CircuitOpenError);
+    expect(called).toBe(0);
+    expect(b.state()).toBe('open');
+    time.now += 1;
+    await expect(b.execute(() => { called += 1; return Promise.resolve('probe'); })).resolves.toBe('probe');
+    expect(called).toBe(1);
+    expect(b.state()).toBe('closed');
+    expect(changes.map((c) => c.to)).toEqual(['open', 'half-open', 'closed']);
+    expect(changes.map((c) => c.at)).toEqual([1_000_000, 1_060_000, 1_060_000]);
+  });
+
+  it('a failed probe re-opens for a fresh cool-down counted from the re-open', async () => {
+    const { b, changes, time } = driven();
+    for (let i = 0; i < 5; i += 1) await b.execute(unreachable).catch(() => undefined);
+    time.now += 60_000;
+    await expect(b.execute(unreachable)).rejects.toBeInstanceOf(NetworkError);
+    expect(b.state()).toBe('open');
+    time.now += 30_000;
+    await expect(b.execute(() => Promise.resolve('early'))).rejects.toBeInstanceOf(CircuitOpenError);
+    time.now += 30_000;
+    await expect(b.execute(() => Promise.resolve('ok'))).resolves.toBe('ok');
+    expect(changes.map((c) => c.to)).toEqual(['open', 'half-open', 'open', 'half-open', 'closed']);
+  });
+});
+
 describe('read retries', () => {
   const config = exchangeConfigSchema.parse({ rest: { getRetryMaxAttempts: 3, getRetryInitialDelayMs: 1, getRetryMaxDelayMs: 5 } }).rest;
 

@@ -1,4 +1,4 @@
-import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
+import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy, type IBackoff, type IBackoffFactory } from 'cockatiel';
 import { CircuitOpenError, NetworkError } from '../../shared/errors.ts';
 import type { ExchangeConfig } from '../config/sections/exchange.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -48,8 +48,32 @@ const stateNames: Readonly<Record<CircuitState, BreakerState>> = {
 /** Dependencies of {@link createCircuitBreaker}. */
 export interface CircuitBreakerOptions {
   readonly config: ExchangeConfig['breaker'];
+  /** Drives the cool-down: the breaker half-opens once this clock says `breakerCooldownMs` passed. */
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Which host this breaker guards, for logs and alerts (e.g. `futures`, `general`). */
+  readonly name?: string;
+}
+
+/**
+ * The cool-down on the injected clock. cockatiel 4 has no clock option: an open circuit half-opens when
+ * its own `Date.now() - openedAt >= backoff.duration`, with `duration` read on every call. So the
+ * backoff it gets answers +Infinity ("never") until our clock says the cool-down passed, then -Infinity
+ * ("already"), whatever cockatiel's wall clock says (ADR 0222).
+ */
+function clockCooldown(clock: Clock, cooldownMs: number): IBackoffFactory<unknown> {
+  return {
+    next(): IBackoff<unknown> {
+      const openedAt = clock.now();
+      const backoff: IBackoff<unknown> = {
+        get duration() {
+          return clock.now() - openedAt >= cooldownMs ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+        },
+        next: () => clockCooldown(clock, cooldownMs).next(undefined),
+      };
+      return backoff;
+    },
+  };
 }
 
 /**
@@ -58,7 +82,7 @@ export interface CircuitBreakerOptions {
  */
 export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBreaker {
   const policy: CircuitBreakerPolicy = circuitBreaker(handleWhen(isExchangeUnreachable), {
-    halfOpenAfter: options.config.breakerCooldownMs,
+    halfOpenAfter: clockCooldown(options.clock, options.config.breakerCooldownMs),
     breaker: new ConsecutiveBreaker(options.config.breakerFailureThreshold),
   });
   const listeners = new Set<(change: BreakerStateChange) => void>();
@@ -75,7 +99,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBre
       ...(stateNames[state] === 'open' ? { reason: lastFailure } : {}),
     };
     current = change.to;
-    options.logger.warn('circuit-breaker-state-changed', { ...change });
+    options.logger.warn('circuit-breaker-state-changed', { ...change, ...(options.name === undefined ? {} : { host: options.name }) });
     for (const listener of listeners) listener(change);
   });
   return {
