@@ -39,7 +39,10 @@ export interface ExchangeClient {
   readonly rest: KucoinRestApi;
   readonly timeSync: TimeSync;
   readonly limiter: RateLimiter;
+  /** The futures API host's breaker: the one order traffic goes through (and trading watches). */
   readonly breaker: CircuitBreaker;
+  /** The general host's breaker (`GET /api/v1/user/api-key`), separate so its outage never blocks orders (ADR 0220). */
+  readonly generalBreaker: CircuitBreaker;
   readonly publicStream: KucoinStream;
   /** Undefined without credentials. */
   readonly privateStream: KucoinStream | undefined;
@@ -71,12 +74,14 @@ export function createExchangeClient(options: ExchangeClientOptions): ExchangeCl
   };
   const { config, clock } = options;
   const limiter = createRateLimiter({ config: config.rateLimit, clock, logger });
-  const breaker = createCircuitBreaker({ config: config.breaker, clock, logger });
+  // Same numbers, separate state per host (ADR 0220).
+  const breaker = createCircuitBreaker({ config: config.breaker, clock, logger, name: 'futures' });
+  const generalBreaker = createCircuitBreaker({ config: config.breaker, clock, logger, name: 'general' });
   const pool = createHttpPool(config.rest, options.fetchImpl);
   const timeRef: { sync: TimeSync | undefined } = { sync: undefined };
   const signer = options.credentials === undefined ? undefined : createRequestSigner({ ...options.credentials });
   const lazyTimeSync = lazyTime(timeRef);
-  const transport = createRestTransport({ config: config.rest, baseUrls, pool, signer, limiter, breaker, timeSync: lazyTimeSync, logger });
+  const transport = createRestTransport({ config: config.rest, baseUrls, pool, signer, limiter, breakers: { futures: breaker, general: generalBreaker }, timeSync: lazyTimeSync, logger });
   const rawApi = createKucoinRestApi(transport, config.rest.orderRequestTimeoutMs);
   const timeSync = createTimeSync({ config: config.timeSync, clock, logger, fetchServerTime: (signal) => rawApi.getServerTime(signal) });
   timeRef.sync = timeSync;
@@ -86,7 +91,7 @@ export function createExchangeClient(options: ExchangeClientOptions): ExchangeCl
   const market = createMarketService({ api: rawApi, publicStream, ...(privateStream === undefined ? {} : { privateStream }), config: config.market, clock, logger });
   const rest = invalidatingOrders(rawApi, market);
   const level2RetryDelayMs = { initial: config.ws.level2ResnapshotInitialDelayMs, max: config.ws.level2ResnapshotMaxDelayMs };
-  return assemble({ rest, timeSync, limiter, breaker, publicStream, privateStream, market, transportStop: () => transport.stop(), logger, level2RetryDelayMs });
+  return assemble({ rest, timeSync, limiter, breaker, generalBreaker, publicStream, privateStream, market, transportStop: () => transport.stop(), logger, level2RetryDelayMs });
 }
 
 /** The transport needs the time sync and the time sync needs the transport: resolve it at call time. */
@@ -130,6 +135,7 @@ interface Parts {
   readonly timeSync: TimeSync;
   readonly limiter: RateLimiter;
   readonly breaker: CircuitBreaker;
+  readonly generalBreaker: CircuitBreaker;
   readonly publicStream: KucoinStream;
   readonly privateStream: KucoinStream | undefined;
   readonly market: MarketService;
@@ -147,6 +153,7 @@ function assemble(parts: Parts): ExchangeClient {
     for (const listener of healthListeners) listener(snapshot);
   };
   parts.breaker.onStateChange(announce);
+  parts.generalBreaker.onStateChange(announce);
   parts.publicStream.onEvent(announce);
   parts.privateStream?.onEvent(announce);
   parts.timeSync.onStatus(announce);
@@ -187,6 +194,7 @@ function healthOf(parts: Parts): ExchangeHealth {
   const clock = parts.timeSync.status();
   return {
     breaker: parts.breaker.state(),
+    generalBreaker: parts.generalBreaker.state(),
     limiter: parts.limiter.usage().map((usage) => ({ ...usage })),
     clock: {
       state: clock.state,

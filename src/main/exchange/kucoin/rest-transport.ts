@@ -40,7 +40,8 @@ export interface RestTransportOptions {
   /** Absent when the client runs without credentials (market data only). */
   readonly signer: RequestSigner | undefined;
   readonly limiter: RateLimiter;
-  readonly breaker: CircuitBreaker;
+  /** One breaker per host (ADR 0220): a dead general host must not fail-fast order traffic. */
+  readonly breakers: Readonly<Record<ApiHost, CircuitBreaker>>;
   readonly timeSync: TimeSync;
   readonly logger: Logger;
 }
@@ -115,7 +116,7 @@ class KucoinRestTransport implements RestTransport {
       sent.outcome = next;
     };
     try {
-      return await this.#options.breaker.execute(() => this.#send(call, attempt, controller, report));
+      return await this.#options.breakers[call.host].execute(() => this.#send(call, attempt, controller, report));
     } catch (error) {
       // A request that may have arrived keeps its weight counted; one that never left is refunded.
       if (error instanceof NetworkError && !(error instanceof ConnectionError && error.details.sent === false) && sent.outcome.kind === 'not-sent') {

@@ -60,7 +60,10 @@ export const poolUsageSchema = z.object({
 
 /** What the health panel shows about the exchange connection. */
 export const exchangeHealthSchema = z.object({
+  /** The futures API host's breaker (order traffic). */
   breaker: z.enum(['closed', 'open', 'half-open']),
+  /** The general host's breaker (API-key info); optional so older payloads still parse. */
+  generalBreaker: z.enum(['closed', 'open', 'half-open']).optional(),
   limiter: z.array(poolUsageSchema),
   clock: z.object({
     state: z.enum(['unsynced', 'healthy', 'uncertain']),
