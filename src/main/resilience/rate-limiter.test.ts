@@ -116,7 +116,7 @@ describe('rate limiter', () => {
   });
 
   it('caps requests on the wire; a released permit lets the highest lane through first', async () => {
-    const rl = limiter({ maxConcurrentRequests: 2 });
+    const rl = limiter({ maxConcurrentRequests: 2, protectiveConcurrentSlots: 0 });
     const first = await rl.acquire(market);
     await rl.acquire(market);
     const queuedOrder = rl.acquire(order);
@@ -127,6 +127,27 @@ describe('rate limiter', () => {
     expect(await settled(queuedOrder)).toBe(false);
     rl.stop();
     await queuedOrder.catch(() => undefined);
+  });
+
+  it('keeps protective slots on the wire: hanging orders and reads cannot take the last ones', async () => {
+    const rl = limiter({ maxConcurrentRequests: 4, protectiveConcurrentSlots: 2 });
+    const held = [await rl.acquire(order), await rl.acquire(market)];
+    const thirdOrder = rl.acquire(order);
+    const thirdRead = rl.acquire(market);
+    expect(await settled(thirdOrder)).toBe(false);
+    expect(await settled(thirdRead)).toBe(false);
+    const firstCancel = rl.acquire(cancel);
+    const secondCancel = rl.acquire(cancel);
+    expect(await settled(firstCancel)).toBe(true);
+    expect(await settled(secondCancel)).toBe(true);
+    // All four slots busy now: even a protective request waits, and it goes first when one frees.
+    const thirdCancel = rl.acquire(cancel);
+    expect(await settled(thirdCancel)).toBe(false);
+    held[0]?.release({ kind: 'answered', headers: undefined });
+    expect(await settled(thirdCancel)).toBe(true);
+    expect(await settled(thirdOrder)).toBe(false);
+    rl.stop();
+    await Promise.allSettled([thirdOrder, thirdRead]);
   });
 
   it('refuses a weight that can never fit', async () => {

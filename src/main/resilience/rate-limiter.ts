@@ -114,7 +114,7 @@ class PriorityRateLimiter implements RateLimiter {
 
   /** Fast path: nothing queued in this pool at this lane or above, a free slot and budget → grant at once. */
   #grantNow(request: RateRequest): RatePermit | undefined {
-    if (this.#inFlight >= this.#config.maxConcurrentRequests || this.#endpointWindows.has(request.route)) return undefined;
+    if (this.#inFlight >= this.#slotsFor(request.lane) || this.#endpointWindows.has(request.route)) return undefined;
     const queues = this.#queues.get(request.pool);
     if (queues === undefined) return undefined;
     for (const lane of lanes) {
@@ -128,6 +128,16 @@ class PriorityRateLimiter implements RateLimiter {
     this.#inFlight += 1;
     budget.spend(request.weight, now);
     return this.#permit(budget, request);
+  }
+
+  /**
+   * Requests a lane may have on the wire at once: all slots for protective requests, the rest keep
+   * `protectiveConcurrentSlots` free so hanging requests never leave a cancel or stop without one.
+   */
+  #slotsFor(lane: Lane): number {
+    const total = this.#config.maxConcurrentRequests;
+    if (lane === 'protective') return total;
+    return Math.max(1, total - this.#config.protectiveConcurrentSlots);
   }
 
   #hasQueueRoom(lane: Lane): boolean {
@@ -179,8 +189,9 @@ class PriorityRateLimiter implements RateLimiter {
     const budget = this.#budget(pool);
     const queue = this.#queues.get(pool)?.[lane] ?? [];
     let wakeAt = Infinity;
+    const slots = this.#slotsFor(lane);
     for (let index = 0; index < queue.length; ) {
-      if (this.#inFlight >= this.#config.maxConcurrentRequests) return { wakeAt, blocked: false };
+      if (this.#inFlight >= slots) return { wakeAt, blocked: false };
       const waiter = queue[index];
       if (waiter === undefined) break;
       const endpointWindow = this.#endpointWindows.get(waiter.request.route);

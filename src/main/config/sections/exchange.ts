@@ -61,6 +61,11 @@ const rateLimitSchema = z
      * priority queue, not in the HTTP pool's first-come queue where a cancel would wait behind orders.
      */
     maxConcurrentRequests: z.number().int().positive().default(8),
+    /**
+     * Of those, slots only the protective lane may take: hanging orders or reads hold their slot until
+     * their timeout, and a cancel or stop must still get out (ADR 0223). Capped at maxConcurrentRequests − 1.
+     */
+    protectiveConcurrentSlots: z.number().int().nonnegative().default(2),
     /** Queue slots only the protective lane may take. */
     protectiveQueueSlots: z.number().int().nonnegative().default(50),
     /** Extra wait after a window should have reset, covering the clock gap to the exchange. */
