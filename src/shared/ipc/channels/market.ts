@@ -74,8 +74,9 @@ export const exchangeHealthSchema = z.object({
     lastSyncAt: z.number().optional(),
   }),
   streams: z.object({
-    public: z.enum(['idle', 'connecting', 'open', 'reconnecting', 'stopped']),
-    private: z.enum(['idle', 'connecting', 'open', 'reconnecting', 'stopped', 'absent']),
+    public: z.enum(['idle', 'connecting', 'open', 'reconnecting', 'auth-failed', 'stopped']),
+    /** `auth-failed`: the key was refused for the private token; no retry until a restart (ADR 0221). */
+    private: z.enum(['idle', 'connecting', 'open', 'reconnecting', 'auth-failed', 'stopped', 'absent']),
   }),
 });
 export type ExchangeHealth = z.infer<typeof exchangeHealthSchema>;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ExponentialBackoff, type IBackoff } from 'cockatiel';
 import WebSocket from 'ws';
-import { ConnectionError, ExchangeError, TimeoutError, toTradingError } from '../../../../shared/errors.ts';
+import { AuthError, ConnectionError, ExchangeError, TimeoutError, toTradingError } from '../../../../shared/errors.ts';
 import type { ExchangeConfig } from '../../../config/sections/exchange.ts';
 import type { Logger } from '../../../observability/logger.ts';
 import type { Clock } from '../../../time/clock.ts';
@@ -65,6 +65,16 @@ export class KucoinStream {
   /** Opens the stream (and keeps it open until {@link stop}). */
   start(): void {
     if (this.#state !== 'idle') return;
+    void this.#connect();
+  }
+
+  /**
+   * Resumes a stream that stopped retrying after an `auth-failed` event (e.g. once the key was fixed):
+   * connects now with a fresh token. A no-op in any other state — the stream retries by itself there.
+   */
+  restart(): void {
+    if (this.#state !== 'auth-failed') return;
+    this.#options.logger.info('ws-restart-after-auth-failure', { stream: this.#options.kind });
     void this.#connect();
   }
 
@@ -141,9 +151,23 @@ export class KucoinStream {
       this.#onOpen(socket, connectId, server.pingInterval, server.pingTimeout);
     } catch (error) {
       if (this.#isStopped()) return;
+      if (error instanceof AuthError) {
+        this.#onAuthFailed(error);
+        return;
+      }
       this.#options.logger.warn('ws-connect-failed', { stream: this.#options.kind, error: toTradingError(error).message });
       this.#scheduleReconnect();
     }
+  }
+
+  /** The token request was refused for the key: retrying every 30 s cannot fix that (ADR 0221). */
+  #onAuthFailed(error: AuthError): void {
+    this.#state = 'auth-failed';
+    this.#attempt = 0;
+    this.#backoff = undefined;
+    const kucoinCode = typeof error.details.kucoinCode === 'string' ? error.details.kucoinCode : undefined;
+    this.#options.logger.error('ws-auth-failed', { stream: this.#options.kind, code: error.code, kucoinCode, error: error.message });
+    this.#emit({ type: 'auth-failed', code: error.code, message: error.message, kucoinCode, at: this.#options.clock.now() });
   }
 
   #isStopped(): boolean {

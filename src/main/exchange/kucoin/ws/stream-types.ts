@@ -14,10 +14,16 @@ export type StreamEvent =
   | { readonly type: 'reconnect-scheduled'; readonly attempt: number; readonly delayMs: number; readonly at: number }
   | { readonly type: 'resubscribed'; readonly topics: number; readonly at: number }
   /** After a private stream reconnects: pushes may have been missed, reconcile over REST (§6.7). */
-  | { readonly type: 'reconcile-needed'; readonly at: number };
+  | { readonly type: 'reconcile-needed'; readonly at: number }
+  /**
+   * The private token request was refused for the credentials (AuthError, KuCoin 400001/400003–400009):
+   * retrying cannot help, so the stream stops retrying until `restart()` (e.g. after the key changed).
+   * `code`/`message` are the mapped AuthError's, ready for an alert.
+   */
+  | { readonly type: 'auth-failed'; readonly code: string; readonly message: string; readonly kucoinCode: string | undefined; readonly at: number };
 
 /** Connection state of a stream. */
-export const streamStates = ['idle', 'connecting', 'open', 'reconnecting', 'stopped'] as const;
+export const streamStates = ['idle', 'connecting', 'open', 'reconnecting', 'auth-failed', 'stopped'] as const;
 /** A stream's connection state. */
 export type StreamState = (typeof streamStates)[number];
 
