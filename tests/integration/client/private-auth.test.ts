@@ -58,7 +58,7 @@ describe('private stream auth failure', () => {
     const current = rig;
     const stream = privateOf(current.client);
     await waitFor(() => stream.stats().state === 'auth-failed', 'the private stream to give up');
-    expect(current.client.publicStream.stats().state).toBe('open');
+    await waitFor(() => current.client.publicStream.stats().state === 'open', 'the public stream to open all the same');
     expect(tokenRequests(current)).toBe(1);
     stream.restart();
     await waitFor(() => tokenRequests(current) === 2 && stream.stats().state === 'auth-failed', 'restart() to try once more and give up again');
