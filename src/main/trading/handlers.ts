@@ -44,5 +44,6 @@ export function createTradingHandlers(service: TradingService): TradingHandlers 
     'trading:list-positions': () => Promise.resolve(service.listPositions()),
     'trading:list-orders': ({ scope, symbol, limit }) => Promise.resolve(service.listOrders(scope, symbol, limit).map(({ requestJson: _r, parentClientOid: _p, ...order }) => order)),
     'trading:query-journal': (query) => Promise.resolve(service.journal.queryEvents(query)),
+    'trading:get-trailing': ({ symbol }) => Promise.resolve(service.listTrailing().filter((state) => symbol === undefined || state.symbol === symbol)),
   };
 }

@@ -46,6 +46,8 @@ export interface TradingService {
   setTrailing(symbol: string, spec: TrailingSpec | null): TrailingState | null;
   /** The live trailing state of a symbol (as persisted), if any. */
   getTrailing(symbol: string): TrailingState | undefined;
+  /** Every live trailing state, resumed ones included (ADR 0510). */
+  listTrailing(): TrailingState[];
   triggerKillSwitch(flatten: boolean, reason: string): Promise<{ cancelledOrders: number; closedPositions: string[] }>;
   resumeTrading(): void;
   getState(): TradingStateView;
@@ -85,6 +87,7 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
     moveStop: (symbol, stopPrice) => actions.moveStop(rt, symbol, stopPrice),
     setTrailing: (symbol, spec) => actions.setTrailing(rt, symbol, spec),
     getTrailing: (symbol) => rt.trailing.get(symbol),
+    listTrailing: () => rt.trailing.list(),
     triggerKillSwitch: (flatten, reason) => actions.killSwitch(rt, flatten, reason),
     resumeTrading: () => {
       actions.resumeTrading(rt);

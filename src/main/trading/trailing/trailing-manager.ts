@@ -5,6 +5,7 @@
  * client's protective lane.
  */
 import { trailingStateSchema, type TrailingSpec, type TrailingState } from '../../../shared/domain/trailing.ts';
+import type { TrailingChange } from '../../../shared/ipc/channels/trading.ts';
 import { stopSettingKey, type TradingDeps } from '../deps.ts';
 import type { SidedStop } from '../protection/live-stops.ts';
 import type { ProtectionWatchdog } from '../protection/watchdog.ts';
@@ -19,6 +20,8 @@ export interface TrailingManager {
   /** Sets (or with `null` removes) the trailing spec of a symbol. */
   set(symbol: string, positionSide: 'long' | 'short', stopPrice: string, spec: TrailingSpec | null): TrailingState | null;
   get(symbol: string): TrailingState | undefined;
+  /** Every live trailing state (resumed ones included), by symbol. */
+  list(): TrailingState[];
   /** Feeds a mark price; moves the stop when due. */
   onMark(position: ExchangePosition, stops: readonly SidedStop[]): Promise<void>;
   /** The stop was moved by hand: trail from there. */
@@ -29,9 +32,20 @@ export interface TrailingManager {
 /** Builds the manager. */
 export function createTrailingManager(deps: TradingDeps, watchdog: ProtectionWatchdog, atrCache: AtrCache): TrailingManager {
   const states = new Map<string, TrailingState>();
-  const save = (state: TrailingState): void => {
+  // ADR 0510: every change reaches the renderer, so the chart and the positions view never
+  // depend on having seen this session's `trading:set-trailing` answer.
+  const publish = (change: TrailingChange, symbol: string, trailing: TrailingState | null): void => {
+    deps.emit({ name: 'trading:trailing-updated', payload: { symbol, change, trailing, at: deps.now() } });
+  };
+  const save = (state: TrailingState, change: TrailingChange): void => {
     states.set(state.symbol, state);
     deps.journal.saveTrailing(state.symbol, state, deps.now());
+    publish(change, state.symbol, state);
+  };
+  const clear = (symbol: string): void => {
+    const existed = states.delete(symbol);
+    deps.journal.deleteTrailing(symbol);
+    if (existed) publish('cleared', symbol, null);
   };
   return {
     load() {
@@ -39,29 +53,27 @@ export function createTrailingManager(deps: TradingDeps, watchdog: ProtectionWat
         const parsed = trailingStateSchema.safeParse(row.state);
         if (parsed.success) states.set(row.symbol, parsed.data);
       }
+      for (const state of states.values()) publish('resumed', state.symbol, state);
       return states.size;
     },
     set(symbol, positionSide, stopPrice, spec) {
       if (spec === null) {
-        states.delete(symbol);
-        deps.journal.deleteTrailing(symbol);
+        clear(symbol);
         deps.journal.append('trailing', { action: 'removed' }, { symbol });
         return null;
       }
       const state: TrailingState = { symbol, positionSide, spec, activated: false, stopPrice };
-      save(state);
+      save(state, 'set');
       deps.journal.append('trailing', { action: 'set', spec }, { symbol });
       return state;
     },
     get: (symbol) => states.get(symbol),
+    list: () => [...states.values()].sort((a, b) => a.symbol.localeCompare(b.symbol)),
     stopMoved(symbol, stopPrice) {
       const state = states.get(symbol);
-      if (state !== undefined) save({ ...state, stopPrice });
+      if (state !== undefined) save({ ...state, stopPrice }, 'stop-moved');
     },
-    forget(symbol) {
-      states.delete(symbol);
-      deps.journal.deleteTrailing(symbol);
-    },
+    forget: clear,
     onMark: (position, stops) => onMark(deps, watchdog, atrCache, states, save, position, stops),
   };
 }
@@ -71,7 +83,7 @@ async function onMark(
   watchdog: ProtectionWatchdog,
   atrCache: AtrCache,
   states: Map<string, TrailingState>,
-  save: (state: TrailingState) => void,
+  save: (state: TrailingState, change: TrailingChange) => void,
   position: ExchangePosition,
   stops: readonly SidedStop[],
 ): Promise<void> {
@@ -81,17 +93,18 @@ async function onMark(
   const atr = state.spec.mode === 'atr' ? await atrCache.atr(position.symbol, state.spec.atrPeriod ?? deps.config.trailing.atrPeriod, state.spec.atrTimeframeMin ?? deps.config.trailing.atrTimeframeMin) : undefined;
   const step = stepTrailing(state, position.markPrice, atr, known.prepared.tickSize, deps.config.trailing.minMoveTicks);
   const throttled = state.lastMovedAt !== undefined && deps.now() - state.lastMovedAt < deps.config.trailing.minMoveIntervalMs;
+  const unmovedChange: TrailingChange = step.state.activated !== state.activated ? 'activated' : 'best-price';
   if (step.moveTo === undefined || throttled) {
-    if (step.state.bestPrice !== state.bestPrice || step.state.activated !== state.activated) save(step.state);
+    if (step.state.bestPrice !== state.bestPrice || step.state.activated !== state.activated) save(step.state, unmovedChange);
     return;
   }
   const result = await watchdog.moveStop(position, stops, step.moveTo);
   if (!result.placed) {
-    save(step.state);
+    save(step.state, unmovedChange);
     deps.logger.warn('trailing-move-failed', { symbol: position.symbol, moveTo: step.moveTo, reason: result.failedReason });
     return;
   }
   deps.journal.setSetting(stopSettingKey(position.symbol), { price: step.moveTo, side: position.side });
-  save({ ...step.state, stopPrice: step.moveTo, lastMovedAt: deps.now(), lastHandOffGapMs: 0, lastHandOffOverlapMs: Math.round(result.overlapMs * 1000) / 1000 });
+  save({ ...step.state, stopPrice: step.moveTo, lastMovedAt: deps.now(), lastHandOffGapMs: 0, lastHandOffOverlapMs: Math.round(result.overlapMs * 1000) / 1000 }, 'moved');
   deps.journal.append('trailing', { action: 'moved', from: state.stopPrice, to: step.moveTo, mark: position.markPrice, overlapMs: result.overlapMs, gapMs: 0 }, { symbol: position.symbol });
 }

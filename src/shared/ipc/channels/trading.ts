@@ -161,6 +161,11 @@ export const tradingChannels = {
       .strict(),
     response: z.array(journalEntrySchema),
   },
+  /** Every live trailing stop (as persisted; resumed ones included), for the chart and the positions view (ADR 0510). */
+  'trading:get-trailing': {
+    request: z.object({ symbol: symbolSchema.optional() }).strict(),
+    response: z.array(trailingStateSchema),
+  },
 } as const satisfies ChannelMap;
 
 /** A position's protection changed (badge: PROTECTED, or NAKED for n seconds). */
@@ -194,12 +199,29 @@ export const liquidationWarningSchema = z.object({
   at: epochMsSchema,
 });
 
+/** Why a trailing stop's state was published (ADR 0510). */
+export const trailingChangeSchema = z.enum(['set', 'moved', 'activated', 'best-price', 'stop-moved', 'cleared', 'resumed']);
+export type TrailingChange = z.infer<typeof trailingChangeSchema>;
+
+/**
+ * A trailing stop was set, moved, activated or cleared, or resumed after a restart (ADR 0510).
+ * `trailing` is the whole state (spec, stop price = the trail level, activated) or `null` once cleared.
+ */
+export const trailingUpdatedSchema = z.object({
+  symbol: symbolSchema,
+  change: trailingChangeSchema,
+  trailing: trailingStateSchema.nullable(),
+  at: epochMsSchema,
+});
+export type TrailingUpdated = z.infer<typeof trailingUpdatedSchema>;
+
 export const tradingEvents = {
   'trading:order-updated': orderSchema,
   'trading:position-updated': z.object({ symbol: symbolSchema, position: positionSchema.nullable(), at: epochMsSchema }),
   'trading:protection-changed': protectionChangedSchema,
   'trading:state-changed': stateChangedSchema,
   'trading:liquidation-warning': liquidationWarningSchema,
+  'trading:trailing-updated': trailingUpdatedSchema,
 } as const satisfies EventMap;
 
 export { riskDenialSchema };
