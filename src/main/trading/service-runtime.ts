@@ -1,5 +1,6 @@
 /** Builds the runtime and runs the engine loop (start-up reconciliation first). */
 import { raiseAlert, type TradingDeps, type TradingEvent } from './deps.ts';
+import { withFillEvents } from './fill-journal.ts';
 import { createKeyedLock } from './keyed-lock.ts';
 import { createLiquidationWatch } from './liquidation/liquidation-watch.ts';
 import { createOrderTracker } from './orders/order-tracker.ts';
@@ -20,7 +21,7 @@ export function buildRuntime(options: TradingServiceOptions, emit: (event: Tradi
   const config = options.config.trading;
   const now = () => options.clock.now();
   const logger = options.logger.child({ component: 'trading' });
-  const journal = options.journal;
+  const journal = withFillEvents(options.journal);
   const holder: { rt?: TradingRuntime } = {};
   const tracker = createOrderTracker({
     rest: options.client.rest, journal, config: config.orders, now, logger,

@@ -37,11 +37,18 @@ describe('trailing events against the paper venue', () => {
     const mark = (await engine.client.rest.getMarkPrice(symbol)).value;
     const stopPrice = format(roundToTick(mul(dec(mark), dec('0.99')), tick, 'down'));
     const activationPrice = format(roundToTick(mul(dec(mark), dec('1.005')), tick, 'up'));
-    await engine.service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 5, leverage: 10, stopPrice, trailing: { mode: 'price', distance: '300', activationPrice } });
+    const placed = await engine.service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 5, leverage: 10, stopPrice, trailing: { mode: 'price', distance: '300', activationPrice } });
     const set = trailingUpdates(engine.events).find((e) => e.change === 'set');
     expect(set?.trailing).toMatchObject({ symbol, activated: false, stopPrice, spec: { activationPrice } });
     await until('position protected', () => engine.service.listPositions().find((p) => p.symbol === symbol && p.protection.status === 'PROTECTED'));
     expect(trailingUpdates(engine.events).some((e) => e.trailing?.activated === true)).toBe(false);
+    // ADR 0511: the entry's fills are in the event stream the Journal view reads, once each.
+    const fills = await until('entry fill journaled', () => {
+      const found = engine.journal.queryEvents({ kind: 'fill', clientOid: placed.order.clientOid, limit: 50 });
+      return found.length > 0 && found;
+    });
+    expect(fills.reduce((sum, f) => sum + Number(f.data.sizeLots), 0)).toBe(5);
+    expect(fills[0]?.symbol).toBe(symbol);
 
     venue.admin.setPrice(symbol, format(mul(dec(mark), dec('1.01'))));
     const moved = await until('trailing moved', () => trailingUpdates(engine.events).find((e) => e.change === 'moved'));
