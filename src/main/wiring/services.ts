@@ -12,6 +12,7 @@ import { startVenue } from '../venue/index.ts';
 import type { RunningVenue } from '../venue/index.ts';
 import type { AlertDesk } from './alerts.ts';
 import { resolveCredentials } from './credentials.ts';
+import { alertOnExchangeChanges } from './exchange-alerts.ts';
 import type { ResolvedCredentials } from './credentials.ts';
 import { KUCOIN_LIVE_ENDPOINTS, createEngineClient, engineMarketHandlers } from './exchange.ts';
 import { createEngineTrading, tradingWithoutKeyHandlers } from './trading.ts';
@@ -79,6 +80,7 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
   const endpoints = venue === undefined ? KUCOIN_LIVE_ENDPOINTS : { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl };
   const { client, bridge } = createEngineClient({ ...ctx, clock: ctx.platform.clock, endpoints, credentials: credentials.credentials });
   const unbridge = bridge();
+  const unalert = alertOnExchangeChanges(client, ctx.alerts, ctx.platform.clock);
   const starting = client.start().catch((error: unknown) => {
     ctx.logger.error('exchange-start-failed', { error });
   });
@@ -95,6 +97,7 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
     handlers, venue, client, secrets, credentials,
     async stop() {
       await trading?.stop();
+      unalert();
       unbridge();
       await starting;
       await client.stop();

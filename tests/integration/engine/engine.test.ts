@@ -52,3 +52,28 @@ describe('engine composition (paper mode)', () => {
     expect(liveHandles().length).toBeLessThanOrEqual(before.length);
   });
 });
+
+describe('engine alerts from the exchange client', () => {
+  it('an unreachable exchange raises one critical alert, and its recovery an info alert', async () => {
+    const testEngine = await startTestEngine({
+      label: 'engine-breaker',
+      settings: { exchange: { breaker: { breakerFailureThreshold: 2, breakerCooldownMs: 1_000 } } },
+    });
+    try {
+      const venue = testEngine.engine.services.venue;
+      if (venue === undefined) throw new Error('paper mode runs a venue');
+      const codes = (): string[] => testEngine.engine.alerts.recent().map((alert) => alert.code);
+      await until(() => testEngine.engine.services.client.timeSync.status().state === 'healthy', 'the clock to sync');
+      venue.admin.addFault({ kind: 'server-error', path: '/api/v1/**' });
+      await until(() => codes().includes('exchange-unreachable'), 'the breaker to open');
+      const unreachable = testEngine.engine.alerts.recent().filter((alert) => alert.code === 'exchange-unreachable');
+      expect(unreachable).toHaveLength(1);
+      expect(unreachable[0]?.severity).toBe('critical');
+      expect(testEngine.notifications.some((n) => n.urgency === 'critical')).toBe(true);
+      venue.admin.clearFaults();
+      await until(() => codes().includes('exchange-reachable'), 'the breaker to close after a probe');
+    } finally {
+      await testEngine.stop();
+    }
+  });
+});
