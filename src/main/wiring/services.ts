@@ -54,6 +54,18 @@ function buildSecrets(ctx: ServiceContext): Secrets {
     clock: ctx.platform.clock,
     logger: ctx.logger,
     ...(ctx.overrides.keychain === undefined ? {} : { keychain: ctx.overrides.keychain }),
+    onLiveKeyChanged: () => {
+      if (ctx.mode !== 'live') return;
+      // The client signs with the key it was built with; swapping it under open orders and a
+      // running private stream is not done in place (yet): say so instead of trading on the old key.
+      ctx.alerts.raise({
+        severity: 'warning',
+        code: 'live-key-changed',
+        message: 'The live API key changed. Restart Bulwark to trade with the new key; until then it keeps the key it started with.',
+        details: {},
+        at: ctx.platform.clock.now(),
+      });
+    },
   });
 }
 
