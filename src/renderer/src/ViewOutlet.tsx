@@ -3,6 +3,7 @@ import { LiveUpdatesNotice } from './components/LiveUpdatesNotice.tsx';
 import { viewTitle } from './components/NavBar.tsx';
 import { AlertsView } from './features/alerts/AlertsView.tsx';
 import { HealthView } from './features/health/HealthView.tsx';
+import { JournalView } from './features/journal/JournalView.tsx';
 import { OrdersView } from './features/orders/OrdersView.tsx';
 import { PositionsView } from './features/positions/PositionsView.tsx';
 import { SettingsView } from './features/settings/SettingsView.tsx';
@@ -14,6 +15,7 @@ const viewComponents: Record<ViewName, () => React.JSX.Element> = {
   trade: TradeView,
   positions: PositionsView,
   orders: OrdersView,
+  journal: JournalView,
   alerts: AlertsView,
   health: HealthView,
   settings: SettingsView,

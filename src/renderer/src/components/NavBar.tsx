@@ -5,6 +5,7 @@ const viewTitles: Record<ViewName, string> = {
   trade: 'Trade',
   positions: 'Positions',
   orders: 'Orders',
+  journal: 'Journal',
   alerts: 'Alerts',
   health: 'Health',
   settings: 'Settings',

@@ -102,7 +102,7 @@ export function receiveLiquidationWarning(store: TradingStore, warning: Liquidat
 /** Records that a slice could not be fetched, with the message a trader can act on. */
 export function markUnavailable(
   store: TradingStore,
-  slice: 'positionsLoad' | 'ordersLoad' | 'tradingStateLoad',
+  slice: 'positionsLoad' | 'ordersLoad' | 'tradingStateLoad' | 'trailingLoad',
   message: string,
 ): void {
   const status: LoadStatus = { kind: 'unavailable', message };

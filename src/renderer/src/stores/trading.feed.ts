@@ -3,8 +3,21 @@ import { toTradingError } from '../../../shared/errors.ts';
 import type { ConnectionStore } from './connection.store.ts';
 import type { TradingStore } from './trading.store.ts';
 import * as actions from './trading.actions.ts';
+import { beginTrailingSnapshot, receiveTrailingSnapshot, receiveTrailingUpdate } from './trading.trailing.ts';
 
-/** Fetches the three snapshots; each failure is recorded on its own slice, never guessed around. */
+function refreshTrailing(store: TradingStore, message: (error: unknown) => string): Promise<void> {
+  beginTrailingSnapshot(store);
+  return call('trading:get-trailing', {}).then(
+    (states) => {
+      receiveTrailingSnapshot(store, states);
+    },
+    (error: unknown) => {
+      actions.markUnavailable(store, 'trailingLoad', message(error));
+    },
+  );
+}
+
+/** Fetches the snapshots (positions, orders, state, trailing); each failure is recorded on its own slice, never guessed around. */
 export function refreshTradingSnapshots(store: TradingStore): Promise<void> {
   const message = (error: unknown): string => toTradingError(error).message;
   return Promise.all([
@@ -32,6 +45,7 @@ export function refreshTradingSnapshots(store: TradingStore): Promise<void> {
         actions.markUnavailable(store, 'tradingStateLoad', message(error));
       },
     ),
+    refreshTrailing(store, message),
   ]).then(() => undefined);
 }
 
@@ -53,6 +67,10 @@ function subscribeTradingEvents(store: TradingStore): () => void {
       () =>
         subscribe('trading:protection-changed', (change) => {
           actions.receiveProtectionChanged(store, change);
+        }),
+      () =>
+        subscribe('trading:trailing-updated', (update) => {
+          receiveTrailingUpdate(store, update);
         }),
       () =>
         subscribe('trading:liquidation-warning', (warning) => {

@@ -32,8 +32,11 @@ export interface TradingStoreState {
   /** Latest `trading:protection-changed` per symbol (fresher than the position's own protection). */
   readonly protection: Readonly<Record<string, ProtectionChanged>>;
   readonly liquidationWarnings: Readonly<Record<string, LiquidationWarning>>;
-  /** Trailing stops as the engine last answered `trading:set-trailing` (no trailing event exists yet). */
+  /** Live trailing stops: `trading:get-trailing`, moved forward by `trading:trailing-updated` (ADR 0510). */
   readonly trailing: Readonly<Record<string, TrailingState>>;
+  readonly trailingLoad: LoadStatus;
+  /** `at` of the last trailing event per symbol since the last snapshot began (see trading.trailing.ts). */
+  readonly trailingTouched: Readonly<Record<string, number>>;
   /** Why live events are not flowing (events not published by this engine build), if so. */
   readonly eventsUnavailable: string | undefined;
 }
@@ -48,6 +51,8 @@ const initialState: TradingStoreState = {
   protection: {},
   liquidationWarnings: {},
   trailing: {},
+  trailingLoad: { kind: 'loading' },
+  trailingTouched: {},
   eventsUnavailable: undefined,
 };
 

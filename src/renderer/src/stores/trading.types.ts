@@ -4,6 +4,7 @@ import type {
   protectionChangedSchema,
   stateChangedSchema,
   tradingStateViewSchema,
+  trailingUpdatedSchema,
 } from '../../../shared/ipc/channels/trading.ts';
 
 /** The engine's trading state view (`trading:get-state`). */
@@ -12,6 +13,8 @@ export type TradingStateView = z.infer<typeof tradingStateViewSchema>;
 export type StateChanged = z.infer<typeof stateChangedSchema>;
 /** `trading:protection-changed` payload. */
 export type ProtectionChanged = z.infer<typeof protectionChangedSchema>;
+/** `trading:trailing-updated` payload (ADR 0510). */
+export type TrailingUpdated = z.infer<typeof trailingUpdatedSchema>;
 /** `trading:liquidation-warning` payload. */
 export type LiquidationWarning = z.infer<typeof liquidationWarningSchema>;
 

@@ -8,6 +8,7 @@ import { useNow } from '../../components/useNow.ts';
 import { useTrading } from '../../stores/hooks.ts';
 import type { Position } from '../../../../shared/domain/position.ts';
 import type { LiquidationWarning, ProtectionChanged } from '../../stores/trading.types.ts';
+import { trailingSummary } from '../../stores/trading.trailing.ts';
 import { ProtectionBadge } from './ProtectionBadge.tsx';
 import { ProtectionControls } from './ProtectionControls.tsx';
 
@@ -27,6 +28,21 @@ function LiquidationCell(props: {
         </Badge>
       )}
     </Text>
+  );
+}
+
+/** The trailing stop's level, from `trading:get-trailing` and `trading:trailing-updated` (ADR 0510). */
+function TrailingCell(props: { readonly symbol: string }): React.JSX.Element {
+  const trailing = useTrading((state) => state.trailing[props.symbol]);
+  return (
+    <Table.Td ff="monospace" data-testid={`trailing-cell-${props.symbol}`}>
+      {trailing !== undefined && !trailing.activated ? (
+        <Badge mr={6} size="xs" color="gray" variant="light">
+          waiting
+        </Badge>
+      ) : null}
+      {trailingSummary(trailing)}
+    </Table.Td>
   );
 }
 
@@ -59,6 +75,7 @@ function PositionRow(props: {
         <ProtectionBadge position={p} event={props.protection} now={props.now} />
       </Table.Td>
       <Table.Td ff="monospace">{p.protection.stopPrice ?? '—'}</Table.Td>
+      <TrailingCell symbol={p.symbol} />
       <Table.Td>
         <ProtectionControls position={p} />
       </Table.Td>
@@ -87,6 +104,7 @@ const headers = [
   'uPnL',
   'Protection',
   'Stop',
+  'Trailing',
   '',
   '',
 ];

@@ -7,7 +7,7 @@ import { tradingStore } from '../../stores/trading.store.ts';
 import { useTrading } from '../../stores/hooks.ts';
 import { toTradingError, type TradingError } from '../../../../shared/errors.ts';
 import type { Position } from '../../../../shared/domain/position.ts';
-import { checkStopMove, isTrailingDistance } from './stop-move.ts';
+import { checkActivation, checkStopMove, isTrailingDistance } from './stop-move.ts';
 
 type TrailingMode = 'percent' | 'price' | 'atr';
 
@@ -97,13 +97,14 @@ function TrailingStateLine(props: { readonly symbol: string }): React.JSX.Elemen
   if (current === undefined) return null;
   return (
     <Text size="xs" c="dimmed" data-testid={`trailing-state-${props.symbol}`}>
-      {current.activated ? 'Active' : 'Waiting for activation'} · stop {current.stopPrice}
+      {current.activated ? 'Active' : `Waiting for activation at ${current.spec.activationPrice ?? '?'}`} ·
+      stop {current.stopPrice}
       {current.bestPrice === undefined ? '' : ` · best ${current.bestPrice}`}
     </Text>
   );
 }
 
-type TrailingRequest = { mode: TrailingMode; distance: string } | null;
+type TrailingRequest = { mode: TrailingMode; distance: string; activationPrice?: string } | null;
 
 function TrailingButtons(props: {
   readonly symbol: string;
@@ -140,19 +141,56 @@ function TrailingButtons(props: {
   );
 }
 
+/** The trailing request the typed fields make, or `undefined` while a field is invalid. */
+function trailingRequestOf(
+  mode: TrailingMode,
+  distance: string,
+  activationCheck: ReturnType<typeof checkActivation>,
+): TrailingRequest | undefined {
+  if (!isTrailingDistance(distance) || !activationCheck.ok) return undefined;
+  const { activationPrice } = activationCheck;
+  return { mode, distance: distance.trim(), ...(activationPrice === undefined ? {} : { activationPrice }) };
+}
+
+/** Asks the engine to set (or clear) trailing and records its answer at once (events follow). */
+async function setTrailing(symbol: string, trailing: TrailingRequest): Promise<void> {
+  const answer = await call('trading:set-trailing', { symbol, trailing });
+  receiveTrailing(tradingStore, symbol, answer.trailing);
+}
+
+function ActivationInput(props: {
+  readonly symbol: string;
+  readonly value: string;
+  readonly check: ReturnType<typeof checkActivation>;
+  readonly change: (value: string) => void;
+}): React.JSX.Element {
+  return (
+    <TextInput
+      label="Activate at"
+      placeholder="optional"
+      value={props.value}
+      w={130}
+      data-testid={`trailing-activation-${props.symbol}`}
+      error={props.check.ok ? undefined : props.check.reason}
+      onChange={(e) => {
+        props.change(e.currentTarget.value);
+      }}
+    />
+  );
+}
+
 function TrailingForm(props: { readonly position: Position }): React.JSX.Element {
   const { symbol } = props.position;
   const current = useTrading((state) => state.trailing[symbol]);
   const [mode, setMode] = useState<TrailingMode>(current?.spec.mode ?? 'percent');
   const [distance, setDistance] = useState(current?.spec.distance ?? '');
+  const [activation, setActivation] = useState(current?.spec.activationPrice ?? '');
+  const activationCheck = checkActivation(props.position, activation);
   const action = useEngineAction();
   const apply = (trailing: TrailingRequest): void => {
-    action.run(async () => {
-      const answer = await call('trading:set-trailing', { symbol, trailing });
-      receiveTrailing(tradingStore, symbol, answer.trailing);
-    });
+    action.run(() => setTrailing(symbol, trailing));
   };
-  const request = isTrailingDistance(distance) ? { mode, distance: distance.trim() } : undefined;
+  const request = trailingRequestOf(mode, distance, activationCheck);
   return (
     <Stack gap="xs">
       <Group align="flex-end">
@@ -175,6 +213,7 @@ function TrailingForm(props: { readonly position: Position }): React.JSX.Element
             setDistance(e.currentTarget.value);
           }}
         />
+        <ActivationInput symbol={symbol} value={activation} check={activationCheck} change={setActivation} />
         <TrailingButtons
           symbol={symbol}
           active={current !== undefined}

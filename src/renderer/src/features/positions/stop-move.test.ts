@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from '../../../../shared/domain/position.ts';
-import { checkStopMove, isTrailingDistance } from './stop-move.ts';
+import { checkActivation, checkStopMove, isTrailingDistance } from './stop-move.ts';
 
 const long: Position = {
   symbol: 'XBTUSDTM',
@@ -38,5 +38,23 @@ describe('checkStopMove', () => {
     expect(isTrailingDistance('1.5')).toBe(true);
     expect(isTrailingDistance('0')).toBe(false);
     expect(isTrailingDistance('abc')).toBe(false);
+  });
+});
+
+describe('checkActivation', () => {
+  it('empty means trail at once; otherwise the price must be beyond the entry in profit', () => {
+    expect(checkActivation(long, '  ')).toEqual({ ok: true, activationPrice: undefined });
+    expect(checkActivation(long, ' 91000 ')).toEqual({ ok: true, activationPrice: '91000' });
+    expect(checkActivation(long, '90000')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/above the entry/) as unknown,
+    });
+    const short = { ...long, side: 'short' as const };
+    expect(checkActivation(short, '89000').ok).toBe(true);
+    expect(checkActivation(short, '90000.1')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/below the entry/) as unknown,
+    });
+    expect(checkActivation(long, 'x').ok).toBe(false);
   });
 });

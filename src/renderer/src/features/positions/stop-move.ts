@@ -29,3 +29,27 @@ export function isTrailingDistance(text: string): boolean {
   const trimmed = text.trim();
   return decimalPattern.test(trimmed) && /[1-9]/.test(trimmed);
 }
+
+/** An optional trailing activation price for a position, or why not. */
+export type ActivationCheck =
+  | { readonly ok: true; readonly activationPrice: string | undefined }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Empty means "trail at once". Otherwise the activation price must be on the profitable side of
+ * the entry (above it for a long, below for a short), as in the order ticket.
+ */
+export function checkActivation(position: Position, text: string): ActivationCheck {
+  const activationPrice = text.trim();
+  if (activationPrice === '') return { ok: true, activationPrice: undefined };
+  if (!isPrice(activationPrice)) return { ok: false, reason: 'Enter an activation price greater than 0.' };
+  if (!isPrice(position.avgEntryPrice)) return { ok: true, activationPrice };
+  const order = decimal.cmp(decimal.dec(activationPrice), decimal.dec(position.avgEntryPrice));
+  if (position.side === 'long' && order <= 0) {
+    return { ok: false, reason: `A long's trailing activates above the entry (${position.avgEntryPrice}).` };
+  }
+  if (position.side === 'short' && order >= 0) {
+    return { ok: false, reason: `A short's trailing activates below the entry (${position.avgEntryPrice}).` };
+  }
+  return { ok: true, activationPrice };
+}

@@ -147,6 +147,17 @@ export function TrailingFields({ form, validation, onChange }: FieldsProps): Rea
         }}
         error={problemFor(validation, 'trailingDistance')}
       />
+      <TextInput
+        aria-label="Trailing activation price"
+        placeholder="activate at (optional)"
+        value={form.trailingActivationPrice}
+        disabled={!form.trailingEnabled}
+        data-testid="ticket-trailing-activation"
+        onChange={(e) => {
+          onChange({ trailingActivationPrice: e.currentTarget.value });
+        }}
+        error={problemFor(validation, 'trailingActivationPrice')}
+      />
     </Group>
   );
 }

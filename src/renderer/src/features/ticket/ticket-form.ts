@@ -13,6 +13,7 @@ export function emptyTicketForm(symbol: string): TicketForm {
     trailingEnabled: false,
     trailingMode: 'percent',
     trailingDistance: '',
+    trailingActivationPrice: '',
   };
 }
 

@@ -24,6 +24,8 @@ export interface TicketForm {
   readonly trailingEnabled: boolean;
   readonly trailingMode: TrailingMode;
   readonly trailingDistance: string;
+  /** Optional: trailing starts once the mark reaches this price (empty = trail at once). */
+  readonly trailingActivationPrice: string;
 }
 
 /** Contract facts the ticket can check locally when the engine has told us them. */

@@ -15,6 +15,7 @@ const form: TicketForm = {
   trailingEnabled: false,
   trailingMode: 'percent',
   trailingDistance: '',
+  trailingActivationPrice: '',
 };
 const noContract: TicketContext = { contract: undefined, referencePrice: undefined };
 const xbt: TicketContext = {
@@ -106,6 +107,45 @@ describe('validateTicket', () => {
     ).toBeDefined();
   });
 
+  it('sends an activation price only when typed, and only on the profitable side of the entry', () => {
+    const trailing = {
+      ...form,
+      trailingEnabled: true,
+      trailingMode: 'price' as const,
+      trailingDistance: '300',
+    };
+    const plain = validateTicket(trailing, xbt);
+    expect(plain.ok && plain.ticket.trailing).toEqual({ mode: 'price', distance: '300' });
+    const above = validateTicket({ ...trailing, trailingActivationPrice: ' 91000 ' }, xbt);
+    expect(above.ok && above.ticket.trailing?.activationPrice).toBe('91000');
+    const below = validateTicket({ ...trailing, trailingActivationPrice: '90000' }, xbt);
+    expect(problemFor(below, 'trailingActivationPrice')).toMatch(/above the entry \(90000\.5\)/);
+    const offTick = validateTicket({ ...trailing, trailingActivationPrice: '91000.05' }, xbt);
+    expect(problemFor(offTick, 'trailingActivationPrice')).toMatch(/tick size/);
+    const short = { ...trailing, side: 'sell' as const, stopPrice: '91000' };
+    expect(
+      problemFor(
+        validateTicket({ ...short, trailingActivationPrice: '90500' }, xbt),
+        'trailingActivationPrice',
+      ),
+    ).toMatch(/below the entry/);
+    expect(validateTicket({ ...short, trailingActivationPrice: '89500' }, xbt).ok).toBe(true);
+    const market = { ...trailing, type: 'market' as const, price: '' };
+    const context = { ...xbt, referencePrice: '90000' };
+    expect(
+      problemFor(
+        validateTicket({ ...market, trailingActivationPrice: '89999.9' }, context),
+        'trailingActivationPrice',
+      ),
+    ).toMatch(/above the entry \(90000\)/);
+    expect(
+      problemFor(
+        validateTicket({ ...trailing, trailingActivationPrice: 'abc' }, xbt),
+        'trailingActivationPrice',
+      ),
+    ).toMatch(/greater than 0/);
+  });
+
   // The renderer mirrors the shared schema's patterns to keep zod out of its bundle; if the
   // schema changes, this property catches the drift: whatever the ticket lets through, the engine accepts.
   it('never lets through a ticket the shared schema would refuse', () => {
@@ -124,6 +164,7 @@ describe('validateTicket', () => {
           trailingEnabled: fc.boolean(),
           trailingMode: fc.constantFrom('percent' as const, 'price' as const, 'atr' as const),
           trailingDistance: digits,
+          trailingActivationPrice: digits,
         }),
         (randomForm) => {
           const result = validateTicket(randomForm, noContract);

@@ -32,7 +32,7 @@ function checkSymbolAndSize(form: TicketForm, context: TicketContext, problems: 
 }
 
 function checkOnTick(
-  field: 'price' | 'stopPrice',
+  field: 'price' | 'stopPrice' | 'trailingActivationPrice',
   text: string,
   context: TicketContext,
   problems: TicketProblem[],
@@ -71,7 +71,31 @@ function checkPrices(form: TicketForm, context: TicketContext, problems: TicketP
   }
 }
 
-function checkTrailing(form: TicketForm, problems: TicketProblem[]): void {
+/**
+ * The activation price must be on the profitable side of the entry (above it for a long, below
+ * for a short): one on the losing side would activate at once and is almost surely a typo.
+ */
+function checkActivation(form: TicketForm, context: TicketContext, problems: TicketProblem[]): void {
+  const activation = form.trailingActivationPrice.trim();
+  if (activation === '') return;
+  const field = 'trailingActivationPrice';
+  if (!isPrice(activation)) {
+    problems.push({ field, message: 'The activation price must be a decimal greater than 0.' });
+    return;
+  }
+  checkOnTick(field, activation, context, problems);
+  const reference = form.type === 'limit' ? form.price.trim() : context.referencePrice;
+  if (reference === undefined || !isPrice(reference)) return;
+  const order = decimal.cmp(decimal.dec(activation), decimal.dec(reference));
+  if (form.side === 'buy' && order <= 0) {
+    problems.push({ field, message: `A long's trailing activates above the entry (${reference}).` });
+  }
+  if (form.side === 'sell' && order >= 0) {
+    problems.push({ field, message: `A short's trailing activates below the entry (${reference}).` });
+  }
+}
+
+function checkTrailing(form: TicketForm, context: TicketContext, problems: TicketProblem[]): void {
   if (!form.trailingEnabled) return;
   const distance = form.trailingDistance.trim();
   if (!decimalPattern.test(distance) || !/[1-9]/.test(distance)) {
@@ -80,6 +104,16 @@ function checkTrailing(form: TicketForm, problems: TicketProblem[]): void {
       message: 'The trailing distance must be a decimal greater than 0.',
     });
   }
+  checkActivation(form, context, problems);
+}
+
+function trailingOf(form: TicketForm): OrderTicket['trailing'] {
+  const activationPrice = form.trailingActivationPrice.trim();
+  return {
+    mode: form.trailingMode,
+    distance: form.trailingDistance.trim(),
+    ...(activationPrice === '' ? {} : { activationPrice }),
+  };
 }
 
 function toTicket(form: TicketForm): OrderTicket {
@@ -91,9 +125,7 @@ function toTicket(form: TicketForm): OrderTicket {
     ...(form.type === 'limit' ? { price: form.price.trim() } : {}),
     leverage: Number(form.leverage.trim()),
     stopPrice: form.stopPrice.trim(),
-    ...(form.trailingEnabled
-      ? { trailing: { mode: form.trailingMode, distance: form.trailingDistance.trim() } }
-      : {}),
+    ...(form.trailingEnabled ? { trailing: trailingOf(form) } : {}),
   };
 }
 
@@ -106,7 +138,7 @@ export function validateTicket(form: TicketForm, context: TicketContext): Ticket
   const problems: TicketProblem[] = [];
   checkSymbolAndSize(form, context, problems);
   checkPrices(form, context, problems);
-  checkTrailing(form, problems);
+  checkTrailing(form, context, problems);
   return problems.length === 0 ? { ok: true, ticket: toTicket(form) } : { ok: false, problems };
 }
 
