@@ -40,7 +40,12 @@ describe('trailing manager events', () => {
     manager.set(symbol, 'long', '0', null);
     const published = trailingEvents(events);
     expect(published.map((e) => e.change)).toEqual(['set', 'stop-moved', 'cleared']);
-    expect(published[0]?.trailing).toMatchObject({ symbol, activated: false, stopPrice: '89000', spec: { activationPrice: '91000' } });
+    expect(published[0]?.trailing).toMatchObject({
+      symbol,
+      activated: false,
+      stopPrice: '89000',
+      spec: { activationPrice: '91000' },
+    });
     expect(published[1]?.trailing?.stopPrice).toBe('89200');
     expect(published[2]?.trailing).toBeNull();
     expect(manager.list()).toEqual([]);

@@ -3,6 +3,7 @@ import { useMemo, useRef } from 'react';
 import { useMarket } from '../../stores/hooks.ts';
 import { seriesKey } from '../../stores/market.store.ts';
 import { chartTimeframes, useSettingsStore, type Timeframe } from '../../stores/settings.store.ts';
+import { ChartLineLegend } from './ChartLineLegend.tsx';
 import { useCandleChart } from './useCandleChart.ts';
 
 /** Symbol picker: the engine's contracts when known, a plain input until then. */
@@ -105,6 +106,7 @@ export function ChartPanel(): React.JSX.Element {
           </Overlay>
         )}
       </Box>
+      <ChartLineLegend symbol={symbol} />
     </Paper>
   );
 }

@@ -44,7 +44,7 @@ function Filters(props: {
         }}
       />
       {filters.clientOid === '' ? null : (
-        <Badge size="lg" variant="light" data-testid="journal-order-filter">
+        <Badge size="lg" variant="light" tt="none" data-testid="journal-order-filter">
           order {filters.clientOid}
         </Badge>
       )}
