@@ -30,7 +30,7 @@ export function emitOrderChange(
   type: OrderChangeData['type'],
   status: OrderChangeData['status'],
   extra: OrderChangeExtra = {},
-  tradeType: 'trade' | 'liquid' = 'trade',
+  tradeType: 'trade' | 'liquid' | 'adl' = 'trade',
 ): void {
   venue.emit({
     topic: `/contractMarket/tradeOrders:${order.symbol}`,

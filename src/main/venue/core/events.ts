@@ -141,7 +141,7 @@ export interface OrderChangeData {
   tradeId?: string;
   oldSize?: string;
   clientOid?: string;
-  tradeType: 'trade' | 'liquid';
+  tradeType: 'trade' | 'liquid' | 'adl';
 }
 
 /** `/contractMarket/tradeOrders:{symbol}`, subject `symbolOrderChange` (private). */

@@ -211,6 +211,12 @@ export interface VenueExchange {
   setPrice(symbol: string, price: string): void;
   /** Moves all prices of `symbol` by `pct` percent (e.g. -10) now; stops and liquidations run at once. */
   jumpPrice(symbol: string, pct: number): void;
+  /**
+   * Auto-deleverages `lots` of the user's `symbol` position now (admin drill, §6.5 changeReason
+   * adl): an `adl` fill at the mark, no fee, position.change with changeReason `adl`. Returns the
+   * lots left.
+   */
+  autoDeleverage(userId: string, symbol: string, lots: number): number;
   /** Subscribes to events; returns the unsubscribe function. */
   on(listener: VenueEventListener): () => void;
   /** Stops the price feed's background work. */

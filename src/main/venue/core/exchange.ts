@@ -18,6 +18,7 @@ import { venueErrors } from './errors.ts';
 import type { VenueEvent, VenueEventListener } from './events.ts';
 import type { VenueExchange, VenueExchangeOptions } from './exchange-api.ts';
 import { predictedRate } from './funding.ts';
+import { autoDeleverage } from './adl.ts';
 import { runLiquidations } from './liquidation.ts';
 import * as indexApi from './index-api.ts';
 import * as limitsApi from './limits-api.ts';
@@ -269,7 +270,7 @@ function positionMethods(venue: Venue, sync: Sync): Pick<VenueExchange, Position
   };
 }
 
-function drivingMethods(venue: Venue, sync: Sync, listeners: Set<VenueEventListener>): Pick<VenueExchange, 'advanceTo' | 'setPrice' | 'jumpPrice' | 'on' | 'close'> {
+function drivingMethods(venue: Venue, sync: Sync, listeners: Set<VenueEventListener>): Pick<VenueExchange, 'advanceTo' | 'setPrice' | 'jumpPrice' | 'autoDeleverage' | 'on' | 'close'> {
   const reprice = (symbol: string, target: (market: MarketRecord) => Dec): void => {
     sync();
     const market = marketOf(venue, symbol);
@@ -291,6 +292,10 @@ function drivingMethods(venue: Venue, sync: Sync, listeners: Set<VenueEventListe
     jumpPrice(symbol, pct) {
       if (!Number.isFinite(pct) || pct <= -100) throw venueErrors.invalidParameter('The pct parameter is invalid');
       reprice(symbol, (market) => mul(market.markPrice, add(ONE, quot(d(pct), d(100)))));
+    },
+    autoDeleverage(userId, symbol, lots) {
+      sync();
+      return autoDeleverage(venue, userId, symbol, lots);
     },
     on(listener) {
       listeners.add(listener);

@@ -34,7 +34,7 @@ export interface UserFill {
   readonly liquidity: 'maker' | 'taker';
   readonly feeRate: Dec;
   readonly tradeId: string;
-  readonly tradeType: 'trade' | 'liquid';
+  readonly tradeType: 'trade' | 'liquid' | 'adl';
 }
 
 /** Applies the fill to position, balance and order; records it; returns what it did. */
@@ -71,7 +71,7 @@ function fillWire(venue: Venue, fill: UserFill, value: Dec, outcome: FillOutcome
     orderId: order.id,
     side: order.side,
     liquidity: fill.liquidity,
-    forceTaker: fill.tradeType === 'liquid',
+    forceTaker: fill.tradeType !== 'trade',
     price: text(fill.price),
     size: Number(fill.lots),
     value: text(value),

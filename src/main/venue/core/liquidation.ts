@@ -19,7 +19,8 @@ import { isolatedLiquidates } from './position-metrics.ts';
 import type { AccountRecord, OrderRecord, PositionRecord } from './state.ts';
 import { nanos } from './wire.ts';
 
-function liquidationOrder(venue: Venue, position: PositionRecord): OrderRecord {
+/** The venue's own reduce-only market order that takes the whole position over (also the base of an ADL order). */
+export function liquidationOrder(venue: Venue, position: PositionRecord): OrderRecord {
   const id = venue.ids.order();
   return {
     id,

@@ -89,7 +89,7 @@ function settleRemainder(venue: Venue, order: OrderRecord, plan: ExecutionPlan):
 }
 
 /** Marks an order done (filled or canceled) and takes it out of the book. */
-export function finishOrder(venue: Venue, order: OrderRecord, how: 'filled' | 'canceled', tradeType: 'trade' | 'liquid' = 'trade'): void {
+export function finishOrder(venue: Venue, order: OrderRecord, how: 'filled' | 'canceled', tradeType: 'trade' | 'liquid' | 'adl' = 'trade'): void {
   if (how === 'canceled') {
     order.canceledSize += remainingLots(order);
     order.cancelExist = order.canceledSize > 0n;

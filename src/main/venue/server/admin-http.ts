@@ -96,6 +96,10 @@ const actions: Readonly<Record<string, AdminAction>> = {
   'POST /__venue/advance-time': (a, b) => {
     a.advanceTime(z.object({ ms: z.number().int().nonnegative() }).parse(b).ms);
   },
+  'POST /__venue/adl': (a, b) => {
+    const { userId, symbol, lots } = z.object({ userId: z.string().min(1), symbol: z.string().min(1), lots: z.number().int().positive() }).parse(b);
+    return { remainingLots: a.autoDeleverage(userId, symbol, lots) };
+  },
   'POST /__venue/keys': (a, b) => a.issueKey(stripUndefined(keySchema.parse(b ?? {}))),
   'GET /__venue/ledger': (a, _b, q) => a.ledger(z.string().min(1).parse(q.get('userId'))),
   'POST /__venue/rate-limits/reset': (a) => {

@@ -56,6 +56,8 @@ export interface VenueAdmin {
   jumpPrice(symbol: string, pct: number): void;
   /** Moves venue (exchange) time forward by `ms`: funding, stop triggers, candles. */
   advanceTime(ms: number): void;
+  /** Auto-deleverages `lots` of the user's `symbol` position (`adl` fill, changeReason adl); returns the lots left. */
+  autoDeleverage(userId: string, symbol: string, lots: number): number;
   /** Issues a new key (own account unless `spec.userId` names an existing one). */
   issueKey(spec: KeySpec): VenueCredentials;
   /** Requests that reached the venue: all, or of one path and/or method. */
@@ -154,6 +156,7 @@ export function createVenueAdmin(deps: VenueAdminDeps): VenueAdmin {
       deps.venueClock.advance(ms);
       deps.exchange.advanceTo(deps.venueClock.now());
     },
+    autoDeleverage: (userId, symbol, lots) => deps.exchange.autoDeleverage(userId, symbol, lots),
     issueKey: (spec) => credentialsOf(deps, spec),
     requestCount: (filter) => deps.requestLog.count(filter),
     requestCounts: () => deps.requestLog.counts(),
