@@ -17,7 +17,7 @@ describe('trading state', () => {
     expect(changes.map((c) => [c.previous, c.state, c.reason])).toEqual([
       ['ACTIVE', 'REDUCING', 'clock offset uncertain ±900 ms'],
       ['REDUCING', 'HALTED', 'kill switch pressed'],
-      ['HALTED', 'ACTIVE', 'kill-switch cleared'],
+      ['HALTED', 'ACTIVE', 'kill switch released'],
     ]);
   });
 });

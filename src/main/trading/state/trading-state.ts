@@ -9,15 +9,15 @@ import type { TradingStateName } from '../../../shared/ipc/channels/trading.ts';
 
 /** Why trading is restricted. */
 export const tradingTriggers = {
-  'kill-switch': { state: 'HALTED', sticky: true },
-  'daily-loss': { state: 'REDUCING', sticky: true },
-  'consecutive-stop-outs': { state: 'REDUCING', sticky: true },
-  'breaker-open': { state: 'REDUCING', sticky: false },
-  'clock-unhealthy': { state: 'REDUCING', sticky: false },
-  'market-data-stale': { state: 'REDUCING', sticky: false },
-  'private-stream-dead': { state: 'REDUCING', sticky: false },
-  'not-reconciled': { state: 'REDUCING', sticky: false },
-} as const satisfies Record<string, { state: TradingStateName; sticky: boolean }>;
+  'kill-switch': { state: 'HALTED', sticky: true, cleared: 'kill switch released' },
+  'daily-loss': { state: 'REDUCING', sticky: true, cleared: 'daily loss limit reset' },
+  'consecutive-stop-outs': { state: 'REDUCING', sticky: true, cleared: 'stop-out streak reset' },
+  'breaker-open': { state: 'REDUCING', sticky: false, cleared: 'exchange reachable again' },
+  'clock-unhealthy': { state: 'REDUCING', sticky: false, cleared: 'clock healthy again' },
+  'market-data-stale': { state: 'REDUCING', sticky: false, cleared: 'market data fresh again' },
+  'private-stream-dead': { state: 'REDUCING', sticky: false, cleared: 'private stream back' },
+  'not-reconciled': { state: 'REDUCING', sticky: false, cleared: 'start-up reconciliation finished' },
+} as const satisfies Record<string, { state: TradingStateName; sticky: boolean; cleared: string }>;
 
 /** A trigger's id. */
 export type TradingTrigger = keyof typeof tradingTriggers;
@@ -84,7 +84,8 @@ export function createTradingStateMachine(now: () => number, onChange: (change: 
       if (on === active.has(trigger) && (!on || active.get(trigger) === text)) return;
       if (on) active.set(trigger, text);
       else active.delete(trigger);
-      recompute(on ? text : `${trigger} cleared`, { trigger, ...details });
+      // The banner reads in the trader's words: what ended, not a trigger id.
+      recompute(on ? text : tradingTriggers[trigger].cleared, { trigger, ...details });
     },
   };
 }
