@@ -42,28 +42,41 @@ const next = (): number => {
   return random / 4_294_967_296;
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const symbol = 'XBTUSDTM';
+/** The drill's markets: tick and a trailing distance of about 0.45 % of the price. */
+const markets = [
+  { symbol: 'XBTUSDTM', tick: '0.1', trailDistance: '400' },
+  { symbol: 'ETHUSDTM', tick: '0.01', trailDistance: '14' },
+] as const;
+type Market = (typeof markets)[number];
 
-async function step(service: TradingService, mark: string, k: number): Promise<void> {
+/** Stop prices sit on the losing side: below the mark for a long, above it for a short (an `up` stop). */
+function priceAt(market: Market, mark: string, side: 'buy' | 'sell', pct: number): string {
+  const factor = side === 'buy' ? 1 - pct / 100 : 1 + pct / 100;
+  return format(roundToTick(mul(dec(mark), dec(factor.toFixed(6))), dec(market.tick), side === 'buy' ? 'down' : 'up'));
+}
+
+async function step(service: TradingService, market: Market, mark: string, k: number): Promise<void> {
   const roll = next();
+  const { symbol } = market;
   const position = service.listPositions().find((p) => p.symbol === symbol);
-  const at = (factor: string, rounding: 'up' | 'down') => format(roundToTick(mul(dec(mark), dec(factor)), dec('0.1'), rounding));
+  // One-way mode: keep adding on the position's side; a flat symbol opens either way.
+  const side = position === undefined ? (next() < 0.5 ? 'buy' : 'sell') : position.side === 'long' ? 'buy' : 'sell';
   if (roll < 0.45 || position === undefined) {
-    say({ type: 'placing', step: k, kind: 'market' });
-    const placed = await service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 1 + Math.floor(next() * 2), leverage: 5, stopPrice: at('0.98', 'down'), trailing: { mode: 'price', distance: '400' } });
+    say({ type: 'placing', step: k, kind: 'market', symbol, side });
+    const placed = await service.placeOrder({ symbol, side, type: 'market', sizeLots: 1 + Math.floor(next() * 2), leverage: 5, stopPrice: priceAt(market, mark, side, 2), trailing: { mode: 'price', distance: market.trailDistance } });
     say({ type: 'placed', step: k, clientOid: placed.order.clientOid, status: placed.order.status });
   } else if (roll < 0.6) {
-    say({ type: 'placing', step: k, kind: 'limit' });
-    const placed = await service.placeOrder({ symbol, side: 'buy', type: 'limit', price: at('0.97', 'down'), sizeLots: 1, leverage: 5, stopPrice: at('0.95', 'down') });
+    say({ type: 'placing', step: k, kind: 'limit', symbol, side });
+    const placed = await service.placeOrder({ symbol, side, type: 'limit', price: priceAt(market, mark, side, 3), sizeLots: 1, leverage: 5, stopPrice: priceAt(market, mark, side, 5) });
     say({ type: 'placed', step: k, clientOid: placed.order.clientOid, status: placed.order.status });
   } else if (roll < 0.75) {
-    say({ type: 'cancel-all', step: k, cancelled: await service.cancelAll(symbol) });
+    say({ type: 'cancel-all', step: k, symbol, cancelled: await service.cancelAll(symbol) });
   } else if (roll < 0.9) {
-    const moved = await service.moveStop(symbol, at('0.985', 'down'));
-    say({ type: 'moved', step: k, ...moved });
+    const moved = await service.moveStop(symbol, priceAt(market, mark, side, 1.5));
+    say({ type: 'moved', step: k, symbol, ...moved });
   } else {
     const closed = await service.closePosition(symbol);
-    say({ type: 'closing', step: k, clientOid: closed.clientOid });
+    say({ type: 'closing', step: k, symbol, clientOid: closed.clientOid });
   }
 }
 
@@ -84,8 +97,9 @@ async function main(): Promise<void> {
   say({ type: 'reconciled', report, ms: Date.now() - started });
   if (mode === 'verify') return verify(service, started);
   for (let k = 0; ; k += 1) {
-    const mark = (await client.rest.getMarkPrice(symbol)).value;
-    await step(service, mark, k).catch((error: unknown) => {
+    const market = markets[Math.floor(next() * markets.length)] ?? markets[0];
+    const mark = (await client.rest.getMarkPrice(market.symbol)).value;
+    await step(service, market, mark, k).catch((error: unknown) => {
       say({ type: 'step-error', step: k, error: String(error) });
     });
     await sleep(150 + Math.floor(next() * 300));
@@ -98,7 +112,7 @@ async function verify(service: TradingService, started: number): Promise<void> {
     const allProtected = positions.every((p) => p.protection.status === 'PROTECTED' && p.protection.stopLots === p.sizeLots);
     if (allProtected) {
       const trailing = positions.map((p) => ({ symbol: p.symbol, trailing: service.getTrailing(p.symbol) ?? null }));
-      say({ type: 'protected', ms: Date.now() - started, positions: positions.map((p) => ({ symbol: p.symbol, sizeLots: p.sizeLots, stopLots: p.protection.stopLots })), trailing, orders: service.listOrders('open', undefined, 1000).map((o) => ({ clientOid: o.clientOid, status: o.status, purpose: o.purpose })) });
+      say({ type: 'protected', ms: Date.now() - started, positions: positions.map((p) => ({ symbol: p.symbol, side: p.side, sizeLots: p.sizeLots, stopLots: p.protection.stopLots })), trailing, orders: service.listOrders('open', undefined, 1000).map((o) => ({ clientOid: o.clientOid, status: o.status, purpose: o.purpose })) });
       await service.stop();
       process.exit(0);
     }

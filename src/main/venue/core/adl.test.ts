@@ -26,7 +26,7 @@ describe('auto-deleveraging drill (§3.3 tradeType adl, §6.5 changeReason adl)'
     // The user's stop is untouched (KuCoin's ADL touches the position only).
     expect(venue.exchange.listStopOrders('u1', { symbol: XBT }).items.map((s) => s.size)).toEqual([5]);
     // No fee: the margin balance moves only by the realised PnL of the 2 lots (entry vs mark).
-    const entry = Number(venue.exchange.position('u1', XBT).avgEntryPrice);
+    const entry = venue.exchange.position('u1', XBT).avgEntryPrice;
     const expected = (entry - Number(fills[0]?.price)) * 2 * 0.001;
     expect(venue.exchange.accountOverview('u1', 'USDT').marginBalance - balanceBefore).toBeCloseTo(expected, 6);
   });
