@@ -7,6 +7,7 @@
 import { positionSchema, type Position } from '../../shared/domain/position.ts';
 import type { TradingDeps } from './deps.ts';
 import { fetchStopOrders, groupLiveStops, type SidedStop } from './protection/live-stops.ts';
+import { accountFunding } from './positions/funding.ts';
 import { detectReduction } from './positions/position-monitor.ts';
 import { refreshRiskTiersQuietly } from './risk/risk-tiers.ts';
 import type { TradingRuntime } from './runtime.ts';
@@ -32,6 +33,7 @@ export async function runTick(rt: TradingRuntime): Promise<void> {
   const positions = await fetchPositions(deps);
   const stops = groupLiveStops(stopOrders);
   rt.positionsAt = deps.now();
+  accountFunding(rt, positions);
   await explainReductions(rt, positions, since);
   rt.positions = positions;
   // Symbols in parallel: a hanging stop request on one must not delay the others' protection.
@@ -72,7 +74,7 @@ async function explainReductions(rt: TradingRuntime, positions: Map<string, Exch
         rt.trailing.forget(previous.symbol);
         rt.deps.emit({ name: 'trading:position-updated', payload: { symbol: previous.symbol, position: null, at: rt.deps.now() } });
       }
-      const status = rt.lossGuard.record({ realisedPnlUsdt: reduction.realisedPnl, byStop: reduction.cause === 'stop', at: rt.deps.now() });
+      const status = rt.lossGuard.record({ realisedPnlUsdt: reduction.tradePnl, byStop: reduction.cause === 'stop', at: rt.deps.now() });
       rt.deps.journal.setSetting('loss-guard', rt.lossGuard.snapshot());
       rt.deps.journal.append('position-event', { event: 'guard', ...status }, { symbol: previous.symbol });
     }

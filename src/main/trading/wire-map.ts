@@ -8,6 +8,8 @@ import type { KucoinContract } from '../exchange/kucoin/schemas/market.ts';
 import type { KucoinOrder } from '../exchange/kucoin/schemas/orders.ts';
 import type { KucoinPosition, KucoinRiskLimitLevel } from '../exchange/kucoin/schemas/positions.ts';
 import { ExchangeError, TradingError } from '../../shared/errors.ts';
+import { dec, format } from '../../shared/domain/decimal.ts';
+import { z } from 'zod';
 
 const contractStatuses = new Set(['Init', 'Open', 'BeingSettled', 'Settled', 'Paused', 'Closed', 'CancelOnly']);
 
@@ -74,6 +76,17 @@ export interface ExchangePosition {
   readonly liquidationPrice: string;
   readonly leverage: number;
   readonly unrealisedPnl: string;
+  /** Funding settled on this position so far (USDT, + received / − paid; KuCoin `posFunding`, §7.1). */
+  readonly fundingUsdt: string;
+}
+
+// `posFunding` is not in the client's position schema (a loose object keeps it): read it here.
+const posFundingSchema = z.object({ posFunding: z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).optional() });
+
+function fundingOf(wire: KucoinPosition): string {
+  const raw = posFundingSchema.parse(wire).posFunding;
+  if (raw === undefined) return '0';
+  return typeof raw === 'string' ? raw : format(dec(raw.toFixed(10)));
 }
 
 /** Open positions only; closed ones (currentQty 0) are dropped. */
@@ -88,5 +101,6 @@ export function positionFromWire(wire: KucoinPosition): ExchangePosition | 'clos
     liquidationPrice: wire.liquidationPrice ?? '0',
     leverage: Number(wire.realLeverage ?? wire.leverage ?? '1'),
     unrealisedPnl: wire.unrealisedPnl ?? '0',
+    fundingUsdt: fundingOf(wire),
   };
 }

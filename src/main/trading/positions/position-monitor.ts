@@ -15,7 +15,12 @@ export interface PositionReduction {
   readonly symbol: string;
   readonly cause: CloseCause;
   readonly closedLots: number;
+  /** Trade PnL of the closed lots (fills, fees) plus, on a full close, the position's funding. */
   readonly realisedPnl: string;
+  /** The fills' part alone (funding already counted as it settled, see funding.ts). */
+  readonly tradePnl: string;
+  /** Funding the position settled over its life (full close only, else 0). */
+  readonly fundingPnl: string;
   readonly fullyClosed: boolean;
 }
 
@@ -69,10 +74,12 @@ export async function detectReduction(deps: TradingDeps, previous: ExchangePosit
   }
   const cause = causeOf(deps, fills);
   const multiplier = deps.contracts.get(previous.symbol)?.prepared.multiplier ?? dec('1');
-  const realisedPnl = format(pnlOf(previous, fills, multiplier), 8);
+  const tradePnl = pnlOf(previous, fills, multiplier);
   const fullyClosed = current === undefined || !sameSide;
-  const reduction: PositionReduction = { symbol: previous.symbol, cause, closedLots, realisedPnl, fullyClosed };
-  deps.journal.append('position-event', { event: fullyClosed ? 'closed' : 'reduced', cause, closedLots, realisedPnl, markPrice: previous.markPrice }, { symbol: previous.symbol });
+  const funding = fullyClosed ? dec(previous.fundingUsdt) : ZERO;
+  const realisedPnl = format(add(tradePnl, funding), 8);
+  const reduction: PositionReduction = { symbol: previous.symbol, cause, closedLots, realisedPnl, tradePnl: format(tradePnl, 8), fundingPnl: format(funding, 8), fullyClosed };
+  deps.journal.append('position-event', { event: fullyClosed ? 'closed' : 'reduced', cause, closedLots, realisedPnl, tradePnl: reduction.tradePnl, fundingPnl: reduction.fundingPnl, markPrice: previous.markPrice }, { symbol: previous.symbol });
   if (cause === 'liquidation' || cause === 'adl' || cause === 'external') {
     const severity = cause === 'external' ? 'warning' : 'critical';
     raiseAlert(deps, severity, `position-${cause}`, `${previous.symbol}: ${closedLots} lots of the ${previous.side} position were closed by ${cause === 'external' ? 'something other than Bulwark' : cause}`, previous.symbol, { closedLots, realisedPnl });

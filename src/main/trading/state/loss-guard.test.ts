@@ -21,4 +21,14 @@ describe('loss guard', () => {
     restored.restore(snap);
     expect(restored.status(5).consecutiveStopOuts).toBe(2);
   });
+
+  it('funding counts toward the day but neither extends nor breaks the stop-out streak', () => {
+    const guard = createLossGuard('1', 3);
+    guard.record({ realisedPnlUsdt: '-0.2', byStop: true, at: 1 });
+    guard.record({ realisedPnlUsdt: '-0.9', byStop: false, funding: true, at: 2 });
+    const status = guard.status(3);
+    expect(status).toMatchObject({ dailyRealisedPnl: '-1.10', dailyLossLimitHit: true, consecutiveStopOuts: 1 });
+    guard.record({ realisedPnlUsdt: '0.5', byStop: false, funding: true, at: 4 });
+    expect(guard.status(5)).toMatchObject({ dailyRealisedPnl: '-0.60', dailyLossLimitHit: false, consecutiveStopOuts: 1 });
+  });
 });
