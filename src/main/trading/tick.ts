@@ -38,7 +38,7 @@ export async function runTick(rt: TradingRuntime): Promise<void> {
   rt.positions = positions;
   // Symbols in parallel: a hanging stop request on one must not delay the others' protection.
   await Promise.all([...positions.values()].map((position) => guardPosition(rt, position, stops.get(position.symbol) ?? [])));
-  await rt.watchdog.sweepOrphans(new Set(positions.keys()), stops);
+  await rt.watchdog.sweepOrphans(new Map([...positions.values()].map((p) => [p.symbol, p.side])), stops);
   applyGuardTriggers(rt);
 }
 

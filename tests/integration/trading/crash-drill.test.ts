@@ -129,7 +129,7 @@ describe('crash-restart drill (kill -9 at random points)', () => {
     // the losing side: a long's are sell `down` stops below the mark, a short's buy `up` stops above it.
     for (const position of venue.exchange.positions(userId)) {
       const stops = venue.exchange.listStopOrders(userId, { symbol: position.symbol, pageSize: '200' }).items.filter((s) => s.reduceOnly);
-      expect(stops.reduce((sum, s) => sum + s.size, 0), `${where}: stop cover of ${position.symbol} ${JSON.stringify({ position: { qty: position.currentQty, entry: position.avgEntryPrice }, stops: stops.map((s) => [s.clientOid, s.side, s.stop, s.stopPrice, s.size]), seen: protectedLine.positions })}`).toBe(Math.abs(position.currentQty));
+      expect(stops.reduce((sum, s) => sum + s.size, 0), `${where}: stop cover of ${position.symbol} ${JSON.stringify({ position: { qty: position.currentQty, entry: position.avgEntryPrice }, stops: stops.map((s) => [s.clientOid, s.side, s.stop, s.stopPrice, s.size]), seen: protectedLine.positions, open: protectedLine.orders })}`).toBe(Math.abs(position.currentQty));
       const long = position.currentQty > 0;
       const mark = venue.exchange.markPrice(position.symbol).value;
       for (const stop of stops) {

@@ -25,8 +25,11 @@ export interface StopSetting {
 export interface ProtectionWatchdog {
   /** One pass for one position (under the symbol's lock). */
   protect(position: ExchangePosition, stops: readonly SidedStop[]): Promise<void>;
-  /** Cancels our stops on symbols without a position or a working entry. */
-  sweepOrphans(openSymbols: ReadonlySet<string>, stops: ReadonlyMap<string, SidedStop[]>): Promise<void>;
+  /**
+   * Cancels our stops on symbols without a position or a working entry, and the reduce-only stops
+   * left on the wrong side of a position (from a previous position of the other side).
+   */
+  sweepOrphans(openSides: ReadonlyMap<string, 'long' | 'short'>, stops: ReadonlyMap<string, SidedStop[]>): Promise<void>;
   /** The badge for a symbol. */
   protection(symbol: string): Protection;
   /** Forgets a closed position's timers. */
@@ -182,12 +185,17 @@ function updateBadge(deps: TradingDeps, position: ExchangePosition, guard: Symbo
   }
 }
 
-async function sweepOrphans(deps: TradingDeps, openSymbols: ReadonlySet<string>, stops: ReadonlyMap<string, SidedStop[]>): Promise<void> {
+async function sweepOrphans(deps: TradingDeps, openSides: ReadonlyMap<string, 'long' | 'short'>, stops: ReadonlyMap<string, SidedStop[]>): Promise<void> {
   const working = new Set(deps.journal.openOrders().filter((o) => o.purpose === 'entry').map((o) => o.symbol));
   for (const [symbol, list] of stops) {
-    if (openSymbols.has(symbol) || working.has(symbol)) continue;
+    const side = openSides.get(symbol);
     // A reduce-only stop with no position and no working entry is inert but misleading, and would
-    // protect the wrong thing once a new position opens: cancel it (journaled as a stop cancel).
-    if (list.length > 0) await deps.lock.run(symbol, () => cancelStops(deps, symbol, list));
+    // protect the wrong thing once a new position opens. Under an open position, a stop on the
+    // adding side (a short's buy stop left under a long, found by the two-sided crash drill) can
+    // never protect it, working entries or not (their stops come with their fills). Cancel them
+    // (journaled as stop cancels); closeOrder stops close whatever is there and stay.
+    const orphans =
+      side !== undefined ? list.filter((stop) => !stop.closesAll && stop.side === (side === 'long' ? 'buy' : 'sell')) : working.has(symbol) ? [] : list;
+    if (orphans.length > 0) await deps.lock.run(symbol, () => cancelStops(deps, symbol, orphans));
   }
 }
