@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { creditBalance, newLedger } from './accounting.ts';
+import { creditBalance, newAccountRecord } from './accounting.ts';
 import { d, text } from './decimal.ts';
 import type { AccountRecord } from './state.ts';
 import { createTestVenue } from './testing.ts';
 
 function account(balance: string): AccountRecord {
-  return {
-    userId: 'u',
-    balance: d(balance),
-    positions: new Map(),
-    orders: new Map(),
-    doneOrders: [],
-    openOrders: new Set(),
-    clientOids: new Map(),
-    marginModes: new Map(),
-    crossLeverage: new Map(),
-    riskLimitLevels: new Map(),
-    autoDeposit: new Set(),
-    fills: [],
-    fundingPayments: [],
-    closedPositions: [],
-    transactions: [],
-    depositBizNos: new Set(),
-    walletVersion: 0,
-    ledger: newLedger(d(balance)),
-  };
+  return newAccountRecord('u', d(balance));
 }
 
 describe('balance floor and insurance cover', () => {

@@ -39,6 +39,31 @@ export interface FillInput {
 }
 
 /** A fresh empty ledger starting from a deposit. */
+/** A fresh account holding `balance`, with nothing open; `transactions` seeds its history. */
+export function newAccountRecord(userId: string, balance: Dec, transactions: AccountRecord['transactions'] = []): AccountRecord {
+  return {
+    userId,
+    balance,
+    positions: new Map(),
+    orders: new Map(),
+    doneOrders: [],
+    openOrders: new Set(),
+    clientOids: new Map(),
+    marginModes: new Map(),
+    crossLeverage: new Map(),
+    riskLimitLevels: new Map(),
+    autoDeposit: new Set(),
+    fills: [],
+    fundingPayments: [],
+    closedPositions: [],
+    transactions,
+    depositBizNos: new Set<string>(),
+    walletVersion: 0,
+    ledger: newLedger(balance),
+  };
+}
+
+/** The ledger of an account that was just funded with `deposit`. */
 export function newLedger(deposit: Dec): Ledger {
   return { deposits: deposit, realisedGross: ZERO, fees: ZERO, funding: ZERO, insuranceCover: ZERO };
 }

@@ -4,7 +4,7 @@
  */
 import type { PriceFeed } from '../feeds/price-feed.ts';
 import { createRandomWalkFeed } from '../feeds/random-walk.ts';
-import { newLedger } from './accounting.ts';
+import { newAccountRecord } from './accounting.ts';
 import * as accountApi from './account-api.ts';
 import * as cancels from './cancels.ts';
 import { contractSpecs, feedSymbols } from './contracts.ts';
@@ -28,7 +28,7 @@ import { accountOf, placeMany, placeOne, placeWithStops } from './order-entry.ts
 import type { EntryDeps } from './order-entry.ts';
 import * as queries from './queries.ts';
 import { createRng, deriveSeed } from './rng.ts';
-import type { AccountRecord, MarketRecord } from './state.ts';
+import type { MarketRecord } from './state.ts';
 import { checkStops } from './stops.ts';
 
 function newMarket(spec: ContractSpec, nowMs: number, fundingIntervalMs: number): MarketRecord {
@@ -147,26 +147,9 @@ function openAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string
   if (!isDecimalString(startingBalanceUsdt) || sign(d(startingBalanceUsdt)) < 0) throw venueErrors.invalidParameter('The balance is invalid');
   if (venue.accounts.has(userId)) return;
   const balance = d(startingBalanceUsdt);
-  const account: AccountRecord = {
-    userId,
-    balance,
-    positions: new Map(),
-    orders: new Map(),
-    doneOrders: [],
-    openOrders: new Set(),
-    clientOids: new Map(),
-    marginModes: new Map(),
-    crossLeverage: new Map(),
-    riskLimitLevels: new Map(),
-    autoDeposit: new Set(),
-    fills: [],
-    fundingPayments: [],
-    closedPositions: [],
-    transactions: [{ time: venue.nowMs, type: 'TransferIn', amount: wireNumber(balance), fee: 0, accountEquity: wireNumber(balance), status: 'Completed', remark: 'Paper venue starting balance', offset: 1, currency: 'USDT' }],
-    depositBizNos: new Set<string>(),
-    walletVersion: 0,
-    ledger: newLedger(balance),
-  };
+  const account = newAccountRecord(userId, balance, [
+    { time: venue.nowMs, type: 'TransferIn', amount: wireNumber(balance), fee: 0, accountEquity: wireNumber(balance), status: 'Completed', remark: 'Paper venue starting balance', offset: 1, currency: 'USDT' },
+  ]);
   venue.accounts.set(userId, account);
   emitWallet(venue, account);
 }
