@@ -1,27 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signVectors as vectorFile, type SignVector as Vector } from '../../fixtures/kucoin/sign-vectors.ts';
 import type { RunningVenue } from '../../../src/main/venue/index.ts';
 import { KcClient, kcSign, rawRequest } from './kucoin-test-client.ts';
 import { startTestVenue } from './venue-fixture.ts';
 
-interface Vector {
-  prehash: string;
-  'KC-API-KEY': string;
-  'KC-API-SIGN': string;
-  'KC-API-TIMESTAMP': string;
-  'KC-API-PASSPHRASE': string;
-  'KC-API-KEY-VERSION': string;
-}
-const vectorFile = JSON.parse(
-  readFileSync(new URL('../../fixtures/kucoin/sign-vectors.json', import.meta.url), 'utf8'),
-) as {
-  apiKey: string;
-  apiSecret: string;
-  passphrase: string;
-  orderBody: string;
-  multiCancelBody: string;
-  vectors: Record<string, Vector>;
-};
 
 /** The request each vector describes, as it goes on the wire (§1.3 table). */
 const wire: Record<string, { method: string; path: string; body?: string }> = {

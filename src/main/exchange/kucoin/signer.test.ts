@@ -1,23 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { signVectors as fixture, signVector as vector } from '../../../../tests/fixtures/kucoin/sign-vectors.ts';
 import { buildQuery } from './query.ts';
 import { buildPrehash, createRequestSigner, hmacBase64, type SignInput } from './signer.ts';
-
-// A committed copy of /work/shared/reference/kucoin/sign-vectors.json (§1.3), so the repo is self-contained.
-const fixture = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/kucoin/sign-vectors.json', import.meta.url), 'utf8')) as {
-  apiKey: string;
-  apiSecret: string;
-  passphrase: string;
-  orderBody: string;
-  multiCancelBody: string;
-  vectors: Record<string, Record<string, string>>;
-};
-
-function vector(name: string): Record<string, string> {
-  const found = fixture.vectors[name];
-  if (found === undefined) throw new Error(`missing vector ${name}`);
-  return found;
-}
 
 const requests: Record<string, Omit<SignInput, 'timestampMs'>> = {
   V1_GET_query: { method: 'GET', path: '/api/v1/orders', rawQuery: buildQuery({ status: 'active', symbol: 'XBTUSDTM' }).raw, body: '' },

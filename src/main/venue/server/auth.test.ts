@@ -1,27 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { signVectors as file } from '../../../../tests/fixtures/kucoin/sign-vectors.ts';
 import { KeyBook } from './api-keys.ts';
 import { authenticate, decodedQuery } from './auth.ts';
 import type { SignedRequestParts } from './auth.ts';
 import { refusalOf } from './kucoin-errors.ts';
 
-interface Vector {
-  'KC-API-KEY': string;
-  'KC-API-SIGN': string;
-  'KC-API-TIMESTAMP': string;
-  'KC-API-PASSPHRASE': string;
-  'KC-API-KEY-VERSION': string;
-}
-const file = JSON.parse(
-  readFileSync(new URL('../../../../tests/fixtures/kucoin/sign-vectors.json', import.meta.url), 'utf8'),
-) as {
-  apiKey: string;
-  apiSecret: string;
-  passphrase: string;
-  orderBody: string;
-  multiCancelBody: string;
-  vectors: Record<string, Vector>;
-};
 const keys = new KeyBook();
 keys.issue({ apiKey: file.apiKey, apiSecret: file.apiSecret, passphrase: file.passphrase }, 0);
 const settings = { toleranceMs: 5_000, acceptEncodedQuery: false };
