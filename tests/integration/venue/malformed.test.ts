@@ -4,7 +4,7 @@ import { defaultConfig } from '../../../src/main/config/schema.ts';
 import type { LogFields, Logger } from '../../../src/main/observability/logger.ts';
 import { startVenue } from '../../../src/main/venue/index.ts';
 import type { RunningVenue } from '../../../src/main/venue/index.ts';
-import { endpointWeights } from '../../../src/main/venue/server/endpoint-weights.ts';
+import { endpointWeights } from '../../../src/main/exchange/kucoin/endpoint-weights.ts';
 import { KcClient, rawRequest } from './kucoin-test-client.ts';
 
 /** A logger that keeps error events, so the test can prove the venue met no defect. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningVenue } from '../../../src/main/venue/index.ts';
-import { endpointWeights } from '../../../src/main/venue/server/endpoint-weights.ts';
+import { endpointWeights } from '../../../src/main/exchange/kucoin/endpoint-weights.ts';
 import type { RawResponse } from './kucoin-test-client.ts';
 import { KcClient, rawRequest } from './kucoin-test-client.ts';
 import { startTestVenue } from './venue-fixture.ts';

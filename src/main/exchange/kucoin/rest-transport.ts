@@ -11,7 +11,10 @@ import {
 import type { ExchangeConfig } from '../../config/sections/exchange.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { CircuitBreaker } from '../../resilience/circuit-breaker.ts';
-import { endpointWeights } from '../../resilience/endpoint-weights.generated.ts';
+import { endpointWeights } from './endpoint-weights.ts';
+
+/** Weight charged for a route whose spec row leaves it unset (recentFills). */
+const UNSET_ENDPOINT_WEIGHT = 3;
 import type { EndpointWeight } from '../../resilience/pools.ts';
 import type { RateLimiter, RateOutcome, RatePermit } from '../../resilience/rate-limiter.ts';
 import { retryRead } from '../../resilience/retry-policy.ts';
@@ -177,9 +180,10 @@ class KucoinRestTransport implements RestTransport {
   }
 
   #weightOf(route: string): EndpointWeight {
-    const weight = endpointWeights[route];
-    if (weight === undefined) throw new ValidationError('unknown-route', `No rate-limit weight is known for ${route}.`, { details: { route } });
-    return weight;
+    const row = endpointWeights[route];
+    if (row === undefined) throw new ValidationError('unknown-route', `No rate-limit weight is known for ${route}.`, { details: { route } });
+    // recentFills has no weight in the spec; ccxt charges 3 (§3.3), as does the venue by default.
+    return { pool: row.pool, weight: row.weight ?? UNSET_ENDPOINT_WEIGHT };
   }
 
   async stop(): Promise<void> {

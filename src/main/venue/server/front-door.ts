@@ -3,7 +3,7 @@ import type { VenueServerConfig } from '../../config/sections/venue-server.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { ApiKeyRecord, KeyBook } from './api-keys.ts';
 import { authenticate, requirePermission } from './auth.ts';
-import type { RatePoolName } from './endpoint-weights.ts';
+import type { RatePoolName } from '../../exchange/kucoin/endpoint-weights.ts';
 import type { RestFaults } from './faults.ts';
 import { clientIp, parseJsonBody, readBody, sendJson } from './http-io.ts';
 import { refusal, refusalOf, refuse } from './kucoin-errors.ts';

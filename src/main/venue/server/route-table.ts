@@ -1,6 +1,6 @@
 import type { ApiKeyRecord } from './api-keys.ts';
-import type { EndpointWeight } from './endpoint-weights.ts';
-import { endpointWeights } from './endpoint-weights.ts';
+import type { EndpointWeight } from '../../exchange/kucoin/endpoint-weights.ts';
+import { endpointWeights } from '../../exchange/kucoin/endpoint-weights.ts';
 
 /** What a route handler sees of one request, after auth and rate limits. */
 export interface RouteRequest {
