@@ -34,7 +34,8 @@ function riskBench(): { p50: number; p99: number } {
   const limits = prepareRiskLimits(config.trading.risk);
   const base: RiskContext = {
     order: { symbol: 'XBTUSDTM', side: 'buy', type: 'limit', sizeLots: 10, price: '90000', leverage: 10, stopPrice: '89000', reduceOnly: false },
-    contract, markPrice: dec('90000'), equityUsdt: dec('10000'), availableMarginUsdt: dec('10000'),
+    contract, markPrice: dec('90000'), referencePriceAgeMs: 200, equityUsdt: dec('10000'), availableMarginUsdt: dec('10000'),
+    marginMode: 'ISOLATED', cross: { totalMarginUsdt: dec('10000'), otherPositionsValueUsdt: dec('0') }, pending: { lots: 2, priceTimesLots: dec('179000') },
     position: { side: 'long', sizeLots: 5, avgEntryPrice: dec('89500.5') }, exposureUsdt: dec('1000'), tradingState: 'ACTIVE', ordersInLastMinute: 3, limits,
   };
   const samples: number[] = [];

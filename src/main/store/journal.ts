@@ -63,6 +63,8 @@ export interface Journal {
   /** Updates an order's mutable fields. */
   updateOrder(order: JournalOrder): void;
   getOrder(clientOid: string): JournalOrder | undefined;
+  /** The order the exchange knows by `exchangeOrderId`, if it is ours. */
+  getOrderByExchangeId(exchangeOrderId: string): JournalOrder | undefined;
   /** Orders not in a terminal state. */
   openOrders(): JournalOrder[];
   recentOrders(limit: number, symbol?: string): JournalOrder[];
@@ -139,14 +141,15 @@ function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
 }
 
 const orderColumns =
-  'client_oid, exchange_order_id, symbol, side, type, purpose, size_lots, filled_lots, price, stop_price, avg_fill_price, leverage, reduce_only, status, reason, linked_stop_client_oid, parent_client_oid, request_json, created_at, updated_at, confirm_latency_ms';
+  'client_oid, exchange_order_id, symbol, side, type, purpose, size_lots, filled_lots, price, stop_price, avg_fill_price, leverage, reduce_only, status, reason, linked_stop_client_oid, parent_client_oid, request_json, created_at, updated_at, confirm_latency_ms, stop_attachment';
 
-function orderStatements(db: DatabaseSync): Pick<Journal, 'insertOrder' | 'updateOrder' | 'getOrder' | 'openOrders' | 'recentOrders' | 'recordFill' | 'fillsForOrder'> {
+function orderStatements(db: DatabaseSync): Pick<Journal, 'insertOrder' | 'updateOrder' | 'getOrder' | 'getOrderByExchangeId' | 'openOrders' | 'recentOrders' | 'recordFill' | 'fillsForOrder'> {
   const insert = db.prepare(`INSERT INTO orders (${orderColumns}) VALUES (${orderColumns.split(', ').map((c) => '$' + c).join(', ')})`);
   const update = db.prepare(
     `UPDATE orders SET exchange_order_id=$exchange_order_id, filled_lots=$filled_lots, stop_price=$stop_price, avg_fill_price=$avg_fill_price, status=$status, reason=$reason, linked_stop_client_oid=$linked_stop_client_oid, size_lots=$size_lots, updated_at=$updated_at, confirm_latency_ms=$confirm_latency_ms WHERE client_oid=$client_oid`,
   );
   const byOid = db.prepare(`SELECT ${orderColumns} FROM orders WHERE client_oid = ?`);
+  const byExchangeId = db.prepare(`SELECT ${orderColumns} FROM orders WHERE exchange_order_id = ?`);
   const open = db.prepare(`SELECT ${orderColumns} FROM orders WHERE status NOT IN ('FILLED','CANCELLED','REJECTED') ORDER BY created_at`);
   const recent = db.prepare(`SELECT ${orderColumns} FROM orders WHERE ($symbol IS NULL OR symbol = $symbol) ORDER BY updated_at DESC LIMIT $limit`);
   const fillInsert = db.prepare(
@@ -156,11 +159,15 @@ function orderStatements(db: DatabaseSync): Pick<Journal, 'insertOrder' | 'updat
   return {
     insertOrder: (order) => void insert.run(orderParams(order)),
     updateOrder: (order) => {
-      const { $request_json: _r, $symbol: _s, $side: _d, $type: _t, $purpose: _p, $price: _pr, $leverage: _l, $reduce_only: _ro, $parent_client_oid: _pc, $created_at: _c, ...rest } = orderParams(order);
+      const { $request_json: _r, $symbol: _s, $side: _d, $type: _t, $purpose: _p, $price: _pr, $leverage: _l, $reduce_only: _ro, $parent_client_oid: _pc, $created_at: _c, $stop_attachment: _sa, ...rest } = orderParams(order);
       update.run(rest);
     },
     getOrder: (clientOid) => {
       const row = byOid.get(clientOid);
+      return row === undefined ? undefined : rowToJournalOrder(row);
+    },
+    getOrderByExchangeId: (id) => {
+      const row = byExchangeId.get(id);
       return row === undefined ? undefined : rowToJournalOrder(row);
     },
     openOrders: () => open.all().map(rowToJournalOrder),

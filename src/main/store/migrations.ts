@@ -64,4 +64,10 @@ export const migrations: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 2: an entry's stop attachment is a column, not something found by searching its request JSON.
+  `
+  ALTER TABLE orders ADD COLUMN stop_attachment TEXT;
+  CREATE INDEX orders_exchange_id ON orders(exchange_order_id);
+  UPDATE orders SET stop_attachment = CASE WHEN request_json LIKE '%"withStops":true%' THEN 'attached' ELSE 'separate' END WHERE purpose = 'entry';
+  `,
 ];

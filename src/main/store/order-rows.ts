@@ -7,6 +7,8 @@ export interface JournalOrder extends Order {
   readonly parentClientOid?: string | undefined;
   /** The request as it was (or will be) sent; resubmission reuses it byte for byte with the same clientOid. */
   readonly requestJson: string;
+  /** For an entry: whether its stop was attached to it (st-order) or follows on the first fill. */
+  readonly stopAttachment?: 'attached' | 'separate' | undefined;
 }
 
 type Row = Record<string, unknown>;
@@ -38,6 +40,7 @@ export function orderParams(o: JournalOrder): Record<string, string | number | n
     $created_at: o.createdAt,
     $updated_at: o.updatedAt,
     $confirm_latency_ms: o.confirmLatencyMs ?? null,
+    $stop_attachment: o.stopAttachment ?? null,
   };
 }
 
@@ -52,6 +55,7 @@ export function rowToJournalOrder(r: Row): JournalOrder {
     linkedStopClientOid: str(r.linked_stop_client_oid),
     parentClientOid: str(r.parent_client_oid),
     confirmLatencyMs: r.confirm_latency_ms === null ? undefined : Number(r.confirm_latency_ms),
+    stopAttachment: r.stop_attachment === 'attached' || r.stop_attachment === 'separate' ? r.stop_attachment : undefined,
   };
   const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
   return {

@@ -1,11 +1,12 @@
-/** The trader's actions besides entries: cancel, close, move stop, trailing, kill switch (ADR 0301/0303). */
+/** The trader's actions besides entries: cancel, close, move stop, trailing (ADR 0301/0303). */
 import { add, cmp, dec, div, format, isMultipleOf, mul, sub, type Dec } from '../../shared/domain/decimal.ts';
 import type { TrailingSpec, TrailingState } from '../../shared/domain/trailing.ts';
 import { OrderRejectedError, RiskRejectedError, ValidationError } from '../../shared/errors.ts';
-import { raiseAlert, stopSettingKey } from './deps.ts';
 import { fetchLiveStops } from './protection/live-stops.ts';
+import { leverageOf } from './protection/stop-executor.ts';
 import { assertReduceOnlyAllowed } from './risk/reduce-only.ts';
 import type { TradingRuntime } from './runtime.ts';
+import type { ExchangePosition } from './wire-map.ts';
 import type { JournalOrder } from '../store/order-rows.ts';
 
 const HUNDRED: Dec = { m: 100n, s: 0 };
@@ -20,27 +21,48 @@ export async function cancelOrder(rt: TradingRuntime, clientOid: string): Promis
   return rt.deps.tracker.cancel(clientOid);
 }
 
-/** Cancels every working entry/close order (protective stops stay: they guard open positions). */
+/** Marks our orders the exchange named as cancelled; the next pass confirms the rest. */
+export function noteCancelled(rt: TradingRuntime, exchangeOrderIds: readonly string[], reason: string): void {
+  for (const id of exchangeOrderIds) {
+    const ours = rt.deps.journal.getOrderByExchangeId(id);
+    if (ours !== undefined) rt.deps.tracker.markCancelled(ours.clientOid, reason);
+  }
+}
+
+/** Cancels every working regular (non-stop) order; protective stops stay, they guard open positions. */
 export async function cancelAll(rt: TradingRuntime, symbol: string | undefined): Promise<number> {
   const symbols = new Set<string>();
   for (const order of rt.deps.journal.openOrders()) if (order.purpose !== 'stop' && (symbol === undefined || order.symbol === symbol)) symbols.add(order.symbol);
-  const open = await rt.deps.rest.listOpenOrders(symbol === undefined ? {} : { symbol });
+  const open = await rt.deps.rest.listOpenOrders(symbol === undefined ? {} : { symbol }, { lane: 'protective' });
   for (const item of open.items) symbols.add(item.symbol);
   let count = 0;
-  for (const each of symbols) count += (await rt.deps.rest.cancelAllOrders(each)).cancelledOrderIds.length;
-  await rt.deps.tracker.pollOpen();
+  for (const each of symbols) {
+    const answer = await rt.deps.rest.cancelAllOrders(each);
+    noteCancelled(rt, answer.cancelledOrderIds, 'cancelled by the trader (cancel all)');
+    count += answer.cancelledOrderIds.length;
+  }
+  rt.requestTick();
   return count;
 }
 
-/** Closes a position with a reduce-only market order. @throws ValidationError when there is none. */
+/** The reduce-only market order that closes a position whole. */
+export function closeSpec(position: ExchangePosition) {
+  return {
+    symbol: position.symbol, side: position.side === 'long' ? ('sell' as const) : ('buy' as const), type: 'market' as const, sizeLots: position.sizeLots,
+    leverage: leverageOf(position), marginMode: position.marginMode, reduceOnly: true, purpose: 'close' as const,
+  };
+}
+
+/**
+ * Closes a position with a reduce-only market order; allowed in every trading state and whatever
+ * the contract cache says — closing a position that exists at the exchange is always allowed.
+ * @throws ValidationError when there is none; OrderRejectedError when the exchange refuses.
+ */
 export async function closePosition(rt: TradingRuntime, symbol: string, reason: string): Promise<JournalOrder> {
   const position = rt.positions.get(symbol);
   if (position === undefined) throw new ValidationError('no-position', `there is no open ${symbol} position`, { details: { symbol } });
   rt.deps.journal.append('position-event', { event: 'close-requested', reason }, { symbol });
-  const spec = {
-    symbol, side: position.side === 'long' ? ('sell' as const) : ('buy' as const), type: 'market' as const, sizeLots: position.sizeLots,
-    leverage: Math.max(1, Math.round(position.leverage)), reduceOnly: true, purpose: 'close' as const,
-  };
+  const spec = closeSpec(position);
   assertReduceOnlyAllowed(rt.deps, position, spec);
   const order = await rt.deps.tracker.submit(spec);
   if (order.status === 'REJECTED') throw new OrderRejectedError('close-rejected', order.reason ?? 'the exchange refused the close', { details: { clientOid: order.clientOid } });
@@ -48,21 +70,24 @@ export async function closePosition(rt: TradingRuntime, symbol: string, reason: 
   return order;
 }
 
-function checkNewStop(rt: TradingRuntime, symbol: string, stopPrice: string): void {
-  const position = rt.positions.get(symbol);
-  const known = rt.deps.contracts.get(symbol);
-  if (position === undefined || known === undefined) throw new ValidationError('no-position', `there is no open ${symbol} position`, { details: { symbol } });
+async function markOf(rt: TradingRuntime, position: ExchangePosition): Promise<Dec> {
+  return dec(position.markPrice ?? (await rt.deps.rest.getMarkPrice(position.symbol, { lane: 'protective' })).value);
+}
+
+async function checkNewStop(rt: TradingRuntime, position: ExchangePosition, stopPrice: string): Promise<void> {
   const stop = dec(stopPrice);
-  if (!isMultipleOf(stop, known.prepared.tickSize)) {
+  const known = rt.deps.contracts.get(position.symbol);
+  if (known !== undefined && !isMultipleOf(stop, known.prepared.tickSize)) {
     throw new RiskRejectedError('risk-tick-size', `stop ${stopPrice} is not a multiple of the tick size ${format(known.prepared.tickSize)}`, { details: { ruleId: 'tick-size', stopPrice } });
   }
   const long = position.side === 'long';
-  const mark = dec(position.markPrice);
+  const mark = await markOf(rt, position);
   if (long ? cmp(stop, mark) >= 0 : cmp(stop, mark) <= 0) {
-    throw new RiskRejectedError('risk-stop-side', `stop ${stopPrice} must be ${long ? 'below' : 'above'} mark ${position.markPrice}`, { details: { ruleId: 'stop-side', stopPrice, markPrice: position.markPrice } });
+    throw new RiskRejectedError('risk-stop-side', `stop ${stopPrice} must be ${long ? 'below' : 'above'} mark ${format(mark)}`, { details: { ruleId: 'stop-side', stopPrice, markPrice: format(mark) } });
   }
-  const liq = dec(rt.readings.get(symbol)?.liquidationPrice ?? position.liquidationPrice);
-  if (liq.m <= 0n) return;
+  const liquidation = rt.readings.get(position.symbol)?.liquidationPrice ?? position.liquidationPrice;
+  if (liquidation === undefined || position.avgEntryPrice === undefined) return;
+  const liq = dec(liquidation);
   const buffer = div(mul(sub(dec(position.avgEntryPrice), liq), dec(rt.deps.config.risk.stopLiquidationBufferPct)), HUNDRED, 8, 'half-up');
   const limit = add(liq, buffer);
   if (long ? cmp(stop, limit) < 0 : cmp(stop, limit) > 0) {
@@ -72,15 +97,15 @@ function checkNewStop(rt: TradingRuntime, symbol: string, stopPrice: string): vo
 
 /** Moves a position's stop (new stop first, then the old one is cancelled). */
 export async function moveStop(rt: TradingRuntime, symbol: string, stopPrice: string): Promise<{ stopClientOid: string }> {
-  checkNewStop(rt, symbol, stopPrice);
   const position = rt.positions.get(symbol);
   if (position === undefined) throw new ValidationError('no-position', `there is no open ${symbol} position`, { details: { symbol } });
-  const stops = (await fetchLiveStops(rt.deps.rest)).get(symbol) ?? [];
+  await checkNewStop(rt, position, stopPrice);
+  const stops = (await fetchLiveStops(rt.deps.rest, rt.deps.journal, { lane: 'protective' })).get(symbol) ?? [];
   const result = await rt.watchdog.moveStop(position, stops, stopPrice);
   if (result.placedClientOid === undefined) {
-    throw new OrderRejectedError('stop-move-failed', `the new stop could not be placed (${result.failedReason ?? 'unknown'}); the old stop stays`, { details: { symbol, stopPrice } });
+    throw new OrderRejectedError('stop-move-failed', `the new stop could not be placed (${result.failedReason ?? 'stops placed outside Bulwark already cover the position'}); the old stop stays`, { details: { symbol, stopPrice } });
   }
-  rt.deps.journal.setSetting(stopSettingKey(symbol), { price: stopPrice, side: position.side });
+  rt.deps.settings.set('stop', { price: stopPrice, side: position.side }, symbol);
   rt.trailing.stopMoved(symbol, stopPrice);
   return { stopClientOid: result.placedClientOid };
 }
@@ -90,7 +115,7 @@ export function setTrailing(rt: TradingRuntime, symbol: string, spec: TrailingSp
   const position = rt.positions.get(symbol);
   const entry = rt.deps.journal.openOrders().find((o) => o.symbol === symbol && o.purpose === 'entry');
   const side = position?.side ?? (entry === undefined ? undefined : entry.side === 'buy' ? 'long' : 'short');
-  const setting = rt.deps.journal.getSetting(stopSettingKey(symbol)) as { price: string } | undefined;
+  const setting = rt.deps.settings.get('stop', symbol);
   if (side === undefined || setting === undefined) {
     if (spec === null) return rt.trailing.set(symbol, 'long', '0', null);
     throw new ValidationError('no-position', `there is no ${symbol} position or working entry to trail`, { details: { symbol } });
@@ -98,27 +123,11 @@ export function setTrailing(rt: TradingRuntime, symbol: string, spec: TrailingSp
   return rt.trailing.set(symbol, side, setting.price, spec);
 }
 
-/** Kill switch: HALTED, cancel every working order, and if asked flatten every position. */
-export async function killSwitch(rt: TradingRuntime, flatten: boolean, reason: string): Promise<{ cancelledOrders: number; closedPositions: string[] }> {
-  rt.machine.setTrigger('kill-switch', true, `kill switch: ${reason}`, { flatten });
-  rt.deps.journal.setSetting('kill-switch', { active: true, reason });
-  raiseAlert(rt.deps, 'critical', 'kill-switch', `kill switch pressed (${reason})${flatten ? '; flattening all positions' : ''}`, undefined, { flatten });
-  const cancelledOrders = await cancelAll(rt, undefined);
-  const closedPositions: string[] = [];
-  if (flatten) {
-    for (const symbol of [...rt.positions.keys()]) {
-      await closePosition(rt, symbol, 'kill switch');
-      closedPositions.push(symbol);
-    }
-  }
-  return { cancelledOrders, closedPositions };
-}
-
 /** The trader clears the kill switch and the stop-out streak. */
 export function resumeTrading(rt: TradingRuntime): void {
-  rt.deps.journal.setSetting('kill-switch', { active: false, reason: '' });
+  rt.deps.settings.set('kill-switch', { active: false, reason: '' });
   rt.lossGuard.resetStreak();
-  rt.deps.journal.setSetting('loss-guard', rt.lossGuard.snapshot());
+  rt.deps.settings.set('loss-guard', rt.lossGuard.snapshot());
   rt.machine.setTrigger('kill-switch', false);
   rt.machine.setTrigger('consecutive-stop-outs', false);
 }

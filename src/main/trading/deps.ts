@@ -9,6 +9,7 @@ import type { TradingAlert, TradingRest } from './client-port.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 import type { OrderTracker } from './orders/order-tracker.ts';
 import type { PreparedContract } from './risk/prepared.ts';
+import type { TradingSettings } from './settings.ts';
 
 /** A trading event for the renderer: name and payload per the IPC contract. */
 export type TradingEventName = keyof typeof tradingEvents;
@@ -34,6 +35,8 @@ export interface TradingDeps {
   readonly now: () => number;
   readonly logger: Logger;
   readonly contracts: Map<string, KnownContract>;
+  /** The journal's sticky settings, typed (stop prices, loss guard, kill switch …). */
+  readonly settings: TradingSettings;
   /** Sends an alert (also journaled by the caller via {@link raiseAlert}). */
   readonly alert: (alert: TradingAlert) => void;
   readonly emit: (event: TradingEvent) => void;
@@ -47,5 +50,3 @@ export function raiseAlert(deps: TradingDeps, severity: TradingAlert['severity']
   deps.alert({ severity, code, message, ...(symbol === undefined ? {} : { symbol }), details, at });
 }
 
-/** The setting key of a symbol's protective stop price. */
-export const stopSettingKey = (symbol: string): string => `stop:${symbol}`;

@@ -1,62 +1,46 @@
 /**
- * The order ticket's path: risk context → preview or place (ADR 0300/0302). The risk engine runs
- * before the rate limiter; every decision is journaled with its numbers.
+ * The order ticket's path: risk context → preview or place (ADR 0300, 0338). An entry is one
+ * atomic decision: entries are serialised per account, pending entries count toward every limit,
+ * the risk engine runs on fresh exchange numbers before the rate limiter, the trading state is
+ * checked again when the order reaches the front of the limiter's queue, and the symbol's stop and
+ * trailing settings change only once the exchange has accepted the entry (or, for an add, once it
+ * fills). Every decision is journaled with its numbers.
  */
-import { abs, add, dec, mul, type Dec, ZERO } from '../../shared/domain/decimal.ts';
 import type { RiskPreview } from '../../shared/domain/risk.ts';
 import { OrderRejectedError, RiskRejectedError } from '../../shared/errors.ts';
 import type { OrderTicket } from '../../shared/ipc/channels/trading.ts';
-import { stopSettingKey } from './deps.ts';
-import { assertOrderAllowed, evaluateOrder } from './risk/engine.ts';
-import { prepareRiskLimits } from './risk/prepared.ts';
-import { ensureRiskTiers } from './risk/risk-tiers.ts';
-import type { RiskContext } from './risk/types.ts';
-import type { TradingRuntime } from './runtime.ts';
 import type { JournalOrder } from '../store/order-rows.ts';
+import { addIntent, applyEntryIntents } from './entry-intents.ts';
+import { riskContextFor } from './risk-context.ts';
+import { assertOrderAllowed, evaluateOrder } from './risk/engine.ts';
+import { inBackground, type TradingRuntime } from './runtime.ts';
 
-const MINUTE_MS = 60_000;
-
-function exposureOf(rt: TradingRuntime): Dec {
-  let total: Dec = ZERO;
-  for (const position of rt.positions.values()) {
-    const multiplier = rt.deps.contracts.get(position.symbol)?.prepared.multiplier ?? ZERO;
-    total = add(total, abs(mul(mul(dec(position.sizeLots), multiplier), dec(position.markPrice))));
-  }
-  for (const order of rt.deps.journal.openOrders()) {
-    if (order.purpose !== 'entry' || order.price === undefined) continue;
-    const multiplier = rt.deps.contracts.get(order.symbol)?.prepared.multiplier ?? ZERO;
-    total = add(total, mul(mul(dec(order.sizeLots - order.filledLots), multiplier), dec(order.price)));
-  }
-  return total;
-}
-
-/** Builds the risk context for a ticket from fresh exchange numbers. */
-export async function riskContextFor(rt: TradingRuntime, ticket: OrderTicket): Promise<RiskContext> {
-  const { deps } = rt;
-  // The tiers decide the MMR and leverage cap of the resulting position (ADR 0310).
-  const [mark, account, known] = await Promise.all([deps.rest.getMarkPrice(ticket.symbol), deps.rest.getAccountOverview('USDT'), ensureRiskTiers(deps, ticket.symbol)]);
-  const now = deps.now();
-  rt.orderTimes = rt.orderTimes.filter((at) => now - at < MINUTE_MS);
-  const position = rt.positions.get(ticket.symbol);
-  const notReconciled = !rt.reconciled;
-  return {
-    order: { symbol: ticket.symbol, side: ticket.side, type: ticket.type, sizeLots: ticket.sizeLots, price: ticket.price, leverage: ticket.leverage, stopPrice: ticket.stopPrice, reduceOnly: false },
-    contract: known?.prepared,
-    markPrice: dec(mark.value),
-    equityUsdt: dec(account.accountEquity),
-    availableMarginUsdt: dec(account.availableBalance),
-    position: position === undefined ? undefined : { side: position.side, sizeLots: position.sizeLots, avgEntryPrice: dec(position.avgEntryPrice) },
-    exposureUsdt: exposureOf(rt),
-    // Until start-up reconciliation is done the engine is REDUCING (trigger `not-reconciled`).
-    tradingState: notReconciled && rt.machine.state === 'ACTIVE' ? 'REDUCING' : rt.machine.state,
-    ordersInLastMinute: rt.orderTimes.length,
-    limits: prepareRiskLimits(deps.config.risk),
-  };
-}
+/** The lock key that serialises entries across the whole account. */
+const ACCOUNT = '\u0000account';
 
 /** The ticket's preview (never places anything). */
 export async function previewTicket(rt: TradingRuntime, ticket: OrderTicket): Promise<RiskPreview> {
-  return evaluateOrder(await riskContextFor(rt, ticket));
+  return evaluateOrder(await riskContextFor(rt, ticket, { fresh: false }));
+}
+
+/** Throws the trading-state denial unless entries are allowed right now. */
+export function assertEntryStillAllowed(rt: TradingRuntime): void {
+  const state = rt.reconciled || rt.machine.state !== 'ACTIVE' ? rt.machine.state : 'REDUCING';
+  if (state === 'ACTIVE') return;
+  throw new RiskRejectedError('risk-trading-state', `trading is ${state} (${rt.machine.reason}): the entry was not sent`, { details: { ruleId: 'trading-state', state } });
+}
+
+/**
+ * Whether an order proven absent may be resent: reduce-only orders always; an entry only while
+ * trading is ACTIVE and the risk engine, on fresh numbers, still allows it.
+ * @throws RiskRejectedError with the reason otherwise.
+ */
+export async function assertResendAllowed(rt: TradingRuntime, order: JournalOrder): Promise<void> {
+  if (order.reduceOnly) return;
+  assertEntryStillAllowed(rt);
+  if (order.stopPrice === undefined) throw new RiskRejectedError('risk-stop-required', 'an entry without a stop is never resent', { details: { ruleId: 'stop-required' } });
+  const ticket: OrderTicket = { symbol: order.symbol, side: order.side, type: order.type, sizeLots: order.sizeLots, leverage: order.leverage, stopPrice: order.stopPrice, ...(order.price === undefined ? {} : { price: order.price }) };
+  assertOrderAllowed(await riskContextFor(rt, ticket, { fresh: true, excludeClientOid: order.clientOid }));
 }
 
 /**
@@ -64,9 +48,20 @@ export async function previewTicket(rt: TradingRuntime, ticket: OrderTicket): Pr
  * attached to the entry (st-order) when `useStOrders` is on.
  * @throws RiskRejectedError (rule + numbers), OrderRejectedError when the exchange refuses.
  */
-export async function placeTicket(rt: TradingRuntime, ticket: OrderTicket): Promise<{ order: JournalOrder; preview: RiskPreview }> {
+export function placeTicket(rt: TradingRuntime, ticket: OrderTicket): Promise<{ order: JournalOrder; preview: RiskPreview }> {
+  return rt.deps.lock.run(ACCOUNT, () => placeSerialised(rt, ticket));
+}
+
+async function placeSerialised(rt: TradingRuntime, ticket: OrderTicket): Promise<{ order: JournalOrder; preview: RiskPreview }> {
   const { deps } = rt;
-  const ctx = await riskContextFor(rt, ticket);
+  // The trading state first: when entries are refused there is nothing to read or size.
+  try {
+    assertEntryStillAllowed(rt);
+  } catch (error) {
+    if (error instanceof RiskRejectedError) deps.journal.append('risk-decision', { verdict: 'deny', ruleId: error.ruleId, message: error.message, ...error.details }, { symbol: ticket.symbol });
+    throw error;
+  }
+  const ctx = await riskContextFor(rt, ticket, { fresh: true });
   let preview: RiskPreview;
   try {
     preview = assertOrderAllowed(ctx);
@@ -77,14 +72,21 @@ export async function placeTicket(rt: TradingRuntime, ticket: OrderTicket): Prom
   deps.journal.append('risk-decision', { ...preview, ticket }, { symbol: ticket.symbol });
   rt.orderTimes.push(deps.now());
   const side = ticket.side === 'buy' ? 'long' : 'short';
-  deps.journal.setSetting(stopSettingKey(ticket.symbol), { price: ticket.stopPrice, side });
-  if (ticket.trailing !== undefined) rt.trailing.set(ticket.symbol, side, ticket.stopPrice, ticket.trailing);
-  const order = await deps.tracker.submit({
-    symbol: ticket.symbol, side: ticket.side, type: ticket.type, sizeLots: ticket.sizeLots, price: ticket.price, leverage: ticket.leverage, reduceOnly: false, purpose: 'entry',
-    ...(deps.config.protection.useStOrders ? { attachedStopPrice: ticket.stopPrice } : { stopPrice: ticket.stopPrice }),
-  });
+  const adding = ctx.position !== undefined;
+  // The attached stop (st-order) protects the entry's own lots from its first fill, even with the
+  // app closed; under an open position it is left alone while the add rests (protection/cover.ts).
+  const attach = deps.config.protection.useStOrders;
+  const order = await deps.tracker.submit(
+    {
+      symbol: ticket.symbol, side: ticket.side, type: ticket.type, sizeLots: ticket.sizeLots, price: ticket.price, leverage: ticket.leverage, marginMode: ctx.marginMode, reduceOnly: false, purpose: 'entry',
+      ...(attach ? { attachedStopPrice: ticket.stopPrice } : { stopPrice: ticket.stopPrice }),
+    },
+    { admit: () => { assertEntryStillAllowed(rt); } },
+  );
   if (order.status === 'REJECTED') throw new OrderRejectedError('order-rejected', order.reason ?? 'the exchange refused the order', { details: { clientOid: order.clientOid } });
-  void followEntry(rt, order.clientOid);
+  addIntent(rt, { clientOid: order.clientOid, symbol: ticket.symbol, side, stopPrice: ticket.stopPrice, ...(ticket.trailing === undefined ? {} : { trailing: ticket.trailing }), apply: adding ? 'on-fill' : 'on-accept' });
+  applyEntryIntents(rt);
+  inBackground(rt, followEntry(rt, order.clientOid));
   return { order, preview };
 }
 
@@ -95,16 +97,16 @@ export async function placeTicket(rt: TradingRuntime, ticket: OrderTicket): Prom
 async function followEntry(rt: TradingRuntime, clientOid: string): Promise<void> {
   let filled = 0;
   const until = rt.deps.now() + Math.max(rt.deps.config.orders.confirmTimeoutMs, rt.deps.config.orders.pollIntervalMs);
-  while (rt.deps.now() <= until) {
+  while (rt.deps.now() <= until && !rt.stopped) {
     const order = await rt.deps.tracker.refresh(clientOid).catch(() => rt.deps.journal.getOrder(clientOid));
     if (order === undefined) return;
+    applyEntryIntents(rt);
     if (order.filledLots !== filled) {
       filled = order.filledLots;
       rt.requestTick();
     }
     if (order.status === 'FILLED' || order.status === 'CANCELLED' || order.status === 'REJECTED') return;
     await new Promise((resolve) => setTimeout(resolve, rt.deps.config.orders.pollIntervalMs));
-    if (rt.stopped) return;
   }
   rt.requestTick();
 }

@@ -19,7 +19,7 @@ export function createTradingHandlers(service: TradingService): TradingHandlers 
     'trading:preview-order': (ticket) => service.previewOrder(ticket),
     'trading:place-order': async (ticket) => {
       const { order, preview } = await service.placeOrder(ticket);
-      return { clientOid: order.clientOid, status: order.status, protection: order.requestJson.includes('"withStops":true') ? 'attached' : 'on-first-fill', preview };
+      return { clientOid: order.clientOid, status: order.status, protection: order.stopAttachment === 'attached' ? 'attached' : 'on-first-fill', preview };
     },
     'trading:cancel-order': async ({ clientOid }) => {
       const order = await service.cancelOrder(clientOid);
@@ -32,17 +32,16 @@ export function createTradingHandlers(service: TradingService): TradingHandlers 
     },
     'trading:move-stop': async ({ symbol, stopPrice }) => ({ symbol, stopPrice, ...(await service.moveStop(symbol, stopPrice)) }),
     'trading:set-trailing': ({ symbol, trailing }) => Promise.resolve({ symbol, trailing: service.setTrailing(symbol, trailing) }),
-    'trading:trigger-kill-switch': async ({ flatten, reason }) => {
-      const result = await service.triggerKillSwitch(flatten, reason ?? 'pressed by the trader');
-      return { ...result, state: service.getState() };
-    },
+    'trading:trigger-kill-switch': ({ flatten, reason }) => service.triggerKillSwitch(flatten, reason ?? 'pressed by the trader'),
+    'trading:get-margin-mode': ({ symbol }) => service.getMarginMode(symbol),
+    'trading:set-margin-mode': ({ symbol, marginMode }) => service.setMarginMode(symbol, marginMode),
     'trading:get-state': () => Promise.resolve(service.getState()),
     'trading:resume-trading': () => {
       service.resumeTrading();
       return Promise.resolve(service.getState());
     },
     'trading:list-positions': () => Promise.resolve(service.listPositions()),
-    'trading:list-orders': ({ scope, symbol, limit }) => Promise.resolve(service.listOrders(scope, symbol, limit).map(({ requestJson: _r, parentClientOid: _p, ...order }) => order)),
+    'trading:list-orders': ({ scope, symbol, limit }) => Promise.resolve(service.listOrders(scope, symbol, limit).map(({ requestJson: _r, parentClientOid: _p, stopAttachment: _a, ...order }) => order)),
     'trading:query-journal': (query) => Promise.resolve(service.journal.queryEvents(query)),
     'trading:get-trailing': ({ symbol }) => Promise.resolve(service.listTrailing().filter((state) => symbol === undefined || state.symbol === symbol)),
   };

@@ -1,20 +1,27 @@
-/** Builds the runtime and runs the engine loop (start-up reconciliation first). */
+/**
+ * Builds the runtime and runs the engine loop. Protection starts at once — the first pass runs
+ * before start-up reconciliation of our own orders has finished, which gates new entries only
+ * (ADR 0335).
+ */
 import { raiseAlert, type TradingDeps, type TradingEvent } from './deps.ts';
 import { withFillEvents } from './fill-journal.ts';
 import { createKeyedLock } from './keyed-lock.ts';
 import { createLiquidationWatch } from './liquidation/liquidation-watch.ts';
 import { createOrderTracker } from './orders/order-tracker.ts';
+import { createEmergencyCloser } from './protection/emergency-close.ts';
 import { createProtectionWatchdog } from './protection/watchdog.ts';
 import { reconcileAtStart, type ReconciliationReport } from './reconcile/startup.ts';
 import type { TradingRuntime } from './runtime.ts';
+import { tradingSettings } from './settings.ts';
 import { createLossGuard } from './state/loss-guard.ts';
 import { createTradingStateMachine } from './state/trading-state.ts';
 import { runTick } from './tick.ts';
 import { createAtrCache } from './trailing/atr-cache.ts';
 import { createTrailingManager } from './trailing/trailing-manager.ts';
 import { closePosition } from './actions.ts';
+import { assertResendAllowed } from './entry.ts';
 import type { TradingClient, TradingClientEvent } from './client-port.ts';
-import type { TradingServiceOptions } from './service.ts';
+import type { TradingServiceOptions } from './service-options.ts';
 
 /** Wires the components together (no I/O). */
 export function buildRuntime(options: TradingServiceOptions, emit: (event: TradingEvent) => void): TradingRuntime {
@@ -23,42 +30,55 @@ export function buildRuntime(options: TradingServiceOptions, emit: (event: Tradi
   const logger = options.logger.child({ component: 'trading' });
   const journal = withFillEvents(options.journal);
   const holder: { rt?: TradingRuntime } = {};
+  const alertOf = (...args: Parameters<typeof raiseAlert> extends [unknown, ...infer R] ? R : never): void => {
+    if (holder.rt !== undefined) raiseAlert(holder.rt.deps, ...args);
+  };
   const tracker = createOrderTracker({
     rest: options.client.rest, journal, config: config.orders, now, logger,
-    onUpdate: ({ requestJson: _request, parentClientOid: _parent, ...order }) => {
+    onUpdate: ({ requestJson: _request, parentClientOid: _parent, stopAttachment: _attachment, ...order }) => {
       emit({ name: 'trading:order-updated', payload: order });
     },
     onMismatch: (order, problem) => {
-      if (holder.rt !== undefined) raiseAlert(holder.rt.deps, 'critical', 'order-mismatch', `${order.symbol}: the exchange's order ${order.clientOid} differs from the request: ${problem}`, order.symbol, { clientOid: order.clientOid });
+      alertOf('critical', 'order-mismatch', `${order.symbol}: the exchange's order ${order.clientOid} differs from the request: ${problem}`, order.symbol, { clientOid: order.clientOid });
+    },
+    onGaveUp: (order, reason) => {
+      alertOf('critical', 'order-unknown', `${order.symbol}: order ${order.clientOid} (${order.purpose} ${order.side} ${order.sizeLots} lots) ${reason}`, order.symbol, { clientOid: order.clientOid });
+    },
+    mayResend: async (order) => {
+      if (holder.rt !== undefined) await assertResendAllowed(holder.rt, order);
     },
   });
-  const deps: TradingDeps = { rest: options.client.rest, journal, tracker, lock: createKeyedLock(), config, now, logger, contracts: new Map(), alert: options.alert, emit };
+  const settings = tradingSettings(journal, logger);
+  const deps: TradingDeps = { rest: options.client.rest, journal, tracker, lock: createKeyedLock(), config, now, logger, contracts: new Map(), settings, alert: options.alert, emit };
   const machine = createTradingStateMachine(now, (change) => {
     journal.append('state-change', { ...change });
     emit({ name: 'trading:state-changed', payload: change });
     // The start-up REDUCING (reconciliation running) is routine: an event, not a notification.
     if (change.state !== 'ACTIVE' && change.details.trigger !== 'not-reconciled') raiseAlert(deps, change.state === 'HALTED' ? 'critical' : 'warning', 'trading-restricted', `trading is ${change.state}: ${change.reason}`, undefined);
   });
-  const watchdog = createProtectionWatchdog(deps, async (symbol, reason) => {
-    if (holder.rt === undefined) return;
-    await closePosition(holder.rt, symbol, reason).catch((error: unknown) => {
-      logger.error('emergency-close-failed', { symbol, error: String(error) });
-    });
+  const closer = createEmergencyCloser(deps, {
+    close: (symbol, reason) => {
+      if (holder.rt === undefined) throw new Error('the trading service is not built');
+      return closePosition(holder.rt, symbol, reason);
+    },
+    stillNeeded: (symbol, untilFlat) => holder.rt !== undefined && !holder.rt.stopped && holder.rt.positions.has(symbol) && (untilFlat || watchdog.protection(symbol).status !== 'PROTECTED'),
+    requestPass: () => holder.rt?.requestTick(),
   });
+  const watchdog = createProtectionWatchdog(deps, closer);
   const atr = createAtrCache(deps);
   const lossGuard = createLossGuard(config.state.dailyLossLimitUsdt, config.state.maxConsecutiveStopOuts);
   const rt: TradingRuntime = {
-    deps, machine, lossGuard, watchdog, atr, trailing: createTrailingManager(deps, watchdog, atr), liquidation: createLiquidationWatch(deps),
-    positions: new Map(), readings: new Map(), positionsAt: now(), reconciled: false, stopped: false, orderTimes: [], requestTick: () => undefined,
+    deps, client: options.client, machine, lossGuard, watchdog, closer, atr, trailing: createTrailingManager(deps, watchdog, atr), liquidation: createLiquidationWatch(deps),
+    positions: new Map(), readings: new Map(), positionsAt: now(), baselineTaken: false, pendingChanges: new Map(), fundingChecked: new Set(), reconciled: false, stopped: false, pollingOrders: false, orderTimes: [], requestTick: () => undefined, background: new Set(),
   };
   holder.rt = rt;
   return rt;
 }
 
 function restoreSticky(rt: TradingRuntime): void {
-  const snapshot = rt.deps.journal.getSetting('loss-guard') as { day: number; pnl: string; streak: number } | undefined;
+  const snapshot = rt.deps.settings.get('loss-guard');
   if (snapshot !== undefined) rt.lossGuard.restore(snapshot);
-  const kill = rt.deps.journal.getSetting('kill-switch') as { active: boolean; reason: string } | undefined;
+  const kill = rt.deps.settings.get('kill-switch');
   if (kill?.active === true) rt.machine.setTrigger('kill-switch', true, `kill switch: ${kill.reason} (still engaged after restart)`);
 }
 
@@ -70,26 +90,29 @@ function onClientEvent(rt: TradingRuntime, event: TradingClientEvent): void {
   rt.requestTick();
 }
 
-/** Reconciles (retrying), then runs the loop. */
+/** Starts protection at once, then reconciles (retrying) and opens trading for entries. */
 export async function startLoop(rt: TradingRuntime, client: TradingClient): Promise<{ report: ReconciliationReport; loop: { stop(): Promise<void> } }> {
   restoreSticky(rt);
   rt.machine.setTrigger('not-reconciled', true, 'start-up reconciliation with the exchange is running');
   const unsubscribe = client.subscribe?.((event) => {
     onClientEvent(rt, event);
   });
-  const report = await reconcileWithRetry(rt);
-  rt.reconciled = true;
-  rt.machine.setTrigger('not-reconciled', false);
+  rt.trailing.load();
   const loop = runLoop(rt);
-  return {
-    report,
-    loop: {
-      async stop() {
-        unsubscribe?.();
-        await loop.stop();
-      },
-    },
+  rt.requestTick();
+  const stop = async (): Promise<void> => {
+    unsubscribe?.();
+    await loop.stop();
   };
+  try {
+    const report = await reconcileWithRetry(rt);
+    rt.reconciled = true;
+    rt.machine.setTrigger('not-reconciled', false);
+    return { report, loop: { stop } };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 async function reconcileWithRetry(rt: TradingRuntime): Promise<ReconciliationReport> {

@@ -1,34 +1,28 @@
 /**
  * The trading service (ADR 0302): composes risk, orders, protection, trailing, liquidation watch
- * and trading state over the exchange client and the journal. `start()` reconciles before any
- * entry is accepted, then runs the engine pass every `watchdogIntervalMs` (and at once on events).
+ * and trading state over the exchange client and the journal. `start()` starts protecting at once,
+ * then reconciles before any entry is accepted; the engine pass runs every `watchdogIntervalMs`
+ * (and at once on events).
  */
 import type { TrailingSpec, TrailingState } from '../../shared/domain/trailing.ts';
 import type { Position } from '../../shared/domain/position.ts';
 import type { RiskPreview } from '../../shared/domain/risk.ts';
 import type { OrderTicket, TradingStateView } from '../../shared/ipc/channels/trading.ts';
-import type { Config } from '../config/schema.ts';
-import type { Logger } from '../observability/logger.ts';
-import type { Clock } from '../time/clock.ts';
+import type { MarginMode } from '../../shared/domain/position.ts';
+import type { KillSwitchReport, MarginModeView } from '../../shared/ipc/channels/trading.ts';
 import type { Journal } from '../store/journal.ts';
 import type { JournalOrder } from '../store/order-rows.ts';
-import type { TradingAlert, TradingClient } from './client-port.ts';
+import { changeMarginMode, marginModeView } from './account/margin-mode.ts';
 import type { TradingEvent } from './deps.ts';
+import { killSwitch } from './kill-switch.ts';
+import type { TradingServiceOptions } from './service-options.ts';
 import type { ReconciliationReport } from './reconcile/startup.ts';
 import { buildRuntime, startLoop } from './service-runtime.ts';
 import * as actions from './actions.ts';
 import { placeTicket, previewTicket } from './entry.ts';
 import { positionView } from './tick.ts';
 
-/** What {@link createTradingService} needs. */
-export interface TradingServiceOptions {
-  readonly config: Config;
-  readonly client: TradingClient;
-  readonly journal: Journal;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly alert: (alert: TradingAlert) => void;
-}
+export type { TradingServiceOptions } from './service-options.ts';
 
 /** The service's public API (what the IPC handlers call). */
 export interface TradingService {
@@ -48,7 +42,9 @@ export interface TradingService {
   getTrailing(symbol: string): TrailingState | undefined;
   /** Every live trailing state, resumed ones included (ADR 0510). */
   listTrailing(): TrailingState[];
-  triggerKillSwitch(flatten: boolean, reason: string): Promise<{ cancelledOrders: number; closedPositions: string[] }>;
+  triggerKillSwitch(flatten: boolean, reason: string): Promise<KillSwitchReport>;
+  getMarginMode(symbol: string): Promise<MarginModeView>;
+  setMarginMode(symbol: string, marginMode: MarginMode): Promise<MarginModeView>;
   resumeTrading(): void;
   getState(): TradingStateView;
   listPositions(): Position[];
@@ -72,8 +68,8 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
     },
     async stop() {
       rt.stopped = true;
-      rt.deps.tracker.stop();
       await loop?.stop();
+      await Promise.all([rt.deps.tracker.stop(), rt.closer.stop(), Promise.allSettled([...rt.background])]);
     },
     on(listener) {
       listeners.add(listener);
@@ -88,7 +84,9 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
     setTrailing: (symbol, spec) => actions.setTrailing(rt, symbol, spec),
     getTrailing: (symbol) => rt.trailing.get(symbol),
     listTrailing: () => rt.trailing.list(),
-    triggerKillSwitch: (flatten, reason) => actions.killSwitch(rt, flatten, reason),
+    triggerKillSwitch: async (flatten, reason) => ({ ...(await killSwitch(rt, flatten, reason)), state: stateView(rt) }),
+    getMarginMode: (symbol) => marginModeView(rt, symbol),
+    setMarginMode: (symbol, marginMode) => changeMarginMode(rt, symbol, marginMode),
     resumeTrading: () => {
       actions.resumeTrading(rt);
     },

@@ -4,6 +4,7 @@
  */
 import type { Contract, RiskLimitTier } from '../../shared/domain/contract.ts';
 import type { OrderStatus } from '../../shared/domain/order.ts';
+import type { MarginMode } from '../../shared/domain/position.ts';
 import type { KucoinContract } from '../exchange/kucoin/schemas/market.ts';
 import type { KucoinOrder } from '../exchange/kucoin/schemas/orders.ts';
 import type { KucoinPosition, KucoinRiskLimitLevel } from '../exchange/kucoin/schemas/positions.ts';
@@ -29,6 +30,9 @@ export function contractFromWire(wire: KucoinContract): Contract {
     makerFeeRate: wire.makerFeeRate,
     takerFeeRate: wire.takerFeeRate,
     riskLimitTiers: [],
+    ...(wire.m === undefined || wire.mmrLevConstant === undefined || wire.f === undefined || wire.mmrLimit === undefined
+      ? {}
+      : { crossMargin: { m: wire.m, mmrLevConstant: wire.mmrLevConstant, f: wire.f, mmrLimit: wire.mmrLimit } }),
   };
 }
 
@@ -71,36 +75,66 @@ export interface ExchangePosition {
   readonly symbol: string;
   readonly side: 'long' | 'short';
   readonly sizeLots: number;
-  readonly avgEntryPrice: string;
-  readonly markPrice: string;
-  readonly liquidationPrice: string;
-  readonly leverage: number;
-  readonly unrealisedPnl: string;
-  /** Funding settled on this position so far (USDT, + received / − paid; KuCoin `posFunding`, §7.1). */
+  readonly marginMode: MarginMode;
+  /** Undefined when the exchange did not say: every consumer treats it as unknown, never as 0. */
+  readonly avgEntryPrice: string | undefined;
+  readonly markPrice: string | undefined;
+  /** The exchange's liquidation price; undefined when absent or 0 (KuCoin reports 0 when it has none). */
+  readonly liquidationPrice: string | undefined;
+  readonly leverage: number | undefined;
+  readonly unrealisedPnl: string | undefined;
+  readonly realisedPnl: string | undefined;
+  readonly marginUsdt: string | undefined;
+  /** Funding settled on this position so far (USDT, + received / − paid; KuCoin `posFunding`). */
   readonly fundingUsdt: string;
 }
 
 // `posFunding` is not in the client's position schema (a loose object keeps it): read it here.
-const posFundingSchema = z.object({ posFunding: z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).optional() });
+const posFundingSchema = z.object({ posFunding: z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).nullable().optional() });
 
 function fundingOf(wire: KucoinPosition): string {
-  const raw = posFundingSchema.parse(wire).posFunding;
-  if (raw === undefined) return '0';
+  const parsed = posFundingSchema.safeParse(wire);
+  const raw = parsed.success ? parsed.data.posFunding : undefined;
+  if (raw === undefined || raw === null) return '0';
   return typeof raw === 'string' ? raw : format(dec(raw.toFixed(10)));
 }
 
-/** Open positions only; closed ones (currentQty 0) are dropped. */
+/** A positive decimal, or undefined for absent, null, zero or negative values. */
+function positiveOrUnknown(text: string | undefined): string | undefined {
+  if (text === undefined || !/^\d+(\.\d+)?$/.test(text)) return undefined;
+  return /[1-9]/.test(text) ? text : undefined;
+}
+
+function signedOrUnknown(text: string | undefined): string | undefined {
+  return text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? text : undefined;
+}
+
+function leverageOf(wire: KucoinPosition): number | undefined {
+  const value = Number(wire.realLeverage ?? wire.leverage);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/** KuCoin's `marginMode` (newer) or `crossMode` (older); ISOLATED, KuCoin's default, when neither is given. */
+export function marginModeOf(wire: KucoinPosition): MarginMode {
+  if (wire.marginMode !== undefined) return wire.marginMode;
+  return wire.crossMode === true ? 'CROSS' : 'ISOLATED';
+}
+
+/** Open positions only; closed ones (currentQty 0) are dropped. Missing numbers stay unknown. */
 export function positionFromWire(wire: KucoinPosition): ExchangePosition | 'closed' {
   if (wire.currentQty === 0 || !wire.isOpen) return 'closed';
   return {
     symbol: wire.symbol,
     side: wire.currentQty > 0 ? 'long' : 'short',
     sizeLots: Math.abs(wire.currentQty),
-    avgEntryPrice: wire.avgEntryPrice ?? '0',
-    markPrice: wire.markPrice ?? '0',
-    liquidationPrice: wire.liquidationPrice ?? '0',
-    leverage: Number(wire.realLeverage ?? wire.leverage ?? '1'),
-    unrealisedPnl: wire.unrealisedPnl ?? '0',
+    marginMode: marginModeOf(wire),
+    avgEntryPrice: positiveOrUnknown(wire.avgEntryPrice),
+    markPrice: positiveOrUnknown(wire.markPrice),
+    liquidationPrice: positiveOrUnknown(wire.liquidationPrice),
+    leverage: leverageOf(wire),
+    unrealisedPnl: signedOrUnknown(wire.unrealisedPnl),
+    realisedPnl: signedOrUnknown(wire.realisedPnl),
+    marginUsdt: positiveOrUnknown(wire.posMargin),
     fundingUsdt: fundingOf(wire),
   };
 }

@@ -38,5 +38,7 @@ export const contractSchema = z.object({
   takerFeeRate: decimalSchema,
   /** Risk-limit tiers, ascending; empty when unknown (then tier 1 from the contract is used). */
   riskLimitTiers: z.array(riskLimitTierSchema),
+  /** Cross-margin parameters (MMR = min((1 + n/m) / (2 · mmrLevConstant), mmrLimit), IMR = max(1/lev, MMR · f)). */
+  crossMargin: z.object({ m: decimalSchema, mmrLevConstant: decimalSchema, f: decimalSchema, mmrLimit: decimalSchema }).optional(),
 });
 export type Contract = z.infer<typeof contractSchema>;

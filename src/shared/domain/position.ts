@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { epochMsSchema, positionSideSchema, sideSchema, signedDecimalSchema, symbolSchema } from './primitives.ts';
 
-/** Whether exchange-side stops cover the whole position right now. */
-export const protectionStatusSchema = z.enum(['PROTECTED', 'NAKED']);
+/**
+ * Whether exchange-side loss-side stops cover the whole position right now. `UNKNOWN`: the stops
+ * could not be read, so the engine cannot say (it is never shown as PROTECTED on a guess).
+ */
+export const protectionStatusSchema = z.enum(['PROTECTED', 'NAKED', 'UNKNOWN']);
 export type ProtectionStatus = z.infer<typeof protectionStatusSchema>;
 
 /** A position's protection, as the badge shows it. */
@@ -14,21 +17,36 @@ export const protectionSchema = z.object({
   stopPrice: z.string().optional(),
   /** When the position became unprotected (absent when protected). */
   nakedSince: epochMsSchema.optional(),
+  /** Reduce-only take-profits resting on the profit side (never counted as cover). */
+  takeProfits: z.array(z.object({ stopPrice: z.string(), sizeLots: z.number().int().positive() })).optional(),
 });
 export type Protection = z.infer<typeof protectionSchema>;
 
-/** An open position (one-way mode; KuCoin `currentQty` sign gives the side, reference §3.4). */
+/** How a position's margin is held (KuCoin per-symbol setting). */
+export const marginModeSchema = z.enum(['ISOLATED', 'CROSS']);
+export type MarginMode = z.infer<typeof marginModeSchema>;
+
+/**
+ * An open position (one-way mode; the sign of KuCoin's `currentQty` gives the side). A value the
+ * exchange did not give and the engine cannot compute is `null` ("unknown" on screen), never a
+ * made-up number.
+ */
 export const positionSchema = z.object({
   symbol: symbolSchema,
   side: positionSideSchema,
   sizeLots: z.number().int().positive(),
-  avgEntryPrice: z.string(),
-  markPrice: z.string(),
-  liquidationPrice: z.string(),
-  leverage: z.number().positive(),
-  unrealisedPnl: signedDecimalSchema,
-  /** (mark − liquidation) / mark in %, always ≥ 0 while the position lives. */
-  distanceToLiquidationPct: z.number(),
+  marginMode: marginModeSchema,
+  avgEntryPrice: z.string().nullable(),
+  markPrice: z.string().nullable(),
+  liquidationPrice: z.string().nullable(),
+  leverage: z.number().positive().nullable(),
+  unrealisedPnl: signedDecimalSchema.nullable(),
+  /** Realised PnL of the position so far (USDT, KuCoin `realisedPnl`), when the exchange gives it. */
+  realisedPnl: signedDecimalSchema.nullable(),
+  /** Margin held by the position (USDT; isolated: its own margin, cross: its maintenance share). */
+  marginUsdt: z.string().nullable(),
+  /** (mark − liquidation) / mark in %, ≥ 0 while the position lives; null when either is unknown. */
+  distanceToLiquidationPct: z.number().nullable(),
   /** The same distance in ATRs, when an ATR is known. */
   distanceToLiquidationAtr: z.number().optional(),
   protection: protectionSchema,

@@ -21,6 +21,8 @@ export const riskRuleIdSchema = z.enum([
   'risk-per-trade',
   'order-rate',
   'reduce-only',
+  'stale-price',
+  'against-verdict',
 ]);
 export type RiskRuleId = z.infer<typeof riskRuleIdSchema>;
 

@@ -99,7 +99,8 @@ describe('crash-restart drill (kill -9 at random points)', () => {
       placingSteps += session.lines.filter((l) => l.type === 'placing').length;
 
       const before = openJournal({ filePath: journalPath, now: () => Date.now() });
-      const trailingBefore = new Set(before.loadTrailing().map((t) => t.symbol));
+      // Trailing belongs to a position of a side: after a flip the new position does not inherit it.
+      const trailingBefore = new Set(before.loadTrailing().map((t) => `${t.symbol}:${(t.state as { positionSide?: string }).positionSide ?? ''}`));
       before.close();
 
       // 20 restarts in under a minute spend far more of the user's 30 s futures quota (§5.1) than
@@ -107,19 +108,33 @@ describe('crash-restart drill (kill -9 at random points)', () => {
       // rightly waited ~5 s for the window. The quota is not what this drill proves, so each restart
       // gets a fresh window (the session before it still runs under the real quota).
       venue.admin.resetRateLimits();
+      // Twice in the drill, while the engine is down, the trader flattens on the website and opens
+      // new positions there, without stops: the restart must adopt and protect them in time. This
+      // also makes sure both markets are seen on both sides.
+      if (runNo === Math.floor(RUNS / 2) || runNo === RUNS) tradeOnTheWebsite(runNo === RUNS ? ['sell', 'buy'] : ['buy', 'sell']);
       const verify = run('verify', runNo, env);
-      const reconciled = await verify.seen('reconciled', 20_000);
+      const reconciled = await verify.seen('reconciled', 40_000);
       const protectedLine = await verify.seen('protected', 20_000);
+      await verify.seen('settled', 20_000);
       await exited(verify.child);
       checkRun(runNo, reconciled, protectedLine, trailingBefore, placingSteps);
-      for (const p of venue.exchange.positions(userId)) coverage.add(`${p.symbol}:${p.currentQty > 0 ? 'long' : 'short'}`);
+      for (const p of protectedLine.positions as { symbol: string; side: string }[]) coverage.add(`${p.symbol}:${p.side}`);
       if ((reconciled.report as { journalOpenOrders: number }).journalOpenOrders > 0) restartsWithOpenOrders += 1;
     }
     // The drill is only meaningful if kills caught orders in flight.
     expect(restartsWithOpenOrders).toBeGreaterThan(0);
-    // ...and if restarts found positions of both markets and both sides.
+    // ...and if restarts protected positions of both markets and both sides.
     expect([...coverage].sort()).toEqual(['ETHUSDTM:long', 'ETHUSDTM:short', 'XBTUSDTM:long', 'XBTUSDTM:short']);
   });
+
+  function tradeOnTheWebsite(sides: readonly ['buy' | 'sell', 'buy' | 'sell']): void {
+    for (const position of venue.exchange.positions(userId)) {
+      venue.exchange.placeOrder(userId, { clientOid: `web-close-${Date.now()}-${position.symbol}`, symbol: position.symbol, side: position.currentQty > 0 ? 'sell' : 'buy', type: 'market', size: Math.abs(position.currentQty), leverage: 5, reduceOnly: true });
+    }
+    symbols.forEach((symbol, i) => {
+      venue.exchange.placeOrder(userId, { clientOid: `web-open-${Date.now()}-${symbol}`, symbol, side: sides[i] ?? 'buy', type: 'market', size: 2, leverage: 5 });
+    });
+  }
 
   function checkRun(runNo: number, reconciled: Line, protectedLine: Line, trailingBefore: Set<string>, placingSteps: number): void {
     const where = `run ${runNo}`;
@@ -127,8 +142,15 @@ describe('crash-restart drill (kill -9 at random points)', () => {
     expect(Number(protectedLine.ms), `${where}: ${JSON.stringify(reconciled)}`).toBeLessThanOrEqual(nakedAlertAfterS * 1000);
     // At the exchange: every open position's reduce-only stops add up to exactly its size, and sit on
     // the losing side: a long's are sell `down` stops below the mark, a short's buy `up` stops above it.
+    const journal = openJournal({ filePath: journalPath, now: () => Date.now() });
+    // A stop attached to an entry still resting unfilled belongs to that entry, not to the position.
+    const resting = (clientOid: string): boolean => {
+      const parent = journal.getOrder(clientOid)?.parentClientOid;
+      const entry = parent === undefined ? undefined : journal.getOrder(parent);
+      return entry?.type === 'limit' && entry.filledLots === 0 && !['FILLED', 'CANCELLED', 'REJECTED'].includes(entry.status);
+    };
     for (const position of venue.exchange.positions(userId)) {
-      const stops = venue.exchange.listStopOrders(userId, { symbol: position.symbol, pageSize: '200' }).items.filter((s) => s.reduceOnly);
+      const stops = venue.exchange.listStopOrders(userId, { symbol: position.symbol, pageSize: '200' }).items.filter((s) => s.reduceOnly && !resting(s.clientOid));
       expect(stops.reduce((sum, s) => sum + s.size, 0), `${where}: stop cover of ${position.symbol} ${JSON.stringify({ position: { qty: position.currentQty, entry: position.avgEntryPrice }, stops: stops.map((s) => [s.clientOid, s.side, s.stop, s.stopPrice, s.size]), seen: protectedLine.positions, open: protectedLine.orders })}`).toBe(Math.abs(position.currentQty));
       const long = position.currentQty > 0;
       const mark = venue.exchange.markPrice(position.symbol).value;
@@ -138,7 +160,6 @@ describe('crash-restart drill (kill -9 at random points)', () => {
         else expect(Number(stop.stopPrice), `${where}: ${position.symbol} short stop above mark`).toBeGreaterThan(mark);
       }
     }
-    const journal = openJournal({ filePath: journalPath, now: () => Date.now() });
     try {
       const exchangeOrders = [
         ...venue.exchange.recentDoneOrders(userId),
@@ -158,9 +179,9 @@ describe('crash-restart drill (kill -9 at random points)', () => {
       expect(entries.length, where).toBeLessThanOrEqual(placingSteps);
       // Trailing resumed for every position that had it before the kill.
       const report = reconciled.report as { trailingResumed: number };
-      const trailing = protectedLine.trailing as { symbol: string; trailing: unknown }[];
-      for (const row of trailing) if (trailingBefore.has(row.symbol)) expect(row.trailing, `${where}: trailing of ${row.symbol}`).not.toBeNull();
-      if (trailingBefore.size > 0) expect(report.trailingResumed, where).toBeGreaterThan(0);
+      const trailing = protectedLine.trailing as { symbol: string; side: string; trailing: unknown }[];
+      for (const row of trailing) if (trailingBefore.has(`${row.symbol}:${row.side}`)) expect(row.trailing, `${where}: trailing of ${row.symbol}`).not.toBeNull();
+      if (trailing.some((row) => trailingBefore.has(`${row.symbol}:${row.side}`))) expect(report.trailingResumed, where).toBeGreaterThan(0);
     } finally {
       journal.close();
     }

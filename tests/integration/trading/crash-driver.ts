@@ -3,7 +3,7 @@
 //   node tests/integration/trading/crash-driver.ts <mode: session|verify> <seed>
 // Env: DRILL_REST_URL, DRILL_CREDENTIALS (JSON), DRILL_JOURNAL (path).
 import { configSchema } from '../../../src/main/config/schema.ts';
-import { createExchangeClient } from '../../../src/main/exchange/kucoin/client.ts';
+import { createExchangeClient, type ExchangeClient } from '../../../src/main/exchange/kucoin/client.ts';
 import { appendFileSync } from 'node:fs';
 import { silentLogger, type Logger } from '../../../src/main/observability/logger.ts';
 import { openJournal } from '../../../src/main/store/journal.ts';
@@ -93,9 +93,12 @@ async function main(): Promise<void> {
     },
   });
   const started = Date.now();
-  const report = await service.start();
-  say({ type: 'reconciled', report, ms: Date.now() - started });
-  if (mode === 'verify') return verify(service, started);
+  // Protection runs from the first second; reconciliation of our orders only gates new entries.
+  const reconciled = service.start().then((report) => {
+    say({ type: 'reconciled', report, ms: Date.now() - started });
+  });
+  if (mode === 'verify') return verify(client, service, started, reconciled);
+  await reconciled;
   for (let k = 0; ; k += 1) {
     const market = markets[Math.floor(next() * markets.length)] ?? markets[0];
     const mark = (await client.rest.getMarkPrice(market.symbol)).value;
@@ -106,18 +109,53 @@ async function main(): Promise<void> {
   }
 }
 
-async function verify(service: TradingService, started: number): Promise<void> {
+/** Loss-side reduce-only stop lots per symbol at the exchange, leaving out stops attached to entries still resting unfilled. */
+async function coverAtExchange(client: ExchangeClient, service: TradingService): Promise<Map<string, number>> {
+  const resting = new Set(service.listOrders('open', undefined, 1000).filter((o) => o.purpose === 'entry' && o.type === 'limit' && o.filledLots === 0).map((o) => o.clientOid));
+  const cover = new Map<string, number>();
+  for (const stop of (await client.rest.listStopOrders({ pageSize: 100 })).items) {
+    if (stop.reduceOnly !== true) continue;
+    const parent = service.journal.getOrder(stop.clientOid ?? '')?.parentClientOid;
+    if (parent !== undefined && resting.has(parent)) continue;
+    cover.set(`${stop.symbol}:${stop.side}`, (cover.get(`${stop.symbol}:${stop.side}`) ?? 0) + stop.size);
+  }
+  return cover;
+}
+
+/** Every entry the journal still has working and unfilled is so at the exchange too. */
+async function journalAgrees(client: ExchangeClient, service: TradingService): Promise<boolean> {
+  for (const order of service.listOrders('open', undefined, 1000).filter((o) => o.purpose === 'entry' && o.filledLots === 0)) {
+    const wire = await client.rest.getOrderByClientOid(order.clientOid).catch(() => undefined);
+    if (wire !== undefined && (wire.filledSize ?? 0) > 0) return false;
+  }
+  return true;
+}
+
+async function verify(client: ExchangeClient, service: TradingService, started: number, reconciled: Promise<void>): Promise<void> {
   for (;;) {
+    // Every position the exchange holds, as the engine sees it, protected in full.
+    const atExchange = (await client.rest.listPositions()).filter((p) => p.isOpen && p.currentQty !== 0);
     const positions = service.listPositions();
-    const allProtected = positions.every((p) => p.protection.status === 'PROTECTED' && p.protection.stopLots === p.sizeLots);
+    const allProtected = atExchange.every((w) => positions.some((p) => p.symbol === w.symbol && p.sizeLots === Math.abs(w.currentQty) && p.protection.status === 'PROTECTED' && p.protection.stopLots === p.sizeLots));
     if (allProtected) {
-      const trailing = positions.map((p) => ({ symbol: p.symbol, trailing: service.getTrailing(p.symbol) ?? null }));
+      const trailing = positions.map((p) => ({ symbol: p.symbol, side: p.side, trailing: service.getTrailing(p.symbol) ?? null }));
       say({ type: 'protected', ms: Date.now() - started, positions: positions.map((p) => ({ symbol: p.symbol, side: p.side, sizeLots: p.sizeLots, stopLots: p.protection.stopLots })), trailing, orders: service.listOrders('open', undefined, 1000).map((o) => ({ clientOid: o.clientOid, status: o.status, purpose: o.purpose })) });
-      await service.stop();
-      process.exit(0);
+      break;
     }
     await sleep(50);
   }
+  // Protected is the promise; exact cover (surplus stops of ours cancelled) follows within a few
+  // passes, once the journal agrees with the exchange (no entry it still thinks unfilled has filled).
+  let stable = 0;
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline && stable < 3; await sleep(300)) {
+    const cover = await coverAtExchange(client, service);
+    const exact = service.listPositions().every((p) => cover.get(`${p.symbol}:${p.side === 'long' ? 'sell' : 'buy'}`) === p.sizeLots);
+    stable = exact && (await journalAgrees(client, service)) ? stable + 1 : 0;
+  }
+  if (stable >= 3) say({ type: 'settled', ms: Date.now() - started });
+  await reconciled;
+  await service.stop();
+  process.exit(0);
 }
 
 void main().catch((error: unknown) => {

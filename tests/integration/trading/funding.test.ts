@@ -53,6 +53,7 @@ describe('funding settlements in realised PnL and the daily-loss trigger', () =>
     const dayBefore = Number(e.service.getState().dailyRealisedPnl);
     await e.service.closePosition(symbol);
     const closed = await until('closed', () => e.journal.queryEvents({ kind: 'position-event', symbol, limit: 50 }).find((ev) => ev.data.event === 'closed'));
+    console.log('EVENTS', JSON.stringify(e.journal.queryEvents({ kind: 'position-event', symbol, limit: 50 }).map((x) => x.data)));
     expect(Number(closed.data.fundingPnl)).toBeCloseTo(venueFunding, 8);
     expect(Number(closed.data.realisedPnl)).toBeCloseTo(Number(closed.data.tradePnl) + venueFunding, 8);
     const history = v.exchange.historyPositions(userId, {}).items[0];

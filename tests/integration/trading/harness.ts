@@ -13,6 +13,15 @@ import type { TradingEvent } from '../../../src/main/trading/deps.ts';
 import { createTradingService, type TradingService } from '../../../src/main/trading/service.ts';
 import { startVenue, type RunningVenue } from '../../../src/main/venue/index.ts';
 
+/** With BULWARK_TEST_LOG=1 the engine logs to stderr (diagnosing a failing test); silent otherwise. */
+function testLogger(bindings: Record<string, unknown> = {}): Logger {
+  if (process.env.BULWARK_TEST_LOG !== '1') return silentLogger;
+  const write = (level: string) => (event: string, fields: Readonly<Record<string, unknown>> = {}) => {
+    process.stderr.write(`${JSON.stringify({ t: Date.now() % 100_000, level, event, ...bindings, ...fields })}\n`);
+  };
+  return { debug: () => undefined, info: write('info'), warn: write('warn'), error: write('error'), child: (more) => testLogger({ ...bindings, ...more }) };
+}
+
 /** A fresh folder for one test's journal. */
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(process.env.BULWARK_TEST_RUN_DIR ?? '/tmp', `${prefix}-`));
@@ -78,7 +87,7 @@ export async function engineFor(config: Config, venue: RunningVenue, journalPath
     client: tradingClientFrom(client, { privateStreamGraceMs: options.privateStreamGraceMs ?? 10_000, now: () => systemClock.now() }),
     journal,
     clock: systemClock,
-    logger: silentLogger,
+    logger: testLogger(),
     alert: (alert) => alerts.push(alert),
   });
   service.on((event) => events.push(event));

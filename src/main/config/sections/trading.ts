@@ -31,6 +31,11 @@ const riskSchema = z
     riskTiersMaxAgeMs: z.number().int().positive().default(6 * 3_600_000),
     /** After a failed tier read, the engine's passes wait this long before asking again (entries always ask). */
     riskTiersRetryMs: z.number().int().positive().default(30_000),
+    /**
+     * The risk engine refuses to evaluate an order on a reference (mark) price older than this: a
+     * stale price would size risk and check the stop side against a market that has moved.
+     */
+    maxReferencePriceAgeMs: z.number().int().positive().default(15_000),
     /** Order submissions (entries, closes, cancels excluded) per rolling minute. */
     maxOrdersPerMinute: z.number().int().positive().default(30),
     /** Defaults for every contract. */
@@ -52,17 +57,29 @@ const stateSchema = z
   })
   .strict();
 
-/** Order lifecycle (ADR 0302). */
+/** Order lifecycle (ADR 0302, 0330). */
 const ordersSchema = z
   .object({
     /** Wait this long for a WS confirmation before polling REST by clientOid. */
     confirmTimeoutMs: z.number().int().positive().default(3000),
     /** REST polling interval while an order is unconfirmed or RECONCILING. */
     pollIntervalMs: z.number().int().positive().default(500),
-    /** Absent-at-exchange answers needed before an UNKNOWN order is proven absent (hummingbot: 3). */
-    absentConfirmations: z.number().int().min(1).default(2),
-    /** Give up reconciling (order stays RECONCILING, alert raised) after this long. */
-    reconcileGiveUpMs: z.number().int().positive().default(60_000),
+    /** "Absent" answers needed (at least) before an order whose send was ambiguous counts as never placed. */
+    absentConfirmations: z.number().int().min(1).default(3),
+    /**
+     * …and the absence must hold for this long: an order KuCoin accepted can take a moment to be
+     * visible by clientOid, and a resend of an order that did arrive would open a second position.
+     */
+    absentConfirmSpanMs: z.number().int().min(0).default(5000),
+    /** An order proven absent is resent (same clientOid, same bytes) only while younger than this. */
+    maxResendAgeMs: z.number().int().positive().default(30_000),
+    /**
+     * Resolving one ambiguous order gives up after this long, whatever keeps failing (absent, 404,
+     * errors): the order is shown UNKNOWN with an alert naming it, and start-up reconciliation finishes.
+     */
+    reconcileGiveUpMs: z.number().int().positive().default(30_000),
+    /** An order left UNKNOWN is asked about again this often (one request each time, never a loop). */
+    unknownRecheckMs: z.number().int().positive().default(10_000),
   })
   .strict();
 
@@ -85,6 +102,18 @@ const protectionSchema = z
     adoptedPositionStopPct: z.number().positive().max(50).default(2),
     /** Use st-orders (entry + attached stop in one request) when the entry allows it. */
     useStOrders: z.boolean().default(true),
+    /**
+     * While one of our stops is still being resolved (its send was ambiguous) the watchdog waits
+     * this long for the answer before placing another: a second reduce-only stop is harmless, a
+     * position left naked is not.
+     */
+    stopDoubtGraceMs: z.number().int().min(0).default(3000),
+    /** The emergency close of a position that cannot be protected is retried with backoff from … */
+    emergencyCloseRetryInitialMs: z.number().int().positive().default(1000),
+    /** … up to this interval, until the position is flat or protected again (each failure alerts). */
+    emergencyCloseRetryMaxMs: z.number().int().positive().default(30_000),
+    /** The kill switch waits at most this long for its closes to fill before it reports. */
+    killSwitchCloseWaitMs: z.number().int().positive().default(10_000),
   })
   .strict();
 

@@ -1,9 +1,11 @@
 import * as account from './endpoints/account.ts';
+import * as funding from './endpoints/funding.ts';
 import * as market from './endpoints/market.ts';
 import * as orders from './endpoints/orders.ts';
 import * as positions from './endpoints/positions.ts';
 import type { RestTransport } from './rest-transport.ts';
 import type { KucoinAccountOverview, KucoinApiKeyInfo } from './schemas/account.ts';
+import type { KucoinFundingHistory } from './schemas/funding.ts';
 import type {
   KucoinBullet,
   KucoinContract,
@@ -55,6 +57,8 @@ export interface KucoinRestApi {
   changeMarginMode(symbol: string, marginMode: 'ISOLATED' | 'CROSS'): Promise<KucoinMarginMode>;
   getCrossLeverage(symbol: string): Promise<KucoinCrossLeverage>;
   changeCrossLeverage(symbol: string, leverage: number): Promise<true>;
+  /** The user's funding settlements for one symbol (GET /api/v1/funding-history). */
+  getFundingHistory(query: funding.FundingHistoryQuery): Promise<KucoinFundingHistory>;
   getPublicWsToken(): Promise<KucoinBullet>;
   getPrivateWsToken(): Promise<KucoinBullet>;
   getApiKeyInfo(): Promise<KucoinApiKeyInfo>;
@@ -91,6 +95,7 @@ export function createKucoinRestApi(transport: RestTransport, orderTimeoutMs: nu
     changeMarginMode: (symbol, marginMode) => send(positions.changeMarginModeCall(symbol, marginMode)),
     getCrossLeverage: (symbol) => send(positions.crossLeverageCall(symbol)),
     changeCrossLeverage: (symbol, leverage) => send(positions.changeCrossLeverageCall(symbol, leverage)),
+    getFundingHistory: (query) => send(funding.fundingHistoryCall(query)),
     getPublicWsToken: () => send(market.publicTokenCall()),
     getPrivateWsToken: () => send(market.privateTokenCall()),
     getApiKeyInfo: () => send(account.apiKeyInfoCall()),

@@ -14,7 +14,9 @@ import { distanceToLiquidationPct, nextLiquidationLevel, type LiquidationLevel }
 
 /** What the watch computed for one position. */
 export interface LiquidationReading {
-  readonly liquidationPrice: string;
+  /** Undefined when the exchange gave none and none could be estimated. */
+  readonly liquidationPrice: string | undefined;
+  /** NaN when the mark or the liquidation price is unknown. */
   readonly distancePct: number;
   readonly distanceAtr?: number;
   readonly level: LiquidationLevel;
@@ -33,23 +35,28 @@ export function createLiquidationWatch(deps: TradingDeps): LiquidationWatch {
     forget: (symbol) => levels.delete(symbol),
     observe(position, atr) {
       const liquidationPrice = liquidationOf(deps, position);
-      const mark = Number(position.markPrice);
+      const markText = position.markPrice;
+      const mark = Number(markText);
+      // Unknown mark or liquidation: no distance, and no warning made up from a missing number.
+      if (liquidationPrice === undefined || markText === undefined || !(mark > 0)) return { liquidationPrice, distancePct: Number.NaN, level: levels.get(position.symbol) ?? 'none' };
       const distancePct = distanceToLiquidationPct(position.side, mark, Number(liquidationPrice));
       const gap = Math.abs(mark - Number(liquidationPrice));
       const distanceAtr = atr !== undefined && atr > 0 ? gap / atr : undefined;
       const previous = levels.get(position.symbol) ?? 'none';
       const level = nextLiquidationLevel(previous, distancePct, deps.config.liquidation);
       levels.set(position.symbol, level);
-      if (level !== previous) announce(deps, position, previous, level, liquidationPrice, distancePct, distanceAtr);
+      if (level !== previous) announce(deps, { position, markPrice: markText, liquidationPrice }, previous, level, distancePct, distanceAtr);
       return { liquidationPrice, distancePct, ...(distanceAtr === undefined ? {} : { distanceAtr }), level };
     },
   };
 }
 
-function liquidationOf(deps: TradingDeps, position: ExchangePosition): string {
-  if (Number(position.liquidationPrice) > 0) return position.liquidationPrice;
+/** The exchange's liquidation price, else the engine's own estimate; undefined when neither is possible. */
+function liquidationOf(deps: TradingDeps, position: ExchangePosition): string | undefined {
+  if (position.liquidationPrice !== undefined) return position.liquidationPrice;
   const known = deps.contracts.get(position.symbol);
-  if (known === undefined) return '0';
+  // Cross positions liquidate on the account's margin ratio: the exchange's figure or nothing.
+  if (known === undefined || position.avgEntryPrice === undefined || position.leverage === undefined || position.marginMode === 'CROSS') return undefined;
   const entry = dec(position.avgEntryPrice);
   const estimate = estimateLiquidationPrice(
     position.side,
@@ -74,18 +81,25 @@ export function maintenanceRateFor(contract: PreparedContract, positionValue: De
   return top.maintenanceMarginRate;
 }
 
-function announce(deps: TradingDeps, position: ExchangePosition, previous: LiquidationLevel, level: LiquidationLevel, liquidationPrice: string, distancePct: number, distanceAtr: number | undefined): void {
+interface Prices {
+  readonly position: ExchangePosition;
+  readonly markPrice: string;
+  readonly liquidationPrice: string;
+}
+
+function announce(deps: TradingDeps, prices: Prices, previous: LiquidationLevel, level: LiquidationLevel, distancePct: number, distanceAtr: number | undefined): void {
+  const { position, markPrice, liquidationPrice } = prices;
   const at = deps.now();
   const payloadLevel = level === 'none' ? 'cleared' : level;
   deps.emit({
     name: 'trading:liquidation-warning',
-    payload: { symbol: position.symbol, level: payloadLevel, distancePct, ...(distanceAtr === undefined ? {} : { distanceAtr }), markPrice: position.markPrice, liquidationPrice, at },
+    payload: { symbol: position.symbol, level: payloadLevel, distancePct, ...(distanceAtr === undefined ? {} : { distanceAtr }), markPrice, liquidationPrice, at },
   });
   const worse = (level === 'critical') || (level === 'warning' && previous === 'none');
   if (!worse) {
     deps.journal.append('position-event', { event: 'liquidation-level', level: payloadLevel, distancePct }, { symbol: position.symbol });
     return;
   }
-  const text = `${position.symbol}: mark ${position.markPrice} is ${distancePct.toFixed(2)} % from liquidation ${liquidationPrice}`;
-  raiseAlert(deps, level === 'critical' ? 'critical' : 'warning', `liquidation-${level}`, text, position.symbol, { distancePct, markPrice: position.markPrice, liquidationPrice });
+  const text = `${position.symbol}: mark ${markPrice} is ${distancePct.toFixed(2)} % from liquidation ${liquidationPrice}`;
+  raiseAlert(deps, level === 'critical' ? 'critical' : 'warning', `liquidation-${level}`, text, position.symbol, { distancePct, markPrice, liquidationPrice });
 }

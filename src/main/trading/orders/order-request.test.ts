@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isOurClientOid, newClientOid } from './client-oid.ts';
 import { buildRequest, stopDirection } from './order-request.ts';
 
-const base = { symbol: 'XBTUSDTM', type: 'market' as const, sizeLots: 3, leverage: 5 };
+const base = { symbol: 'XBTUSDTM', type: 'market' as const, sizeLots: 3, leverage: 5, marginMode: 'ISOLATED' as const };
 
 describe('order requests (field lesson 3: inverted stop direction fires at once)', () => {
   it('a long is protected by a sell stop that triggers when the mark falls', () => {

@@ -1,9 +1,11 @@
 /**
- * Builds the exchange request for an order spec (§3.3). Stops trigger on the **mark** price
- * (`stopPriceType: MP`, field lesson 6 — liquidation also runs on mark) and are reduce-only so
- * overlapping stops during a hand-off can never over-close or open a reverse position.
+ * Builds the exchange request for an order spec (POST /api/v1/orders, /api/v1/st-orders). Stops
+ * trigger on the **mark** price (`stopPriceType: MP` — liquidation also runs on mark) and are
+ * reduce-only so overlapping stops during a hand-off can never over-close or open a reverse
+ * position. Every order carries the symbol's actual margin mode.
  */
 import type { OrderPurpose } from '../../../shared/domain/order.ts';
+import type { MarginMode } from '../../../shared/domain/position.ts';
 import type { OrderType, Side } from '../../../shared/domain/primitives.ts';
 import type { PlaceOrderRequest, PlaceOrderWithStopsRequest } from '../../exchange/kucoin/endpoints/orders.ts';
 
@@ -15,6 +17,8 @@ export interface OrderSpec {
   readonly sizeLots: number;
   readonly price?: string | undefined;
   readonly leverage: number;
+  /** The symbol's margin mode at the exchange; a mismatch is refused by KuCoin (330005). */
+  readonly marginMode: MarginMode;
   readonly reduceOnly: boolean;
   readonly purpose: OrderPurpose;
   /** For a protective stop order: its mark-price trigger. */
@@ -45,7 +49,7 @@ export function buildRequest(spec: OrderSpec, clientOid: string): BuiltRequest {
     type: spec.type,
     leverage: spec.leverage,
     size: spec.sizeLots,
-    marginMode: 'ISOLATED' as const,
+    marginMode: spec.marginMode,
     ...(spec.type === 'limit' && spec.price !== undefined ? { price: spec.price, timeInForce: 'GTC' as const } : {}),
     ...(spec.reduceOnly ? { reduceOnly: true } : {}),
   };

@@ -1,12 +1,14 @@
 /**
- * What the protection watchdog must do for one position (ADR 0303): exchange-side stops must
- * cover exactly the position size (field lessons 4, 5). Pure planner: the service executes the
+ * What the protection watchdog must do for one position (ADR 0303, 0331): its loss-side
+ * exchange stops must cover its size. Pure planner over the *loss-side* stops only (take-profits
+ * never count and are never touched): foreign stops (placed outside Bulwark) count as cover and are
+ * never cancelled; ours are sized to cover what the foreign ones do not. The service executes the
  * plan new-stop-first, then cancels the surplus, so there is never less cover than before.
  */
 import { cmp, dec } from '../../../shared/domain/decimal.ts';
 import type { PositionSide } from '../../../shared/domain/primitives.ts';
 
-/** A live exchange-side stop on the position's closing side. */
+/** A live exchange-side stop on the position's loss side. */
 export interface LiveStop {
   readonly clientOid: string;
   readonly exchangeOrderId: string;
@@ -14,7 +16,13 @@ export interface LiveStop {
   readonly stopPrice: string;
 }
 
-/** The plan: place one stop (of `placeLots` at `stopPrice`), then cancel the listed stops. */
+/** The loss-side cover of a position, split by who placed it. */
+export interface Cover {
+  readonly ours: readonly LiveStop[];
+  readonly foreign: readonly LiveStop[];
+}
+
+/** The plan: place one stop of ours (of `sizeLots` at `stopPrice`), then cancel the listed stops of ours. */
 export interface StopPlan {
   readonly coveredLots: number;
   readonly status: 'PROTECTED' | 'NAKED';
@@ -22,27 +30,32 @@ export interface StopPlan {
   readonly cancel: readonly LiveStop[];
 }
 
+const lotsOf = (stops: readonly LiveStop[]): number => stops.reduce((sum, stop) => sum + stop.sizeLots, 0);
+
 /**
- * Plans the stop cover for a position of `positionLots` (> 0) whose stop should sit at `targetStopPrice`:
- * - one live stop of exactly the position size at the target → keep it, cancel any others;
- * - otherwise one new stop for the full size at the target, then cancel every old stop
- *   (the old ones stay until the new one is acknowledged, so cover never drops; they are
- *   reduce-only, so the brief overlap can never over-close).
+ * Plans the cover for a position of `positionLots` (> 0) whose stop should sit at `targetStopPrice`:
+ * - ours must cover `need = position − foreign cover` lots;
+ * - one stop of ours of exactly `need` at the target → keep it, cancel our others;
+ * - otherwise one new stop of ours for `need` at the target, then cancel every old one of ours (the
+ *   old ones stay until the new one is acknowledged; they are reduce-only, so the overlap never
+ *   over-closes);
+ * - `need` 0 (foreign stops cover it all) → our stops are surplus.
  */
-export function planStops(_side: PositionSide, positionLots: number, stops: readonly LiveStop[], targetStopPrice: string): StopPlan {
-  const coveredLots = stops.reduce((sum, stop) => sum + stop.sizeLots, 0);
+export function planStops(positionLots: number, cover: Cover, targetStopPrice: string): StopPlan {
+  const foreignLots = lotsOf(cover.foreign);
+  const coveredLots = foreignLots + lotsOf(cover.ours);
   const status = coveredLots >= positionLots ? 'PROTECTED' : 'NAKED';
+  const need = Math.max(0, positionLots - foreignLots);
+  if (need === 0) return { coveredLots, status: 'PROTECTED', cancel: cover.ours };
   const target = dec(targetStopPrice);
-  const keeper = stops.find((stop) => stop.sizeLots === positionLots && cmp(dec(stop.stopPrice), target) === 0);
-  if (keeper !== undefined) {
-    return { coveredLots, status: 'PROTECTED', cancel: stops.filter((stop) => stop !== keeper) };
-  }
-  return { coveredLots, status, place: { sizeLots: positionLots, stopPrice: targetStopPrice }, cancel: stops };
+  const keeper = cover.ours.find((stop) => stop.sizeLots === need && cmp(dec(stop.stopPrice), target) === 0);
+  if (keeper !== undefined) return { coveredLots, status: 'PROTECTED', cancel: cover.ours.filter((stop) => stop !== keeper) };
+  return { coveredLots, status, place: { sizeLots: need, stopPrice: targetStopPrice }, cancel: cover.ours };
 }
 
 /**
- * The stop price to keep when repairing: the tightest (most protective) live stop, else the
- * journaled one. For a long the highest trigger, for a short the lowest.
+ * The most protective of the live loss-side stops — for a long the highest trigger, for a short the
+ * lowest — else `fallback`.
  */
 export function protectiveStopPrice(side: PositionSide, stops: readonly LiveStop[], fallback: string | undefined): string | undefined {
   let best: string | undefined;

@@ -1,12 +1,12 @@
 /**
- * Start-up reconciliation (ADR 0302, nautilus mass reconciliation; field lesson 13): before any
- * entry is accepted, journaled orders are resolved against the exchange by clientOid, foreign
- * orders are reported, trailing state is resumed, and one full protection pass runs.
+ * Start-up reconciliation (ADR 0302, 0335; nautilus mass reconciliation): before any entry is
+ * accepted, journaled orders are resolved against the exchange by clientOid (each within a time
+ * limit) and foreign orders are reported. Protection does not wait for it: the engine's passes
+ * guard the positions from the first second.
  */
 import { prepareContract } from '../risk/prepared.ts';
 import { contractFromWire } from '../wire-map.ts';
 import { isOurClientOid } from '../orders/client-oid.ts';
-import { runTick } from '../tick.ts';
 import type { TradingRuntime } from '../runtime.ts';
 
 /** What start-up reconciliation found. */
@@ -35,26 +35,38 @@ export async function loadContracts(rt: TradingRuntime): Promise<number> {
   return rt.deps.contracts.size;
 }
 
+const doubtful = new Set(['SUBMITTED', 'UNKNOWN', 'RECONCILING']);
+
+/**
+ * Resolves every journaled open order, all at once and each within `reconcileGiveUpMs`: one order
+ * the exchange cannot tell us about (404, errors) ends UNKNOWN with an alert instead of holding
+ * reconciliation — and with it new entries — for ever.
+ */
 async function resolveJournalOrders(rt: TradingRuntime): Promise<{ open: number; neverSent: number; resolved: Record<string, number> }> {
   const { deps } = rt;
   const open = deps.journal.openOrders();
   let neverSent = 0;
   const resolved: Record<string, number> = {};
-  for (const order of open) {
-    if (order.status === 'NEW') {
-      // Journaled but the app stopped before marking it SUBMITTED: it never left the process.
-      deps.journal.updateOrder({ ...order, status: 'CANCELLED', reason: 'never sent: the app stopped before sending', updatedAt: deps.now() });
-      neverSent += 1;
-      continue;
-    }
-    const after = await deps.tracker.refresh(order.clientOid, { resubmit: false });
-    resolved[after.status] = (resolved[after.status] ?? 0) + 1;
+  const outcomes = await Promise.allSettled(
+    open.map(async (order) => {
+      if (order.status === 'NEW') {
+        // Journaled but the app stopped before marking it SUBMITTED: it never left the process.
+        neverSent += 1;
+        return deps.tracker.markCancelled(order.clientOid, 'never sent: the app stopped before sending');
+      }
+      if (doubtful.has(order.status)) return deps.tracker.reconcile(order.clientOid, { resubmit: false });
+      return deps.tracker.refresh(order.clientOid);
+    }),
+  );
+  for (const outcome of outcomes) {
+    const status = outcome.status === 'fulfilled' ? outcome.value.status : 'unreadable';
+    resolved[status] = (resolved[status] ?? 0) + 1;
   }
   return { open: open.length, neverSent, resolved };
 }
 
 async function countForeignOrders(rt: TradingRuntime): Promise<number> {
-  const open = await rt.deps.rest.listOpenOrders({ pageSize: 200 });
+  const open = await rt.deps.rest.listOpenOrders({ pageSize: 200 }, { lane: 'protective' });
   return open.items.filter((item) => !isOurClientOid(item.clientOid) && rt.deps.journal.getOrder(item.clientOid ?? '') === undefined).length;
 }
 
@@ -64,8 +76,7 @@ export async function reconcileAtStart(rt: TradingRuntime): Promise<Reconciliati
   const contracts = await loadContracts(rt);
   const orders = await resolveJournalOrders(rt);
   const foreignOpenOrders = await countForeignOrders(rt);
-  const trailingResumed = rt.trailing.load();
-  await runTick(rt);
+  const trailingResumed = rt.trailing.list().length;
   const report: ReconciliationReport = {
     contracts,
     journalOpenOrders: orders.open,

@@ -7,15 +7,33 @@ import { format, type Dec, ZERO } from '../../../shared/domain/decimal.ts';
 import type { RiskPreview } from '../../../shared/domain/risk.ts';
 import { RiskRejectedError } from '../../../shared/errors.ts';
 import { computeOrderNumbers, type OrderNumbers } from './numbers.ts';
-import { checkContract, checkContractSteps, checkLeverage, checkPriceBand, checkShape, checkTradingState } from './rules.ts';
+import { checkContract, checkContractSteps, checkLeverage, checkPriceBand, checkReferencePriceAge, checkShape, checkTradingState } from './rules.ts';
 import { checkMargin, checkOrderRate, checkReduceOnly, checkRiskPerTrade, checkSizeLimits, checkStopSide, checkStopVsLiquidation } from './rules-risk.ts';
 import type { RiskContext } from './types.ts';
 
 const usdt = (value: Dec): string => format(value, 2);
 
+/**
+ * A reduce-only order (a protective stop, a close) only ever takes risk off: it passes whatever the
+ * trading state, the contract cache or the contract's status say — closing a position that exists
+ * at the exchange is always allowed — and is checked only for its shape, that it never grows the
+ * position, and (when the contract is known) its lot and tick steps.
+ */
+function runReduceOnlyRules(ctx: RiskContext): OrderNumbers | undefined {
+  checkShape(ctx);
+  checkReduceOnly(ctx);
+  const contract = ctx.contract;
+  if (contract === undefined) return undefined;
+  const n = computeOrderNumbers(ctx, contract);
+  checkContractSteps(ctx, contract, n);
+  return n;
+}
+
 /** Runs every rule in order; throws the first denial. Returns the computed numbers. */
-function runRules(ctx: RiskContext): OrderNumbers {
+function runRules(ctx: RiskContext): OrderNumbers | undefined {
+  if (ctx.order.reduceOnly) return runReduceOnlyRules(ctx);
   checkTradingState(ctx);
+  checkReferencePriceAge(ctx);
   const contract = checkContract(ctx);
   checkShape(ctx);
   checkReduceOnly(ctx);

@@ -40,6 +40,10 @@ export interface CtxPatch {
   exposure?: string;
   state?: RiskContext['tradingState'];
   ordersInLastMinute?: number;
+  referenceAgeMs?: number;
+  marginMode?: RiskContext['marginMode'];
+  cross?: { totalMargin: string; otherValue: string };
+  pending?: { lots: number; priceTimesLots: string };
 }
 
 /** Builds a context: 10 000 USDT equity and available, mark 90 000, default limits. */
@@ -49,6 +53,10 @@ export function ctxOf(patch: CtxPatch = {}): RiskContext {
     order: { ...baseOrder, ...patch.order },
     contract: patch.contract === null ? undefined : prepareContract({ ...xbtContract, ...patch.contract }),
     markPrice: dec(patch.markPrice ?? '90000'),
+    referencePriceAgeMs: patch.referenceAgeMs ?? 0,
+    marginMode: patch.marginMode ?? 'ISOLATED',
+    cross: { totalMarginUsdt: dec(patch.cross?.totalMargin ?? patch.available ?? '10000'), otherPositionsValueUsdt: dec(patch.cross?.otherValue ?? '0') },
+    pending: { lots: patch.pending?.lots ?? 0, priceTimesLots: dec(patch.pending?.priceTimesLots ?? '0') },
     equityUsdt: dec(patch.equity ?? '10000'),
     availableMarginUsdt: dec(patch.available ?? '10000'),
     position: patch.position,

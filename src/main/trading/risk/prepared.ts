@@ -5,6 +5,7 @@
 import type { Contract } from '../../../shared/domain/contract.ts';
 import { cmp, dec, type Dec } from '../../../shared/domain/decimal.ts';
 import type { TradingConfig } from '../../config/sections/trading.ts';
+import type { CrossParameters } from './liquidation.ts';
 
 /** One risk-limit tier with decimal fields. */
 export interface PreparedTier {
@@ -26,6 +27,8 @@ export interface PreparedContract {
   readonly takerFeeRate: Dec;
   /** Ascending tiers; a single synthetic tier from the contract when none are known. */
   readonly tiers: readonly PreparedTier[];
+  /** Cross-margin parameters, when the exchange gave them. */
+  readonly cross?: CrossParameters;
 }
 
 /** Parses a contract's decimal fields once. @throws ValidationError on malformed decimals. */
@@ -50,6 +53,9 @@ export function prepareContract(contract: Contract): PreparedContract {
     maxLeverage: contract.maxLeverage,
     takerFeeRate: dec(contract.takerFeeRate),
     tiers,
+    ...(contract.crossMargin === undefined
+      ? {}
+      : { cross: { m: dec(contract.crossMargin.m), mmrLevConstant: dec(contract.crossMargin.mmrLevConstant), f: dec(contract.crossMargin.f), mmrLimit: dec(contract.crossMargin.mmrLimit) } }),
   };
 }
 
@@ -68,6 +74,7 @@ export interface PreparedRiskLimits {
   readonly liquidationFeeRate: Dec;
   readonly maxAccountExposureUsdt: Dec;
   readonly maxOrdersPerMinute: number;
+  readonly maxReferencePriceAgeMs: number;
   limitsFor(symbol: string): PreparedContractLimits;
 }
 
@@ -89,6 +96,7 @@ export function prepareRiskLimits(risk: TradingConfig['risk']): PreparedRiskLimi
     liquidationFeeRate: dec(risk.liquidationFeeRate),
     maxAccountExposureUsdt: dec(risk.maxAccountExposureUsdt),
     maxOrdersPerMinute: risk.maxOrdersPerMinute,
+    maxReferencePriceAgeMs: risk.maxReferencePriceAgeMs,
     limitsFor: (symbol) => overrides.get(symbol) ?? defaults,
   };
 }

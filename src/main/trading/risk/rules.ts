@@ -25,6 +25,15 @@ export function checkTradingState(ctx: RiskContext): void {
   deny('trading-state', `trading is ${ctx.tradingState}: only orders that reduce a position are accepted`, { state: ctx.tradingState });
 }
 
+/** The reference (mark) price is fresh: sizing and the stop-side check on an old price would be wrong. */
+export function checkReferencePriceAge(ctx: RiskContext): void {
+  if (ctx.referencePriceAgeMs <= ctx.limits.maxReferencePriceAgeMs) return;
+  deny('stale-price', `the mark price is ${(ctx.referencePriceAgeMs / 1000).toFixed(1)} s old (limit ${(ctx.limits.maxReferencePriceAgeMs / 1000).toFixed(1)} s); wait for fresh market data`, {
+    ageMs: ctx.referencePriceAgeMs,
+    maxAgeMs: ctx.limits.maxReferencePriceAgeMs,
+  });
+}
+
 /** The contract exists and trades. */
 export function checkContract(ctx: RiskContext): PreparedContract {
   const contract = ctx.contract;

@@ -1,5 +1,6 @@
 /** Inputs of one pre-trade evaluation. Everything is already parsed; the engine is pure. */
 import type { Dec } from '../../../shared/domain/decimal.ts';
+import type { MarginMode } from '../../../shared/domain/position.ts';
 import type { OrderType, PositionSide, Side } from '../../../shared/domain/primitives.ts';
 import type { TradingStateName } from '../../../shared/ipc/channels/trading.ts';
 import type { PreparedContract, PreparedRiskLimits } from './prepared.ts';
@@ -25,15 +26,38 @@ export interface RiskPosition {
   readonly avgEntryPrice: Dec;
 }
 
+/** Entries still working at the exchange on the order's symbol and side, counted as if filled. */
+export interface PendingEntries {
+  readonly lots: number;
+  /** Σ price × lots of the pending entries (their limit price, or their stop for market entries). */
+  readonly priceTimesLots: Dec;
+}
+
+/** What a cross-margin liquidation estimate needs of the account (KuCoin's AMR model). */
+export interface CrossAccount {
+  /** Available balance plus the margin of the other cross positions (USDT). */
+  readonly totalMarginUsdt: Dec;
+  /** Mark value of the other cross positions (USDT). */
+  readonly otherPositionsValueUsdt: Dec;
+}
+
 /** Everything one evaluation needs. */
 export interface RiskContext {
   readonly order: RiskOrder;
   /** `undefined` when the symbol is not a known contract (denied by `contract-tradable`). */
   readonly contract: PreparedContract | undefined;
   readonly markPrice: Dec;
+  /** How old the mark price is (ms); entries are refused past `maxReferencePriceAgeMs`. */
+  readonly referencePriceAgeMs: number;
   readonly equityUsdt: Dec;
   readonly availableMarginUsdt: Dec;
+  /** The symbol's margin mode at the exchange (the order carries it). */
+  readonly marginMode: MarginMode;
+  /** For CROSS: the shared margin and the other cross positions. */
+  readonly cross: CrossAccount;
   readonly position: RiskPosition | undefined;
+  /** Pending entries on the same symbol and side (empty for reduce-only checks). */
+  readonly pending: PendingEntries;
   /** Current exposure (positions + resting entries) in USDT, excluding this order. */
   readonly exposureUsdt: Dec;
   readonly tradingState: TradingStateName;

@@ -12,8 +12,10 @@ export interface ClosedTrade {
   /** Whether our protective stop closed it. */
   readonly byStop: boolean;
   readonly at: number;
-  /** A funding settlement (§7.1) counts toward the day's PnL but is not a trade: the streak stays. */
+  /** A funding settlement counts toward the day's PnL but is not a trade: the streak stays. */
   readonly funding?: boolean;
+  /** A partial reduction counts toward the day's PnL; only whole closes move the stop-out streak. */
+  readonly partial?: boolean;
 }
 
 /** The guard's verdicts after a trade. */
@@ -58,7 +60,7 @@ export function createLossGuard(dailyLossLimitUsdt: string, maxConsecutiveStopOu
     record(trade) {
       roll(trade.at);
       pnl = add(pnl, dec(trade.realisedPnlUsdt));
-      if (trade.funding !== true) streak = trade.byStop && trade.realisedPnlUsdt.startsWith('-') ? streak + 1 : 0;
+      if (trade.funding !== true && trade.partial !== true) streak = trade.byStop && trade.realisedPnlUsdt.startsWith('-') ? streak + 1 : 0;
       return status();
     },
     status(now) {

@@ -6,7 +6,7 @@
  */
 import { trailingStateSchema, type TrailingSpec, type TrailingState } from '../../../shared/domain/trailing.ts';
 import type { TrailingChange } from '../../../shared/ipc/channels/trading.ts';
-import { stopSettingKey, type TradingDeps } from '../deps.ts';
+import type { TradingDeps } from '../deps.ts';
 import type { SidedStop } from '../protection/live-stops.ts';
 import type { ProtectionWatchdog } from '../protection/watchdog.ts';
 import type { ExchangePosition } from '../wire-map.ts';
@@ -89,7 +89,8 @@ async function onMark(
 ): Promise<void> {
   const state = states.get(position.symbol);
   const known = deps.contracts.get(position.symbol);
-  if (state === undefined || known === undefined || state.positionSide !== position.side) return;
+  // No mark, no trailing: a stop is never moved on a price the exchange did not give.
+  if (state === undefined || known === undefined || state.positionSide !== position.side || position.markPrice === undefined) return;
   const atr = state.spec.mode === 'atr' ? await atrCache.atr(position.symbol, state.spec.atrPeriod ?? deps.config.trailing.atrPeriod, state.spec.atrTimeframeMin ?? deps.config.trailing.atrTimeframeMin) : undefined;
   const step = stepTrailing(state, position.markPrice, atr, known.prepared.tickSize, deps.config.trailing.minMoveTicks);
   const throttled = state.lastMovedAt !== undefined && deps.now() - state.lastMovedAt < deps.config.trailing.minMoveIntervalMs;
@@ -104,7 +105,8 @@ async function onMark(
     deps.logger.warn('trailing-move-failed', { symbol: position.symbol, moveTo: step.moveTo, reason: result.failedReason });
     return;
   }
-  deps.journal.setSetting(stopSettingKey(position.symbol), { price: step.moveTo, side: position.side });
-  save({ ...step.state, stopPrice: step.moveTo, lastMovedAt: deps.now(), lastHandOffGapMs: 0, lastHandOffOverlapMs: Math.round(result.overlapMs * 1000) / 1000 }, 'moved');
-  deps.journal.append('trailing', { action: 'moved', from: state.stopPrice, to: step.moveTo, mark: position.markPrice, overlapMs: result.overlapMs, gapMs: 0 }, { symbol: position.symbol });
+  deps.settings.set('stop', { price: step.moveTo, side: position.side }, position.symbol);
+  // Both figures are measured by the executor (ADR 0334), never assumed.
+  save({ ...step.state, stopPrice: step.moveTo, lastMovedAt: deps.now(), lastHandOffGapMs: result.gapMs, lastHandOffOverlapMs: result.overlapMs }, 'moved');
+  deps.journal.append('trailing', { action: 'moved', from: state.stopPrice, to: step.moveTo, mark: position.markPrice, overlapMs: result.overlapMs, gapMs: result.gapMs }, { symbol: position.symbol });
 }

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { ChannelMap, EventMap } from '../define.ts';
 import { orderSchema, orderStatusSchema } from '../../domain/order.ts';
-import { positionSchema, protectionStatusSchema } from '../../domain/position.ts';
+import { marginModeSchema, positionSchema, protectionStatusSchema } from '../../domain/position.ts';
 import {
   clientOidSchema,
   epochMsSchema,
@@ -77,6 +77,47 @@ export const placedOrderSchema = z.object({
   preview: riskPreviewSchema,
 });
 
+/** A symbol's margin mode as the ticket shows it. */
+export const marginModeViewSchema = z.object({
+  symbol: symbolSchema,
+  marginMode: marginModeSchema,
+  /** False while the symbol has a position or open orders (KuCoin refuses the change then). */
+  changeable: z.boolean(),
+  /** Why it cannot change now, in the trader's words. */
+  reason: z.string().optional(),
+});
+export type MarginModeView = z.infer<typeof marginModeViewSchema>;
+
+/** What one position's close did during the kill switch. */
+export const killSwitchCloseSchema = z.object({
+  symbol: symbolSchema,
+  /** `filled`: the position is flat at the exchange; `failed`: still open after the attempts (retried in the background, alerted). */
+  outcome: z.enum(['filled', 'failed']),
+  sizeLots: z.number().int().nonnegative(),
+  reason: z.string().optional(),
+});
+
+/** What the kill switch did, in full. */
+export const killSwitchReportSchema = z.object({
+  state: tradingStateViewSchema,
+  flatten: z.boolean(),
+  /** Entries waiting in the rate-limit queue that were dropped before they left. */
+  droppedQueuedEntries: z.number().int().nonnegative(),
+  /** Non-protective open orders cancelled at the exchange. */
+  cancelledOrders: z.number().int().nonnegative(),
+  /** Orders whose cancel failed (symbol, id, why): they may still be working. */
+  cancelFailures: z.array(z.object({ symbol: symbolSchema, orderId: z.string(), reason: z.string() })),
+  /** Positions closed with their outcome (empty without flatten). */
+  closes: z.array(killSwitchCloseSchema),
+  /** Symbols whose positions are now flat at the exchange (closes that filled). */
+  closedPositions: z.array(symbolSchema),
+  /** Protective stops left in place (without flatten they keep guarding open positions). */
+  protectiveStopsKept: z.number().int().nonnegative(),
+  /** Stop orders of positions now flat that were cancelled. */
+  protectiveStopsCancelled: z.number().int().nonnegative(),
+});
+export type KillSwitchReport = z.infer<typeof killSwitchReportSchema>;
+
 /** A journal entry. */
 export const journalEntrySchema = z.object({
   seq: z.number().int().positive(),
@@ -126,11 +167,17 @@ export const tradingChannels = {
   },
   'trading:trigger-kill-switch': {
     request: z.object({ flatten: z.boolean(), reason: z.string().max(200).optional() }).strict(),
-    response: z.object({
-      cancelledOrders: z.number().int().nonnegative(),
-      closedPositions: z.array(symbolSchema),
-      state: tradingStateViewSchema,
-    }),
+    response: killSwitchReportSchema,
+  },
+  /** The symbol's margin mode at the exchange, and whether it can be changed now (no position, no open order). */
+  'trading:get-margin-mode': {
+    request: z.object({ symbol: symbolSchema }).strict(),
+    response: marginModeViewSchema,
+  },
+  /** Changes the symbol's margin mode at the exchange; refused while it has a position or open orders. */
+  'trading:set-margin-mode': {
+    request: z.object({ symbol: symbolSchema, marginMode: marginModeSchema }).strict(),
+    response: marginModeViewSchema,
   },
   'trading:get-state': { request: z.undefined(), response: tradingStateViewSchema },
   /** Clears the kill switch and the stop-out streak (the trader's explicit acknowledgement). */

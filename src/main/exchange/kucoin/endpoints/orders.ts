@@ -45,6 +45,11 @@ export interface PlaceOrderRequest {
   readonly remark?: string;
   /** Rate-limit lane; defaults to `protective` for reduce-only / close orders, else `order`. */
   readonly lane?: Lane;
+  /**
+   * Not sent: called when the order reaches the front of the rate-limit queue, just before it is
+   * signed; throwing keeps it from leaving (the engine re-checks its trading state there).
+   */
+  readonly admit?: () => void;
 }
 
 /** POST /api/v1/st-orders: an order with attached take-profit / stop-loss triggers (§3.3). */

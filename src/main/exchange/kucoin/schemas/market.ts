@@ -30,6 +30,11 @@ export const contractSchema = z.looseObject({
   fundingFeeRate: optionalDecimalSchema,
   buyLimit: optionalDecimalSchema,
   sellLimit: optionalDecimalSchema,
+  /** Cross-margin parameters (KuCoin's cross MMR/IMR model); absent on older answers. */
+  m: optionalDecimalSchema,
+  mmrLevConstant: optionalDecimalSchema,
+  f: optionalDecimalSchema,
+  mmrLimit: optionalDecimalSchema,
 });
 export type KucoinContract = z.infer<typeof contractSchema>;
 export const contractsSchema = z.array(contractSchema);

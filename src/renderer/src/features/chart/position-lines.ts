@@ -1,8 +1,8 @@
 import type { Position } from '../../../../shared/domain/position.ts';
 import type { PriceLineKind } from './price-lines.ts';
 
-function price(text: string | undefined): number | undefined {
-  if (text === undefined || text === '') return undefined;
+function price(text: string | null | undefined): number | undefined {
+  if (text === undefined || text === null || text === '') return undefined;
   const value = Number(text);
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }

@@ -21,7 +21,8 @@ function LiquidationCell(props: {
   const atr = position.distanceToLiquidationAtr;
   return (
     <Text size="sm" ff="monospace" c={color} data-testid={`liq-distance-${position.symbol}`}>
-      {position.distanceToLiquidationPct.toFixed(2)} %{atr === undefined ? '' : ` · ${atr.toFixed(1)} ATR`}
+      {position.distanceToLiquidationPct === null ? 'unknown' : `${position.distanceToLiquidationPct.toFixed(2)} %`}
+      {atr === undefined ? '' : ` · ${atr.toFixed(1)} ATR`}
       {warning === undefined ? null : (
         <Badge ml={6} size="xs" color={color}>
           {warning.level}
@@ -62,14 +63,14 @@ function PositionRow(props: {
         </Badge>
       </Table.Td>
       <Table.Td ff="monospace">{p.sizeLots}</Table.Td>
-      <Table.Td ff="monospace">{p.avgEntryPrice}</Table.Td>
-      <Table.Td ff="monospace">{p.markPrice}</Table.Td>
-      <Table.Td ff="monospace">{p.liquidationPrice}</Table.Td>
+      <Table.Td ff="monospace">{p.avgEntryPrice ?? 'unknown'}</Table.Td>
+      <Table.Td ff="monospace">{p.markPrice ?? 'unknown'}</Table.Td>
+      <Table.Td ff="monospace">{p.liquidationPrice ?? 'unknown'}</Table.Td>
       <Table.Td>
         <LiquidationCell position={p} warning={props.warning} />
       </Table.Td>
-      <Table.Td ff="monospace" c={p.unrealisedPnl.startsWith('-') ? 'red' : 'teal'}>
-        {p.unrealisedPnl}
+      <Table.Td ff="monospace" c={p.unrealisedPnl === null ? 'dimmed' : p.unrealisedPnl.startsWith('-') ? 'red' : 'teal'}>
+        {p.unrealisedPnl ?? 'unknown'}
       </Table.Td>
       <Table.Td>
         <ProtectionBadge position={p} event={props.protection} now={props.now} />

@@ -3,7 +3,10 @@ import type { Position } from '../../../../shared/domain/position.ts';
 import type { ProtectionChanged } from '../../stores/trading.types.ts';
 import { protectionBadge, protectionLabel } from './protection.ts';
 
-/** PROTECTED (green) or NAKED n s (red, counting): whether exchange-side stops cover the position. */
+/**
+ * PROTECTED (green), NAKED n s (red, counting) or UNKNOWN (amber: the stops could not be read):
+ * whether exchange-side loss-side stops cover the position.
+ */
 export function ProtectionBadge(props: {
   readonly position: Position;
   readonly event: ProtectionChanged | undefined;
@@ -11,9 +14,9 @@ export function ProtectionBadge(props: {
 }): React.JSX.Element {
   const view = protectionBadge(props.position, props.event, props.now);
   return (
-    <Tooltip label={`Stops cover ${view.stopLots} of ${view.positionLots} lots`}>
+    <Tooltip label={view.status === 'UNKNOWN' ? 'The exchange stops could not be read; the engine keeps asking' : `Stops cover ${view.stopLots} of ${view.positionLots} lots`}>
       <Badge
-        color={view.status === 'PROTECTED' ? 'teal' : 'red'}
+        color={view.status === 'PROTECTED' ? 'teal' : view.status === 'NAKED' ? 'red' : 'yellow'}
         variant={view.status === 'PROTECTED' ? 'light' : 'filled'}
         data-testid={`protection-badge-${props.position.symbol}`}
         data-status={view.status}

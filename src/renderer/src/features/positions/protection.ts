@@ -3,7 +3,7 @@ import type { ProtectionChanged } from '../../stores/trading.types.ts';
 
 /** What the protection badge shows. */
 export interface ProtectionBadgeView {
-  readonly status: 'PROTECTED' | 'NAKED';
+  readonly status: 'PROTECTED' | 'NAKED' | 'UNKNOWN';
   /** Whole seconds without full exchange-side cover (0 when protected). */
   readonly nakedForS: number;
   readonly stopLots: number;
@@ -20,7 +20,7 @@ export function protectionBadge(
   now: number,
 ): ProtectionBadgeView {
   if (event !== undefined && event.at >= position.updatedAt) {
-    const nakedForS = event.status === 'NAKED' ? event.nakedForS + Math.max(0, now - event.at) / 1000 : 0;
+    const nakedForS = event.status !== 'PROTECTED' ? event.nakedForS + Math.max(0, now - event.at) / 1000 : 0;
     return {
       status: event.status,
       nakedForS: Math.floor(nakedForS),
@@ -29,7 +29,7 @@ export function protectionBadge(
     };
   }
   const { protection } = position;
-  const nakedSince = protection.status === 'NAKED' ? (protection.nakedSince ?? position.updatedAt) : now;
+  const nakedSince = protection.status !== 'PROTECTED' ? (protection.nakedSince ?? position.updatedAt) : now;
   return {
     status: protection.status,
     nakedForS: Math.floor(Math.max(0, now - nakedSince) / 1000),
@@ -38,7 +38,8 @@ export function protectionBadge(
   };
 }
 
-/** `PROTECTED` or `NAKED 12 s`: the badge text. */
+/** `PROTECTED`, `NAKED 12 s` or `UNKNOWN` (the stops could not be read): the badge text. */
 export function protectionLabel(view: ProtectionBadgeView): string {
-  return view.status === 'PROTECTED' ? 'PROTECTED' : `NAKED ${view.nakedForS} s`;
+  if (view.status === 'PROTECTED') return 'PROTECTED';
+  return view.status === 'NAKED' ? `NAKED ${view.nakedForS} s` : 'UNKNOWN';
 }

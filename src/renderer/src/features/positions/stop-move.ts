@@ -13,7 +13,7 @@ export type StopMoveCheck =
 export function checkStopMove(position: Position, text: string): StopMoveCheck {
   const stopPrice = text.trim();
   if (!isPrice(stopPrice)) return { ok: false, reason: 'Enter a stop price greater than 0.' };
-  if (!isPrice(position.markPrice)) return { ok: true, stopPrice };
+  if (position.markPrice === null || !isPrice(position.markPrice)) return { ok: true, stopPrice };
   const order = decimal.cmp(decimal.dec(stopPrice), decimal.dec(position.markPrice));
   if (position.side === 'long' && order >= 0) {
     return { ok: false, reason: `A long's stop must be below the mark price (${position.markPrice}).` };
@@ -43,7 +43,7 @@ export function checkActivation(position: Position, text: string): ActivationChe
   const activationPrice = text.trim();
   if (activationPrice === '') return { ok: true, activationPrice: undefined };
   if (!isPrice(activationPrice)) return { ok: false, reason: 'Enter an activation price greater than 0.' };
-  if (!isPrice(position.avgEntryPrice)) return { ok: true, activationPrice };
+  if (position.avgEntryPrice === null || !isPrice(position.avgEntryPrice)) return { ok: true, activationPrice };
   const order = decimal.cmp(decimal.dec(activationPrice), decimal.dec(position.avgEntryPrice));
   if (position.side === 'long' && order <= 0) {
     return { ok: false, reason: `A long's trailing activates above the entry (${position.avgEntryPrice}).` };
