@@ -25,6 +25,7 @@ function subjectSymbol(data: unknown): string {
 export function tradingClientFrom(client: ExchangeClient, options: TradingClientAdapterOptions): TradingClient {
   return {
     rest: client.rest,
+    serverNow: () => client.timeSync.serverNow(),
     subscribe(listener) {
       const stream = client.privateStream;
       const offs: (() => void)[] = [];

@@ -66,6 +66,8 @@ export interface TradingClient {
    * many. The kill switch calls it so nothing queued before the press leaves afterwards.
    */
   readonly dropQueuedEntries?: (reason: string) => number;
+  /** The exchange's clock as the client's time sync estimates it (ms); ages of exchange timestamps are measured on it. */
+  readonly serverNow?: () => number;
 }
 
 /** A critical or informative message for the trader, routed by the alerts service. */

@@ -1,9 +1,10 @@
 /**
  * The numbers one risk evaluation runs on (ADR 0300, 0338, 0339): the live mark price and its
  * age, the account, the symbol's margin mode and risk tiers, the position, and every entry still
- * pending at the exchange — counted as if it had filled, so five quick adds cannot pass limits that
- * one would not. Pending entries are read from the journal *before* positions are read, so an entry
- * that fills in between is counted twice (conservative), never zero times.
+ * pending — counted as if it had filled, so five quick adds cannot pass limits that one would not.
+ * To place, pending entries are what the exchange lists as working (their unfilled rest) plus ours
+ * whose outcome is still in doubt, read *before* the positions, so an entry that fills in between is
+ * counted twice (conservative), never zero times. A preview uses the journal's view.
  */
 import { abs, add, dec, mul, type Dec, ZERO } from '../../shared/domain/decimal.ts';
 import { terminalOrderStatuses } from '../../shared/domain/order.ts';
@@ -25,26 +26,49 @@ export interface ContextOptions {
   readonly excludeClientOid?: string;
 }
 
+/** An entry still working: its symbol, side, unfilled lots and price (limit, or stop for a market entry). */
+interface PendingOrder {
+  readonly clientOid: string;
+  readonly symbol: string;
+  readonly side: 'buy' | 'sell';
+  readonly lots: number;
+  readonly price: string | undefined;
+}
+
 interface PendingView {
   readonly sameSymbol: PendingEntries;
   /** Value of every pending entry (USDT), at its limit price or, for market entries, its stop. */
   readonly exposureUsdt: Dec;
 }
 
-function pendingEntriesOf(rt: TradingRuntime, ticket: OrderTicket, exclude: string | undefined): PendingView {
+const doubtful = new Set(['SUBMITTED', 'UNKNOWN', 'RECONCILING']);
+
+function journalPending(rt: TradingRuntime, onlyDoubtful: boolean): PendingOrder[] {
+  return rt.deps.journal
+    .openOrders()
+    .filter((o) => o.purpose === 'entry' && !terminalOrderStatuses.has(o.status) && (!onlyDoubtful || doubtful.has(o.status)))
+    .map((o) => ({ clientOid: o.clientOid, symbol: o.symbol, side: o.side, lots: o.sizeLots - o.filledLots, price: o.price ?? o.stopPrice }));
+}
+
+/** The exchange's working entries (not reduce-only, unfilled rest) plus ours in doubt that it does not list. */
+async function exchangePending(rt: TradingRuntime): Promise<PendingOrder[]> {
+  const listed = (await rt.deps.rest.listOpenOrders({ pageSize: 1000 })).items.filter((o) => o.reduceOnly !== true && o.closeOrder !== true);
+  const seen = new Set(listed.map((o) => o.clientOid));
+  const atExchange = listed.map((o) => ({ clientOid: o.clientOid ?? o.id, symbol: o.symbol, side: o.side, lots: o.size - (o.filledSize ?? o.dealSize ?? 0), price: o.price }));
+  return [...atExchange, ...journalPending(rt, true).filter((o) => !seen.has(o.clientOid))];
+}
+
+function pendingView(rt: TradingRuntime, orders: readonly PendingOrder[], ticket: OrderTicket, exclude: string | undefined): PendingView {
   let exposure: Dec = ZERO;
   let lots = 0;
   let value: Dec = ZERO;
-  for (const order of rt.deps.journal.openOrders()) {
-    if (order.purpose !== 'entry' || order.clientOid === exclude || terminalOrderStatuses.has(order.status)) continue;
-    const remaining = order.sizeLots - order.filledLots;
-    const price = order.price ?? order.stopPrice;
+  for (const order of orders) {
     const multiplier = rt.deps.contracts.get(order.symbol)?.prepared.multiplier;
-    if (remaining <= 0 || price === undefined) continue;
-    if (multiplier !== undefined) exposure = add(exposure, mul(mul(dec(remaining), multiplier), dec(price)));
+    if (order.clientOid === exclude || order.lots <= 0 || order.price === undefined) continue;
+    if (multiplier !== undefined) exposure = add(exposure, mul(mul(dec(order.lots), multiplier), dec(order.price)));
     if (order.symbol === ticket.symbol && order.side === ticket.side) {
-      lots += remaining;
-      value = add(value, mul(dec(remaining), dec(price)));
+      lots += order.lots;
+      value = add(value, mul(dec(order.lots), dec(order.price)));
     }
   }
   return { sameSymbol: { lots, priceTimesLots: value }, exposureUsdt: exposure };
@@ -70,7 +94,7 @@ function crossMargin(positions: ReadonlyMap<string, ExchangePosition>, symbol: s
 /** Builds the risk context for a ticket from fresh exchange numbers. */
 export async function riskContextFor(rt: TradingRuntime, ticket: OrderTicket, options: ContextOptions): Promise<RiskContext> {
   const { deps } = rt;
-  const pending = pendingEntriesOf(rt, ticket, options.excludeClientOid);
+  const pending = pendingView(rt, options.fresh ? await exchangePending(rt) : journalPending(rt, false), ticket, options.excludeClientOid);
   // The tiers decide the MMR and leverage cap of the resulting position (ADR 0310).
   const [mark, account, known, mode, positions] = await Promise.all([
     deps.rest.getMarkPrice(ticket.symbol), deps.rest.getAccountOverview('USDT'), ensureRiskTiers(deps, ticket.symbol), deps.rest.getMarginMode(ticket.symbol),
@@ -85,7 +109,8 @@ export async function riskContextFor(rt: TradingRuntime, ticket: OrderTicket, op
     order: { symbol: ticket.symbol, side: ticket.side, type: ticket.type, sizeLots: ticket.sizeLots, price: ticket.price, leverage: ticket.leverage, stopPrice: ticket.stopPrice, reduceOnly: false },
     contract: known?.prepared,
     markPrice: dec(mark.value),
-    referencePriceAgeMs: Math.max(0, now - mark.timePoint),
+    // Measured on the exchange's clock: a local clock that is merely offset does not make prices stale.
+    referencePriceAgeMs: Math.max(0, (rt.client.serverNow?.() ?? now) - mark.timePoint),
     equityUsdt: dec(account.accountEquity),
     availableMarginUsdt: available,
     marginMode,

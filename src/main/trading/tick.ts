@@ -11,6 +11,7 @@
 import { positionSchema, type Position } from '../../shared/domain/position.ts';
 import type { KucoinOrder } from '../exchange/kucoin/schemas/orders.ts';
 import type { TradingDeps } from './deps.ts';
+import { applyEntryIntents } from './entry-intents.ts';
 import { claimAttachedStops } from './protection/attached-stops.ts';
 import { coverOf } from './protection/cover.ts';
 import { fetchStopOrders, groupLiveStops, type SidedStop } from './protection/live-stops.ts';
@@ -68,6 +69,8 @@ export async function runTick(rt: TradingRuntime): Promise<void> {
   }
   const due = reads.positions === undefined ? [] : fundingDue(rt, reads.positions);
   if (reads.positions !== undefined) rt.positions = reads.positions;
+  // An entry accepted or filled since the last pass brings its stop now, before it is protected.
+  applyEntryIntents(rt);
   // Symbols in parallel: a hanging stop request on one must not delay the others' protection.
   await Promise.all([...guarded.values()].map((position) => guardPosition(rt, position, stops === undefined ? undefined : (stops.get(position.symbol) ?? []), fresh)));
   if (stops !== undefined && fresh) await rt.watchdog.sweepOrphans(new Map([...guarded.values()].map((p) => [p.symbol, p.side])), stops);
