@@ -107,6 +107,8 @@ export async function moveStop(rt: TradingRuntime, symbol: string, stopPrice: st
   }
   rt.deps.settings.set('stop', { price: stopPrice, side: position.side }, symbol);
   rt.trailing.stopMoved(symbol, stopPrice);
+  // The trader took the position in hand: an emergency exit under way ends.
+  rt.closer.cancel(symbol);
   return { stopClientOid: result.placedClientOid };
 }
 

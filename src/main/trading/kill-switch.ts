@@ -118,7 +118,7 @@ export async function killSwitch(rt: TradingRuntime, flatten: boolean, reason: s
   const closes = flatten ? await flattenAll(rt, reason) : [];
   const flat = closes.filter((close) => close.outcome === 'filled').map((close) => close.symbol);
   const protectiveStopsCancelled = await cancelFlatStops(rt, flat, cancelFailures);
-  for (const close of closes) if (close.outcome === 'failed') rt.closer.request(close.symbol, `kill switch close did not fill (${close.reason ?? 'unknown'})`, { untilFlat: true });
+  for (const close of closes) if (close.outcome === 'failed') rt.closer.request(close.symbol, `kill switch close did not fill (${close.reason ?? 'unknown'})`);
   const report = { flatten, droppedQueuedEntries, cancelledOrders, cancelFailures, closes, closedPositions: flat, protectiveStopsKept: await protectiveCount(rt), protectiveStopsCancelled };
   rt.deps.journal.append('state-change', { event: 'kill-switch', reason, ...report });
   rt.requestTick();

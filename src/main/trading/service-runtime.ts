@@ -61,7 +61,7 @@ export function buildRuntime(options: TradingServiceOptions, emit: (event: Tradi
       if (holder.rt === undefined) throw new Error('the trading service is not built');
       return closePosition(holder.rt, symbol, reason);
     },
-    stillNeeded: (symbol, untilFlat) => holder.rt !== undefined && !holder.rt.stopped && holder.rt.positions.has(symbol) && (untilFlat || watchdog.protection(symbol).status !== 'PROTECTED'),
+    stillOpen: (symbol) => holder.rt !== undefined && !holder.rt.stopped && holder.rt.positions.has(symbol),
     requestPass: () => holder.rt?.requestTick(),
   });
   const watchdog = createProtectionWatchdog(deps, closer);

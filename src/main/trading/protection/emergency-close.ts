@@ -1,8 +1,9 @@
 /**
  * The emergency exit for a position that cannot be protected (freqtrade's emergency_exit, ADR
  * 0332): a reduce-only market close, retried with backoff — each failure a critical alert — until
- * the position is flat or protected again (the trader placed or moved a stop, or the watchdog
- * succeeded). One loop per symbol; asking again while it runs changes nothing.
+ * the position is flat or the trader acts (moves the stop by hand, which ends the exit). A stop the
+ * watchdog manages to place meanwhile does not end it: the position was judged unprotectable, and
+ * an exit that stops half-way is worse than either choice. One loop per symbol.
  */
 import { abortableSleep } from '../../resilience/abortable-sleep.ts';
 import type { JournalOrder } from '../../store/order-rows.ts';
@@ -10,12 +11,11 @@ import { raiseAlert, type TradingDeps } from '../deps.ts';
 
 /** The closer. */
 export interface EmergencyCloser {
-  /**
-   * Starts closing `symbol` (if not already) until it is flat or protected again; with `untilFlat`
-   * (the kill switch's flatten) until it is flat, protected or not.
-   */
-  request(symbol: string, reason: string, options?: { untilFlat?: boolean; alreadyAlerted?: boolean }): void;
+  /** Starts closing `symbol` (if not already) until it is flat or {@link EmergencyCloser.cancel} is called. */
+  request(symbol: string, reason: string, options?: { alreadyAlerted?: boolean }): void;
   active(symbol: string): boolean;
+  /** The trader took the position in hand (moved its stop): the exit ends after the current attempt. */
+  cancel(symbol: string): void;
   /** Ends every loop (the service is stopping) and waits for them. */
   stop(): Promise<void>;
 }
@@ -24,8 +24,8 @@ export interface EmergencyCloser {
 export interface EmergencyCloserHooks {
   /** Sends one reduce-only market close for the whole position. */
   readonly close: (symbol: string, reason: string) => Promise<JournalOrder>;
-  /** Whether the position still needs closing: open, and (unless `untilFlat`) not protected. */
-  readonly stillNeeded: (symbol: string, untilFlat: boolean) => boolean;
+  /** Whether the position is still open. */
+  readonly stillOpen: (symbol: string) => boolean;
   /** Asks for a protection pass (fresh positions) as soon as possible. */
   readonly requestPass: () => void;
 }
@@ -34,27 +34,33 @@ export interface EmergencyCloserHooks {
 /** Builds the closer. */
 export function createEmergencyCloser(deps: TradingDeps, hooks: EmergencyCloserHooks): EmergencyCloser {
   const running = new Map<string, Promise<void>>();
+  const cancelled = new Set<string>();
   const stopping = new AbortController();
   let stopped = false;
-  const loop = async (symbol: string, reason: string, untilFlat: boolean): Promise<void> => {
+  const needed = (symbol: string): boolean => !stopped && !cancelled.has(symbol) && hooks.stillOpen(symbol);
+  const loop = async (symbol: string, reason: string): Promise<void> => {
     const { emergencyCloseRetryInitialMs: initial, emergencyCloseRetryMaxMs: cap } = deps.config.protection;
-    for (let attempt = 1; !stopped && hooks.stillNeeded(symbol, untilFlat); attempt += 1) {
+    for (let attempt = 1; needed(symbol); attempt += 1) {
       const outcome = await attemptClose(deps, hooks, symbol, reason, attempt);
       hooks.requestPass();
       // A close the exchange took is given time to show as flat before another is sent.
       const waitMs = outcome === 'sent' ? Math.max(initial, deps.config.orders.confirmTimeoutMs) : Math.min(cap, initial * 2 ** (attempt - 1));
       if (!(await abortableSleep(waitMs, stopping.signal).then(() => true, () => false))) return;
     }
-    deps.journal.append('position-event', { event: 'emergency-close-ended', flatOrProtected: !hooks.stillNeeded(symbol, untilFlat) }, { symbol });
+    deps.journal.append('position-event', { event: 'emergency-close-ended', flat: !hooks.stillOpen(symbol), byTrader: cancelled.has(symbol) }, { symbol });
   };
   return {
     request(symbol, reason, options = {}) {
       if (stopped || running.has(symbol)) return;
+      cancelled.delete(symbol);
       if (options.alreadyAlerted !== true) raiseAlert(deps, 'critical', 'position-emergency-close', `${symbol}: ${reason}; closing the position at market`, symbol, { reason });
-      const task = loop(symbol, reason, options.untilFlat === true).finally(() => running.delete(symbol));
+      const task = loop(symbol, reason).finally(() => running.delete(symbol));
       running.set(symbol, task);
     },
     active: (symbol) => running.has(symbol),
+    cancel(symbol) {
+      if (running.has(symbol)) cancelled.add(symbol);
+    },
     async stop() {
       stopped = true;
       stopping.abort(new Error('the trading service is stopping'));

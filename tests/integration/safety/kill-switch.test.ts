@@ -1,0 +1,77 @@
+// The kill switch is complete (issue item 6): HALTED at once; every non-protective open order
+// cancelled (a refused cancel-all falls back to one by one); with flatten every position closed —
+// reported as filled, not sent — and the stops of flat symbols cancelled; without flatten the
+// protective stops stay. It never waits behind an order stuck in reconciliation.
+import { afterEach, describe, expect, it } from 'vitest';
+import { configOf, drill, fastTrading, lossSideLots, openCovered, type Drill } from './harness.ts';
+
+const prices = { XBTUSDTM: '90000', ETHUSDTM: '3000', SOLUSDTM: '150' } as const;
+const config = configOf(fastTrading);
+
+/** Three positions, each with its stop, and 20 resting entries spread over them. */
+async function busyBook(d: Drill): Promise<void> {
+  await openCovered(d, 'XBTUSDTM', 'buy', 2, '88000');
+  await openCovered(d, 'ETHUSDTM', 'sell', 3, '3080');
+  await openCovered(d, 'SOLUSDTM', 'buy', 5, '146');
+  const rest = [
+    { symbol: 'XBTUSDTM', side: 'buy', price: (i: number) => String(87000 + i * 10), stop: '86000' },
+    { symbol: 'ETHUSDTM', side: 'sell', price: (i: number) => (3100 + i).toFixed(2), stop: '3200' },
+    { symbol: 'SOLUSDTM', side: 'buy', price: (i: number) => (145 + i / 10).toFixed(2), stop: '140' },
+  ] as const;
+  for (let i = 0; i < 20; i += 1) {
+    const r = rest[i % 3] ?? rest[0];
+    await d.engine.service.placeOrder({ symbol: r.symbol, side: r.side, type: 'limit', price: r.price(i), sizeLots: 1, leverage: 5, stopPrice: r.stop });
+  }
+}
+
+const openRegular = (d: Drill) => d.venue.exchange.listOrders(d.userId, { status: 'active', pageSize: '1000' }).items;
+const openStops = (d: Drill) => d.venue.exchange.listStopOrders(d.userId, { pageSize: '200' }).items;
+
+describe('the kill switch', () => {
+  let d: Drill | undefined;
+  afterEach(async () => {
+    await d?.stop();
+    d = undefined;
+  });
+
+  it('with flatten: every position flat at the venue, no order left, and the report says closes filled', async () => {
+    d = await drill(config, 'kill-flatten', prices);
+    await busyBook(d);
+    expect(openRegular(d)).toHaveLength(20);
+    // KuCoin refuses the cancel-all for one symbol: the kill switch cancels that symbol's orders one by one.
+    d.venue.admin.addFault({ kind: 'reject', method: 'DELETE', path: '/api/v3/orders', code: '300002', msg: 'order placement/cancellation suspended', count: 1 });
+    const report = await d.engine.service.triggerKillSwitch(true, 'drill');
+    expect(report.state.state).toBe('HALTED');
+    expect(report.closes.map((c) => [c.symbol, c.outcome]).sort()).toEqual([['ETHUSDTM', 'filled'], ['SOLUSDTM', 'filled'], ['XBTUSDTM', 'filled']]);
+    expect(report.cancelledOrders).toBe(20);
+    expect(report.cancelFailures).toEqual([]);
+    // The venue agrees.
+    expect(d.venue.exchange.positions(d.userId)).toEqual([]);
+    expect(openRegular(d)).toEqual([]);
+    expect(openStops(d)).toEqual([]);
+  });
+
+  it('without flatten: entries cancelled, positions keep their protective stops, and the report says so', async () => {
+    d = await drill(config, 'kill-keep', prices);
+    await busyBook(d);
+    const report = await d.engine.service.triggerKillSwitch(false, 'drill');
+    expect(report.closes).toEqual([]);
+    expect(openRegular(d)).toEqual([]);
+    for (const symbol of Object.keys(prices)) expect(lossSideLots(d, symbol)).toBeGreaterThan(0);
+    expect(report.protectiveStopsKept).toBeGreaterThanOrEqual(3);
+    expect(d.engine.alerts.find((a) => a.code === 'kill-switch')?.message).toContain('protective stops stay');
+  });
+
+  it('never waits behind an order stuck in reconciliation', async () => {
+    d = await drill(config, 'kill-stuck', prices);
+    await openCovered(d, 'XBTUSDTM', 'buy', 1, '88000');
+    // An entry whose answer is lost, and whose every lookup then hangs.
+    d.venue.admin.addFault({ kind: 'drop-response', method: 'POST', path: '/api/v1/st-orders', count: 1 });
+    d.venue.admin.addFault({ kind: 'timeout', method: 'GET', path: '/api/v1/orders/byClientOid' });
+    await d.engine.service.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '87000', sizeLots: 1, leverage: 5, stopPrice: '86000' });
+    const report = await d.engine.service.triggerKillSwitch(true, 'drill');
+    expect(report.closes.map((c) => c.outcome)).toEqual(['filled']);
+    expect(openRegular(d)).toEqual([]);
+    d.venue.admin.clearFaults();
+  });
+});
