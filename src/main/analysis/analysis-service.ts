@@ -22,8 +22,11 @@ import { VerdictWatch } from './verdict-watch.ts';
 export interface AnalysisServiceOptions {
   readonly config: AnalysisConfig;
   readonly market: AnalysisMarket;
-  /** Called after the public stream reconnected (pushes may have been missed: reload). */
-  readonly onStreamReconnected?: (listener: () => void) => () => void;
+  /**
+   * Calls back when the public stream comes up or back (its topics are being resubscribed): pushes
+   * before that never arrived, so every followed timeframe is reloaded.
+   */
+  readonly onStreamLive?: (listener: () => void) => () => void;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -126,8 +129,8 @@ class LiveAnalysisService implements AnalysisService {
 
   start(): void {
     this.#unsubscribers.push(this.#options.market.onCandle((update) => { this.#onCandle(update); }));
-    const onReconnect = this.#options.onStreamReconnected;
-    if (onReconnect !== undefined) this.#unsubscribers.push(onReconnect(() => { this.#reloadAll('stream-reconnected'); }));
+    const onLive = this.#options.onStreamLive;
+    if (onLive !== undefined) this.#unsubscribers.push(onLive(() => { this.#reloadAll('stream-live'); }));
     this.#follow.start();
   }
 

@@ -1,13 +1,21 @@
 /**
- * Where the analysis gets its bars: history and the live stream from the market service, and
- * the final values of a just-closed bar straight from KuCoin's kline endpoint (the market service
- * has no call that re-reads one bar: it only fetches after its last cached bar).
+ * Where the analysis gets its bars: history and the live stream from the market service, plus
+ * reads straight from KuCoin's kline endpoint that the market service does not offer:
+ * - the bars after its newest one, without an end time: it ends its reads at the local clock, so
+ *   bars the exchange already has (a local clock behind, a paper venue whose time was advanced)
+ *   would be missing;
+ * - holes inside its cached series: it only fetches after its newest cached bar, so bars missed
+ *   between a read and the next stream push (stream down, clock behind) are never fetched again;
+ * - the final values of one just-closed bar, for the same reason.
  */
 import type { Candle } from '../../shared/ipc/channels/market.ts';
 import type { KlineGranularityMin } from '../exchange/kucoin/endpoints/market.ts';
 import type { KucoinRestApi } from '../exchange/kucoin/rest-api.ts';
 import type { MarketService } from '../market/market-service.ts';
-import { timeframes, type Timeframe } from '../market/timeframes.ts';
+import { timeframeMs, timeframes, type Timeframe } from '../market/timeframes.ts';
+
+/** Holes read per history load at most; more means something else is wrong (the next load reads more). */
+const MAX_HOLE_READS = 5;
 
 /** A candle pushed by the market service's stream. */
 export interface CandleUpdate {
@@ -36,10 +44,41 @@ function candleOf(row: readonly number[]): Candle | undefined {
   return { openTimeMs, open, high, low, close, volume };
 }
 
-/** The market service plus a one-bar kline read over the same REST client. */
+/** `bars` with `newer` merged in (same open time: newer wins), oldest first, the last `limit`. */
+function mergeBars(bars: readonly Candle[], newer: readonly Candle[], limit: number): Candle[] {
+  const byOpen = new Map(bars.map((bar) => [bar.openTimeMs, bar]));
+  for (const bar of newer) byOpen.set(bar.openTimeMs, bar);
+  return [...byOpen.values()].sort((a, b) => a.openTimeMs - b.openTimeMs).slice(-limit);
+}
+
+/** Open-time ranges of the bars missing between neighbours of `bars` (at most `max`). */
+export function holesIn(bars: readonly Candle[], barMs: number, max: number): { fromMs: number; toMs: number }[] {
+  const holes: { fromMs: number; toMs: number }[] = [];
+  for (let i = 1; i < bars.length && holes.length < max; i += 1) {
+    const fromMs = (bars[i - 1]?.openTimeMs ?? 0) + barMs;
+    const toMs = (bars[i]?.openTimeMs ?? 0) - barMs;
+    if (fromMs <= toMs) holes.push({ fromMs, toMs });
+  }
+  return holes;
+}
+
+/** The market service's history with its holes and its missing newest bars read from the exchange. */
+async function completeHistory(market: MarketService, rest: Pick<KucoinRestApi, 'getKlines'>, symbol: string, timeframe: Timeframe, limit: number): Promise<Candle[]> {
+  const bars = await market.getCandles(symbol, timeframe, limit);
+  const newest = bars.at(-1);
+  if (newest === undefined) return bars;
+  const granularityMin: KlineGranularityMin = timeframes[timeframe].minutes;
+  const reads = holesIn(bars, timeframeMs(timeframe), MAX_HOLE_READS).map((hole) => rest.getKlines({ symbol, granularityMin, ...hole }));
+  // `from` alone: KuCoin answers from there to its own now (≤ 500 rows).
+  reads.push(rest.getKlines({ symbol, granularityMin, fromMs: newest.openTimeMs }));
+  const rows = (await Promise.all(reads)).flat();
+  return mergeBars(bars, rows.map(candleOf).filter((bar) => bar !== undefined), limit);
+}
+
+/** The market service plus the kline reads it lacks, over the same REST client. */
 export function analysisMarketFrom(market: MarketService, rest: Pick<KucoinRestApi, 'getKlines'>): AnalysisMarket {
   return {
-    getCandles: (symbol, timeframe, limit) => market.getCandles(symbol, timeframe, limit),
+    getCandles: (symbol, timeframe, limit) => completeHistory(market, rest, symbol, timeframe, limit),
     watchCandles: (symbol, timeframe) => market.watchCandles(symbol, timeframe),
     onCandle: (listener) => market.onCandle(listener),
     getPositions: () => market.getPositions(),

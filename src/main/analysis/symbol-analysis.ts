@@ -21,8 +21,10 @@ export type LoadState =
 export interface FollowedTimeframe {
   readonly tracker: TimeframeTracker;
   load: LoadState;
-  /** Bumped on every (re)load, so an answer that arrives after a newer request is dropped. */
-  generation: number;
+  /** Loads started so far (0 = never asked). */
+  loadsStarted: number;
+  /** A reload was asked while one was in flight: run it once that one is done. */
+  reloadAgain: boolean;
   /** Pushes that arrived while the history was loading, applied after it. */
   pending: Candle[];
 }
@@ -56,7 +58,7 @@ export class SymbolAnalysis {
     const existing = this.timeframes.get(timeframe);
     if (existing !== undefined) return existing;
     const tracker = new TimeframeTracker(timeframe, this.#config.indicators, this.#config.tracking.historyBars);
-    const followed: FollowedTimeframe = { tracker, load: { kind: 'loading' }, generation: 0, pending: [] };
+    const followed: FollowedTimeframe = { tracker, load: { kind: 'loading' }, loadsStarted: 0, reloadAgain: false, pending: [] };
     this.timeframes.set(timeframe, followed);
     return followed;
   }

@@ -30,6 +30,7 @@ export class TimeframeLoader {
   readonly #options: TimeframeLoaderOptions;
   readonly #inFlight = new Set<FollowedTimeframe>();
   readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #watched = new Set<string>();
   #stopped = false;
 
   constructor(options: TimeframeLoaderOptions) {
@@ -39,7 +40,7 @@ export class TimeframeLoader {
   /** Adds a timeframe to a followed contract and starts loading it. */
   addTimeframe(analysis: SymbolAnalysis, timeframe: Timeframe): FollowedTimeframe {
     const followed = analysis.add(timeframe);
-    if (followed.generation === 0) this.reload(analysis, timeframe);
+    if (followed.loadsStarted === 0) this.reload(analysis, timeframe);
     return followed;
   }
 
@@ -47,27 +48,35 @@ export class TimeframeLoader {
   retryWaiting(analysis: SymbolAnalysis): void {
     for (const [timeframe, followed] of analysis.timeframes) {
       if (this.#inFlight.has(followed)) continue;
-      if (followed.generation === 0 || followed.load.kind === 'unavailable') this.reload(analysis, timeframe);
+      if (followed.loadsStarted === 0 || followed.load.kind === 'unavailable') this.reload(analysis, timeframe);
     }
   }
 
-  /** (Re)loads one timeframe's history; the newest request wins. */
+  /**
+   * (Re)loads one timeframe's history. While a load is in flight, another request runs once it is
+   * done (a reconnect during a load may have started after the load's read).
+   */
   reload(analysis: SymbolAnalysis, timeframe: Timeframe): void {
     const followed = analysis.timeframes.get(timeframe);
     if (followed === undefined || this.#stopped) return;
-    followed.generation += 1;
+    if (this.#inFlight.has(followed)) {
+      followed.reloadAgain = true;
+      return;
+    }
+    followed.loadsStarted += 1;
     this.#inFlight.add(followed);
-    void this.#load(analysis, timeframe, followed, followed.generation);
+    void this.#load(analysis, timeframe, followed);
   }
 
   /**
    * Applies one pushed bar. Returns whether the timeframe's indicators changed. O(1), except a
-   * gap, which starts a reload and returns false.
+   * gap, which starts a reload and returns false. During a load, pushes wait for the history.
    */
   apply(analysis: SymbolAnalysis, followed: FollowedTimeframe, bar: Candle): boolean {
     if (this.#inFlight.has(followed)) {
       followed.pending.push(bar);
       if (followed.pending.length > MAX_PENDING_PUSHES) followed.pending.shift();
+      return false;
     }
     if (followed.load.kind !== 'loaded') return false;
     const outcome = followed.tracker.apply(bar);
@@ -86,27 +95,37 @@ export class TimeframeLoader {
     this.#timers.clear();
   }
 
-  async #load(analysis: SymbolAnalysis, timeframe: Timeframe, followed: FollowedTimeframe, generation: number): Promise<void> {
+  async #load(analysis: SymbolAnalysis, timeframe: Timeframe, followed: FollowedTimeframe): Promise<void> {
     const { market, config, logger } = this.#options;
-    await market.watchCandles(analysis.symbol, timeframe).catch((error: unknown) => {
-      logger.warn('analysis-candle-stream-subscribe-failed', { symbol: analysis.symbol, timeframe, error: toTradingError(error).message });
-    });
-    let bars: Candle[];
+    await this.#watch(analysis.symbol, timeframe);
     try {
-      bars = await market.getCandles(analysis.symbol, timeframe, config.tracking.historyBars);
+      const bars = await market.getCandles(analysis.symbol, timeframe, config.tracking.historyBars);
+      if (this.#stopped) return;
+      this.#install(followed, bars);
     } catch (error) {
-      if (generation !== followed.generation) return;
-      this.#inFlight.delete(followed);
       const message = `candles unavailable (${toTradingError(error).message}); retrying every ${Math.round(config.tracking.positionsRefreshMs / 1000)} s`;
       followed.load = { kind: 'unavailable', message };
       logger.warn('analysis-history-failed', { symbol: analysis.symbol, timeframe, error: message });
-      this.#options.changed(analysis.symbol);
-      return;
+    } finally {
+      this.#inFlight.delete(followed);
     }
-    if (generation !== followed.generation || this.#stopped) return;
-    this.#inFlight.delete(followed);
-    this.#install(followed, bars);
     this.#options.changed(analysis.symbol);
+    if (followed.reloadAgain) {
+      followed.reloadAgain = false;
+      this.reload(analysis, timeframe);
+    }
+  }
+
+  /** Subscribes the candle stream once per contract and timeframe (the stream resubscribes it after reconnects). */
+  async #watch(symbol: string, timeframe: Timeframe): Promise<void> {
+    const key = `${symbol}|${timeframe}`;
+    if (this.#watched.has(key)) return;
+    try {
+      await this.#options.market.watchCandles(symbol, timeframe);
+      this.#watched.add(key);
+    } catch (error) {
+      this.#options.logger.warn('analysis-candle-stream-subscribe-failed', { symbol, timeframe, error: toTradingError(error).message });
+    }
   }
 
   /** History in, then the pushes that arrived meanwhile (newer than its forming bar). */

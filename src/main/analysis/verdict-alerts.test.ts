@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analysisConfigSchema } from '../config/sections/analysis.ts';
 import { stepVerdictZone, type VerdictZone } from './verdict-alerts.ts';
 
-const config = analysisConfigSchema.parse({}).verdict; // alert at 0.5, hysteresis 0.05
+const config = analysisConfigSchema.parse({ verdict: { alertStrength: 0.5, hysteresisSignal: 0.05 } }).verdict;
 
 function run(values: readonly number[]): (string | undefined)[] {
   let zone: VerdictZone | undefined;

@@ -51,7 +51,7 @@ const verdictSchema = z
     /** `analysis:verdict-changed` fires when |verdict| crosses this strength (either way) or the sign flips. */
     alertStrength: z.number().min(0).max(1).default(0.5),
     /** A crossing or a sign flip counts only once the verdict is this far past the line: no flapping on a forming bar. */
-    hysteresisSignal: z.number().min(0).max(0.5).default(0.05),
+    hysteresisSignal: z.number().min(0).max(0.5).default(0.1),
     /** Raise an alert (through the alert desk and its router) on every verdict change. */
     alertsEnabled: z.boolean().default(true),
     alertSeverity: z.enum(['info', 'warning', 'critical']).default('info'),
