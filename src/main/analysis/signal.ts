@@ -12,7 +12,7 @@ import type { IndicatorPeriods, IndicatorReadings } from './indicator-set.ts';
 export interface TimeframeSignal {
   readonly signal: number;
   readonly direction: SignalDirection;
-  readonly components: readonly SignalComponent[];
+  readonly components: SignalComponent[];
 }
 
 /** Clamps to −1…+1; a value that is not a number (0/0 on a flat market) counts as 0. */
@@ -33,32 +33,60 @@ function inAtrs(move: number, atr: number, fullScaleAtr: number): number {
   return atr > 0 ? clampScore(move / (atr * fullScaleAtr)) : 0;
 }
 
+/** Labels and value names of the components, built once per periods object (they are on every snapshot). */
+interface ComponentNames {
+  readonly trend: string;
+  readonly momentum: string;
+  readonly macd: string;
+  readonly emaFast: string;
+  readonly emaSlow: string;
+  readonly rsi: string;
+  readonly atr: string;
+}
+
+const namesByPeriods = new WeakMap<IndicatorPeriods, ComponentNames>();
+
+function namesOf(periods: IndicatorPeriods): ComponentNames {
+  let names = namesByPeriods.get(periods);
+  if (names === undefined) {
+    names = {
+      trend: `EMA ${periods.emaFastPeriodBars}/${periods.emaSlowPeriodBars} trend`,
+      momentum: `RSI ${periods.rsiPeriodBars}`,
+      macd: `MACD ${periods.macdFastPeriodBars}/${periods.macdSlowPeriodBars}/${periods.macdSignalPeriodBars} histogram`,
+      emaFast: `EMA ${periods.emaFastPeriodBars}`,
+      emaSlow: `EMA ${periods.emaSlowPeriodBars}`,
+      rsi: `RSI ${periods.rsiPeriodBars}`,
+      atr: `ATR ${periods.atrPeriodBars}`,
+    };
+    namesByPeriods.set(periods, names);
+  }
+  return names;
+}
+
 /** The three components of a timeframe's signal. */
 export function signalComponents(readings: IndicatorReadings, periods: IndicatorPeriods, config: AnalysisConfig['signal']): SignalComponent[] {
-  const fast = `EMA ${periods.emaFastPeriodBars}`;
-  const slow = `EMA ${periods.emaSlowPeriodBars}`;
-  const atr = `ATR ${periods.atrPeriodBars}`;
+  const names = namesOf(periods);
   return [
     {
       id: 'trend',
-      label: `EMA ${periods.emaFastPeriodBars}/${periods.emaSlowPeriodBars} trend`,
+      label: names.trend,
       score: inAtrs(readings.emaFast - readings.emaSlow, readings.atr, config.trendFullScaleAtr),
       weight: config.trendWeight,
-      values: { [fast]: readings.emaFast, [slow]: readings.emaSlow, [atr]: readings.atr },
+      values: { [names.emaFast]: readings.emaFast, [names.emaSlow]: readings.emaSlow, [names.atr]: readings.atr },
     },
     {
       id: 'momentum',
-      label: `RSI ${periods.rsiPeriodBars}`,
+      label: names.momentum,
       score: clampScore((readings.rsi - 50) / config.rsiFullScalePoints),
       weight: config.momentumWeight,
-      values: { [`RSI ${periods.rsiPeriodBars}`]: readings.rsi },
+      values: { [names.rsi]: readings.rsi },
     },
     {
       id: 'macd',
-      label: `MACD ${periods.macdFastPeriodBars}/${periods.macdSlowPeriodBars}/${periods.macdSignalPeriodBars} histogram`,
+      label: names.macd,
       score: inAtrs(readings.macdHistogram, readings.atr, config.macdFullScaleAtr),
       weight: config.macdWeight,
-      values: { MACD: readings.macd, signal: readings.macdSignal, histogram: readings.macdHistogram, [atr]: readings.atr },
+      values: { MACD: readings.macd, signal: readings.macdSignal, histogram: readings.macdHistogram, [names.atr]: readings.atr },
     },
   ];
 }

@@ -108,7 +108,7 @@ export class SymbolAnalysis {
       status: 'ready',
       signal: signal.signal,
       direction: signal.direction,
-      components: [...signal.components],
+      components: signal.components,
       atr: readings.atr,
       atrPeriodBars: this.#config.indicators.atrPeriodBars,
       bars: tracker.bars(),
