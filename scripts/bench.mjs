@@ -17,6 +17,7 @@ const goals = {
     wsIngestMsgsPerSec: ['>=', 100000],
   },
   trading: { riskCheckP99Us: ['<=', 50] },
+  analysis: { indicatorUpdateP99Us: ['<=', 20] },
 };
 
 const only = process.argv.slice(2);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { analysisConfigSchema } from './sections/analysis.ts';
 import { appConfigSchema } from './sections/app.ts';
 import { exchangeConfigSchema } from './sections/exchange.ts';
 import { secretsConfigSchema } from './sections/secrets.ts';
@@ -19,6 +20,7 @@ export const configSchema = z
     exchange: exchangeConfigSchema.prefault({}),
     trading: tradingConfigSchema.prefault({}),
     secrets: secretsConfigSchema.prefault({}),
+    analysis: analysisConfigSchema.prefault({}),
   })
   .strict();
 

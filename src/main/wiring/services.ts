@@ -11,6 +11,8 @@ import type { KeychainBackend, Secrets } from '../secrets/index.ts';
 import { startVenue } from '../venue/index.ts';
 import type { RunningVenue } from '../venue/index.ts';
 import type { AlertDesk } from './alerts.ts';
+import { createEngineAnalysis } from './analysis.ts';
+import type { EngineAnalysis } from './analysis.ts';
 import { resolveCredentials } from './credentials.ts';
 import { alertOnExchangeChanges } from './exchange-alerts.ts';
 import type { ResolvedCredentials } from './credentials.ts';
@@ -42,6 +44,8 @@ export interface EngineServices {
   readonly client: ExchangeClient;
   readonly secrets: Secrets;
   readonly credentials: ResolvedCredentials;
+  /** Multi-timeframe analysis: snapshots, verdicts, and the ATR source trading reads. */
+  readonly analysis: EngineAnalysis;
   stop(): Promise<void>;
 }
 
@@ -96,6 +100,8 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
   const starting = client.start().catch((error: unknown) => {
     ctx.logger.error('exchange-start-failed', { error });
   });
+  const analysis = createEngineAnalysis({ ...ctx, client, clock: ctx.platform.clock });
+  void starting.then(() => { analysis.start(); });
   const trading = credentials.credentials === undefined ? undefined : createEngineTrading({
     ...ctx, client, userData: ctx.platform.paths.userData, clock: ctx.platform.clock,
   });
@@ -104,11 +110,13 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
     ...engineMarketHandlers(client, ctx.logger),
     ...(trading === undefined ? tradingWithoutKeyHandlers(channelNames) : trading.handlers),
     ...(secrets.handlers as ChannelHandlers),
+    ...analysis.handlers,
   };
   return {
-    handlers, venue, client, secrets, credentials,
+    handlers, venue, client, secrets, credentials, analysis,
     async stop() {
       await trading?.stop();
+      analysis.stop();
       unalert();
       unbridge();
       await starting;

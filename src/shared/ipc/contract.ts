@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { alertsChannels, alertsEvents } from './channels/alerts.ts';
+import { analysisChannels, analysisEvents } from './channels/analysis.ts';
 import { appChannels, appEvents } from './channels/app.ts';
 import { marketChannels, marketEvents } from './channels/market.ts';
 import { secretsChannels, secretsEvents } from './channels/secrets.ts';
@@ -17,6 +18,7 @@ export const channels = {
   ...tradingChannels,
   ...secretsChannels,
   ...alertsChannels,
+  ...analysisChannels,
 } as const;
 
 /** Every event main pushes to the renderer, with its payload schema. */
@@ -26,6 +28,7 @@ export const events = {
   ...tradingEvents,
   ...secretsEvents,
   ...alertsEvents,
+  ...analysisEvents,
 } as const;
 
 export type Channels = typeof channels;

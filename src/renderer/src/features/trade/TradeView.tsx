@@ -2,6 +2,7 @@ import { Grid } from '@mantine/core';
 import { useMemo } from 'react';
 import { useMarket } from '../../stores/hooks.ts';
 import { useSettingsStore } from '../../stores/settings.store.ts';
+import { VerdictStrip } from '../analysis/VerdictStrip.tsx';
 import { ChartPanel } from '../chart/ChartPanel.tsx';
 import { OrderTicket } from '../ticket/OrderTicket.tsx';
 import { contractRules } from '../ticket/contract-rules.ts';
@@ -22,6 +23,7 @@ export function TradeView(): React.JSX.Element {
         <ChartPanel />
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
+        <VerdictStrip symbol={symbol} />
         <OrderTicket context={context} />
       </Grid.Col>
     </Grid>
