@@ -57,7 +57,7 @@ async function venueBench(): Promise<{ ackP50: number; ackP99: number; placeP50:
   const client = createExchangeClient({ config: config.exchange, endpoints: { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl }, credentials: venue.credentials, clock: systemClock, logger: silentLogger, mode: 'paper' });
   await client.start();
   const journal = openJournal({ filePath: join(mkdtempSync(join(tmpdir(), 'bw-bench-')), 'journal.db'), now: () => Date.now() });
-  const service = createTradingService({ config, client: tradingClientFrom(client, { privateStreamGraceMs: 60_000, now: () => Date.now() }), journal, clock: systemClock, logger: silentLogger, alert: () => undefined });
+  const service = createTradingService({ config, client: tradingClientFrom(client, { privateStreamGraceMs: 60_000, now: () => Date.now() }), journal, clock: systemClock, logger: silentLogger, alert: () => undefined, atr: { atr: () => undefined } });
   await service.start();
   const acks: number[] = [];
   const places: number[] = [];

@@ -122,5 +122,11 @@ export async function riskContextFor(rt: TradingRuntime, ticket: OrderTicket, op
     tradingState: !rt.reconciled && rt.machine.state === 'ACTIVE' ? 'REDUCING' : rt.machine.state,
     ordersInLastMinute: rt.orderTimes.length,
     limits: prepareRiskLimits(deps.config.risk),
+    ...againstVerdictOf(rt, ticket),
   };
+}
+
+function againstVerdictOf(rt: TradingRuntime, ticket: OrderTicket): Pick<RiskContext, 'againstVerdict'> {
+  const objection = rt.verdictCheck?.(ticket.symbol, ticket.side);
+  return objection === undefined ? {} : { againstVerdict: objection };
 }

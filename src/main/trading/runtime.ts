@@ -5,7 +5,7 @@ import type { EmergencyCloser } from './protection/emergency-close.ts';
 import type { ProtectionWatchdog } from './protection/watchdog.ts';
 import type { LossGuard } from './state/loss-guard.ts';
 import type { TradingStateMachine } from './state/trading-state.ts';
-import type { AtrCache } from './trailing/atr-cache.ts';
+import type { AtrSource } from './trailing/atr-source.ts';
 import type { TrailingManager } from './trailing/trailing-manager.ts';
 import type { TradingClient } from './client-port.ts';
 import type { ExchangePosition } from './wire-map.ts';
@@ -26,7 +26,9 @@ export interface TradingRuntime {
   readonly closer: EmergencyCloser;
   readonly trailing: TrailingManager;
   readonly liquidation: LiquidationWatch;
-  readonly atr: AtrCache;
+  readonly atr: AtrSource;
+  /** The optional `against-verdict` rule's check (absent: the rule never objects). */
+  readonly verdictCheck?: ((symbol: string, side: 'buy' | 'sell') => { message: string; numbers: Readonly<Record<string, string | number | boolean>> } | undefined) | undefined;
   /** The last positions read from the exchange (kept while a read fails: see `positionsAt`). */
   positions: Map<string, ExchangePosition>;
   readings: Map<string, LiquidationReading>;

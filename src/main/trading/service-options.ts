@@ -4,6 +4,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { Journal } from '../store/journal.ts';
 import type { Clock } from '../time/clock.ts';
 import type { TradingAlert, TradingClient } from './client-port.ts';
+import type { AtrSource } from './trailing/atr-source.ts';
 
 /** What {@link createTradingService} needs. */
 export interface TradingServiceOptions {
@@ -13,4 +14,17 @@ export interface TradingServiceOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly alert: (alert: TradingAlert) => void;
+  /** ATR per timeframe (the analysis room), for ATR trailing and the liquidation distance in ATRs. */
+  readonly atr: AtrSource;
+  /**
+   * The optional `against-verdict` rule (off by default, ADR 0703): why an entry on `side` goes
+   * against the multi-timeframe verdict strongly enough to refuse it, or undefined.
+   */
+  readonly verdictCheck?: (symbol: string, side: 'buy' | 'sell') => VerdictObjection | undefined;
+}
+
+/** An objection of the verdict rule: the sentence and its numbers. */
+export interface VerdictObjection {
+  readonly message: string;
+  readonly numbers: Readonly<Record<string, string | number | boolean>>;
 }

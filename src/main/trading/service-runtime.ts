@@ -16,7 +16,6 @@ import { tradingSettings } from './settings.ts';
 import { createLossGuard } from './state/loss-guard.ts';
 import { createTradingStateMachine } from './state/trading-state.ts';
 import { runTick } from './tick.ts';
-import { createAtrCache } from './trailing/atr-cache.ts';
 import { createTrailingManager } from './trailing/trailing-manager.ts';
 import { closePosition } from './actions.ts';
 import { assertResendAllowed } from './entry.ts';
@@ -65,10 +64,10 @@ export function buildRuntime(options: TradingServiceOptions, emit: (event: Tradi
     requestPass: () => holder.rt?.requestTick(),
   });
   const watchdog = createProtectionWatchdog(deps, closer);
-  const atr = createAtrCache(deps);
+  const atr = options.atr;
   const lossGuard = createLossGuard(config.state.dailyLossLimitUsdt, config.state.maxConsecutiveStopOuts);
   const rt: TradingRuntime = {
-    deps, client: options.client, machine, lossGuard, watchdog, closer, atr, trailing: createTrailingManager(deps, watchdog, atr), liquidation: createLiquidationWatch(deps),
+    deps, client: options.client, machine, lossGuard, watchdog, closer, atr, verdictCheck: options.verdictCheck, trailing: createTrailingManager(deps, watchdog, atr), liquidation: createLiquidationWatch(deps),
     positions: new Map(), readings: new Map(), positionsAt: now(), baselineTaken: false, pendingChanges: new Map(), fundingChecked: new Set(), reconciled: false, stopped: false, pollingOrders: false, orderTimes: [], requestTick: () => undefined, background: new Set(),
   };
   holder.rt = rt;

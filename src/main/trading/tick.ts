@@ -12,6 +12,7 @@ import { positionSchema, type Position } from '../../shared/domain/position.ts';
 import type { KucoinOrder } from '../exchange/kucoin/schemas/orders.ts';
 import type { TradingDeps } from './deps.ts';
 import { applyEntryIntents } from './entry-intents.ts';
+import { atrOf } from './trailing/atr-source.ts';
 import { claimAttachedStops } from './protection/attached-stops.ts';
 import { coverOf } from './protection/cover.ts';
 import { fetchStopOrders, groupLiveStops, type SidedStop } from './protection/live-stops.ts';
@@ -113,7 +114,8 @@ async function guardPosition(rt: TradingRuntime, position: ExchangePosition, sto
     rt.watchdog.unknown(position, 'the positions could not be read');
   }
   await refreshRiskTiersQuietly(deps, position.symbol);
-  rt.readings.set(position.symbol, rt.liquidation.observe(position, rt.atr.cached(position.symbol)));
+  const { atrTimeframeMin, atrPeriod } = deps.config.trailing;
+  rt.readings.set(position.symbol, rt.liquidation.observe(position, atrOf(rt.atr, position.symbol, atrTimeframeMin, atrPeriod)));
   deps.emit({ name: 'trading:position-updated', payload: { symbol: position.symbol, position: positionView(rt, position), at: deps.now() } });
 }
 

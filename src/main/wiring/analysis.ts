@@ -37,6 +37,22 @@ export function verdictAlert(change: VerdictChanged, severity: AlertInput['sever
   };
 }
 
+/** The analysis service over the exchange client's market service and public stream (also what test harnesses run). */
+export function analysisServiceFor(config: Config, client: ExchangeClient, clock: Clock, logger: Logger): AnalysisService {
+  return createAnalysisService({
+    config: config.analysis,
+    market: analysisMarketFrom(client.market, client.rest),
+    // Topics subscribed before the stream was open go out on its first connect; after a reconnect
+    // they are resubscribed. Either way, pushes before that were never seen: reload.
+    onStreamLive: (listener) =>
+      client.publicStream.onEvent((event) => {
+        if ((event.type === 'connected' && !event.reconnect) || event.type === 'resubscribed') listener();
+      }),
+    clock,
+    logger: logger.child({ component: 'analysis' }),
+  });
+}
+
 /** Builds the analysis over the exchange client's market service and public stream. */
 export function createEngineAnalysis(input: {
   config: Config;
@@ -47,18 +63,7 @@ export function createEngineAnalysis(input: {
   alerts: AlertDesk;
 }): EngineAnalysis {
   const { config, client, events, alerts } = input;
-  const service = createAnalysisService({
-    config: config.analysis,
-    market: analysisMarketFrom(client.market, client.rest),
-    // Topics subscribed before the stream was open go out on its first connect; after a reconnect
-    // they are resubscribed. Either way, pushes before that were never seen: reload.
-    onStreamLive: (listener) =>
-      client.publicStream.onEvent((event) => {
-        if ((event.type === 'connected' && !event.reconnect) || event.type === 'resubscribed') listener();
-      }),
-    clock: input.clock,
-    logger: input.logger.child({ component: 'analysis' }),
-  });
+  const service = analysisServiceFor(config, client, input.clock, input.logger);
   // Every verdict change is news: its own publisher slot, so a quick second change never replaces the first.
   let changeSeq = 0;
   const offs = [

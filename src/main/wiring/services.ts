@@ -11,6 +11,7 @@ import type { KeychainBackend, Secrets } from '../secrets/index.ts';
 import { startVenue } from '../venue/index.ts';
 import type { RunningVenue } from '../venue/index.ts';
 import type { AlertDesk } from './alerts.ts';
+import { againstVerdictDenial } from '../analysis/index.ts';
 import { createEngineAnalysis } from './analysis.ts';
 import type { EngineAnalysis } from './analysis.ts';
 import { resolveCredentials } from './credentials.ts';
@@ -103,7 +104,8 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
   const analysis = createEngineAnalysis({ ...ctx, client, clock: ctx.platform.clock });
   void starting.then(() => { analysis.start(); });
   const trading = credentials.credentials === undefined ? undefined : createEngineTrading({
-    ...ctx, client, userData: ctx.platform.paths.userData, clock: ctx.platform.clock,
+    ...ctx, client, userData: ctx.platform.paths.userData, clock: ctx.platform.clock, atr: analysis.service,
+    verdictCheck: (symbol, side) => againstVerdictDenial(side, analysis.service.verdict(symbol), ctx.config.analysis.entry),
   });
   if (trading !== undefined) void starting.then(() => { trading.start(); });
   const handlers: ChannelHandlers = {

@@ -11,6 +11,8 @@ import type { Clock } from '../time/clock.ts';
 import { createTradingHandlers, createTradingService } from '../trading/index.ts';
 import type { TradingEvent, TradingService } from '../trading/index.ts';
 import { tradingClientFrom } from '../trading/client-adapter.ts';
+import type { AtrSource } from '../trading/trailing/atr-source.ts';
+import type { TradingServiceOptions } from '../trading/service-options.ts';
 import type { AlertDesk } from './alerts.ts';
 
 /** The trading part of the engine: journal, service, and its events bridged to the renderer. */
@@ -39,6 +41,8 @@ export function createEngineTrading(input: {
   logger: Logger;
   events: EventPublisher;
   alerts: AlertDesk;
+  atr: AtrSource;
+  verdictCheck?: TradingServiceOptions['verdictCheck'];
 }): EngineTrading {
   const logger = input.logger.child({ component: 'trading' });
   const journal = openJournal({ filePath: join(input.userData, 'journal.sqlite'), now: () => input.clock.now() });
@@ -54,6 +58,8 @@ export function createEngineTrading(input: {
     alert: (alert) => {
       input.alerts.raise(alert);
     },
+    atr: input.atr,
+    ...(input.verdictCheck === undefined ? {} : { verdictCheck: input.verdictCheck }),
   });
   const off = service.on((event) => {
     input.events.publish(event.name, event.payload, eventKey(event));

@@ -10,6 +10,7 @@ import { openJournal } from '../../../src/main/store/journal.ts';
 import { systemClock } from '../../../src/main/time/clock.ts';
 import { tradingClientFrom } from '../../../src/main/trading/client-adapter.ts';
 import { createTradingService, type TradingService } from '../../../src/main/trading/service.ts';
+import { analysisServiceFor } from '../../../src/main/wiring/analysis.ts';
 import { dec, format, mul, roundToTick } from '../../../src/shared/domain/decimal.ts';
 
 const [mode = 'session', seedText = '1'] = process.argv.slice(2);
@@ -86,8 +87,10 @@ async function main(): Promise<void> {
   const client = createExchangeClient({ config: drillConfig.exchange, endpoints: { futuresRestUrl: restUrl, generalRestUrl: restUrl }, credentials, clock: systemClock, logger, mode: 'paper' });
   await client.start();
   const journal = openJournal({ filePath: process.env.DRILL_JOURNAL ?? '', now: () => Date.now() });
+  const analysis = analysisServiceFor(drillConfig, client, systemClock, logger);
+  analysis.start();
   const service = createTradingService({
-    config: drillConfig, client: tradingClientFrom(client, { privateStreamGraceMs: 10_000, now: () => Date.now() }), journal, clock: systemClock, logger,
+    config: drillConfig, atr: analysis, client: tradingClientFrom(client, { privateStreamGraceMs: 10_000, now: () => Date.now() }), journal, clock: systemClock, logger,
     alert: (alert) => {
       say({ type: 'alert', code: alert.code, severity: alert.severity, message: alert.message });
     },

@@ -12,6 +12,7 @@ import type { TradingAlert } from '../../../src/main/trading/client-port.ts';
 import type { TradingEvent } from '../../../src/main/trading/deps.ts';
 import { createTradingService, type TradingService } from '../../../src/main/trading/service.ts';
 import { startVenue, type RunningVenue } from '../../../src/main/venue/index.ts';
+import { analysisServiceFor } from '../../../src/main/wiring/analysis.ts';
 
 /** With BULWARK_TEST_LOG=1 the engine logs to stderr (diagnosing a failing test); silent otherwise. */
 function testLogger(bindings: Record<string, unknown> = {}): Logger {
@@ -82,6 +83,8 @@ export async function engineFor(config: Config, venue: RunningVenue, journalPath
   const journal = openJournal({ filePath: journalPath, now: () => systemClock.now() });
   const alerts: TradingAlert[] = [];
   const events: TradingEvent[] = [];
+  const analysis = analysisServiceFor(config, client, systemClock, silentLogger);
+  analysis.start();
   const service = createTradingService({
     config,
     client: tradingClientFrom(client, { privateStreamGraceMs: options.privateStreamGraceMs ?? 10_000, now: () => systemClock.now() }),
@@ -89,6 +92,7 @@ export async function engineFor(config: Config, venue: RunningVenue, journalPath
     clock: systemClock,
     logger: testLogger(),
     alert: (alert) => alerts.push(alert),
+    atr: analysis,
   });
   service.on((event) => events.push(event));
   await service.start();
@@ -96,6 +100,7 @@ export async function engineFor(config: Config, venue: RunningVenue, journalPath
     service, journal, client, alerts, events,
     async stop() {
       await service.stop();
+      analysis.stop();
       await client.stop();
       journal.close();
     },

@@ -7,7 +7,7 @@ import { format, type Dec, ZERO } from '../../../shared/domain/decimal.ts';
 import type { RiskPreview } from '../../../shared/domain/risk.ts';
 import { RiskRejectedError } from '../../../shared/errors.ts';
 import { computeOrderNumbers, type OrderNumbers } from './numbers.ts';
-import { checkContract, checkContractSteps, checkLeverage, checkPriceBand, checkReferencePriceAge, checkShape, checkTradingState } from './rules.ts';
+import { checkAgainstVerdict, checkContract, checkContractSteps, checkLeverage, checkPriceBand, checkReferencePriceAge, checkShape, checkTradingState } from './rules.ts';
 import { checkMargin, checkOrderRate, checkReduceOnly, checkRiskPerTrade, checkSizeLimits, checkStopSide, checkStopVsLiquidation } from './rules-risk.ts';
 import type { RiskContext } from './types.ts';
 
@@ -34,6 +34,7 @@ function runRules(ctx: RiskContext): OrderNumbers | undefined {
   if (ctx.order.reduceOnly) return runReduceOnlyRules(ctx);
   checkTradingState(ctx);
   checkReferencePriceAge(ctx);
+  checkAgainstVerdict(ctx);
   const contract = checkContract(ctx);
   checkShape(ctx);
   checkReduceOnly(ctx);

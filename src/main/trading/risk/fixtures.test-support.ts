@@ -44,6 +44,7 @@ export interface CtxPatch {
   marginMode?: RiskContext['marginMode'];
   cross?: { totalMargin: string; otherValue: string };
   pending?: { lots: number; priceTimesLots: string };
+  againstVerdict?: RiskContext['againstVerdict'];
 }
 
 /** Builds a context: 10 000 USDT equity and available, mark 90 000, default limits. */
@@ -64,5 +65,6 @@ export function ctxOf(patch: CtxPatch = {}): RiskContext {
     tradingState: patch.state ?? 'ACTIVE',
     ordersInLastMinute: patch.ordersInLastMinute ?? 0,
     limits: prepareRiskLimits(risk),
+    ...(patch.againstVerdict === undefined ? {} : { againstVerdict: patch.againstVerdict }),
   };
 }

@@ -34,6 +34,12 @@ export function checkReferencePriceAge(ctx: RiskContext): void {
   });
 }
 
+/** The optional rule against entering against a strong multi-timeframe verdict (off by default). */
+export function checkAgainstVerdict(ctx: RiskContext): void {
+  if (ctx.againstVerdict === undefined || ctx.order.reduceOnly) return;
+  deny('against-verdict', ctx.againstVerdict.message, { ...ctx.againstVerdict.numbers });
+}
+
 /** The contract exists and trades. */
 export function checkContract(ctx: RiskContext): PreparedContract {
   const contract = ctx.contract;

@@ -64,4 +64,6 @@ export interface RiskContext {
   /** Orders submitted in the rolling minute before this one. */
   readonly ordersInLastMinute: number;
   readonly limits: PreparedRiskLimits;
+  /** When the optional `against-verdict` rule objects to this entry: its sentence and numbers. */
+  readonly againstVerdict?: { readonly message: string; readonly numbers: Readonly<Record<string, string | number | boolean>> };
 }

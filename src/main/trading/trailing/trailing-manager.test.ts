@@ -7,7 +7,7 @@ import { silentLogger } from '../../observability/logger.ts';
 import { openJournal, type Journal } from '../../store/journal.ts';
 import type { TradingDeps, TradingEvent } from '../deps.ts';
 import type { ProtectionWatchdog } from '../protection/watchdog.ts';
-import type { AtrCache } from './atr-cache.ts';
+import type { AtrSource } from './atr-source.ts';
 import { createTrailingManager } from './trailing-manager.ts';
 
 const symbol = 'XBTUSDTM';
@@ -23,7 +23,7 @@ function managerOver(journal: Journal, events: TradingEvent[]) {
     logger: silentLogger,
     contracts: new Map(),
   } as unknown as TradingDeps;
-  return createTrailingManager(deps, {} as ProtectionWatchdog, {} as AtrCache);
+  return createTrailingManager(deps, {} as ProtectionWatchdog, { atr: () => undefined } satisfies AtrSource);
 }
 
 function trailingEvents(events: TradingEvent[]) {

@@ -10,7 +10,7 @@ import type { TradingDeps } from '../deps.ts';
 import type { SidedStop } from '../protection/live-stops.ts';
 import type { ProtectionWatchdog } from '../protection/watchdog.ts';
 import type { ExchangePosition } from '../wire-map.ts';
-import type { AtrCache } from './atr-cache.ts';
+import { atrOf, type AtrSource } from './atr-source.ts';
 import { stepTrailing } from './trailing-math.ts';
 
 /** The manager. */
@@ -30,7 +30,7 @@ export interface TrailingManager {
 }
 
 /** Builds the manager. */
-export function createTrailingManager(deps: TradingDeps, watchdog: ProtectionWatchdog, atrCache: AtrCache): TrailingManager {
+export function createTrailingManager(deps: TradingDeps, watchdog: ProtectionWatchdog, atrSource: AtrSource): TrailingManager {
   const states = new Map<string, TrailingState>();
   // ADR 0510: every change reaches the renderer, so the chart and the positions view never
   // depend on having seen this session's `trading:set-trailing` answer.
@@ -74,14 +74,14 @@ export function createTrailingManager(deps: TradingDeps, watchdog: ProtectionWat
       if (state !== undefined) save({ ...state, stopPrice }, 'stop-moved');
     },
     forget: clear,
-    onMark: (position, stops) => onMark(deps, watchdog, atrCache, states, save, position, stops),
+    onMark: (position, stops) => onMark(deps, watchdog, atrSource, states, save, position, stops),
   };
 }
 
 async function onMark(
   deps: TradingDeps,
   watchdog: ProtectionWatchdog,
-  atrCache: AtrCache,
+  atrSource: AtrSource,
   states: Map<string, TrailingState>,
   save: (state: TrailingState, change: TrailingChange) => void,
   position: ExchangePosition,
@@ -91,7 +91,7 @@ async function onMark(
   const known = deps.contracts.get(position.symbol);
   // No mark, no trailing: a stop is never moved on a price the exchange did not give.
   if (state === undefined || known === undefined || state.positionSide !== position.side || position.markPrice === undefined) return;
-  const atr = state.spec.mode === 'atr' ? await atrCache.atr(position.symbol, state.spec.atrPeriod ?? deps.config.trailing.atrPeriod, state.spec.atrTimeframeMin ?? deps.config.trailing.atrTimeframeMin) : undefined;
+  const atr = state.spec.mode === 'atr' ? atrOf(atrSource, position.symbol, state.spec.atrTimeframeMin ?? deps.config.trailing.atrTimeframeMin, state.spec.atrPeriod ?? deps.config.trailing.atrPeriod) : undefined;
   const step = stepTrailing(state, position.markPrice, atr, known.prepared.tickSize, deps.config.trailing.minMoveTicks);
   const throttled = state.lastMovedAt !== undefined && deps.now() - state.lastMovedAt < deps.config.trailing.minMoveIntervalMs;
   const unmovedChange: TrailingChange = step.state.activated !== state.activated ? 'activated' : 'best-price';
