@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   ConnectionError,
+  ExchangeError,
   NetworkError,
   OrderUnknownError,
   TimeoutError,
@@ -227,10 +228,19 @@ function describe(error: unknown): string {
 }
 
 /**
- * An order POST that failed after it may have reached the exchange (timeout, reset, 5xx) has an
- * unknown outcome: never resend blindly, ask by clientOid (field lesson 1).
+ * An order POST that failed after it may have reached the exchange has an unknown outcome: never
+ * resend blindly, ask by clientOid (ADR 0200). "May have arrived" is every transport failure except a
+ * connection that never opened (timeout, reset, 5xx, stop mid-flight) and every answer we could not
+ * read or trust (not JSON, not KuCoin's envelope, a 200000 without the orderId or with another
+ * order's clientOid): KuCoin may well hold the order, so it must never look "rejected".
  */
 function asOrderOutcome(error: unknown, call: RestCall<unknown>): unknown {
+  if (error instanceof ExchangeError && error.code === 'malformed-response') {
+    return new OrderUnknownError('order-outcome-unknown', `KuCoin's answer to the order could not be used (${String(error.details.reason)}); the order may exist at KuCoin and is being checked by its clientOid.`, {
+      details: { ...error.details, clientOid: call.clientOid ?? null, route: call.route, transportCode: error.code },
+      cause: error,
+    });
+  }
   if (!(error instanceof NetworkError)) return error;
   if (error instanceof ConnectionError && error.details.sent === false) return error;
   return new OrderUnknownError('order-outcome-unknown', 'The order may or may not have reached KuCoin; it is being checked by its clientOid.', {
