@@ -32,7 +32,8 @@ export interface KucoinRestApi {
   getAccountOverview(currency?: string): Promise<KucoinAccountOverview>;
   /**
    * Places an order (never retried). Throws OrderUnknownError with `details.clientOid` when the
-   * outcome is ambiguous, TimeSyncError while the clock is unhealthy, OrderRejectedError /
+   * outcome is ambiguous, TimeSyncError while the clock is unhealthy (entries only: a reduce-only or
+   * close order is always sent, signed with the best offset known), OrderRejectedError /
    * InsufficientMarginError on definitive refusals.
    */
   placeOrder(request: orders.PlaceOrderRequest): Promise<KucoinPlaceOrderResult>;

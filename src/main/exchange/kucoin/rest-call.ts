@@ -24,6 +24,13 @@ export interface RestCall<T> {
   readonly body?: unknown;
   readonly auth: boolean;
   readonly lane: Lane;
+  /**
+   * A request that keeps a trader safe when something is wrong: a reduce-only or close order, any
+   * cancel, a read the caller marks protective. Our own gates never refuse it: no clock gate, an open
+   * breaker lets it through as a probe, no queue deadline, never dropped by the kill switch (ADR 0231).
+   * Independent of `lane`: an entry sent in the protective lane is still an entry.
+   */
+  readonly protective: boolean;
   readonly kind: CallKind;
   readonly schema: z.ZodType<T>;
   /** The order's clientOid, for OrderUnknownError details and echo checks. */

@@ -73,7 +73,9 @@ class KucoinRestTransport implements RestTransport {
 
   async request<T>(call: RestCall<T>): Promise<T> {
     if (this.#abort.signal.aborted) throw new ConnectionError('client-stopped', 'The exchange client is stopped.', { details: { sent: false }, retryable: false });
-    if (call.kind === 'order-placement') this.#options.timeSync.assertOrderEntryAllowed();
+    // Entries wait for a trusted clock; protective orders go out signed with the best offset known,
+    // and a 400002 still resyncs and re-signs once (ADR 0231).
+    if (call.kind === 'order-placement' && !call.protective) this.#options.timeSync.assertOrderEntryAllowed();
     if (call.kind === 'read') {
       return retryRead(() => this.#withTimeResync(call), this.#options.config, this.#abort.signal, (attempt, delayMs, error) => {
         this.#options.logger.info('exchange-request-retry', { route: call.route, attempt, delayMs, error: describe(error) });

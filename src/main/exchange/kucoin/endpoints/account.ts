@@ -4,11 +4,11 @@ import { accountOverviewSchema, apiKeyInfoSchema, type KucoinAccountOverview, ty
 /** GET /api/v1/account-overview?currency= (§3.2; KuCoin's default currency is XBT, so always pass it). */
 export const accountOverviewCall = (currency: string): RestCall<KucoinAccountOverview> => ({
   host: 'futures', method: 'GET', route: 'GET /api/v1/account-overview', path: '/api/v1/account-overview', query: { currency },
-  schema: accountOverviewSchema, auth: true, lane: 'market', kind: 'read',
+  schema: accountOverviewSchema, auth: true, lane: 'market', protective: false, kind: 'read',
 });
 
 /** GET /api/v1/user/api-key on the general host: which permissions and IP whitelist the key has. */
 export const apiKeyInfoCall = (): RestCall<KucoinApiKeyInfo> => ({
   host: 'general', method: 'GET', route: 'GET /api/v1/user/api-key', path: '/api/v1/user/api-key',
-  schema: apiKeyInfoSchema, auth: true, lane: 'market', kind: 'read',
+  schema: apiKeyInfoSchema, auth: true, lane: 'market', protective: false, kind: 'read',
 });

@@ -72,7 +72,7 @@ function placementCall(route: string, request: PlaceOrderWithStopsRequest, timeo
   const protective = request.reduceOnly === true || request.closeOrder === true;
   return {
     host: 'futures', method: 'POST', route: `POST ${route}`, path: route, body, auth: true,
-    lane: request.lane ?? (protective ? 'protective' : 'order'), kind: 'order-placement', schema: placeOrderResultSchema, clientOid, timeoutMs,
+    lane: request.lane ?? (protective ? 'protective' : 'order'), protective, kind: 'order-placement', schema: placeOrderResultSchema, clientOid, timeoutMs,
     verify: (result) => (result.clientOid === clientOid ? undefined : `clientOid echo ${result.clientOid} ≠ sent ${clientOid}`),
   };
 }
@@ -85,7 +85,7 @@ export const placeOrderWithStopsCall = (request: PlaceOrderWithStopsRequest, tim
 
 function privateCall<T>(method: 'GET' | 'DELETE', route: string, path: string, schema: z.ZodType<T>, extra: Partial<RestCall<T>> = {}): RestCall<T> {
   const lane: Lane = method === 'DELETE' ? 'protective' : 'market';
-  return { host: 'futures', method, route: `${method} ${route}`, path, schema, auth: true, lane, kind: method === 'GET' ? 'read' : 'write', ...extra };
+  return { host: 'futures', method, route: `${method} ${route}`, path, schema, auth: true, lane, protective: method === 'DELETE', kind: method === 'GET' ? 'read' : 'write', ...extra };
 }
 
 /** DELETE /api/v1/orders/{orderId} (§3.3): protective lane. */

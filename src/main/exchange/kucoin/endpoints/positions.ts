@@ -14,7 +14,7 @@ import {
 } from '../schemas/positions.ts';
 
 function positionsCall<T>(method: 'GET' | 'POST', route: string, schema: z.ZodType<T>, extra: Partial<RestCall<T>>): RestCall<T> {
-  return { host: 'futures', method, route: `${method} ${route}`, path: route, schema, auth: true, lane: method === 'GET' ? 'market' : 'order', kind: method === 'GET' ? 'read' : 'write', ...extra };
+  return { host: 'futures', method, route: `${method} ${route}`, path: route, schema, auth: true, lane: method === 'GET' ? 'market' : 'order', protective: false, kind: method === 'GET' ? 'read' : 'write', ...extra };
 }
 
 /** GET /api/v1/position?symbol= (§3.4). */
