@@ -122,7 +122,8 @@ class KucoinRestTransport implements RestTransport {
       sent.outcome = next;
     };
     try {
-      return await this.#options.breakers[call.host].execute(() => this.#send(call, attempt, controller, report));
+      // A protective request is never failed fast: while open it goes out as a probe (ADR 0232).
+      return await this.#options.breakers[call.host].execute(() => this.#send(call, attempt, controller, report), { protective: call.protective });
     } catch (error) {
       // A request that may have arrived keeps its weight counted; one that never left is refunded.
       if (error instanceof NetworkError && !(error instanceof ConnectionError && error.details.sent === false) && sent.outcome.kind === 'not-sent') {
