@@ -63,4 +63,21 @@ describe('protective requests through an open breaker', () => {
     await expect(rest.cancelOrder(placedStop.orderId)).resolves.toMatchObject({ cancelledOrderIds: [placedStop.orderId] });
     await expect(rest.getPosition(symbol)).resolves.toMatchObject({ currentQty: 2 });
   });
+
+  it('a read the caller marks protective passes the open breaker as a probe; the same read unmarked fails fast', async () => {
+    const { rest } = rig.client;
+    const { admin } = rig.venue;
+    admin.addFault({ kind: 'server-error', path: '/api/v1/**', httpStatus: 503 });
+    for (let i = 0; i < 3; i += 1) await rejectionOf(rest.getTicker(symbol));
+    expect(rig.client.breaker.state()).toBe('open');
+    admin.clearFaults();
+    changes.length = 0;
+    const stopReads = () => admin.requestCount({ path: '/api/v1/stopOrders', method: 'GET' });
+    const before = stopReads();
+    expect(await rejectionOf(rest.listStopOrders({ symbol }))).toBeInstanceOf(CircuitOpenError);
+    expect(stopReads()).toBe(before);
+    await expect(rest.listStopOrders({ symbol }, { lane: 'protective' })).resolves.toMatchObject({ items: [] });
+    expect(stopReads()).toBe(before + 1);
+    expect(changes.map((change) => `${change.from}→${change.to}`)).toEqual(['open→closed']);
+  });
 });

@@ -8,6 +8,17 @@ import type { QueryParams } from './query.ts';
  */
 export type CallKind = 'read' | 'order-placement' | 'write';
 
+/** What a caller may ask of one read: its lane. `{ lane: 'protective' }` makes the read protective (ADR 0233). */
+export interface RequestOptions {
+  readonly lane?: Lane;
+}
+
+/** A read's lane and whether it is protective: `market` unless the caller asks otherwise. */
+export function readPriority(options: RequestOptions | undefined): { readonly lane: Lane; readonly protective: boolean } {
+  const lane = options?.lane ?? 'market';
+  return { lane, protective: lane === 'protective' };
+}
+
 /** Which base URL a call goes to: the futures API, or the general host (`/api/v1/user/api-key`). */
 export type ApiHost = 'futures' | 'general';
 

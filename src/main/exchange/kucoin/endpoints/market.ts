@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RestCall } from '../rest-call.ts';
+import { readPriority, type RequestOptions, type RestCall } from '../rest-call.ts';
 import {
   bulletSchema,
   contractSchema,
@@ -60,9 +60,11 @@ export const klinesCall = (query: KlineQuery) =>
     to: query.toMs,
   });
 
-/** GET /api/v1/mark-price/{symbol}/current (§3.1). */
-export const markPriceCall = (symbol: string) =>
-  publicGet('/api/v1/mark-price/{symbol}/current', `/api/v1/mark-price/${symbolPath(symbol)}/current`, markPriceSchema);
+/** GET /api/v1/mark-price/{symbol}/current (§3.1); protective when `options.lane` says so. */
+export const markPriceCall = (symbol: string, options?: RequestOptions) => ({
+  ...publicGet('/api/v1/mark-price/{symbol}/current', `/api/v1/mark-price/${symbolPath(symbol)}/current`, markPriceSchema),
+  ...readPriority(options),
+});
 
 /** GET /api/v1/funding-rate/{symbol}/current (§3.1). */
 export const fundingRateCall = (symbol: string) =>

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ValidationError } from '../../../../shared/errors.ts';
 import type { Lane } from '../../../resilience/pools.ts';
-import type { RestCall } from '../rest-call.ts';
+import { readPriority, type RequestOptions, type RestCall } from '../rest-call.ts';
 import {
   cancelByClientOidSchema,
   cancelledIdsSchema,
@@ -116,22 +116,24 @@ export interface PageQuery {
 }
 
 /** GET /api/v1/stopOrders (§3.3): untriggered stop orders. */
-export const stopOrdersCall = (query: PageQuery = {}): RestCall<KucoinOrdersPage> =>
-  privateCall('GET', '/api/v1/stopOrders', '/api/v1/stopOrders', ordersPageSchema, { query: { ...query } });
+export const stopOrdersCall = (query: PageQuery = {}, options?: RequestOptions): RestCall<KucoinOrdersPage> =>
+  privateCall('GET', '/api/v1/stopOrders', '/api/v1/stopOrders', ordersPageSchema, { ...readPriority(options), query: { ...query } });
 
 /** GET /api/v1/orders?status=active (§3.3). */
-export const openOrdersCall = (query: PageQuery = {}): RestCall<KucoinOrdersPage> =>
-  privateCall('GET', '/api/v1/orders', '/api/v1/orders', ordersPageSchema, { query: { status: 'active', ...query } });
+export const openOrdersCall = (query: PageQuery = {}, options?: RequestOptions): RestCall<KucoinOrdersPage> =>
+  privateCall('GET', '/api/v1/orders', '/api/v1/orders', ordersPageSchema, { ...readPriority(options), query: { status: 'active', ...query } });
 
 /** GET /api/v1/orders/{order-id} (§3.3); checks the answer is that order. */
-export const orderByIdCall = (orderId: string): RestCall<KucoinOrder> =>
+export const orderByIdCall = (orderId: string, options?: RequestOptions): RestCall<KucoinOrder> =>
   privateCall('GET', '/api/v1/orders/{order-id}', `/api/v1/orders/${encodeURIComponent(orderId)}`, orderSchema, {
+    ...readPriority(options),
     verify: (order: KucoinOrder) => (order.id === orderId ? undefined : `order id ${order.id} ≠ asked ${orderId}`),
   });
 
 /** GET /api/v1/orders/byClientOid?clientOid= (§3.3); checks the answer is that order. */
-export const orderByClientOidCall = (clientOid: string): RestCall<KucoinOrder> =>
+export const orderByClientOidCall = (clientOid: string, options?: RequestOptions): RestCall<KucoinOrder> =>
   privateCall('GET', '/api/v1/orders/byClientOid', '/api/v1/orders/byClientOid', orderSchema, {
+    ...readPriority(options),
     query: { clientOid },
     clientOid,
     verify: (order: KucoinOrder) => (order.clientOid === clientOid ? undefined : `clientOid ${String(order.clientOid)} ≠ asked ${clientOid}`),
@@ -146,8 +148,9 @@ export interface FillsQuery extends PageQuery {
 }
 
 /** GET /api/v1/fills (§3.3). */
-export const fillsCall = (query: FillsQuery = {}): RestCall<KucoinFillsPage> =>
+export const fillsCall = (query: FillsQuery = {}, options?: RequestOptions): RestCall<KucoinFillsPage> =>
   privateCall('GET', '/api/v1/fills', '/api/v1/fills', fillsPageSchema, {
+    ...readPriority(options),
     query: {
       orderId: query.orderId,
       symbol: query.symbol,
