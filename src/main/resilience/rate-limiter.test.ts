@@ -76,6 +76,63 @@ describe('rate limiter', () => {
     await expect(protectiveQueued).rejects.toMatchObject({ code: 'limiter-stopped' });
   });
 
+  it('a full queue sheds the newest read for an order; a read arriving at a full queue is refused at once', async () => {
+    const rl = limiter();
+    for (let i = 0; i < 10; i += 1) await rl.acquire(cancel);
+    const reads = Array.from({ length: 7 }, () => rl.acquire(market).then(() => 'granted', (error: unknown) => error));
+    const queuedOrder = rl.acquire(order);
+    expect(await settled(queuedOrder)).toBe(false);
+    expect(await settled(reads[6] ?? Promise.resolve())).toBe(true);
+    const shed = await reads[6];
+    expect(shed).toBeInstanceOf(RateLimitError);
+    expect(shed).toMatchObject({ code: 'queue-shed', details: { sent: false, route: market.route, lane: 'market' } });
+    expect((shed as RateLimitError).message).toMatch(/more urgent/);
+    for (const read of reads.slice(0, 6)) expect(await settled(read)).toBe(false);
+    await expect(rl.acquire(market)).rejects.toMatchObject({ code: 'queue-full', details: { sent: false } });
+    expect(rl.usage().find((u) => u.pool === 'Futures')?.queued).toBe(7);
+    await vi.advanceTimersByTimeAsync(1_001);
+    await expect(queuedOrder).resolves.toBeDefined();
+    rl.stop();
+    await Promise.all(reads);
+  });
+
+  it('an order is refused only when orders fill the queue; a protective request then sheds the newest order', async () => {
+    const rl = limiter();
+    for (let i = 0; i < 10; i += 1) await rl.acquire(cancel);
+    const orders = Array.from({ length: 7 }, () => rl.acquire(order).then(() => 'granted', (error: unknown) => error));
+    await expect(rl.acquire(order)).rejects.toMatchObject({ code: 'queue-full' });
+    const cancels = Array.from({ length: 3 }, () => rl.acquire(cancel));
+    for (const c of cancels) expect(await settled(c)).toBe(false);
+    const fourthCancel = rl.acquire(cancel);
+    expect(await settled(fourthCancel)).toBe(false);
+    expect(await orders[6]).toMatchObject({ code: 'queue-shed', details: { sent: false, lane: 'order' } });
+    expect(await settled(orders[5] ?? Promise.resolve())).toBe(false);
+    rl.stop();
+    await Promise.allSettled([...orders, ...cancels, fourthCancel]);
+  });
+
+  it('sheds the lowest lane first, across pools', async () => {
+    const rl = limiter({ maxConcurrentRequests: 1, protectiveConcurrentSlots: 0 });
+    const held = await rl.acquire(market);
+    const publicRead = rl.acquire({ ...market, pool: 'Public', route: 'GET /api/v1/ticker' }).then(() => 'granted', (error: unknown) => error);
+    const waiting = [...Array.from({ length: 3 }, () => rl.acquire(order)), ...Array.from({ length: 3 }, () => rl.acquire(market))].map((p) => p.then(() => 'granted', (error: unknown) => error));
+    // Queue: 1 Public read, 3 orders, 3 Futures reads = 7, full for non-protective requests.
+    const newcomer = rl.acquire(order);
+    expect(await settled(newcomer)).toBe(false);
+    expect(await waiting[5]).toMatchObject({ code: 'queue-shed' });
+    const second = rl.acquire(order);
+    expect(await waiting[4]).toMatchObject({ code: 'queue-shed' });
+    const third = rl.acquire(order);
+    expect(await waiting[3]).toMatchObject({ code: 'queue-shed' });
+    // The Public read is the last market waiter left: it goes next, then orders refuse orders.
+    const fourth = rl.acquire(order);
+    expect(await publicRead).toMatchObject({ code: 'queue-shed' });
+    await expect(rl.acquire(order)).rejects.toMatchObject({ code: 'queue-full' });
+    held.release({ kind: 'answered', headers: undefined });
+    rl.stop();
+    await Promise.allSettled([...waiting, newcomer, second, third, fourth]);
+  });
+
   it('re-syncs from gw-ratelimit headers: the server says less is left', async () => {
     const rl = limiter();
     const permit = await rl.acquire(order);

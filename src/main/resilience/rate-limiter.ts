@@ -30,9 +30,11 @@ export interface RatePermit {
 /** The client-side limiter for KuCoin's resource pools (§5.1), with priority lanes. */
 export interface RateLimiter {
   /**
-   * Waits for budget in the request's pool. Throws RateLimitError `queue-full` at once when the
-   * queue is full (protective requests have reserved slots), `weight-exceeds-quota` when the
-   * request could never fit, and `limiter-stopped` after {@link RateLimiter.stop}.
+   * Waits for budget in the request's pool. A full queue sheds its lowest lane first: when a lower-lane
+   * request is waiting, the newest of the lowest lane is rejected with RateLimitError `queue-shed` and
+   * this one is queued; otherwise this one fails at once with `queue-full` (protective requests have
+   * reserved slots). Also throws `weight-exceeds-quota` when the request could never fit, and
+   * `limiter-stopped` after {@link RateLimiter.stop}. Every refusal has `details.sent = false`.
    */
   acquire(request: RateRequest, signal?: AbortSignal): Promise<RatePermit>;
   /** Per-pool usage (used, remaining, queued …) for metrics and the UI. */
@@ -43,6 +45,8 @@ export interface RateLimiter {
 
 interface Waiter {
   readonly request: RateRequest;
+  /** Enqueue order across every pool and lane: the highest is the newest. */
+  readonly seq: number;
   readonly resolve: (permit: RatePermit) => void;
   readonly reject: (error: unknown) => void;
   readonly detach: () => void;
@@ -74,6 +78,7 @@ class PriorityRateLimiter implements RateLimiter {
   readonly #queues = new Map<RatePool, Record<Lane, Waiter[]>>();
   readonly #endpointWindows = new Map<string, EndpointWindow>();
   #queued = 0;
+  #enqueued = 0;
   /** Granted and not yet released: bounded by `maxConcurrentRequests`. */
   #inFlight = 0;
   #timer: NodeJS.Timeout | undefined = undefined;
@@ -100,12 +105,12 @@ class PriorityRateLimiter implements RateLimiter {
     if (request.weight > budget.limit) {
       return Promise.reject(new RateLimitError('weight-exceeds-quota', `A ${request.route} request (weight ${request.weight}) can never fit the ${request.pool} pool quota of ${budget.limit}.`, { details: { ...request, limit: budget.limit }, retryable: false }));
     }
-    if (!this.#hasQueueRoom(request.lane)) {
-      this.#logger.warn('rate-limit-queue-full', { pool: request.pool, lane: request.lane, route: request.route, queued: this.#queued });
-      return Promise.reject(new RateLimitError('queue-full', 'Too many requests are waiting for the exchange rate limit; try again shortly.', { details: { ...request, queued: this.#queued, capacity: this.#config.queueCapacity } }));
-    }
     const immediate = this.#grantNow(request);
     if (immediate !== undefined) return Promise.resolve(immediate);
+    if (!this.#hasQueueRoom(request.lane) && !this.#shedFor(request)) {
+      this.#logger.warn('rate-limit-queue-full', { pool: request.pool, lane: request.lane, route: request.route, queued: this.#queued });
+      return Promise.reject(new RateLimitError('queue-full', 'Too many requests are waiting for the exchange rate limit; the request was not sent. Try again shortly.', { details: { ...request, sent: false, queued: this.#queued, capacity: this.#config.queueCapacity } }));
+    }
     return new Promise<RatePermit>((resolve, reject) => {
       this.#enqueue(request, resolve, reject, signal);
       this.#pump();
@@ -146,6 +151,32 @@ class PriorityRateLimiter implements RateLimiter {
     return this.#queued < limit;
   }
 
+  /**
+   * Makes room for `request` in a full queue by rejecting the newest waiter of the lowest lane below
+   * its own; false when nothing lower is waiting. An order is thus never refused because reads
+   * filled the queue, and a protective request never because anything else did (ADR 0234).
+   */
+  #shedFor(request: RateRequest): boolean {
+    const lower = lanes.slice(lanes.indexOf(request.lane) + 1).reverse();
+    for (const lane of lower) {
+      let newest: { queue: Waiter[]; waiter: Waiter } | undefined;
+      for (const queues of this.#queues.values()) {
+        const last = queues[lane].at(-1);
+        if (last !== undefined && (newest === undefined || last.seq > newest.waiter.seq)) newest = { queue: queues[lane], waiter: last };
+      }
+      if (newest === undefined) continue;
+      newest.queue.pop();
+      this.#queued -= 1;
+      newest.waiter.detach();
+      this.#logger.warn('rate-limit-queue-shed', { pool: newest.waiter.request.pool, lane, route: newest.waiter.request.route, madeRoomFor: request.route });
+      newest.waiter.reject(new RateLimitError('queue-shed', `The request was not sent: it was dropped from the full rate-limit queue to make room for a more urgent request (${request.lane} lane). Try again shortly.`, {
+        details: { ...newest.waiter.request, sent: false, madeRoomFor: request.route, capacity: this.#config.queueCapacity },
+      }));
+      return true;
+    }
+    return false;
+  }
+
   #enqueue(request: RateRequest, resolve: Waiter['resolve'], reject: Waiter['reject'], signal?: AbortSignal): void {
     const queue = this.#laneQueue(request);
     const onAbort = (): void => {
@@ -155,7 +186,8 @@ class PriorityRateLimiter implements RateLimiter {
       this.#queued -= 1;
       reject(signal?.reason ?? stoppedError());
     };
-    const waiter: Waiter = { request, resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
+    this.#enqueued += 1;
+    const waiter: Waiter = { request, seq: this.#enqueued, resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
     if (signal?.aborted === true) {
       reject(signal.reason);
       return;
