@@ -38,7 +38,9 @@ export interface KucoinRestApi {
    * Places an order (never retried). Throws OrderUnknownError with `details.clientOid` when the
    * outcome is ambiguous, TimeSyncError while the clock is unhealthy (entries only: a reduce-only or
    * close order is always sent, signed with the best offset known), OrderRejectedError /
-   * InsufficientMarginError on definitive refusals.
+   * InsufficientMarginError on definitive refusals, CircuitOpenError (entries, breaker open) and
+   * RateLimitError (`queue-full`, `queue-shed`, `queue-deadline`, `dropped-by-kill-switch`: never sent).
+   * `request.admit` runs right before sending; what it throws is rethrown unchanged, nothing sent.
    */
   placeOrder(request: orders.PlaceOrderRequest): Promise<KucoinPlaceOrderResult>;
   /** Places an order with attached TP/SL triggers (POST /api/v1/st-orders); same failure rules. */

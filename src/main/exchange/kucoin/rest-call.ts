@@ -47,6 +47,12 @@ export interface RestCall<T> {
   /** The order's clientOid, for OrderUnknownError details and echo checks. */
   readonly clientOid?: string;
   readonly timeoutMs?: number;
+  /**
+   * Order placements only: called when the limiter grants the permit, right before signing and
+   * sending. If it throws, nothing is sent, the permit is released as not-sent and that error reaches
+   * the caller unchanged (the trading engine re-checks its trading state here, ADR 0234).
+   */
+  readonly admit?: () => void;
   /** Checks the answer against what was sent (e.g. the clientOid echo); returns why it does not match. */
   verify?(value: T): string | undefined;
   readonly signal?: AbortSignal;

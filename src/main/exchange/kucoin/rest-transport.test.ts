@@ -2,12 +2,12 @@
 // (reconcile by clientOid), never a rejection: the network's last hop is replaced by scripted answers,
 // everything of ours is real.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionError, ExchangeError, InsufficientMarginError, OrderUnknownError, RateLimitError } from '../../../shared/errors.ts';
-import { exchangeConfigSchema } from '../../config/sections/exchange.ts';
+import { ConnectionError, ExchangeError, InsufficientMarginError, NetworkError, OrderUnknownError, RateLimitError, RiskRejectedError, TimeSyncError } from '../../../shared/errors.ts';
+import { exchangeConfigSchema, type ExchangeConfig } from '../../config/sections/exchange.ts';
 import { silentLogger } from '../../observability/logger.ts';
 import { createCircuitBreaker } from '../../resilience/circuit-breaker.ts';
 import { createRateLimiter } from '../../resilience/rate-limiter.ts';
-import { systemClock } from '../../time/clock.ts';
+import { systemClock, type Clock } from '../../time/clock.ts';
 import { createTimeSync } from '../../time/time-sync.ts';
 import { placeOrderCall } from './endpoints/orders.ts';
 import { tickerCall } from './endpoints/market.ts';
@@ -19,21 +19,27 @@ const config = exchangeConfigSchema.parse({ rest: { getRetryMaxAttempts: 0 } });
 const running: RestTransport[] = [];
 
 async function transportAnswering(answer: FetchLike): Promise<RestTransport> {
-  const timeSync = createTimeSync({ config: config.timeSync, clock: systemClock, logger: silentLogger, fetchServerTime: () => Promise.resolve(Date.now()) });
+  return (await rigAnswering(answer)).transport;
+}
+
+async function rigAnswering(answer: FetchLike, clock: Clock = systemClock, tuned: ExchangeConfig = config) {
+  const { rateLimit } = tuned;
+  const timeSync = createTimeSync({ config: tuned.timeSync, clock, logger: silentLogger, fetchServerTime: () => Promise.resolve(clock.now()) });
   await timeSync.sync();
-  const breaker = () => createCircuitBreaker({ config: config.breaker, clock: systemClock, logger: silentLogger });
+  const limiter = createRateLimiter({ config: rateLimit, clock, logger: silentLogger });
+  const breaker = () => createCircuitBreaker({ config: config.breaker, clock, logger: silentLogger });
   const transport = createRestTransport({
     config: config.rest,
     baseUrls: { futures: 'http://127.0.0.1:9', general: 'http://127.0.0.1:9' },
     pool: createHttpPool(config.rest, answer),
     signer: createRequestSigner({ apiKey: 'k', apiSecret: 's', passphrase: 'p', keyVersion: '3' }),
-    limiter: createRateLimiter({ config: config.rateLimit, clock: systemClock, logger: silentLogger }),
+    limiter,
     breakers: { futures: breaker(), general: breaker() },
     timeSync,
     logger: silentLogger,
   });
   running.push(transport);
-  return transport;
+  return { transport, limiter };
 }
 
 afterEach(async () => {
@@ -146,5 +152,74 @@ describe('what is not doubt stays what it is', () => {
     const error = await transport.request(tickerCall('XBTUSDTM')).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(ExchangeError);
     expect((error as ExchangeError).code).toBe('malformed-response');
+  });
+});
+
+describe('the admit hook of an order placement', () => {
+  /** Answers every order with its own clientOid echo and records each body sent. */
+  function recordingVenue() {
+    const bodies: string[] = [];
+    const fetch: FetchLike = (_url, init) => {
+      bodies.push(init.body ?? '');
+      const sent = JSON.parse(init.body ?? '{}') as { clientOid?: string };
+      return Promise.resolve(new Response(success({ orderId: '9', clientOid: sent.clientOid }), { status: 200 }));
+    };
+    return { bodies, fetch };
+  }
+  const futuresUsed = (limiter: { usage(): readonly { pool: string; used: number }[] }) => limiter.usage().find((u) => u.pool === 'Futures')?.used;
+
+  it('runs once, after the permit and before anything is sent; it is never part of the body', async () => {
+    const venue = recordingVenue();
+    const { transport } = await rigAnswering(venue.fetch);
+    const seenAtAdmit: number[] = [];
+    await transport.request(placeOrderCall({ ...order, admit: () => { seenAtAdmit.push(venue.bodies.length); } }, 5_000));
+    expect(seenAtAdmit).toEqual([0]);
+    expect(venue.bodies).toHaveLength(1);
+    expect(venue.bodies[0]).not.toContain('admit');
+    expect(JSON.parse(venue.bodies[0] ?? '{}')).toEqual({ clientOid: 'doubt-1', side: 'buy', symbol: 'XBTUSDTM', leverage: 3, type: 'limit', price: '1000', size: 1 });
+  });
+
+  const refusals: readonly (readonly [string, () => Error])[] = [
+    ['a risk refusal', () => new RiskRejectedError('trading-halted', 'Trading is halted.')],
+    ['a NetworkError (never turned into an unknown outcome)', () => new NetworkError('whatever', 'x')],
+    ['a 400002-looking TimeSyncError (never resynced and resent)', () => new TimeSyncError('timestamp-rejected', 'x')],
+  ];
+  it.each(refusals)('when it throws %s: nothing is sent, the permit is refunded, the same error reaches the caller', async (_name, make) => {
+    const venue = recordingVenue();
+    const { transport, limiter } = await rigAnswering(venue.fetch);
+    const refusal = make();
+    const usedBefore = futuresUsed(limiter);
+    const error = await transport.request(placeOrderCall({ ...order, admit: () => { throw refusal; } }, 5_000)).then(() => undefined, (e: unknown) => e);
+    expect(error).toBe(refusal);
+    expect(venue.bodies).toEqual([]);
+    expect(futuresUsed(limiter)).toBe(usedBefore);
+  });
+
+  it('an entry that waited in the queue while the clock became untrusted is refused at its turn, unsent', async () => {
+    const bodies: string[] = [];
+    let answerFirst: () => void = () => undefined;
+    const slow: FetchLike = (_url, init) => {
+      bodies.push(init.body ?? '');
+      const sent = JSON.parse(init.body ?? '{}') as { clientOid?: string };
+      const response = new Response(success({ orderId: '9', clientOid: sent.clientOid }), { status: 200 });
+      return bodies.length === 1 ? new Promise<Response>((resolve) => { answerFirst = () => { resolve(response); }; }) : Promise.resolve(response);
+    };
+    // One slot on the wire; an assumed drift of 1 ms per ms, so a 2 s jump of our clock leaves 2 s of
+    // uncertainty (more than the 1.25 s entries tolerate) while staying inside the 5 s queue deadline.
+    const time = { jumpMs: 0 };
+    const clock: Clock = { now: () => Date.now() + time.jumpMs };
+    const tuned = exchangeConfigSchema.parse({ rest: { getRetryMaxAttempts: 0 }, timeSync: { localClockDriftPpm: 1_000_000 }, rateLimit: { maxConcurrentRequests: 1, protectiveConcurrentSlots: 0 } });
+    const { transport } = await rigAnswering(slow, clock, tuned);
+    const first = transport.request(placeOrderCall({ ...order, clientOid: 'first' }, 5_000));
+    const second = transport.request(placeOrderCall({ ...order, clientOid: 'second' }, 5_000)).then(() => undefined, (e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(bodies).toHaveLength(1);
+    time.jumpMs = 2_000;
+    answerFirst();
+    await first;
+    const error = await second;
+    expect(error).toBeInstanceOf(TimeSyncError);
+    expect((error as TimeSyncError).code).toBe('clock-uncertain');
+    expect(bodies).toHaveLength(1);
   });
 });

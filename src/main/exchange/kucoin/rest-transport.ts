@@ -84,6 +84,7 @@ class KucoinRestTransport implements RestTransport {
     try {
       return await this.#withTimeResync(call);
     } catch (error) {
+      if (error instanceof AdmissionRefused) throw error.refusal;
       throw call.kind === 'order-placement' ? asOrderOutcome(error, call) : error;
     }
   }
@@ -110,7 +111,8 @@ class KucoinRestTransport implements RestTransport {
     this.#inFlight.add(controller);
     let permit: RatePermit;
     try {
-      permit = await this.#options.limiter.acquire({ pool: weight.pool, weight: weight.weight, lane: call.lane, route: call.route }, signal);
+      const entry = call.kind === 'order-placement' && !call.protective;
+      permit = await this.#options.limiter.acquire({ pool: weight.pool, weight: weight.weight, lane: call.lane, route: call.route, entry }, signal);
     } catch (error) {
       this.#inFlight.delete(controller);
       detachCaller();
@@ -122,6 +124,7 @@ class KucoinRestTransport implements RestTransport {
       sent.outcome = next;
     };
     try {
+      this.#admit(call);
       // A protective request is never failed fast: while open it goes out as a probe (ADR 0232).
       return await this.#options.breakers[call.host].execute(() => this.#send(call, attempt, controller, report), { protective: call.protective });
     } catch (error) {
@@ -134,6 +137,21 @@ class KucoinRestTransport implements RestTransport {
       permit.release(sent.outcome);
       this.#inFlight.delete(controller);
       detachCaller();
+    }
+  }
+
+  /**
+   * Right before signing and sending: an entry re-checks the clock (it may have waited in the queue
+   * while the clock became untrusted), then the caller's admit hook runs. Either refusal leaves
+   * nothing sent; the hook's error is carried past the resync and order-outcome wrapping unchanged.
+   */
+  #admit(call: RestCall<unknown>): void {
+    if (call.kind === 'order-placement' && !call.protective) this.#options.timeSync.assertOrderEntryAllowed();
+    if (call.admit === undefined) return;
+    try {
+      call.admit();
+    } catch (error) {
+      throw new AdmissionRefused(error);
     }
   }
 
@@ -198,6 +216,16 @@ class KucoinRestTransport implements RestTransport {
     for (const controller of this.#inFlight) controller.abort(inFlightReason);
     this.#inFlight.clear();
     await this.#options.pool.destroy();
+  }
+}
+
+/** Carries an admit hook's error, untouched, from #once up to request(). */
+class AdmissionRefused extends Error {
+  readonly refusal: unknown;
+
+  constructor(refusal: unknown) {
+    super('the order was refused by its admit hook');
+    this.refusal = refusal;
   }
 }
 

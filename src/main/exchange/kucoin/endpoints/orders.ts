@@ -45,6 +45,12 @@ export interface PlaceOrderRequest {
   readonly remark?: string;
   /** Rate-limit lane; defaults to `protective` for reduce-only / close orders, else `order`. */
   readonly lane?: Lane;
+  /**
+   * Not sent to KuCoin. Called when the order's turn comes (the limiter grants it), right before it
+   * is signed and sent, also after a wait in the queue; throw to stop it: nothing is sent and the
+   * thrown error reaches the caller unchanged. Called again if a 400002 makes the order re-signed.
+   */
+  readonly admit?: () => void;
 }
 
 /** POST /api/v1/st-orders: an order with attached take-profit / stop-loss triggers (§3.3). */
@@ -73,6 +79,7 @@ function placementCall(route: string, request: PlaceOrderWithStopsRequest, timeo
   return {
     host: 'futures', method: 'POST', route: `POST ${route}`, path: route, body, auth: true,
     lane: request.lane ?? (protective ? 'protective' : 'order'), protective, kind: 'order-placement', schema: placeOrderResultSchema, clientOid, timeoutMs,
+    ...(request.admit === undefined ? {} : { admit: request.admit }),
     verify: (result) => (result.clientOid === clientOid ? undefined : `clientOid echo ${result.clientOid} ≠ sent ${clientOid}`),
   };
 }
