@@ -100,6 +100,101 @@ describe('circuit breaker on a driven clock', () => {
   });
 });
 
+describe('protective requests while open (probes)', () => {
+  function driven() {
+    const time = { now: 1_000_000 };
+    const config = exchangeConfigSchema.parse({ breaker: { breakerFailureThreshold: 5, breakerCooldownMs: 60_000 } }).breaker;
+    const b = createCircuitBreaker({ config, clock: { now: () => time.now }, logger: silentLogger });
+    const changes: BreakerStateChange[] = [];
+    b.onStateChange((change) => changes.push(change));
+    return { b, changes, time };
+  }
+  const protective = { protective: true } as const;
+
+  async function opened() {
+    const rig = driven();
+    for (let i = 0; i < 5; i += 1) await rig.b.execute(unreachable).catch(() => undefined);
+    expect(rig.b.state()).toBe('open');
+    return rig;
+  }
+
+  it('a protective request is sent while open, and its success closes the breaker at once', async () => {
+    const { b, changes, time } = await opened();
+    time.now += 1_000;
+    let called = 0;
+    await expect(b.execute(() => { called += 1; return Promise.resolve('cancelled'); }, protective)).resolves.toBe('cancelled');
+    expect(called).toBe(1);
+    expect(b.state()).toBe('closed');
+    expect(changes.map((c) => `${c.from}→${c.to}@${c.at}`)).toEqual(['closed→open@1000000', 'open→closed@1001000']);
+  });
+
+  it('a business refusal to a protective probe is proof the exchange answers: closed, and the error reaches the caller', async () => {
+    const { b } = await opened();
+    await expect(b.execute(() => Promise.reject(new OrderRejectedError('order-rejected', 'not cancelable')), protective)).rejects.toBeInstanceOf(OrderRejectedError);
+    expect(b.state()).toBe('closed');
+  });
+
+  it('a failed protective probe keeps it open and restarts the cool-down', async () => {
+    const { b, changes, time } = await opened();
+    time.now += 30_000;
+    await expect(b.execute(unreachable, protective)).rejects.toBeInstanceOf(NetworkError);
+    expect(b.state()).toBe('open');
+    // 60 s after the first open, but only 30 s after the failed probe: still failing fast.
+    time.now += 30_000;
+    let called = 0;
+    await expect(b.execute(() => { called += 1; return Promise.resolve('early'); })).rejects.toBeInstanceOf(CircuitOpenError);
+    expect(called).toBe(0);
+    time.now += 30_000;
+    await expect(b.execute(() => Promise.resolve('probe'))).resolves.toBe('probe');
+    expect(changes.map((c) => c.to)).toEqual(['open', 'half-open', 'closed']);
+  });
+
+  it('entries and ordinary reads still fail fast while protective probes are in flight', async () => {
+    const { b } = await opened();
+    let release: () => void = () => undefined;
+    const probe = b.execute(() => new Promise<string>((resolve) => { release = () => { resolve('ok'); }; }), protective);
+    let called = false;
+    await expect(b.execute(() => { called = true; return Promise.resolve(); })).rejects.toBeInstanceOf(CircuitOpenError);
+    expect(called).toBe(false);
+    release();
+    await expect(probe).resolves.toBe('ok');
+    expect(b.state()).toBe('closed');
+  });
+
+  it('a protective request is not failed fast behind the half-open probe either', async () => {
+    const { b, time } = await opened();
+    time.now += 60_000;
+    let release: () => void = () => undefined;
+    const halfOpenProbe = b.execute(() => new Promise<string>((resolve) => { release = () => { resolve('probe'); }; }));
+    expect(b.state()).toBe('half-open');
+    await expect(b.execute(() => Promise.resolve('second'))).rejects.toBeInstanceOf(CircuitOpenError);
+    await expect(b.execute(() => Promise.resolve('cancel'), protective)).resolves.toBe('cancel');
+    expect(b.state()).toBe('closed');
+    release();
+    await expect(halfOpenProbe).resolves.toBe('probe');
+    expect(b.state()).toBe('closed');
+  });
+
+  it('while closed, protective failures count like any other', async () => {
+    const { b } = driven();
+    for (let i = 0; i < 5; i += 1) await b.execute(unreachable, protective).catch(() => undefined);
+    expect(b.state()).toBe('open');
+  });
+
+  it('a request that started before the breaker opened and fails after it does not extend the cool-down', async () => {
+    const { b, time } = driven();
+    let fail: () => void = () => undefined;
+    const late = b.execute(() => new Promise<never>((_resolve, reject) => { fail = () => { reject(new TimeoutError('request-timeout', 'late')); }; }));
+    for (let i = 0; i < 5; i += 1) await b.execute(unreachable).catch(() => undefined);
+    time.now += 59_000;
+    fail();
+    await expect(late).rejects.toBeInstanceOf(TimeoutError);
+    time.now += 1_000;
+    await expect(b.execute(() => Promise.resolve('probe'))).resolves.toBe('probe');
+    expect(b.state()).toBe('closed');
+  });
+});
+
 describe('read retries', () => {
   const config = exchangeConfigSchema.parse({ rest: { getRetryMaxAttempts: 3, getRetryInitialDelayMs: 1, getRetryMaxDelayMs: 5 } }).rest;
 

@@ -4,7 +4,9 @@ import type { Logger } from '../observability/logger.ts';
 import type { Clock } from '../time/clock.ts';
 import { EndpointWindow } from './endpoint-window.ts';
 import { PoolBudget, type PoolHeaders, type PoolUsage } from './pool-budget.ts';
+import { LimiterQueue, type Waiter } from './limiter-queue.ts';
 import { lanes, ratePools, type Lane, type RatePool } from './pools.ts';
+import { droppedByKillSwitch, limiterStopped, queueDeadline, queueFull, queueShed } from './queue-refusals.ts';
 
 /** One request asking for budget. */
 export interface RateRequest {
@@ -13,6 +15,11 @@ export interface RateRequest {
   readonly lane: Lane;
   /** `METHOD /path/{template}`, for per-endpoint caps. */
   readonly route: string;
+  /**
+   * A new order that is not protective (not reduce-only / close): while it waits it has a deadline
+   * (`orderQueueDeadlineMs`) and {@link RateLimiter.dropQueuedEntries} rejects it (ADR 0234).
+   */
+  readonly entry?: boolean;
 }
 
 /** How a request ended, as far as the limiter cares. */
@@ -30,22 +37,24 @@ export interface RatePermit {
 /** The client-side limiter for KuCoin's resource pools (§5.1), with priority lanes. */
 export interface RateLimiter {
   /**
-   * Waits for budget in the request's pool. Throws RateLimitError `queue-full` at once when the
-   * queue is full (protective requests have reserved slots), `weight-exceeds-quota` when the
-   * request could never fit, and `limiter-stopped` after {@link RateLimiter.stop}.
+   * Waits for budget in the request's pool. A full queue sheds its lowest lane first: when a lower-lane
+   * request is waiting, the newest of the lowest lane is rejected with RateLimitError `queue-shed` and
+   * this one is queued; otherwise this one fails at once with `queue-full` (protective requests have
+   * reserved slots). An entry still waiting after `orderQueueDeadlineMs` is rejected with
+   * `queue-deadline`. Also throws `weight-exceeds-quota` when the request could never fit, and
+   * `limiter-stopped` after {@link RateLimiter.stop}. Every refusal has `details.sent = false`.
    */
   acquire(request: RateRequest, signal?: AbortSignal): Promise<RatePermit>;
+  /**
+   * Rejects every waiting entry (a non-protective order placement not yet granted) at once with
+   * RateLimitError `dropped-by-kill-switch` whose message carries `reason`; returns how many.
+   * Protective requests, other writes and reads keep waiting.
+   */
+  dropQueuedEntries(reason: string): number;
   /** Per-pool usage (used, remaining, queued …) for metrics and the UI. */
   usage(): readonly PoolUsage[];
   /** Rejects everything queued and cancels the wake-up timer. */
   stop(): void;
-}
-
-interface Waiter {
-  readonly request: RateRequest;
-  readonly resolve: (permit: RatePermit) => void;
-  readonly reject: (error: unknown) => void;
-  readonly detach: () => void;
 }
 
 /** Dependencies of {@link createRateLimiter}. */
@@ -71,9 +80,8 @@ class PriorityRateLimiter implements RateLimiter {
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #budgets = new Map<RatePool, PoolBudget>();
-  readonly #queues = new Map<RatePool, Record<Lane, Waiter[]>>();
+  readonly #queue = new LimiterQueue();
   readonly #endpointWindows = new Map<string, EndpointWindow>();
-  #queued = 0;
   /** Granted and not yet released: bounded by `maxConcurrentRequests`. */
   #inFlight = 0;
   #timer: NodeJS.Timeout | undefined = undefined;
@@ -87,7 +95,6 @@ class PriorityRateLimiter implements RateLimiter {
     for (const pool of ratePools) {
       const limit = initialLimit(options.config, pool);
       this.#budgets.set(pool, new PoolBudget(pool, limit, options.config.poolWindowMs, options.config.windowResetGuardMs));
-      this.#queues.set(pool, { protective: [], order: [], market: [] });
     }
     for (const cap of options.config.endpointLimits) {
       this.#endpointWindows.set(`${cap.method.toUpperCase()} ${cap.path}`, new EndpointWindow(cap.maxRequests, cap.perMs));
@@ -95,32 +102,36 @@ class PriorityRateLimiter implements RateLimiter {
   }
 
   acquire(request: RateRequest, signal?: AbortSignal): Promise<RatePermit> {
-    if (this.#stopped) return Promise.reject(stoppedError());
+    if (this.#stopped) return Promise.reject(limiterStopped());
     const budget = this.#budget(request.pool);
     if (request.weight > budget.limit) {
       return Promise.reject(new RateLimitError('weight-exceeds-quota', `A ${request.route} request (weight ${request.weight}) can never fit the ${request.pool} pool quota of ${budget.limit}.`, { details: { ...request, limit: budget.limit }, retryable: false }));
     }
-    if (!this.#hasQueueRoom(request.lane)) {
-      this.#logger.warn('rate-limit-queue-full', { pool: request.pool, lane: request.lane, route: request.route, queued: this.#queued });
-      return Promise.reject(new RateLimitError('queue-full', 'Too many requests are waiting for the exchange rate limit; try again shortly.', { details: { ...request, queued: this.#queued, capacity: this.#config.queueCapacity } }));
-    }
     const immediate = this.#grantNow(request);
     if (immediate !== undefined) return Promise.resolve(immediate);
+    if (!this.#hasQueueRoom(request.lane) && !this.#shedFor(request)) {
+      this.#logger.warn('rate-limit-queue-full', { pool: request.pool, lane: request.lane, route: request.route, queued: this.#queue.size });
+      return Promise.reject(queueFull(request, this.#queue.size, this.#config.queueCapacity));
+    }
     return new Promise<RatePermit>((resolve, reject) => {
-      this.#enqueue(request, resolve, reject, signal);
+      const now = this.#clock.now();
+      const deadlineAt = request.entry === true ? now + this.#config.orderQueueDeadlineMs : Infinity;
+      this.#queue.add({ request, now, deadlineAt, resolve, reject, signal });
       this.#pump();
     });
+  }
+
+  dropQueuedEntries(reason: string): number {
+    const dropped = this.#queue.takeWhere((request) => request.entry === true);
+    for (const waiter of dropped) waiter.reject(droppedByKillSwitch(waiter.request, reason));
+    if (dropped.length > 0) this.#logger.warn('rate-limit-entries-dropped', { count: dropped.length, reason });
+    return dropped.length;
   }
 
   /** Fast path: nothing queued in this pool at this lane or above, a free slot and budget → grant at once. */
   #grantNow(request: RateRequest): RatePermit | undefined {
     if (this.#inFlight >= this.#slotsFor(request.lane) || this.#endpointWindows.has(request.route)) return undefined;
-    const queues = this.#queues.get(request.pool);
-    if (queues === undefined) return undefined;
-    for (const lane of lanes) {
-      if (queues[lane].length > 0) return undefined;
-      if (lane === request.lane) break;
-    }
+    if (this.#queue.hasWaitingAtOrAbove(request.pool, request.lane)) return undefined;
     const budget = this.#budget(request.pool);
     const now = this.#clock.now();
     budget.refresh(now);
@@ -143,51 +154,62 @@ class PriorityRateLimiter implements RateLimiter {
   #hasQueueRoom(lane: Lane): boolean {
     const capacity = this.#config.queueCapacity;
     const limit = lane === 'protective' ? capacity : capacity - this.#config.protectiveQueueSlots;
-    return this.#queued < limit;
+    return this.#queue.size < limit;
   }
 
-  #enqueue(request: RateRequest, resolve: Waiter['resolve'], reject: Waiter['reject'], signal?: AbortSignal): void {
-    const queue = this.#laneQueue(request);
-    const onAbort = (): void => {
-      const index = queue.indexOf(waiter);
-      if (index < 0) return;
-      queue.splice(index, 1);
-      this.#queued -= 1;
-      reject(signal?.reason ?? stoppedError());
-    };
-    const waiter: Waiter = { request, resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
-    if (signal?.aborted === true) {
-      reject(signal.reason);
-      return;
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-    queue.push(waiter);
-    this.#queued += 1;
+  /**
+   * Makes room for `request` in a full queue by rejecting the newest waiter of the lowest lane below
+   * its own; false when nothing lower is waiting. An order is thus never refused because reads
+   * filled the queue, and a protective request never because anything else did (ADR 0234).
+   */
+  #shedFor(request: RateRequest): boolean {
+    const shed = this.#queue.takeNewestBelow(request.lane);
+    if (shed === undefined) return false;
+    this.#logger.warn('rate-limit-queue-shed', { pool: shed.request.pool, lane: shed.request.lane, route: shed.request.route, madeRoomFor: request.route });
+    shed.reject(queueShed(shed.request, request, this.#config.queueCapacity));
+    return true;
   }
 
   #pump(): void {
     if (this.#stopped) return;
     const now = this.#clock.now();
+    this.#expireOverdue(now);
     for (const budget of this.#budgets.values()) budget.refresh(now);
+    const wakeAt = this.#grantByLane(now);
+    this.#scheduleWake(Math.min(wakeAt, this.#queue.nextDeadlineAt()), now);
+  }
+
+  /** Entries past their queue deadline are rejected unsent: a late order is worse than none. */
+  #expireOverdue(now: number): void {
+    for (const waiter of this.#queue.takeOverdue(now)) {
+      this.#logger.warn('rate-limit-queue-deadline', { pool: waiter.request.pool, route: waiter.request.route, waitedMs: now - waiter.enqueuedAt });
+      waiter.reject(queueDeadline(waiter.request, now - waiter.enqueuedAt, this.#config.orderQueueDeadlineMs));
+    }
+  }
+
+  /**
+   * Lane by lane across pools, so a protective request never waits behind any other lane. Returns
+   * when budget next changes (Infinity when every slot is taken: a release pumps again).
+   */
+  #grantByLane(now: number): number {
     const blocked = new Set<RatePool>();
     let wakeAt = Infinity;
-    // Lane by lane across pools, so a protective request never waits behind any other lane.
     for (const lane of lanes) {
       for (const pool of ratePools) {
         if (blocked.has(pool)) continue;
         const result = this.#pumpLane(pool, lane, now);
         wakeAt = Math.min(wakeAt, result.wakeAt);
         if (result.blocked) blocked.add(pool);
-        if (this.#inFlight >= this.#config.maxConcurrentRequests) return;
+        if (this.#inFlight >= this.#config.maxConcurrentRequests) return Infinity;
       }
     }
-    this.#scheduleWake(wakeAt, now);
+    return wakeAt;
   }
 
   /** Grants what fits from one lane of one pool; `blocked` when the pool's budget stops it. */
   #pumpLane(pool: RatePool, lane: Lane, now: number): { wakeAt: number; blocked: boolean } {
     const budget = this.#budget(pool);
-    const queue = this.#queues.get(pool)?.[lane] ?? [];
+    const queue = this.#queue.lane(pool, lane);
     let wakeAt = Infinity;
     const slots = this.#slotsFor(lane);
     for (let index = 0; index < queue.length; ) {
@@ -201,7 +223,7 @@ class PriorityRateLimiter implements RateLimiter {
         continue;
       }
       if (!this.#fits(budget, waiter.request, now)) return { wakeAt: Math.min(wakeAt, this.#nextChangeAt(budget, now) + 1), blocked: true };
-      queue.splice(index, 1);
+      this.#queue.take(queue, index);
       this.#grant(budget, waiter, endpointWindow, now);
     }
     return { wakeAt, blocked: false };
@@ -229,9 +251,7 @@ class PriorityRateLimiter implements RateLimiter {
   }
 
   #grant(budget: PoolBudget, waiter: Waiter, endpointWindow: EndpointWindow | undefined, now: number): void {
-    this.#queued -= 1;
     this.#inFlight += 1;
-    waiter.detach();
     budget.spend(waiter.request.weight, now);
     endpointWindow?.record(now);
     waiter.resolve(this.#permit(budget, waiter.request));
@@ -278,7 +298,7 @@ class PriorityRateLimiter implements RateLimiter {
   }
 
   #scheduleWake(wakeAt: number, now: number): void {
-    if (wakeAt === Infinity || this.#queued === 0) return;
+    if (wakeAt === Infinity || this.#queue.size === 0) return;
     if (this.#timer !== undefined && this.#timerAt <= wakeAt) return;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timerAt = wakeAt;
@@ -295,37 +315,15 @@ class PriorityRateLimiter implements RateLimiter {
     return budget;
   }
 
-  #laneQueue(request: RateRequest): Waiter[] {
-    const queues = this.#queues.get(request.pool);
-    if (queues === undefined) throw new RateLimitError('unknown-pool', `Unknown rate-limit pool ${request.pool}.`, { retryable: false });
-    return queues[request.lane];
-  }
-
   usage(): readonly PoolUsage[] {
     const now = this.#clock.now();
-    return ratePools.map((pool) => {
-      const queues = this.#queues.get(pool);
-      const queued = queues === undefined ? 0 : lanes.reduce((sum, lane) => sum + queues[lane].length, 0);
-      return this.#budget(pool).usage(now, queued);
-    });
+    return ratePools.map((pool) => this.#budget(pool).usage(now, this.#queue.countIn(pool)));
   }
 
   stop(): void {
     this.#stopped = true;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
-    for (const queues of this.#queues.values()) {
-      for (const lane of lanes) {
-        for (const waiter of queues[lane].splice(0)) {
-          waiter.detach();
-          waiter.reject(stoppedError());
-        }
-      }
-    }
-    this.#queued = 0;
+    for (const waiter of this.#queue.takeAll()) waiter.reject(limiterStopped());
   }
-}
-
-function stoppedError(): RateLimitError {
-  return new RateLimitError('limiter-stopped', 'The exchange client is stopping; the request was not sent.', { retryable: false });
 }

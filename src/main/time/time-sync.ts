@@ -30,7 +30,10 @@ export interface TimeSync {
   /** Runs a sync (single-flight: concurrent callers share one). Throws TimeSyncError if every sample failed. */
   sync(): Promise<ClockStatus>;
   status(): ClockStatus;
-  /** Throws TimeSyncError unless the clock is healthy enough for private order placement. */
+  /**
+   * Throws TimeSyncError unless the clock is healthy enough for a new entry. Protective orders
+   * (reduce-only, close) are never gated on it: they are signed with the best offset known (ADR 0231).
+   */
   assertOrderEntryAllowed(): void;
   /** Called after every sync attempt (success or failure) with the new status. */
   onStatus(listener: (status: ClockStatus) => void): () => void;

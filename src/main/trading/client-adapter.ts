@@ -26,6 +26,7 @@ export function tradingClientFrom(client: ExchangeClient, options: TradingClient
   return {
     rest: client.rest,
     serverNow: () => client.timeSync.serverNow(),
+    dropQueuedEntries: (reason) => client.dropQueuedEntries(reason),
     subscribe(listener) {
       const stream = client.privateStream;
       const offs: (() => void)[] = [];

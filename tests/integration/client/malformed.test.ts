@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExchangeError, NetworkError } from '../../../src/shared/errors.ts';
+import { ExchangeError, NetworkError, OrderUnknownError } from '../../../src/shared/errors.ts';
 import { exchangeConfigSchema } from '../../../src/main/config/sections/exchange.ts';
 import { createExchangeClient, type ExchangeClient } from '../../../src/main/exchange/index.ts';
 import type { LogFields, Logger } from '../../../src/main/observability/logger.ts';
@@ -19,6 +19,11 @@ const answers: Record<string, (body: string) => { status: number; text: string }
   '/api/v1/orders': (body) => {
     const sent = JSON.parse(body) as { clientOid: string };
     return { status: 200, text: JSON.stringify({ code: '200000', data: { orderId: '1', clientOid: `${sent.clientOid}-tampered` } }) };
+  },
+  // A success code without the orderId: KuCoin may well have placed it.
+  '/api/v1/st-orders': (body) => {
+    const sent = JSON.parse(body) as { clientOid: string };
+    return { status: 200, text: JSON.stringify({ code: '200000', data: { clientOid: sent.clientOid } }) };
   },
   '/api/v1/mark-price/XBTUSDTM/current': () => ({ status: 502, text: '<html>bad gateway</html>' }),
 };
@@ -70,7 +75,7 @@ async function malformed(promise: Promise<unknown>): Promise<ExchangeError> {
   return error as ExchangeError;
 }
 
-describe('malformed and tampered answers are rejected', () => {
+describe('malformed and tampered answers to reads are rejected', () => {
   it('a wrong type (price: true)', async () => {
     const error = await malformed(client.rest.getTicker('XBTUSDTM'));
     expect(error.details.reason).toMatch(/price/);
@@ -85,10 +90,6 @@ describe('malformed and tampered answers are rejected', () => {
     await malformed(client.rest.listPositions());
   });
 
-  it('an order echo whose clientOid does not match what was sent', async () => {
-    const error = await malformed(client.rest.placeOrder({ clientOid: 'sent-oid-1', symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1', size: 1, leverage: 1 }));
-    expect(error.details.reason).toMatch(/sent-oid-1/);
-  });
 
   it('is logged with the request id', async () => {
     const error = await malformed(client.rest.getTicker('XBTUSDTM'));
@@ -98,5 +99,34 @@ describe('malformed and tampered answers are rejected', () => {
 
   it('a gateway HTML page on 502 is the exchange being unreachable, not malformed', async () => {
     expect(await rejectionOf(client.rest.getMarkPrice('XBTUSDTM'))).toBeInstanceOf(NetworkError);
+  });
+});
+
+// A 200000 answer to an order placement says KuCoin took the order: when its body cannot be used, the
+// order may well exist. That is doubt (reconcile by clientOid), never "rejected".
+describe('an unusable success answer to an order placement is an unknown outcome', () => {
+  async function unknown(promise: Promise<unknown>): Promise<OrderUnknownError> {
+    const error = await rejectionOf(promise);
+    expect(error).toBeInstanceOf(OrderUnknownError);
+    expect((error as OrderUnknownError).code).toBe('order-outcome-unknown');
+    return error as OrderUnknownError;
+  }
+
+  it('an order echo whose clientOid does not match what was sent', async () => {
+    const error = await unknown(client.rest.placeOrder({ clientOid: 'sent-oid-1', symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1', size: 1, leverage: 1 }));
+    expect(error.details).toMatchObject({ clientOid: 'sent-oid-1', route: 'POST /api/v1/orders' });
+    expect(error.details.reason).toMatch(/sent-oid-1/);
+  });
+
+  it('a success envelope without the orderId (schema failure)', async () => {
+    const error = await unknown(client.rest.placeOrderWithStops({ clientOid: 'sent-oid-2', symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1', size: 1, leverage: 1, triggerStopDownPrice: '0.5' }));
+    expect(error.details).toMatchObject({ clientOid: 'sent-oid-2', route: 'POST /api/v1/st-orders' });
+    expect(error.details.reason).toMatch(/orderId/);
+  });
+
+  it('is still logged as a malformed answer with the request id', async () => {
+    const error = await unknown(client.rest.placeOrder({ clientOid: 'sent-oid-3', symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1', size: 1, leverage: 1 }));
+    const line = logged.find((entry) => entry.event === 'exchange-malformed-response' && entry.fields.requestId === error.details.requestId);
+    expect(line?.fields).toMatchObject({ path: '/api/v1/orders', route: 'POST /api/v1/orders' });
   });
 });

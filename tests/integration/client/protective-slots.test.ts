@@ -32,6 +32,9 @@ describe('protective slots on the wire', () => {
 
     await expect(rig.client.rest.cancelOrder(placed.orderId)).resolves.toMatchObject({ cancelledOrderIds: [placed.orderId] });
     expect(rig.venue.admin.requestCount({ path: '/api/v1/position' })).toBe(before + 3);
+    // A read the caller marks protective takes a protective slot too, past the waiting ordinary read.
+    await expect(rig.client.rest.listOpenOrders({ symbol: 'XBTUSDTM' }, { lane: 'protective' })).resolves.toMatchObject({ items: [] });
+    expect(rig.client.limiter.usage().find((usage) => usage.pool === 'Futures')?.queued).toBe(1);
 
     rig.venue.admin.clearFaults();
     const outcomes = await Promise.allSettled(hanging);

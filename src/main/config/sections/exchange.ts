@@ -68,6 +68,12 @@ const rateLimitSchema = z
     protectiveConcurrentSlots: z.number().int().nonnegative().default(2),
     /** Queue slots only the protective lane may take. */
     protectiveQueueSlots: z.number().int().nonnegative().default(50),
+    /**
+     * Longest a new (non-protective) order may wait in the queue; past it the order is rejected unsent
+     * (`queue-deadline`) rather than sent late at a price the trader no longer sees. Protective
+     * requests have no deadline (ADR 0234).
+     */
+    orderQueueDeadlineMs: z.number().int().positive().default(5_000),
     /** Extra wait after a window should have reset, covering the clock gap to the exchange. */
     windowResetGuardMs: z.number().int().nonnegative().default(100),
     /** A 429000 without quota headers means the exchange is overloaded: back off this long, doubling. */

@@ -47,6 +47,13 @@ export interface ExchangeClient {
   /** Undefined without credentials. */
   readonly privateStream: KucoinStream | undefined;
   readonly market: MarketService;
+  /**
+   * Rejects every order placement still waiting in the rate-limit queue that is not protective (not
+   * reduce-only / close) at once, with RateLimitError `dropped-by-kill-switch` (`details.sent = false`,
+   * the message carries `reason`); returns how many. Cancels, protective orders and reads keep their
+   * place. An entry already granted is stopped by its `admit` hook instead (ADR 0234).
+   */
+  dropQueuedEntries(reason: string): number;
   /** A level-2 book for a symbol, kept from the public stream with REST re-snapshots. */
   openBook(symbol: string): Promise<Level2Book>;
   /** Breaker, limiter, clock and stream state for the health panel. */
@@ -159,6 +166,7 @@ function assemble(parts: Parts): ExchangeClient {
   parts.timeSync.onStatus(announce);
   return {
     ...parts,
+    dropQueuedEntries: (reason) => parts.limiter.dropQueuedEntries(reason),
     onHealthChanged(listener) {
       healthListeners.add(listener);
       return () => healthListeners.delete(listener);

@@ -6,6 +6,7 @@ import {
   OrderRejectedError,
   RateLimitError,
   TimeSyncError,
+  ValidationError,
   type TradingError,
 } from '../../../shared/errors.ts';
 
@@ -34,15 +35,46 @@ const authReasons: Readonly<Record<string, { reason: string; message: string }>>
 const orderRejectCodes = new Set([
   '100001', '100003', '100005', '200003', '300000', '300001', '300002', '300004', '300005', '300006', '300007',
   '300008', '300009', '300010', '300011', '300012', '300013', '300014', '300015', '300016', '300017', '300018',
-  '330011', '40010',
+  '40010',
 ]);
+
+/**
+ * Margin-mode and position-mode refusals, each with what the trader does about it. The message is
+ * our own text: KuCoin's `msg` stays in details, so nothing it echoes can reach the screen or a log line.
+ * Codes: 330005 (the order's `marginMode` ≠ the symbol's; the paper venue raises it the same way),
+ * 330011 (the order's position mode ≠ the account's, since KuCoin's hedge mode; Add Order:
+ * https://www.kucoin.com/docs-new/api-3470235), 50002 `exist.order.or.position` (Batch Switch Margin
+ * Mode: https://www.kucoin.com/docs-new/api-3472403).
+ */
+const modeRefusals: Readonly<Record<string, (details: Record<string, unknown>) => TradingError>> = {
+  '330005': (details) =>
+    new OrderRejectedError(
+      'margin-mode-mismatch',
+      "KuCoin rejected the order: its margin mode (isolated/cross) differs from the margin mode this symbol is set to. Place it in the symbol's current mode; the mode can be changed in the ticket only while the symbol has no position and no open order.",
+      { details },
+    ),
+  '330011': (details) =>
+    new OrderRejectedError(
+      'position-mode-mismatch',
+      "KuCoin rejected the order: its position mode does not match the account's. Bulwark sends one-way orders; switch the futures account from hedge to one-way mode on KuCoin (possible only with no position and no open order), then place the order again.",
+      { details },
+    ),
+  '50002': (details) =>
+    new ValidationError(
+      'margin-mode-locked',
+      'KuCoin will not change the margin mode of this symbol while it has an open order or a position. Close the position and cancel its orders (stop orders too), then change the mode.',
+      { details },
+    ),
+};
 
 const insufficientMarginCodes = new Set(['300003', '200004', '200005']);
 
 /**
  * Maps a KuCoin error answer onto the taxonomy (§4): 400002 → TimeSyncError, 400001/400003–400009 →
  * AuthError (details.reason says which credential), 429000 → RateLimitError, 300003 →
- * InsufficientMarginError, order rules → OrderRejectedError, HTTP 5xx / 500000 → NetworkError,
+ * InsufficientMarginError, 330005 / 330011 → OrderRejectedError `margin-mode-mismatch` /
+ * `position-mode-mismatch`, 50002 → ValidationError `margin-mode-locked`, order rules →
+ * OrderRejectedError, HTTP 5xx / 500000 → NetworkError,
  * anything else → ExchangeError. Every error carries the KuCoin code, msg and request id.
  */
 export function mapKucoinError(code: string, msg: string, context: KucoinErrorContext): TradingError {
@@ -55,6 +87,8 @@ export function mapKucoinError(code: string, msg: string, context: KucoinErrorCo
   if (code === '429000' || code === '200002') {
     return new RateLimitError('exchange-rate-limit', 'KuCoin answered "too many requests"; requests are being slowed down.', { details });
   }
+  const modeRefusal = modeRefusals[code];
+  if (modeRefusal !== undefined) return modeRefusal(details);
   if (insufficientMarginCodes.has(code)) {
     return new InsufficientMarginError('margin-insufficient', `KuCoin: not enough margin for this order (${msg}).`, { details });
   }

@@ -28,7 +28,8 @@ function unreadableAnswer(status: number, ref: RequestRef, reason: string): Trad
 /**
  * Turns one HTTP answer into the call's parsed `data`, or throws: KuCoin error codes through
  * {@link mapKucoinError}; anything that fails the envelope, the call's zod schema or its echo
- * check as ExchangeError `malformed-response` (logged with the request id).
+ * check as ExchangeError `malformed-response` (logged with the request id). For an order placement the
+ * transport turns `malformed-response` into OrderUnknownError: the order may exist (ADR 0230).
  */
 export function interpretResponse<T>(call: RestCall<T>, status: number, text: string, ref: RequestRef, logger: Logger): T {
   const json = parseJson(text);

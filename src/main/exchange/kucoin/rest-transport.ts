@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   ConnectionError,
+  ExchangeError,
   NetworkError,
   OrderUnknownError,
   TimeoutError,
@@ -72,7 +73,9 @@ class KucoinRestTransport implements RestTransport {
 
   async request<T>(call: RestCall<T>): Promise<T> {
     if (this.#abort.signal.aborted) throw new ConnectionError('client-stopped', 'The exchange client is stopped.', { details: { sent: false }, retryable: false });
-    if (call.kind === 'order-placement') this.#options.timeSync.assertOrderEntryAllowed();
+    // Entries wait for a trusted clock; protective orders go out signed with the best offset known,
+    // and a 400002 still resyncs and re-signs once (ADR 0231).
+    if (call.kind === 'order-placement' && !call.protective) this.#options.timeSync.assertOrderEntryAllowed();
     if (call.kind === 'read') {
       return retryRead(() => this.#withTimeResync(call), this.#options.config, this.#abort.signal, (attempt, delayMs, error) => {
         this.#options.logger.info('exchange-request-retry', { route: call.route, attempt, delayMs, error: describe(error) });
@@ -81,6 +84,7 @@ class KucoinRestTransport implements RestTransport {
     try {
       return await this.#withTimeResync(call);
     } catch (error) {
+      if (error instanceof AdmissionRefused) throw error.refusal;
       throw call.kind === 'order-placement' ? asOrderOutcome(error, call) : error;
     }
   }
@@ -107,7 +111,8 @@ class KucoinRestTransport implements RestTransport {
     this.#inFlight.add(controller);
     let permit: RatePermit;
     try {
-      permit = await this.#options.limiter.acquire({ pool: weight.pool, weight: weight.weight, lane: call.lane, route: call.route }, signal);
+      const entry = call.kind === 'order-placement' && !call.protective;
+      permit = await this.#options.limiter.acquire({ pool: weight.pool, weight: weight.weight, lane: call.lane, route: call.route, entry }, signal);
     } catch (error) {
       this.#inFlight.delete(controller);
       detachCaller();
@@ -119,7 +124,9 @@ class KucoinRestTransport implements RestTransport {
       sent.outcome = next;
     };
     try {
-      return await this.#options.breakers[call.host].execute(() => this.#send(call, attempt, controller, report));
+      this.#admit(call);
+      // A protective request is never failed fast: while open it goes out as a probe (ADR 0232).
+      return await this.#options.breakers[call.host].execute(() => this.#send(call, attempt, controller, report), { protective: call.protective });
     } catch (error) {
       // A request that may have arrived keeps its weight counted; one that never left is refunded.
       if (error instanceof NetworkError && !(error instanceof ConnectionError && error.details.sent === false) && sent.outcome.kind === 'not-sent') {
@@ -130,6 +137,21 @@ class KucoinRestTransport implements RestTransport {
       permit.release(sent.outcome);
       this.#inFlight.delete(controller);
       detachCaller();
+    }
+  }
+
+  /**
+   * Right before signing and sending: an entry re-checks the clock (it may have waited in the queue
+   * while the clock became untrusted), then the caller's admit hook runs. Either refusal leaves
+   * nothing sent; the hook's error is carried past the resync and order-outcome wrapping unchanged.
+   */
+  #admit(call: RestCall<unknown>): void {
+    if (call.kind === 'order-placement' && !call.protective) this.#options.timeSync.assertOrderEntryAllowed();
+    if (call.admit === undefined) return;
+    try {
+      call.admit();
+    } catch (error) {
+      throw new AdmissionRefused(error);
     }
   }
 
@@ -197,6 +219,16 @@ class KucoinRestTransport implements RestTransport {
   }
 }
 
+/** Carries an admit hook's error, untouched, from #once up to request(). */
+class AdmissionRefused extends Error {
+  readonly refusal: unknown;
+
+  constructor(refusal: unknown) {
+    super('the order was refused by its admit hook');
+    this.refusal = refusal;
+  }
+}
+
 /** Aborts `controller` when the caller's signal aborts; returns the detach function. */
 function linkCallerSignal(caller: AbortSignal | undefined, controller: AbortController): () => void {
   if (caller === undefined) return () => undefined;
@@ -227,10 +259,19 @@ function describe(error: unknown): string {
 }
 
 /**
- * An order POST that failed after it may have reached the exchange (timeout, reset, 5xx) has an
- * unknown outcome: never resend blindly, ask by clientOid (field lesson 1).
+ * An order POST that failed after it may have reached the exchange has an unknown outcome: never
+ * resend blindly, ask by clientOid (ADR 0200). "May have arrived" is every transport failure except a
+ * connection that never opened (timeout, reset, 5xx, stop mid-flight) and every answer we could not
+ * read or trust (not JSON, not KuCoin's envelope, a 200000 without the orderId or with another
+ * order's clientOid): KuCoin may well hold the order, so it must never look "rejected".
  */
 function asOrderOutcome(error: unknown, call: RestCall<unknown>): unknown {
+  if (error instanceof ExchangeError && error.code === 'malformed-response') {
+    return new OrderUnknownError('order-outcome-unknown', `KuCoin's answer to the order could not be used (${String(error.details.reason)}); the order may exist at KuCoin and is being checked by its clientOid.`, {
+      details: { ...error.details, clientOid: call.clientOid ?? null, route: call.route, transportCode: error.code },
+      cause: error,
+    });
+  }
   if (!(error instanceof NetworkError)) return error;
   if (error instanceof ConnectionError && error.details.sent === false) return error;
   return new OrderUnknownError('order-outcome-unknown', 'The order may or may not have reached KuCoin; it is being checked by its clientOid.', {

@@ -1,4 +1,4 @@
-import type { RestCall } from '../rest-call.ts';
+import { readPriority, type RequestOptions, type RestCall } from '../rest-call.ts';
 import { fundingHistorySchema, type KucoinFundingHistory } from '../schemas/funding.ts';
 
 /** What {@link fundingHistoryCall} filters on. `maxCount` ≤ 100 per KuCoin. */
@@ -15,7 +15,7 @@ export interface FundingHistoryQuery {
  * GET /api/v1/funding-history (Futures pool, weight 5, private): the user's settled funding for one
  * symbol, so funding paid while the app was closed is counted at start.
  */
-export const fundingHistoryCall = (query: FundingHistoryQuery): RestCall<KucoinFundingHistory> => ({
+export const fundingHistoryCall = (query: FundingHistoryQuery, options?: RequestOptions): RestCall<KucoinFundingHistory> => ({
   host: 'futures',
   method: 'GET',
   route: 'GET /api/v1/funding-history',
@@ -23,6 +23,6 @@ export const fundingHistoryCall = (query: FundingHistoryQuery): RestCall<KucoinF
   query: { symbol: query.symbol, startAt: query.startAtMs, endAt: query.endAtMs, reverse: query.reverse, maxCount: query.maxCount },
   schema: fundingHistorySchema,
   auth: true,
-  lane: 'market',
+  ...readPriority(options),
   kind: 'read',
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RestCall } from '../rest-call.ts';
+import { readPriority, type RequestOptions, type RestCall } from '../rest-call.ts';
 import {
   bulletSchema,
   contractSchema,
@@ -18,7 +18,7 @@ export const klineGranularitiesMin = [1, 5, 15, 30, 60, 120, 240, 480, 720, 1440
 export type KlineGranularityMin = (typeof klineGranularitiesMin)[number];
 
 function publicGet<T>(route: string, path: string, schema: z.ZodType<T>, query?: RestCall<T>['query']): RestCall<T> {
-  return { host: 'futures', method: 'GET', route: `GET ${route}`, path, schema, auth: false, lane: 'market', kind: 'read', ...(query === undefined ? {} : { query }) };
+  return { host: 'futures', method: 'GET', route: `GET ${route}`, path, schema, auth: false, lane: 'market', protective: false, kind: 'read', ...(query === undefined ? {} : { query }) };
 }
 
 const symbolPath = (symbol: string): string => encodeURIComponent(symbol);
@@ -60,9 +60,11 @@ export const klinesCall = (query: KlineQuery) =>
     to: query.toMs,
   });
 
-/** GET /api/v1/mark-price/{symbol}/current (§3.1). */
-export const markPriceCall = (symbol: string) =>
-  publicGet('/api/v1/mark-price/{symbol}/current', `/api/v1/mark-price/${symbolPath(symbol)}/current`, markPriceSchema);
+/** GET /api/v1/mark-price/{symbol}/current (§3.1); protective when `options.lane` says so. */
+export const markPriceCall = (symbol: string, options?: RequestOptions) => ({
+  ...publicGet('/api/v1/mark-price/{symbol}/current', `/api/v1/mark-price/${symbolPath(symbol)}/current`, markPriceSchema),
+  ...readPriority(options),
+});
 
 /** GET /api/v1/funding-rate/{symbol}/current (§3.1). */
 export const fundingRateCall = (symbol: string) =>
@@ -70,10 +72,10 @@ export const fundingRateCall = (symbol: string) =>
 
 /** POST /api/v1/bullet-public (§6.1): unsigned; safe to retry (it only issues a token). */
 export const publicTokenCall = (): RestCall<z.infer<typeof bulletSchema>> => ({
-  host: 'futures', method: 'POST', route: 'POST /api/v1/bullet-public', path: '/api/v1/bullet-public', schema: bulletSchema, auth: false, lane: 'market', kind: 'read',
+  host: 'futures', method: 'POST', route: 'POST /api/v1/bullet-public', path: '/api/v1/bullet-public', schema: bulletSchema, auth: false, lane: 'market', protective: false, kind: 'read',
 });
 
 /** POST /api/v1/bullet-private (§6.1): signed with an empty body (vector V6). */
 export const privateTokenCall = (): RestCall<z.infer<typeof bulletSchema>> => ({
-  host: 'futures', method: 'POST', route: 'POST /api/v1/bullet-private', path: '/api/v1/bullet-private', schema: bulletSchema, auth: true, lane: 'order', kind: 'read',
+  host: 'futures', method: 'POST', route: 'POST /api/v1/bullet-private', path: '/api/v1/bullet-private', schema: bulletSchema, auth: true, lane: 'order', protective: false, kind: 'read',
 });

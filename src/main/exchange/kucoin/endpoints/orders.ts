@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ValidationError } from '../../../../shared/errors.ts';
 import type { Lane } from '../../../resilience/pools.ts';
-import type { RestCall } from '../rest-call.ts';
+import { readPriority, type RequestOptions, type RestCall } from '../rest-call.ts';
 import {
   cancelByClientOidSchema,
   cancelledIdsSchema,
@@ -46,8 +46,9 @@ export interface PlaceOrderRequest {
   /** Rate-limit lane; defaults to `protective` for reduce-only / close orders, else `order`. */
   readonly lane?: Lane;
   /**
-   * Not sent: called when the order reaches the front of the rate-limit queue, just before it is
-   * signed; throwing keeps it from leaving (the engine re-checks its trading state there).
+   * Not sent to KuCoin. Called when the order's turn comes (the limiter grants it), right before it
+   * is signed and sent, also after a wait in the queue; throw to stop it: nothing is sent and the
+   * thrown error reaches the caller unchanged. Called again if a 400002 makes the order re-signed.
    */
   readonly admit?: () => void;
 }
@@ -77,7 +78,8 @@ function placementCall(route: string, request: PlaceOrderWithStopsRequest, timeo
   const protective = request.reduceOnly === true || request.closeOrder === true;
   return {
     host: 'futures', method: 'POST', route: `POST ${route}`, path: route, body, auth: true,
-    lane: request.lane ?? (protective ? 'protective' : 'order'), kind: 'order-placement', schema: placeOrderResultSchema, clientOid, timeoutMs,
+    lane: request.lane ?? (protective ? 'protective' : 'order'), protective, kind: 'order-placement', schema: placeOrderResultSchema, clientOid, timeoutMs,
+    ...(request.admit === undefined ? {} : { admit: request.admit }),
     verify: (result) => (result.clientOid === clientOid ? undefined : `clientOid echo ${result.clientOid} ≠ sent ${clientOid}`),
   };
 }
@@ -90,7 +92,7 @@ export const placeOrderWithStopsCall = (request: PlaceOrderWithStopsRequest, tim
 
 function privateCall<T>(method: 'GET' | 'DELETE', route: string, path: string, schema: z.ZodType<T>, extra: Partial<RestCall<T>> = {}): RestCall<T> {
   const lane: Lane = method === 'DELETE' ? 'protective' : 'market';
-  return { host: 'futures', method, route: `${method} ${route}`, path, schema, auth: true, lane, kind: method === 'GET' ? 'read' : 'write', ...extra };
+  return { host: 'futures', method, route: `${method} ${route}`, path, schema, auth: true, lane, protective: method === 'DELETE', kind: method === 'GET' ? 'read' : 'write', ...extra };
 }
 
 /** DELETE /api/v1/orders/{orderId} (§3.3): protective lane. */
@@ -121,22 +123,24 @@ export interface PageQuery {
 }
 
 /** GET /api/v1/stopOrders (§3.3): untriggered stop orders. */
-export const stopOrdersCall = (query: PageQuery = {}): RestCall<KucoinOrdersPage> =>
-  privateCall('GET', '/api/v1/stopOrders', '/api/v1/stopOrders', ordersPageSchema, { query: { ...query } });
+export const stopOrdersCall = (query: PageQuery = {}, options?: RequestOptions): RestCall<KucoinOrdersPage> =>
+  privateCall('GET', '/api/v1/stopOrders', '/api/v1/stopOrders', ordersPageSchema, { ...readPriority(options), query: { ...query } });
 
 /** GET /api/v1/orders?status=active (§3.3). */
-export const openOrdersCall = (query: PageQuery = {}): RestCall<KucoinOrdersPage> =>
-  privateCall('GET', '/api/v1/orders', '/api/v1/orders', ordersPageSchema, { query: { status: 'active', ...query } });
+export const openOrdersCall = (query: PageQuery = {}, options?: RequestOptions): RestCall<KucoinOrdersPage> =>
+  privateCall('GET', '/api/v1/orders', '/api/v1/orders', ordersPageSchema, { ...readPriority(options), query: { status: 'active', ...query } });
 
 /** GET /api/v1/orders/{order-id} (§3.3); checks the answer is that order. */
-export const orderByIdCall = (orderId: string): RestCall<KucoinOrder> =>
+export const orderByIdCall = (orderId: string, options?: RequestOptions): RestCall<KucoinOrder> =>
   privateCall('GET', '/api/v1/orders/{order-id}', `/api/v1/orders/${encodeURIComponent(orderId)}`, orderSchema, {
+    ...readPriority(options),
     verify: (order: KucoinOrder) => (order.id === orderId ? undefined : `order id ${order.id} ≠ asked ${orderId}`),
   });
 
 /** GET /api/v1/orders/byClientOid?clientOid= (§3.3); checks the answer is that order. */
-export const orderByClientOidCall = (clientOid: string): RestCall<KucoinOrder> =>
+export const orderByClientOidCall = (clientOid: string, options?: RequestOptions): RestCall<KucoinOrder> =>
   privateCall('GET', '/api/v1/orders/byClientOid', '/api/v1/orders/byClientOid', orderSchema, {
+    ...readPriority(options),
     query: { clientOid },
     clientOid,
     verify: (order: KucoinOrder) => (order.clientOid === clientOid ? undefined : `clientOid ${String(order.clientOid)} ≠ asked ${clientOid}`),
@@ -151,8 +155,9 @@ export interface FillsQuery extends PageQuery {
 }
 
 /** GET /api/v1/fills (§3.3). */
-export const fillsCall = (query: FillsQuery = {}): RestCall<KucoinFillsPage> =>
+export const fillsCall = (query: FillsQuery = {}, options?: RequestOptions): RestCall<KucoinFillsPage> =>
   privateCall('GET', '/api/v1/fills', '/api/v1/fills', fillsPageSchema, {
+    ...readPriority(options),
     query: {
       orderId: query.orderId,
       symbol: query.symbol,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RestCall } from '../rest-call.ts';
+import { readPriority, type RequestOptions, type RestCall } from '../rest-call.ts';
 import {
   acknowledgedSchema,
   crossLeverageSchema,
@@ -14,23 +14,24 @@ import {
 } from '../schemas/positions.ts';
 
 function positionsCall<T>(method: 'GET' | 'POST', route: string, schema: z.ZodType<T>, extra: Partial<RestCall<T>>): RestCall<T> {
-  return { host: 'futures', method, route: `${method} ${route}`, path: route, schema, auth: true, lane: method === 'GET' ? 'market' : 'order', kind: method === 'GET' ? 'read' : 'write', ...extra };
+  return { host: 'futures', method, route: `${method} ${route}`, path: route, schema, auth: true, lane: method === 'GET' ? 'market' : 'order', protective: false, kind: method === 'GET' ? 'read' : 'write', ...extra };
 }
 
 /** GET /api/v1/position?symbol= (§3.4). */
-export const positionCall = (symbol: string): RestCall<KucoinPosition> =>
+export const positionCall = (symbol: string, options?: RequestOptions): RestCall<KucoinPosition> =>
   positionsCall('GET', '/api/v1/position', positionSchema, {
+    ...readPriority(options),
     query: { symbol },
     verify: (position: KucoinPosition) => (position.symbol === symbol ? undefined : `position symbol ${position.symbol} ≠ asked ${symbol}`),
   });
 
 /** GET /api/v1/positions[?currency=] (§3.4). */
-export const positionsListCall = (currency?: string): RestCall<KucoinPosition[]> =>
-  positionsCall('GET', '/api/v1/positions', positionsSchema, currency === undefined ? {} : { query: { currency } });
+export const positionsListCall = (currency?: string, options?: RequestOptions): RestCall<KucoinPosition[]> =>
+  positionsCall('GET', '/api/v1/positions', positionsSchema, { ...readPriority(options), ...(currency === undefined ? {} : { query: { currency } }) });
 
 /** GET /api/v2/position/getMarginMode?symbol= (§3.4). */
-export const marginModeCall = (symbol: string): RestCall<KucoinMarginMode> =>
-  positionsCall('GET', '/api/v2/position/getMarginMode', marginModeSchema, { query: { symbol } });
+export const marginModeCall = (symbol: string, options?: RequestOptions): RestCall<KucoinMarginMode> =>
+  positionsCall('GET', '/api/v2/position/getMarginMode', marginModeSchema, { ...readPriority(options), query: { symbol } });
 
 /** POST /api/v2/position/changeMarginMode (§3.4); refused while orders or positions exist. */
 export const changeMarginModeCall = (symbol: string, marginMode: 'ISOLATED' | 'CROSS'): RestCall<KucoinMarginMode> =>
