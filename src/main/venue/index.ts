@@ -34,7 +34,13 @@ import { WsGateway } from './ws/ws-gateway.ts';
 
 export type { KeySpec, KeyPermission } from './server/api-keys.ts';
 export type { VenueAdmin, VenueCredentials, FaultScope } from './server/venue-admin.ts';
-export type { RestFaultSpec, RestFaultKind, RestFaultRule } from './server/faults.ts';
+export type { RestFaultSpec, RestFaultKind, RestFaultRule, CorruptVariant } from './server/faults.ts';
+export type {
+  OrderTimelineEntryWire,
+  OrderTimelineFilter,
+  TimelineFillWire,
+  TimelineInstantWire,
+} from './core/index.ts';
 export type { WsFaultScope } from './ws/ws-gateway.ts';
 
 /** How to start a venue. */
@@ -172,7 +178,16 @@ function createHttpServer(parts: VenueParts, pending: Set<NodeJS.Timeout>): Serv
   const admin = createAdminHttp(parts.admin, settings.maxBodyBytes);
   const server = createServer(
     { keepAlive: true },
-    createRequestListener({ settings, logger, routes, now: gatewayNow, sleep, admin, ...state }),
+    createRequestListener({
+      settings,
+      logger,
+      routes,
+      now: gatewayNow,
+      sleep,
+      admin,
+      withDuplicateClientOids: (work) => exchange.withDuplicateClientOids(work),
+      ...state,
+    }),
   );
   server.keepAliveTimeout = settings.httpKeepAliveTimeoutMs;
   // Node requires the header timeout to outlast the keep-alive timeout.

@@ -4,7 +4,7 @@
  */
 import { withBookDiff } from './book-events.ts';
 import type { Venue } from './context.ts';
-import { parkedOf } from './context.ts';
+import { instantOf, parkedOf } from './context.ts';
 import { emitStopOrder, emitWallet, marketOf } from './emitters.ts';
 import { VenueError, venueErrors } from './errors.ts';
 import { finishOrder } from './matching.ts';
@@ -24,6 +24,8 @@ export function cancelParked(venue: Venue, order: OrderRecord): void {
   order.parked = false;
   order.endAt = venue.nowMs;
   order.updatedAt = venue.nowMs;
+  order.instants.cancelled = instantOf(venue);
+  order.instants.done = order.instants.cancelled;
   venue.accounts.get(order.userId)?.openOrders.delete(order);
   recordDone(venue, order);
   emitStopOrder(venue, order, 'cancel');
