@@ -122,13 +122,14 @@ function attempt(run: () => void): { code: string; msg: string } {
 
 /** DELETE /api/v1/orders/multi-cancel: per-item result (§3.3). */
 export function cancelMany(venue: Venue, userId: string, body: unknown): MultiCancelResultWire[] {
-  accountOf(venue, userId);
+  const account = accountOf(venue, userId);
   const parsed = parseMultiCancel(body);
   if ('orderIds' in parsed) {
     return parsed.orderIds.map((orderId) => ({ orderId, clientOid: null, ...attempt(() => cancelById(venue, userId, orderId)) }));
   }
+  // KuCoin's schema types each result's orderId as a string: name the order a clientOid resolved to.
   return parsed.clientOids.map((ref) => ({
-    orderId: null,
+    orderId: account.clientOids.get(ref.clientOid) ?? null,
     clientOid: ref.clientOid,
     ...attempt(() => cancelByClientOid(venue, userId, ref.clientOid, ref.symbol)),
   }));

@@ -195,7 +195,7 @@ export interface VenueExchange {
   /** POST /api/v2/changeCrossUserLeverage `{symbol, leverage}` → true. */
   setCrossLeverage(userId: string, body: unknown): true;
   /** POST /api/v1/position/margin/deposit-margin `{symbol, margin, bizNo}` → the isolated position. */
-  depositMargin(userId: string, body: unknown): PositionWire;
+  depositMargin(userId: string, body: unknown): PositionWire & { userId: number };
   /** POST /api/v1/position/margin/auto-deposit-status `{symbol, status}` → true: top the isolated margin up before liquidation. */
   setAutoDeposit(userId: string, body: unknown): true;
   /** POST /api/v1/margin/withdrawMargin `{symbol, withdrawAmount}` → amount string. */
