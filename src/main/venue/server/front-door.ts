@@ -62,6 +62,12 @@ function poolLimit(settings: VenueServerConfig, pool: RatePoolName): number {
 }
 
 function sendRefusal(ex: Exchange, deps: FrontDoorDeps, error: unknown): void {
+  if (ex.req.socket.destroyed) {
+    // The client went away (gave up, or its connection broke) before the venue answered: not a
+    // venue defect, and nobody to answer. Logged quietly so real defects stay visible (ADR 0142).
+    deps.logger.debug('venue-client-gone', { method: ex.method, path: ex.path, error: String(error) });
+    return;
+  }
   const found = refusalOf(error);
   if (found === undefined) {
     // A defect in the venue: logged loudly; the client still gets KuCoin's shape.
