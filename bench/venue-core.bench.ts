@@ -48,9 +48,34 @@ function venueSecondsPerWallSecond(): number {
   return venueMs / wallMs;
 }
 
+/**
+ * Venue seconds per wall second for a book of `levels` synthetic levels a side (the shipped default
+ * is 100, so depth100 answers 100 levels, ADR 0143), with a listener taking every event.
+ */
+function venueSecondsAtDepth(levels: number): number {
+  const venue = createTestVenue({ bookDepthLevels: levels, bookLevelStepTicks: 5 });
+  let events = 0;
+  venue.exchange.on(() => {
+    events += 1;
+  });
+  const venueMs = 1800 * 1000;
+  const started = performance.now();
+  venue.clock.advance(venueMs);
+  venue.exchange.advanceTo(venue.clock.now());
+  const wallMs = performance.now() - started;
+  if (events === 0) throw new Error('no events while advancing');
+  return venueMs / wallMs;
+}
+
+const depth25 = venueSecondsAtDepth(25);
+const depth100 = venueSecondsAtDepth(100);
+
 const result = {
   limitPlaceCancelPairsPerSec: Math.round(limitPairsPerSec()),
   marketOrdersPerSec: Math.round(marketOrdersPerSec()),
   venueSecondsPerWallSecond: Math.round(venueSecondsPerWallSecond()),
+  venueSecondsPerWallSecondBook25: Math.round(depth25),
+  venueSecondsPerWallSecondBook100: Math.round(depth100),
+  book100CostRatio: Number((depth25 / depth100).toFixed(2)),
 };
 console.log(JSON.stringify(result));

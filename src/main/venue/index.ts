@@ -10,6 +10,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { ConfigError } from '../../shared/errors.ts';
 import type { VenueConfig } from '../config/sections/venue.ts';
 import type { VenueServerConfig, VenueServerOverrides } from '../config/sections/venue-server.ts';
@@ -34,7 +35,13 @@ import { WsGateway } from './ws/ws-gateway.ts';
 
 export type { KeySpec, KeyPermission } from './server/api-keys.ts';
 export type { VenueAdmin, VenueCredentials, FaultScope } from './server/venue-admin.ts';
-export type { RestFaultSpec, RestFaultKind, RestFaultRule } from './server/faults.ts';
+export type { RestFaultSpec, RestFaultKind, RestFaultRule, CorruptVariant } from './server/faults.ts';
+export type {
+  OrderTimelineEntryWire,
+  OrderTimelineFilter,
+  TimelineFillWire,
+  TimelineInstantWire,
+} from './core/index.ts';
 export type { WsFaultScope } from './ws/ws-gateway.ts';
 
 /** How to start a venue. */
@@ -152,6 +159,24 @@ function assemble(options: StartVenueOptions): VenueParts {
   };
 }
 
+/**
+ * A connection Node could not parse (bad framing, oversized headers, a broken follow-up). With a
+ * listener attached, closing the socket is ours to do (Node's http docs, 'clientError'). It gets
+ * KuCoin's envelope only when no request on it is still being answered: a 400 written into a
+ * request that latency holds would stand in for that request's own answer (ADR 0142).
+ */
+function answerClientError(socket: Duplex): void {
+  const inFlight = (socket as Duplex & { _httpMessage?: unknown })._httpMessage;
+  if (socket.writable && (inFlight === undefined || inFlight === null)) {
+    const body = JSON.stringify({ code: '400100', msg: 'Bad Request' });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    return;
+  }
+  socket.destroy();
+}
+
 function createHttpServer(parts: VenueParts, pending: Set<NodeJS.Timeout>): Server {
   const { settings, logger, exchange, gatewayNow, state, gateway } = parts;
   const routes = buildRouteTable({
@@ -172,18 +197,22 @@ function createHttpServer(parts: VenueParts, pending: Set<NodeJS.Timeout>): Serv
   const admin = createAdminHttp(parts.admin, settings.maxBodyBytes);
   const server = createServer(
     { keepAlive: true },
-    createRequestListener({ settings, logger, routes, now: gatewayNow, sleep, admin, ...state }),
+    createRequestListener({
+      settings,
+      logger,
+      routes,
+      now: gatewayNow,
+      sleep,
+      admin,
+      withDuplicateClientOids: (work) => exchange.withDuplicateClientOids(work),
+      ...state,
+    }),
   );
   server.keepAliveTimeout = settings.httpKeepAliveTimeoutMs;
   // Node requires the header timeout to outlast the keep-alive timeout.
   server.headersTimeout = settings.httpKeepAliveTimeoutMs + 1_000;
   server.on('clientError', (_error, socket) => {
-    // An unparsable request (bad framing, oversized headers) still gets KuCoin's envelope, not Node's bare 400.
-    if (!socket.writable) return;
-    const body = JSON.stringify({ code: '400100', msg: 'Bad Request' });
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+    answerClientError(socket);
   });
   server.on('upgrade', (req, socket, head) => {
     if ((req.url ?? '').startsWith('/__venue')) socket.destroy();

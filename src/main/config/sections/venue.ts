@@ -17,8 +17,12 @@ export const venueConfigSchema = z
     timeScale: z.number().positive().max(100_000).default(1),
     /** Step of the venue's price process: marks, stops, liquidations are evaluated every step. */
     priceStepMs: z.number().int().min(10).max(60_000).default(1000),
-    /** Price levels of the synthetic book on each side. */
-    bookDepthLevels: z.number().int().min(1).max(200).default(25),
+    /**
+     * Price levels of the synthetic book on each side (also under a mirror feed): 100 by default so
+     * `GET /api/v1/level2/depth100` answers 100 levels as KuCoin does (ADR 0143); fewer levels make
+     * every depth answer and push shorter, more cost more per price step.
+     */
+    bookDepthLevels: z.number().int().min(1).max(200).default(100),
     /** Distance of the best bid/ask from the last price, in ticks (the half-spread). */
     bookSpreadTicks: z.number().int().min(1).max(10_000).default(1),
     /** Ticks between two neighbouring synthetic levels. */

@@ -120,8 +120,18 @@ function isolatedPosition(account: AccountRecord, symbol: string): PositionRecor
   return position;
 }
 
+/**
+ * The numeric user id KuCoin puts in some answers (deposit-margin's `userId` is an integer in its
+ * schema and example): a stable 10-digit number derived from the venue's user id (FNV-1a).
+ */
+export function numericUserId(userId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < userId.length; i += 1) hash = Math.imul(hash ^ userId.charCodeAt(i), 0x01000193) >>> 0;
+  return 1_000_000_000 + (hash % 9_000_000_000);
+}
+
 /** POST /api/v1/position/margin/deposit-margin `{symbol, margin, bizNo}`. */
-export function depositMargin(venue: Venue, userId: string, body: unknown): PositionWire {
+export function depositMargin(venue: Venue, userId: string, body: unknown): PositionWire & { userId: number } {
   const account = accountOf(venue, userId);
   const symbol = stringField(body, 'symbol');
   marketOf(venue, symbol);
@@ -134,7 +144,7 @@ export function depositMargin(venue: Venue, userId: string, body: unknown): Posi
   position.posCross = add(position.posCross, margin);
   emitPosition(venue, account, position, 'marginChange');
   emitWallet(venue, account);
-  return wireOf(venue, account, position);
+  return { ...wireOf(venue, account, position), userId: numericUserId(userId) };
 }
 
 /** POST /api/v1/position/margin/auto-deposit-status `{symbol, status}` → true (deprecated by KuCoin, still served). */

@@ -175,6 +175,10 @@ function open(account: AccountRecord, position: PositionRecord, input: FillInput
     position.posCross = ZERO;
     position.posLoss = ZERO;
     position.cost = ZERO;
+    // A new life: what the previous one realised is in history-positions now.
+    position.realisedGrossPnl = ZERO;
+    position.currentComm = ZERO;
+    position.posFunding = ZERO;
   }
   const value = valueOf(opening, input.spec.multiplier, input.price);
   const direction = input.side === 'buy' ? 1n : -1n;
@@ -222,7 +226,11 @@ function liquidationFee(position: PositionRecord, input: FillInput): Dec {
   return sign(left) > 0 ? round(left, MONEY_SCALE, 'down') : ZERO;
 }
 
-/** Snapshot of a position that just went flat, then its per-life accumulators reset. */
+/**
+ * Snapshot of a position that just went flat; its margin resets. What the closed life realised
+ * (realisedGrossPnl, currentComm, posFunding) stays readable on the flat position — KuCoin's
+ * closing position.change and GET /api/v1/position report it — until the next open resets it.
+ */
 function closeOut(position: PositionRecord): PositionRecord {
   const snapshot = { ...position };
   position.cost = ZERO;
@@ -230,9 +238,6 @@ function closeOut(position: PositionRecord): PositionRecord {
   position.posComm = ZERO;
   position.posCross = ZERO;
   position.posLoss = ZERO;
-  position.realisedGrossPnl = ZERO;
-  position.currentComm = ZERO;
-  position.posFunding = ZERO;
   return snapshot;
 }
 

@@ -4,7 +4,7 @@
  */
 import { withBookDiff } from './book-events.ts';
 import type { Venue } from './context.ts';
-import { parkedOf } from './context.ts';
+import { instantOf, parkedOf } from './context.ts';
 import { emitStopOrder, emitWallet, marketOf } from './emitters.ts';
 import { VenueError, venueErrors } from './errors.ts';
 import { finishOrder } from './matching.ts';
@@ -24,6 +24,8 @@ export function cancelParked(venue: Venue, order: OrderRecord): void {
   order.parked = false;
   order.endAt = venue.nowMs;
   order.updatedAt = venue.nowMs;
+  order.instants.cancelled = instantOf(venue);
+  order.instants.done = order.instants.cancelled;
   venue.accounts.get(order.userId)?.openOrders.delete(order);
   recordDone(venue, order);
   emitStopOrder(venue, order, 'cancel');
@@ -120,13 +122,14 @@ function attempt(run: () => void): { code: string; msg: string } {
 
 /** DELETE /api/v1/orders/multi-cancel: per-item result (§3.3). */
 export function cancelMany(venue: Venue, userId: string, body: unknown): MultiCancelResultWire[] {
-  accountOf(venue, userId);
+  const account = accountOf(venue, userId);
   const parsed = parseMultiCancel(body);
   if ('orderIds' in parsed) {
     return parsed.orderIds.map((orderId) => ({ orderId, clientOid: null, ...attempt(() => cancelById(venue, userId, orderId)) }));
   }
+  // KuCoin's schema types each result's orderId as a string: name the order a clientOid resolved to.
   return parsed.clientOids.map((ref) => ({
-    orderId: null,
+    orderId: account.clientOids.get(ref.clientOid) ?? null,
     clientOid: ref.clientOid,
     ...attempt(() => cancelByClientOid(venue, userId, ref.clientOid, ref.symbol)),
   }));

@@ -38,6 +38,11 @@ export interface Venue {
   /** Whether anyone listens: market events are only built when someone does. */
   listening(): boolean;
   status: VenueStatusWire;
+  /**
+   * Fault drill (ADR 0140): while true, order entry accepts a clientOid the account already
+   * uses, as KuCoin may (its 300018 refusal is old-doc behaviour a client must not rely on).
+   */
+  acceptDuplicateClientOid: boolean;
   readonly ids: IdSource;
   emit(event: VenueEvent): void;
 }
@@ -49,6 +54,8 @@ export interface IdSource {
   position(): string;
   /** Time priority for resting orders. */
   priority(): number;
+  /** The next venue-wide instant sequence number (ADR 0140). */
+  instant(): number;
 }
 
 /** Sequential ids offset by the seed so two venues' ids differ. */
@@ -57,12 +64,19 @@ export function createIdSource(seed: number): IdSource {
   let tradeCounter = 1_800_000_000_000 + (seed % 1000) * 1_000_000;
   let positionCounter = 500_000_000_000_000_000n + BigInt(seed % 1_000_000) * 1_000_000_000n;
   let priorityCounter = 0;
+  let instantCounter = 0;
   return {
     order: () => String(++orderCounter),
     trade: () => String(++tradeCounter),
     position: () => String(++positionCounter),
     priority: () => ++priorityCounter,
+    instant: () => ++instantCounter,
   };
+}
+
+/** Stamps the current venue instant (venue time + the next sequence number). */
+export function instantOf(venue: Venue): { atMs: number; seq: number } {
+  return { atMs: venue.nowMs, seq: venue.ids.instant() };
 }
 
 /** The market of `symbol` or KuCoin's 100003. */

@@ -93,9 +93,13 @@ export interface FundingRateEvent {
   data: { granularity: number; fundingRate: number; timestamp: number };
 }
 
-/** `/contract/announcement`, subjects `funding.begin` / `funding.end`. */
+/**
+ * `/contract/announcement:{symbol}` (KuCoin's x-topic), subjects `funding.begin` / `funding.end`;
+ * the gateway also delivers it to bare `/contract/announcement` subscribers, on that topic as in
+ * KuCoin's example.
+ */
 export interface FundingAnnouncementEvent {
-  topic: '/contract/announcement';
+  topic: `/contract/announcement:${string}`;
   subject: 'funding.begin' | 'funding.end';
   data: { symbol: string; fundingTime: number; fundingRate: number; timestamp: number };
 }
@@ -187,23 +191,18 @@ export interface PositionChangeEvent {
   data: PositionWire & { changeReason: PositionChangeReason };
 }
 
-/** `/contract/position:{symbol}`, subject `position.change` caused by the mark price (partial object). */
+/**
+ * `/contract/position:{symbol}`, subject `position.change` caused by the mark price: the full
+ * position (KuCoin's push schema requires every field on position.change) and no changeReason —
+ * a superset of the legacy partial update (markPrice, markValue, maintMargin, realLeverage,
+ * unrealisedPnl, unrealisedRoePcnt, unrealisedPnlPcnt, delevPercentage, currentTimestamp,
+ * settleCurrency), so readers of either shape are served.
+ */
 export interface PositionMarkChangeEvent {
   topic: `/contract/position:${string}`;
   subject: 'position.change';
   userId: string;
-  data: {
-    markPrice: number;
-    markValue: number;
-    maintMargin: number;
-    realLeverage: number;
-    unrealisedPnl: number;
-    unrealisedRoePcnt: number;
-    unrealisedPnlPcnt: number;
-    delevPercentage: number;
-    currentTimestamp: number;
-    settleCurrency: string;
-  };
+  data: PositionWire & { maintMargin: number; realLeverage: number };
 }
 
 /** `/contract/position:{symbol}`, subject `position.settlement` (funding, private). */

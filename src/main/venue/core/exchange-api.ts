@@ -10,6 +10,7 @@ import type { PriceFeed } from '../feeds/price-feed.ts';
 import type { VenueClock } from '../feeds/venue-clock.ts';
 import type { VenueEventListener } from './events.ts';
 import type { IndexPointWire, RatePointWire } from './index-api.ts';
+import type { OrderTimelineEntryWire, OrderTimelineFilter } from './order-timeline.ts';
 import type {
   AccountOverviewWire,
   BatchMarginModeWire,
@@ -85,6 +86,16 @@ export interface VenueExchange {
    * invariants): balance = deposits + realisedGross − fees + funding + insuranceCover, exactly.
    */
   ledger(userId: string): LedgerWire;
+  /**
+   * Every remembered order's life at exact venue instants (venue-only, ADR 0140): accepted,
+   * triggered, cancelled, done and each fill, ordered by a venue-wide sequence number.
+   */
+  orderTimeline(filter?: OrderTimelineFilter): OrderTimelineEntryWire[];
+  /**
+   * Runs `work` (synchronously) with duplicate clientOids accepted on order entry, then restores
+   * KuCoin's documented 300018 refusal (fault drill `accept-duplicate-client-oid`, ADR 0140).
+   */
+  withDuplicateClientOids<T>(work: () => T): T;
 
   // ── public market data ───────────────────────────────────────────────────
   /** GET /api/v1/contracts/active. */
@@ -184,7 +195,7 @@ export interface VenueExchange {
   /** POST /api/v2/changeCrossUserLeverage `{symbol, leverage}` → true. */
   setCrossLeverage(userId: string, body: unknown): true;
   /** POST /api/v1/position/margin/deposit-margin `{symbol, margin, bizNo}` → the isolated position. */
-  depositMargin(userId: string, body: unknown): PositionWire;
+  depositMargin(userId: string, body: unknown): PositionWire & { userId: number };
   /** POST /api/v1/position/margin/auto-deposit-status `{symbol, status}` → true: top the isolated margin up before liquidation. */
   setAutoDeposit(userId: string, body: unknown): true;
   /** POST /api/v1/margin/withdrawMargin `{symbol, withdrawAmount}` → amount string. */

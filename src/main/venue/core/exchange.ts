@@ -26,6 +26,7 @@ import * as marketApi from './market-api.ts';
 import { advanceVenue, stepMarket, takePrices } from './market-step.ts';
 import { accountOf, placeMany, placeOne, placeWithStops } from './order-entry.ts';
 import type { EntryDeps } from './order-entry.ts';
+import { orderTimeline } from './order-timeline.ts';
 import * as queries from './queries.ts';
 import { createRng, deriveSeed } from './rng.ts';
 import type { MarketRecord } from './state.ts';
@@ -100,6 +101,7 @@ function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventLis
     nextFundingMs: (Math.floor(warmStart / config.fundingIntervalMs) + 1) * config.fundingIntervalMs,
     nextFundingRateMs: warmStart,
     status: { status: 'open', msg: '' },
+    acceptDuplicateClientOid: false,
     ids: createIdSource(options.seed),
     listening: () => listeners.size > 0,
     emit: (event: VenueEvent) => {
@@ -152,6 +154,21 @@ function openAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string
   ]);
   venue.accounts.set(userId, account);
   emitWallet(venue, account);
+}
+
+function drillMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'orderTimeline' | 'withDuplicateClientOids'> {
+  return {
+    orderTimeline: (filter) => (sync(), orderTimeline(venue, filter)),
+    withDuplicateClientOids(work) {
+      const before = venue.acceptDuplicateClientOid;
+      venue.acceptDuplicateClientOid = true;
+      try {
+        return work();
+      } finally {
+        venue.acceptDuplicateClientOid = before;
+      }
+    },
+  };
 }
 
 function accountMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'openAccount' | 'hasAccount' | 'ledger' | 'accountOverview'> {
@@ -302,6 +319,7 @@ export function createVenueExchange(options: VenueExchangeOptions): VenueExchang
   };
   return {
     ...accountMethods(venue, sync),
+    ...drillMethods(venue, sync),
     ...publicMethods(venue, sync),
     ...orderMethods(venue, sync),
     ...positionMethods(venue, sync),

@@ -6,6 +6,7 @@ import type { FillOutcome } from './accounting.ts';
 import { applyFill, flatPosition } from './accounting.ts';
 import { remainingLots } from './book.ts';
 import type { Venue } from './context.ts';
+import { instantOf } from './context.ts';
 import type { Dec } from './decimal.ts';
 import { add, neg, round, sub, text, textAt, wireNumber } from './decimal.ts';
 import { emitOrderChange } from './emitters.ts';
@@ -56,6 +57,7 @@ export function applyUserFill(venue: Venue, fill: UserFill): FillOutcome {
   order.filledSize += fill.lots;
   order.filledValue = add(order.filledValue, value);
   order.updatedAt = venue.nowMs;
+  order.instants.fills.push({ ...instantOf(venue), lots: fill.lots, price: fill.price, tradeId: fill.tradeId });
   market.openInterest += outcome.openingLots - outcome.closingLots;
   pushBounded(account.fills, fillWire(venue, fill, value, outcome), venue.config.historyLimit * 10);
   if (outcome.closedPosition !== null) recordClosed(venue, account, outcome.closedPosition, fill);

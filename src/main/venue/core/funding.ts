@@ -76,7 +76,7 @@ function settlePosition(venue: Venue, account: AccountRecord, position: Position
 
 function announce(venue: Venue, market: MarketRecord, subject: 'funding.begin' | 'funding.end', atMs: number): void {
   venue.emit({
-    topic: '/contract/announcement',
+    topic: `/contract/announcement:${market.spec.symbol}`,
     subject,
     data: { symbol: market.spec.symbol, fundingTime: atMs, fundingRate: wireNumber(market.fundingRate, 6), timestamp: venue.nowMs },
   });

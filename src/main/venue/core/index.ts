@@ -4,6 +4,8 @@
  * is a thin layer over {@link VenueExchange}.
  *
  * API changes (newest first):
+ * - 09:00 added `orderTimeline(filter?)` (every order's accepted/triggered/cancelled/done instants
+ *   and fills, venue time ms + venue-wide `seq`) and `withDuplicateClientOids(work)` (ADR 0140).
  * - 08:20 done orders and fills are pruned beyond `venue.orderHistoryRetentionMs` (7 d) and
  *   `venue.doneOrdersPerAccountMax` (10 000 per account), ADR 0130: a forgotten order answers
  *   404000 like an unknown one; open and parked orders are never dropped.
@@ -20,6 +22,7 @@
 export { createVenueExchange } from './exchange.ts';
 export type { LedgerWire, QueryParams, VenueExchange, VenueExchangeOptions } from './exchange-api.ts';
 export type { IndexPointWire, RatePointWire } from './index-api.ts';
+export type { OrderTimelineEntryWire, OrderTimelineFilter, TimelineFillWire, TimelineInstantWire } from './order-timeline.ts';
 export { VenueError, venueErrors } from './errors.ts';
 export type * from './wire-types.ts';
 export type * from './events.ts';

@@ -10,6 +10,7 @@ import { accountTotals, crossLiquidates, metricsOf } from './account-view.ts';
 import { withBookDiff } from './book-events.ts';
 import { cancelOpenOrder } from './cancels.ts';
 import type { Venue } from './context.ts';
+import { instantOf } from './context.ts';
 import type { Dec } from './decimal.ts';
 import { add, d, max, min, mul, ONE, round, sign, sub, text, ZERO } from './decimal.ts';
 import { emitOrderChange, emitPosition, emitWallet, marketOf } from './emitters.ts';
@@ -62,6 +63,7 @@ export function liquidationOrder(venue: Venue, position: PositionRecord): OrderR
     priority: venue.ids.priority(),
     siblingId: null,
     triggerError: null,
+    instants: { accepted: instantOf(venue), triggered: null, cancelled: null, done: null, fills: [] },
   };
 }
 

@@ -1,35 +1,26 @@
 /**
- * Mark-price driven position updates (reference §6.5, OLDDOC "Position Changes Caused by Mark
- * Price"): a partial position.change with the fields the mark moves.
+ * Mark-price driven position updates (reference §6.5): position.change with the full position (KuCoin's
+ * push schema requires every field), which includes every field of the legacy partial update.
  */
-import { metricsOf } from './account-view.ts';
+import { accountTotals, metricsOf } from './account-view.ts';
 import type { Venue } from './context.ts';
-import { sub, wireNumber, ZERO, quot, mul } from './decimal.ts';
-import { marketStats24h, nanos } from './wire.ts';
+import { sub, wireNumber, quot, mul } from './decimal.ts';
+import { marketStats24h, nanos, positionWire } from './wire.ts';
 import type { MarketRecord } from './state.ts';
 
-/** Emits the mark-driven update for every open position on the market. */
+/** Emits the mark-driven update (the full position, no changeReason) for every open position on the market. */
 export function emitMarkChanges(venue: Venue, market: MarketRecord): void {
   for (const account of venue.accounts.values()) {
     const position = account.positions.get(market.spec.symbol);
     if (position === undefined || position.qty === 0n) continue;
-    const metrics = metricsOf(account, position, venue.markets, ZERO);
+    const totals = accountTotals(account, venue.markets);
+    const metrics = metricsOf(account, position, venue.markets, totals.crossTotalMargin);
+    const wire = positionWire(position, metrics, market.markPrice, venue.nowMs, account.autoDeposit.has(position.symbol));
     venue.emit({
       topic: `/contract/position:${market.spec.symbol}`,
       subject: 'position.change',
       userId: account.userId,
-      data: {
-        markPrice: wireNumber(market.markPrice),
-        markValue: wireNumber(position.qty < 0n ? { m: -metrics.markValue.m, s: metrics.markValue.s } : metrics.markValue),
-        maintMargin: wireNumber(metrics.maintMargin),
-        realLeverage: wireNumber(metrics.realLeverage),
-        unrealisedPnl: wireNumber(metrics.unrealisedPnl),
-        unrealisedRoePcnt: wireNumber(metrics.unrealisedRoePcnt, 4),
-        unrealisedPnlPcnt: wireNumber(metrics.unrealisedPnlPcnt, 4),
-        delevPercentage: 0,
-        currentTimestamp: venue.nowMs,
-        settleCurrency: 'USDT',
-      },
+      data: { ...wire, maintMargin: wireNumber(metrics.maintMargin), realLeverage: wireNumber(metrics.realLeverage) },
     });
   }
 }

@@ -9,7 +9,7 @@ import type { MatchLeg } from './book.ts';
 import { orderTicks, planMatch, priceOfTicks, remainingLots } from './book.ts';
 import { recordCandle } from './candles.ts';
 import type { Venue } from './context.ts';
-import { restingOf } from './context.ts';
+import { instantOf, restingOf } from './context.ts';
 import type { Dec } from './decimal.ts';
 import { cmp, format, mul, quot, round, sub, text } from './decimal.ts';
 import { emitOrderChange, emitPosition, emitTrade, emitWallet } from './emitters.ts';
@@ -100,6 +100,8 @@ export function finishOrder(venue: Venue, order: OrderRecord, how: 'filled' | 'c
   order.reservedMargin = { m: 0n, s: 0 };
   order.endAt = venue.nowMs;
   order.updatedAt = venue.nowMs;
+  order.instants.done = instantOf(venue);
+  if (how === 'canceled') order.instants.cancelled = order.instants.done;
   venue.accounts.get(order.userId)?.openOrders.delete(order);
   recordDone(venue, order);
   const resting = restingOf(venue, order.symbol);

@@ -3,7 +3,7 @@
  * Validation runs to the end before anything changes; stop orders are parked until their trigger.
  */
 import type { Venue } from './context.ts';
-import { parkedOf } from './context.ts';
+import { instantOf, parkedOf } from './context.ts';
 import type { Dec } from './decimal.ts';
 import { ZERO } from './decimal.ts';
 import { emitStopOrder, emitWallet, marketOf } from './emitters.ts';
@@ -66,6 +66,7 @@ function newOrder(venue: Venue, account: AccountRecord, draft: OrderDraft, resol
     priority: venue.ids.priority(),
     siblingId: null,
     triggerError: null,
+    instants: { accepted: instantOf(venue), triggered: null, cancelled: null, done: null, fills: [] },
   };
 }
 

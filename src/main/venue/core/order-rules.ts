@@ -123,7 +123,7 @@ function checkRiskLimit(account: AccountRecord, market: MarketRecord, resolved: 
 /** Resolves and checks a draft against the account and the market. @throws VenueError. */
 export function resolveOrder(venue: Venue, account: AccountRecord, market: MarketRecord, draft: OrderDraft): ResolvedOrder {
   if (venue.status.status !== 'open') throw venueErrors.tradingSuspended();
-  if (account.clientOids.has(draft.clientOid)) throw venueErrors.clientOidRepeated();
+  if (!venue.acceptDuplicateClientOid && account.clientOids.has(draft.clientOid)) throw venueErrors.clientOidRepeated();
   const parkedStop = draft.stop !== '';
   const marginMode = resolveMarginMode(account, draft);
   const side = resolveSide(account, draft, parkedStop);

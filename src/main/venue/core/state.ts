@@ -17,6 +17,32 @@ import type {
   TransactionWire,
 } from './wire-types.ts';
 
+/**
+ * One moment in the venue's history: venue time in whole milliseconds plus a venue-wide sequence
+ * number that orders every recorded change, so two changes in the same millisecond still have an
+ * order (ADR 0140).
+ */
+export interface VenueInstant {
+  readonly atMs: number;
+  readonly seq: number;
+}
+
+/** One fill of an order, at its instant. */
+export interface FillInstant extends VenueInstant {
+  readonly lots: bigint;
+  readonly price: Dec;
+  readonly tradeId: string;
+}
+
+/** When the venue accepted, triggered, cancelled and finished an order (the admin order timeline). */
+export interface OrderInstants {
+  readonly accepted: VenueInstant;
+  triggered: VenueInstant | null;
+  cancelled: VenueInstant | null;
+  done: VenueInstant | null;
+  readonly fills: FillInstant[];
+}
+
 /** One order, live, parked (untriggered stop) or done. */
 export interface OrderRecord {
   readonly id: string;
@@ -64,6 +90,8 @@ export interface OrderRecord {
   siblingId: string | null;
   /** Why a triggered stop could not become live (advancedOrders `error`). */
   triggerError: string | null;
+  /** The order's life at exact venue instants (ADR 0140). */
+  readonly instants: OrderInstants;
 }
 
 /** An open (or flat) position of one user on one contract. */

@@ -6,7 +6,7 @@
  */
 import { cancelParked } from './cancels.ts';
 import type { Venue } from './context.ts';
-import { parkedOf } from './context.ts';
+import { instantOf, parkedOf } from './context.ts';
 import type { Dec } from './decimal.ts';
 import { emitStopOrder, emitWallet } from './emitters.ts';
 import { VenueError } from './errors.ts';
@@ -48,6 +48,7 @@ function trigger(venue: Venue, market: MarketRecord, order: OrderRecord): void {
   order.parked = false;
   order.stopTriggered = true;
   order.updatedAt = venue.nowMs;
+  order.instants.triggered = instantOf(venue);
   cancelSibling(venue, order);
   const account = venue.accounts.get(order.userId);
   if (account === undefined) return;

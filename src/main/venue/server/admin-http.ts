@@ -6,7 +6,17 @@ import type { VenueAdmin } from './venue-admin.ts';
 const scopeSchema = z.object({ userId: z.string().optional() }).strict();
 const faultSchema = z
   .object({
-    kind: z.enum(['latency', 'server-error', 'overload', 'timeout', 'drop-response', 'reject']),
+    kind: z.enum([
+      'latency',
+      'server-error',
+      'overload',
+      'timeout',
+      'drop-response',
+      'reject',
+      'corrupt-success',
+      'blank-fields',
+      'accept-duplicate-client-oid',
+    ]),
     rate: z.number().min(0).max(1).optional(),
     path: z.string().optional(),
     method: z.string().optional(),
@@ -16,8 +26,15 @@ const faultSchema = z
     httpStatus: z.number().int().min(500).max(599).optional(),
     code: z.string().regex(/^\d{5,6}$/).optional(),
     msg: z.string().max(200).optional(),
+    variant: z.enum(['drop-order-id', 'wrong-client-oid', 'drop-field']).optional(),
+    field: z.string().min(1).optional(),
+    fields: z.array(z.string().min(1)).min(1).optional(),
   })
-  .strict();
+  .strict()
+  .refine((spec) => spec.kind !== 'blank-fields' || spec.fields !== undefined, {
+    message: 'blank-fields needs fields: the names to set to null, e.g. ["markPrice"]',
+    path: ['fields'],
+  });
 const keySchema = z
   .object({
     permissions: z
@@ -102,6 +119,10 @@ const actions: Readonly<Record<string, AdminAction>> = {
   },
   'POST /__venue/keys': (a, b) => a.issueKey(stripUndefined(keySchema.parse(b ?? {}))),
   'GET /__venue/ledger': (a, _b, q) => a.ledger(z.string().min(1).parse(q.get('userId'))),
+  'GET /__venue/orders/timeline': (a, _b, q) =>
+    a.orderTimeline(
+      stripUndefined({ userId: q.get('userId') ?? undefined, symbol: q.get('symbol') ?? undefined }),
+    ),
   'POST /__venue/rate-limits/reset': (a) => {
     a.resetRateLimits();
   },

@@ -1,3 +1,5 @@
+import { ValidationError } from '../../../shared/errors.ts';
+
 /**
  * Faults a test can switch on in the venue (GUIDE §6: faults live in the venue, never in stubs).
  * Each REST fault may be scoped to a method and a path pattern (`*` matches within a segment,
@@ -19,7 +21,29 @@ export type RestFaultKind =
    * envelope `{code, msg}` (default 300000) and the HTTP status KuCoin pairs with the code (§4.1:
    * 200 for business codes): a definitive rejection, e.g. 300004 for a stop order.
    */
-  | 'reject';
+  | 'reject'
+  /**
+   * Do the work (the order really is placed), then answer a 200000 envelope whose `data` is
+   * corrupted as `variant` says (ADR 0140): the client must treat the outcome as unknown.
+   */
+  | 'corrupt-success'
+  /** Do the work, then set `fields` of every object in the answer's data to null (ADR 0140). */
+  | 'blank-fields'
+  /**
+   * While on, order placement (POST /api/v1/orders, /orders/multi, /st-orders) accepts a clientOid
+   * the account already uses and places a second order with it (ADR 0140): KuCoin's 300018
+   * refusal is old-doc behaviour a client must not rely on.
+   */
+  | 'accept-duplicate-client-oid';
+
+/** How `corrupt-success` corrupts a successful answer's data (ADR 0140). */
+export type CorruptVariant =
+  /** Every `orderId` of the data is removed (a place-order answer without its id). */
+  | 'drop-order-id'
+  /** Every `clientOid` of the data is replaced by one the client never sent. */
+  | 'wrong-client-oid'
+  /** `field` (default: the first field) is removed from the data object, or from each element/item. */
+  | 'drop-field';
 
 /** One REST fault rule. */
 export interface RestFaultSpec {
@@ -39,6 +63,15 @@ export interface RestFaultSpec {
   readonly code?: string;
   /** For `reject`: the message (default KuCoin's for known codes, else 'Error'). */
   readonly msg?: string;
+  /**
+   * For `corrupt-success` (default: `drop-order-id` when the data carries an `orderId`, else
+   * `drop-field`).
+   */
+  readonly variant?: CorruptVariant;
+  /** For `corrupt-success` with `drop-field`: the field to remove. */
+  readonly field?: string;
+  /** For `blank-fields`: the fields set to null, e.g. `['markPrice', 'liquidationPrice']`. */
+  readonly fields?: readonly string[];
 }
 
 /** A rule as stored, with its id and how often it fired. */
@@ -84,8 +117,17 @@ export class RestFaults {
     this.#random = seededRandom(seed);
   }
 
-  /** Adds a rule; returns its id for {@link remove}. */
+  /**
+   * Adds a rule; returns its id for {@link remove}.
+   * @throws ValidationError for a `blank-fields` rule without fields (it would change nothing).
+   */
   add(spec: RestFaultSpec): string {
+    if (spec.kind === 'blank-fields' && (spec.fields ?? []).length === 0) {
+      throw new ValidationError(
+        'venue-fault-invalid',
+        'A blank-fields fault needs `fields`: the names to set to null, e.g. ["markPrice"].',
+      );
+    }
     const id = `fault-${this.#nextId++}`;
     this.#rules.push({ ...spec, id, hits: 0 });
     return id;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { VenueServerConfig } from '../../config/sections/venue-server.ts';
 import type { Logger } from '../../observability/logger.ts';
+import { blankFields, corruptData } from './answer-faults.ts';
 import type { ApiKeyRecord, KeyBook } from './api-keys.ts';
 import { authenticate, requirePermission } from './auth.ts';
 import type { RatePoolName } from '../../exchange/kucoin/endpoint-weights.ts';
@@ -32,7 +33,16 @@ export interface FrontDoorDeps {
   ) => Promise<void>;
   /** Waits `ms` on a timer the venue cancels at stop(). */
   readonly sleep: (ms: number) => Promise<void>;
+  /** Runs order entry with duplicate clientOids accepted (fault `accept-duplicate-client-oid`). */
+  readonly withDuplicateClientOids: <T>(work: () => T) => T;
 }
+
+/** The routes that place orders: where `accept-duplicate-client-oid` applies. */
+const placementRoutes: ReadonlySet<string> = new Set([
+  'POST /api/v1/orders',
+  'POST /api/v1/orders/multi',
+  'POST /api/v1/st-orders',
+]);
 
 /** One request being served, with what the pipeline learned so far. */
 interface Exchange {
@@ -52,6 +62,12 @@ function poolLimit(settings: VenueServerConfig, pool: RatePoolName): number {
 }
 
 function sendRefusal(ex: Exchange, deps: FrontDoorDeps, error: unknown): void {
+  if (ex.req.socket.destroyed) {
+    // The client went away (gave up, or its connection broke) before the venue answered: not a
+    // venue defect, and nobody to answer. Logged quietly so real defects stay visible (ADR 0142).
+    deps.logger.debug('venue-client-gone', { method: ex.method, path: ex.path, error: String(error) });
+    return;
+  }
   const found = refusalOf(error);
   if (found === undefined) {
     // A defect in the venue: logged loudly; the client still gets KuCoin's shape.
@@ -137,14 +153,7 @@ async function serveKuCoin(ex: Exchange, deps: FrontDoorDeps): Promise<void> {
   checkContentType(ex, rawBody);
   const rejected = deps.faults.fire('reject', ex.method, ex.path);
   if (rejected !== undefined) refuse(rejected.code ?? '300000', rejected.msg);
-  const data: unknown = await match.route.handle({
-    params: match.params,
-    query: new URLSearchParams(ex.rawQuery),
-    body: parseJsonBody(rawBody),
-    key,
-    ip: ex.ip,
-    nowMs: deps.now(),
-  });
+  const data = await doTheWork(ex, match, rawBody, key, deps);
   if (deps.faults.fire('drop-response', ex.method, ex.path) !== undefined) {
     // The work is done (e.g. the order rests on the book); the client never learns it.
     ex.req.socket.destroy();
@@ -153,9 +162,42 @@ async function serveKuCoin(ex: Exchange, deps: FrontDoorDeps): Promise<void> {
   sendJson(
     ex.res,
     200,
-    { code: '200000', data: data ?? null },
+    { code: '200000', data: answerFaults(ex, deps, data ?? null) },
     ex.reading === undefined ? {} : rateLimitHeaders(ex.reading),
   );
+}
+
+/** Runs the route's handler (with duplicate clientOids accepted when that fault fires). */
+async function doTheWork(
+  ex: Exchange,
+  match: RouteMatch,
+  rawBody: string,
+  key: ApiKeyRecord | undefined,
+  deps: FrontDoorDeps,
+): Promise<unknown> {
+  const handle = (): unknown =>
+    match.route.handle({
+      params: match.params,
+      query: new URLSearchParams(ex.rawQuery),
+      body: parseJsonBody(rawBody),
+      key,
+      ip: ex.ip,
+      nowMs: deps.now(),
+    });
+  const placing = placementRoutes.has(`${match.route.method} ${match.route.pattern}`);
+  const duplicates =
+    placing && deps.faults.fire('accept-duplicate-client-oid', ex.method, ex.path) !== undefined;
+  return duplicates ? deps.withDuplicateClientOids(handle) : await handle();
+}
+
+/** Faults that change a successful answer after the work: corrupt-success, blank-fields (ADR 0140). */
+function answerFaults(ex: Exchange, deps: FrontDoorDeps, data: unknown): unknown {
+  let answer = data;
+  const corrupt = deps.faults.fire('corrupt-success', ex.method, ex.path);
+  if (corrupt !== undefined) answer = corruptData(answer, corrupt);
+  const blank = deps.faults.fire('blank-fields', ex.method, ex.path);
+  if (blank !== undefined) answer = blankFields(answer, blank.fields ?? []);
+  return answer;
 }
 
 async function serve(ex: Exchange, deps: FrontDoorDeps): Promise<void> {

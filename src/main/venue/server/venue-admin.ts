@@ -1,4 +1,12 @@
-import type { LedgerWire, VenueClock, VenueEvent, VenueExchange, VenueStatusWire } from '../core/index.ts';
+import type {
+  LedgerWire,
+  OrderTimelineEntryWire,
+  OrderTimelineFilter,
+  VenueClock,
+  VenueEvent,
+  VenueExchange,
+  VenueStatusWire,
+} from '../core/index.ts';
 import type { WsFaultScope, WsGateway } from '../ws/ws-gateway.ts';
 import type { KeyBook, KeySpec } from './api-keys.ts';
 import type { RestFaultRule, RestFaults, RestFaultSpec } from './faults.ts';
@@ -26,7 +34,10 @@ export interface FaultScope {
  * Every fault is off at start; {@link VenueAdmin.reset} switches them all off again.
  */
 export interface VenueAdmin {
-  /** Adds a REST fault rule (latency, server-error, overload, timeout, drop-response); returns its id. */
+  /**
+   * Adds a REST fault rule (latency, server-error, overload, timeout, drop-response, reject,
+   * corrupt-success, blank-fields, accept-duplicate-client-oid); returns its id.
+   */
   addFault(spec: RestFaultSpec): string;
   /** Latency ± jitter on matching requests; returns the rule id. */
   setLatency(latencyMs: number, jitterMs?: number, scope?: FaultScope): string;
@@ -69,6 +80,11 @@ export interface VenueAdmin {
   resetRateLimits(): void;
   /** A user's exact ledger (decimal strings), for money assertions in tests. */
   ledger(userId: string): LedgerWire;
+  /**
+   * Every remembered order (regular and stop, open and done, within the retention) with the
+   * venue instants it was accepted, triggered, cancelled and done and each fill (ADR 0140).
+   */
+  orderTimeline(filter?: OrderTimelineFilter): OrderTimelineEntryWire[];
   /** Everything back to normal: faults off, skew 0, status open, log and pools cleared. */
   reset(): void;
 }
@@ -168,6 +184,7 @@ export function createVenueAdmin(deps: VenueAdminDeps): VenueAdmin {
       deps.pools.reset();
     },
     ledger: (userId) => deps.exchange.ledger(userId),
+    orderTimeline: (filter) => deps.exchange.orderTimeline(filter),
     reset: () => {
       deps.faults.clear();
       deps.gateway.silence(false);

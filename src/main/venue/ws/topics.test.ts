@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryTopics, messageSn, parseTopic } from './topics.ts';
+import { carriesMessageId, deliveryTopics, messageSn, parseTopic } from './topics.ts';
 
 describe('WS topics (§6.4, §6.5)', () => {
   it('expands comma-separated symbols into single topics', () => {
@@ -51,17 +51,22 @@ describe('WS topics (§6.4, §6.5)', () => {
     expect(parseTopic('/contractMarket/level2Depth20:XBTUSDTM')).toMatchObject({ code: 404 });
   });
 
-  it('sn is the sequence on level2 increments and the timestamp on depth snapshots (SPEC-WSPUB)', () => {
+  it('sn is the sequence on level2 increments, tickers and executions, the timestamp on depth snapshots', () => {
     const depth = { bids: [], asks: [], sequence: 17, timestamp: 1731680019100, ts: 1731680019100 };
-    expect(messageSn('/contractMarket/level2Depth5:XBTUSDTM', 'level2', depth)).toBe(1731680019100);
-    expect(messageSn('/contractMarket/level2Depth50:XBTUSDTM', 'level2', depth)).toBe(1731680019100);
-    expect(
-      messageSn('/contractMarket/level2:XBTUSDTM', 'level2', {
-        sequence: 9,
-        change: '1,buy,1',
-        timestamp: 5,
-      }),
-    ).toBe(9);
-    expect(messageSn('/contractMarket/tickerV2:XBTUSDTM', 'tickerV2', { sequence: 9 })).toBeUndefined();
+    expect(messageSn('/contractMarket/level2Depth5:XBTUSDTM', depth)).toBe(1731680019100);
+    expect(messageSn('/contractMarket/level2Depth50:XBTUSDTM', depth)).toBe(1731680019100);
+    expect(messageSn('/contractMarket/level2:XBTUSDTM', { sequence: 9, change: '1,buy,1', timestamp: 5 })).toBe(9);
+    // KuCoin's tickerV2 schema lists sn as required; its example has sn = data.sequence.
+    expect(messageSn('/contractMarket/tickerV2:XBTUSDTM', { sequence: 9 })).toBe(9);
+    expect(messageSn('/contractMarket/ticker:XBTUSDTM', { sequence: 10 })).toBe(10);
+    expect(messageSn('/contractMarket/execution:XBTUSDTM', { sequence: 11 })).toBe(11);
+    expect(messageSn('/contract/instrument:XBTUSDTM', { sequence: 12 })).toBeUndefined();
+  });
+
+  it('wallet, advancedOrders and snapshot envelopes carry a message id; others do not', () => {
+    expect(carriesMessageId('/contractAccount/wallet')).toBe(true);
+    expect(carriesMessageId('/contractMarket/advancedOrders')).toBe(true);
+    expect(carriesMessageId('/contractMarket/snapshot:XBTUSDTM')).toBe(true);
+    expect(carriesMessageId('/contractMarket/tickerV2:XBTUSDTM')).toBe(false);
   });
 });

@@ -79,7 +79,8 @@ export function isTopicProblem(value: ParsedTopic | TopicProblem): value is Topi
 
 /**
  * The topics an event is delivered on: its own, plus the all-symbol private topic that also
- * carries it (§6.5: `/contractMarket/tradeOrders`, `/contract/positionAll`), with the subject
+ * carries it (§6.5: `/contractMarket/tradeOrders`, `/contract/positionAll`, and the bare
+ * `/contract/announcement`), with the subject
  * KuCoin uses there (legacy docs: `orderChange` on the all-symbol order topic).
  */
 export function deliveryTopics(topic: string, subject: string): { topic: string; subject: string }[] {
@@ -87,18 +88,48 @@ export function deliveryTopics(topic: string, subject: string): { topic: string;
   if (topic.startsWith('/contractMarket/tradeOrders:'))
     return [own, { topic: '/contractMarket/tradeOrders', subject: 'orderChange' }];
   if (topic.startsWith('/contract/position:')) return [own, { topic: '/contract/positionAll', subject }];
+  // Subscribing without a symbol gets every symbol's announcements (KuCoin's example topic has none).
+  if (topic.startsWith('/contract/announcement:')) return [own, { topic: '/contract/announcement', subject }];
   return [own];
 }
 
 /**
- * The envelope's `sn` for a message, or undefined when KuCoin sends none. SPEC-WSPUB: the
- * incremental `/contractMarket/level2` carries sn = data.sequence, while the level2Depth5/50
- * snapshots carry sn = data.timestamp (their example: `"sn":1731680019100` = `"timestamp"`), so a
- * client must not gap-check depth snapshots by sn.
+ * Where a topic's envelope `sn` comes from, by topic family. KuCoin's push schemas list `sn` as
+ * required on these topics and its examples set it from the data: `sn` = `data.sequence` on the
+ * incremental `/contractMarket/level2`, on `tickerV2`, `ticker` and `execution`, while the
+ * level2Depth5/50 snapshots carry `sn` = `data.timestamp` (their example: `"sn":1731680019100` =
+ * `"timestamp"`), so a client must not gap-check depth snapshots by sn.
  */
-export function messageSn(topic: string, subject: string, data: unknown): number | undefined {
-  if (subject !== 'level2' || typeof data !== 'object' || data === null) return undefined;
-  const field = topic.startsWith('/contractMarket/level2Depth') ? 'timestamp' : 'sequence';
+const snSources: Readonly<Record<string, 'sequence' | 'timestamp'>> = {
+  '/contractMarket/level2': 'sequence',
+  '/contractMarket/tickerV2': 'sequence',
+  '/contractMarket/ticker': 'sequence',
+  '/contractMarket/execution': 'sequence',
+  '/contractMarket/level2Depth5': 'timestamp',
+  '/contractMarket/level2Depth50': 'timestamp',
+};
+
+/** Topic families whose envelope carries a message `id` (KuCoin's push schemas list it as required). */
+const idTopics: ReadonlySet<string> = new Set([
+  '/contractAccount/wallet',
+  '/contractMarket/advancedOrders',
+  '/contractMarket/snapshot',
+]);
+
+function familyOf(topic: string): string {
+  const colon = topic.indexOf(':');
+  return colon < 0 ? topic : topic.slice(0, colon);
+}
+
+/** The envelope's `sn` for a message, or undefined when KuCoin sends none. */
+export function messageSn(topic: string, data: unknown): number | undefined {
+  const field = snSources[familyOf(topic)];
+  if (field === undefined || typeof data !== 'object' || data === null) return undefined;
   const value: unknown = (data as Record<string, unknown>)[field];
   return typeof value === 'number' ? value : undefined;
+}
+
+/** Whether KuCoin's envelope for this topic carries a message `id`. */
+export function carriesMessageId(topic: string): boolean {
+  return idTopics.has(familyOf(topic));
 }

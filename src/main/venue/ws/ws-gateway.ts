@@ -12,7 +12,7 @@ import type { WsSession } from './session.ts';
 import { sendFrame, sessionUser } from './session.ts';
 import { SubscriptionIndex } from './subscriptions.ts';
 import type { TokenStore, WsToken } from './token-store.ts';
-import { deliveryTopics, isTopicProblem, messageSn, parseTopic } from './topics.ts';
+import { carriesMessageId, deliveryTopics, isTopicProblem, messageSn, parseTopic } from './topics.ts';
 
 /** What the gateway needs from the venue. */
 export interface WsGatewayDeps {
@@ -36,6 +36,7 @@ export interface WsFaultScope {
  */
 export class WsGateway {
   readonly #deps: WsGatewayDeps;
+  #messageCount = 0;
   readonly #server = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 65_536 });
   readonly #sessions = new Set<WsSession>();
   readonly #index = new SubscriptionIndex();
@@ -204,13 +205,21 @@ export class WsGateway {
     if (message.response === true) sendFrame(session, JSON.stringify({ id: message.id ?? '', type: 'ack' }));
   }
 
+  /** A fresh message id: gateway seconds (8 hex) + a counter (16 hex), like KuCoin's 24-hex ids. */
+  #messageId(): string {
+    this.#messageCount += 1;
+    const seconds = Math.floor(this.#deps.now() / 1000).toString(16).padStart(8, '0');
+    return `${seconds}${this.#messageCount.toString(16).padStart(16, '0')}`;
+  }
+
   /** Sends one core event to every session subscribed to it (private ones only to their user). */
   publish(event: VenueEvent): void {
     const userId = 'userId' in event ? event.userId : undefined;
     for (const target of deliveryTopics(event.topic, event.subject)) {
       const listeners = this.#index.listeners(target.topic);
       if (listeners.size === 0) continue;
-      const text = frameText(target.topic, target.subject, event.data, userId);
+      const id = carriesMessageId(target.topic) ? this.#messageId() : undefined;
+      const text = frameText(target.topic, target.subject, event.data, userId, id);
       for (const session of listeners) {
         if (userId !== undefined && sessionUser(session) !== userId) continue;
         sendFrame(session, text);
@@ -284,10 +293,14 @@ function bufferText(data: unknown): string {
   return '';
 }
 
-/** §6.3 message envelope; private messages add userId and channelType (SPEC-WSPRIV). Built by hand: hot path. */
-function frameText(topic: string, subject: string, data: unknown, userId: string | undefined): string {
-  const snValue = messageSn(topic, subject, data);
+/**
+ * §6.3 message envelope; private messages add userId and channelType, and the topics whose KuCoin
+ * schema requires one carry a message `id` (24 hex digits, as KuCoin's examples). Built by hand: hot path.
+ */
+function frameText(topic: string, subject: string, data: unknown, userId: string | undefined, id: string | undefined): string {
+  const snValue = messageSn(topic, data);
   const sn = snValue === undefined ? '' : `,"sn":${snValue}`;
+  const messageId = id === undefined ? '' : `,"id":"${id}"`;
   const owner = userId === undefined ? '' : `,"userId":${JSON.stringify(userId)},"channelType":"private"`;
-  return `{"topic":${JSON.stringify(topic)},"type":"message","subject":${JSON.stringify(subject)}${sn}${owner},"data":${JSON.stringify(data)}}`;
+  return `{"topic":${JSON.stringify(topic)},"type":"message","subject":${JSON.stringify(subject)}${messageId}${sn}${owner},"data":${JSON.stringify(data)}}`;
 }
