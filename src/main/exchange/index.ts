@@ -3,6 +3,7 @@ export { createExchangeClient } from './kucoin/client.ts';
 export type { ExchangeClient, ExchangeClientOptions, ExchangeEndpoints } from './kucoin/client.ts';
 export type { KucoinCredentials } from './kucoin/signer.ts';
 export type { KucoinRestApi } from './kucoin/rest-api.ts';
+export type { RestRequestCompleted } from './kucoin/rest-transport.ts';
 export type { PlaceOrderRequest, PlaceOrderWithStopsRequest, FillsQuery, PageQuery } from './kucoin/endpoints/orders.ts';
 export type { ClientMode } from './kucoin/endpoint-urls.ts';
 export type { StreamEvent, StreamMessage, StreamStats } from './kucoin/ws/stream-types.ts';
