@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { alertsConfigSchema } from './sections/alerts.ts';
 import { appConfigSchema } from './sections/app.ts';
 import { exchangeConfigSchema } from './sections/exchange.ts';
+import { observabilityConfigSchema } from './sections/observability.ts';
 import { secretsConfigSchema } from './sections/secrets.ts';
 import { tradingConfigSchema } from './sections/trading.ts';
 import { venueServerConfigSchema } from './sections/venue-server.ts';
@@ -19,6 +21,8 @@ export const configSchema = z
     exchange: exchangeConfigSchema.prefault({}),
     trading: tradingConfigSchema.prefault({}),
     secrets: secretsConfigSchema.prefault({}),
+    alerts: alertsConfigSchema.prefault({}),
+    observability: observabilityConfigSchema.prefault({}),
   })
   .strict();
 

@@ -1,8 +1,8 @@
 import type { ExchangeClient } from '../exchange/index.ts';
 import type { Clock } from '../time/clock.ts';
-import type { AlertDesk } from './alerts.ts';
+import type { AlertRouter } from '../alerts/index.ts';
 
-function alertOnBreakers(client: ExchangeClient, alerts: AlertDesk): (() => void)[] {
+function alertOnBreakers(client: ExchangeClient, alerts: AlertRouter): (() => void)[] {
   const breakers = [
     ['futures', client.breaker],
     ['general', client.generalBreaker],
@@ -23,7 +23,7 @@ function alertOnBreakers(client: ExchangeClient, alerts: AlertDesk): (() => void
   );
 }
 
-function alertOnKeyRefused(client: ExchangeClient, alerts: AlertDesk): (() => void)[] {
+function alertOnKeyRefused(client: ExchangeClient, alerts: AlertRouter): (() => void)[] {
   if (client.privateStream === undefined) return [];
   return [
     client.privateStream.onEvent((event) => {
@@ -39,7 +39,7 @@ function alertOnKeyRefused(client: ExchangeClient, alerts: AlertDesk): (() => vo
   ];
 }
 
-function alertOnClock(client: ExchangeClient, alerts: AlertDesk, clock: Clock): () => void {
+function alertOnClock(client: ExchangeClient, alerts: AlertRouter, clock: Clock): () => void {
   let lastState = client.timeSync.status().state;
   return client.timeSync.onStatus((status) => {
     if (status.state === lastState) return;
@@ -64,7 +64,7 @@ function alertOnClock(client: ExchangeClient, alerts: AlertDesk, clock: Clock): 
  * notification): a breaker opening or closing on either host, the private stream refusing the key,
  * the clock becoming untrustworthy for order entry and recovering.
  */
-export function alertOnExchangeChanges(client: ExchangeClient, alerts: AlertDesk, clock: Clock): () => void {
+export function alertOnExchangeChanges(client: ExchangeClient, alerts: AlertRouter, clock: Clock): () => void {
   const offs = [...alertOnBreakers(client, alerts), ...alertOnKeyRefused(client, alerts), alertOnClock(client, alerts, clock)];
   return () => {
     for (const off of offs) off();

@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import type { TradingMode } from '../../shared/ipc/channels/app.ts';
 import { channelNames } from '../../shared/ipc/contract.ts';
+import type { AlertRouter, Alerts } from '../alerts/index.ts';
 import type { Config } from '../config/schema.ts';
+import type { ConfigStore } from '../config/store.ts';
 import type { ExchangeClient, ExchangeEndpoints } from '../exchange/index.ts';
 import type { EventPublisher } from '../ipc/events.ts';
 import type { ChannelHandlers } from '../ipc/router.ts';
@@ -8,9 +11,10 @@ import type { Logger } from '../observability/logger.ts';
 import type { PlatformAdapters } from '../platform/adapters.ts';
 import { createSecrets } from '../secrets/index.ts';
 import type { KeychainBackend, Secrets } from '../secrets/index.ts';
+import { openJournal, type Journal } from '../store/journal.ts';
 import { startVenue } from '../venue/index.ts';
 import type { RunningVenue } from '../venue/index.ts';
-import type { AlertDesk } from './alerts.ts';
+import { createEngineAlerts } from './alerts.ts';
 import { resolveCredentials } from './credentials.ts';
 import { alertOnExchangeChanges } from './exchange-alerts.ts';
 import type { ResolvedCredentials } from './credentials.ts';
@@ -22,6 +26,8 @@ export interface ServiceOverrides {
   readonly liveEndpoints?: ExchangeEndpoints;
   readonly liveVerifyMode?: 'live' | 'paper';
   readonly keychain?: KeychainBackend;
+  /** A certificate authority the test SMTP peer's certificate chains to. */
+  readonly smtpTrustedCaPem?: string;
 }
 
 /** What the engine base hands the services. */
@@ -31,7 +37,8 @@ export interface ServiceContext {
   readonly platform: PlatformAdapters;
   readonly logger: Logger;
   readonly events: EventPublisher;
-  readonly alerts: AlertDesk;
+  /** The settings file: the alert channels' settings are read from and saved to it. */
+  readonly configStore: ConfigStore;
   readonly overrides: ServiceOverrides;
 }
 
@@ -42,10 +49,12 @@ export interface EngineServices {
   readonly client: ExchangeClient;
   readonly secrets: Secrets;
   readonly credentials: ResolvedCredentials;
+  readonly journal: Journal;
+  readonly alerts: Alerts;
   stop(): Promise<void>;
 }
 
-function buildSecrets(ctx: ServiceContext): Secrets {
+function buildSecrets(ctx: ServiceContext, alerts: () => AlertRouter): Secrets {
   return createSecrets({
     config: ctx.config,
     mode: ctx.mode,
@@ -58,7 +67,7 @@ function buildSecrets(ctx: ServiceContext): Secrets {
       if (ctx.mode !== 'live') return;
       // The client signs with the key it was built with; swapping it under open orders and a
       // running private stream is not done in place (yet): say so instead of trading on the old key.
-      ctx.alerts.raise({
+      alerts().raise({
         severity: 'warning',
         code: 'live-key-changed',
         message: 'The live API key changed. Restart Bulwark to trade with the new key; until then it keeps the key it started with.',
@@ -86,27 +95,35 @@ async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredent
  * them with a teardown that stops them in reverse.
  */
 export async function startServices(ctx: ServiceContext): Promise<EngineServices> {
-  const secrets = buildSecrets(ctx);
+  const journal = openJournal({ filePath: join(ctx.platform.paths.userData, 'journal.sqlite'), now: () => ctx.platform.clock.now() });
+  const holder: { alerts?: Alerts } = {};
+  const secrets = buildSecrets(ctx, () => {
+    if (holder.alerts === undefined) throw new Error('alerts used before they were built');
+    return holder.alerts.router;
+  });
+  const alerts = createEngineAlerts({ ...ctx, secretStore: secrets.store, journal, smtpTrustedCaPem: ctx.overrides.smtpTrustedCaPem });
+  holder.alerts = alerts;
   const credentials = await resolveCredentials(ctx.mode, secrets.service, ctx.config.secrets.paperCredentialBytes, ctx.logger);
   const venue = ctx.mode === 'paper' ? await startPaperVenue(ctx, credentials) : undefined;
   const endpoints = venue === undefined ? KUCOIN_LIVE_ENDPOINTS : { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl };
   const { client, bridge } = createEngineClient({ ...ctx, clock: ctx.platform.clock, endpoints, credentials: credentials.credentials });
   const unbridge = bridge();
-  const unalert = alertOnExchangeChanges(client, ctx.alerts, ctx.platform.clock);
+  const unalert = alertOnExchangeChanges(client, alerts.router, ctx.platform.clock);
   const starting = client.start().catch((error: unknown) => {
     ctx.logger.error('exchange-start-failed', { error });
   });
   const trading = credentials.credentials === undefined ? undefined : createEngineTrading({
-    ...ctx, client, userData: ctx.platform.paths.userData, clock: ctx.platform.clock,
+    ...ctx, client, journal, alerts: alerts.router, clock: ctx.platform.clock,
   });
   if (trading !== undefined) void starting.then(() => { trading.start(); });
   const handlers: ChannelHandlers = {
     ...engineMarketHandlers(client, ctx.logger),
     ...(trading === undefined ? tradingWithoutKeyHandlers(channelNames) : trading.handlers),
     ...(secrets.handlers as ChannelHandlers),
+    ...(alerts.handlers as ChannelHandlers),
   };
   return {
-    handlers, venue, client, secrets, credentials,
+    handlers, venue, client, secrets, credentials, journal, alerts,
     async stop() {
       await trading?.stop();
       unalert();
@@ -114,6 +131,8 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
       await starting;
       await client.stop();
       await venue?.stop();
+      await alerts.stop();
+      journal.close();
     },
   };
 }

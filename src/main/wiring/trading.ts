@@ -1,17 +1,15 @@
-import { join } from 'node:path';
 import { AuthError } from '../../shared/errors.ts';
+import type { AlertRouter } from '../alerts/index.ts';
 import type { Config } from '../config/schema.ts';
 import type { ExchangeClient } from '../exchange/index.ts';
 import type { EventPublisher } from '../ipc/events.ts';
 import type { ChannelHandlers } from '../ipc/router.ts';
 import type { Logger } from '../observability/logger.ts';
-import { openJournal } from '../store/journal.ts';
 import type { Journal } from '../store/journal.ts';
 import type { Clock } from '../time/clock.ts';
 import { createTradingHandlers, createTradingService } from '../trading/index.ts';
 import type { TradingEvent, TradingService } from '../trading/index.ts';
 import { tradingClientFrom } from '../trading/client-adapter.ts';
-import type { AlertDesk } from './alerts.ts';
 
 /** The trading part of the engine: journal, service, and its events bridged to the renderer. */
 export interface EngineTrading {
@@ -30,18 +28,18 @@ function eventKey(event: TradingEvent): string {
   return typeof payload.symbol === 'string' ? payload.symbol : '';
 }
 
-/** Builds journal + trading service over the exchange client. */
+/** Builds the trading service over the exchange client and the engine's journal (which the engine closes). */
 export function createEngineTrading(input: {
   config: Config;
   client: ExchangeClient;
-  userData: string;
+  journal: Journal;
   clock: Clock;
   logger: Logger;
   events: EventPublisher;
-  alerts: AlertDesk;
+  alerts: Pick<AlertRouter, 'raise'>;
 }): EngineTrading {
   const logger = input.logger.child({ component: 'trading' });
-  const journal = openJournal({ filePath: join(input.userData, 'journal.sqlite'), now: () => input.clock.now() });
+  const { journal } = input;
   const service = createTradingService({
     config: input.config,
     client: tradingClientFrom(input.client, {
@@ -76,7 +74,6 @@ export function createEngineTrading(input: {
       off();
       await service.stop();
       await running;
-      journal.close();
     },
   };
 }
