@@ -44,10 +44,16 @@ const tlsWords: Readonly<Record<string, string>> = {
   EPROTO: 'the TLS handshake failed',
 };
 
-/** Every `code` on an error, its causes and aggregated errors (undici nests the socket's). */
+/**
+ * Every `code` on an error, its causes and aggregated errors (undici nests the socket's; nodemailer
+ * keeps the socket's as `originalCode`).
+ */
 function errorCodes(error: unknown, depth = 0): string[] {
   if (depth > 5 || typeof error !== 'object' || error === null) return [];
-  const own = 'code' in error && typeof error.code === 'string' ? [error.code] : [];
+  const own = (['originalCode', 'code'] as const).flatMap((name) => {
+    const value = (error as Record<string, unknown>)[name];
+    return typeof value === 'string' ? [value] : [];
+  });
   const nested = error instanceof AggregateError ? error.errors.flatMap((inner: unknown) => errorCodes(inner, depth + 1)) : [];
   return [...own, ...nested, ...errorCodes((error as { cause?: unknown }).cause, depth + 1)];
 }
