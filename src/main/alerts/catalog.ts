@@ -24,6 +24,7 @@ export const alertCatalog: Readonly<Record<string, CatalogEntry>> = {
   'liquidation-cleared': { kind: 'liquidation', title: 'Away from liquidation again', condition: 'liquidation', clears: true },
   'position-naked': { kind: 'position-naked', title: 'Position without a full stop', condition: 'naked' },
   'position-protected': { kind: 'position-naked', title: 'Position protected again', condition: 'naked', clears: true },
+  'position-flat': { kind: 'position-naked', title: 'Unprotected position closed', condition: 'naked', clears: true },
   'stop-unplaceable': { kind: 'stop-failure', title: 'Stop could not be placed' },
   'position-emergency-close': { kind: 'emergency-close', title: 'Position closed: unprotected too long' },
   'kill-switch': { kind: 'trading-state', title: 'Kill switch pressed' },
@@ -52,6 +53,7 @@ export const alertCatalog: Readonly<Record<string, CatalogEntry>> = {
   'health-recovered': { kind: 'health', title: 'Bulwark health no longer red', condition: 'health', clears: true },
   'config-invalid': { kind: 'config', title: 'A setting was not valid' },
   'config-corrupt': { kind: 'config', title: 'The settings file could not be read' },
+  'metrics-endpoint-failed': { kind: 'health', title: 'Prometheus endpoint not started' },
   'alert-test': { kind: 'test', title: 'Test alert from Bulwark' },
 };
 

@@ -34,6 +34,8 @@ export interface DeliveryRecord {
   readonly providerId?: string;
   /** The journal entry of the alert this delivery belongs to. */
   readonly alertSeq?: number;
+  /** When the alert was raised: `at − raisedAt` is raised-to-delivered, queue wait included. */
+  readonly raisedAt: number;
   readonly at: number;
 }
 
@@ -46,10 +48,10 @@ export interface DeliveryJob {
 }
 
 /** The fields every record of a job shares. */
-export function recordBase(channel: AlertChannelName, job: DeliveryJob, test: boolean): Pick<DeliveryRecord, 'alertId' | 'key' | 'code' | 'severity' | 'symbol' | 'channel' | 'escalation' | 'test' | 'alertSeq'> {
+export function recordBase(channel: AlertChannelName, job: DeliveryJob, test: boolean): Pick<DeliveryRecord, 'alertId' | 'key' | 'code' | 'severity' | 'symbol' | 'channel' | 'escalation' | 'test' | 'alertSeq' | 'raisedAt'> {
   const { alert } = job;
   return {
-    alertId: alert.id, key: alert.key, code: alert.code, severity: alert.severity, channel, escalation: job.escalation, test,
+    alertId: alert.id, key: alert.key, code: alert.code, severity: alert.severity, channel, escalation: job.escalation, test, raisedAt: alert.at,
     ...(alert.symbol === undefined ? {} : { symbol: alert.symbol }),
     ...(job.alertSeq === undefined ? {} : { alertSeq: job.alertSeq }),
   };

@@ -170,6 +170,20 @@ function acknowledge(state: RouterState, id: number): Alert {
   return acknowledged;
 }
 
+async function stopRouter(state: RouterState): Promise<void> {
+  state.escalation.stop();
+  for (const timer of state.rechecks) clearTimeout(timer);
+  state.rechecks.clear();
+  // An alert raised just before quitting (often the reason for quitting) gets a moment to go out.
+  let drain: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all([...state.queues.values()].map((queue) => queue.idle())),
+    new Promise((resolve) => { drain = setTimeout(resolve, state.deps.config().delivery.stopDrainMs); }),
+  ]);
+  clearTimeout(drain);
+  await Promise.all([...state.queues.values()].map((queue) => queue.stop()));
+}
+
 /** Builds the router over its sinks; each sink gets its own queue. */
 export function createAlertRouter(deps: AlertRouterDeps): AlertRouter {
   const queues = new Map<AlertChannelName, ChannelQueue>();
@@ -210,11 +224,6 @@ export function createAlertRouter(deps: AlertRouterDeps): AlertRouter {
     idle: async () => {
       await Promise.all([...queues.values()].map((queue) => queue.idle()));
     },
-    async stop() {
-      state.escalation.stop();
-      for (const timer of state.rechecks) clearTimeout(timer);
-      state.rechecks.clear();
-      await Promise.all([...queues.values()].map((queue) => queue.stop()));
-    },
+    stop: () => stopRouter(state),
   };
 }

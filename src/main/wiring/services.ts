@@ -17,6 +17,8 @@ import type { RunningVenue } from '../venue/index.ts';
 import { createEngineAlerts } from './alerts.ts';
 import { resolveCredentials } from './credentials.ts';
 import { alertOnExchangeChanges } from './exchange-alerts.ts';
+import { startObservability, type EngineObservability } from './observability.ts';
+import { alertOnTradingEvents } from './trading-alerts.ts';
 import type { ResolvedCredentials } from './credentials.ts';
 import { KUCOIN_LIVE_ENDPOINTS, createEngineClient, engineMarketHandlers } from './exchange.ts';
 import { createEngineTrading, tradingWithoutKeyHandlers } from './trading.ts';
@@ -51,6 +53,7 @@ export interface EngineServices {
   readonly credentials: ResolvedCredentials;
   readonly journal: Journal;
   readonly alerts: Alerts;
+  readonly observability: EngineObservability;
   stop(): Promise<void>;
 }
 
@@ -90,11 +93,8 @@ async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredent
   });
 }
 
-/**
- * Starts the services in order — secrets, (paper) venue, exchange client, trading — and returns
- * them with a teardown that stops them in reverse.
- */
-export async function startServices(ctx: ServiceContext): Promise<EngineServices> {
+/** The journal, the keychain and the alert router: built first, so everything after can raise alerts. */
+function startAlerting(ctx: ServiceContext): { journal: Journal; secrets: Secrets; alerts: Alerts } {
   const journal = openJournal({ filePath: join(ctx.platform.paths.userData, 'journal.sqlite'), now: () => ctx.platform.clock.now() });
   const holder: { alerts?: Alerts } = {};
   const secrets = buildSecrets(ctx, () => {
@@ -103,29 +103,59 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
   });
   const alerts = createEngineAlerts({ ...ctx, secretStore: secrets.store, journal, smtpTrustedCaPem: ctx.overrides.smtpTrustedCaPem });
   holder.alerts = alerts;
+  return { journal, secrets, alerts };
+}
+
+/** A rotated live key is news on every channel a warning reaches: the trader should know it was them. */
+function withRotationAlert(handlers: Secrets['handlers'], alerts: Alerts, ctx: ServiceContext): ChannelHandlers {
+  return {
+    ...(handlers as ChannelHandlers),
+    'secrets:rotate-key': async (request) => {
+      const result = await handlers['secrets:rotate-key'](request);
+      alerts.router.raise({
+        severity: 'warning', code: 'live-key-rotated', at: ctx.platform.clock.now(), details: { keyLast4: result.live.keyLast4, replacedKeyLast4: result.replacedKeyLast4 },
+        message: `The live API key was rotated: Bulwark now uses the key ending ${result.live.keyLast4} instead of the one ending ${result.replacedKeyLast4}. If you did not do this, delete both keys in KuCoin → API Management now.`,
+      });
+      return result;
+    },
+  };
+}
+
+/**
+ * Starts the services in order — journal, secrets and alerts, (paper) venue, exchange client,
+ * metrics and health, trading — and returns them with a teardown that stops them in reverse.
+ */
+export async function startServices(ctx: ServiceContext): Promise<EngineServices> {
+  const { journal, secrets, alerts } = startAlerting(ctx);
   const credentials = await resolveCredentials(ctx.mode, secrets.service, ctx.config.secrets.paperCredentialBytes, ctx.logger);
   const venue = ctx.mode === 'paper' ? await startPaperVenue(ctx, credentials) : undefined;
   const endpoints = venue === undefined ? KUCOIN_LIVE_ENDPOINTS : { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl };
   const { client, bridge } = createEngineClient({ ...ctx, clock: ctx.platform.clock, endpoints, credentials: credentials.credentials });
   const unbridge = bridge();
-  const unalert = alertOnExchangeChanges(client, alerts.router, ctx.platform.clock);
+  const unalert = alertOnExchangeChanges(client, alerts.router, ctx.platform.clock, ctx.config.trading.state.staleMarketDataMs);
+  const observability = await startObservability({ ...ctx, config: () => ctx.configStore.current(), clock: ctx.platform.clock, client, credentials, secretStore: secrets.store, journal, alerts });
   const starting = client.start().catch((error: unknown) => {
     ctx.logger.error('exchange-start-failed', { error });
   });
-  const trading = credentials.credentials === undefined ? undefined : createEngineTrading({
-    ...ctx, client, journal, alerts: alerts.router, clock: ctx.platform.clock,
-  });
-  if (trading !== undefined) void starting.then(() => { trading.start(); });
+  const trading = credentials.credentials === undefined ? undefined : createEngineTrading({ ...ctx, client, journal, alerts: alerts.router, clock: ctx.platform.clock });
+  const untrade = trading === undefined ? () => undefined : alertOnTradingEvents(trading.service, alerts.router, () => ctx.configStore.current(), ctx.platform.clock);
+  if (trading !== undefined) {
+    observability.attachTrading(trading.service);
+    void starting.then(() => { trading.start(); });
+  }
   const handlers: ChannelHandlers = {
     ...engineMarketHandlers(client, ctx.logger),
     ...(trading === undefined ? tradingWithoutKeyHandlers(channelNames) : trading.handlers),
-    ...(secrets.handlers as ChannelHandlers),
+    ...withRotationAlert(secrets.handlers, alerts, ctx),
     ...(alerts.handlers as ChannelHandlers),
+    ...observability.handlers,
   };
   return {
-    handlers, venue, client, secrets, credentials, journal, alerts,
+    handlers, venue, client, secrets, credentials, journal, alerts, observability,
     async stop() {
+      untrade();
       await trading?.stop();
+      await observability.stop();
       unalert();
       unbridge();
       await starting;

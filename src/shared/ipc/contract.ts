@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { alertsChannels, alertsEvents } from './channels/alerts.ts';
 import { appChannels, appEvents } from './channels/app.ts';
+import { healthChannels, healthEvents } from './channels/health.ts';
 import { marketChannels, marketEvents } from './channels/market.ts';
+import { metricsChannels, metricsEvents } from './channels/metrics.ts';
 import { secretsChannels, secretsEvents } from './channels/secrets.ts';
 import { tradingChannels, tradingEvents } from './channels/trading.ts';
 import { channelMethodName } from './define.ts';
@@ -17,6 +19,8 @@ export const channels = {
   ...tradingChannels,
   ...secretsChannels,
   ...alertsChannels,
+  ...healthChannels,
+  ...metricsChannels,
 } as const;
 
 /** Every event main pushes to the renderer, with its payload schema. */
@@ -26,6 +30,8 @@ export const events = {
   ...tradingEvents,
   ...secretsEvents,
   ...alertsEvents,
+  ...healthEvents,
+  ...metricsEvents,
 } as const;
 
 export type Channels = typeof channels;

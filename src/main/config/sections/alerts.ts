@@ -36,6 +36,8 @@ const deliverySchema = z
     maxRetryAfterMs: z.number().int().min(0).max(600_000).default(30_000),
     /** Deliveries waiting behind a slow channel; beyond this the oldest waiting one fails as dropped. */
     queueLimit: z.number().int().min(1).max(1_000).default(50),
+    /** On quit, deliveries in flight get this long to finish before they are given up (and journaled so). */
+    stopDrainMs: z.number().int().min(0).max(30_000).default(2_000),
   })
   .strict();
 
