@@ -63,7 +63,7 @@ function withinRate(state: KeyState, limits: GateLimits, now: number): boolean {
 
 function send(state: KeyState, limits: GateLimits, now: number, channels: readonly AlertChannelName[]): GateDecision {
   if (!withinRate(state, limits, now)) {
-    return { action: 'suppress', outcome: 'rate-limited', channels, reason: `more than ${limits.maxSendsPerKey} alerts for this condition within ${Math.round(limits.rateLimitWindowMs / 60_000)} min` };
+    return { action: 'suppress', outcome: 'rate-limited', channels, reason: `${limits.maxSendsPerKey} alerts for this condition were already sent within ${Math.round(limits.rateLimitWindowMs / 60_000)} min (the limit)` };
   }
   state.sends.push(now);
   return { action: 'send', channels };

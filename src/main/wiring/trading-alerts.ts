@@ -22,7 +22,9 @@ function orderAlerts(raise: Raise, now: () => number): (order: Order) => void {
     if (order.status === 'REJECTED' && !rejected.has(clientOid)) {
       rejected.add(clientOid);
       raise({
-        severity: 'warning', code: 'order-rejected', symbol, at: now(),
+        // One condition per symbol and purpose: a stop refused on every retry is one alert, not a storm
+        // (the watchdog raises stop-unplaceable when it gives up).
+        severity: 'warning', code: 'order-rejected', key: `order-rejected:${symbol}:${order.purpose}`, symbol, at: now(),
         message: `${symbol}: the exchange rejected the ${order.purpose} order (${order.side} ${order.sizeLots} lots ${order.type}): ${order.reason ?? 'no reason given'}.`,
         details: { clientOid, purpose: order.purpose, side: order.side, sizeLots: order.sizeLots },
       });
