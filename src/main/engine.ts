@@ -12,8 +12,7 @@ import type { ChannelHandlers, IpcRouter } from './ipc/router.ts';
 import { createLogger } from './observability/logger.ts';
 import type { Logger } from './observability/logger.ts';
 import type { PlatformAdapters } from './platform/adapters.ts';
-import { createAlertDesk } from './wiring/alerts.ts';
-import type { AlertDesk } from './wiring/alerts.ts';
+import type { AlertRouter } from './alerts/index.ts';
 import { startServices } from './wiring/services.ts';
 import type { EngineServices, ServiceOverrides } from './wiring/services.ts';
 
@@ -34,7 +33,8 @@ export interface Engine {
   /** Problems found in the settings file at start-up (the app runs on the last valid config). */
   readonly configProblems: readonly ConfigError[];
   readonly events: EventPublisher;
-  readonly alerts: AlertDesk;
+  /** The alert router: the one way to raise an alert (src/main/alerts). */
+  readonly alerts: AlertRouter;
   readonly handlers: ChannelHandlers;
   readonly services: EngineServices;
   /** A router that serves the given origins (the app:// origin, or the e2e page's). */
@@ -77,11 +77,11 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const { store, initial, problems } = loadConfig(platform);
   const logger = createLogger({ filePath: join(platform.paths.logs, 'main.log'), maxSizeBytes: initial.app.logMaxSizeBytes }).child({ mode });
   const events = createEventPublisher({ throttleMs: initial.app.eventThrottleMs, logger });
-  const alerts = createAlertDesk({ events, notifier: platform.notifier, logger });
+  const services = await startServices({ config: initial, mode, platform, logger, events, configStore: store, overrides: options.overrides ?? {} });
+  const alerts = services.alerts.router;
   for (const problem of problems) {
     alerts.raise({ severity: 'warning', code: problem.code, message: problem.message, details: {}, at: platform.clock.now() });
   }
-  const services = await startServices({ config: initial, mode, platform, logger, events, alerts, overrides: options.overrides ?? {} });
   const startedAt = platform.clock.now();
   const status = (): AppStatus => ({
     mode, version, startedAt,
@@ -91,7 +91,6 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const handlers: ChannelHandlers = {
     ...services.handlers,
     'app:get-status': () => status(),
-    'alerts:list-alerts': () => alerts.recent(),
   };
   const stopHeartbeat = startHeartbeat(events, status, initial.app.heartbeatIntervalMs);
   logger.info('engine-started', { version, configProblems: problems.length, keySource: services.credentials.source });

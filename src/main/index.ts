@@ -6,13 +6,15 @@ import { startEngine } from './engine.ts';
 import type { Engine } from './engine.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app/csp.ts';
 import { forwardEvents, registerIpcHandlers } from './app/ipc-bridge.ts';
-import { desktopNotifier } from './app/notifier.ts';
+import { createDesktopNotifier } from './app/notifier.ts';
 import { registerAppScheme, serveRenderer } from './app/protocol.ts';
 import { denyAllPermissions, installSecurityHooks } from './app/security.ts';
 import { createMainWindow } from './app/window.ts';
 import { systemClock } from './time/clock.ts';
 
 let engine: Engine | undefined;
+/** The window a desktop notification's click brings forward. */
+let mainWindow: BrowserWindow | undefined;
 
 function devServerUrl(): string | undefined {
   // electron-vite sets this only for `npm run dev`; a packaged app never trusts it.
@@ -22,8 +24,12 @@ function devServerUrl(): string | undefined {
 
 async function openWindow(running: Engine): Promise<void> {
   const window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
+  mainWindow = window;
   const stopForwarding = forwardEvents(running.events, window.webContents);
-  window.on('closed', stopForwarding);
+  window.on('closed', () => {
+    stopForwarding();
+    if (mainWindow === window) mainWindow = undefined;
+  });
   const dev = devServerUrl();
   await window.loadURL(dev ?? APP_ENTRY_URL);
 }
@@ -34,7 +40,7 @@ async function boot(): Promise<void> {
   const running = await startEngine({
     platform: {
       paths: { userData: app.getPath('userData'), logs: app.getPath('logs') },
-      notifier: desktopNotifier,
+      notifier: createDesktopNotifier(() => mainWindow),
       clock: systemClock,
     },
     mode: process.env.BULWARK_MODE === 'live' ? 'live' : 'paper',

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { analysisConfigSchema } from './sections/analysis.ts';
+import { alertsConfigSchema } from './sections/alerts.ts';
 import { appConfigSchema } from './sections/app.ts';
 import { exchangeConfigSchema } from './sections/exchange.ts';
+import { observabilityConfigSchema } from './sections/observability.ts';
 import { secretsConfigSchema } from './sections/secrets.ts';
 import { tradingConfigSchema } from './sections/trading.ts';
 import { venueServerConfigSchema } from './sections/venue-server.ts';
@@ -21,6 +23,8 @@ export const configSchema = z
     trading: tradingConfigSchema.prefault({}),
     secrets: secretsConfigSchema.prefault({}),
     analysis: analysisConfigSchema.prefault({}),
+    alerts: alertsConfigSchema.prefault({}),
+    observability: observabilityConfigSchema.prefault({}),
   })
   .strict();
 

@@ -83,6 +83,20 @@ describe('log redaction (inside the logger, not in callers)', () => {
     unregisterSecret(secret);
   });
 
+  it('alert channel secrets are caught by shape before anyone registered them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-log-'));
+    const log = createLogger({ filePath: join(dir, 'main.log'), maxSizeBytes: 1024 * 1024 });
+    const botToken = '7012345678:AAHk3Zq-9dLpX2mVb7TnR4sWc1yEf6gUjOi';
+    const twilioBasic = Buffer.from('AC00000000000000000000000000000000:9f8e7d6c5b4a39281706f5e4d3c2b1a0').toString('base64');
+    log.warn('telegram-request', { url: `https://api.telegram.org/bot${botToken}/sendMessage`, note: `POST /bot${botToken}/sendMessage failed` });
+    log.warn('twilio-request', { dump: `POST /2010-04-01/Accounts/AC0/Messages.json\r\nAuthorization: Basic ${twilioBasic}\r\n`, headers: { Authorization: `Basic ${twilioBasic}` } });
+    await vi.waitFor(() => { expect(readAll(dir)).toContain('twilio-request'); });
+    const written = readAll(dir);
+    expect(written).not.toContain(botToken.split(':')[1]);
+    expect(written).not.toContain(twilioBasic);
+    expect(written).toContain('api.telegram.org/bot[REDACTED]/sendMessage');
+  });
+
   it('writes one JSON line per event', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulwark-log-'));
     const log = createLogger({ filePath: join(dir, 'main.log'), maxSizeBytes: 1024 * 1024 });

@@ -3,7 +3,8 @@
  * nested objects, errors with causes, HTTP request dumps — passes through here first.
  * Three nets, so one miss is caught by the next:
  *  1. by key: any field whose name says secret (apiSecret, passphrase, KC-API-SIGN, token, webhookUrl …);
- *  2. by shape: header lines, `key=value` pairs, bearer tokens and webhook URLs inside free text;
+ *  2. by shape: header lines, `key=value` pairs, bearer and basic tokens, webhook URLs and
+ *     Telegram bot tokens (`/bot<id>:<secret>/`) inside free text;
  *  3. by value: every secret registered by the secret store, with its base64 and URL-encoded forms.
  */
 
@@ -14,13 +15,15 @@ const secretKeyPattern =
 
 // `KC-API-SIGN: abc`, `"apiSecret":"abc"`, `token=abc`, `Authorization: Bearer abc`.
 const inlinePatterns: readonly RegExp[] = [
-  /((?:kc-api-(?:key|sign|passphrase)|authorization|x-api-key|cookie)\s*[:=]\s*)("?)(?:bearer\s+)?[^\s",;}&]+/gi,
+  /((?:kc-api-(?:key|sign|passphrase)|authorization|x-api-key|cookie)\s*[:=]\s*)("?)(?:(?:bearer|basic)\s+)?[^\s",;}&]+/gi,
   /(["']?(?:api[-_]?secret|api[-_]?key|secret|passphrase|password|token|signature|webhook[-_]?url)["']?\s*[:=]\s*)(["']?)[^\s"',;}&]+/gi,
   /([?&](?:token|key|secret|signature|sig|passphrase|access_token)=)()[^&\s"']+/gi,
 ];
 // An HMAC-SHA256 digest in base64 is exactly 44 characters ending in one '=': KC-API-SIGN and the
 // encrypted KC-API-PASSPHRASE look like this wherever they end up in free text.
 const hmacBase64Pattern = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=])/g;
+// The Bot API puts the token in the path: https://api.telegram.org/bot<id>:<secret>/sendMessage.
+const telegramTokenPattern = /(\/bot)\d{5,16}:[A-Za-z0-9_-]{30,64}/g;
 const webhookUrlPattern =
   /https?:\/\/(?:hooks\.slack\.com|discord(?:app)?\.com\/api\/webhooks|[^\s"']*\/(?:webhook|hooks)\/)[^\s"']*/gi;
 
@@ -56,7 +59,7 @@ export function redactText(text: string): string {
   for (const pattern of inlinePatterns) {
     out = out.replace(pattern, (_m, prefix: string, quote: string) => `${prefix}${quote}${REDACTED}`);
   }
-  return out.replace(webhookUrlPattern, REDACTED).replace(hmacBase64Pattern, REDACTED);
+  return out.replace(telegramTokenPattern, `$1${REDACTED}`).replace(webhookUrlPattern, REDACTED).replace(hmacBase64Pattern, REDACTED);
 }
 
 /** Whether a field name says its value is a secret. */

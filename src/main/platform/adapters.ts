@@ -11,9 +11,21 @@ export interface AppPaths {
 /** How urgent a desktop notification is. */
 export type NotificationUrgency = 'normal' | 'critical';
 
+/** One desktop notification. */
+export interface DesktopNotification {
+  readonly title: string;
+  readonly body: string;
+  readonly urgency: NotificationUrgency;
+}
+
 /** Desktop notifications; Electron's Notification in the app, a recorder in tests. */
 export interface Notifier {
-  notify(notification: { title: string; body: string; urgency: NotificationUrgency }): void;
+  /**
+   * Shows a notification. A click brings Bulwark's window to the front, then calls `onClick`
+   * (the engine then shows the alert's position). Throws when the desktop cannot show
+   * notifications, so the alert router journals the failure instead of pretending it was seen.
+   */
+  notify(notification: DesktopNotification, onClick?: () => void): void;
 }
 
 /**

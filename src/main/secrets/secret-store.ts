@@ -1,4 +1,4 @@
-import { SecretStoreError } from '../../shared/errors.ts';
+import { SecretStoreError, ValidationError } from '../../shared/errors.ts';
 import type { Logger } from '../observability/logger.ts';
 import { registerSecret } from '../observability/redact.ts';
 import type { KeychainBackend } from './keychain-backend.ts';
@@ -50,6 +50,18 @@ export interface SecretStore {
   remove(profile: ProfileName): Promise<void>;
   /** Runs a multi-step key change with no other store operation interleaved. */
   exclusive<T>(job: (steps: SecretStoreSteps) => Promise<T>): Promise<T>;
+  /**
+   * An alert channel's secret (SMTP password, Twilio auth token, Slack webhook URL, Telegram bot
+   * token): one keychain entry per channel, `alert-channel.<channel>`. `undefined` when none is
+   * stored. The value is registered with the log redactor before it is returned.
+   */
+  loadChannelSecret(channel: string): Promise<string | undefined>;
+  /** Stores (replaces) a channel's secret in one keychain write. */
+  saveChannelSecret(channel: string, secret: string): Promise<void>;
+  /** Deletes a channel's secret; deleting an absent one is not an error. */
+  removeChannelSecret(channel: string): Promise<void>;
+  /** Asks the keychain for an entry that holds nothing secret; throws SecretStoreError when it does not answer (health). */
+  probe(): Promise<void>;
 }
 
 /** What the store needs: the keychain, where it runs, and where to log. */
@@ -62,6 +74,12 @@ export interface SecretStoreOptions {
 }
 
 const pointerAccount = (profile: ProfileName): string => `${profile}.active`;
+const probeAccount = 'health.probe';
+
+function channelAccount(channel: string): string {
+  if (!/^[a-z][a-z0-9-]{1,31}$/.test(channel)) throw new ValidationError('channel-name-invalid', `"${channel}" is not an alert channel name.`, { details: { channel } });
+  return `alert-channel.${channel}`;
+}
 const slotAccount = (profile: ProfileName, slot: SlotName): string => `${profile}.${slot}`;
 const otherSlot = (slot: SlotName | undefined): SlotName => (slot === 'a' ? 'b' : 'a');
 
@@ -171,6 +189,26 @@ async function removeProfile(ctx: StoreContext, profile: ProfileName): Promise<v
   ctx.logger.info('key-deleted', { profile });
 }
 
+async function loadChannel(ctx: StoreContext, channel: string): Promise<string | undefined> {
+  const account = channelAccount(channel);
+  const secret = await keychainCall(ctx, `read the ${channel} alert secret`, () => ctx.backend.getPassword(ctx.service, account));
+  if (secret !== undefined) registerSecret(secret);
+  return secret;
+}
+
+async function saveChannel(ctx: StoreContext, channel: string, secret: string): Promise<void> {
+  const account = channelAccount(channel);
+  registerSecret(secret);
+  await keychainCall(ctx, `save the ${channel} alert secret`, () => ctx.backend.setPassword(ctx.service, account, secret));
+  ctx.logger.info('channel-secret-saved', { channel });
+}
+
+async function removeChannel(ctx: StoreContext, channel: string): Promise<void> {
+  const account = channelAccount(channel);
+  await keychainCall(ctx, `delete the ${channel} alert secret`, () => ctx.backend.deletePassword(ctx.service, account));
+  ctx.logger.info('channel-secret-deleted', { channel });
+}
+
 /** Builds the secret store over an injected keychain backend. */
 export function createSecretStore(options: SecretStoreOptions): SecretStore {
   const ctx: StoreContext = { ...options, logger: options.logger.child({ component: 'secret-store' }) };
@@ -187,6 +225,12 @@ export function createSecretStore(options: SecretStoreOptions): SecretStore {
     update: (profile, stored) => exclusive(() => updateActive(ctx, profile, stored)),
     remove: (profile) => exclusive(() => removeProfile(ctx, profile)),
     exclusive: (job) => exclusive(() => job(steps)),
+    loadChannelSecret: (channel) => exclusive(() => loadChannel(ctx, channel)),
+    saveChannelSecret: (channel, secret) => exclusive(() => saveChannel(ctx, channel, secret)),
+    removeChannelSecret: (channel) => exclusive(() => removeChannel(ctx, channel)),
+    probe: () => exclusive(async () => {
+      await keychainCall(ctx, 'reach the keychain', () => ctx.backend.getPassword(ctx.service, probeAccount));
+    }),
   };
 }
 

@@ -18,6 +18,7 @@ export type JournalKind =
   | 'trailing'
   | 'risk-decision'
   | 'alert'
+  | 'alert-delivery'
   | 'state-change'
   | 'reconciliation'
   | 'position-event';

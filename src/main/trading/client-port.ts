@@ -4,6 +4,7 @@
  * enough for correctness (field lesson 12: WS order streams miss fills).
  */
 import type { FillsQuery, PageQuery } from '../exchange/kucoin/endpoints/orders.ts';
+import type { AlertInput } from '../../shared/ipc/channels/alerts.ts';
 import type { KucoinRestApi } from '../exchange/kucoin/rest-api.ts';
 import type { KucoinAccountOverview } from '../exchange/kucoin/schemas/account.ts';
 import type { KucoinMarkPrice } from '../exchange/kucoin/schemas/market.ts';
@@ -70,13 +71,9 @@ export interface TradingClient {
   readonly serverNow?: () => number;
 }
 
-/** A critical or informative message for the trader, routed by the alerts service. */
-export interface TradingAlert {
-  readonly severity: 'info' | 'warning' | 'critical';
-  /** Stable code, e.g. `position-naked`, `liquidation-critical`. */
-  readonly code: string;
-  readonly message: string;
-  readonly symbol?: string;
-  readonly details: Readonly<Record<string, string | number | boolean>>;
-  readonly at: number;
-}
+/**
+ * A message for the trader, routed by the alert router (src/main/alerts): the app's one alert
+ * type. `code` is stable (`position-naked`, `liquidation-critical`); the router derives the kind,
+ * the de-duplication key and the title from it. `journalSeq` says the alert is journaled already.
+ */
+export type TradingAlert = AlertInput;

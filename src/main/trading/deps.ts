@@ -42,11 +42,13 @@ export interface TradingDeps {
   readonly emit: (event: TradingEvent) => void;
 }
 
-/** Journals and routes an alert. */
+/**
+ * Journals an alert and hands it to the alert router, which logs it once, routes it to the
+ * trader's channels and links its deliveries to this journal entry (`journalSeq`).
+ */
 export function raiseAlert(deps: TradingDeps, severity: TradingAlert['severity'], code: string, message: string, symbol: string | undefined, details: Record<string, string | number | boolean> = {}): void {
   const at = deps.now();
-  deps.journal.append('alert', { severity, code, message, ...details }, { symbol, at });
-  deps.logger[severity === 'critical' ? 'error' : severity === 'warning' ? 'warn' : 'info']('trading-alert', { code, message, symbol, ...details });
-  deps.alert({ severity, code, message, ...(symbol === undefined ? {} : { symbol }), details, at });
+  const journalSeq = deps.journal.append('alert', { severity, code, message, ...details }, { symbol, at });
+  deps.alert({ severity, code, message, ...(symbol === undefined ? {} : { symbol }), details, at, journalSeq });
 }
 

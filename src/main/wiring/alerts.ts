@@ -1,43 +1,36 @@
-import type { Alert } from '../../shared/ipc/channels/alerts.ts';
+import type { TradingMode } from '../../shared/ipc/channels/app.ts';
+import { createAlerts, type Alerts } from '../alerts/index.ts';
+import type { ConfigStore } from '../config/store.ts';
 import type { EventPublisher } from '../ipc/events.ts';
 import type { Logger } from '../observability/logger.ts';
-import type { Notifier } from '../platform/adapters.ts';
+import type { PlatformAdapters } from '../platform/adapters.ts';
+import type { SecretStore } from '../secrets/index.ts';
+import type { Journal } from '../store/journal.ts';
 
-/** What raises an alert: trading (naked position, liquidation), the client (breaker), the engine. */
-export type AlertInput = Omit<Alert, 'id'>;
-
-/** The engine's alert desk: keeps the recent ones, pushes them to the renderer, notifies the desktop. */
-export interface AlertDesk {
-  raise(alert: AlertInput): void;
-  recent(): Alert[];
-}
-
-const KEEP_RECENT = 200;
-
-/** Builds the desk. Warnings and critical alerts also become desktop notifications. */
-export function createAlertDesk(deps: { events: EventPublisher; notifier: Notifier; logger: Logger }): AlertDesk {
-  const recent: Alert[] = [];
-  let nextId = 0;
-  return {
-    raise(input) {
-      const alert: Alert = { ...input, id: nextId };
-      nextId += 1;
-      recent.push(alert);
-      if (recent.length > KEEP_RECENT) recent.shift();
-      deps.logger[input.severity === 'critical' ? 'error' : input.severity === 'warning' ? 'warn' : 'info']('alert-raised', {
-        code: alert.code,
-        symbol: alert.symbol,
-        message: alert.message,
-      });
-      deps.events.publish('alerts:alert-raised', alert, String(alert.id));
-      if (alert.severity !== 'info') {
-        deps.notifier.notify({
-          title: alert.severity === 'critical' ? `Bulwark — CRITICAL: ${alert.code}` : `Bulwark — ${alert.code}`,
-          body: alert.message,
-          urgency: alert.severity === 'critical' ? 'critical' : 'normal',
-        });
-      }
-    },
-    recent: () => [...recent].reverse(),
-  };
+/**
+ * The engine's alert system (src/main/alerts): the router every part raises through, delivering to
+ * the desktop (the platform notifier), e-mail, SMS, Slack and Telegram with secrets from the
+ * keychain and every delivery in the journal.
+ */
+export function createEngineAlerts(input: {
+  configStore: Pick<ConfigStore, 'current' | 'update'>;
+  mode: TradingMode;
+  platform: PlatformAdapters;
+  secretStore: SecretStore;
+  journal: Journal;
+  events: EventPublisher;
+  logger: Logger;
+  smtpTrustedCaPem?: string | undefined;
+}): Alerts {
+  return createAlerts({
+    configStore: input.configStore,
+    secretStore: input.secretStore,
+    journal: input.journal,
+    events: input.events,
+    notifier: input.platform.notifier,
+    origin: input.mode,
+    clock: input.platform.clock,
+    logger: input.logger,
+    ...(input.smtpTrustedCaPem === undefined ? {} : { smtpTrustedCaPem: input.smtpTrustedCaPem }),
+  });
 }

@@ -7,7 +7,8 @@ import type { EventPublisher } from '../ipc/events.ts';
 import type { ChannelHandlers } from '../ipc/router.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Clock } from '../time/clock.ts';
-import type { AlertInput, AlertDesk } from './alerts.ts';
+import type { AlertInput } from '../../shared/ipc/channels/alerts.ts';
+import type { AlertRouter } from '../alerts/index.ts';
 
 /** The analysis part of the engine: the service, its handlers, its events and alerts bridged out. */
 export interface EngineAnalysis {
@@ -60,7 +61,7 @@ export function createEngineAnalysis(input: {
   clock: Clock;
   logger: Logger;
   events: EventPublisher;
-  alerts: AlertDesk;
+  alerts: Pick<AlertRouter, 'raise'>;
 }): EngineAnalysis {
   const { config, client, events, alerts } = input;
   const service = analysisServiceFor(config, client, input.clock, input.logger);

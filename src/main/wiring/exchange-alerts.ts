@@ -1,8 +1,8 @@
 import type { ExchangeClient } from '../exchange/index.ts';
 import type { Clock } from '../time/clock.ts';
-import type { AlertDesk } from './alerts.ts';
+import type { AlertRouter } from '../alerts/index.ts';
 
-function alertOnBreakers(client: ExchangeClient, alerts: AlertDesk): (() => void)[] {
+function alertOnBreakers(client: ExchangeClient, alerts: AlertRouter): (() => void)[] {
   const breakers = [
     ['futures', client.breaker],
     ['general', client.generalBreaker],
@@ -23,7 +23,7 @@ function alertOnBreakers(client: ExchangeClient, alerts: AlertDesk): (() => void
   );
 }
 
-function alertOnKeyRefused(client: ExchangeClient, alerts: AlertDesk): (() => void)[] {
+function alertOnKeyRefused(client: ExchangeClient, alerts: AlertRouter): (() => void)[] {
   if (client.privateStream === undefined) return [];
   return [
     client.privateStream.onEvent((event) => {
@@ -39,7 +39,7 @@ function alertOnKeyRefused(client: ExchangeClient, alerts: AlertDesk): (() => vo
   ];
 }
 
-function alertOnClock(client: ExchangeClient, alerts: AlertDesk, clock: Clock): () => void {
+function alertOnClock(client: ExchangeClient, alerts: AlertRouter, clock: Clock): () => void {
   let lastState = client.timeSync.status().state;
   return client.timeSync.onStatus((status) => {
     if (status.state === lastState) return;
@@ -59,13 +59,62 @@ function alertOnClock(client: ExchangeClient, alerts: AlertDesk, clock: Clock): 
   });
 }
 
+/** The private stream down longer than `graceMs` is dead (order updates by polling only); its return clears it. */
+function alertOnPrivateStreamDeath(client: ExchangeClient, alerts: AlertRouter, clock: Clock, graceMs: number): (() => void)[] {
+  const stream = client.privateStream;
+  if (stream === undefined) return [];
+  const state: { timer: NodeJS.Timeout | undefined; dead: boolean; downSince: number } = { timer: undefined, dead: false, downSince: 0 };
+  const off = stream.onEvent((event) => {
+    if (event.type === 'disconnected' && state.timer === undefined && !state.dead) {
+      state.downSince = event.at;
+      state.timer = setTimeout(() => {
+        state.timer = undefined;
+        if (stream.stats().state === 'open') return;
+        state.dead = true;
+        alerts.raise({
+          severity: 'warning', code: 'private-stream-dead', at: clock.now(), details: { downForS: Math.round((clock.now() - state.downSince) / 1000), reason: event.reason },
+          message: `KuCoin's private stream has been down for over ${Math.round(graceMs / 1000)} s (${event.reason}): order and position updates come from REST polling, and trading is reduced until it is back.`,
+        });
+      }, graceMs);
+      state.timer.unref();
+    }
+    if (event.type === 'connected') {
+      clearTimeout(state.timer);
+      state.timer = undefined;
+      if (state.dead) alerts.raise({ severity: 'info', code: 'private-stream-back', at: event.at, details: { downForS: Math.round((event.at - state.downSince) / 1000) }, message: "KuCoin's private stream is back; order updates arrive live again." });
+      state.dead = false;
+    }
+  });
+  return [off, () => { clearTimeout(state.timer); }];
+}
+
+/** A REST call refused for the key (AuthError) raises one alert until a call succeeds again. */
+function alertOnRestAuth(client: ExchangeClient, alerts: AlertRouter, clock: Clock): () => void {
+  let failing = false;
+  return client.onRequestCompleted((completed) => {
+    if (completed.errorClass !== 'AuthError') {
+      if (completed.outcome === 'ok') failing = false;
+      return;
+    }
+    if (failing) return;
+    failing = true;
+    alerts.raise({
+      severity: 'critical', code: 'auth-failed', at: clock.now(), details: { code: completed.outcome, route: completed.route },
+      message: `KuCoin refused the API key (${completed.outcome} on ${completed.route}): signed requests fail, so orders and stops cannot be changed. Check the key in Settings → Connection.`,
+    });
+  });
+}
+
 /**
- * Turns the client's state changes into alerts a trader sees (and, for warnings, a desktop
- * notification): a breaker opening or closing on either host, the private stream refusing the key,
- * the clock becoming untrustworthy for order entry and recovering.
+ * Turns the client's state changes into alerts a trader sees: a breaker opening or closing on
+ * either host, the private stream refusing the key or staying down past `privateStreamGraceMs`,
+ * a REST call refused for the key, the clock becoming untrustworthy for order entry and recovering.
  */
-export function alertOnExchangeChanges(client: ExchangeClient, alerts: AlertDesk, clock: Clock): () => void {
-  const offs = [...alertOnBreakers(client, alerts), ...alertOnKeyRefused(client, alerts), alertOnClock(client, alerts, clock)];
+export function alertOnExchangeChanges(client: ExchangeClient, alerts: AlertRouter, clock: Clock, privateStreamGraceMs: number): () => void {
+  const offs = [
+    ...alertOnBreakers(client, alerts), ...alertOnKeyRefused(client, alerts), alertOnClock(client, alerts, clock),
+    ...alertOnPrivateStreamDeath(client, alerts, clock, privateStreamGraceMs), alertOnRestAuth(client, alerts, clock),
+  ];
   return () => {
     for (const off of offs) off();
   };

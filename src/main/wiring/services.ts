@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import type { TradingMode } from '../../shared/ipc/channels/app.ts';
 import { channelNames } from '../../shared/ipc/contract.ts';
+import type { AlertRouter, Alerts } from '../alerts/index.ts';
 import type { Config } from '../config/schema.ts';
+import type { ConfigStore } from '../config/store.ts';
 import type { ExchangeClient, ExchangeEndpoints } from '../exchange/index.ts';
 import type { EventPublisher } from '../ipc/events.ts';
 import type { ChannelHandlers } from '../ipc/router.ts';
@@ -8,14 +11,17 @@ import type { Logger } from '../observability/logger.ts';
 import type { PlatformAdapters } from '../platform/adapters.ts';
 import { createSecrets } from '../secrets/index.ts';
 import type { KeychainBackend, Secrets } from '../secrets/index.ts';
+import { openJournal, type Journal } from '../store/journal.ts';
 import { startVenue } from '../venue/index.ts';
 import type { RunningVenue } from '../venue/index.ts';
-import type { AlertDesk } from './alerts.ts';
 import { againstVerdictDenial } from '../analysis/index.ts';
 import { createEngineAnalysis } from './analysis.ts';
 import type { EngineAnalysis } from './analysis.ts';
+import { createEngineAlerts } from './alerts.ts';
 import { resolveCredentials } from './credentials.ts';
 import { alertOnExchangeChanges } from './exchange-alerts.ts';
+import { startObservability, type EngineObservability } from './observability.ts';
+import { alertOnTradingEvents } from './trading-alerts.ts';
 import type { ResolvedCredentials } from './credentials.ts';
 import { KUCOIN_LIVE_ENDPOINTS, createEngineClient, engineMarketHandlers } from './exchange.ts';
 import { createEngineTrading, tradingWithoutKeyHandlers } from './trading.ts';
@@ -25,6 +31,8 @@ export interface ServiceOverrides {
   readonly liveEndpoints?: ExchangeEndpoints;
   readonly liveVerifyMode?: 'live' | 'paper';
   readonly keychain?: KeychainBackend;
+  /** A certificate authority the test SMTP peer's certificate chains to. */
+  readonly smtpTrustedCaPem?: string;
 }
 
 /** What the engine base hands the services. */
@@ -34,7 +42,8 @@ export interface ServiceContext {
   readonly platform: PlatformAdapters;
   readonly logger: Logger;
   readonly events: EventPublisher;
-  readonly alerts: AlertDesk;
+  /** The settings file: the alert channels' settings are read from and saved to it. */
+  readonly configStore: ConfigStore;
   readonly overrides: ServiceOverrides;
 }
 
@@ -47,10 +56,13 @@ export interface EngineServices {
   readonly credentials: ResolvedCredentials;
   /** Multi-timeframe analysis: snapshots, verdicts, and the ATR source trading reads. */
   readonly analysis: EngineAnalysis;
+  readonly journal: Journal;
+  readonly alerts: Alerts;
+  readonly observability: EngineObservability;
   stop(): Promise<void>;
 }
 
-function buildSecrets(ctx: ServiceContext): Secrets {
+function buildSecrets(ctx: ServiceContext, alerts: () => AlertRouter): Secrets {
   return createSecrets({
     config: ctx.config,
     mode: ctx.mode,
@@ -63,7 +75,7 @@ function buildSecrets(ctx: ServiceContext): Secrets {
       if (ctx.mode !== 'live') return;
       // The client signs with the key it was built with; swapping it under open orders and a
       // running private stream is not done in place (yet): say so instead of trading on the old key.
-      ctx.alerts.raise({
+      alerts().raise({
         severity: 'warning',
         code: 'live-key-changed',
         message: 'The live API key changed. Restart Bulwark to trade with the new key; until then it keeps the key it started with.',
@@ -86,44 +98,83 @@ async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredent
   });
 }
 
+/** The journal, the keychain and the alert router: built first, so everything after can raise alerts. */
+function startAlerting(ctx: ServiceContext): { journal: Journal; secrets: Secrets; alerts: Alerts } {
+  const journal = openJournal({ filePath: join(ctx.platform.paths.userData, 'journal.sqlite'), now: () => ctx.platform.clock.now() });
+  const holder: { alerts?: Alerts } = {};
+  const secrets = buildSecrets(ctx, () => {
+    if (holder.alerts === undefined) throw new Error('alerts used before they were built');
+    return holder.alerts.router;
+  });
+  const alerts = createEngineAlerts({ ...ctx, secretStore: secrets.store, journal, smtpTrustedCaPem: ctx.overrides.smtpTrustedCaPem });
+  holder.alerts = alerts;
+  return { journal, secrets, alerts };
+}
+
+/** A rotated live key is news on every channel a warning reaches: the trader should know it was them. */
+function withRotationAlert(handlers: Secrets['handlers'], alerts: Alerts, ctx: ServiceContext): ChannelHandlers {
+  return {
+    ...(handlers as ChannelHandlers),
+    'secrets:rotate-key': async (request) => {
+      const result = await handlers['secrets:rotate-key'](request);
+      alerts.router.raise({
+        severity: 'warning', code: 'live-key-rotated', at: ctx.platform.clock.now(), details: { keyLast4: result.live.keyLast4, replacedKeyLast4: result.replacedKeyLast4 },
+        message: `The live API key was rotated: Bulwark now uses the key ending ${result.live.keyLast4} instead of the one ending ${result.replacedKeyLast4}. If you did not do this, delete both keys in KuCoin → API Management now.`,
+      });
+      return result;
+    },
+  };
+}
+
 /**
- * Starts the services in order — secrets, (paper) venue, exchange client, trading — and returns
- * them with a teardown that stops them in reverse.
+ * Starts the services in order — journal, secrets and alerts, (paper) venue, exchange client,
+ * metrics and health, trading — and returns them with a teardown that stops them in reverse.
  */
 export async function startServices(ctx: ServiceContext): Promise<EngineServices> {
-  const secrets = buildSecrets(ctx);
+  const { journal, secrets, alerts } = startAlerting(ctx);
   const credentials = await resolveCredentials(ctx.mode, secrets.service, ctx.config.secrets.paperCredentialBytes, ctx.logger);
   const venue = ctx.mode === 'paper' ? await startPaperVenue(ctx, credentials) : undefined;
   const endpoints = venue === undefined ? KUCOIN_LIVE_ENDPOINTS : { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl };
   const { client, bridge } = createEngineClient({ ...ctx, clock: ctx.platform.clock, endpoints, credentials: credentials.credentials });
   const unbridge = bridge();
-  const unalert = alertOnExchangeChanges(client, ctx.alerts, ctx.platform.clock);
+  const unalert = alertOnExchangeChanges(client, alerts.router, ctx.platform.clock, ctx.config.trading.state.staleMarketDataMs);
+  const observability = await startObservability({ ...ctx, config: () => ctx.configStore.current(), clock: ctx.platform.clock, client, credentials, secretStore: secrets.store, journal, alerts });
   const starting = client.start().catch((error: unknown) => {
     ctx.logger.error('exchange-start-failed', { error });
   });
-  const analysis = createEngineAnalysis({ ...ctx, client, clock: ctx.platform.clock });
+  const analysis = createEngineAnalysis({ ...ctx, client, alerts: alerts.router, clock: ctx.platform.clock });
   void starting.then(() => { analysis.start(); });
   const trading = credentials.credentials === undefined ? undefined : createEngineTrading({
-    ...ctx, client, userData: ctx.platform.paths.userData, clock: ctx.platform.clock, atr: analysis.service,
+    ...ctx, client, journal, alerts: alerts.router, clock: ctx.platform.clock, atr: analysis.service,
     verdictCheck: (symbol, side) => againstVerdictDenial(side, analysis.service.verdict(symbol), ctx.config.analysis.entry),
   });
-  if (trading !== undefined) void starting.then(() => { trading.start(); });
+  const untrade = trading === undefined ? () => undefined : alertOnTradingEvents(trading.service, alerts.router, () => ctx.configStore.current(), ctx.platform.clock);
+  if (trading !== undefined) {
+    observability.attachTrading(trading.service);
+    void starting.then(() => { trading.start(); });
+  }
   const handlers: ChannelHandlers = {
     ...engineMarketHandlers(client, ctx.logger),
     ...(trading === undefined ? tradingWithoutKeyHandlers(channelNames) : trading.handlers),
-    ...(secrets.handlers as ChannelHandlers),
+    ...withRotationAlert(secrets.handlers, alerts, ctx),
+    ...(alerts.handlers as ChannelHandlers),
+    ...observability.handlers,
     ...analysis.handlers,
   };
   return {
-    handlers, venue, client, secrets, credentials, analysis,
+    handlers, venue, client, secrets, credentials, journal, alerts, observability, analysis,
     async stop() {
+      untrade();
       await trading?.stop();
       analysis.stop();
+      await observability.stop();
       unalert();
       unbridge();
       await starting;
       await client.stop();
       await venue?.stop();
+      await alerts.stop();
+      journal.close();
     },
   };
 }

@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { AuthError } from '../../shared/errors.ts';
+import type { AlertRouter } from '../alerts/index.ts';
 import type { Config } from '../config/schema.ts';
 import type { ExchangeClient } from '../exchange/index.ts';
 import type { EventPublisher } from '../ipc/events.ts';
 import type { ChannelHandlers } from '../ipc/router.ts';
 import type { Logger } from '../observability/logger.ts';
-import { openJournal } from '../store/journal.ts';
 import type { Journal } from '../store/journal.ts';
 import type { Clock } from '../time/clock.ts';
 import { createTradingHandlers, createTradingService } from '../trading/index.ts';
@@ -13,7 +12,6 @@ import type { TradingEvent, TradingService } from '../trading/index.ts';
 import { tradingClientFrom } from '../trading/client-adapter.ts';
 import type { AtrSource } from '../trading/trailing/atr-source.ts';
 import type { TradingServiceOptions } from '../trading/service-options.ts';
-import type { AlertDesk } from './alerts.ts';
 
 /** The trading part of the engine: journal, service, and its events bridged to the renderer. */
 export interface EngineTrading {
@@ -32,27 +30,27 @@ function eventKey(event: TradingEvent): string {
   return typeof payload.symbol === 'string' ? payload.symbol : '';
 }
 
-/** Builds journal + trading service over the exchange client. */
-export function createEngineTrading(input: {
-  config: Config;
-  client: ExchangeClient;
-  userData: string;
-  clock: Clock;
-  logger: Logger;
-  events: EventPublisher;
-  alerts: AlertDesk;
-  atr: AtrSource;
-  verdictCheck?: TradingServiceOptions['verdictCheck'];
-}): EngineTrading {
-  const logger = input.logger.child({ component: 'trading' });
-  const journal = openJournal({ filePath: join(input.userData, 'journal.sqlite'), now: () => input.clock.now() });
-  const service = createTradingService({
+/** What the trading part of the engine is built from. */
+export interface EngineTradingInput {
+  readonly config: Config;
+  readonly client: ExchangeClient;
+  readonly journal: Journal;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly events: EventPublisher;
+  readonly alerts: Pick<AlertRouter, 'raise'>;
+  readonly atr: AtrSource;
+  readonly verdictCheck?: TradingServiceOptions['verdictCheck'];
+}
+
+function serviceOptions(input: EngineTradingInput, logger: Logger): TradingServiceOptions {
+  return {
     config: input.config,
     client: tradingClientFrom(input.client, {
       privateStreamGraceMs: input.config.trading.state.staleMarketDataMs,
       now: () => input.clock.now(),
     }),
-    journal,
+    journal: input.journal,
     clock: input.clock,
     logger,
     alert: (alert) => {
@@ -60,7 +58,14 @@ export function createEngineTrading(input: {
     },
     atr: input.atr,
     ...(input.verdictCheck === undefined ? {} : { verdictCheck: input.verdictCheck }),
-  });
+  };
+}
+
+/** Builds the trading service over the exchange client and the engine's journal (which the engine closes). */
+export function createEngineTrading(input: EngineTradingInput): EngineTrading {
+  const logger = input.logger.child({ component: 'trading' });
+  const { journal } = input;
+  const service = createTradingService(serviceOptions(input, logger));
   const off = service.on((event) => {
     input.events.publish(event.name, event.payload, eventKey(event));
   });
@@ -82,7 +87,6 @@ export function createEngineTrading(input: {
       off();
       await service.stop();
       await running;
-      journal.close();
     },
   };
 }

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { alertsChannels, alertsEvents } from './channels/alerts.ts';
 import { analysisChannels, analysisEvents } from './channels/analysis.ts';
 import { appChannels, appEvents } from './channels/app.ts';
+import { healthChannels, healthEvents } from './channels/health.ts';
 import { marketChannels, marketEvents } from './channels/market.ts';
+import { metricsChannels, metricsEvents } from './channels/metrics.ts';
 import { secretsChannels, secretsEvents } from './channels/secrets.ts';
 import { tradingChannels, tradingEvents } from './channels/trading.ts';
 import { channelMethodName } from './define.ts';
@@ -19,6 +21,8 @@ export const channels = {
   ...secretsChannels,
   ...alertsChannels,
   ...analysisChannels,
+  ...healthChannels,
+  ...metricsChannels,
 } as const;
 
 /** Every event main pushes to the renderer, with its payload schema. */
@@ -29,6 +33,8 @@ export const events = {
   ...secretsEvents,
   ...alertsEvents,
   ...analysisEvents,
+  ...healthEvents,
+  ...metricsEvents,
 } as const;
 
 export type Channels = typeof channels;

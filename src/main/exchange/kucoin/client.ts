@@ -9,7 +9,7 @@ import { createTimeSync, type TimeSync } from '../../time/time-sync.ts';
 import { checkExchangeUrl, type ClientMode } from './endpoint-urls.ts';
 import { createHttpPool, type FetchLike } from './http-pool.ts';
 import { createKucoinRestApi, type KucoinRestApi } from './rest-api.ts';
-import { createRestTransport } from './rest-transport.ts';
+import { createRestTransport, type RestRequestCompleted } from './rest-transport.ts';
 import { createRequestSigner, type KucoinCredentials } from './signer.ts';
 import { KucoinStream } from './ws/kucoin-stream.ts';
 import { Level2Book } from './ws/level2-book.ts';
@@ -63,6 +63,12 @@ export interface ExchangeClient {
    * clock sync (the engine publishes it as `exchange:health-changed`). Returns the unsubscribe function.
    */
   onHealthChanged(listener: (health: ExchangeHealth) => void): () => void;
+  /**
+   * Called after every REST request with its route, pool, weight, lane, duration, HTTP status and
+   * outcome (for metrics). Listeners run synchronously on the request path: keep them cheap.
+   * Returns the unsubscribe function.
+   */
+  onRequestCompleted(listener: (completed: RestRequestCompleted) => void): () => void;
   /** Syncs the clock, then opens the streams and the periodic jobs. */
   start(): Promise<void>;
   /** Stops every timer, stream, socket and in-flight request; nothing runs after it. */
@@ -88,7 +94,8 @@ export function createExchangeClient(options: ExchangeClientOptions): ExchangeCl
   const timeRef: { sync: TimeSync | undefined } = { sync: undefined };
   const signer = options.credentials === undefined ? undefined : createRequestSigner({ ...options.credentials });
   const lazyTimeSync = lazyTime(timeRef);
-  const transport = createRestTransport({ config: config.rest, baseUrls, pool, signer, limiter, breakers: { futures: breaker, general: generalBreaker }, timeSync: lazyTimeSync, logger });
+  const requestListeners = new Set<(completed: RestRequestCompleted) => void>();
+  const transport = createRestTransport({ config: config.rest, baseUrls, pool, signer, limiter, breakers: { futures: breaker, general: generalBreaker }, timeSync: lazyTimeSync, logger, requestListeners });
   const rawApi = createKucoinRestApi(transport, config.rest.orderRequestTimeoutMs);
   const timeSync = createTimeSync({ config: config.timeSync, clock, logger, fetchServerTime: (signal) => rawApi.getServerTime(signal) });
   timeRef.sync = timeSync;
@@ -98,7 +105,7 @@ export function createExchangeClient(options: ExchangeClientOptions): ExchangeCl
   const market = createMarketService({ api: rawApi, publicStream, ...(privateStream === undefined ? {} : { privateStream }), config: config.market, clock, logger });
   const rest = invalidatingOrders(rawApi, market);
   const level2RetryDelayMs = { initial: config.ws.level2ResnapshotInitialDelayMs, max: config.ws.level2ResnapshotMaxDelayMs };
-  return assemble({ rest, timeSync, limiter, breaker, generalBreaker, publicStream, privateStream, market, transportStop: () => transport.stop(), logger, level2RetryDelayMs });
+  return assemble({ rest, timeSync, limiter, breaker, generalBreaker, publicStream, privateStream, market, transportStop: () => transport.stop(), logger, level2RetryDelayMs, requestListeners });
 }
 
 /** The transport needs the time sync and the time sync needs the transport: resolve it at call time. */
@@ -149,6 +156,7 @@ interface Parts {
   readonly transportStop: () => Promise<void>;
   readonly logger: Logger;
   readonly level2RetryDelayMs: { readonly initial: number; readonly max: number };
+  readonly requestListeners: Set<(completed: RestRequestCompleted) => void>;
 }
 
 function assemble(parts: Parts): ExchangeClient {
@@ -170,6 +178,10 @@ function assemble(parts: Parts): ExchangeClient {
     onHealthChanged(listener) {
       healthListeners.add(listener);
       return () => healthListeners.delete(listener);
+    },
+    onRequestCompleted(listener) {
+      parts.requestListeners.add(listener);
+      return () => parts.requestListeners.delete(listener);
     },
     async openBook(symbol) {
       const book = new Level2Book(symbol, parts.publicStream, (s) => parts.rest.getLevel2Snapshot(s), parts.logger, parts.level2RetryDelayMs);

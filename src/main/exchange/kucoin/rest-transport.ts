@@ -48,6 +48,26 @@ export interface RestTransportOptions {
   readonly breakers: Readonly<Record<ApiHost, CircuitBreaker>>;
   readonly timeSync: TimeSync;
   readonly logger: Logger;
+  /** Told about every finished request (metrics); an empty set costs one size check per request. */
+  readonly requestListeners?: ReadonlySet<(completed: RestRequestCompleted) => void>;
+}
+
+/** One finished REST request, as the client's `onRequestCompleted` listeners see it. */
+export interface RestRequestCompleted {
+  /** `METHOD /path/{template}`, e.g. `POST /api/v1/orders`. */
+  readonly route: string;
+  readonly host: ApiHost;
+  readonly pool: EndpointWeight['pool'];
+  readonly weight: number;
+  readonly lane: RestCall<unknown>['lane'];
+  /** From the breaker's admission to the parsed answer or the error (limiter wait excluded). */
+  readonly durationMs: number;
+  /** Absent when no HTTP answer arrived (timeout, reset, breaker open). */
+  readonly httpStatus?: number;
+  /** `ok`, or the TradingError code the request failed with. */
+  readonly outcome: string;
+  /** The TradingError subclass name when it failed (`TimeoutError`, `ExchangeError` …). */
+  readonly errorClass?: string;
 }
 
 /** Creates the transport. See {@link RestTransport}. */
@@ -119,15 +139,20 @@ class KucoinRestTransport implements RestTransport {
       throw error;
     }
     const attempt = this.#newAttempt(call);
-    const sent: { outcome: RateOutcome } = { outcome: { kind: 'not-sent' } };
-    const report = (next: RateOutcome): void => {
+    const sent: { outcome: RateOutcome; httpStatus?: number } = { outcome: { kind: 'not-sent' } };
+    const report = (next: RateOutcome, httpStatus: number): void => {
       sent.outcome = next;
+      sent.httpStatus = httpStatus;
     };
+    const startedAt = performance.now();
     try {
       this.#admit(call);
       // A protective request is never failed fast: while open it goes out as a probe (ADR 0232).
-      return await this.#options.breakers[call.host].execute(() => this.#send(call, attempt, controller, report), { protective: call.protective });
+      const value = await this.#options.breakers[call.host].execute(() => this.#send(call, attempt, controller, report), { protective: call.protective });
+      this.#completed(call, weight, startedAt, sent.httpStatus, undefined);
+      return value;
     } catch (error) {
+      this.#completed(call, weight, startedAt, sent.httpStatus, error);
       // A request that may have arrived keeps its weight counted; one that never left is refunded.
       if (error instanceof NetworkError && !(error instanceof ConnectionError && error.details.sent === false) && sent.outcome.kind === 'not-sent') {
         sent.outcome = { kind: 'answered', headers: undefined };
@@ -155,7 +180,7 @@ class KucoinRestTransport implements RestTransport {
     }
   }
 
-  async #send<T>(call: RestCall<T>, attempt: Attempt, controller: AbortController, report: (outcome: RateOutcome) => void): Promise<T> {
+  async #send<T>(call: RestCall<T>, attempt: Attempt, controller: AbortController, report: (outcome: RateOutcome, httpStatus: number) => void): Promise<T> {
     const startedAt = performance.now();
     const query = buildQuery(call.query);
     const bodyText = call.body === undefined ? '' : JSON.stringify(call.body);
@@ -179,7 +204,7 @@ class KucoinRestTransport implements RestTransport {
     } finally {
       clearTimeout(timer);
     }
-    report(rateOutcomeOf(response.status, response.headers, text));
+    report(rateOutcomeOf(response.status, response.headers, text), response.status);
     this.#options.logger.debug('exchange-response', { ...attempt.ref, status: response.status, ms: performance.now() - startedAt });
     return interpretResponse(call, response.status, text, attempt.ref, this.#options.logger);
   }
@@ -191,6 +216,28 @@ class KucoinRestTransport implements RestTransport {
     if (signer === undefined) throw new ValidationError('credentials-missing', 'This request needs API credentials, and none are configured.');
     const signed = signer.sign({ timestampMs: this.#options.timeSync.serverNow(), method: call.method, path: call.path, rawQuery, body });
     return { ...headers, ...signed };
+  }
+
+  /** Tells the request listeners; builds nothing when there are none (the order path stays free). */
+  #completed(call: RestCall<unknown>, weight: EndpointWeight, startedAt: number, httpStatus: number | undefined, error: unknown): void {
+    const listeners = this.#options.requestListeners;
+    if (listeners === undefined || listeners.size === 0) return;
+    const failed = error instanceof TradingError ? error : undefined;
+    const completed: RestRequestCompleted = {
+      route: call.route, host: call.host, pool: weight.pool, weight: weight.weight, lane: call.lane,
+      durationMs: performance.now() - startedAt,
+      ...(httpStatus === undefined ? {} : { httpStatus }),
+      outcome: error === undefined ? 'ok' : (failed?.code ?? 'internal-error'),
+      ...(error === undefined ? {} : { errorClass: failed?.name ?? 'Error' }),
+    };
+    for (const listener of listeners) {
+      try {
+        listener(completed);
+      } catch (listenerError) {
+        // A metrics listener must never turn an answered order into a failed one.
+        this.#options.logger.warn('request-listener-failed', { route: call.route, error: listenerError });
+      }
+    }
   }
 
   #newAttempt(call: RestCall<unknown>): Attempt {

@@ -5,10 +5,14 @@ import { alertsKept, mergeAlerts } from './alerts.store.ts';
 const alert = (id: number, at: number): Alert => ({
   id,
   severity: 'info',
-  code: 'fill',
+  code: 'order-filled',
+  kind: 'fill',
+  key: `order-filled:${id}`,
+  title: 'Order filled',
   message: 'm',
   details: {},
   at,
+  clears: false,
 });
 
 describe('mergeAlerts', () => {

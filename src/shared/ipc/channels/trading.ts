@@ -137,6 +137,7 @@ export const journalKindSchema = z.enum([
   'trailing',
   'risk-decision',
   'alert',
+  'alert-delivery',
   'state-change',
   'reconciliation',
   'position-event',
