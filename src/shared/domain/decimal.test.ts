@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.ts';
-import { add, cmp, dec, div, format, fromTicks, isMultipleOf, mul, roundToTick, sub, toTicks } from './decimal.ts';
+import { add, cmp, dec, div, format, fromTicks, isMultipleOf, mul, round, roundToTick, sub, toTicks } from './decimal.ts';
 
 describe('decimal', () => {
   it('parses and formats without float error', () => {
@@ -48,6 +48,28 @@ describe('decimal', () => {
         expect(cmp(sub(add(a, b), b), a)).toBe(0);
         // Antisymmetric: cmp(a, b) = −cmp(b, a); summed, so that 0 and −0 compare equal.
         expect(cmp(a, b) + cmp(b, a)).toBe(0);
+      }),
+    );
+  });
+
+  it('rounds negative amounts half-up from the floor: −0.0901 → −0.09, −0.095 → −0.09, −0.0951 → −0.10', () => {
+    expect(format(dec('-0.0901'), 2)).toBe('-0.09');
+    expect(format(dec('-0.095'), 2)).toBe('-0.09');
+    expect(format(dec('-0.0951'), 2)).toBe('-0.10');
+    expect(format(dec('-2.345'), 2)).toBe('-2.34');
+    expect(format(dec('0.095'), 2)).toBe('0.10');
+  });
+
+  it('half-up rounding never moves a value by more than half a step (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 6 }), (m, s, digits) => {
+        fc.pre(digits < s);
+        const a = { m, s };
+        const r = round(a, digits);
+        // |a − r| ≤ ½·10^-digits, compared exactly in units of 10^-s.
+        const diff = a.m - r.m * 10n ** BigInt(s - digits);
+        const half = 5n * 10n ** BigInt(s - digits - 1);
+        expect(diff < half && diff >= -half).toBe(true);
       }),
     );
   });

@@ -104,9 +104,10 @@ function divRound(n: bigint, d: bigint, rounding: Rounding): bigint {
   const floor = negative ? q - 1n : q;
   if (rounding === 'down') return floor;
   if (rounding === 'up') return floor + 1n;
-  const twice = (r < 0n ? -r : r) * 2n;
+  // Half-up (toward +∞ at the half) measures the distance from the floor, not from zero.
   const big = d < 0n ? -d : d;
-  return twice >= big ? floor + 1n : floor;
+  const aboveFloor = (n < 0n !== d < 0n ? big - (r < 0n ? -r : r) : r < 0n ? -r : r) * 2n;
+  return aboveFloor >= big ? floor + 1n : floor;
 }
 
 /** a ÷ b at `scale` decimal places with the given rounding. @throws ValidationError on b = 0. */
