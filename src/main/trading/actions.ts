@@ -5,6 +5,7 @@ import { OrderRejectedError, RiskRejectedError, ValidationError } from '../../sh
 import { fetchLiveStops } from './protection/live-stops.ts';
 import { leverageOf } from './protection/stop-executor.ts';
 import { assertReduceOnlyAllowed } from './risk/reduce-only.ts';
+import { fetchPositions } from './tick.ts';
 import type { TradingRuntime } from './runtime.ts';
 import type { ExchangePosition } from './wire-map.ts';
 import type { JournalOrder } from '../store/order-rows.ts';
@@ -59,7 +60,8 @@ export function closeSpec(position: ExchangePosition) {
  * @throws ValidationError when there is none; OrderRejectedError when the exchange refuses.
  */
 export async function closePosition(rt: TradingRuntime, symbol: string, reason: string): Promise<JournalOrder> {
-  const position = rt.positions.get(symbol);
+  // A position filled since the last pass is read at once: closing must not wait for a pass.
+  const position = rt.positions.get(symbol) ?? (await fetchPositions(rt.deps)).get(symbol);
   if (position === undefined) throw new ValidationError('no-position', `there is no open ${symbol} position`, { details: { symbol } });
   rt.deps.journal.append('position-event', { event: 'close-requested', reason }, { symbol });
   const spec = closeSpec(position);

@@ -31,6 +31,8 @@ const settings = {
       .array(z.object({ clientOid: z.string(), symbol: z.string(), side: z.enum(['long', 'short']), stopPrice: decimal, trailing: trailingSpecSchema.optional(), apply: z.enum(['on-accept', 'on-fill']) }))
       .max(500),
   },
+  /** The newest fill of the symbol already explained (exchange ms) and the trade ids at that instant. */
+  'fills-cursor': { perSymbol: true, schema: z.object({ atMs: z.number().int().nonnegative(), ids: z.array(z.string()).max(200) }) },
   /** The newest funding settlement already counted (KuCoin funding-history `timePoint`, ms) and its id. */
   'funding-cursor': { perSymbol: true, schema: z.object({ timePoint: z.number().int().nonnegative(), ids: z.array(z.string()).max(50) }) },
 } as const;

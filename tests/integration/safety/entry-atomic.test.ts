@@ -48,7 +48,7 @@ describe('an entry is one atomic decision', () => {
     d = await drill(limited, 'quick-adds');
     const e = d.engine;
     const outcomes = await Promise.allSettled([1, 2, 3, 4, 5].map(() => e.service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 1, leverage: 5, stopPrice: '88000' })));
-    const denied = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason as unknown);
+    const denied: unknown[] = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(4);
     expect(denied).toHaveLength(1);
     expect(denied[0]).toBeInstanceOf(RiskRejectedError);

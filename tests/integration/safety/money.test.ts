@@ -54,7 +54,9 @@ describe('money counted honestly', () => {
     d = run;
     await openCovered(run, symbol, 'buy', 10, '85000');
     const before = run.venue.exchange.position(run.userId, symbol).posFunding ?? 0;
-    const { reconciled } = await run.restart(() => run.venue.admin.advanceTime(fundingIntervalMs));
+    const { reconciled } = await run.restart(() => {
+      run.venue.admin.advanceTime(fundingIntervalMs);
+    });
     const settled = (run.venue.exchange.position(run.userId, symbol).posFunding ?? 0) - before;
     expect(settled).not.toBe(0);
     const engine = await reconciled;
@@ -70,7 +72,7 @@ describe('money counted honestly', () => {
       const preview = await e.service.previewOrder({ symbol, side, type: 'market', sizeLots: 3, leverage, stopPrice });
       await e.service.placeOrder({ symbol, side, type: 'market', sizeLots: 3, leverage, stopPrice });
       await until('position', () => d !== undefined && venueLots(d, symbol) === 3);
-      const venue = Number(d.venue.exchange.position(d.userId, symbol).liquidationPrice);
+      const venue = d.venue.exchange.position(d.userId, symbol).liquidationPrice;
       expect(Math.abs(Number(preview.liquidationPrice) - venue) / venue, `${side} ${leverage}×: ours ${preview.liquidationPrice}, venue ${venue}`).toBeLessThan(0.002);
       await e.service.closePosition(symbol);
       await until('flat', () => d !== undefined && venueLots(d, symbol) === 0);

@@ -5,9 +5,7 @@
  * close takes the rest and the funding, so its realised PnL is what the position really made.
  */
 import { add, dec, div, format, mul, sub, type Dec, ZERO } from '../../../shared/domain/decimal.ts';
-import type { KucoinFill } from '../../exchange/kucoin/schemas/orders.ts';
 import type { TradingDeps } from '../deps.ts';
-import type { ExchangePosition } from '../wire-map.ts';
 
 type Side = 'long' | 'short';
 
@@ -16,13 +14,10 @@ function ledgerOf(deps: TradingDeps, symbol: string, side: Side): { side: Side; 
   return stored?.side === side ? stored : { side, lots: 0, feeUsdt: '0', fundingUsdt: '0' };
 }
 
-/** Adds the fees of the opening fills among `fills` (those on the position's side). */
-export function addOpeningFees(deps: TradingDeps, position: ExchangePosition, fills: readonly KucoinFill[], addedLots: number): void {
-  const opening = position.side === 'long' ? 'buy' : 'sell';
-  const ledger = ledgerOf(deps, position.symbol, position.side);
-  let fee: Dec = dec(ledger.feeUsdt);
-  for (const fill of fills) if (fill.side === opening) fee = add(fee, dec(fill.fee ?? '0'));
-  deps.settings.set('position-ledger', { ...ledger, lots: ledger.lots + addedLots, feeUsdt: format(fee, 8) }, position.symbol);
+/** Adds `lots` opened on `side` and the fee paid for them. */
+export function addOpeningFees(deps: TradingDeps, symbol: string, side: Side, lots: number, fee: Dec): void {
+  const ledger = ledgerOf(deps, symbol, side);
+  deps.settings.set('position-ledger', { ...ledger, lots: ledger.lots + lots, feeUsdt: format(add(dec(ledger.feeUsdt), fee), 8) }, symbol);
 }
 
 /** Adds a funding settlement (signed USDT) of a position of `side`. */

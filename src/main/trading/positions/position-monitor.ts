@@ -5,11 +5,12 @@
  * their exit fees minus the share of the opening fees the closed lots carry (plus, on a full close,
  * the funding the position settled, for the record). Growth adds its opening fees to the ledger.
  */
-import { add, dec, format, mul, sub, type Dec, ZERO } from '../../../shared/domain/decimal.ts';
+import { add, dec, div, format, mul, sub, type Dec, ZERO } from '../../../shared/domain/decimal.ts';
 import type { KucoinFill } from '../../exchange/kucoin/schemas/orders.ts';
 import { raiseAlert, type TradingDeps } from '../deps.ts';
 import { fillTimeMs } from '../orders/order-fills.ts';
 import type { ExchangePosition } from '../wire-map.ts';
+import { advanceCursor, freshFills, splitFills, totals, type FillPart } from './fill-window.ts';
 import { addOpeningFees, takeShare } from './position-ledger.ts';
 
 /** Why a position shrank. */
@@ -42,18 +43,15 @@ function causeOf(deps: TradingDeps, fills: readonly KucoinFill[]): CloseCause {
   return 'external';
 }
 
-/** PnL of the closing fills of `previous`, net of their own fees. Unknown entry → the fills' fees only. */
-function closingPnl(previous: ExchangePosition, fills: readonly KucoinFill[], multiplier: Dec): Dec {
+/** PnL of the closing parts against `entry`, net of their own fees. Unknown entry → the fees only. */
+function closingPnl(side: 'long' | 'short', entry: Dec | undefined, closing: readonly FillPart[], multiplier: Dec): Dec {
   let pnl: Dec = ZERO;
-  for (const fill of fills) {
-    const closing = previous.side === 'long' ? fill.side === 'sell' : fill.side === 'buy';
-    if (!closing) continue;
-    if (previous.avgEntryPrice !== undefined) {
-      const entry = dec(previous.avgEntryPrice);
-      const diff = previous.side === 'long' ? sub(dec(fill.price), entry) : sub(entry, dec(fill.price));
-      pnl = add(pnl, mul(mul(diff, dec(fill.size)), multiplier));
+  for (const p of closing) {
+    if (entry !== undefined) {
+      const diff = side === 'long' ? sub(dec(p.fill.price), entry) : sub(entry, dec(p.fill.price));
+      pnl = add(pnl, mul(mul(diff, dec(p.lots)), multiplier));
     }
-    pnl = sub(pnl, dec(fill.fee ?? '0'));
+    pnl = sub(pnl, p.fee);
   }
   return pnl;
 }
@@ -67,47 +65,69 @@ function journalFills(deps: TradingDeps, fills: readonly KucoinFill[]): void {
   }
 }
 
-/** How the position of one symbol changed between two reads. */
-function changeOf(previous: ExchangePosition | undefined, current: ExchangePosition | undefined): { closedLots: number; addedLots: number } {
-  if (previous === undefined) return { closedLots: 0, addedLots: current?.sizeLots ?? 0 };
-  if (current?.side !== previous.side) return { closedLots: previous.sizeLots, addedLots: current?.sizeLots ?? 0 };
-  const delta = current.sizeLots - previous.sizeLots;
-  return delta >= 0 ? { closedLots: 0, addedLots: delta } : { closedLots: -delta, addedLots: 0 };
-}
-
 /**
- * Compares the previous and current position of a symbol; when it changed, reads the fills since
- * `sinceMs`, journals them, keeps the opening fees, and returns the reduction when it shrank.
+ * Explains how a symbol's position changed since `sinceMs`: reads the fills after its cursor,
+ * journals them, adds the opening lots' fees to the position's ledger, and returns the reduction
+ * when lots were closed.
  * @throws the client's error when the fills cannot be read (the caller retries on the next pass).
  */
 export async function accountPositionChange(deps: TradingDeps, previous: ExchangePosition | undefined, current: ExchangePosition | undefined, sinceMs: number): Promise<PositionReduction | undefined> {
-  const { closedLots, addedLots } = changeOf(previous, current);
-  if (closedLots <= 0 && addedLots <= 0) return undefined;
   const symbol = previous?.symbol ?? current?.symbol ?? '';
-  const page = await deps.rest.listFills({ symbol, startAtMs: sinceMs - 5000, pageSize: 200 }, { lane: 'protective' });
+  const cursor = deps.settings.get('fills-cursor', symbol);
+  const page = await deps.rest.listFills({ symbol, startAtMs: Math.min(cursor?.atMs ?? Number.POSITIVE_INFINITY, sinceMs - 5000), pageSize: 200 }, { lane: 'protective' });
   journalFills(deps, page.items);
-  if (current !== undefined && addedLots > 0) addOpeningFees(deps, current, page.items, addedLots);
-  if (previous === undefined || closedLots <= 0) return undefined;
-  return reductionOf(deps, previous, current, closedLots, page.items);
+  const fresh = freshFills(deps, symbol, page.items);
+  const { closing, opening } = splitFills(fresh, previous === undefined ? undefined : { side: previous.side, lots: previous.sizeLots });
+  const side = previous?.side ?? current?.side ?? (fresh[0]?.side === 'sell' ? 'short' : 'long');
+  // Lots opened on the side being closed are in the ledger before the reduction takes its share;
+  // lots of a new position after a flip join the ledger of that new position afterwards.
+  const added = totals(opening.filter((p) => sideOf(p) === side));
+  const flipped = totals(opening.filter((p) => sideOf(p) !== side));
+  if (added.lots > 0) addOpeningFees(deps, symbol, side, added.lots, added.fee);
+  // The closing parts' entry: the previous position's, blended with what opened on its side in this window.
+  const entryBase = previous?.avgEntryPrice === undefined ? undefined : { lots: previous.sizeLots, value: mul(dec(previous.avgEntryPrice), dec(previous.sizeLots)) };
+  const reduction = closing.length === 0 ? undefined : reductionOf(deps, { symbol, side, previous, current, closing, entry: blendedEntry(entryBase, added) });
+  if (flipped.lots > 0 && current !== undefined) addOpeningFees(deps, symbol, current.side, flipped.lots, flipped.fee);
+  advanceCursor(deps, symbol, fresh);
+  return reduction;
 }
 
-function reductionOf(deps: TradingDeps, previous: ExchangePosition, current: ExchangePosition | undefined, closedLots: number, fills: readonly KucoinFill[]): PositionReduction {
-  const fullyClosed = current?.side !== previous.side;
-  const cause = causeOf(deps, fills);
-  const multiplier = deps.contracts.get(previous.symbol)?.prepared.multiplier ?? dec('1');
-  const share = takeShare(deps, previous.symbol, previous.side, closedLots, fullyClosed);
+const sideOf = (p: FillPart): 'long' | 'short' => (p.fill.side === 'buy' ? 'long' : 'short');
+
+function blendedEntry(base: { lots: number; value: Dec } | undefined, opened: { lots: number; priceTimesLots: Dec }): Dec | undefined {
+  const lots = (base?.lots ?? 0) + opened.lots;
+  if (lots === 0) return undefined;
+  return div(add(base?.value ?? ZERO, opened.priceTimesLots), dec(lots), 8, 'half-up');
+}
+
+interface ReductionInput {
+  readonly symbol: string;
+  readonly side: 'long' | 'short';
+  readonly previous: ExchangePosition | undefined;
+  readonly current: ExchangePosition | undefined;
+  readonly closing: readonly FillPart[];
+  readonly entry: Dec | undefined;
+}
+
+function reductionOf(deps: TradingDeps, input: ReductionInput): PositionReduction {
+  const { symbol, side, current, closing } = input;
+  const closedLots = totals(closing).lots;
+  const fullyClosed = current?.side !== side;
+  const cause = causeOf(deps, closing.map((p) => p.fill));
+  const multiplier = deps.contracts.get(symbol)?.prepared.multiplier ?? dec('1');
+  const share = takeShare(deps, symbol, side, closedLots, fullyClosed);
   const openingShare = share.openingFeeUsdt;
-  const tradePnl = sub(closingPnl(previous, fills, multiplier), openingShare);
+  const tradePnl = sub(closingPnl(side, input.entry, closing, multiplier), openingShare);
   // The funding counted as it settled (funding.ts), not the last `posFunding` seen, which may lag.
   const funding = share.fundingUsdt;
   const reduction: PositionReduction = {
-    symbol: previous.symbol, cause, closedLots, fullyClosed,
+    symbol, cause, closedLots, fullyClosed,
     realisedPnl: format(add(tradePnl, funding), 8), tradePnl: format(tradePnl, 8), fundingPnl: format(funding, 8),
   };
-  deps.journal.append('position-event', { event: fullyClosed ? 'closed' : 'reduced', cause, closedLots, realisedPnl: reduction.realisedPnl, tradePnl: reduction.tradePnl, openingFeeShare: format(openingShare, 8), fundingPnl: reduction.fundingPnl, markPrice: previous.markPrice ?? null }, { symbol: previous.symbol });
+  deps.journal.append('position-event', { event: fullyClosed ? 'closed' : 'reduced', cause, closedLots, realisedPnl: reduction.realisedPnl, tradePnl: reduction.tradePnl, openingFeeShare: format(openingShare, 8), fundingPnl: reduction.fundingPnl, markPrice: input.previous?.markPrice ?? current?.markPrice ?? null }, { symbol });
   if (cause === 'liquidation' || cause === 'adl' || cause === 'external') {
     const severity = cause === 'external' ? 'warning' : 'critical';
-    raiseAlert(deps, severity, `position-${cause}`, `${previous.symbol}: ${closedLots} lots of the ${previous.side} position were closed by ${cause === 'external' ? 'something other than Bulwark' : cause}`, previous.symbol, { closedLots, realisedPnl: reduction.realisedPnl });
+    raiseAlert(deps, severity, `position-${cause}`, `${symbol}: ${closedLots} lots of the ${side} position were closed by ${cause === 'external' ? 'something other than Bulwark' : cause}`, symbol, { closedLots, realisedPnl: reduction.realisedPnl });
   }
   return reduction;
 }
