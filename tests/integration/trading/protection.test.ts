@@ -47,6 +47,8 @@ describe('protection against the paper venue', () => {
     engine = await engineFor(config, venue, `${tempDir('drop')}/journal.db`);
     const e = engine;
     venue.admin.addFault({ kind: 'drop-response', method: 'POST', path: '/api/v1/st-orders', count: 1 });
+    // KuCoin's refusal of a repeated clientOid (300018) is not relied on: the venue would accept a resend.
+    venue.admin.addFault({ kind: 'accept-duplicate-client-oid' });
     venue.admin.resetRequestLog();
     const placed = await e.service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 3, leverage: 5, stopPrice: '88000' });
     expect(['UNKNOWN', 'RECONCILING']).toContain(placed.order.status);
@@ -58,6 +60,7 @@ describe('protection against the paper venue', () => {
     await until('protected', () => e.service.listPositions().find((p) => p.protection.status === 'PROTECTED'));
     expect(e.service.listPositions().map((p) => p.sizeLots)).toEqual([3]);
     expect(venue.admin.requestCount({ method: 'POST', path: '/api/v1/st-orders' })).toBe(1);
+    expect(venue.admin.orderTimeline({ symbol }).filter((o) => o.clientOid === placed.order.clientOid)).toHaveLength(1);
     expect(venue.admin.requestCount({ method: 'POST', path: '/api/v1/orders' })).toBe(0);
     const states = e.journal.queryEvents({ kind: 'order', clientOid: placed.order.clientOid, limit: 50 }).reverse().map((ev) => ev.data.status);
     expect(states.slice(0, 4)).toEqual(['NEW', 'SUBMITTED', 'UNKNOWN', 'RECONCILING']);

@@ -87,6 +87,8 @@ const doubtful = new Set(['SUBMITTED', 'UNKNOWN', 'RECONCILING']);
 class Tracker implements OrderTracker, ReconcileHost {
   readonly #o: OrderTrackerOptions;
   readonly #reconciling = new Map<string, Promise<JournalOrder>>();
+  /** Orders whose placement request is on its way: only its answer (or its failure) resolves them. */
+  readonly #sending = new Set<string>();
   readonly #lastUnknownCheck = new Map<string, number>();
   #stopped = false;
 
@@ -107,10 +109,15 @@ class Tracker implements OrderTracker, ReconcileHost {
     await Promise.allSettled([...this.#reconciling.values()]);
   }
 
-  /** Moves an order by `cause` (the transition table decides the status) and journals it. */
+  /**
+   * Moves an order by `cause` (the transition table decides the status) and journals it. The move
+   * starts from the order as the journal has it now, never from a caller's older copy, so two paths
+   * resolving one order (a send timing out, a poll) cannot overwrite each other's step.
+   */
   transition(order: JournalOrder, cause: OrderCause, changes: Partial<JournalOrder> = {}): JournalOrder {
-    const status = nextStatus(order.status, cause);
-    const next: JournalOrder = { ...order, ...changes, status, updatedAt: this.#o.now() };
+    const base = this.#o.journal.getOrder(order.clientOid) ?? order;
+    const status = nextStatus(base.status, cause);
+    const next: JournalOrder = { ...base, ...changes, status, updatedAt: this.#o.now() };
     this.#o.journal.updateOrder(next);
     this.#o.journal.append('order', { status, cause, filledLots: next.filledLots, reason: next.reason ?? null }, { symbol: next.symbol, clientOid: next.clientOid });
     this.#o.onUpdate(next);
@@ -148,6 +155,7 @@ class Tracker implements OrderTracker, ReconcileHost {
 
   async send(order: JournalOrder, built: BuiltRequest, admit?: () => void): Promise<JournalOrder> {
     const started = performance.now();
+    this.#sending.add(order.clientOid);
     try {
       const request = admit === undefined ? built.request : { ...built.request, admit };
       const rest = this.#o.rest;
@@ -156,6 +164,8 @@ class Tracker implements OrderTracker, ReconcileHost {
       return this.transition(order, 'accepted', { exchangeOrderId: result.orderId, confirmLatencyMs: Math.round(latency * 1000) / 1000 });
     } catch (error) {
       return this.#onSendError(order, error);
+    } finally {
+      this.#sending.delete(order.clientOid);
     }
   }
 
@@ -178,8 +188,7 @@ class Tracker implements OrderTracker, ReconcileHost {
   async refresh(clientOid: string): Promise<JournalOrder> {
     const order = this.current(clientOid);
     if (terminalOrderStatuses.has(order.status)) return order;
-    const running = this.#reconciling.get(clientOid);
-    if (running !== undefined) return order;
+    if (this.#reconciling.has(clientOid) || this.#sending.has(clientOid)) return order;
     try {
       const wire = order.exchangeOrderId === undefined ? await this.#o.rest.getOrderByClientOid(clientOid) : await this.#o.rest.getOrder(order.exchangeOrderId);
       return await this.adoptWire(order, wire);
@@ -261,7 +270,7 @@ class Tracker implements OrderTracker, ReconcileHost {
   }
 
   #due(order: JournalOrder, seen: ReadonlyMap<string, number>): boolean {
-    if (this.#reconciling.has(order.clientOid)) return false;
+    if (this.#reconciling.has(order.clientOid) || this.#sending.has(order.clientOid)) return false;
     if (order.status === 'ACKED' || order.status === 'PARTIALLY_FILLED') return seen.get(order.clientOid) !== order.filledLots;
     if (order.status !== 'UNKNOWN') return true;
     // An order given up on is asked about again, slowly: it may turn up, and then it is resolved.
