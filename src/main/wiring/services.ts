@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { TradingMode } from '../../shared/ipc/channels/app.ts';
 import { channelNames } from '../../shared/ipc/contract.ts';
 import type { AlertRouter, Alerts } from '../alerts/index.ts';
@@ -11,6 +10,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { PlatformAdapters } from '../platform/adapters.ts';
 import { createSecrets } from '../secrets/index.ts';
 import type { KeychainBackend, Secrets } from '../secrets/index.ts';
+import { journalFileFor, setAsideSharedJournal } from '../store/journal-file.ts';
 import { openJournal, type Journal } from '../store/journal.ts';
 import { startVenue } from '../venue/index.ts';
 import type { RunningVenue } from '../venue/index.ts';
@@ -100,7 +100,8 @@ async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredent
 
 /** The journal, the keychain and the alert router: built first, so everything after can raise alerts. */
 function startAlerting(ctx: ServiceContext): { journal: Journal; secrets: Secrets; alerts: Alerts } {
-  const journal = openJournal({ filePath: join(ctx.platform.paths.userData, 'journal.sqlite'), now: () => ctx.platform.clock.now() });
+  setAsideSharedJournal(ctx.platform.paths.userData, ctx.logger, ctx.platform.clock.now());
+  const journal = openJournal({ filePath: journalFileFor(ctx.platform.paths.userData, ctx.mode), now: () => ctx.platform.clock.now() });
   const holder: { alerts?: Alerts } = {};
   const secrets = buildSecrets(ctx, () => {
     if (holder.alerts === undefined) throw new Error('alerts used before they were built');
