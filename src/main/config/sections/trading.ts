@@ -23,7 +23,7 @@ const riskSchema = z
     priceBandPct: z.number().positive().max(50).default(5),
     /** The stop must stay this % of the entry→liquidation distance in front of liquidation (freqtrade uses 5 %). */
     stopLiquidationBufferPct: z.number().min(0).max(90).default(10),
-    /** Liquidation fee rate used in the liquidation estimate (§7.2, post-2025 model). */
+    /** Liquidation fee rate used in the isolated liquidation estimate (KuCoin's model since 2025-05, ADR 0339). */
     liquidationFeeRate: z.number().min(0).max(0.1).default(0.0006),
     /** Total exposure (open positions + resting entries, USDT) across all contracts. Decimal string. */
     maxAccountExposureUsdt: decimalText.default('100000'),
@@ -88,7 +88,7 @@ const protectionSchema = z
   .object({
     /** Periodic REST check of every position's stops. */
     watchdogIntervalMs: z.number().int().positive().default(2000),
-    /** Event-driven passes (fills, pushes) come at most this often: each pass costs ~10 request weight (§5.1). */
+    /** Event-driven passes (fills, pushes) come at most this often: each pass reads positions and stop orders (about 10 request weight of the 2000 per 30 s futures pool). */
     minPassIntervalMs: z.number().int().min(0).default(300),
     /** A position without full exchange-side cover for longer than this raises a critical alert. */
     nakedAlertAfterS: z.number().positive().default(5),
@@ -96,11 +96,11 @@ const protectionSchema = z
     stopPlaceMaxAttempts: z.number().int().min(1).default(3),
     /** A position still without full cover after this long is closed at market (if `closeOnStopFailure`). */
     closeAfterNakedS: z.number().positive().default(15),
-    /** When the stop cannot be placed: close the position at market (freqtrade emergency_exit). */
+    /** When the stop cannot be placed: close the position at market, retried until flat (ADR 0332). */
     closeOnStopFailure: z.boolean().default(true),
     /** A position found without any known stop price (opened elsewhere) gets a stop this % from mark. */
     adoptedPositionStopPct: z.number().positive().max(50).default(2),
-    /** Use st-orders (entry + attached stop in one request) when the entry allows it. */
+    /** Send entries as st-orders (the stop attached in the same request, so the entry's lots are covered from the first fill even with the app closed). */
     useStOrders: z.boolean().default(true),
     /**
      * While one of our stops is still being resolved (its send was ambiguous) the watchdog waits
