@@ -84,6 +84,11 @@ async function placeSerialised(rt: TradingRuntime, ticket: OrderTicket): Promise
     { admit: () => { assertEntryStillAllowed(rt); } },
   );
   if (order.status === 'REJECTED') throw new OrderRejectedError('order-rejected', order.reason ?? 'the exchange refused the order', { details: { clientOid: order.clientOid } });
+  // The kill switch was pressed while this entry was on the wire: it landed after the cancels.
+  if (rt.machine.isActive('kill-switch')) {
+    await deps.tracker.cancel(order.clientOid);
+    throw new RiskRejectedError('risk-trading-state', 'the kill switch was pressed while this entry was on its way; it was cancelled at the exchange', { details: { ruleId: 'trading-state', clientOid: order.clientOid } });
+  }
   addIntent(rt, { clientOid: order.clientOid, symbol: ticket.symbol, side, stopPrice: ticket.stopPrice, ...(ticket.trailing === undefined ? {} : { trailing: ticket.trailing }), apply: adding ? 'on-fill' : 'on-accept' });
   applyEntryIntents(rt);
   inBackground(rt, followEntry(rt, order.clientOid));

@@ -72,6 +72,7 @@ export async function runTick(rt: TradingRuntime): Promise<void> {
   if (reads.positions !== undefined) rt.positions = reads.positions;
   // An entry accepted or filled since the last pass brings its stop now, before it is protected.
   applyEntryIntents(rt);
+  cancelEntriesLandedAfterKill(rt);
   // Symbols in parallel: a hanging stop request on one must not delay the others' protection.
   await Promise.all([...guarded.values()].map((position) => guardPosition(rt, position, stops === undefined ? undefined : (stops.get(position.symbol) ?? []), fresh)));
   if (stops !== undefined && fresh) await rt.watchdog.sweepOrphans(new Map([...guarded.values()].map((p) => [p.symbol, p.side])), stops);
@@ -84,6 +85,19 @@ export async function runTick(rt: TradingRuntime): Promise<void> {
   if (fresh) await explainChanges(rt);
   applyGuardTriggers(rt);
   if (reads.failures.length > 0) throw new Error(`could not read ${reads.failures.join('; ')}`);
+}
+
+/**
+ * While the kill switch is engaged, an entry of ours that is working at the exchange — one that was
+ * on the wire when it was pressed and landed after its cancels, or a doubtful one resolved since —
+ * is cancelled (ADR 0337).
+ */
+function cancelEntriesLandedAfterKill(rt: TradingRuntime): void {
+  if (!rt.machine.isActive('kill-switch')) return;
+  for (const order of rt.deps.journal.openOrders()) {
+    if (order.purpose !== 'entry' || (order.status !== 'ACKED' && order.status !== 'PARTIALLY_FILLED')) continue;
+    inBackground(rt, rt.deps.tracker.cancel(order.clientOid));
+  }
 }
 
 /** Order polling (the WS fallback) runs on its own, single-flight; protection never waits for it. */

@@ -3,7 +3,7 @@
 // reported as filled, not sent — and the stops of flat symbols cancelled; without flatten the
 // protective stops stay. It never waits behind an order stuck in reconciliation.
 import { afterEach, describe, expect, it } from 'vitest';
-import { configOf, drill, fastTrading, lossSideLots, openCovered, type Drill } from './harness.ts';
+import { configOf, drill, fastTrading, lossSideLots, openCovered, until, type Drill } from './harness.ts';
 
 const prices = { XBTUSDTM: '90000', ETHUSDTM: '3000', SOLUSDTM: '150' } as const;
 const config = configOf(fastTrading);
@@ -60,6 +60,23 @@ describe('the kill switch', () => {
     for (const symbol of Object.keys(prices)) expect(lossSideLots(d, symbol)).toBeGreaterThan(0);
     expect(report.protectiveStopsKept).toBeGreaterThanOrEqual(3);
     expect(d.engine.alerts.find((a) => a.code === 'kill-switch')?.message).toContain('protective stops stay');
+  });
+
+  it('entries waiting when it is pressed never reach the exchange afterwards', async () => {
+    d = await drill(config, 'kill-queued', prices);
+    const run = d;
+    // Every entry takes a second to be answered: the next ones wait (entries go one at a time).
+    run.venue.admin.addFault({ kind: 'latency', latencyMs: 1000, method: 'POST', path: '/api/v1/st-orders' });
+    const sent = [1, 2, 3, 4].map(() => run.engine.service.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '87000', sizeLots: 1, leverage: 5, stopPrice: '86000' }).catch((error: unknown) => error));
+    await until('the first entry on its way', () => run.venue.admin.requestCount({ method: 'POST', path: '/api/v1/st-orders' }) >= 1);
+    await run.engine.service.triggerKillSwitch(false, 'drill');
+    const outcomes = await Promise.all(sent);
+    const placedAfter = run.venue.admin.requestCount({ method: 'POST', path: '/api/v1/st-orders' });
+    // Only the one already on the wire when the switch was pressed ever reached the venue …
+    expect(placedAfter).toBe(1);
+    // … and the trader is told each entry did not stand: three never left, the fourth was cancelled on landing.
+    expect(outcomes.filter((o) => o instanceof Error)).toHaveLength(4);
+    await until('nothing working', () => openRegular(run).length === 0);
   });
 
   it('never waits behind an order stuck in reconciliation', async () => {
