@@ -18,7 +18,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { Clock } from '../time/clock.ts';
 import { systemClock } from '../time/clock.ts';
 import { createVenueClock, createVenueExchange } from './core/index.ts';
-import type { PriceFeed, VenueClock, VenueExchange } from './core/index.ts';
+import type { PriceFeed, VenueClock, VenueExchange, VenuePersistence } from './core/index.ts';
 import { createAdminHttp } from './server/admin-http.ts';
 import { KeyBook } from './server/api-keys.ts';
 import type { KeySpec } from './server/api-keys.ts';
@@ -65,6 +65,8 @@ export interface StartVenueOptions {
   readonly clock?: Clock;
   /** Exchange time (prices, funding, stops); default `clock` sped up by `config.timeScale`. */
   readonly venueClock?: VenueClock;
+  /** Keeps the accounts across restarts (venue/persist, ADR 0160); absent = fresh accounts each start. */
+  readonly persistence?: VenuePersistence;
 }
 
 /** A running venue. */
@@ -132,6 +134,7 @@ function assemble(options: StartVenueOptions): VenueParts {
     config: options.config,
     logger,
     ...(options.priceFeed === undefined ? {} : { priceFeed: options.priceFeed }),
+    ...(options.persistence === undefined ? {} : { persistence: options.persistence }),
   });
   const state = buildState(seed, settings.rateLimitWindowMs, settings.requestLogCapacity);
   const gateway = new WsGateway({ settings, logger, tokens: state.tokens, now: gatewayNow });

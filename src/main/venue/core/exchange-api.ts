@@ -8,6 +8,7 @@ import type { VenueConfig } from '../../config/sections/venue.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { PriceFeed } from '../feeds/price-feed.ts';
 import type { VenueClock } from '../feeds/venue-clock.ts';
+import type { Venue } from './context.ts';
 import type { VenueEventListener } from './events.ts';
 import type { IndexPointWire, RatePointWire } from './index-api.ts';
 import type { OrderTimelineEntryWire, OrderTimelineFilter } from './order-timeline.ts';
@@ -68,6 +69,23 @@ export interface VenueExchangeOptions {
   readonly logger: Logger;
   /** Price source; defaults to the seeded random walk. */
   readonly priceFeed?: PriceFeed;
+  /** Keeps the accounts across restarts (venue/persist, ADR 0160); absent = a fresh venue each start. */
+  readonly persistence?: VenuePersistence;
+}
+
+/**
+ * The hook a durable account store plugs into (ADR 0160). The core calls `historyFromMs` before it
+ * builds candle history (so the history covers the time the venue was closed), `restore` once that
+ * history is built up to `resumeAtMs`, and `commit` after every call and every tick, before the
+ * answer leaves: what a client was told is on disk.
+ */
+export interface VenuePersistence {
+  /** Venue time the saved state was last written at, or null when there is none. */
+  savedAtMs(): number | null;
+  /** Puts the saved accounts into `venue` and settles the time since they were saved up to `untilMs`. */
+  restore(venue: Venue, untilMs: number): void;
+  /** Writes whatever changed since the last commit. */
+  commit(venue: Venue): void;
 }
 
 /**

@@ -79,10 +79,8 @@ function defaultFeed(options: VenueExchangeOptions, startMs: number): PriceFeed 
   });
 }
 
-function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventListener>): Venue {
+function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventListener>, warmStart: number): Venue {
   const config = options.config;
-  const startMs = options.clock.now();
-  const warmStart = startMs - config.historyWarmupMs;
   const logger = options.logger.child({ component: 'venue-core' });
   const markets = new Map(contractSpecs.map((spec) => [spec.symbol, newMarket(spec, warmStart, config.fundingIntervalMs)]));
   return {
@@ -309,14 +307,55 @@ function drivingMethods(venue: Venue, sync: Sync, listeners: Set<VenueEventListe
   };
 }
 
+/**
+ * Builds the venue state and its history; with persistence, the history reaches back to when the
+ * saved state was written (at most `maxRestoreGapMs`), is built up to that point, and the store then
+ * restores the accounts and settles the rest of the gap on it (ADR 0160).
+ */
+function openVenue(options: VenueExchangeOptions, listeners: Set<VenueEventListener>): Venue {
+  const startMs = options.clock.now();
+  const savedAtMs = options.persistence?.savedAtMs() ?? null;
+  const defaultStart = startMs - options.config.historyWarmupMs;
+  const resumeAtMs = savedAtMs === null ? startMs : Math.min(startMs, Math.max(savedAtMs, startMs - options.config.maxRestoreGapMs));
+  const venue = createVenue(options, listeners, Math.min(defaultStart, resumeAtMs));
+  warmUp(venue, resumeAtMs);
+  if (options.persistence !== undefined) {
+    options.persistence.restore(venue, startMs);
+    options.persistence.commit(venue);
+  }
+  return venue;
+}
+
+/** Every method of `exchange`, followed by a commit of whatever it changed (thrown or not). */
+function committing(exchange: VenueExchange, commit: () => void): VenueExchange {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(exchange) as [string, (...args: unknown[]) => unknown][]) {
+    wrapped[name] = (...args: unknown[]): unknown => {
+      try {
+        return method(...args);
+      } finally {
+        commit();
+      }
+    };
+  }
+  return wrapped as unknown as VenueExchange;
+}
+
 /** Builds a venue exchange (deterministic given `seed` and the clock). */
 export function createVenueExchange(options: VenueExchangeOptions): VenueExchange {
   const listeners = new Set<VenueEventListener>();
-  const venue = createVenue(options, listeners);
-  warmUp(venue, options.clock.now());
+  const venue = openVenue(options, listeners);
   const sync = (): void => {
     advanceVenue(venue, Math.max(options.clock.now(), venue.nowMs));
   };
+  const exchange = buildExchange(venue, sync, listeners);
+  const persistence = options.persistence;
+  return persistence === undefined ? exchange : committing(exchange, () => {
+    persistence.commit(venue);
+  });
+}
+
+function buildExchange(venue: Venue, sync: Sync, listeners: Set<VenueEventListener>): VenueExchange {
   return {
     ...accountMethods(venue, sync),
     ...drillMethods(venue, sync),

@@ -20,7 +20,7 @@
  *   (subject `level2`, ≤ every 100 ms of venue time, `Level2DepthEvent`).
  */
 export { createVenueExchange } from './exchange.ts';
-export type { LedgerWire, QueryParams, VenueExchange, VenueExchangeOptions } from './exchange-api.ts';
+export type { LedgerWire, QueryParams, VenueExchange, VenueExchangeOptions, VenuePersistence } from './exchange-api.ts';
 export type { IndexPointWire, RatePointWire } from './index-api.ts';
 export type { OrderTimelineEntryWire, OrderTimelineFilter, TimelineFillWire, TimelineInstantWire } from './order-timeline.ts';
 export { VenueError, venueErrors } from './errors.ts';
