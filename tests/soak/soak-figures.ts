@@ -10,6 +10,16 @@ export interface SoakLine {
   readonly [field: string]: unknown;
 }
 
+/** Why steps failed, by the first words of the error (a refusal by the risk rules or the trading state is expected under faults). */
+function reasonsOf(errors: readonly SoakLine[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const line of errors) {
+    const words = String(line.error).replace(/[0-9.]+/g, 'N').slice(0, 70);
+    counts[words] = (counts[words] ?? 0) + 1;
+  }
+  return counts;
+}
+
 const ambiguous = new Set(['NEW', 'SUBMITTED', 'UNKNOWN', 'RECONCILING']);
 
 /** Orders: duplicates and losses at the venue, forbidden orders sent, acknowledged orders missing from the journal. */
@@ -32,6 +42,7 @@ export function journalFigures(journal: Journal, timeline: readonly OrderTimelin
       stepErrors: lines.filter((line) => line.type === 'step-error').length,
       kills: lines.filter((line) => line.type === 'killed').length,
     },
+    stepErrorReasons: reasonsOf(lines.filter((line) => line.type === 'step-error')),
   };
 }
 

@@ -35,6 +35,8 @@ export interface SoakFigures {
   readonly lostAlertDetails: readonly { at: number; code: string; severity: string }[];
   readonly heapGrowthPct: number;
   readonly eventLoopLagP99Ms: number;
+  /** Steps the engine refused or failed, by reason. */
+  readonly stepErrorReasons: Record<string, number>;
   /** What the soak did, so a zero is seen to mean something. */
   readonly activity: Record<string, number>;
 }
@@ -133,6 +135,7 @@ export async function runSoak(options: { minutes: number; seed?: number }): Prom
       lostAlerts: alerts.lostAlerts,
       lostAlertDetails: alerts.lost,
       ...runtimeFigures(lines),
+      stepErrorReasons: fromJournal.stepErrorReasons,
       activity: { ...fromJournal.activity, ...alerts.activity, faults: faults.applied().length, nakedEpisodes: naked.episodes() },
     };
   } finally {
