@@ -89,6 +89,9 @@ test('the strip shows four timeframes and the verdict; a downtrend warns a long 
     element.querySelector('[data-testid="entry-warning"]')?.textContent ?? '',
   ]);
   expect(warningText.endsWith(verdictText.replace('Verdict ', ''))).toBe(true);
+  // The ticket says it too, under its side switch, while its side is buy (long).
+  const ticket = page.getByTestId('order-ticket');
+  await expect(ticket.getByTestId('ticket-entry-warning')).toHaveText(/^Entering long against the (5m|15m|1h|4h) downtrend, verdict \u22120\.\d\d$/);
 
   await strip.getByTestId('verdict-tf-4h').hover();
   await expect(page.getByTestId('verdict-tf-4h-details')).toContainText('EMA 9/21 trend');
