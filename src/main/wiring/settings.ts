@@ -1,0 +1,20 @@
+import { createSettingsHandlers, type SettingsHandlers } from '../config/settings-handlers.ts';
+import { journalSettingChanges } from '../config/settings-journal.ts';
+import { createSettingsService } from '../config/settings-service.ts';
+import type { ConfigStore } from '../config/store.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { Journal } from '../store/journal.ts';
+
+/** The Settings pages' service over the settings file, with every change journaled (old → new). */
+export interface EngineSettings {
+  readonly handlers: SettingsHandlers;
+  /** Stops journaling changes (the engine closes the journal after). */
+  stop(): void;
+}
+
+/** Builds the settings handlers and starts journaling every change of the settings file. */
+export function createEngineSettings(input: { configStore: ConfigStore; journal: Journal; logger: Logger }): EngineSettings {
+  const logger = input.logger.child({ component: 'settings' });
+  const unjournal = journalSettingChanges(input.configStore, input.journal, logger);
+  return { handlers: createSettingsHandlers(createSettingsService({ store: input.configStore })), stop: unjournal };
+}
