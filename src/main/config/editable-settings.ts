@@ -61,5 +61,10 @@ export function editableSetting(path: string): EditableSetting | undefined {
  * delivery; anything else not listed is only read at start.
  */
 export function appliesAt(path: string): SettingApplies {
-  return byPath.get(path)?.applies ?? (path.startsWith('alerts.') ? 'now' : 'restart');
+  // A change inside an editable setting (a key of a list or map) applies as the setting does.
+  for (let at = path; at.includes('.'); at = at.slice(0, at.lastIndexOf('.'))) {
+    const setting = byPath.get(at);
+    if (setting !== undefined) return setting.applies;
+  }
+  return path.startsWith('alerts.') ? 'now' : 'restart';
 }

@@ -113,7 +113,7 @@ function startAlerting(ctx: ServiceContext): { journal: Journal; secrets: Secret
   });
   const alerts = createEngineAlerts({ ...ctx, secretStore: secrets.store, journal, smtpTrustedCaPem: ctx.overrides.smtpTrustedCaPem });
   holder.alerts = alerts;
-  return { journal, secrets, alerts, settings: createEngineSettings({ configStore: ctx.configStore, journal, logger: ctx.logger }) };
+  return { journal, secrets, alerts, settings: createEngineSettings({ configStore: ctx.configStore, journal, logger: ctx.logger, events: ctx.events }) };
 }
 
 /** A rotated live key is news on every channel a warning reaches: the trader should know it was them. */

@@ -78,6 +78,10 @@ describe('settings:update against the running engine', () => {
   });
 
   it('saves a valid limit atomically, journals old → new, and the next preview obeys it', async () => {
+    const pushed: unknown[] = [];
+    const off = test.engine.events.subscribe((event, payload) => {
+      if (event === 'settings:changed') pushed.push(payload);
+    });
     const answer = await ask('settings:update', { changes: { 'trading.risk.userMaxLeverage': 3 } });
     expect(answer).toMatchObject({ ok: true, value: { restartNeeded: false, changes: [{ path: 'trading.risk.userMaxLeverage', oldValue: 20, newValue: 3, applies: 'now' }] } });
     expect(JSON.parse(settingsFile())).toMatchObject({ trading: { risk: { userMaxLeverage: 3 } } });
@@ -85,6 +89,9 @@ describe('settings:update against the running engine', () => {
     const denied = await preview();
     expect(denied).toMatchObject({ verdict: 'deny', denial: { ruleId: 'leverage' } });
     expect(denied.denial?.message).toMatch(/your cap 3×/);
+    await until(() => Promise.resolve(pushed.length > 0), 'the renderer to be told');
+    off();
+    expect(pushed).toEqual([{ changes: [{ path: 'trading.risk.userMaxLeverage', oldValue: 20, newValue: 3, applies: 'now' }] }]);
   });
 
   it('a lower risk per trade is obeyed by the next preview', async () => {

@@ -90,5 +90,11 @@ export const settingsChannels = {
   'settings:update': { request: settingsPatchSchema, response: settingsUpdateResultSchema },
 } as const satisfies ChannelMap;
 
-/** Settings events: none yet (the page reads the answer of its own update). */
-export const settingsEvents = {} as const satisfies EventMap;
+/**
+ * Settings events. `settings:changed` follows saved changes of the settings file (from any page),
+ * so a view that shows a limit — the ticket's leverage cap — knows to re-read `settings:get`
+ * (pushes of one topic are coalesced, so treat it as "changed", not as the full history).
+ */
+export const settingsEvents = {
+  'settings:changed': z.object({ changes: z.array(settingChangeSchema) }).strict(),
+} as const satisfies EventMap;
