@@ -59,3 +59,24 @@ test('Settings refuses an out-of-range risk limit with its message and saves a v
   await page.setViewportSize({ width: 1920, height: 1080 });
   await app.screenshot('settings-risk-saved-1920x1080');
 });
+
+test('Settings → Alerts: the test button delivers through the engine, and a channel setting saved is journaled', async ({ app, page }) => {
+  const { engine } = app.testEngine;
+  await app.bridge.waitForEvent('app:heartbeat');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-alerts').click();
+  await page.getByTestId('alert-test-desktop').click();
+  await expect(page.getByTestId('alert-test-result-desktop')).toHaveAttribute('data-delivered', 'true');
+  expect(app.testEngine.notifications.length).toBeGreaterThan(0);
+
+  await page.getByTestId('alert-telegram-chatId').fill('123456789');
+  await page.getByTestId('alert-save-telegram').click();
+  await expect(page.getByTestId('alert-notice-telegram')).toContainText('Saved');
+  const journaled = engine.services.journal.queryEvents({ kind: 'setting-change', limit: 10 }).map((event) => event.data);
+  expect(journaled).toContainEqual({ path: 'alerts.channels.telegram.chatId', oldValue: '', newValue: '123456789', applies: 'now' });
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await app.screenshot('settings-alerts-1280x800');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await app.screenshot('settings-alerts-1920x1080');
+});
