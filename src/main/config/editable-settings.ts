@@ -22,7 +22,7 @@ const restart = (path: string): EditableSetting => ({ path, applies: 'restart' }
 
 const risk = [
   'maxRiskPerTradePct', 'userMaxLeverage', 'contractLimits.maxPositionLots', 'contractLimits.maxPositionNotionalUsdt',
-  'maxAccountExposureUsdt', 'priceBandPct', 'stopLiquidationBufferPct', 'maxOrdersPerMinute',
+  'perContractLimits', 'maxAccountExposureUsdt', 'priceBandPct', 'stopLiquidationBufferPct', 'maxOrdersPerMinute',
 ].map((field) => now(`trading.risk.${field}`));
 
 const tradingState = ['dailyLossLimitUsdt', 'maxConsecutiveStopOuts'].map((field) => now(`trading.state.${field}`));

@@ -47,6 +47,7 @@ export function settingRange(schema: z.ZodType): SettingRange {
   const json = z.toJSONSchema(unwrapped(schema), { io: 'input', unrepresentable: 'any' }) as JsonSchemaNumber;
   if (json.type === 'boolean') return { kind: 'boolean' };
   if (json.type === 'array') return { kind: 'list' };
+  if (json.type === 'object') return { kind: 'map' };
   if (Array.isArray(json.enum)) return { kind: 'choice', choices: json.enum.map(String) };
   if (json.type === 'string') return json.pattern === decimalPattern ? { kind: 'decimal', minimum: 0 } : { kind: 'choice' };
   const exclusive = bound(json.exclusiveMinimum);

@@ -96,4 +96,20 @@ describe('settings service', () => {
     store.update({ alerts: { channels: { desktop: { enabled: false } } } });
     expect(journaled()).toEqual([{ path: 'alerts.channels.desktop.enabled', oldValue: true, newValue: false, applies: 'now' }]);
   });
+
+  it('per-contract limits are saved whole: a contract left out is removed, and journaled so', () => {
+    const { service, store, journaled } = setup();
+    const both = { ETHUSDTM: { maxPositionLots: 500, maxPositionNotionalUsdt: '20000' }, XBTUSDTM: { maxPositionLots: 50, maxPositionNotionalUsdt: '10000' } };
+    service.update({ 'trading.risk.perContractLimits': both });
+    const result = service.update({ 'trading.risk.perContractLimits': { ETHUSDTM: both.ETHUSDTM } });
+    expect(store.current().trading.risk.perContractLimits).toEqual({ ETHUSDTM: both.ETHUSDTM });
+    expect(result.changes).toEqual([{ path: 'trading.risk.perContractLimits.XBTUSDTM', oldValue: both.XBTUSDTM, newValue: undefined, applies: 'now' }]);
+    expect(journaled()[0]).toEqual({ path: 'trading.risk.perContractLimits.XBTUSDTM', oldValue: both.XBTUSDTM, newValue: null, applies: 'now' });
+  });
+
+  it('a bad value inside the per-contract table is named with where it is', () => {
+    const { service } = setup();
+    const error = refusal(() => service.update({ 'trading.risk.perContractLimits': { ETHUSDTM: { maxPositionLots: -1, maxPositionNotionalUsdt: '1' } } }));
+    expect(error.message).toMatch(/perContractLimits.*at ETHUSDTM\.maxPositionLots/);
+  });
 });

@@ -54,6 +54,7 @@ export function describeRange(range: SettingRange): string {
   if (range.kind === 'decimal') return 'a decimal number of 0 or more, written like 500 or 250.5';
   if (range.kind === 'choice') return range.choices === undefined ? 'text' : `one of ${range.choices.join(', ')}`;
   if (range.kind === 'list') return 'a list as the page builds it';
+  if (range.kind === 'map') return 'a table as the page builds it';
   const low = min === undefined ? '' : above === true ? `above ${String(min)}` : `at least ${String(min)}`;
   const high = max === undefined ? '' : `at most ${String(max)}`;
   if (low !== '' && high !== '') return above === true ? `${number} ${low} and ${high}` : `${number} from ${String(min)} to ${String(max)}`;
@@ -97,9 +98,17 @@ function buildView(config: Config): SettingsView {
   };
 }
 
+/** Maps are saved whole (a contract taken out of the per-contract table is removed). */
+function replacedPaths(changes: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(changes).filter((path) => {
+    const schema = settingSchema(path);
+    return schema !== undefined && settingRange(schema).kind === 'map';
+  });
+}
+
 function saveChecked(store: Pick<ConfigStore, 'current' | 'update'>, changes: Readonly<Record<string, unknown>>): Config {
   try {
-    return store.update(nestedPatch(changes));
+    return store.update(nestedPatch(changes), { replacing: replacedPaths(changes) });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const field = typeof error.details.field === 'string' ? error.details.field : '(settings)';

@@ -101,6 +101,15 @@ describe('settings:update against the running engine', () => {
     expect(denied).toMatchObject({ verdict: 'deny', denial: { ruleId: 'risk-per-trade' } });
   });
 
+  it('a per-contract size limit governs the next preview of that contract only', async () => {
+    expect((await ask('settings:update', { changes: { 'trading.risk.maxRiskPerTradePct': 2, 'trading.risk.perContractLimits': { XBTUSDTM: { maxPositionLots: 1, maxPositionNotionalUsdt: '50000' } } } })).ok).toBe(true);
+    expect(await preview()).toMatchObject({ verdict: 'allow' });
+    const twoLots = (await ask('trading:preview-order', { ...ticket, sizeLots: '2' })).value;
+    expect(twoLots).toMatchObject({ verdict: 'deny', denial: { ruleId: 'position-limit' } });
+    expect((await ask('settings:update', { changes: { 'trading.risk.perContractLimits': {} } })).ok).toBe(true);
+    expect((await ask('trading:preview-order', { ...ticket, sizeLots: '2' })).value).toMatchObject({ verdict: 'allow' });
+  });
+
   it('says when a saved value needs a restart', async () => {
     const answer = await ask('settings:update', { changes: { 'exchange.breaker.breakerCooldownMs': 30_000 } });
     expect(answer).toMatchObject({ ok: true, value: { restartNeeded: true, changes: [{ path: 'exchange.breaker.breakerCooldownMs', oldValue: 60_000, newValue: 30_000, applies: 'restart' }] } });

@@ -19,10 +19,11 @@ export type SettingApplies = z.infer<typeof settingAppliesSchema>;
 /**
  * What main's schema allows for one setting, so the page can say it before the trader types:
  * the kind of value, its bounds (inclusive unless `exclusiveMinimum`), and the choices of a list.
+ * A `map` (per-contract limits) is saved whole: a key left out is removed.
  */
 export const settingRangeSchema = z
   .object({
-    kind: z.enum(['number', 'integer', 'decimal', 'boolean', 'choice', 'list']),
+    kind: z.enum(['number', 'integer', 'decimal', 'boolean', 'choice', 'list', 'map']),
     minimum: z.number().optional(),
     maximum: z.number().optional(),
     /** True when the minimum itself is not allowed (a "positive" number). */

@@ -6,7 +6,7 @@ export type Draft = string | boolean;
 /** The input's starting content for a value in force. */
 export function draftOf(field: SettingField): Draft {
   if (field.range.kind === 'boolean') return field.value === true;
-  if (field.range.kind === 'list') return JSON.stringify(field.value);
+  if (field.range.kind === 'list' || field.range.kind === 'map') return JSON.stringify(field.value);
   const { value } = field;
   if (typeof value === 'number' || typeof value === 'string') return String(value);
   return value === undefined || value === null ? '' : JSON.stringify(value);
@@ -20,7 +20,7 @@ export function draftOf(field: SettingField): Draft {
 export function wireValueOf(field: SettingField, draft: Draft): unknown {
   if (typeof draft === 'boolean') return draft;
   const text = draft.trim();
-  if (field.range.kind === 'list') return parsedList(text);
+  if (field.range.kind === 'list' || field.range.kind === 'map') return parsedList(text);
   if (text === '') return null;
   if (field.range.kind === 'integer' || field.range.kind === 'number') {
     const number = Number(text);

@@ -30,7 +30,7 @@ export function fieldErrorsOf(error: TradingError): Record<string, string> {
 /** "from 1 to 125" as the page shows it next to a field, from main's range. */
 export function rangeHint(range: SettingRange): string {
   const { minimum: min, maximum: max } = range;
-  if (range.kind === 'boolean' || range.kind === 'list') return '';
+  if (range.kind === 'boolean' || range.kind === 'list' || range.kind === 'map') return '';
   if (range.kind === 'decimal') return 'a decimal number ≥ 0';
   if (range.kind === 'choice') return range.choices === undefined ? '' : `one of ${range.choices.join(', ')}`;
   const whole = range.kind === 'integer' ? 'whole number ' : '';
