@@ -28,7 +28,8 @@ describe('SettingsView', () => {
     for (const tab of ['connection', 'risk', 'protection', 'alerts', 'paper', 'advanced']) expect(hasTestId(`settings-tab-${tab}`)).toBe(true);
     expect(hasTestId('settings-paper-page')).toBe(false);
     click(byTestId('settings-tab-paper'));
-    await flush();
+    // The page loads on first open; wait for it as the trader would.
+    for (let i = 0; i < 50 && !hasTestId('settings-form-paper'); i += 1) await flush();
     expect(byTestId('settings-form-paper').textContent).toContain('Starting balance (USDT)');
     expect(byTestId('settings-form-paper').textContent).toContain('Takes effect after a restart.');
     expect(hasTestId('paper-reset-slot')).toBe(true);

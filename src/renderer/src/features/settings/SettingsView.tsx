@@ -1,11 +1,14 @@
-import { Tabs } from '@mantine/core';
-import { AdvancedPage } from './advanced/AdvancedPage.tsx';
-import { AlertChannelsPage } from './alert-channels/AlertChannelsPage.tsx';
+import { Loader, Tabs } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 // The credentials developer owns connection/; index.ts is its public entry.
 import { ConnectionPage } from './connection/index.ts';
-import { PaperSettingsPage } from './paper-data/PaperSettingsPage.tsx';
-import { ProtectionPage } from './protection/ProtectionPage.tsx';
-import { RiskPage } from './risk/RiskPage.tsx';
+
+// The other pages load when first opened: they are not needed to trade, and keep the first screen's bundle small.
+const RiskPage = lazy(() => import('./risk/RiskPage.tsx').then((m) => ({ default: m.RiskPage })));
+const ProtectionPage = lazy(() => import('./protection/ProtectionPage.tsx').then((m) => ({ default: m.ProtectionPage })));
+const AlertChannelsPage = lazy(() => import('./alert-channels/AlertChannelsPage.tsx').then((m) => ({ default: m.AlertChannelsPage })));
+const PaperSettingsPage = lazy(() => import('./paper-data/PaperSettingsPage.tsx').then((m) => ({ default: m.PaperSettingsPage })));
+const AdvancedPage = lazy(() => import('./advanced/AdvancedPage.tsx').then((m) => ({ default: m.AdvancedPage })));
 
 /** The Settings pages, in the order a trader sets up: connection, risk, protection, alerts, paper, advanced. */
 const settingsPages = [
@@ -28,9 +31,9 @@ export function SettingsView(): React.JSX.Element {
           </Tabs.Tab>
         ))}
       </Tabs.List>
-      {settingsPages.map(({ id, page }) => (
+      {settingsPages.map(({ id, label, page }) => (
         <Tabs.Panel key={id} value={id} pt="md">
-          {page()}
+          <Suspense fallback={<Loader size="sm" aria-label={`Loading ${label}`} />}>{page()}</Suspense>
         </Tabs.Panel>
       ))}
     </Tabs>
