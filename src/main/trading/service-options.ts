@@ -9,6 +9,11 @@ import type { AtrSource } from './trailing/atr-source.ts';
 /** What {@link createTradingService} needs. */
 export interface TradingServiceOptions {
   readonly config: Config;
+  /**
+   * The configuration in force, when it can change while trading (the settings file): the risk
+   * engine, protection, trailing and the loss guard read it at every check. Without it, `config` holds.
+   */
+  readonly currentConfig?: () => Config;
   readonly client: TradingClient;
   readonly journal: Journal;
   readonly clock: Clock;

@@ -18,6 +18,7 @@ import { againstVerdictDenial } from '../analysis/index.ts';
 import { createEngineAnalysis } from './analysis.ts';
 import type { EngineAnalysis } from './analysis.ts';
 import { createEngineAlerts } from './alerts.ts';
+import { createEngineSettings, type EngineSettings } from './settings.ts';
 import { resolveCredentials } from './credentials.ts';
 import { alertOnExchangeChanges } from './exchange-alerts.ts';
 import { startObservability, type EngineObservability } from './observability.ts';
@@ -98,8 +99,11 @@ async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredent
   });
 }
 
-/** The journal, the keychain and the alert router: built first, so everything after can raise alerts. */
-function startAlerting(ctx: ServiceContext): { journal: Journal; secrets: Secrets; alerts: Alerts } {
+/**
+ * The journal, the keychain and the alert router: built first, so everything after can raise
+ * alerts; and the settings pages' service, so every change of the settings file is journaled.
+ */
+function startAlerting(ctx: ServiceContext): { journal: Journal; secrets: Secrets; alerts: Alerts; settings: EngineSettings } {
   setAsideSharedJournal(ctx.platform.paths.userData, ctx.logger, ctx.platform.clock.now());
   const journal = openJournal({ filePath: journalFileFor(ctx.platform.paths.userData, ctx.mode), now: () => ctx.platform.clock.now() });
   const holder: { alerts?: Alerts } = {};
@@ -109,7 +113,7 @@ function startAlerting(ctx: ServiceContext): { journal: Journal; secrets: Secret
   });
   const alerts = createEngineAlerts({ ...ctx, secretStore: secrets.store, journal, smtpTrustedCaPem: ctx.overrides.smtpTrustedCaPem });
   holder.alerts = alerts;
-  return { journal, secrets, alerts };
+  return { journal, secrets, alerts, settings: createEngineSettings({ configStore: ctx.configStore, journal, logger: ctx.logger, events: ctx.events }) };
 }
 
 /** A rotated live key is news on every channel a warning reaches: the trader should know it was them. */
@@ -132,7 +136,7 @@ function withRotationAlert(handlers: Secrets['handlers'], alerts: Alerts, ctx: S
  * metrics and health, trading — and returns them with a teardown that stops them in reverse.
  */
 export async function startServices(ctx: ServiceContext): Promise<EngineServices> {
-  const { journal, secrets, alerts } = startAlerting(ctx);
+  const { journal, secrets, alerts, settings } = startAlerting(ctx);
   const credentials = await resolveCredentials(ctx.mode, secrets.service, ctx.config.secrets.paperCredentialBytes, ctx.logger);
   const venue = ctx.mode === 'paper' ? await startPaperVenue(ctx, credentials) : undefined;
   const endpoints = venue === undefined ? KUCOIN_LIVE_ENDPOINTS : { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl };
@@ -161,6 +165,7 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
     ...(alerts.handlers as ChannelHandlers),
     ...observability.handlers,
     ...analysis.handlers,
+    ...(settings.handlers as ChannelHandlers),
   };
   return {
     handlers, venue, client, secrets, credentials, journal, alerts, observability, analysis,
@@ -175,6 +180,7 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
       await client.stop();
       await venue?.stop();
       await alerts.stop();
+      settings.stop();
       journal.close();
     },
   };

@@ -6,6 +6,7 @@ import { healthChannels, healthEvents } from './channels/health.ts';
 import { marketChannels, marketEvents } from './channels/market.ts';
 import { metricsChannels, metricsEvents } from './channels/metrics.ts';
 import { secretsChannels, secretsEvents } from './channels/secrets.ts';
+import { settingsChannels, settingsEvents } from './channels/settings.ts';
 import { tradingChannels, tradingEvents } from './channels/trading.ts';
 import { channelMethodName } from './define.ts';
 
@@ -23,6 +24,7 @@ export const channels = {
   ...analysisChannels,
   ...healthChannels,
   ...metricsChannels,
+  ...settingsChannels,
 } as const;
 
 /** Every event main pushes to the renderer, with its payload schema. */
@@ -35,6 +37,7 @@ export const events = {
   ...analysisEvents,
   ...healthEvents,
   ...metricsEvents,
+  ...settingsEvents,
 } as const;
 
 export type Channels = typeof channels;

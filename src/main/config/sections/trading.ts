@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const decimalText = z.string().regex(/^\d+(\.\d+)?$/);
+const decimalText = z.string().regex(/^\d+(\.\d+)?$/, { message: 'Must be a decimal number of 0 or more, written like 500 or 250.5' });
 
 /** Limits that apply to one contract (per-symbol override of the defaults). */
 const contractLimitsSchema = z
