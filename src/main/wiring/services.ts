@@ -25,6 +25,7 @@ import { alertOnTradingEvents } from './trading-alerts.ts';
 import type { ResolvedCredentials } from './credentials.ts';
 import { KUCOIN_LIVE_ENDPOINTS, createEngineClient, engineMarketHandlers } from './exchange.ts';
 import { createEngineTrading, tradingWithoutKeyHandlers } from './trading.ts';
+import { engineTrackRecordHandlers } from './trackrecord.ts';
 
 /** Seams for tests: where "live" keys are verified, and which keychain is used. */
 export interface ServiceOverrides {
@@ -161,6 +162,7 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
     ...(alerts.handlers as ChannelHandlers),
     ...observability.handlers,
     ...analysis.handlers,
+    ...engineTrackRecordHandlers({ ...ctx, journal, userData: ctx.platform.paths.userData, clock: ctx.platform.clock, client }),
   };
   return {
     handlers, venue, client, secrets, credentials, journal, alerts, observability, analysis,

@@ -7,6 +7,7 @@ import { marketChannels, marketEvents } from './channels/market.ts';
 import { metricsChannels, metricsEvents } from './channels/metrics.ts';
 import { secretsChannels, secretsEvents } from './channels/secrets.ts';
 import { tradingChannels, tradingEvents } from './channels/trading.ts';
+import { trackrecordChannels, trackrecordEvents } from './channels/trackrecord.ts';
 import { channelMethodName } from './define.ts';
 
 /**
@@ -23,6 +24,7 @@ export const channels = {
   ...analysisChannels,
   ...healthChannels,
   ...metricsChannels,
+  ...trackrecordChannels,
 } as const;
 
 /** Every event main pushes to the renderer, with its payload schema. */
@@ -35,6 +37,7 @@ export const events = {
   ...analysisEvents,
   ...healthEvents,
   ...metricsEvents,
+  ...trackrecordEvents,
 } as const;
 
 export type Channels = typeof channels;
