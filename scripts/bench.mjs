@@ -40,7 +40,11 @@ for (const file of files) {
     failures += 1;
     figures = { error: `exit ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}` };
   }
-  results[area] = part === undefined ? { ...results[area], ...figures } : { ...results[area], [part]: figures };
+  // A bench may report under another area's key (`$key`), merged with the figures already there:
+  // several benches (mirror, restore, track record) fill the one `paper` key.
+  const { $key: key, ...own } = figures;
+  const target = typeof key === 'string' ? key : area;
+  results[target] = part === undefined || typeof key === 'string' ? { ...results[target], ...own } : { ...results[target], [part]: own };
 }
 
 function verdict(value, goal) {
