@@ -166,6 +166,12 @@ describe('the venue speaks KuCoin’s OpenAPI shapes (every REST answer, every p
 
   it('every push type matches its KuCoin schema, and every route and topic family was checked', async () => {
     await priv.next((f) => f.topic === '/contract/positionAll');
+    // Pushes travel over two sockets on a loaded machine: wait (bounded) until every family has
+    // arrived rather than reading the frames at one arbitrary instant; a missing one still fails below.
+    const arrived = (): Set<string> => new Set([...pub.frames, ...priv.frames].filter((f) => f.type === 'message').map((f) => pushTemplateOf(String(f.topic)) ?? String(f.topic)));
+    for (const deadline = Date.now() + 15_000; pushShapeKeys().some((key) => !arrived().has(key)) && Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const messages = [...pub.frames, ...priv.frames].filter((f) => f.type === 'message');
     const seen = new Set<string>();
     for (const frame of messages) {

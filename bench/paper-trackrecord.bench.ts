@@ -1,5 +1,5 @@
-// Track record benchmark (plain Node 24): prints one JSON object under the key `paper` (merged
-// with the other paper figures by scripts/bench.mjs).
+// Track record benchmark (plain Node 24): prints one JSON object; as a `paper-*` bench its figures
+// join the other paper figures under the key `paper` (scripts/bench.mjs).
 //   trackRecordMs       — the whole view of 10 000 trades (20 000 fills, their entry orders, a risk
 //                         decision, two protection badges and a close each) read from a journal on
 //                         disk and computed: median of 5 runs.
@@ -80,4 +80,4 @@ for (let run = 0; run < RUNS; run += 1) {
 journal.close();
 rmSync(userData, { recursive: true, force: true });
 if (trades !== TRADES) throw new Error(`expected ${TRADES} trades, computed ${trades}`);
-console.log(JSON.stringify({ $key: 'paper', trackRecordMs: round(median(totals)), trackRecordReadMs: round(median(reads)), trackRecordComputeMs: round(median(computes)), trackRecordTrades: trades }));
+console.log(JSON.stringify({ trackRecordMs: round(median(totals)), trackRecordReadMs: round(median(reads)), trackRecordComputeMs: round(median(computes)), trackRecordTrades: trades }));
