@@ -12,26 +12,29 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('createLiveSizeCap', () => {
   it('caps as unproven until the paper record says small, then caps as small', async () => {
     let reads = 0;
-    const cap = createLiveSizeCap({ record: () => { reads += 1; return Promise.resolve({ readiness: { stage: 'small' } } as TrackRecord); } }, () => config, silentLogger);
-    expect(cap()).toEqual({ stage: 'unproven', maxNotionalUsdt: 50 });
+    let answer: (record: TrackRecord) => void = () => undefined;
+    const source = createLiveSizeCap({ record: () => { reads += 1; return new Promise<TrackRecord>((resolve) => { answer = resolve; }); } }, () => config, silentLogger);
+    // Read at once when built, before any entry asks.
+    expect(reads).toBe(1);
+    expect(source.current()).toEqual({ stage: 'unproven', maxNotionalUsdt: 50 });
+    answer({ readiness: { stage: 'small' } } as TrackRecord);
     await flush();
-    expect(cap()).toEqual({ stage: 'small', maxNotionalUsdt: 500 });
+    expect(source.current()).toEqual({ stage: 'small', maxNotionalUsdt: 500 });
     expect(reads).toBe(1);
   });
 
   it('a paper record that cannot be read keeps the strict cap, and is read again next time', async () => {
     let reads = 0;
-    const cap = createLiveSizeCap({ record: () => { reads += 1; return Promise.reject(new Error('offline')); } }, () => config, silentLogger);
-    expect(cap()).toEqual({ stage: 'unproven', maxNotionalUsdt: 50 });
+    const source = createLiveSizeCap({ record: () => { reads += 1; return Promise.reject(new Error('offline')); } }, () => config, silentLogger);
     await flush();
-    expect(cap()).toEqual({ stage: 'unproven', maxNotionalUsdt: 50 });
+    expect(source.current()).toEqual({ stage: 'unproven', maxNotionalUsdt: 50 });
     expect(reads).toBe(2);
   });
 
   it('answers no cap when the cap is off, without reading anything', () => {
     let reads = 0;
-    const cap = createLiveSizeCap({ record: () => { reads += 1; return Promise.reject(new Error('no')); } }, () => trackRecordConfigSchema.parse({}), silentLogger);
-    expect(cap()).toBeUndefined();
+    const source = createLiveSizeCap({ record: () => { reads += 1; return Promise.reject(new Error('no')); } }, () => trackRecordConfigSchema.parse({}), silentLogger);
+    expect(source.current()).toBeUndefined();
     expect(reads).toBe(0);
   });
 });

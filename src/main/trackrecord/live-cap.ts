@@ -1,7 +1,7 @@
 /**
  * The live size cap's source (ADR 0653): the paper record's readiness stage, read once from the
  * paper journal (which a LIVE session does not write) and the cap config `trackRecord.liveSizeCap`
- * maps it to. Until the paper record has been read — or when it cannot be — the stage counts as
+ * maps it to. The record is read when the source is built; until it has been read — or when it cannot be — the stage counts as
  * `unproven`, the strictest cap: a cap that fails open would be no cap.
  */
 import type { ReadinessStage } from '../../shared/ipc/channels/trackrecord.ts';
@@ -22,28 +22,43 @@ export function liveSizeCapFor(stage: ReadinessStage, config: TrackRecordConfig[
   return cap === null ? undefined : { stage, maxNotionalUsdt: cap };
 }
 
-/** Reads the paper stage lazily (first use, again after a failure) and answers the cap synchronously. */
-export function createLiveSizeCap(service: Pick<TrackRecordService, 'record'>, config: () => TrackRecordConfig, logger: Logger): () => LiveSizeCap | undefined {
+/** The cap's source: the current cap, and a re-read of the paper record. */
+export interface LiveSizeCapSource {
+  /** The cap that applies now (synchronous: the risk engine is pure); undefined when off. */
+  readonly current: () => LiveSizeCap | undefined;
+  /** Reads the paper record's stage again; never rejects (a failure keeps the strict cap, logged). */
+  readonly refresh: () => Promise<void>;
+}
+
+/**
+ * Builds the source and starts reading the paper record at once when the cap is on, so the first
+ * entry of the session already meets the stage's cap; a failed read is tried again on the next entry.
+ */
+export function createLiveSizeCap(service: Pick<TrackRecordService, 'record'>, config: () => TrackRecordConfig, logger: Logger): LiveSizeCapSource {
   let stage: ReadinessStage | undefined;
-  let reading = false;
-  const read = (): void => {
-    reading = true;
-    service.record('paper').then(
+  let reading: Promise<void> | undefined;
+  const refresh = (): Promise<void> => {
+    reading ??= service.record('paper').then(
       (record) => {
         stage = record.readiness.stage;
-        reading = false;
         logger.info('live-size-cap-stage', { stage, sentence: record.readiness.sentence });
       },
       (error: unknown) => {
-        reading = false;
         logger.warn('live-size-cap-stage-unread', { error, assumed: 'unproven' });
       },
-    );
+    ).finally(() => {
+      reading = undefined;
+    });
+    return reading;
   };
-  return () => {
-    const settings = config().liveSizeCap;
-    if (!settings.enabled) return undefined;
-    if (stage === undefined && !reading) read();
-    return liveSizeCapFor(stage ?? 'unproven', settings);
+  if (config().liveSizeCap.enabled) void refresh();
+  return {
+    refresh,
+    current: () => {
+      const settings = config().liveSizeCap;
+      if (!settings.enabled) return undefined;
+      if (stage === undefined && reading === undefined) void refresh();
+      return liveSizeCapFor(stage ?? 'unproven', settings);
+    },
   };
 }
