@@ -37,7 +37,7 @@ function writePaperJournal(userData: string): void {
 interface Rig {
   readonly service: TradingService;
   readonly journal: Journal;
-  stop(): Promise<void>;
+  readonly stop: () => Promise<void>;
 }
 
 /** The trading service as the engine builds it in LIVE, over a paper journal in `userData`; the paper stage read before it starts. */
@@ -58,7 +58,7 @@ async function rig(config: Config, client: ExchangeClient, userData: string): Pr
   await until('trading reconciled', () => service.getState().reconciled);
   return {
     service, journal,
-    async stop() {
+    stop: async () => {
       await service.stop();
       analysis.stop();
       journal.close();
