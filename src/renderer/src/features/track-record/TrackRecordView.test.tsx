@@ -87,8 +87,8 @@ describe('TrackRecordView', () => {
     expect(byTestId('track-days').querySelectorAll('tbody tr')).toHaveLength(1);
     const rows = [...byTestId('track-trades').querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent));
     // Newest first; a trade without a stop has no R.
-    expect(rows[0]).toEqual(['2026-11-01 12:00', 'ETHUSDTM', 'short', '5', '3000', '3060', '—', '+0.18', '0.00', '\u22123.18', '—', '58 min']);
-    expect(rows[1]).toEqual(['2026-11-01 11:00', 'XBTUSDTM', 'long', '10', '90000', '91000', '89000', '+1.09', '\u22120.20', '+8.71', '0.87R', '60 min']);
+    expect(rows[0]).toEqual(['2026-11-01 12:00', 'ETHUSDTM', 'short', '5', '3000', '3060', '—', '0.18', '0.00', '\u22123.18', '—', '58 min']);
+    expect(rows[1]).toEqual(['2026-11-01 11:00', 'XBTUSDTM', 'long', '10', '90000', '91000', '89000', '1.09', '\u22120.20', '+8.71', '0.87R', '60 min']);
   });
 
   it('switches to the live record, which is its own and empty here', async () => {

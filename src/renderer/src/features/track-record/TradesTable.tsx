@@ -1,6 +1,6 @@
 import { Table } from '@mantine/core';
 import type { TrackTrade } from '../../../../shared/ipc/channels/trackrecord.ts';
-import { holdText, ratioText, signedUsdt, utcMinute } from './track-format.ts';
+import { costUsdt, holdText, ratioText, signedUsdt, utcMinute } from './track-format.ts';
 
 /** How many trades the table shows (newest first); the CSV has them all. */
 export const shownTrades = 200;
@@ -27,7 +27,7 @@ export function TradesTable(props: { readonly trades: readonly TrackTrade[] }): 
             <Table.Td>{t.entryPrice}</Table.Td>
             <Table.Td>{t.exitPrice}</Table.Td>
             <Table.Td>{t.stopPrice ?? '—'}</Table.Td>
-            <Table.Td>{signedUsdt(t.feesUsdt)}</Table.Td>
+            <Table.Td>{costUsdt(t.feesUsdt)}</Table.Td>
             <Table.Td>{signedUsdt(t.fundingUsdt)}</Table.Td>
             <Table.Td c={Number(t.netPnlUsdt) < 0 ? 'red' : 'teal'}>{signedUsdt(t.netPnlUsdt)}</Table.Td>
             <Table.Td>{ratioText(t.rMultiple, 2, 'R')}</Table.Td>

@@ -9,6 +9,13 @@ export function signedUsdt(text: string): string {
   return value < 0 ? `\u2212${fixed}` : fixed;
 }
 
+/** A cost in USDT, 2 decimals, unsigned when paid (`0.54`); a rebate reads `−0.10`. */
+export function costUsdt(text: string): string {
+  const value = Number(text);
+  if (!Number.isFinite(value)) return text;
+  return value < 0 ? `\u2212${Math.abs(value).toFixed(2)}` : value.toFixed(2);
+}
+
 /** A hold time: `45 s`, `12 min`, `3.5 h`, `2.1 d`. */
 export function holdText(ms: number | null): string {
   if (ms === null) return '—';
