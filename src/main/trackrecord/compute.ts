@@ -6,11 +6,13 @@ import { dec, ZERO } from '../../shared/domain/decimal.ts';
 import type { TradingMode } from '../../shared/ipc/channels/app.ts';
 import type { TrackRecord } from '../../shared/ipc/channels/trackrecord.ts';
 import type { TrackRecordConfig } from '../config/sections/trackrecord.ts';
-import { equityCurve, pnlByDay, summarise, utcDay } from './figures.ts';
+import { equityCurve, pnlByDay, summarise } from './figures.ts';
 import type { RecordInputs } from './inputs.ts';
 import { readinessOf } from './readiness.ts';
 import { safetyRecord } from './safety.ts';
 import { buildTrades } from './trades.ts';
+
+const DAY_MS = 86_400_000;
 
 /** What the computation is told besides the facts. */
 export interface ComputeOptions {
@@ -30,7 +32,7 @@ export function computeTrackRecord(inputs: RecordInputs, options: ComputeOptions
   const trades = book.closed;
   const start = inputs.startingEquityUsdt;
   const curve = equityCurve(trades, start === undefined ? ZERO : dec(start));
-  const tradingDays = new Set(inputs.fills.map((fill) => utcDay(fill.at))).size;
+  const tradingDays = new Set(inputs.fills.map((fill) => Math.floor(fill.at / DAY_MS))).size;
   const summary = summarise(trades, start === undefined ? [] : curve, { tradingDays, openTrades: book.open });
   const safety = safetyRecord(inputs.safety, options.unprotectedLimitS, options.now);
   const readiness = readinessOf({ summary, safety, drawdownKnown: start !== undefined || trades.length === 0, now: options.now }, options.config);

@@ -6,6 +6,7 @@ import { add, cmp, dec, div, format, mul, sub, trim, type Dec, ZERO } from '../.
 import type { DayPnl, EquityPoint, TrackSummary, TrackTrade } from '../../shared/ipc/channels/trackrecord.ts';
 
 const HUNDRED = dec(100);
+const DAY_MS = 86_400_000;
 const out = (value: Dec): string => format(trim(value));
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -44,13 +45,14 @@ export function maxDrawdown(curve: readonly EquityPoint[]): { pct: number; usdt:
 
 /** Net PnL of the trades closed on each UTC day, oldest first. */
 export function pnlByDay(trades: readonly TrackTrade[]): DayPnl[] {
-  const days = new Map<string, { pnl: Dec; trades: number }>();
+  // Keyed by the UTC day number: formatting a date per trade costs more than the sums.
+  const days = new Map<number, { pnl: Dec; trades: number }>();
   for (const trade of trades) {
-    const day = utcDay(trade.closedAt);
+    const day = Math.floor(trade.closedAt / DAY_MS);
     const row = days.get(day) ?? { pnl: ZERO, trades: 0 };
     days.set(day, { pnl: add(row.pnl, dec(trade.netPnlUsdt)), trades: row.trades + 1 });
   }
-  return [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, row]) => ({ day, pnlUsdt: out(row.pnl), trades: row.trades }));
+  return [...days].sort(([a], [b]) => a - b).map(([day, row]) => ({ day: utcDay(day * DAY_MS), pnlUsdt: out(row.pnl), trades: row.trades }));
 }
 
 interface Sums {

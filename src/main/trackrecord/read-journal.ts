@@ -24,6 +24,7 @@ function allOf(journal: Journal, kind: JournalKind): JournalEvent[] {
 }
 
 function readFills(journal: Journal, skip: () => void): RecordFill[] {
+  // Looked up once per entry (cached): only entries carry the stop that defines 1R.
   const stops = new Map<string, string | undefined>();
   const stopOf = (clientOid: string | undefined): string | undefined => {
     if (clientOid === undefined) return undefined;
