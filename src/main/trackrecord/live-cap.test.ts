@@ -2,11 +2,11 @@
 // a failed read keeps the strict cap and is tried again.
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../observability/logger.ts';
-import { trackRecordConfigSchema } from '../config/sections/trackrecord.ts';
+import { liveSizeCapSchema } from '../config/sections/trackrecord.ts';
 import type { TrackRecord } from '../../shared/ipc/channels/trackrecord.ts';
 import { createLiveSizeCap } from './live-cap.ts';
 
-const config = trackRecordConfigSchema.parse({ liveSizeCap: { enabled: true, unprovenMaxNotionalUsdt: 50, smallMaxNotionalUsdt: 500 } });
+const config = liveSizeCapSchema.parse({ enabled: true, unprovenMaxNotionalUsdt: 50, smallMaxNotionalUsdt: 500 });
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('createLiveSizeCap', () => {
@@ -33,7 +33,7 @@ describe('createLiveSizeCap', () => {
 
   it('answers no cap when the cap is off, without reading anything', () => {
     let reads = 0;
-    const source = createLiveSizeCap({ record: () => { reads += 1; return Promise.reject(new Error('no')); } }, () => trackRecordConfigSchema.parse({}), silentLogger);
+    const source = createLiveSizeCap({ record: () => { reads += 1; return Promise.reject(new Error('no')); } }, () => liveSizeCapSchema.parse({}), silentLogger);
     expect(source.current()).toBeUndefined();
     expect(reads).toBe(0);
   });

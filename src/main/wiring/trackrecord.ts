@@ -37,6 +37,6 @@ export function createEngineTrackRecord(input: EngineTrackRecordInput): EngineTr
   });
   return {
     handlers: createTrackRecordHandlers(service),
-    liveSizeCap: input.mode === 'live' ? createLiveSizeCap(service, () => config().trackRecord, logger).current : () => undefined,
+    liveSizeCap: input.mode === 'live' ? createLiveSizeCap(service, () => config().trading.risk.liveSizeCap, logger).current : () => undefined,
   };
 }

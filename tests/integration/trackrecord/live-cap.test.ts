@@ -22,7 +22,8 @@ import { analysisServiceFor } from '../../../src/main/wiring/analysis.ts';
 import { clientFor, configOf, fastTrading, tempDir, until, venueFor } from '../trading/harness.ts';
 
 const symbol = 'XBTUSDTM';
-const config = configOf({ ...fastTrading, trackRecord: { liveSizeCap: { enabled: true, unprovenMaxNotionalUsdt: 200, smallMaxNotionalUsdt: 2_000 } } });
+const liveSizeCap = { enabled: true, unprovenMaxNotionalUsdt: 200, smallMaxNotionalUsdt: 2_000 };
+const config = configOf({ ...fastTrading, trading: { ...fastTrading.trading, risk: { liveSizeCap } } });
 
 /** A paper journal with two closed one-lot trades: far from the 7 days and 20 trades of the small-live bar. */
 function writePaperJournal(userData: string): void {
@@ -47,7 +48,7 @@ async function rig(config: Config, client: ExchangeClient, userData: string): Pr
     mode: 'live', journal, userData, config: () => config, now: () => systemClock.now(), logger: silentLogger,
     multipliers: async () => new Map((await client.rest.listActiveContracts()).map((c) => [c.symbol, c.multiplier])),
   });
-  const cap = createLiveSizeCap(records, () => config.trackRecord, silentLogger);
+  const cap = createLiveSizeCap(records, () => config.trading.risk.liveSizeCap, silentLogger);
   await cap.refresh();
   const analysis = analysisServiceFor(config, client, systemClock, silentLogger);
   const service = createTradingService({
@@ -107,7 +108,7 @@ describe('live size cap through the risk engine', () => {
   });
 
   it('a paper record that meets the (lowered) small-live bar gets the small cap: the same 900 USDT entry passes', async () => {
-    const lowered = configOf({ ...fastTrading, trackRecord: { smallLive: { minTradingDays: 1, minTrades: 2, maxDrawdownPct: 100 }, liveSizeCap: config.trackRecord.liveSizeCap } });
+    const lowered = configOf({ ...fastTrading, trading: { ...fastTrading.trading, risk: { liveSizeCap } }, trackRecord: { smallLive: { minTradingDays: 1, minTrades: 2, maxDrawdownPct: 100 } } });
     const { service, stop } = await rig(lowered, client, userData);
     try {
       const placed = await service.placeOrder(entry(10));

@@ -19,8 +19,11 @@ const readinessCriteriaSchema = z
   })
   .strict();
 
-/** Optional per-order notional cap in LIVE mode by readiness stage (ADR 0653); `null` = no cap for that stage. */
-const liveSizeCapSchema = z
+/**
+ * Optional per-order notional cap in LIVE mode by the paper record's readiness stage (ADR 0653);
+ * `null` = no cap for that stage. Part of the risk config: `trading.risk.liveSizeCap`.
+ */
+export const liveSizeCapSchema = z
   .object({
     /** Off by default: the cap rule passes every order. */
     enabled: z.boolean().default(false),
@@ -40,11 +43,12 @@ export const trackRecordConfigSchema = z
     smallLive: readinessCriteriaSchema.prefault({}),
     /** Bar for "Ready for full size" (same checks, 30 days by default). */
     fullSize: readinessCriteriaSchema.prefault({ minTradingDays: 30, minTrades: 100 }),
-    liveSizeCap: liveSizeCapSchema.prefault({}),
   })
   .strict();
 
 /** The track record section with defaults applied. */
 export type TrackRecordConfig = z.infer<typeof trackRecordConfigSchema>;
+/** The live size cap with defaults applied. */
+export type LiveSizeCapConfig = z.infer<typeof liveSizeCapSchema>;
 /** One readiness bar. */
 export type ReadinessCriteria = z.infer<typeof readinessCriteriaSchema>;

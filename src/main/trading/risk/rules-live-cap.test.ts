@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dec } from '../../../shared/domain/decimal.ts';
 import { RiskRejectedError } from '../../../shared/errors.ts';
 import { liveSizeCapFor } from '../../trackrecord/live-cap.ts';
-import { trackRecordConfigSchema } from '../../config/sections/trackrecord.ts';
+import { liveSizeCapSchema } from '../../config/sections/trackrecord.ts';
 import { assertOrderAllowed, evaluateOrder } from './engine.ts';
 import { ctxOf } from './fixtures.test-support.ts';
 import type { RiskContext } from './types.ts';
@@ -43,12 +43,12 @@ describe('live-size-cap rule', () => {
 
 describe('live size cap per stage (config)', () => {
   it('is off by default', () => {
-    const config = trackRecordConfigSchema.parse({}).liveSizeCap;
+    const config = liveSizeCapSchema.parse({});
     expect(liveSizeCapFor('unproven', config)).toBeUndefined();
   });
 
   it('maps each stage to its cap when on; a null stage cap means no cap', () => {
-    const config = trackRecordConfigSchema.parse({ liveSizeCap: { enabled: true, unprovenMaxNotionalUsdt: 50, smallMaxNotionalUsdt: 500 } }).liveSizeCap;
+    const config = liveSizeCapSchema.parse({ enabled: true, unprovenMaxNotionalUsdt: 50, smallMaxNotionalUsdt: 500 });
     expect(liveSizeCapFor('unproven', config)).toEqual({ stage: 'unproven', maxNotionalUsdt: 50 });
     expect(liveSizeCapFor('small', config)).toEqual({ stage: 'small', maxNotionalUsdt: 500 });
     expect(liveSizeCapFor('full', config)).toBeUndefined();

@@ -1,7 +1,7 @@
 /**
  * The optional live size cap (ADR 0653): in LIVE mode, while the paper track record has not met a
  * readiness bar, an entry's notional is capped by the stage the record reached (config
- * `trackRecord.liveSizeCap`, off by default). Reduce-only orders always pass: taking risk off is
+ * `trading.risk.liveSizeCap`, off by default). Reduce-only orders always pass: taking risk off is
  * never capped.
  */
 import { cmp, format } from '../../../shared/domain/decimal.ts';
