@@ -63,6 +63,9 @@ describe('reading the journal', () => {
     expect(lines).toContain('max_drawdown_pct,0');
     expect(lines).toContain('risk_denials:stop-refused,1');
     expect(lines).toContain('trading-days,false,1 of 7 days');
+    // A cell with commas is quoted (RFC 4180).
+    expect(lines).toContain(`readiness,"${record.readiness.sentence}"`);
+    expect(record.readiness.sentence).toContain(', ');
     journal.close();
   });
 });
