@@ -82,7 +82,9 @@ test('the strip shows four timeframes and the verdict; a downtrend warns a long 
   await expect(strip.getByTestId('entry-warning')).toHaveText(/^Entering long against the (5m|15m|1h|4h) downtrend, verdict \u22120\.\d\d$/, { timeout: 30_000 });
   // The warning carries the verdict the strip shows (both from one snapshot): read both in one
   // task of the page, so a snapshot landing between two reads cannot make them differ.
-  const [verdictText, warningText] = await strip.evaluate((element) => [
+  // (The e2e project has no DOM lib: the element is typed by what the page function uses.)
+  type Found = { textContent: string | null } | null;
+  const [verdictText = '', warningText = ''] = await strip.evaluate((element: { querySelector(selector: string): Found }): string[] => [
     element.querySelector('[data-testid="verdict-value"]')?.textContent ?? '',
     element.querySelector('[data-testid="entry-warning"]')?.textContent ?? '',
   ]);
