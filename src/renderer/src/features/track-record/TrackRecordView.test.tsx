@@ -105,6 +105,20 @@ describe('TrackRecordView', () => {
     expect(hasTestId('track-trades')).toBe(false);
   });
 
+  it('asks again when a position closes (a trade ended)', async () => {
+    const fake = install();
+    rendered = render(<TrackRecordView />);
+    await settle();
+    const asked = fake.calls.length;
+    act(() => { fake.emit('trading:position-updated', { symbol: 'XBTUSDTM', position: { sizeLots: 1 }, at: 1 }); });
+    await settle();
+    expect(fake.calls).toHaveLength(asked);
+    act(() => { fake.emit('trading:position-updated', { symbol: 'XBTUSDTM', position: null, at: 2 }); });
+    await settle();
+    expect(fake.calls).toHaveLength(asked + 1);
+    expect(fake.calls.at(-1)).toEqual({ channel: 'trackrecord:get-record', request: { mode: 'paper' } });
+  });
+
   it('exports the CSV through main and says where it went', async () => {
     const fake = install();
     rendered = render(<TrackRecordView />);

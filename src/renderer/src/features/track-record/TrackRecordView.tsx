@@ -1,5 +1,6 @@
 import { Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { subscribe } from '../../bridge/index.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import type { TradingMode } from '../../../../shared/ipc/channels/app.ts';
@@ -39,10 +40,28 @@ function RecordBody(props: { readonly record: TrackRecord }): React.JSX.Element 
   );
 }
 
+/** A position that closes ends a trade: the record is asked for again. */
+function useReloadOnClose(reload: () => void): void {
+  useEffect(() => {
+    try {
+      return subscribe('trading:position-updated', (payload) => {
+        if (payload.position === null) reload();
+      });
+    } catch {
+      // No event feed (a build without trading): the Refresh button still works.
+      return undefined;
+    }
+    // Subscribed once per mount; `reload` only bumps a counter.
+  }, []);
+}
+
 /** The Track record view: paper or live, computed by main from that mode's journal. */
 export function TrackRecordView(): React.JSX.Element {
   const [mode, setMode] = useState<TradingMode>('paper');
   const [reloadKey, setReloadKey] = useState(0);
+  useReloadOnClose(() => {
+    setReloadKey((k) => k + 1);
+  });
   const load = useTrackRecord(mode, reloadKey);
   return (
     <Stack gap="sm">
