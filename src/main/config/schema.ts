@@ -6,6 +6,7 @@ import { exchangeConfigSchema } from './sections/exchange.ts';
 import { observabilityConfigSchema } from './sections/observability.ts';
 import { secretsConfigSchema } from './sections/secrets.ts';
 import { tradingConfigSchema } from './sections/trading.ts';
+import { trackRecordConfigSchema } from './sections/trackrecord.ts';
 import { venueServerConfigSchema } from './sections/venue-server.ts';
 import { venueConfigSchema } from './sections/venue.ts';
 
@@ -25,6 +26,7 @@ export const configSchema = z
     analysis: analysisConfigSchema.prefault({}),
     alerts: alertsConfigSchema.prefault({}),
     observability: observabilityConfigSchema.prefault({}),
+    trackRecord: trackRecordConfigSchema.prefault({}),
   })
   .strict();
 

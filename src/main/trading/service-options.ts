@@ -26,6 +26,8 @@ export interface TradingServiceOptions {
    * against the multi-timeframe verdict strongly enough to refuse it, or undefined.
    */
   readonly verdictCheck?: (symbol: string, side: 'buy' | 'sell') => VerdictObjection | undefined;
+  /** The optional live size cap (ADR 0653): the paper record's stage and its cap in USDT, or undefined for no cap. */
+  readonly liveSizeCap?: () => { readonly stage: string; readonly maxNotionalUsdt: number } | undefined;
 }
 
 /** An objection of the verdict rule: the sentence and its numbers. */

@@ -80,7 +80,7 @@ export function buildRuntime(options: TradingServiceOptions, emit: (event: Tradi
   const atr = options.atr;
   const lossGuard = createLossGuard(() => current().state.dailyLossLimitUsdt, () => current().state.maxConsecutiveStopOuts);
   const rt: TradingRuntime = {
-    deps, client: options.client, machine, lossGuard, watchdog, closer, atr, verdictCheck: options.verdictCheck, trailing: createTrailingManager(deps, watchdog, atr), liquidation: createLiquidationWatch(deps),
+    deps, client: options.client, machine, lossGuard, watchdog, closer, atr, verdictCheck: options.verdictCheck, liveSizeCap: options.liveSizeCap, trailing: createTrailingManager(deps, watchdog, atr), liquidation: createLiquidationWatch(deps),
     positions: new Map(), readings: new Map(), positionsAt: now(), baselineTaken: false, pendingChanges: new Map(), fundingChecked: new Set(), reconciled: false, stopped: false, pollingOrders: false, orderTimes: [], requestTick: () => undefined, background: new Set(),
   };
   holder.rt = rt;

@@ -26,6 +26,7 @@ import { alertOnTradingEvents } from './trading-alerts.ts';
 import type { ResolvedCredentials } from './credentials.ts';
 import { KUCOIN_LIVE_ENDPOINTS, createEngineClient, engineMarketHandlers } from './exchange.ts';
 import { createEngineTrading, tradingWithoutKeyHandlers } from './trading.ts';
+import { createEngineTrackRecord } from './trackrecord.ts';
 
 /** Seams for tests: where "live" keys are verified, and which keychain is used. */
 export interface ServiceOverrides {
@@ -149,8 +150,9 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
   });
   const analysis = createEngineAnalysis({ ...ctx, client, alerts: alerts.router, clock: ctx.platform.clock });
   void starting.then(() => { analysis.start(); });
+  const trackRecord = createEngineTrackRecord({ ...ctx, journal, userData: ctx.platform.paths.userData, clock: ctx.platform.clock, client });
   const trading = credentials.credentials === undefined ? undefined : createEngineTrading({
-    ...ctx, client, journal, alerts: alerts.router, clock: ctx.platform.clock, atr: analysis.service,
+    ...ctx, client, journal, alerts: alerts.router, clock: ctx.platform.clock, atr: analysis.service, liveSizeCap: trackRecord.liveSizeCap,
     verdictCheck: (symbol, side) => againstVerdictDenial(side, analysis.service.verdict(symbol), ctx.config.analysis.entry),
   });
   const untrade = trading === undefined ? () => undefined : alertOnTradingEvents(trading.service, alerts.router, () => ctx.configStore.current(), ctx.platform.clock);
@@ -166,6 +168,7 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
     ...observability.handlers,
     ...analysis.handlers,
     ...(settings.handlers as ChannelHandlers),
+    ...trackRecord.handlers,
   };
   return {
     handlers, venue, client, secrets, credentials, journal, alerts, observability, analysis,

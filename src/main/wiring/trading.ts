@@ -44,6 +44,7 @@ export interface EngineTradingInput {
   readonly alerts: Pick<AlertRouter, 'raise'>;
   readonly atr: AtrSource;
   readonly verdictCheck?: TradingServiceOptions['verdictCheck'];
+  readonly liveSizeCap?: TradingServiceOptions['liveSizeCap'];
 }
 
 function serviceOptions(input: EngineTradingInput, logger: Logger): TradingServiceOptions {
@@ -63,6 +64,7 @@ function serviceOptions(input: EngineTradingInput, logger: Logger): TradingServi
     },
     atr: input.atr,
     ...(input.verdictCheck === undefined ? {} : { verdictCheck: input.verdictCheck }),
+    ...(input.liveSizeCap === undefined ? {} : { liveSizeCap: input.liveSizeCap }),
   };
 }
 

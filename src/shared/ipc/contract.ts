@@ -8,6 +8,7 @@ import { metricsChannels, metricsEvents } from './channels/metrics.ts';
 import { secretsChannels, secretsEvents } from './channels/secrets.ts';
 import { settingsChannels, settingsEvents } from './channels/settings.ts';
 import { tradingChannels, tradingEvents } from './channels/trading.ts';
+import { trackrecordChannels, trackrecordEvents } from './channels/trackrecord.ts';
 import { channelMethodName } from './define.ts';
 
 /**
@@ -25,6 +26,7 @@ export const channels = {
   ...healthChannels,
   ...metricsChannels,
   ...settingsChannels,
+  ...trackrecordChannels,
 } as const;
 
 /** Every event main pushes to the renderer, with its payload schema. */
@@ -38,6 +40,7 @@ export const events = {
   ...healthEvents,
   ...metricsEvents,
   ...settingsEvents,
+  ...trackrecordEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -85,7 +85,7 @@ export function createTradingStateMachine(now: () => number, onChange: (change: 
       if (on) active.set(trigger, text);
       else active.delete(trigger);
       // The banner reads in the trader's words: what ended, not a trigger id.
-      recompute(on ? text : tradingTriggers[trigger].cleared, { trigger, ...details });
+      recompute(on ? text : tradingTriggers[trigger].cleared, { trigger, raised: on, ...details });
     },
   };
 }
