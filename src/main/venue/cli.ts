@@ -82,6 +82,8 @@ async function main(): Promise<void> {
     ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
     config,
     logger,
+    // The CLI is the drill venue: its admin API is what tests and soaks drive it with.
+    adminApi: true,
     ...mirrorFeed(values.mirror, config, logger),
   });
   const { apiKey, apiSecret, passphrase, keyVersion } = venue.credentials;

@@ -39,7 +39,7 @@ export const fastTrading: ConfigOverrides = {
 
 /** Starts a venue. */
 export async function venueFor(config: Config, seed = 7): Promise<RunningVenue> {
-  return startVenue({ config: config.venue, logger: silentLogger, port: 0, seed });
+  return startVenue({ config: config.venue, logger: silentLogger, port: 0, seed, adminApi: true });
 }
 
 /** A started exchange client against the venue. */
