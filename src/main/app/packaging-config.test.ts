@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
@@ -122,6 +123,27 @@ describe('afterPack hook', () => {
     expect(hook.packagedBinaryPath(context('linux'))).toBe(join('/build/out', 'bulwark'));
     expect(hook.packagedBinaryPath(context('win32'))).toBe(join('/build/out', 'Bulwark.exe'));
     expect(hook.packagedBinaryPath(context('darwin'))).toBe(join('/build/out', 'Bulwark.app', 'Contents', 'MacOS', 'Bulwark'));
+  });
+
+  it('flips the fuses in the packaged binary: no run-as-node, no --inspect, asar only', async () => {
+    const hook = (await import(pathToFileURL(join(root, 'scripts/after-pack.mjs')).href)) as AfterPackModule;
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-afterpack-'));
+    try {
+      // A stand-in executable carrying Electron's fuse wire (sentinel, version 1, 9 fuses, all '1'),
+      // laid out as @electron/fuses reads it from a real Electron binary.
+      const sentinel = Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX');
+      const wire = Buffer.concat([sentinel, Buffer.from([1, 9]), Buffer.from('111111111', 'ascii')]);
+      const binary = join(dir, 'bulwark');
+      writeFileSync(binary, Buffer.concat([Buffer.alloc(4096, 0xcc), wire, Buffer.alloc(4096, 0xcc)]));
+      await hook.default({ ...context('linux'), appOutDir: dir });
+      const after = readFileSync(binary);
+      const fuses = after.subarray(4096 + sentinel.length + 2, 4096 + sentinel.length + 11).toString('ascii');
+      // Order of FuseV1Options: RunAsNode, CookieEncryption, NODE_OPTIONS, --inspect, asar
+      // integrity, only-asar, browser V8 snapshot, file:// privileges, wasm trap handlers.
+      expect(fuses).toBe('010011001');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails the build when the binary cannot be fused', async () => {
