@@ -27,6 +27,7 @@ import type { ResolvedCredentials } from './credentials.ts';
 import { KUCOIN_LIVE_ENDPOINTS, createEngineClient, engineMarketHandlers } from './exchange.ts';
 import { createEngineTrading, tradingWithoutKeyHandlers } from './trading.ts';
 import { createEngineTrackRecord } from './trackrecord.ts';
+import type { TradingService } from '../trading/index.ts';
 
 /** Seams for tests: where "live" keys are verified, and which keychain is used. */
 export interface ServiceOverrides {
@@ -61,6 +62,8 @@ export interface EngineServices {
   readonly journal: Journal;
   readonly alerts: Alerts;
   readonly observability: EngineObservability;
+  /** The trading service, absent while no key is configured for the mode. */
+  readonly trading: TradingService | undefined;
   stop(): Promise<void>;
 }
 
@@ -171,7 +174,7 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
     ...trackRecord.handlers,
   };
   return {
-    handlers, venue, client, secrets, credentials, journal, alerts, observability, analysis,
+    handlers, venue, client, secrets, credentials, journal, alerts, observability, analysis, trading: trading?.service,
     async stop() {
       untrade();
       await trading?.stop();

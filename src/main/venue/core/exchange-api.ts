@@ -9,7 +9,7 @@ import type { Logger } from '../../observability/logger.ts';
 import type { PriceFeed } from '../feeds/price-feed.ts';
 import type { VenueClock } from '../feeds/venue-clock.ts';
 import type { VenueEventListener } from './events.ts';
-import type { IndexPointWire, RatePointWire } from './index-api.ts';
+import type { IndexPointWire, QueryParams, RatePointWire } from './wire-types.ts';
 import type { OrderTimelineEntryWire, OrderTimelineFilter } from './order-timeline.ts';
 import type {
   AccountOverviewWire,
@@ -44,8 +44,7 @@ import type {
   VenueStatusWire,
 } from './wire-types.ts';
 
-/** Query-string parameters as the server received them (already percent-decoded). */
-export type QueryParams = Readonly<Record<string, string | undefined>>;
+export type { QueryParams } from './wire-types.ts';
 
 /** Exact decimal strings of an account's ledger. */
 export interface LedgerWire {
