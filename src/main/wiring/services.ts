@@ -14,6 +14,8 @@ import { journalFileFor, setAsideSharedJournal } from '../store/journal-file.ts'
 import { openJournal, type Journal } from '../store/journal.ts';
 import { startVenue } from '../venue/index.ts';
 import type { RunningVenue } from '../venue/index.ts';
+import { createVenueClock } from '../venue/core/index.ts';
+import { openPaperMarket, type PaperMarket } from './paper-market.ts';
 import { againstVerdictDenial } from '../analysis/index.ts';
 import { createEngineAnalysis } from './analysis.ts';
 import type { EngineAnalysis } from './analysis.ts';
@@ -51,6 +53,8 @@ export interface ServiceContext {
 export interface EngineServices {
   readonly handlers: ChannelHandlers;
   readonly venue: RunningVenue | undefined;
+  /** Paper mode: where the venue's market comes from (live KuCoin data or simulated) and whether it is stale. */
+  readonly paperMarket: PaperMarket | undefined;
   readonly client: ExchangeClient;
   readonly secrets: Secrets;
   readonly credentials: ResolvedCredentials;
@@ -86,9 +90,15 @@ function buildSecrets(ctx: ServiceContext, alerts: () => AlertRouter): Secrets {
   });
 }
 
-async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredentials): Promise<RunningVenue> {
+async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredentials, market: PaperMarket): Promise<RunningVenue> {
   const key = credentials.credentials;
+  const mirror = market.mirror;
   return startVenue({
+    ...(mirror === undefined ? {} : {
+      upstream: mirror,
+      // The real market runs in real time: a scaled venue clock would settle funding early.
+      venueClock: createVenueClock({ timeScale: 1, wall: ctx.platform.clock }),
+    }),
     config: ctx.config.venue,
     server: ctx.config.venue.server,
     logger: ctx.logger,
@@ -96,6 +106,18 @@ async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredent
     startingBalanceUsdt: ctx.config.venue.startingBalanceUsdt,
     ...(key === undefined ? {} : { keys: [{ ...key, permissions: ['General', 'Futures'] }] }),
   });
+}
+
+/** Paper mode: the venue's market (live KuCoin data or simulated), then the venue on it. */
+async function startPaper(ctx: ServiceContext, credentials: ResolvedCredentials): Promise<{ paperMarket: PaperMarket | undefined; venue: RunningVenue | undefined }> {
+  if (ctx.mode !== 'paper') return { paperMarket: undefined, venue: undefined };
+  const paperMarket = await openPaperMarket(ctx.config, ctx.platform.clock, ctx.logger);
+  try {
+    return { paperMarket, venue: await startPaperVenue(ctx, credentials, paperMarket) };
+  } catch (error) {
+    await paperMarket.close();
+    throw error;
+  }
 }
 
 /** The journal, the keychain and the alert router: built first, so everything after can raise alerts. */
@@ -134,7 +156,7 @@ function withRotationAlert(handlers: Secrets['handlers'], alerts: Alerts, ctx: S
 export async function startServices(ctx: ServiceContext): Promise<EngineServices> {
   const { journal, secrets, alerts } = startAlerting(ctx);
   const credentials = await resolveCredentials(ctx.mode, secrets.service, ctx.config.secrets.paperCredentialBytes, ctx.logger);
-  const venue = ctx.mode === 'paper' ? await startPaperVenue(ctx, credentials) : undefined;
+  const { paperMarket, venue } = await startPaper(ctx, credentials);
   const endpoints = venue === undefined ? KUCOIN_LIVE_ENDPOINTS : { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl };
   const { client, bridge } = createEngineClient({ ...ctx, clock: ctx.platform.clock, endpoints, credentials: credentials.credentials });
   const unbridge = bridge();
@@ -147,6 +169,7 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
   void starting.then(() => { analysis.start(); });
   const trading = credentials.credentials === undefined ? undefined : createEngineTrading({
     ...ctx, client, journal, alerts: alerts.router, clock: ctx.platform.clock, atr: analysis.service,
+    ...(paperMarket === undefined ? {} : { marketFeedStale: () => paperMarket.staleReason() }),
     verdictCheck: (symbol, side) => againstVerdictDenial(side, analysis.service.verdict(symbol), ctx.config.analysis.entry),
   });
   const untrade = trading === undefined ? () => undefined : alertOnTradingEvents(trading.service, alerts.router, () => ctx.configStore.current(), ctx.platform.clock);
@@ -163,7 +186,7 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
     ...analysis.handlers,
   };
   return {
-    handlers, venue, client, secrets, credentials, journal, alerts, observability, analysis,
+    handlers, venue, paperMarket, client, secrets, credentials, journal, alerts, observability, analysis,
     async stop() {
       untrade();
       await trading?.stop();
@@ -174,6 +197,7 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
       await starting;
       await client.stop();
       await venue?.stop();
+      await paperMarket?.close();
       await alerts.stop();
       journal.close();
     },
