@@ -8,7 +8,7 @@
  */
 import type { ExchangeConfig } from '../../config/sections/exchange.ts';
 import type { MarketDataConfig } from '../../config/sections/market-data.ts';
-import { createExchangeClient, type ExchangeClient } from '../../exchange/index.ts';
+import { createExchangeClient, type ExchangeClient, type KucoinCredentials } from '../../exchange/index.ts';
 import { isLoopbackHost } from '../../exchange/kucoin/endpoint-urls.ts';
 import type { Level2Book } from '../../exchange/kucoin/ws/level2-book.ts';
 import type { StreamMessage } from '../../exchange/kucoin/ws/stream-types.ts';
@@ -30,6 +30,11 @@ export interface MirrorMarketOptions {
   readonly bookDepthLevels: number;
   readonly clock: Clock;
   readonly logger: Logger;
+  /**
+   * A key to sign the one private read (the risk-limit tiers) with; market data itself is public.
+   * Without it only each contract's first tier is listed.
+   */
+  readonly credentials?: KucoinCredentials;
 }
 
 /** A running mirror: the core's view of it, plus its status and teardown. */
@@ -76,7 +81,8 @@ function buildClient(options: MirrorMarketOptions): ExchangeClient {
   const url = options.marketData.upstreamRestUrl;
   // A loopback stand-in (tests, drills) speaks plain http; KuCoin itself only https.
   const mode = isLoopbackHost(new URL(url).hostname) ? 'paper' : 'live';
-  return createExchangeClient({ config: options.exchange, endpoints: { futuresRestUrl: url, generalRestUrl: url }, clock: options.clock, logger: options.logger.child({ component: 'venue-mirror' }), mode });
+  // Without credentials the client has no private stream and signs nothing.
+  return createExchangeClient({ config: options.exchange, endpoints: { futuresRestUrl: url, generalRestUrl: url }, clock: options.clock, logger: options.logger.child({ component: 'venue-mirror' }), mode, ...(options.credentials === undefined ? {} : { credentials: options.credentials }) });
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -97,11 +103,13 @@ async function connect(options: MirrorMarketOptions, client: ExchangeClient): Pr
   await client.start();
   const states = new Map<string, SymbolState>();
   for (const contract of contracts) {
-    const state = await loadSymbolState(client, contract, marketData.historyMinutes, options.clock.now());
+    const state = await loadSymbolState(client, contract, marketData.historyMinutes, options.clock.now(), options.credentials !== undefined);
     states.set(state.spec.symbol, state);
   }
   client.publicStream.onMessage((message) => { applyPush(states, message, marketData.tapeBufferPrints); });
-  for (const symbol of states.keys()) for (const topic of topicsOf(symbol)) void client.publicStream.subscribe(topic).catch(() => undefined);
+  // Open only once every push is subscribed: a print before that would be missed by the tape.
+  const topics = [...states.keys()].flatMap(topicsOf);
+  await Promise.all(topics.map((topic) => client.publicStream.subscribe(topic)));
   return states;
 }
 

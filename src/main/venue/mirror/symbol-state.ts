@@ -1,6 +1,7 @@
 /** What the mirror keeps of one upstream contract, and how it is first read over REST. */
 import type { ExchangeClient, KucoinRestApi } from '../../exchange/index.ts';
 import type { KucoinContract } from '../../exchange/kucoin/schemas/market.ts';
+import type { KucoinRiskLimitLevel } from '../../exchange/kucoin/schemas/positions.ts';
 import type { Level2Book } from '../../exchange/kucoin/ws/level2-book.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { ContractSpec } from '../core/contracts.ts';
@@ -44,11 +45,24 @@ export async function readFunding(rest: KucoinRestApi, symbol: string): Promise<
   };
 }
 
+/**
+ * KuCoin serves the risk-limit tiers only signed (`x-api-channel: Private` in its OpenAPI spec for
+ * GET /api/v1/contracts/risk-limit/{symbol}). With a key the mirror reads them; without one it
+ * lists the contract's own first tier (its maxLeverage, initialMargin, maintainMargin and
+ * maxRiskLimit from the contract answer) — the higher tiers are then not mirrored (ADR 0180).
+ */
+async function tiersOf(client: ExchangeClient, contract: KucoinContract, signed: boolean): Promise<KucoinRiskLimitLevel[]> {
+  if (signed) return client.rest.getRiskLimitLevels(contract.symbol);
+  const extras = contract as Record<string, unknown>;
+  const maxRiskLimit = typeof extras.maxRiskLimit === 'number' && extras.maxRiskLimit > 0 ? String(extras.maxRiskLimit) : '1000000000';
+  return [{ symbol: contract.symbol, level: 1, minRiskLimit: '0', maxRiskLimit, maxLeverage: contract.maxLeverage, initialMargin: contract.initialMargin, maintainMargin: contract.maintainMargin }];
+}
+
 /** Reads tiers, funding, prices and history of a contract and opens its book on the public stream. */
-export async function loadSymbolState(client: ExchangeClient, contract: KucoinContract, historyMinutes: number, nowMs: number): Promise<SymbolState> {
+export async function loadSymbolState(client: ExchangeClient, contract: KucoinContract, historyMinutes: number, nowMs: number, signed: boolean): Promise<SymbolState> {
   const symbol = contract.symbol;
   const [levels, funding, mark, ticker] = await Promise.all([
-    client.rest.getRiskLimitLevels(symbol),
+    tiersOf(client, contract, signed),
     readFunding(client.rest, symbol),
     client.rest.getMarkPrice(symbol),
     client.rest.getTicker(symbol),
