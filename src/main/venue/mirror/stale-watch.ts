@@ -27,10 +27,11 @@ export interface StaleWatchOptions {
   readonly logger: Logger;
 }
 
-function currentReason(options: StaleWatchOptions): string | undefined {
+function currentReason(options: StaleWatchOptions, startedAt: number): string | undefined {
   const stats = options.client.publicStream.stats();
   if (stats.state !== 'open') return `KuCoin market stream ${stats.state}`;
-  const silentMs = options.clock.now() - (stats.lastMessageAt ?? 0);
+  // Before the first push the silence counts from when the mirror opened.
+  const silentMs = options.clock.now() - (stats.lastMessageAt ?? startedAt);
   if (silentMs > options.staleAfterMs) return `no market data from KuCoin for ${Math.round(silentMs / 1000)} s`;
   const syncing = options.books.find((book) => book.stats().state !== 'live');
   return syncing === undefined ? undefined : `order book of ${syncing.symbol} resynchronising`;
@@ -39,9 +40,10 @@ function currentReason(options: StaleWatchOptions): string | undefined {
 /** Starts watching; the first verdict is taken at once. */
 export function createStaleWatch(options: StaleWatchOptions): StaleWatch {
   const listeners = new Set<(reason: string | undefined) => void>();
-  let reason = currentReason(options);
+  const startedAt = options.clock.now();
+  let reason = currentReason(options, startedAt);
   const check = (): void => {
-    const next = currentReason(options);
+    const next = currentReason(options, startedAt);
     if (next === reason) return;
     // A changing count of seconds is the same stale spell, not news.
     if (next !== undefined && reason !== undefined) {
