@@ -99,7 +99,7 @@ async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredent
       // The real market runs in real time: a scaled venue clock would settle funding early.
       venueClock: createVenueClock({ timeScale: 1, wall: ctx.platform.clock }),
     }),
-    config: ctx.config.venue,
+    config: mirror === undefined ? ctx.config.venue : { ...ctx.config.venue, priceStepMs: ctx.config.venue.marketData.priceStepMs },
     server: ctx.config.venue.server,
     logger: ctx.logger,
     port: ctx.config.venue.restPort,

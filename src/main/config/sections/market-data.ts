@@ -21,6 +21,12 @@ export const marketDataConfigSchema = z
     staleAfterMs: z.number().int().min(500).max(600_000).default(5_000),
     /** How often the upstream funding schedule (rate, predicted rate, next time) is re-read. */
     fundingPollIntervalMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
+    /**
+     * Price step of the paper venue while it mirrors live data (replaces `venue.priceStepMs`): how
+     * soon an upstream tick reaches its book, stops and pushes. Marks are still pushed once a
+     * second when unchanged, as KuCoin does.
+     */
+    priceStepMs: z.number().int().min(10).max(60_000).default(100),
     /** Most upstream prints buffered per contract between two price steps (older ones dropped). */
     tapeBufferPrints: z.number().int().min(10).max(1_000_000).default(10_000),
   })

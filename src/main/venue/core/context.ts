@@ -7,6 +7,7 @@ import type { VenueConfig } from '../../config/sections/venue.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { PriceFeed } from '../feeds/price-feed.ts';
 import type { BookShape } from './book.ts';
+import type { Dec } from './decimal.ts';
 import type { VenueEvent } from './events.ts';
 import type { Rng } from './rng.ts';
 import type { UpstreamMarket } from './upstream.ts';
@@ -57,6 +58,8 @@ export interface MirrorState {
   readonly queueAhead: Map<string, Map<string, bigint>>;
   /** Next upstream funding settlement per symbol (epoch ms) already scheduled. */
   readonly nextFundingMs: Map<string, number>;
+  /** The last mark/index push per symbol (mirror-step.ts pushes on change or once a second). */
+  readonly lastMarkPush: Map<string, { readonly mark: Dec; readonly index: Dec; readonly atMs: number }>;
 }
 
 /** Deterministic ids in KuCoin's formats (18-digit order ids, 13-digit trade ids). */

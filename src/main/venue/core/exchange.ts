@@ -93,7 +93,7 @@ function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventLis
     config,
     logger,
     feed: upstream?.feed ?? options.priceFeed ?? defaultFeed(options, warmStart),
-    mirror: upstream === undefined ? undefined : { upstream, queueAhead: new Map(), nextFundingMs: new Map() },
+    mirror: upstream === undefined ? undefined : { upstream, queueAhead: new Map(), nextFundingMs: new Map(), lastMarkPush: new Map() },
     rng: createRng(deriveSeed(options.seed, 'venue')),
     shape: { depthLevels: config.bookDepthLevels, spreadTicks: config.bookSpreadTicks, levelStepTicks: config.bookLevelStepTicks, levelSizeLots: config.bookLevelSizeLots },
     markets,

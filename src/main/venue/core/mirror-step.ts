@@ -8,7 +8,7 @@ import { toTicks } from '../../../shared/domain/decimal.ts';
 import { flushDepth, withBookDiff } from './book-events.ts';
 import { candleEvents } from './candles.ts';
 import type { MirrorState, Venue } from './context.ts';
-import { d, wireNumber } from './decimal.ts';
+import { cmp, d, wireNumber } from './decimal.ts';
 import { emitWallet } from './emitters.ts';
 import { pushBounded } from './fills.ts';
 import { settleMarketFunding } from './funding.ts';
@@ -50,13 +50,27 @@ function followFunding(venue: Venue, mirror: MirrorState, market: MarketRecord):
   market.lastFundingTimeMs = funding.nextFundingMs - venue.config.fundingIntervalMs;
 }
 
-function emitMarketData(venue: Venue, market: MarketRecord): void {
+/**
+ * KuCoin pushes mark/index once a second; a mirrored market steps faster (to pass upstream ticks on
+ * quickly), so it pushes a mark when it changed or a second has passed since the last push.
+ */
+function markDue(venue: Venue, mirror: MirrorState, market: MarketRecord): boolean {
+  const last = mirror.lastMarkPush.get(market.spec.symbol);
+  const changed = last === undefined || cmp(last.mark, market.markPrice) !== 0 || cmp(last.index, market.indexPrice) !== 0;
+  if (!changed && venue.nowMs - last.atMs < 1_000) return false;
+  mirror.lastMarkPush.set(market.spec.symbol, { mark: market.markPrice, index: market.indexPrice, atMs: venue.nowMs });
+  return true;
+}
+
+function emitMarketData(venue: Venue, mirror: MirrorState, market: MarketRecord): void {
   if (!venue.listening()) return;
-  venue.emit({
-    topic: `/contract/instrument:${market.spec.symbol}`,
-    subject: 'mark.index.price',
-    data: { markPrice: wireNumber(market.markPrice), indexPrice: wireNumber(market.indexPrice), granularity: 1000, timestamp: venue.nowMs },
-  });
+  if (markDue(venue, mirror, market)) {
+    venue.emit({
+      topic: `/contract/instrument:${market.spec.symbol}`,
+      subject: 'mark.index.price',
+      data: { markPrice: wireNumber(market.markPrice), indexPrice: wireNumber(market.indexPrice), granularity: 1000, timestamp: venue.nowMs },
+    });
+  }
   for (const event of candleEvents(market, venue.nowMs)) venue.emit(event);
   emitMarkChanges(venue, market);
   emitSnapshot24h(venue, market);
@@ -77,7 +91,7 @@ export function stepMirroredMarket(venue: Venue, mirror: MirrorState, market: Ma
     recordTrade(venue, market, { side: print.side, lots: BigInt(print.lots), price: d(print.price), tradeId, takerOrderId: `${tradeId}1`, makerOrderId: `${tradeId}2` });
   }
   followFunding(venue, mirror, market);
-  if (!stale) emitMarketData(venue, market);
+  if (!stale) emitMarketData(venue, mirror, market);
   pushBounded(market.indexHistory, { timePoint: venue.nowMs, value: market.indexPrice }, 1000);
   flushDepth(venue, market);
   checkStops(venue, market);
