@@ -145,4 +145,20 @@ describe('the paper venue on a mirrored market', () => {
     expect(payments[0]?.fundingRate).toBe(theirs.value);
     expect(payments[0]?.positionQty).toBe(1210);
   });
+
+  it('triggers a stop on the mirrored mark and fills it across the upstream bids', async () => {
+    const { orderId } = paper.exchange.placeOrder('trader', { clientOid: 'stop', side: 'sell', symbol: XBT, type: 'market', size: 1210, leverage: 10, reduceOnly: true, stop: 'down', stopPrice: '49000', stopPriceType: 'MP' });
+    step();
+    expect(paper.exchange.order('trader', orderId).stopTriggered).toBe(false);
+    upstream.venue.admin.setPrice(XBT, '48900');
+    await until('mirrored mark at 48900', () => mirror.feed.priceAt(XBT, 0).markPrice === '48900.00');
+    await bookSynced('48899.9', '48900.1');
+    step();
+    const order = paper.exchange.order('trader', orderId);
+    expect(order.stopTriggered).toBe(true);
+    expect(order.dealSize).toBe(1210);
+    expect(paper.exchange.position('trader', XBT).currentQty).toBe(0);
+    const prices = paper.exchange.fills('trader', { orderId }).items.map((fill) => fill.price);
+    expect(new Set(prices)).toEqual(new Set(['48899.9', '48899.4', '48898.9']));
+  });
 });
