@@ -3,6 +3,7 @@ import { analysisConfigSchema } from './sections/analysis.ts';
 import { alertsConfigSchema } from './sections/alerts.ts';
 import { appConfigSchema } from './sections/app.ts';
 import { exchangeConfigSchema } from './sections/exchange.ts';
+import { marketDataConfigSchema } from './sections/market-data.ts';
 import { observabilityConfigSchema } from './sections/observability.ts';
 import { secretsConfigSchema } from './sections/secrets.ts';
 import { tradingConfigSchema } from './sections/trading.ts';
@@ -18,8 +19,9 @@ import { venueConfigSchema } from './sections/venue.ts';
 export const configSchema = z
   .object({
     app: appConfigSchema.prefault({}),
-    // The venue's front door (WS limits, ping, body size) nests under `venue.server`.
-    venue: venueConfigSchema.extend({ server: venueServerConfigSchema.prefault({}) }).prefault({}),
+    // The venue's front door (WS limits, ping, body size) nests under `venue.server`; where its
+    // market comes from (live KuCoin data or simulated) under `venue.marketData`.
+    venue: venueConfigSchema.extend({ server: venueServerConfigSchema.prefault({}), marketData: marketDataConfigSchema.prefault({}) }).prefault({}),
     exchange: exchangeConfigSchema.prefault({}),
     trading: tradingConfigSchema.prefault({}),
     secrets: secretsConfigSchema.prefault({}),

@@ -19,7 +19,7 @@ import { loopbackRefusal, refuseUpgrade } from '../observability/loopback-guard.
 import type { Clock } from '../time/clock.ts';
 import { systemClock } from '../time/clock.ts';
 import { createVenueClock, createVenueExchange } from './core/index.ts';
-import type { PriceFeed, VenueClock, VenueExchange } from './core/index.ts';
+import type { PriceFeed, UpstreamMarket, VenueClock, VenueExchange } from './core/index.ts';
 import { createAdminHttp } from './server/admin-http.ts';
 import { KeyBook } from './server/api-keys.ts';
 import type { KeySpec } from './server/api-keys.ts';
@@ -62,6 +62,8 @@ export interface StartVenueOptions {
   /** Keys to issue; the first is the one in `credentials` (default: one General+Futures v3 key). */
   readonly keys?: readonly KeySpec[];
   readonly priceFeed?: PriceFeed;
+  /** A mirrored real market (ADR 0180, src/main/venue/mirror/): replaces the simulated market. */
+  readonly upstream?: UpstreamMarket;
   /** Gateway clock (signature window, /api/v1/timestamp, token expiry); default the system clock. */
   readonly clock?: Clock;
   /** Exchange time (prices, funding, stops); default `clock` sped up by `config.timeScale`. */
@@ -139,6 +141,7 @@ function assemble(options: StartVenueOptions): VenueParts {
     config: options.config,
     logger,
     ...(options.priceFeed === undefined ? {} : { priceFeed: options.priceFeed }),
+    ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
   });
   const state = buildState(seed, settings.rateLimitWindowMs, settings.requestLogCapacity);
   const gateway = new WsGateway({ settings, logger, tokens: state.tokens, now: gatewayNow });

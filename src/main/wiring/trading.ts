@@ -45,6 +45,8 @@ export interface EngineTradingInput {
   readonly atr: AtrSource;
   readonly verdictCheck?: TradingServiceOptions['verdictCheck'];
   readonly liveSizeCap?: TradingServiceOptions['liveSizeCap'];
+  /** Paper on live data: why the mirrored market data is stale now (undefined while fresh). */
+  readonly marketFeedStale?: () => string | undefined;
 }
 
 function serviceOptions(input: EngineTradingInput, logger: Logger): TradingServiceOptions {
@@ -55,6 +57,7 @@ function serviceOptions(input: EngineTradingInput, logger: Logger): TradingServi
     client: tradingClientFrom(input.client, {
       privateStreamGraceMs: input.config.trading.state.staleMarketDataMs,
       now: () => input.clock.now(),
+      ...(input.marketFeedStale === undefined ? {} : { marketFeedStale: input.marketFeedStale }),
     }),
     journal: input.journal,
     clock: input.clock,

@@ -6,6 +6,7 @@
  */
 import type { VenueConfig } from '../../config/sections/venue.ts';
 import type { Logger } from '../../observability/logger.ts';
+import type { UpstreamMarket } from './upstream.ts';
 import type { PriceFeed } from '../feeds/price-feed.ts';
 import type { VenueClock } from '../feeds/venue-clock.ts';
 import type { VenueEventListener } from './events.ts';
@@ -67,6 +68,11 @@ export interface VenueExchangeOptions {
   readonly logger: Logger;
   /** Price source; defaults to the seeded random walk. */
   readonly priceFeed?: PriceFeed;
+  /**
+   * A mirrored real market (ADR 0180): its contracts, book, tape, marks, funding and history
+   * replace the synthetic market (and `priceFeed`).
+   */
+  readonly upstream?: UpstreamMarket;
 }
 
 /**

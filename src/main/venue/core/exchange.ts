@@ -31,6 +31,7 @@ import * as queries from './queries.ts';
 import { createRng, deriveSeed } from './rng.ts';
 import type { MarketRecord } from './state.ts';
 import { checkStops } from './stops.ts';
+import { openMirrored } from './mirror-open.ts';
 
 function newMarket(spec: ContractSpec, nowMs: number, fundingIntervalMs: number): MarketRecord {
   const price = d(spec.initialPrice);
@@ -82,13 +83,17 @@ function defaultFeed(options: VenueExchangeOptions, startMs: number): PriceFeed 
 function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventListener>): Venue {
   const config = options.config;
   const startMs = options.clock.now();
-  const warmStart = startMs - config.historyWarmupMs;
+  const upstream = options.upstream;
+  // A mirrored market brings its own history; the synthetic one builds it by warming up.
+  const warmStart = upstream === undefined ? startMs - config.historyWarmupMs : startMs;
   const logger = options.logger.child({ component: 'venue-core' });
-  const markets = new Map(contractSpecs.map((spec) => [spec.symbol, newMarket(spec, warmStart, config.fundingIntervalMs)]));
+  const specs = upstream?.specs ?? contractSpecs;
+  const markets = new Map(specs.map((spec) => [spec.symbol, newMarket(spec, warmStart, config.fundingIntervalMs)]));
   return {
     config,
     logger,
-    feed: options.priceFeed ?? defaultFeed(options, warmStart),
+    feed: upstream?.feed ?? options.priceFeed ?? defaultFeed(options, warmStart),
+    mirror: upstream === undefined ? undefined : { upstream, queueAhead: new Map(), nextFundingMs: new Map(), lastMarkPush: new Map() },
     rng: createRng(deriveSeed(options.seed, 'venue')),
     shape: { depthLevels: config.bookDepthLevels, spreadTicks: config.bookSpreadTicks, levelStepTicks: config.bookLevelStepTicks, levelSizeLots: config.bookLevelSizeLots },
     markets,
@@ -98,7 +103,8 @@ function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventLis
     nowMs: warmStart,
     advancing: false,
     nextStepMs: warmStart,
-    nextFundingMs: (Math.floor(warmStart / config.fundingIntervalMs) + 1) * config.fundingIntervalMs,
+    // A mirrored market settles each contract at the upstream's own funding times (mirror-step.ts).
+    nextFundingMs: upstream === undefined ? (Math.floor(warmStart / config.fundingIntervalMs) + 1) * config.fundingIntervalMs : Number.POSITIVE_INFINITY,
     nextFundingRateMs: warmStart,
     status: { status: 'open', msg: '' },
     acceptDuplicateClientOid: false,
@@ -313,7 +319,8 @@ function drivingMethods(venue: Venue, sync: Sync, listeners: Set<VenueEventListe
 export function createVenueExchange(options: VenueExchangeOptions): VenueExchange {
   const listeners = new Set<VenueEventListener>();
   const venue = createVenue(options, listeners);
-  warmUp(venue, options.clock.now());
+  if (venue.mirror === undefined) warmUp(venue, options.clock.now());
+  else openMirrored(venue, venue.mirror, options.clock.now());
   const sync = (): void => {
     advanceVenue(venue, Math.max(options.clock.now(), venue.nowMs));
   };

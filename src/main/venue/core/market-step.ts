@@ -21,6 +21,7 @@ import { emitMarkChanges, emitSnapshot24h } from './mark-events.ts';
 import type { AccountRecord, MarketRecord } from './state.ts';
 import { pruneHistory } from './retention.ts';
 import { checkStops } from './stops.ts';
+import { stepMirroredMarket } from './mirror-step.ts';
 
 function scaled(raw: string, factor: Dec, grid: Dec): Dec {
   const price = roundToTick(mul(d(raw), factor), grid, 'half-up');
@@ -78,6 +79,10 @@ function syntheticTrade(venue: Venue, market: MarketRecord, previousLast: Dec): 
 
 /** One price step of one market. */
 export function stepMarket(venue: Venue, market: MarketRecord): void {
+  if (venue.mirror !== undefined) {
+    stepMirroredMarket(venue, venue.mirror, market);
+    return;
+  }
   const previousLast = market.feedLastPrice;
   const touched = withBookDiff(venue, market, () => {
     takePrices(venue, market);
