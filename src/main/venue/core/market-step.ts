@@ -4,14 +4,13 @@
  * market crossed fill as makers, a synthetic market trade prints, stops trigger, positions are
  * re-marked and liquidated; funding settles on its 8-hour grid.
  */
-import { roundToTick } from '../../../shared/domain/decimal.ts';
 import { flushDepth, withBookDiff } from './book-events.ts';
 import { orderTicks, priceOfTicks, remainingLots, sortedResting, syntheticLevels } from './book.ts';
 import { candleEvents } from './candles.ts';
 import type { Venue } from './context.ts';
 import { restingOf } from './context.ts';
 import type { Dec } from './decimal.ts';
-import { cmp, d, mul, sign, wireNumber } from './decimal.ts';
+import { cmp, wireNumber } from './decimal.ts';
 import { emitWallet } from './emitters.ts';
 import { settleFunding, updatePredictedRates } from './funding.ts';
 import { runLiquidations } from './liquidation.ts';
@@ -22,26 +21,9 @@ import type { AccountRecord, MarketRecord } from './state.ts';
 import { pruneHistory } from './retention.ts';
 import { checkStops } from './stops.ts';
 import { stepMirroredMarket } from './mirror-step.ts';
+import { takePrices } from './take-prices.ts';
 
-function scaled(raw: string, factor: Dec, grid: Dec): Dec {
-  const price = roundToTick(mul(d(raw), factor), grid, 'half-up');
-  return sign(price) > 0 ? price : grid;
-}
-
-/** Reads the feed at venue time and applies the setPrice/jumpPrice factor. */
-export function takePrices(venue: Venue, market: MarketRecord): void {
-  if (market.priceOverride !== null) {
-    market.markPrice = roundToTick(market.priceOverride, market.spec.indexPriceTickSize, 'half-up');
-    market.indexPrice = market.markPrice;
-    market.feedLastPrice = roundToTick(market.priceOverride, market.spec.tickSize, 'half-up');
-    market.priceOverride = null;
-    return;
-  }
-  const point = venue.feed.priceAt(market.spec.symbol, venue.nowMs);
-  market.markPrice = scaled(point.markPrice, market.priceFactor, market.spec.indexPriceTickSize);
-  market.indexPrice = scaled(point.indexPrice, market.priceFactor, market.spec.indexPriceTickSize);
-  market.feedLastPrice = scaled(point.lastPrice, market.priceFactor, market.spec.tickSize);
-}
+export { takePrices } from './take-prices.ts';
 
 /** Resting user orders the refilled synthetic book now crosses trade at their own limit price. */
 function fillCrossedOrders(venue: Venue, market: MarketRecord): Set<AccountRecord> {

@@ -5,7 +5,7 @@
 import type { MirrorState, Venue } from './context.ts';
 import { d, mul } from './decimal.ts';
 import { MAX_CANDLES } from './candles.ts';
-import { takePrices } from './market-step.ts';
+import { takePrices } from './take-prices.ts';
 import type { CandleRecord, MarketRecord } from './state.ts';
 import type { UpstreamCandle } from './upstream.ts';
 

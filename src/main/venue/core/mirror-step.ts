@@ -17,7 +17,7 @@ import { recordTrade } from './matching.ts';
 import type { MarketRecord, MirroredLevel } from './state.ts';
 import { checkStops } from './stops.ts';
 import { fillFromTape } from './tape-fills.ts';
-import { takePrices } from './market-step.ts';
+import { takePrices } from './take-prices.ts';
 import type { UpstreamLevel } from './upstream.ts';
 
 function levelsOf(market: MarketRecord, levels: readonly UpstreamLevel[]): MirroredLevel[] {
