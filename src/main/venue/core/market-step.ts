@@ -6,17 +6,16 @@
  */
 import { flushDepth, withBookDiff } from './book-events.ts';
 import { orderTicks, priceOfTicks, remainingLots, sortedResting, syntheticLevels } from './book.ts';
-import { candleEvents } from './candles.ts';
 import type { Venue } from './context.ts';
 import { restingOf } from './context.ts';
 import type { Dec } from './decimal.ts';
-import { cmp, wireNumber } from './decimal.ts';
+import { cmp } from './decimal.ts';
 import { emitWallet } from './emitters.ts';
 import { settleFunding, updatePredictedRates } from './funding.ts';
 import { runLiquidations } from './liquidation.ts';
 import { pushBounded } from './fills.ts';
 import { makerFill, recordTrade } from './matching.ts';
-import { emitMarkChanges, emitSnapshot24h } from './mark-events.ts';
+import { emitStepMarketData } from './mark-events.ts';
 import type { AccountRecord, MarketRecord } from './state.ts';
 import { pruneHistory } from './retention.ts';
 import { checkStops } from './stops.ts';
@@ -74,16 +73,7 @@ export function stepMarket(venue: Venue, market: MarketRecord): void {
   });
   for (const account of touched) emitWallet(venue, account);
   syntheticTrade(venue, market, previousLast);
-  if (venue.listening()) {
-    venue.emit({
-      topic: `/contract/instrument:${market.spec.symbol}`,
-      subject: 'mark.index.price',
-      data: { markPrice: wireNumber(market.markPrice), indexPrice: wireNumber(market.indexPrice), granularity: 1000, timestamp: venue.nowMs },
-    });
-    for (const event of candleEvents(market, venue.nowMs)) venue.emit(event);
-    emitMarkChanges(venue, market);
-    emitSnapshot24h(venue, market);
-  }
+  emitStepMarketData(venue, market, true);
   pushBounded(market.indexHistory, { timePoint: venue.nowMs, value: market.indexPrice }, 1000);
   flushDepth(venue, market);
   checkStops(venue, market);

@@ -6,13 +6,12 @@
  */
 import { toTicks } from '../../../shared/domain/decimal.ts';
 import { flushDepth, withBookDiff } from './book-events.ts';
-import { candleEvents } from './candles.ts';
 import type { MirrorState, Venue } from './context.ts';
-import { cmp, d, wireNumber } from './decimal.ts';
+import { cmp, d } from './decimal.ts';
 import { emitWallet } from './emitters.ts';
 import { pushBounded } from './fills.ts';
 import { settleMarketFunding } from './funding.ts';
-import { emitMarkChanges, emitSnapshot24h } from './mark-events.ts';
+import { emitStepMarketData } from './mark-events.ts';
 import { recordTrade } from './matching.ts';
 import type { MarketRecord, MirroredLevel } from './state.ts';
 import { checkStops } from './stops.ts';
@@ -62,20 +61,6 @@ function markDue(venue: Venue, mirror: MirrorState, market: MarketRecord): boole
   return true;
 }
 
-function emitMarketData(venue: Venue, mirror: MirrorState, market: MarketRecord): void {
-  if (!venue.listening()) return;
-  if (markDue(venue, mirror, market)) {
-    venue.emit({
-      topic: `/contract/instrument:${market.spec.symbol}`,
-      subject: 'mark.index.price',
-      data: { markPrice: wireNumber(market.markPrice), indexPrice: wireNumber(market.indexPrice), granularity: 1000, timestamp: venue.nowMs },
-    });
-  }
-  for (const event of candleEvents(market, venue.nowMs)) venue.emit(event);
-  emitMarkChanges(venue, market);
-  emitSnapshot24h(venue, market);
-}
-
 /** One price step of a mirrored market. */
 export function stepMirroredMarket(venue: Venue, mirror: MirrorState, market: MarketRecord): void {
   const stale = mirror.upstream.staleReason() !== undefined;
@@ -91,7 +76,7 @@ export function stepMirroredMarket(venue: Venue, mirror: MirrorState, market: Ma
     recordTrade(venue, market, { side: print.side, lots: BigInt(print.lots), price: d(print.price), tradeId, takerOrderId: `${tradeId}1`, makerOrderId: `${tradeId}2` });
   }
   followFunding(venue, mirror, market);
-  if (!stale) emitMarketData(venue, mirror, market);
+  if (!stale) emitStepMarketData(venue, market, venue.listening() && markDue(venue, mirror, market));
   pushBounded(market.indexHistory, { timePoint: venue.nowMs, value: market.indexPrice }, 1000);
   flushDepth(venue, market);
   checkStops(venue, market);
