@@ -149,7 +149,8 @@ export async function runSoak(options: { minutes: number; seed?: number }): Prom
 /** Heap growth of the restarted engine after its warm-up (first samples) and its event-loop lag. */
 function runtimeFigures(lines: readonly SoakLine[]): { heapGrowthPct: number; eventLoopLagP99Ms: number } {
   const samples = lines.filter((line) => line.type === 'runtime' && line.run === 2) as (SoakLine & { heapUsedBytes: number; lagP99Ms: number })[];
-  const warm = samples.slice(Math.min(2, Math.max(0, samples.length - 2)));
+  // The first two samples (10 s) are the warm-up: caches filling, streams subscribing.
+  const warm = samples.length > 4 ? samples.slice(2) : samples;
   const base = Math.min(...warm.slice(0, 2).map((s) => s.heapUsedBytes));
   const end = Math.min(...warm.slice(-2).map((s) => s.heapUsedBytes));
   const lags = lines.filter((line) => line.type === 'runtime').map((line) => (line as SoakLine & { lagP99Ms: number }).lagP99Ms).sort((a, b) => a - b);
