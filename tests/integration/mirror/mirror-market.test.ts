@@ -161,4 +161,17 @@ describe('the paper venue on a mirrored market', () => {
     const prices = paper.exchange.fills('trader', { orderId }).items.map((fill) => fill.price);
     expect(new Set(prices)).toEqual(new Set(['48899.9', '48899.4', '48898.9']));
   });
+
+  it('liquidates on the mirrored mark', async () => {
+    paper.exchange.openAccount('gambler', '1000');
+    paper.exchange.placeOrder('gambler', { clientOid: 'all-in', side: 'buy', symbol: XBT, type: 'market', size: 100, leverage: 100 });
+    step();
+    expect(paper.exchange.position('gambler', XBT).currentQty).toBe(100);
+    upstream.venue.admin.setPrice(XBT, '48400');
+    await until('mirrored mark at 48400', () => mirror.feed.priceAt(XBT, 0).markPrice === '48400.00');
+    await bookSynced('48399.9', '48400.1');
+    step();
+    expect(paper.exchange.position('gambler', XBT).currentQty).toBe(0);
+    expect(paper.exchange.fills('gambler', {}).items.some((fill) => fill.tradeType === 'liquid')).toBe(true);
+  });
 });
