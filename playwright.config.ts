@@ -5,6 +5,10 @@ import { defineConfig } from '@playwright/test';
 const systemChromium = '/usr/bin/chromium';
 const executablePath = process.env.BULWARK_CHROMIUM ?? (existsSync(systemChromium) ? systemChromium : undefined);
 
+// E2E engines (and an Electron app launched from here) never reach KuCoin: the paper venue's market
+// stays simulated or on a loopback stand-in (docs/adr/0182-tests-stay-on-loopback.md).
+process.env.BULWARK_MARKET_DATA_OFFLINE = '1';
+
 export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.spec.ts', 'e2e-electron/**/*.spec.ts'],

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 
 /** Goals from the issues: [comparison, target]. */
 const goals = {
@@ -18,7 +19,31 @@ const goals = {
   },
   trading: { riskCheckP99Us: ['<=', 50] },
   analysis: { indicatorUpdateP99Us: ['<=', 20] },
+  alerts: { hungSlackDelayRatio: ['<=', 1.5] },
+  metrics: { orderPathOverheadPct: ['<=', 5] },
+  renderer: {
+    tickToChartP95Ms: ['<=', 35],
+    longTasksOver50Ms: ['<=', 0],
+    mainThreadBusyPct: ['<=', 30],
+    heapGrowthPct: ['<=', 5],
+    initialJsGzipKB: ['<=', 300],
+  },
+  soak: {
+    duplicateOrders: ['<=', 0],
+    lostOrders: ['<=', 0],
+    nakedSecondsOverLimit: ['<=', 0],
+    riskForbiddenOrdersSent: ['<=', 0],
+    lostJournalEntries: ['<=', 0],
+    lostAlerts: ['<=', 0],
+    heapGrowthPct: ['<=', 5],
+  },
 };
+
+/** A 1-minute load average above this share of the cores means the figures were taken under load. */
+const loadedShareOfCores = 0.5;
+
+/** Areas whose bench files (`paper-*.bench.ts`) add figures to one key rather than a sub-key. */
+const flatAreas = new Set(['paper']);
 
 const only = process.argv.slice(2);
 const files = readdirSync('bench')
@@ -40,7 +65,8 @@ for (const file of files) {
     failures += 1;
     figures = { error: `exit ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}` };
   }
-  results[area] = part === undefined ? { ...results[area], ...figures } : { ...results[area], [part]: figures };
+  // The paper benches each measure one figure of one key (`paper.restoreMs`, `paper.mirrorTickLagP95Ms` …).
+  results[area] = part === undefined || flatAreas.has(area) ? { ...results[area], ...figures } : { ...results[area], [part]: figures };
 }
 
 function verdict(value, goal) {
@@ -50,9 +76,19 @@ function verdict(value, goal) {
   return `${op} ${target} ${met ? '✓' : '✗'}`;
 }
 
-const lines = ['# Benchmarks', '', `Measured ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}.`, ''];
+const cores = cpus().length;
+const machineLoad = loadavg()[0] ?? 0;
+const lines = [
+  '# Benchmarks',
+  '',
+  `Measured ${new Date().toISOString()} on ${process.platform}/${process.arch}, ${cores} cores, Node ${process.version}; 1-minute load ${machineLoad.toFixed(2)} at the end.`,
+  '',
+];
 for (const [area, figures] of Object.entries(results)) {
-  lines.push(`## ${area}`, '', '| figure | value | goal |', '|---|---|---|');
+  const load = typeof figures.loadAverage1m === 'number' ? figures.loadAverage1m : undefined;
+  lines.push(`## ${area}`, '');
+  if (load !== undefined && load > cores * loadedShareOfCores) lines.push(`Measured under load: 1-minute load average ${load} on ${cores} cores.`, '');
+  lines.push('| figure | value | goal |', '|---|---|---|');
   for (const [name, value] of Object.entries(figures)) {
     lines.push(`| ${name} | ${typeof value === 'object' ? JSON.stringify(value) : value} | ${verdict(value, goals[area]?.[name])} |`);
   }

@@ -21,6 +21,7 @@ const env = { ...process.env, BULWARK_TEST_RUN_DIR: runDir, ELECTRON_SKIP_BINARY
 const steps = [
   ['typecheck', 'npx', ['tsc', '-b', 'tsconfig.node.json', 'tsconfig.web.json']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
+  ['no import cycles', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']],
   ['unit, integration and renderer tests (coverage)', 'npx', ['vitest', 'run', '--coverage']],
   ['build', 'npx', ['electron-vite', 'build']],
   ['e2e (Chromium, real engine)', 'npx', ['playwright', 'test']],

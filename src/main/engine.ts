@@ -47,8 +47,8 @@ export interface Engine {
 function startHeartbeat(events: EventPublisher, status: () => AppStatus, intervalMs: number): () => void {
   let seq = 0;
   const beat = (): void => {
-    const { mode, uptimeMs } = status();
-    events.publish('app:heartbeat', { seq, at: Date.now(), mode, uptimeMs });
+    const { mode, uptimeMs, marketData } = status();
+    events.publish('app:heartbeat', { seq, at: Date.now(), mode, uptimeMs, ...(marketData === undefined ? {} : { marketData }) });
     seq += 1;
   };
   beat();
@@ -87,6 +87,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     mode, version, startedAt,
     uptimeMs: Math.max(0, platform.clock.now() - startedAt),
     venueUrl: services.venue?.restUrl ?? '',
+    ...(services.paperMarket === undefined ? {} : { marketData: services.paperMarket.status() }),
   });
   const handlers: ChannelHandlers = {
     ...services.handlers,

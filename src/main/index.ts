@@ -6,11 +6,13 @@ import { startEngine } from './engine.ts';
 import type { Engine } from './engine.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app/csp.ts';
 import { forwardEvents, registerIpcHandlers } from './app/ipc-bridge.ts';
+import { attachDesktop, installApplicationMenu } from './app/desktop.ts';
 import { createDesktopNotifier } from './app/notifier.ts';
 import { registerAppScheme, serveRenderer } from './app/protocol.ts';
 import { denyAllPermissions, installSecurityHooks } from './app/security.ts';
 import { createMainWindow } from './app/window.ts';
 import { systemClock } from './time/clock.ts';
+import { desktopEngine } from './wiring/desktop-engine.ts';
 
 let engine: Engine | undefined;
 /** The window a desktop notification's click brings forward. */
@@ -26,7 +28,18 @@ async function openWindow(running: Engine): Promise<void> {
   const window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
   mainWindow = window;
   const stopForwarding = forwardEvents(running.events, window.webContents);
+  // With open positions a close hides the window to the tray and the engine keeps protecting.
+  const detachDesktop = attachDesktop(window, {
+    engine: desktopEngine(running.services),
+    trayIconPath: join(app.getAppPath(), 'resources/icons/32x32.png'),
+    showWindow: () => {
+      if (window.isDestroyed()) void openWindow(running);
+      else { window.show(); window.focus(); }
+    },
+    log: (event, details) => { running.logger.info(event, details ?? {}); },
+  });
   window.on('closed', () => {
+    detachDesktop();
     stopForwarding();
     if (mainWindow === window) mainWindow = undefined;
   });
@@ -52,6 +65,7 @@ async function boot(): Promise<void> {
   const dev = devServerUrl();
   const origins = dev === undefined ? [APP_ORIGIN] : [APP_ORIGIN, new URL(dev).origin];
   registerIpcHandlers(ipcMain, running.createRouter(origins));
+  installApplicationMenu();
   await openWindow(running);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow(running);

@@ -80,10 +80,18 @@ test('the strip shows four timeframes and the verdict; a downtrend warns a long 
   await turned;
   await expect(strip.getByTestId('verdict-value')).toHaveAttribute('data-direction', 'down', { timeout: 30_000 });
   await expect(strip.getByTestId('entry-warning')).toHaveText(/^Entering long against the (5m|15m|1h|4h) downtrend, verdict \u22120\.\d\d$/, { timeout: 30_000 });
-  const verdictText = (await strip.getByTestId('verdict-value').textContent()) ?? '';
-  const warningText = (await strip.getByTestId('entry-warning').textContent()) ?? '';
-  // The warning carries the verdict the strip shows (both from one snapshot).
+  // The warning carries the verdict the strip shows (both from one snapshot): read both in one
+  // task of the page, so a snapshot landing between two reads cannot make them differ.
+  // (The e2e project has no DOM lib: the element is typed by what the page function uses.)
+  type Found = { textContent: string | null } | null;
+  const [verdictText = '', warningText = ''] = await strip.evaluate((element: { querySelector(selector: string): Found }): string[] => [
+    element.querySelector('[data-testid="verdict-value"]')?.textContent ?? '',
+    element.querySelector('[data-testid="entry-warning"]')?.textContent ?? '',
+  ]);
   expect(warningText.endsWith(verdictText.replace('Verdict ', ''))).toBe(true);
+  // The ticket says it too, under its side switch, while its side is buy (long).
+  const ticket = page.getByTestId('order-ticket');
+  await expect(ticket.getByTestId('ticket-entry-warning')).toHaveText(/^Entering long against the (5m|15m|1h|4h) downtrend, verdict \u22120\.\d\d$/);
 
   await strip.getByTestId('verdict-tf-4h').hover();
   await expect(page.getByTestId('verdict-tf-4h-details')).toContainText('EMA 9/21 trend');

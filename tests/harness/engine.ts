@@ -30,6 +30,15 @@ export function testRunDir(): string {
   return dir;
 }
 
+/**
+ * Test engines never reach KuCoin (ADR 0182): the paper venue's market is simulated unless the test
+ * names its own source (a loopback stand-in).
+ */
+function pinnedVenue(venue: unknown): Record<string, unknown> {
+  const given = typeof venue === 'object' && venue !== null ? (venue as Record<string, unknown>) : {};
+  return { ...given, marketData: given.marketData ?? { source: 'simulated' } };
+}
+
 /** Starts an engine in a fresh user-data folder. */
 export async function startTestEngine(
   options: { mode?: 'paper' | 'live'; label?: string; settings?: Record<string, unknown>; overrides?: ServiceOverrides } = {},
@@ -37,7 +46,7 @@ export async function startTestEngine(
   const userData = mkdtempSync(join(testRunDir(), `${options.label ?? 'engine'}-`));
   // Each test engine keeps its keychain entries under its own service name, so parallel tests
   // never read or overwrite each other's paper key.
-  const settings = { ...options.settings, secrets: { keychainService: `bulwark-test-${basename(userData).slice(-12)}` } };
+  const settings = { ...options.settings, venue: pinnedVenue(options.settings?.venue), secrets: { keychainService: `bulwark-test-${basename(userData).slice(-12)}` } };
   writeFileSync(join(userData, 'settings.json'), JSON.stringify(settings));
   const notifications: RecordedNotification[] = [];
   const engine = await startEngine({

@@ -17,6 +17,8 @@ import type { AlertOrigin } from './format.ts';
 import { createAlertsHandlers, type AlertsHandlers } from './handlers.ts';
 import { createAlertRouter, type AlertRouter } from './router.ts';
 import { sinkDefinitions } from './sinks/index.ts';
+import { undeliveredAlerts } from './undelivered.ts';
+import type { Journal } from '../store/journal.ts';
 
 export type { AlertRouter } from './router.ts';
 export type { AlertSink, DeliveryContext, DeliveryReceipt } from './sink.ts';
@@ -28,7 +30,7 @@ export { alertCatalog } from './catalog.ts';
 export interface CreateAlertsOptions {
   readonly configStore: Pick<ConfigStore, 'current' | 'update'>;
   readonly secretStore: ChannelSecretStore;
-  readonly journal: AlertJournal;
+  readonly journal: AlertJournal & Pick<Journal, 'queryEvents'>;
   readonly events: Pick<EventPublisher, 'publish'>;
   readonly notifier: Notifier;
   readonly origin: AlertOrigin;
@@ -52,6 +54,9 @@ function focusOf(alert: Alert, at: number): { alertId: number; symbol?: string; 
   return { alertId: alert.id, at, ...(alert.symbol === undefined ? {} : { symbol: alert.symbol }) };
 }
 
+/** Alerts resumed at start at most: a journal full of old undelivered alerts must not flood the phone. */
+const resumeAtMost = 20;
+
 /** Builds the router over every sink in the list, the settings service and the handlers. */
 export function createAlerts(options: CreateAlertsOptions): Alerts {
   const logger = options.logger.child({ component: 'alerts' });
@@ -71,6 +76,9 @@ export function createAlerts(options: CreateAlertsOptions): Alerts {
     if (record.outcome !== 'sent' && record.outcome !== 'failed') return;
     last.set(record.channel, { at: record.at, outcome: record.outcome, alertId: record.alertId, ...(record.reason === undefined ? {} : { reason: record.reason }) });
   });
+  // An alert raised just before a crash never reached its channels: it goes out now (ADR 0602).
+  const resumed = router.resume(undeliveredAlerts(options.journal, options.clock.now() - config().delivery.resumeUndeliveredWithinMs, resumeAtMost));
+  if (resumed > 0) logger.warn('alerts-resumed-after-restart', { deliveries: resumed });
   const settings = createChannelSettings({ configStore: options.configStore, secrets, lastDelivery: (channel) => last.get(channel) });
   return {
     router,

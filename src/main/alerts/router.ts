@@ -18,6 +18,7 @@ import { createEscalation, type Escalation } from './escalation.ts';
 import { createAlertGate, type AlertGate, type GateDecision } from './gate.ts';
 import { channelsFor } from './routing.ts';
 import type { AlertSink } from './sink.ts';
+import type { UndeliveredAlert } from './undelivered.ts';
 
 /** What the router is built from. */
 export interface AlertRouterDeps {
@@ -42,6 +43,11 @@ export interface AlertRouter {
   onDelivery(listener: (record: DeliveryRecord) => void): () => void;
   /** Sends a test alert on one channel now (outside its queue), journals and returns the outcome. */
   test(channel: AlertChannelName): Promise<DeliveryRecord>;
+  /**
+   * Sends alerts journaled before a restart on the enabled channels that never dealt with them
+   * (see undelivered.ts); returns how many deliveries it queued.
+   */
+  resume(pending: readonly UndeliveredAlert[]): number;
   /** Waits until every queue is idle (tests, orderly stop). */
   idle(): Promise<void>;
   /** Cancels escalations and rechecks, gives up deliveries in flight. */
@@ -170,6 +176,24 @@ function acknowledge(state: RouterState, id: number): Alert {
   return acknowledged;
 }
 
+function resume(state: RouterState, pending: readonly UndeliveredAlert[]): number {
+  let queued = 0;
+  for (const { seq, input, handledChannels } of pending) {
+    const raisedAt = new Date(input.at).toISOString();
+    const alert = describeAlert({ ...input, message: `${input.message} (Raised at ${raisedAt}, before Bulwark restarted; sent late.)` }, state.nextId);
+    const channels = enabledChannels(state, alert).filter((channel) => !handledChannels.has(channel));
+    if (channels.length === 0) continue;
+    state.nextId += 1;
+    remember(state, alert);
+    state.seqs.set(alert.id, seq);
+    state.deps.logger.warn('alert-resumed', { alertId: alert.id, alertSeq: seq, code: alert.code, channels });
+    state.deps.events.publish('alerts:alert-raised', alert, String(alert.id));
+    for (const channel of channels) state.queues.get(channel)?.enqueue(jobOf(state, alert, false));
+    queued += channels.length;
+  }
+  return queued;
+}
+
 async function stopRouter(state: RouterState): Promise<void> {
   state.escalation.stop();
   for (const timer of state.rechecks) clearTimeout(timer);
@@ -221,6 +245,7 @@ export function createAlertRouter(deps: AlertRouterDeps): AlertRouter {
       recordDelivery(state, record);
       return record;
     },
+    resume: (pending) => resume(state, pending),
     idle: async () => {
       await Promise.all([...queues.values()].map((queue) => queue.idle()));
     },

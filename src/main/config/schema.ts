@@ -3,9 +3,11 @@ import { analysisConfigSchema } from './sections/analysis.ts';
 import { alertsConfigSchema } from './sections/alerts.ts';
 import { appConfigSchema } from './sections/app.ts';
 import { exchangeConfigSchema } from './sections/exchange.ts';
+import { marketDataConfigSchema } from './sections/market-data.ts';
 import { observabilityConfigSchema } from './sections/observability.ts';
 import { secretsConfigSchema } from './sections/secrets.ts';
 import { tradingConfigSchema } from './sections/trading.ts';
+import { trackRecordConfigSchema } from './sections/trackrecord.ts';
 import { venueServerConfigSchema } from './sections/venue-server.ts';
 import { venueConfigSchema } from './sections/venue.ts';
 
@@ -17,14 +19,16 @@ import { venueConfigSchema } from './sections/venue.ts';
 export const configSchema = z
   .object({
     app: appConfigSchema.prefault({}),
-    // The venue's front door (WS limits, ping, body size) nests under `venue.server`.
-    venue: venueConfigSchema.extend({ server: venueServerConfigSchema.prefault({}) }).prefault({}),
+    // The venue's front door (WS limits, ping, body size) nests under `venue.server`; where its
+    // market comes from (live KuCoin data or simulated) under `venue.marketData`.
+    venue: venueConfigSchema.extend({ server: venueServerConfigSchema.prefault({}), marketData: marketDataConfigSchema.prefault({}) }).prefault({}),
     exchange: exchangeConfigSchema.prefault({}),
     trading: tradingConfigSchema.prefault({}),
     secrets: secretsConfigSchema.prefault({}),
     analysis: analysisConfigSchema.prefault({}),
     alerts: alertsConfigSchema.prefault({}),
     observability: observabilityConfigSchema.prefault({}),
+    trackRecord: trackRecordConfigSchema.prefault({}),
   })
   .strict();
 

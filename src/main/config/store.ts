@@ -21,9 +21,11 @@ export interface ConfigStore {
   current(): Config;
   /**
    * Applies a partial change. An invalid value throws ConfigError naming the field, the value and
-   * what is allowed; the config in force and the file stay as they were.
+   * what is allowed; the config in force and the file stay as they were. Objects in the patch
+   * merge into the saved ones; a dotted path in `replacing` is cleared first, so a map saved
+   * there (per-contract limits) is taken whole and a key left out of it is removed.
    */
-  update(patch: Record<string, unknown>): Config;
+  update(patch: Record<string, unknown>, options?: { readonly replacing?: readonly string[] }): Config;
   /** Called after every successful update. */
   onChange(listener: (config: Config) => void): () => void;
 }
@@ -97,8 +99,9 @@ export function createConfigStore(options: { filePath: string; logger: Logger })
       return { config, problems: [...readProblems, ...parsed.problems] };
     },
     current: () => config,
-    update(patch) {
-      const next = mergeOverrides(overrides, patch);
+    update(patch, options = {}) {
+      const base = (options.replacing ?? []).reduce((kept, path) => removePath(kept, path.split('.')), overrides);
+      const next = mergeOverrides(base, patch);
       const parsed = configSchema.safeParse(next);
       if (!parsed.success) {
         const [first] = parsed.error.issues;

@@ -13,6 +13,7 @@ import { CandleSeries } from './candle-store.ts';
 import { SingleFlight } from './single-flight.ts';
 import { timeframeMs, timeframes, type Timeframe } from './timeframes.ts';
 import { TtlCache } from './ttl-cache.ts';
+import { LiveTickers, liveTickerTopics, toMs } from './live-ticker.ts';
 
 /** What the market service needs from a stream. */
 export interface MarketStreamSource {
@@ -29,7 +30,7 @@ export interface MarketService {
   invalidatePositions(): void;
   /** The newest `limit` bars; fetches only bars after the last cached one. */
   getCandles(symbol: string, timeframe: Timeframe, limit: number): Promise<Candle[]>;
-  /** Subscribes the tickerV2 stream of a symbol; updates the cache and emits ticker updates. */
+  /** Subscribes the live ticker streams of a symbol (book top, trades, mark/index); updates the cache and emits ticker updates. */
   watchTicker(symbol: string): Promise<void>;
   /** Subscribes the candle stream of a symbol/timeframe; merges pushed bars into the cache. */
   watchCandles(symbol: string, timeframe: Timeframe): Promise<void>;
@@ -55,28 +56,13 @@ export function createMarketService(options: MarketServiceOptions): MarketServic
   return new CachedMarketService(options);
 }
 
-/** tickerV2 push data (§6.4). */
-const tickerPushSchema = z.object({
-  symbol: z.string(),
-  bestBidPrice: z.string(),
-  bestBidSize: z.union([z.number(), z.string()]).transform(Number),
-  bestAskPrice: z.string(),
-  bestAskSize: z.union([z.number(), z.string()]).transform(Number),
-  ts: z.number(),
-});
-
-/** limitCandle push data: `[startSec, open, close, high, low, volume, turnover]` strings (§6.4 caveat). */
+/** limitCandle push data: `[startSec, open, close, high, low, volume, turnover]` strings: KuCoin sends every number as text on this topic. */
 const candlePushSchema = z.object({
   symbol: z.string(),
   candles: z.tuple([z.string(), z.string(), z.string(), z.string(), z.string(), z.string()]).rest(z.string()),
 });
 
 const privateInvalidatingTopics = ['/contract/position', '/contractMarket/tradeOrders', '/contract/positionAll'];
-
-/** KuCoin `ts` is nanoseconds on tickers (§3.0); anything above 1e14 is not milliseconds. */
-function toMs(ts: number): number {
-  return ts > 1e14 ? Math.floor(ts / 1e6) : ts;
-}
 
 function contractSummary(contract: KucoinContract): ContractSummary {
   return {
@@ -125,7 +111,7 @@ class CachedMarketService implements MarketService {
   readonly #unsubscribers: (() => void)[] = [];
   readonly #abort = new AbortController();
   #contracts: { list: ContractSummary[]; fetchedAt: number } | undefined = undefined;
-  #lastTicker = new Map<string, Ticker>();
+  readonly #live = new LiveTickers();
 
   constructor(options: MarketServiceOptions) {
     this.#options = options;
@@ -157,15 +143,10 @@ class CachedMarketService implements MarketService {
     const cached = this.#tickers.get(symbol);
     if (cached !== undefined) return cached;
     return this.#flights.run(`ticker:${symbol}`, async () => {
-      const ticker = tickerFromRest(await this.#options.api.getTicker(symbol));
-      this.#storeTicker(ticker);
+      const ticker = this.#live.seed(tickerFromRest(await this.#options.api.getTicker(symbol)));
+      this.#tickers.set(symbol, ticker);
       return ticker;
     });
-  }
-
-  #storeTicker(ticker: Ticker): void {
-    this.#tickers.set(ticker.symbol, ticker);
-    this.#lastTicker.set(ticker.symbol, ticker);
   }
 
   async getPositions(): Promise<KucoinPosition[]> {
@@ -215,8 +196,8 @@ class CachedMarketService implements MarketService {
     return series;
   }
 
-  watchTicker(symbol: string): Promise<void> {
-    return this.#options.publicStream.subscribe(`/contractMarket/tickerV2:${symbol}`);
+  async watchTicker(symbol: string): Promise<void> {
+    await Promise.all(liveTickerTopics(symbol).map((topic) => this.#options.publicStream.subscribe(topic)));
   }
 
   watchCandles(symbol: string, timeframe: Timeframe): Promise<void> {
@@ -226,25 +207,13 @@ class CachedMarketService implements MarketService {
   }
 
   #onPublic(message: StreamMessage): void {
-    if (message.topic.startsWith('/contractMarket/tickerV2:')) this.#onTickerPush(message.data);
-    else if (message.topic.startsWith('/contractMarket/limitCandle:')) this.#onCandlePush(message.topic, message.data);
-  }
-
-  #onTickerPush(data: unknown): void {
-    const parsed = tickerPushSchema.safeParse(data);
-    if (!parsed.success) return;
-    const push = parsed.data;
-    const previous = this.#lastTicker.get(push.symbol);
-    const ticker: Ticker = {
-      symbol: push.symbol,
-      ...(previous?.price === undefined ? {} : { price: previous.price }),
-      bestBidPrice: push.bestBidPrice,
-      bestBidSize: push.bestBidSize,
-      bestAskPrice: push.bestAskPrice,
-      bestAskSize: push.bestAskSize,
-      atMs: toMs(push.ts),
-    };
-    this.#storeTicker(ticker);
+    if (message.topic.startsWith('/contractMarket/limitCandle:')) {
+      this.#onCandlePush(message.topic, message.data);
+      return;
+    }
+    const ticker = this.#live.apply(message.topic, message.data);
+    if (ticker === undefined) return;
+    this.#tickers.set(ticker.symbol, ticker);
     for (const listener of this.#tickerListeners) listener(ticker);
   }
 

@@ -21,3 +21,18 @@ export function loopbackRefusal(request: Pick<IncomingMessage, 'headers'>, port:
   if (host !== `127.0.0.1:${port}`) return { status: 421, reason: `only http://127.0.0.1:${port} is served here` };
   return undefined;
 }
+
+/**
+ * Answers a refused WebSocket upgrade on its raw socket (Node hands `upgrade` requests over
+ * without a ServerResponse) and closes it: a real HTTP status, so the client sees why.
+ */
+export function refuseUpgrade(socket: { writable: boolean; end(text: string): void; destroy(): void }, refusal: LoopbackRefusal, body: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const statusText = refusal.status === 421 ? 'Misdirected Request' : 'Forbidden';
+  socket.end(
+    `HTTP/1.1 ${String(refusal.status)} ${statusText}\r\nContent-Type: application/json\r\nContent-Length: ${String(Buffer.byteLength(body))}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

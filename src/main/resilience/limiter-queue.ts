@@ -1,4 +1,4 @@
-import type { RateRequest, RatePermit } from './rate-limiter.ts';
+import type { RateRequest, RatePermit } from './rate-request.ts';
 import { lanes, ratePools, type Lane, type RatePool } from './pools.ts';
 
 /** One request waiting for budget. */

@@ -1,5 +1,5 @@
 import { RateLimitError } from '../../shared/errors.ts';
-import type { RateRequest } from './rate-limiter.ts';
+import type { RateRequest } from './rate-request.ts';
 
 // Every refusal of the limiter says the request was not sent, so an order refused here is known
 // not to exist at the exchange (no reconcile needed), and what the trader can do next.

@@ -3,36 +3,13 @@ import type { ExchangeConfig } from '../config/sections/exchange.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Clock } from '../time/clock.ts';
 import { EndpointWindow } from './endpoint-window.ts';
-import { PoolBudget, type PoolHeaders, type PoolUsage } from './pool-budget.ts';
+import { PoolBudget, type PoolUsage } from './pool-budget.ts';
 import { LimiterQueue, type Waiter } from './limiter-queue.ts';
 import { lanes, ratePools, type Lane, type RatePool } from './pools.ts';
+import type { RateOutcome, RatePermit, RateRequest } from './rate-request.ts';
 import { droppedByKillSwitch, limiterStopped, queueDeadline, queueFull, queueShed } from './queue-refusals.ts';
 
-/** One request asking for budget. */
-export interface RateRequest {
-  readonly pool: RatePool;
-  readonly weight: number;
-  readonly lane: Lane;
-  /** `METHOD /path/{template}`, for per-endpoint caps. */
-  readonly route: string;
-  /**
-   * A new order that is not protective (not reduce-only / close): while it waits it has a deadline
-   * (`orderQueueDeadlineMs`) and {@link RateLimiter.dropQueuedEntries} rejects it (ADR 0234).
-   */
-  readonly entry?: boolean;
-}
-
-/** How a request ended, as far as the limiter cares. */
-export type RateOutcome =
-  | { readonly kind: 'answered'; readonly headers: PoolHeaders | undefined }
-  | { readonly kind: 'quota-exceeded'; readonly headers: PoolHeaders }
-  | { readonly kind: 'overloaded' }
-  | { readonly kind: 'not-sent' };
-
-/** Budget granted to one request; release it exactly once with what happened. */
-export interface RatePermit {
-  release(outcome: RateOutcome): void;
-}
+export type { RateOutcome, RatePermit, RateRequest } from './rate-request.ts';
 
 /** The client-side limiter for KuCoin's resource pools (§5.1), with priority lanes. */
 export interface RateLimiter {

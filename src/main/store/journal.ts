@@ -21,7 +21,8 @@ export type JournalKind =
   | 'alert-delivery'
   | 'state-change'
   | 'reconciliation'
-  | 'position-event';
+  | 'position-event'
+  | 'setting-change';
 
 /** One appended event. */
 export interface JournalEvent {

@@ -14,6 +14,11 @@ const privateTopics = ['/contractMarket/tradeOrders', '/contractMarket/advancedO
 export interface TradingClientAdapterOptions {
   readonly privateStreamGraceMs: number;
   readonly now: () => number;
+  /**
+   * Why the market data behind the exchange is stale now, undefined while fresh (the paper venue's
+   * mirrored KuCoin feed, ADR 0180); while it answers a reason, trading is REDUCING.
+   */
+  readonly marketFeedStale?: () => string | undefined;
 }
 
 function subjectSymbol(data: unknown): string {
@@ -64,5 +69,9 @@ function healthEvents(client: ExchangeClient, options: TradingClientAdapterOptio
     ['clock-unhealthy', health.clock.state !== 'healthy', `clock ${health.clock.state}`],
     ['private-stream-dead', privateDown, 'private stream down'],
   ];
+  if (options.marketFeedStale !== undefined) {
+    const stale = options.marketFeedStale();
+    conditions.push(['market-feed-stale', stale !== undefined, stale ?? 'market data fresh']);
+  }
   return conditions.map(([condition, active, detail]) => ({ type: 'health', condition, active, detail }));
 }

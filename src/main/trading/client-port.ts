@@ -48,7 +48,7 @@ export interface TradingRest
 }
 
 /** Conditions the client reports that restrict trading (each maps to a trading-state trigger). */
-export type ClientHealthCondition = 'breaker-open' | 'clock-unhealthy' | 'private-stream-dead' | 'market-data-stale';
+export type ClientHealthCondition = 'breaker-open' | 'clock-unhealthy' | 'private-stream-dead' | 'market-data-stale' | 'market-feed-stale';
 
 /** Push events from the client. */
 export type TradingClientEvent =

@@ -123,7 +123,13 @@ export async function riskContextFor(rt: TradingRuntime, ticket: OrderTicket, op
     ordersInLastMinute: rt.orderTimes.length,
     limits: prepareRiskLimits(deps.config.risk),
     ...againstVerdictOf(rt, ticket),
+    ...liveSizeCapOf(rt),
   };
+}
+
+function liveSizeCapOf(rt: TradingRuntime): Pick<RiskContext, 'liveSizeCap'> {
+  const cap = rt.liveSizeCap?.();
+  return cap === undefined ? {} : { liveSizeCap: { stage: cap.stage, maxNotionalUsdt: dec(cap.maxNotionalUsdt) } };
 }
 
 function againstVerdictOf(rt: TradingRuntime, ticket: OrderTicket): Pick<RiskContext, 'againstVerdict'> {

@@ -9,6 +9,11 @@ import type { AtrSource } from './trailing/atr-source.ts';
 /** What {@link createTradingService} needs. */
 export interface TradingServiceOptions {
   readonly config: Config;
+  /**
+   * The configuration in force, when it can change while trading (the settings file): the risk
+   * engine, protection, trailing and the loss guard read it at every check. Without it, `config` holds.
+   */
+  readonly currentConfig?: () => Config;
   readonly client: TradingClient;
   readonly journal: Journal;
   readonly clock: Clock;
@@ -21,6 +26,8 @@ export interface TradingServiceOptions {
    * against the multi-timeframe verdict strongly enough to refuse it, or undefined.
    */
   readonly verdictCheck?: (symbol: string, side: 'buy' | 'sell') => VerdictObjection | undefined;
+  /** The optional live size cap (ADR 0653): the paper record's stage and its cap in USDT, or undefined for no cap. */
+  readonly liveSizeCap?: () => { readonly stage: string; readonly maxNotionalUsdt: number } | undefined;
 }
 
 /** An objection of the verdict rule: the sentence and its numbers. */

@@ -21,10 +21,23 @@ import { closePosition } from './actions.ts';
 import { assertResendAllowed } from './entry.ts';
 import type { TradingClient, TradingClientEvent } from './client-port.ts';
 import type { TradingServiceOptions } from './service-options.ts';
+import type { TradingConfig } from '../config/sections/trading.ts';
+
+/**
+ * The trading config in force, read at every use: risk limits, protection, trailing and the loss
+ * guard follow a change saved in Settings at their next check. The order tracker keeps the values
+ * it was built with (its timings are mid-flight state), so those settings apply after a restart.
+ */
+function tradingConfigInForce(options: TradingServiceOptions): () => TradingConfig {
+  const fixed = options.config.trading;
+  const read = options.currentConfig;
+  return read === undefined ? () => fixed : () => read().trading;
+}
 
 /** Wires the components together (no I/O). */
 export function buildRuntime(options: TradingServiceOptions, emit: (event: TradingEvent) => void): TradingRuntime {
   const config = options.config.trading;
+  const current = tradingConfigInForce(options);
   const now = () => options.clock.now();
   const logger = options.logger.child({ component: 'trading' });
   const journal = withFillEvents(options.journal);
@@ -48,7 +61,7 @@ export function buildRuntime(options: TradingServiceOptions, emit: (event: Tradi
     },
   });
   const settings = tradingSettings(journal, logger);
-  const deps: TradingDeps = { rest: options.client.rest, journal, tracker, lock: createKeyedLock(), config, now, logger, contracts: new Map(), settings, alert: options.alert, emit };
+  const deps: TradingDeps = { rest: options.client.rest, journal, tracker, lock: createKeyedLock(), get config() { return current(); }, now, logger, contracts: new Map(), settings, alert: options.alert, emit };
   const machine = createTradingStateMachine(now, (change) => {
     journal.append('state-change', { ...change });
     emit({ name: 'trading:state-changed', payload: change });
@@ -65,9 +78,9 @@ export function buildRuntime(options: TradingServiceOptions, emit: (event: Tradi
   });
   const watchdog = createProtectionWatchdog(deps, closer);
   const atr = options.atr;
-  const lossGuard = createLossGuard(config.state.dailyLossLimitUsdt, config.state.maxConsecutiveStopOuts);
+  const lossGuard = createLossGuard(() => current().state.dailyLossLimitUsdt, () => current().state.maxConsecutiveStopOuts);
   const rt: TradingRuntime = {
-    deps, client: options.client, machine, lossGuard, watchdog, closer, atr, verdictCheck: options.verdictCheck, trailing: createTrailingManager(deps, watchdog, atr), liquidation: createLiquidationWatch(deps),
+    deps, client: options.client, machine, lossGuard, watchdog, closer, atr, verdictCheck: options.verdictCheck, liveSizeCap: options.liveSizeCap, trailing: createTrailingManager(deps, watchdog, atr), liquidation: createLiquidationWatch(deps),
     positions: new Map(), readings: new Map(), positionsAt: now(), baselineTaken: false, pendingChanges: new Map(), fundingChecked: new Set(), reconciled: false, stopped: false, pollingOrders: false, orderTimes: [], requestTick: () => undefined, background: new Set(),
   };
   holder.rt = rt;

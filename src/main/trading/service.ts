@@ -46,6 +46,8 @@ export interface TradingService {
   getMarginMode(symbol: string): Promise<MarginModeView>;
   setMarginMode(symbol: string, marginMode: MarginMode): Promise<MarginModeView>;
   resumeTrading(): void;
+  /** Runs a protection pass (re-read positions and stops, re-place missing stops) as soon as allowed, e.g. after the OS resumes from sleep. */
+  requestProtectionPass(): void;
   getState(): TradingStateView;
   listPositions(): Position[];
   listOrders(scope: 'open' | 'recent', symbol: string | undefined, limit: number): JournalOrder[];
@@ -89,6 +91,9 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
     setMarginMode: (symbol, marginMode) => changeMarginMode(rt, symbol, marginMode),
     resumeTrading: () => {
       actions.resumeTrading(rt);
+    },
+    requestProtectionPass: () => {
+      rt.requestTick();
     },
     getState: () => stateView(rt),
     listPositions: () => [...rt.positions.values()].map((p) => positionView(rt, p)),

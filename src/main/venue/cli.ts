@@ -3,7 +3,8 @@
  * JSON line to stdout — `{"rest","apiKey","apiSecret","passphrase","keyVersion"}` — so a script
  * or a third-party KuCoin client can be pointed at it. Logs go to stderr (or `--log-file`).
  * SIGINT/SIGTERM stop it cleanly. Runs under plain Node 24 (type stripping).
- * Flags: --port, --seed, --balance (USDT per account), --time-scale, --log-file, --mirror <rest base>.
+ * Flags: --port, --seed, --balance (USDT per account), --time-scale, --log-file, --mirror <rest base>
+ * (trade on the market of KuCoin or another venue, mirrored through our own client, ADR 0180).
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -11,9 +12,12 @@ import type { VenueConfig } from '../config/sections/venue.ts';
 import { venueConfigSchema } from '../config/sections/venue.ts';
 import { createLogger, formatLogLine } from '../observability/logger.ts';
 import type { LogFields, Logger, LogLevel } from '../observability/logger.ts';
-import { createMirrorFeed, feedSymbols } from './core/index.ts';
-import type { PriceFeed } from './core/index.ts';
+import { exchangeConfigSchema } from '../config/sections/exchange.ts';
+import { marketDataConfigSchema } from '../config/sections/market-data.ts';
+import { systemClock } from '../time/clock.ts';
+import { createVenueClock } from './core/index.ts';
 import { startVenue } from './index.ts';
+import { openMirroredMarket, type MirroredMarket } from './mirror/mirror-market.ts';
 
 /** A Logger writing one JSON line per event to stderr (stdout carries only the credentials line). */
 function stderrLogger(bindings: LogFields = {}): Logger {
@@ -55,20 +59,16 @@ function venueConfig(values: ReturnType<typeof readOptions>): VenueConfig {
   });
 }
 
-function mirrorFeed(
-  baseUrl: string | undefined,
-  config: VenueConfig,
-  logger: Logger,
-): { priceFeed?: PriceFeed } {
-  if (baseUrl === undefined) return {};
-  return {
-    priceFeed: createMirrorFeed({
-      baseUrl,
-      symbols: feedSymbols(),
-      pollIntervalMs: config.mirrorPollIntervalMs,
-      logger,
-    }),
-  };
+/** The mirrored market of `baseUrl` (contracts, book, tape, marks, funding), or none. */
+async function mirrorOf(baseUrl: string | undefined, config: VenueConfig, logger: Logger): Promise<MirroredMarket | undefined> {
+  if (baseUrl === undefined) return undefined;
+  return openMirroredMarket({
+    marketData: marketDataConfigSchema.parse({ source: 'live', upstreamRestUrl: baseUrl }),
+    exchange: exchangeConfigSchema.parse({}),
+    bookDepthLevels: config.bookDepthLevels,
+    clock: systemClock,
+    logger,
+  });
 }
 
 async function main(): Promise<void> {
@@ -77,12 +77,16 @@ async function main(): Promise<void> {
   const logger =
     logFile === undefined ? stderrLogger() : createLogger({ filePath: logFile, maxSizeBytes: 10_000_000 });
   const config = venueConfig(values);
+  const mirror = await mirrorOf(values.mirror, config, logger);
   const venue = await startVenue({
     port: Number(values.port),
     ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
-    config,
+    config: mirror === undefined ? config : { ...config, priceStepMs: marketDataConfigSchema.parse({}).priceStepMs },
     logger,
-    ...mirrorFeed(values.mirror, config, logger),
+    // The CLI is the drill venue: its admin API is what tests and soaks drive it with.
+    adminApi: true,
+    // A mirrored market runs in real time.
+    ...(mirror === undefined ? {} : { upstream: mirror, venueClock: createVenueClock({ timeScale: 1, wall: systemClock }) }),
   });
   const { apiKey, apiSecret, passphrase, keyVersion } = venue.credentials;
   process.stdout.write(
@@ -94,7 +98,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('venue-signal', { signal });
     // No process.exit: the process ends because stop() released every socket and timer (a leak would hang here).
-    void venue.stop().then(() => {
+    void venue.stop().then(async () => {
+      await mirror?.close();
       process.exitCode = 0;
     });
   };

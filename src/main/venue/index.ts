@@ -8,23 +8,24 @@
  *   events) and yields ~7.5 subscribed messages; that, not the gateway, bounds the core-driven WS rate.
  */
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ConfigError } from '../../shared/errors.ts';
 import type { VenueConfig } from '../config/sections/venue.ts';
 import type { VenueServerConfig, VenueServerOverrides } from '../config/sections/venue-server.ts';
 import type { Logger } from '../observability/logger.ts';
+import { loopbackRefusal, refuseUpgrade } from '../observability/loopback-guard.ts';
 import type { Clock } from '../time/clock.ts';
 import { systemClock } from '../time/clock.ts';
 import { createVenueClock, createVenueExchange } from './core/index.ts';
-import type { PriceFeed, VenueClock, VenueExchange, VenuePersistence } from './core/index.ts';
+import type { PriceFeed, UpstreamMarket, VenueClock, VenueExchange, VenuePersistence } from './core/index.ts';
 import { createAdminHttp } from './server/admin-http.ts';
 import { KeyBook } from './server/api-keys.ts';
 import type { KeySpec } from './server/api-keys.ts';
 import { buildRouteTable } from './server/build-routes.ts';
 import { RestFaults } from './server/faults.ts';
-import { createRequestListener } from './server/front-door.ts';
+import { createRequestListener, loopbackRefusalBody } from './server/front-door.ts';
 import { ResourcePools } from './server/rate-limiter.ts';
 import { RequestLog } from './server/request-log.ts';
 import { serverSettings } from './server/settings.ts';
@@ -61,12 +62,20 @@ export interface StartVenueOptions {
   /** Keys to issue; the first is the one in `credentials` (default: one General+Futures v3 key). */
   readonly keys?: readonly KeySpec[];
   readonly priceFeed?: PriceFeed;
+  /** A mirrored real market (ADR 0180, src/main/venue/mirror/): replaces the simulated market. */
+  readonly upstream?: UpstreamMarket;
   /** Gateway clock (signature window, /api/v1/timestamp, token expiry); default the system clock. */
   readonly clock?: Clock;
   /** Exchange time (prices, funding, stops); default `clock` sped up by `config.timeScale`. */
   readonly venueClock?: VenueClock;
   /** Keeps the accounts across restarts (venue/persist, ADR 0160); absent = fresh accounts each start. */
   readonly persistence?: VenuePersistence;
+  /**
+   * Serve the admin API under `/__venue/` (set prices, inject faults, issue keys with any
+   * permission). Default false: the app's venue never serves it; the CLI and tests opt in. The
+   * in-process `RunningVenue.admin` is there either way.
+   */
+  readonly adminApi?: boolean;
 }
 
 /** A running venue. */
@@ -135,6 +144,7 @@ function assemble(options: StartVenueOptions): VenueParts {
     logger,
     ...(options.priceFeed === undefined ? {} : { priceFeed: options.priceFeed }),
     ...(options.persistence === undefined ? {} : { persistence: options.persistence }),
+    ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
   });
   const state = buildState(seed, settings.rateLimitWindowMs, settings.requestLogCapacity);
   const gateway = new WsGateway({ settings, logger, tokens: state.tokens, now: gatewayNow });
@@ -180,8 +190,20 @@ function answerClientError(socket: Duplex): void {
   socket.destroy();
 }
 
-function createHttpServer(parts: VenueParts, pending: Set<NodeJS.Timeout>): Server {
-  const { settings, logger, exchange, gatewayNow, state, gateway } = parts;
+/** A WebSocket upgrade passes the same loopback guard as every HTTP request. */
+function upgradeOrRefuse(parts: VenueParts, port: () => number, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const refusal = loopbackRefusal(req, port());
+  if (refusal !== undefined) {
+    parts.logger.warn('venue-upgrade-refused', { reason: refusal.reason, host: req.headers.host, origin: req.headers.origin });
+    refuseUpgrade(socket, refusal, loopbackRefusalBody(refusal));
+    return;
+  }
+  if ((req.url ?? '').startsWith('/__venue')) socket.destroy();
+  else parts.gateway.upgrade(req, socket, head);
+}
+
+function createHttpServer(parts: VenueParts, pending: Set<NodeJS.Timeout>, adminApi: boolean): Server {
+  const { settings, logger, exchange, gatewayNow, state } = parts;
   const routes = buildRouteTable({
     exchange,
     settings,
@@ -197,8 +219,9 @@ function createHttpServer(parts: VenueParts, pending: Set<NodeJS.Timeout>): Serv
       }, ms);
       pending.add(timer);
     });
-  const admin = createAdminHttp(parts.admin, settings.maxBodyBytes);
-  const server = createServer(
+  const admin = adminApi ? createAdminHttp(parts.admin, settings.maxBodyBytes) : undefined;
+  const ownPort = (): number => (server.address() as AddressInfo | null)?.port ?? -1;
+  const server: Server = createServer(
     { keepAlive: true },
     createRequestListener({
       settings,
@@ -207,6 +230,7 @@ function createHttpServer(parts: VenueParts, pending: Set<NodeJS.Timeout>): Serv
       now: gatewayNow,
       sleep,
       admin,
+      ownPort,
       withDuplicateClientOids: (work) => exchange.withDuplicateClientOids(work),
       ...state,
     }),
@@ -218,8 +242,7 @@ function createHttpServer(parts: VenueParts, pending: Set<NodeJS.Timeout>): Serv
     answerClientError(socket);
   });
   server.on('upgrade', (req, socket, head) => {
-    if ((req.url ?? '').startsWith('/__venue')) socket.destroy();
-    else gateway.upgrade(req, socket, head);
+    upgradeOrRefuse(parts, ownPort, req, socket, head);
   });
   return server;
 }
@@ -235,14 +258,14 @@ export async function startVenue(options: StartVenueOptions): Promise<RunningVen
     gateway.publish(event);
   });
   const pending = new Set<NodeJS.Timeout>();
-  const server = createHttpServer(parts, pending);
+  const server = createHttpServer(parts, pending, options.adminApi === true);
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, host, options.port ?? options.config.restPort);
   parts.ws.endpoint = `ws://${host}:${port}/`;
   const tick = setInterval(() => {
     exchange.advanceTo(parts.venueClock.now());
   }, parts.settings.coreTickIntervalMs);
-  logger.info('venue-started', { port, keys: keys.length });
+  logger.info('venue-started', { port, keys: keys.length, adminApi: options.adminApi === true });
   const stop = async (): Promise<void> => {
     clearInterval(tick);
     for (const timer of pending) clearTimeout(timer);

@@ -14,17 +14,22 @@ import { journalFileFor, setAsideSharedJournal } from '../store/journal-file.ts'
 import { openJournal, type Journal } from '../store/journal.ts';
 import { startVenue } from '../venue/index.ts';
 import type { RunningVenue } from '../venue/index.ts';
+import { createVenueClock } from '../venue/core/index.ts';
+import { openPaperMarket, type PaperMarket } from './paper-market.ts';
 import { againstVerdictDenial } from '../analysis/index.ts';
 import { createEngineAnalysis } from './analysis.ts';
 import type { EngineAnalysis } from './analysis.ts';
 import { createEngineAlerts } from './alerts.ts';
+import { createEngineSettings, type EngineSettings } from './settings.ts';
 import { resolveCredentials } from './credentials.ts';
 import { alertOnExchangeChanges } from './exchange-alerts.ts';
 import { startObservability, type EngineObservability } from './observability.ts';
 import { alertOnTradingEvents } from './trading-alerts.ts';
 import type { ResolvedCredentials } from './credentials.ts';
 import { KUCOIN_LIVE_ENDPOINTS, createEngineClient, engineMarketHandlers } from './exchange.ts';
-import { createEngineTrading, tradingWithoutKeyHandlers } from './trading.ts';
+import { createEngineTrading, tradingWithoutKeyHandlers, type EngineTrading } from './trading.ts';
+import { createEngineTrackRecord } from './trackrecord.ts';
+import type { TradingService } from '../trading/index.ts';
 
 /** Seams for tests: where "live" keys are verified, and which keychain is used. */
 export interface ServiceOverrides {
@@ -51,6 +56,8 @@ export interface ServiceContext {
 export interface EngineServices {
   readonly handlers: ChannelHandlers;
   readonly venue: RunningVenue | undefined;
+  /** Paper mode: where the venue's market comes from (live KuCoin data or simulated) and whether it is stale. */
+  readonly paperMarket: PaperMarket | undefined;
   readonly client: ExchangeClient;
   readonly secrets: Secrets;
   readonly credentials: ResolvedCredentials;
@@ -59,6 +66,8 @@ export interface EngineServices {
   readonly journal: Journal;
   readonly alerts: Alerts;
   readonly observability: EngineObservability;
+  /** The trading service, absent while no key is configured for the mode. */
+  readonly trading: TradingService | undefined;
   stop(): Promise<void>;
 }
 
@@ -86,10 +95,16 @@ function buildSecrets(ctx: ServiceContext, alerts: () => AlertRouter): Secrets {
   });
 }
 
-async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredentials): Promise<RunningVenue> {
+async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredentials, market: PaperMarket): Promise<RunningVenue> {
   const key = credentials.credentials;
+  const mirror = market.mirror;
   return startVenue({
-    config: ctx.config.venue,
+    ...(mirror === undefined ? {} : {
+      upstream: mirror,
+      // The real market runs in real time: a scaled venue clock would settle funding early.
+      venueClock: createVenueClock({ timeScale: 1, wall: ctx.platform.clock }),
+    }),
+    config: mirror === undefined ? ctx.config.venue : { ...ctx.config.venue, priceStepMs: ctx.config.venue.marketData.priceStepMs },
     server: ctx.config.venue.server,
     logger: ctx.logger,
     port: ctx.config.venue.restPort,
@@ -98,8 +113,23 @@ async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredent
   });
 }
 
-/** The journal, the keychain and the alert router: built first, so everything after can raise alerts. */
-function startAlerting(ctx: ServiceContext): { journal: Journal; secrets: Secrets; alerts: Alerts } {
+/** Paper mode: the venue's market (live KuCoin data or simulated), then the venue on it. */
+async function startPaper(ctx: ServiceContext, credentials: ResolvedCredentials): Promise<{ paperMarket: PaperMarket | undefined; venue: RunningVenue | undefined }> {
+  if (ctx.mode !== 'paper') return { paperMarket: undefined, venue: undefined };
+  const paperMarket = await openPaperMarket(ctx.config, ctx.platform.clock, ctx.logger);
+  try {
+    return { paperMarket, venue: await startPaperVenue(ctx, credentials, paperMarket) };
+  } catch (error) {
+    await paperMarket.close();
+    throw error;
+  }
+}
+
+/**
+ * The journal, the keychain and the alert router: built first, so everything after can raise
+ * alerts; and the settings pages' service, so every change of the settings file is journaled.
+ */
+function startAlerting(ctx: ServiceContext): { journal: Journal; secrets: Secrets; alerts: Alerts; settings: EngineSettings } {
   setAsideSharedJournal(ctx.platform.paths.userData, ctx.logger, ctx.platform.clock.now());
   const journal = openJournal({ filePath: journalFileFor(ctx.platform.paths.userData, ctx.mode), now: () => ctx.platform.clock.now() });
   const holder: { alerts?: Alerts } = {};
@@ -109,7 +139,7 @@ function startAlerting(ctx: ServiceContext): { journal: Journal; secrets: Secret
   });
   const alerts = createEngineAlerts({ ...ctx, secretStore: secrets.store, journal, smtpTrustedCaPem: ctx.overrides.smtpTrustedCaPem });
   holder.alerts = alerts;
-  return { journal, secrets, alerts };
+  return { journal, secrets, alerts, settings: createEngineSettings({ configStore: ctx.configStore, journal, logger: ctx.logger, events: ctx.events }) };
 }
 
 /** A rotated live key is news on every channel a warning reaches: the trader should know it was them. */
@@ -127,14 +157,42 @@ function withRotationAlert(handlers: Secrets['handlers'], alerts: Alerts, ctx: S
   };
 }
 
+/** What the trading part is built from. */
+interface TradingParts {
+  readonly client: ExchangeClient;
+  readonly journal: Journal;
+  readonly alerts: Alerts;
+  readonly analysis: EngineAnalysis;
+  readonly trackRecord: ReturnType<typeof createEngineTrackRecord>;
+  readonly paperMarket: PaperMarket | undefined;
+  readonly observability: EngineObservability;
+  readonly starting: Promise<void>;
+  readonly hasKey: boolean;
+}
+
+/** Trading (only with a key): its alerts and metrics attached, started once the exchange client is. */
+function startTrading(ctx: ServiceContext, parts: TradingParts): { trading: EngineTrading | undefined; untrade: () => void } {
+  const { client, journal, alerts, analysis, trackRecord, paperMarket } = parts;
+  if (!parts.hasKey) return { trading: undefined, untrade: () => undefined };
+  const trading = createEngineTrading({
+    ...ctx, client, journal, alerts: alerts.router, clock: ctx.platform.clock, atr: analysis.service, liveSizeCap: trackRecord.liveSizeCap,
+    ...(paperMarket === undefined ? {} : { marketFeedStale: () => paperMarket.staleReason() }),
+    verdictCheck: (symbol, side) => againstVerdictDenial(side, analysis.service.verdict(symbol), ctx.config.analysis.entry),
+  });
+  const untrade = alertOnTradingEvents(trading.service, alerts.router, () => ctx.configStore.current(), ctx.platform.clock);
+  parts.observability.attachTrading(trading.service);
+  void parts.starting.then(() => { trading.start(); });
+  return { trading, untrade };
+}
+
 /**
  * Starts the services in order — journal, secrets and alerts, (paper) venue, exchange client,
  * metrics and health, trading — and returns them with a teardown that stops them in reverse.
  */
 export async function startServices(ctx: ServiceContext): Promise<EngineServices> {
-  const { journal, secrets, alerts } = startAlerting(ctx);
+  const { journal, secrets, alerts, settings } = startAlerting(ctx);
   const credentials = await resolveCredentials(ctx.mode, secrets.service, ctx.config.secrets.paperCredentialBytes, ctx.logger);
-  const venue = ctx.mode === 'paper' ? await startPaperVenue(ctx, credentials) : undefined;
+  const { paperMarket, venue } = await startPaper(ctx, credentials);
   const endpoints = venue === undefined ? KUCOIN_LIVE_ENDPOINTS : { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl };
   const { client, bridge } = createEngineClient({ ...ctx, clock: ctx.platform.clock, endpoints, credentials: credentials.credentials });
   const unbridge = bridge();
@@ -145,15 +203,8 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
   });
   const analysis = createEngineAnalysis({ ...ctx, client, alerts: alerts.router, clock: ctx.platform.clock });
   void starting.then(() => { analysis.start(); });
-  const trading = credentials.credentials === undefined ? undefined : createEngineTrading({
-    ...ctx, client, journal, alerts: alerts.router, clock: ctx.platform.clock, atr: analysis.service,
-    verdictCheck: (symbol, side) => againstVerdictDenial(side, analysis.service.verdict(symbol), ctx.config.analysis.entry),
-  });
-  const untrade = trading === undefined ? () => undefined : alertOnTradingEvents(trading.service, alerts.router, () => ctx.configStore.current(), ctx.platform.clock);
-  if (trading !== undefined) {
-    observability.attachTrading(trading.service);
-    void starting.then(() => { trading.start(); });
-  }
+  const trackRecord = createEngineTrackRecord({ ...ctx, journal, userData: ctx.platform.paths.userData, clock: ctx.platform.clock, client });
+  const { trading, untrade } = startTrading(ctx, { client, journal, alerts, analysis, trackRecord, paperMarket, observability, starting, hasKey: credentials.credentials !== undefined });
   const handlers: ChannelHandlers = {
     ...engineMarketHandlers(client, ctx.logger),
     ...(trading === undefined ? tradingWithoutKeyHandlers(channelNames) : trading.handlers),
@@ -161,9 +212,11 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
     ...(alerts.handlers as ChannelHandlers),
     ...observability.handlers,
     ...analysis.handlers,
+    ...(settings.handlers as ChannelHandlers),
+    ...trackRecord.handlers,
   };
   return {
-    handlers, venue, client, secrets, credentials, journal, alerts, observability, analysis,
+    handlers, venue, paperMarket, client, secrets, credentials, journal, alerts, observability, analysis, trading: trading?.service,
     async stop() {
       untrade();
       await trading?.stop();
@@ -174,7 +227,9 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
       await starting;
       await client.stop();
       await venue?.stop();
+      await paperMarket?.close();
       await alerts.stop();
+      settings.stop();
       journal.close();
     },
   };

@@ -1,6 +1,7 @@
 import { AuthError } from '../../shared/errors.ts';
 import type { AlertRouter } from '../alerts/index.ts';
 import type { Config } from '../config/schema.ts';
+import type { ConfigStore } from '../config/store.ts';
 import type { ExchangeClient } from '../exchange/index.ts';
 import type { EventPublisher } from '../ipc/events.ts';
 import type { ChannelHandlers } from '../ipc/router.ts';
@@ -33,6 +34,8 @@ function eventKey(event: TradingEvent): string {
 /** What the trading part of the engine is built from. */
 export interface EngineTradingInput {
   readonly config: Config;
+  /** The settings file: trading reads the config in force from it at every check. */
+  readonly configStore?: Pick<ConfigStore, 'current'>;
   readonly client: ExchangeClient;
   readonly journal: Journal;
   readonly clock: Clock;
@@ -41,14 +44,20 @@ export interface EngineTradingInput {
   readonly alerts: Pick<AlertRouter, 'raise'>;
   readonly atr: AtrSource;
   readonly verdictCheck?: TradingServiceOptions['verdictCheck'];
+  readonly liveSizeCap?: TradingServiceOptions['liveSizeCap'];
+  /** Paper on live data: why the mirrored market data is stale now (undefined while fresh). */
+  readonly marketFeedStale?: () => string | undefined;
 }
 
 function serviceOptions(input: EngineTradingInput, logger: Logger): TradingServiceOptions {
+  const store = input.configStore;
   return {
     config: input.config,
+    ...(store === undefined ? {} : { currentConfig: () => store.current() }),
     client: tradingClientFrom(input.client, {
       privateStreamGraceMs: input.config.trading.state.staleMarketDataMs,
       now: () => input.clock.now(),
+      ...(input.marketFeedStale === undefined ? {} : { marketFeedStale: input.marketFeedStale }),
     }),
     journal: input.journal,
     clock: input.clock,
@@ -58,6 +67,7 @@ function serviceOptions(input: EngineTradingInput, logger: Logger): TradingServi
     },
     atr: input.atr,
     ...(input.verdictCheck === undefined ? {} : { verdictCheck: input.verdictCheck }),
+    ...(input.liveSizeCap === undefined ? {} : { liveSizeCap: input.liveSizeCap }),
   };
 }
 

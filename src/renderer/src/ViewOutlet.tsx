@@ -8,6 +8,7 @@ import { OrdersView } from './features/orders/OrdersView.tsx';
 import { PositionsView } from './features/positions/PositionsView.tsx';
 import { SettingsView } from './features/settings/SettingsView.tsx';
 import { TradeView } from './features/trade/TradeView.tsx';
+import { TrackRecordView } from './features/track-record/TrackRecordView.tsx';
 import { TradingStateBanner } from './features/trading-state/TradingStateBanner.tsx';
 import { useUiStore, type ViewName } from './stores/ui.store.ts';
 
@@ -16,6 +17,7 @@ const viewComponents: Record<ViewName, () => React.JSX.Element> = {
   positions: PositionsView,
   orders: OrdersView,
   journal: JournalView,
+  'track-record': TrackRecordView,
   alerts: AlertsView,
   health: HealthView,
   settings: SettingsView,

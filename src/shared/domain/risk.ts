@@ -23,6 +23,7 @@ export const riskRuleIdSchema = z.enum([
   'reduce-only',
   'stale-price',
   'against-verdict',
+  'live-size-cap',
 ]);
 export type RiskRuleId = z.infer<typeof riskRuleIdSchema>;
 

@@ -6,7 +6,9 @@ import { healthChannels, healthEvents } from './channels/health.ts';
 import { marketChannels, marketEvents } from './channels/market.ts';
 import { metricsChannels, metricsEvents } from './channels/metrics.ts';
 import { secretsChannels, secretsEvents } from './channels/secrets.ts';
+import { settingsChannels, settingsEvents } from './channels/settings.ts';
 import { tradingChannels, tradingEvents } from './channels/trading.ts';
+import { trackrecordChannels, trackrecordEvents } from './channels/trackrecord.ts';
 import { channelMethodName } from './define.ts';
 
 /**
@@ -23,6 +25,8 @@ export const channels = {
   ...analysisChannels,
   ...healthChannels,
   ...metricsChannels,
+  ...settingsChannels,
+  ...trackrecordChannels,
 } as const;
 
 /** Every event main pushes to the renderer, with its payload schema. */
@@ -35,6 +39,8 @@ export const events = {
   ...analysisEvents,
   ...healthEvents,
   ...metricsEvents,
+  ...settingsEvents,
+  ...trackrecordEvents,
 } as const;
 
 export type Channels = typeof channels;

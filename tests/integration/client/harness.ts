@@ -26,7 +26,7 @@ export interface RigOptions {
 /** Starts a venue (seeded, ephemeral port) and a client for it in paper mode. */
 export async function startRig(options: RigOptions = {}): Promise<ClientRig> {
   const config = configSchema.parse({ venue: options.venue ?? {} });
-  const venue = await startVenue({ config: config.venue, logger: silentLogger, port: 0, seed: 7, ...(options.server === undefined ? {} : { server: options.server }) });
+  const venue = await startVenue({ config: config.venue, logger: silentLogger, port: 0, seed: 7, adminApi: true, ...(options.server === undefined ? {} : { server: options.server }) });
   const client = createExchangeClient({
     config: exchangeConfigSchema.parse(options.exchange ?? {}),
     endpoints: { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl },

@@ -39,7 +39,7 @@ export const fastTrading: ConfigOverrides = {
 
 /** Starts a venue. */
 export async function venueFor(config: Config, seed = 7): Promise<RunningVenue> {
-  return startVenue({ config: config.venue, logger: silentLogger, port: 0, seed });
+  return startVenue({ config: config.venue, logger: silentLogger, port: 0, seed, adminApi: true });
 }
 
 /** A started exchange client against the venue. */
@@ -75,6 +75,8 @@ export function configOf(overrides: ConfigOverrides = {}): Config {
 export interface EngineOptions {
   /** How long the private stream may be down before trading is restricted (default 10 s). */
   readonly privateStreamGraceMs?: number;
+  /** Why the venue's market data is stale (paper on a mirrored market); undefined while fresh. */
+  readonly marketFeedStale?: () => string | undefined;
 }
 
 /** Starts the trading engine (reconciles first) on a journal file. */
@@ -87,7 +89,7 @@ export async function engineFor(config: Config, venue: RunningVenue, journalPath
   analysis.start();
   const service = createTradingService({
     config,
-    client: tradingClientFrom(client, { privateStreamGraceMs: options.privateStreamGraceMs ?? 10_000, now: () => systemClock.now() }),
+    client: tradingClientFrom(client, { privateStreamGraceMs: options.privateStreamGraceMs ?? 10_000, now: () => systemClock.now(), ...(options.marketFeedStale === undefined ? {} : { marketFeedStale: options.marketFeedStale }) }),
     journal,
     clock: systemClock,
     logger: testLogger(),

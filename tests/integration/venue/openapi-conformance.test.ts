@@ -11,7 +11,7 @@ import { buildRouteTable } from '../../../src/main/venue/server/build-routes.ts'
 import { TokenStore } from '../../../src/main/venue/ws/token-store.ts';
 import { createManualVenueClock } from '../../../src/main/venue/core/index.ts';
 import type { RunningVenue } from '../../../src/main/venue/index.ts';
-import { pushIssues, pushShapeKeys, pushTemplateOf, restIssues } from '../../fixtures/kucoin/openapi-shapes.ts';
+import { pushExample, pushIssues, pushShapeKeys, pushTemplateOf, restIssues } from '../../fixtures/kucoin/openapi-shapes.ts';
 import type { ShapeIssue } from '../../fixtures/kucoin/openapi-shapes.ts';
 import { KcClient, openKcSocket, rawRequest } from './kucoin-test-client.ts';
 import type { KcSocket, RawResponse } from './kucoin-test-client.ts';
@@ -21,6 +21,17 @@ const S = 'XBTUSDTM';
 const E = 'ETHUSDTM';
 /** Venue routes that are aliases of a spec endpoint, checked under the spec's key. */
 const aliases: Readonly<Record<string, string>> = { 'GET /api/v1/orders/': 'GET /api/v1/orders/byClientOid' };
+
+/**
+ * The data field KuCoin's own example sets the envelope's `sn` from (`sequence` on tickerV2, ticker,
+ * level2 and execution; `timestamp` on the depth snapshots), or undefined when the example has no
+ * `sn`: read from the spec's example, not written here.
+ */
+function snFieldOf(template: string): string | undefined {
+  const example = pushExample(template) as { sn?: unknown; data?: Record<string, unknown> } | null;
+  if (example?.sn === undefined || example.data === undefined) return undefined;
+  return Object.keys(example.data).find((key) => example.data?.[key] === example.sn);
+}
 
 let seq = 0;
 const oid = (tag: string): string => `${tag}-${Date.now().toString(36)}-${(seq += 1)}`;
@@ -166,6 +177,12 @@ describe('the venue speaks KuCoin’s OpenAPI shapes (every REST answer, every p
 
   it('every push type matches its KuCoin schema, and every route and topic family was checked', async () => {
     await priv.next((f) => f.topic === '/contract/positionAll');
+    // Pushes travel over two sockets on a loaded machine: wait (bounded) until every family has
+    // arrived rather than reading the frames at one arbitrary instant; a missing one still fails below.
+    const arrived = (): Set<string> => new Set([...pub.frames, ...priv.frames].filter((f) => f.type === 'message').map((f) => pushTemplateOf(String(f.topic)) ?? String(f.topic)));
+    for (const deadline = Date.now() + 15_000; pushShapeKeys().some((key) => !arrived().has(key)) && Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const messages = [...pub.frames, ...priv.frames].filter((f) => f.type === 'message');
     const seen = new Set<string>();
     for (const frame of messages) {
@@ -174,6 +191,20 @@ describe('the venue speaks KuCoin’s OpenAPI shapes (every REST answer, every p
     }
     expect(issues).toEqual([]);
     expect([...seen].sort()).toEqual(pushShapeKeys().sort());
+    // Where KuCoin's example ties sn to a data field, every push of that topic does the same.
+    const snMismatches: string[] = [];
+    const snTopics = new Set<string>();
+    for (const frame of messages) {
+      const template = pushTemplateOf(String(frame.topic)) ?? '';
+      const field = snFieldOf(template);
+      if (field === undefined) continue;
+      snTopics.add(template);
+      const data = frame.data as Record<string, unknown>;
+      if (frame.sn !== data[field]) snMismatches.push(`${String(frame.topic)}: sn ${String(frame.sn)} ≠ data.${field} ${String(data[field])}`);
+    }
+    expect(snMismatches).toEqual([]);
+    expect([...snTopics].sort()).toEqual(pushShapeKeys().filter((t) => snFieldOf(t) !== undefined).sort());
+    expect(snTopics.size).toBe(6);
     const table = buildRouteTable({
       exchange: venue.exchange,
       settings: serverSettings(defaultConfig().venue),

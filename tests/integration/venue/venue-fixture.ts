@@ -16,6 +16,8 @@ export interface TestVenueOptions {
   readonly venueClock?: VenueClock;
   readonly priceFeed?: PriceFeed;
   readonly startingBalanceUsdt?: string;
+  /** Serve the admin API under `/__venue/` (default true: venue tests drive it; the app never does). */
+  readonly adminApi?: boolean;
 }
 
 /** Starts a venue on an ephemeral loopback port with defaults plus `options`. */
@@ -25,6 +27,7 @@ export function startTestVenue(options: TestVenueOptions = {}): Promise<RunningV
     seed: 42,
     config: { ...defaultConfig().venue, ...options.venue },
     logger: silentLogger,
+    adminApi: options.adminApi ?? true,
     ...(options.server === undefined ? {} : { server: options.server }),
     ...(options.keys === undefined ? {} : { keys: options.keys }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),

@@ -38,6 +38,11 @@ const deliverySchema = z
     queueLimit: z.number().int().min(1).max(1_000).default(50),
     /** On quit, deliveries in flight get this long to finish before they are given up (and journaled so). */
     stopDrainMs: z.number().int().min(0).max(30_000).default(2_000),
+    /**
+     * At start, a warning or critical alert journaled within this span that a channel never dealt
+     * with (the app died between raise and delivery) is sent on that channel once more (ADR 0602).
+     */
+    resumeUndeliveredWithinMs: z.number().int().min(0).max(86_400_000).default(3_600_000),
   })
   .strict();
 

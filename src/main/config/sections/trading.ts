@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { liveSizeCapSchema } from './trackrecord.ts';
 
-const decimalText = z.string().regex(/^\d+(\.\d+)?$/);
+const decimalText = z.string().regex(/^\d+(\.\d+)?$/, { message: 'Must be a decimal number of 0 or more, written like 500 or 250.5' });
 
 /** Limits that apply to one contract (per-symbol override of the defaults). */
 const contractLimitsSchema = z
@@ -42,6 +43,8 @@ const riskSchema = z
     contractLimits: contractLimitsSchema.prefault({}),
     /** Per-symbol overrides, e.g. `{ "ETHUSDTM": { "maxPositionLots": 500 } }`. */
     perContractLimits: z.record(z.string(), contractLimitsSchema).default({}),
+    /** Optional notional cap per entry in LIVE by the paper record's readiness stage (off by default, ADR 0653). */
+    liveSizeCap: liveSizeCapSchema.prefault({}),
   })
   .strict();
 

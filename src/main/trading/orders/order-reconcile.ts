@@ -8,7 +8,7 @@
 import type { KucoinOrder } from '../../exchange/kucoin/schemas/orders.ts';
 import type { JournalOrder } from '../../store/order-rows.ts';
 import { isOrderAbsent } from '../wire-map.ts';
-import type { OrderTrackerOptions } from './order-tracker.ts';
+import type { OrderTrackerOptions } from './order-tracker-options.ts';
 import type { BuiltRequest } from './order-request.ts';
 import type { OrderCause } from './order-status.ts';
 

@@ -7,36 +7,18 @@
  */
 import { ExchangeError, OrderUnknownError, TradingError } from '../../../shared/errors.ts';
 import { terminalOrderStatuses } from '../../../shared/domain/order.ts';
-import type { TradingConfig } from '../../config/sections/trading.ts';
 import type { KucoinOrder } from '../../exchange/kucoin/schemas/orders.ts';
-import type { Logger } from '../../observability/logger.ts';
-import type { Journal } from '../../store/journal.ts';
 import type { JournalOrder } from '../../store/order-rows.ts';
-import type { TradingRest } from '../client-port.ts';
 import { isDuplicateClientOid, isOrderAbsent, statusFromWire } from '../wire-map.ts';
 import { newClientOid } from './client-oid.ts';
 import { checkAgainstRequest } from './order-confirm.ts';
 import { recordOrderFills } from './order-fills.ts';
 import { reconcileLoop, type ReconcileHost } from './order-reconcile.ts';
+import type { OrderTrackerOptions } from './order-tracker-options.ts';
 import { buildRequest, type BuiltRequest, type OrderSpec } from './order-request.ts';
 import { causeForExchangeStatus, nextStatus, type OrderCause } from './order-status.ts';
 
-/** Dependencies. */
-export interface OrderTrackerOptions {
-  readonly rest: TradingRest;
-  readonly journal: Journal;
-  readonly config: TradingConfig['orders'];
-  readonly now: () => number;
-  readonly logger: Logger;
-  /** Every change of an order (journaled already). */
-  readonly onUpdate: (order: JournalOrder) => void;
-  /** A confirmed order differs from what we asked for. */
-  readonly onMismatch: (order: JournalOrder, problem: string) => void;
-  /** An order could not be resolved within `reconcileGiveUpMs`; it stays UNKNOWN. */
-  readonly onGaveUp: (order: JournalOrder, reason: string) => void;
-  /** Whether an order proven absent may be resent; throws (with the reason) when not. */
-  readonly mayResend: (order: JournalOrder) => Promise<void>;
-}
+export type { OrderTrackerOptions } from './order-tracker-options.ts';
 
 /** Per-submit options that never reach the wire. */
 export interface SubmitOptions {

@@ -53,6 +53,8 @@ export function createEmergencyCloser(deps: TradingDeps, hooks: EmergencyCloserH
     request(symbol, reason, options = {}) {
       if (stopped || running.has(symbol)) return;
       cancelled.delete(symbol);
+      // Journaled when it starts, so the track record counts it even if the app dies mid-exit.
+      deps.journal.append('position-event', { event: 'emergency-close-started', reason }, { symbol });
       if (options.alreadyAlerted !== true) raiseAlert(deps, 'critical', 'position-emergency-close', `${symbol}: ${reason}; closing the position at market`, symbol, { reason });
       const task = loop(symbol, reason).finally(() => running.delete(symbol));
       running.set(symbol, task);

@@ -9,6 +9,7 @@ import { RiskRejectedError } from '../../../shared/errors.ts';
 import { computeOrderNumbers, type OrderNumbers } from './numbers.ts';
 import { checkAgainstVerdict, checkContract, checkContractSteps, checkLeverage, checkPriceBand, checkReferencePriceAge, checkShape, checkTradingState } from './rules.ts';
 import { checkMargin, checkOrderRate, checkReduceOnly, checkRiskPerTrade, checkSizeLimits, checkStopSide, checkStopVsLiquidation } from './rules-risk.ts';
+import { checkLiveSizeCap } from './rules-live-cap.ts';
 import type { RiskContext } from './types.ts';
 
 const usdt = (value: Dec): string => format(value, 2);
@@ -46,6 +47,7 @@ function runRules(ctx: RiskContext): OrderNumbers | undefined {
   checkStopVsLiquidation(ctx, n);
   checkMargin(ctx, n);
   checkSizeLimits(ctx, n);
+  checkLiveSizeCap(ctx, n);
   checkRiskPerTrade(ctx, n);
   checkOrderRate(ctx);
   return n;

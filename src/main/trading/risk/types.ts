@@ -66,4 +66,6 @@ export interface RiskContext {
   readonly limits: PreparedRiskLimits;
   /** When the optional `against-verdict` rule objects to this entry: its sentence and numbers. */
   readonly againstVerdict?: { readonly message: string; readonly numbers: Readonly<Record<string, string | number | boolean>> };
+  /** LIVE only, when the optional cap is on: the paper record's readiness stage and its notional cap (USDT). */
+  readonly liveSizeCap?: { readonly stage: string; readonly maxNotionalUsdt: Dec };
 }

@@ -31,4 +31,14 @@ describe('loss guard', () => {
     guard.record({ realisedPnlUsdt: '0.5', byStop: false, funding: true, at: 4 });
     expect(guard.status(5)).toMatchObject({ dailyRealisedPnl: '-0.60', dailyLossLimitHit: false, consecutiveStopOuts: 1 });
   });
+
+  it('limits given as readers are read at every check: a changed limit applies to the next status, the day is kept', () => {
+    const limits = { dailyLossUsdt: '100', stopOuts: 3 };
+    const guard = createLossGuard(() => limits.dailyLossUsdt, () => limits.stopOuts);
+    guard.record({ realisedPnlUsdt: '-60', byStop: true, at: 1 });
+    expect(guard.status(2)).toMatchObject({ dailyLossLimitHit: false, stopOutLimitHit: false });
+    limits.dailyLossUsdt = '50';
+    limits.stopOuts = 1;
+    expect(guard.status(3)).toMatchObject({ dailyRealisedPnl: '-60.00', dailyLossLimitHit: true, consecutiveStopOuts: 1, stopOutLimitHit: true });
+  });
 });

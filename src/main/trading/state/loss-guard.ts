@@ -37,9 +37,23 @@ export interface LossGuard {
   restore(snapshot: { day: number; pnl: string; streak: number }): void;
 }
 
-/** Builds a guard with a daily loss limit (USDT, positive) and a stop-out streak limit. */
-export function createLossGuard(dailyLossLimitUsdt: string, maxConsecutiveStopOuts: number): LossGuard {
-  const limit: Dec = { m: -dec(dailyLossLimitUsdt).m, s: dec(dailyLossLimitUsdt).s };
+/** A limit fixed at construction, or read each time it is checked (a setting the trader may change while trading). */
+type LimitSource<T> = T | (() => T);
+
+function read<T extends string | number>(source: LimitSource<T>): T {
+  return typeof source === 'function' ? source() : source;
+}
+
+/**
+ * Builds a guard with a daily loss limit (USDT, positive) and a stop-out streak limit. Either may
+ * be a reader: the limits are then read at every check, so a limit changed in Settings applies
+ * to the next status without a restart (the day's PnL and the streak are kept).
+ */
+export function createLossGuard(dailyLossLimitUsdt: LimitSource<string>, maxConsecutiveStopOuts: LimitSource<number>): LossGuard {
+  const lossLimit = (): Dec => {
+    const limit = dec(read(dailyLossLimitUsdt));
+    return { m: -limit.m, s: limit.s };
+  };
   let day = -1;
   let pnl: Dec = ZERO;
   let streak = 0;
@@ -52,9 +66,9 @@ export function createLossGuard(dailyLossLimitUsdt: string, maxConsecutiveStopOu
   };
   const status = (): LossGuardStatus => ({
     dailyRealisedPnl: format(pnl, 2),
-    dailyLossLimitHit: cmp(pnl, limit) <= 0,
+    dailyLossLimitHit: cmp(pnl, lossLimit()) <= 0,
     consecutiveStopOuts: streak,
-    stopOutLimitHit: streak >= maxConsecutiveStopOuts,
+    stopOutLimitHit: streak >= read(maxConsecutiveStopOuts),
   });
   return {
     record(trade) {

@@ -15,6 +15,8 @@ export const tradingTriggers = {
   'breaker-open': { state: 'REDUCING', sticky: false, cleared: 'exchange reachable again' },
   'clock-unhealthy': { state: 'REDUCING', sticky: false, cleared: 'clock healthy again' },
   'market-data-stale': { state: 'REDUCING', sticky: false, cleared: 'market data fresh again' },
+  // The exchange's own market feed went quiet (paper on live data: the mirrored KuCoin stream, ADR 0180).
+  'market-feed-stale': { state: 'REDUCING', sticky: false, cleared: 'live market data back' },
   'private-stream-dead': { state: 'REDUCING', sticky: false, cleared: 'private stream back' },
   'not-reconciled': { state: 'REDUCING', sticky: false, cleared: 'start-up reconciliation finished' },
 } as const satisfies Record<string, { state: TradingStateName; sticky: boolean; cleared: string }>;
@@ -85,7 +87,7 @@ export function createTradingStateMachine(now: () => number, onChange: (change: 
       if (on) active.set(trigger, text);
       else active.delete(trigger);
       // The banner reads in the trader's words: what ended, not a trigger id.
-      recompute(on ? text : tradingTriggers[trigger].cleared, { trigger, ...details });
+      recompute(on ? text : tradingTriggers[trigger].cleared, { trigger, raised: on, ...details });
     },
   };
 }

@@ -37,6 +37,7 @@ export function centreTicks(market: MarketRecord): bigint {
 
 /** Synthetic levels of a side, best first, after what takers consumed since the last refill. */
 export function syntheticLevels(market: MarketRecord, shape: BookShape, side: Side): Level[] {
+  if (market.mirroredBook !== undefined) return mirroredLevels(market, side);
   const centre = centreTicks(market);
   const consumed = side === 'buy' ? market.consumedBids : market.consumedAsks;
   const levels: Level[] = [];
@@ -46,6 +47,19 @@ export function syntheticLevels(market: MarketRecord, shape: BookShape, side: Si
     if (ticks <= 0n) break;
     const lots = BigInt(shape.levelSizeLots) - (consumed.get(ticks) ?? 0n);
     if (lots > 0n) levels.push({ ticks, lots });
+  }
+  return levels;
+}
+
+/** Under a mirrored market the "synthetic" liquidity is the upstream book, less what our takers ate since it refreshed. */
+function mirroredLevels(market: MarketRecord, side: Side): Level[] {
+  const book = market.mirroredBook;
+  if (book === undefined) return [];
+  const consumed = side === 'buy' ? market.consumedBids : market.consumedAsks;
+  const levels: Level[] = [];
+  for (const level of side === 'buy' ? book.bids : book.asks) {
+    const lots = level.lots - (consumed.get(level.ticks) ?? 0n);
+    if (lots > 0n) levels.push({ ticks: level.ticks, lots });
   }
   return levels;
 }

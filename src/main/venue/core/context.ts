@@ -7,8 +7,10 @@ import type { VenueConfig } from '../../config/sections/venue.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { PriceFeed } from '../feeds/price-feed.ts';
 import type { BookShape } from './book.ts';
+import type { Dec } from './decimal.ts';
 import type { VenueEvent } from './events.ts';
 import type { Rng } from './rng.ts';
+import type { UpstreamMarket } from './upstream.ts';
 import type { AccountRecord, MarketRecord, OrderRecord } from './state.ts';
 import type { VenueStatusWire } from './wire-types.ts';
 
@@ -45,6 +47,19 @@ export interface Venue {
   acceptDuplicateClientOid: boolean;
   readonly ids: IdSource;
   emit(event: VenueEvent): void;
+  /** Set when the venue mirrors a real market (ADR 0180): book, tape, marks and funding come from it. */
+  readonly mirror?: MirrorState | undefined;
+}
+
+/** The core's bookkeeping of a mirrored market (ADR 0180). */
+export interface MirrorState {
+  readonly upstream: UpstreamMarket;
+  /** Per symbol: upstream lots ahead of each resting user order at its price (the queue model of ADR 0181). */
+  readonly queueAhead: Map<string, Map<string, bigint>>;
+  /** Next upstream funding settlement per symbol (epoch ms) already scheduled. */
+  readonly nextFundingMs: Map<string, number>;
+  /** The last mark/index push per symbol (mirror-step.ts pushes on change or once a second). */
+  readonly lastMarkPush: Map<string, { readonly mark: Dec; readonly index: Dec; readonly atMs: number }>;
 }
 
 /** Deterministic ids in KuCoin's formats (18-digit order ids, 13-digit trade ids). */

@@ -6,11 +6,12 @@
  */
 import type { VenueConfig } from '../../config/sections/venue.ts';
 import type { Logger } from '../../observability/logger.ts';
+import type { UpstreamMarket } from './upstream.ts';
 import type { PriceFeed } from '../feeds/price-feed.ts';
 import type { VenueClock } from '../feeds/venue-clock.ts';
 import type { Venue } from './context.ts';
 import type { VenueEventListener } from './events.ts';
-import type { IndexPointWire, RatePointWire } from './index-api.ts';
+import type { IndexPointWire, QueryParams, RatePointWire } from './wire-types.ts';
 import type { OrderTimelineEntryWire, OrderTimelineFilter } from './order-timeline.ts';
 import type {
   AccountOverviewWire,
@@ -45,8 +46,7 @@ import type {
   VenueStatusWire,
 } from './wire-types.ts';
 
-/** Query-string parameters as the server received them (already percent-decoded). */
-export type QueryParams = Readonly<Record<string, string | undefined>>;
+export type { QueryParams } from './wire-types.ts';
 
 /** Exact decimal strings of an account's ledger. */
 export interface LedgerWire {
@@ -71,6 +71,11 @@ export interface VenueExchangeOptions {
   readonly priceFeed?: PriceFeed;
   /** Keeps the accounts across restarts (venue/persist, ADR 0160); absent = a fresh venue each start. */
   readonly persistence?: VenuePersistence;
+  /**
+   * A mirrored real market (ADR 0180): its contracts, book, tape, marks, funding and history
+   * replace the synthetic market (and `priceFeed`).
+   */
+  readonly upstream?: UpstreamMarket;
 }
 
 /**

@@ -31,6 +31,7 @@ import * as queries from './queries.ts';
 import { createRng, deriveSeed } from './rng.ts';
 import type { MarketRecord } from './state.ts';
 import { checkStops } from './stops.ts';
+import { openMirrored } from './mirror-open.ts';
 
 function newMarket(spec: ContractSpec, nowMs: number, fundingIntervalMs: number): MarketRecord {
   const price = d(spec.initialPrice);
@@ -81,12 +82,15 @@ function defaultFeed(options: VenueExchangeOptions, startMs: number): PriceFeed 
 
 function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventListener>, warmStart: number): Venue {
   const config = options.config;
+  const upstream = options.upstream;
   const logger = options.logger.child({ component: 'venue-core' });
-  const markets = new Map(contractSpecs.map((spec) => [spec.symbol, newMarket(spec, warmStart, config.fundingIntervalMs)]));
+  const specs = upstream?.specs ?? contractSpecs;
+  const markets = new Map(specs.map((spec) => [spec.symbol, newMarket(spec, warmStart, config.fundingIntervalMs)]));
   return {
     config,
     logger,
-    feed: options.priceFeed ?? defaultFeed(options, warmStart),
+    feed: upstream?.feed ?? options.priceFeed ?? defaultFeed(options, warmStart),
+    mirror: upstream === undefined ? undefined : { upstream, queueAhead: new Map(), nextFundingMs: new Map(), lastMarkPush: new Map() },
     rng: createRng(deriveSeed(options.seed, 'venue')),
     shape: { depthLevels: config.bookDepthLevels, spreadTicks: config.bookSpreadTicks, levelStepTicks: config.bookLevelStepTicks, levelSizeLots: config.bookLevelSizeLots },
     markets,
@@ -96,7 +100,8 @@ function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventLis
     nowMs: warmStart,
     advancing: false,
     nextStepMs: warmStart,
-    nextFundingMs: (Math.floor(warmStart / config.fundingIntervalMs) + 1) * config.fundingIntervalMs,
+    // A mirrored market settles each contract at the upstream's own funding times (mirror-step.ts).
+    nextFundingMs: upstream === undefined ? (Math.floor(warmStart / config.fundingIntervalMs) + 1) * config.fundingIntervalMs : Number.POSITIVE_INFINITY,
     nextFundingRateMs: warmStart,
     status: { status: 'open', msg: '' },
     acceptDuplicateClientOid: false,
@@ -314,6 +319,15 @@ function drivingMethods(venue: Venue, sync: Sync, listeners: Set<VenueEventListe
  */
 function openVenue(options: VenueExchangeOptions, listeners: Set<VenueEventListener>): Venue {
   const startMs = options.clock.now();
+  // A mirrored market brings its own history (which covers the closed time); the synthetic one
+  // builds it by warming up.
+  if (options.upstream !== undefined) {
+    const mirrored = createVenue(options, listeners, startMs);
+    if (mirrored.mirror !== undefined) openMirrored(mirrored, mirrored.mirror, startMs);
+    options.persistence?.restore(mirrored, startMs);
+    options.persistence?.commit(mirrored);
+    return mirrored;
+  }
   const savedAtMs = options.persistence?.savedAtMs() ?? null;
   const defaultStart = startMs - options.config.historyWarmupMs;
   const resumeAtMs = savedAtMs === null ? startMs : Math.min(startMs, Math.max(savedAtMs, startMs - options.config.maxRestoreGapMs));

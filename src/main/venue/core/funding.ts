@@ -30,7 +30,8 @@ export function predictedRate(market: MarketRecord): Dec {
 /** Updates and publishes the predicted rate (`/contract/instrument` funding.rate, 1 min). */
 export function updatePredictedRates(venue: Venue): void {
   for (const market of venue.markets.values()) {
-    market.predictedFundingRate = predictedRate(market);
+    // A mirrored market publishes the upstream's predicted rate (mirror-step.ts), not a modelled one.
+    if (venue.mirror === undefined) market.predictedFundingRate = predictedRate(market);
     if (sign(market.indexPrice) > 0) {
       const premium = round(quot(sub(market.markPrice, market.indexPrice), market.indexPrice), 6, 'half-up');
       pushBounded(market.premiumHistory, { timePoint: venue.nowMs, value: premium }, 10_080);
@@ -82,19 +83,22 @@ function announce(venue: Venue, market: MarketRecord, subject: 'funding.begin' |
   });
 }
 
+/** Settles funding of one market at settlement time `atMs` (a mirrored market settles on its own schedule, ADR 0180). */
+export function settleMarketFunding(venue: Venue, market: MarketRecord, atMs: number): void {
+  announce(venue, market, 'funding.begin', atMs);
+  for (const account of venue.accounts.values()) {
+    const position = account.positions.get(market.spec.symbol);
+    if (position === undefined || position.qty === 0n) continue;
+    settlePosition(venue, account, position, market, atMs);
+    emitWallet(venue, account);
+  }
+  pushBounded(market.fundingHistory, { symbol: market.spec.symbol, fundingRate: wireNumber(market.fundingRate, 6), timepoint: atMs }, venue.config.historyLimit);
+  announce(venue, market, 'funding.end', atMs);
+  market.lastFundingTimeMs = atMs;
+  market.fundingRate = market.predictedFundingRate;
+}
+
 /** Settles funding for every market at settlement time `atMs`. */
 export function settleFunding(venue: Venue, atMs: number): void {
-  for (const market of venue.markets.values()) {
-    announce(venue, market, 'funding.begin', atMs);
-    for (const account of venue.accounts.values()) {
-      const position = account.positions.get(market.spec.symbol);
-      if (position === undefined || position.qty === 0n) continue;
-      settlePosition(venue, account, position, market, atMs);
-      emitWallet(venue, account);
-    }
-    pushBounded(market.fundingHistory, { symbol: market.spec.symbol, fundingRate: wireNumber(market.fundingRate, 6), timepoint: atMs }, venue.config.historyLimit);
-    announce(venue, market, 'funding.end', atMs);
-    market.lastFundingTimeMs = atMs;
-    market.fundingRate = market.predictedFundingRate;
-  }
+  for (const market of venue.markets.values()) settleMarketFunding(venue, market, atMs);
 }

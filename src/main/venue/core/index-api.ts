@@ -8,26 +8,10 @@ import type { Venue } from './context.ts';
 import type { Dec } from './decimal.ts';
 import { d, wireNumber } from './decimal.ts';
 import { venueErrors } from './errors.ts';
-import type { QueryParams } from './exchange-api.ts';
 import type { MarketRecord, PricePointRecord } from './state.ts';
-import type { HasMoreWire } from './wire-types.ts';
+import type { HasMoreWire, IndexPointWire, QueryParams, RatePointWire } from './wire-types.ts';
 
-/** One index point (`decomposionList` names the venue's own feed as the single source). */
-export interface IndexPointWire {
-  symbol: string;
-  granularity: number;
-  timePoint: number;
-  value: number;
-  decomposionList: { exchange: string; price: number; weight: number }[];
-}
-
-/** One premium or interest point. */
-export interface RatePointWire {
-  symbol: string;
-  granularity: number;
-  timePoint: number;
-  value: number;
-}
+export type { IndexPointWire, RatePointWire } from './wire-types.ts';
 
 const INTEREST_PER_8H = d('0.0001');
 

@@ -28,6 +28,7 @@ export type * from './wire-types.ts';
 export type * from './events.ts';
 export { candleTypes } from './events.ts';
 export type { PriceFeed, PricePoint, FeedSymbol } from '../feeds/price-feed.ts';
+export type { UpstreamMarket, UpstreamBook, UpstreamLevel, UpstreamTrade, UpstreamFunding, UpstreamCandle } from './upstream.ts';
 export type { VenueClock, VenueClockOptions } from '../feeds/venue-clock.ts';
 export { createVenueClock, createManualVenueClock } from '../feeds/venue-clock.ts';
 export { createRandomWalkFeed } from '../feeds/random-walk.ts';

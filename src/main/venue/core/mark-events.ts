@@ -6,6 +6,7 @@ import { accountTotals, metricsOf } from './account-view.ts';
 import type { Venue } from './context.ts';
 import { sub, wireNumber, quot, mul } from './decimal.ts';
 import { marketStats24h, nanos, positionWire } from './wire.ts';
+import { candleEvents } from './candles.ts';
 import type { MarketRecord } from './state.ts';
 
 /** Emits the mark-driven update (the full position, no changeReason) for every open position on the market. */
@@ -47,4 +48,22 @@ export function emitSnapshot24h(venue: Venue, market: MarketRecord): void {
       volume: wireNumber(mul({ m: stats.volume, s: 0 }, market.spec.multiplier), 8),
     },
   });
+}
+
+/**
+ * The market pushes of one price step, synthetic or mirrored: mark/index (when due — the mirror
+ * pushes an unchanged mark once a second), candles, positions re-marked, the 24 h snapshot.
+ */
+export function emitStepMarketData(venue: Venue, market: MarketRecord, markIndexDue: boolean): void {
+  if (!venue.listening()) return;
+  if (markIndexDue) {
+    venue.emit({
+      topic: `/contract/instrument:${market.spec.symbol}`,
+      subject: 'mark.index.price',
+      data: { markPrice: wireNumber(market.markPrice), indexPrice: wireNumber(market.indexPrice), granularity: 1000, timestamp: venue.nowMs },
+    });
+  }
+  for (const event of candleEvents(market, venue.nowMs)) venue.emit(event);
+  emitMarkChanges(venue, market);
+  emitSnapshot24h(venue, market);
 }

@@ -4,43 +4,25 @@
  * market crossed fill as makers, a synthetic market trade prints, stops trigger, positions are
  * re-marked and liquidated; funding settles on its 8-hour grid.
  */
-import { roundToTick } from '../../../shared/domain/decimal.ts';
 import { flushDepth, withBookDiff } from './book-events.ts';
 import { orderTicks, priceOfTicks, remainingLots, sortedResting, syntheticLevels } from './book.ts';
-import { candleEvents } from './candles.ts';
 import type { Venue } from './context.ts';
 import { restingOf } from './context.ts';
 import type { Dec } from './decimal.ts';
-import { cmp, d, mul, sign, wireNumber } from './decimal.ts';
+import { cmp } from './decimal.ts';
 import { emitWallet } from './emitters.ts';
 import { settleFunding, updatePredictedRates } from './funding.ts';
 import { runLiquidations } from './liquidation.ts';
 import { pushBounded } from './fills.ts';
 import { makerFill, recordTrade } from './matching.ts';
-import { emitMarkChanges, emitSnapshot24h } from './mark-events.ts';
+import { emitStepMarketData } from './mark-events.ts';
 import type { AccountRecord, MarketRecord } from './state.ts';
 import { pruneHistory } from './retention.ts';
 import { checkStops } from './stops.ts';
+import { stepMirroredMarket } from './mirror-step.ts';
+import { takePrices } from './take-prices.ts';
 
-function scaled(raw: string, factor: Dec, grid: Dec): Dec {
-  const price = roundToTick(mul(d(raw), factor), grid, 'half-up');
-  return sign(price) > 0 ? price : grid;
-}
-
-/** Reads the feed at venue time and applies the setPrice/jumpPrice factor. */
-export function takePrices(venue: Venue, market: MarketRecord): void {
-  if (market.priceOverride !== null) {
-    market.markPrice = roundToTick(market.priceOverride, market.spec.indexPriceTickSize, 'half-up');
-    market.indexPrice = market.markPrice;
-    market.feedLastPrice = roundToTick(market.priceOverride, market.spec.tickSize, 'half-up');
-    market.priceOverride = null;
-    return;
-  }
-  const point = venue.feed.priceAt(market.spec.symbol, venue.nowMs);
-  market.markPrice = scaled(point.markPrice, market.priceFactor, market.spec.indexPriceTickSize);
-  market.indexPrice = scaled(point.indexPrice, market.priceFactor, market.spec.indexPriceTickSize);
-  market.feedLastPrice = scaled(point.lastPrice, market.priceFactor, market.spec.tickSize);
-}
+export { takePrices } from './take-prices.ts';
 
 /** Resting user orders the refilled synthetic book now crosses trade at their own limit price. */
 function fillCrossedOrders(venue: Venue, market: MarketRecord): Set<AccountRecord> {
@@ -78,6 +60,10 @@ function syntheticTrade(venue: Venue, market: MarketRecord, previousLast: Dec): 
 
 /** One price step of one market. */
 export function stepMarket(venue: Venue, market: MarketRecord): void {
+  if (venue.mirror !== undefined) {
+    stepMirroredMarket(venue, venue.mirror, market);
+    return;
+  }
   const previousLast = market.feedLastPrice;
   const touched = withBookDiff(venue, market, () => {
     takePrices(venue, market);
@@ -87,16 +73,7 @@ export function stepMarket(venue: Venue, market: MarketRecord): void {
   });
   for (const account of touched) emitWallet(venue, account);
   syntheticTrade(venue, market, previousLast);
-  if (venue.listening()) {
-    venue.emit({
-      topic: `/contract/instrument:${market.spec.symbol}`,
-      subject: 'mark.index.price',
-      data: { markPrice: wireNumber(market.markPrice), indexPrice: wireNumber(market.indexPrice), granularity: 1000, timestamp: venue.nowMs },
-    });
-    for (const event of candleEvents(market, venue.nowMs)) venue.emit(event);
-    emitMarkChanges(venue, market);
-    emitSnapshot24h(venue, market);
-  }
+  emitStepMarketData(venue, market, true);
   pushBounded(market.indexHistory, { timePoint: venue.nowMs, value: market.indexPrice }, 1000);
   flushDepth(venue, market);
   checkStops(venue, market);

@@ -454,3 +454,23 @@ export interface OpenOrderStatisticsWire {
   openOrderSellCost: string;
   settleCurrency: string;
 }
+
+/** Query-string parameters as the server received them (already percent-decoded). */
+export type QueryParams = Readonly<Record<string, string | undefined>>;
+
+/** One index point (`decomposionList` names the venue's own feed as the single source). */
+export interface IndexPointWire {
+  symbol: string;
+  granularity: number;
+  timePoint: number;
+  value: number;
+  decomposionList: { exchange: string; price: number; weight: number }[];
+}
+
+/** One premium or interest point. */
+export interface RatePointWire {
+  symbol: string;
+  granularity: number;
+  timePoint: number;
+  value: number;
+}

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { VenueServerConfig } from '../../config/sections/venue-server.ts';
 import type { Logger } from '../../observability/logger.ts';
+import { loopbackRefusal } from '../../observability/loopback-guard.ts';
+import type { LoopbackRefusal } from '../../observability/loopback-guard.ts';
 import { blankFields, corruptData } from './answer-faults.ts';
 import type { ApiKeyRecord, KeyBook } from './api-keys.ts';
 import { authenticate, requirePermission } from './auth.ts';
@@ -24,13 +26,15 @@ export interface FrontDoorDeps {
   readonly routes: RouteTable;
   /** Venue time in ms (clock + configured skew). */
   readonly now: () => number;
-  /** Serves `/__venue/…` (loopback admin API). */
-  readonly admin: (
-    req: IncomingMessage,
-    res: ServerResponse,
-    path: string,
-    rawQuery: string,
-  ) => Promise<void>;
+  /**
+   * Serves `/__venue/…` (loopback admin API); absent when the venue was started without it (the
+   * app): those paths are then unknown routes, as they are at KuCoin.
+   */
+  readonly admin:
+    | ((req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string) => Promise<void>)
+    | undefined;
+  /** The port the venue listens on: the only Host it serves is `127.0.0.1:<port>`. */
+  readonly ownPort: () => number;
   /** Waits `ms` on a timer the venue cancels at stop(). */
   readonly sleep: (ms: number) => Promise<void>;
   /** Runs order entry with duplicate clientOids accepted (fault `accept-duplicate-client-oid`). */
@@ -212,11 +216,30 @@ async function serve(ex: Exchange, deps: FrontDoorDeps): Promise<void> {
   }
 }
 
+/** The body of a loopback-guard refusal: KuCoin's `{code, msg}` shape so any client shows the reason. */
+export function loopbackRefusalBody(refusal: LoopbackRefusal): string {
+  return JSON.stringify({ code: `${String(refusal.status)}000`, msg: refusal.reason });
+}
+
+/**
+ * A request from anyone but our own client (a foreign Host: DNS rebinding; an Origin: a web
+ * page) is answered with the refusal before the venue records or does anything; true when refused.
+ */
+function refusedByGuard(req: IncomingMessage, res: ServerResponse, deps: FrontDoorDeps): boolean {
+  const refusal = loopbackRefusal(req, deps.ownPort());
+  if (refusal === undefined) return false;
+  deps.logger.warn('venue-request-refused', { reason: refusal.reason, host: req.headers.host, origin: req.headers.origin });
+  res.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Connection: 'close' });
+  res.end(loopbackRefusalBody(refusal));
+  return true;
+}
+
 /** Builds the node:http request listener: admin API under `/__venue/`, KuCoin's REST elsewhere. */
 export function createRequestListener(
   deps: FrontDoorDeps,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    if (refusedByGuard(req, res, deps)) return;
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
@@ -230,7 +253,9 @@ export function createRequestListener(
       ip: clientIp(req),
       reading: undefined,
     };
-    const work = path.startsWith('/__venue/') ? deps.admin(req, res, path, rawQuery) : serve(ex, deps);
+    const { admin } = deps;
+    const work =
+      admin !== undefined && path.startsWith('/__venue/') ? admin(req, res, path, rawQuery) : serve(ex, deps);
     work.catch((error: unknown) => {
       sendRefusal(ex, deps, error);
     });

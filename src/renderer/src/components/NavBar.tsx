@@ -6,6 +6,7 @@ const viewTitles: Record<ViewName, string> = {
   positions: 'Positions',
   orders: 'Orders',
   journal: 'Journal',
+  'track-record': 'Track record',
   alerts: 'Alerts',
   health: 'Health',
   settings: 'Settings',

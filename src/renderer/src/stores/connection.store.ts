@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppStatus, Heartbeat, TradingMode } from '../../../shared/ipc/channels/app.ts';
+import type { AppStatus, Heartbeat, MarketDataStatus, TradingMode } from '../../../shared/ipc/channels/app.ts';
 
 /** `waiting`: no heartbeat yet; `live`: one arrived within the window; `stale`: the engine went quiet. */
 export type EngineConnection = 'waiting' | 'live' | 'stale';
@@ -14,6 +14,8 @@ export interface ConnectionState {
   /** Message of the last failed `app:get-status`, shown instead of a guessed mode. */
   readonly statusError: string | undefined;
   readonly mode: TradingMode | undefined;
+  /** Paper mode: live KuCoin data or simulated, and why (from the status, kept current by the heartbeat). */
+  readonly marketData: MarketDataStatus | undefined;
   readonly receiveHeartbeat: (heartbeat: Heartbeat) => void;
   readonly receiveStatus: (status: AppStatus) => void;
   readonly receiveStatusError: (message: string) => void;
@@ -44,13 +46,14 @@ export function createConnectionStore(options: Partial<ConnectionStoreOptions> =
     if (staleTimer !== undefined) clearTimeout(staleTimer);
     staleTimer = undefined;
   };
-  return createStore<ConnectionState>()((set) => ({
+  return createStore<ConnectionState>()((set, get) => ({
     connection: 'waiting',
     lastHeartbeat: undefined,
     lastHeartbeatReceivedAt: undefined,
     status: undefined,
     statusError: undefined,
     mode: undefined,
+    marketData: undefined,
     receiveHeartbeat: (heartbeat) => {
       clearStaleTimer();
       staleTimer = setTimeout(() => {
@@ -61,10 +64,11 @@ export function createConnectionStore(options: Partial<ConnectionStoreOptions> =
         lastHeartbeat: heartbeat,
         lastHeartbeatReceivedAt: now(),
         mode: heartbeat.mode,
+        marketData: heartbeat.marketData ?? (heartbeat.mode === 'paper' ? get().marketData : undefined),
       });
     },
     receiveStatus: (status) => {
-      set({ status, statusError: undefined, mode: status.mode });
+      set({ status, statusError: undefined, mode: status.mode, marketData: status.marketData });
     },
     receiveStatusError: (message) => {
       set({ statusError: message });

@@ -33,10 +33,18 @@ export const candleSchema = z.object({
 });
 export type Candle = z.infer<typeof candleSchema>;
 
-/** Best bid/ask and last price of one contract. */
+/**
+ * Best bid/ask, last traded price, mark and index of one contract. Each field comes from the
+ * stream that carries it (ADR 0341): tickerV2 → best bid/ask, the match stream → `price`, the
+ * instrument stream → `markPrice`/`indexPrice`. A field not yet known is absent, never guessed.
+ */
 export const tickerSchema = z.object({
   symbol: z.string(),
+  /** Last traded price (decimal string). */
   price: z.string().optional(),
+  /** Mark price: what stops trigger on and liquidation is computed from. */
+  markPrice: z.string().optional(),
+  indexPrice: z.string().optional(),
   bestBidPrice: z.string(),
   bestBidSize: z.number(),
   bestAskPrice: z.string(),

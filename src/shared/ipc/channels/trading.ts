@@ -141,6 +141,8 @@ export const journalKindSchema = z.enum([
   'state-change',
   'reconciliation',
   'position-event',
+  // A setting changed (Settings or the alert channel pages): path, old and new value.
+  'setting-change',
 ]);
 
 export const tradingChannels = {

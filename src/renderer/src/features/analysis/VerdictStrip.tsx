@@ -61,10 +61,10 @@ function VerdictBadge(props: { readonly verdict: VerdictView | undefined }): Rea
 }
 
 /** An entry against the verdict, said where the trader looks before sending. */
-export function EntryWarningNotice(props: { readonly warning: string | undefined }): React.JSX.Element | null {
+export function EntryWarningNotice(props: { readonly warning: string | undefined; readonly testId?: string }): React.JSX.Element | null {
   if (props.warning === undefined) return null;
   return (
-    <Alert color="yellow" variant="light" p="xs" data-testid="entry-warning">
+    <Alert color="yellow" variant="light" p="xs" data-testid={props.testId ?? 'entry-warning'}>
       <Text size="sm">{props.warning}</Text>
     </Alert>
   );
@@ -117,5 +117,5 @@ export function VerdictStrip(props: { readonly symbol: string; readonly side?: '
 export function EntryWarning(props: { readonly symbol: string; readonly side: 'buy' | 'sell' }): React.JSX.Element | null {
   useFollowAnalysis(props.symbol);
   const warning = useAnalysis((state) => state.strips[props.symbol]?.view.warnings[props.side]);
-  return <EntryWarningNotice warning={warning} />;
+  return <EntryWarningNotice warning={warning} testId="ticket-entry-warning" />;
 }

@@ -17,6 +17,7 @@ export const journalKinds: readonly JournalKind[] = [
   'state-change',
   'position-event',
   'reconciliation',
+  'setting-change',
 ];
 
 /** Entries per page. */

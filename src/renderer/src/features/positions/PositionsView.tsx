@@ -5,12 +5,13 @@ import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { useNow } from '../../components/useNow.ts';
-import { useTrading } from '../../stores/hooks.ts';
+import { useMarket, useTrading } from '../../stores/hooks.ts';
 import type { Position } from '../../../../shared/domain/position.ts';
 import type { LiquidationWarning, ProtectionChanged } from '../../stores/trading.types.ts';
 import { trailingSummary } from '../../stores/trading.trailing.ts';
 import { ProtectionBadge } from './ProtectionBadge.tsx';
 import { ProtectionControls } from './ProtectionControls.tsx';
+import { priceText, roeText, usdtText } from './position-numbers.ts';
 
 function LiquidationCell(props: {
   readonly position: Position;
@@ -47,6 +48,22 @@ function TrailingCell(props: { readonly symbol: string }): React.JSX.Element {
   );
 }
 
+/** Unrealised PnL (to the cent) and ROE, realised PnL and margin; "unknown" when the exchange did not say. */
+function MoneyCells(props: { readonly position: Position }): React.JSX.Element {
+  const p = props.position;
+  const pnlColor = p.unrealisedPnl === null ? 'dimmed' : p.unrealisedPnl.startsWith('-') ? 'red' : 'teal';
+  return (
+    <>
+      <Table.Td ff="monospace" c={pnlColor} data-testid={`upnl-${p.symbol}`}>
+        {usdtText(p.unrealisedPnl)}
+      </Table.Td>
+      <Table.Td ff="monospace">{roeText(p.unrealisedPnl, p.marginUsdt)}</Table.Td>
+      <Table.Td ff="monospace">{usdtText(p.realisedPnl)}</Table.Td>
+      <Table.Td ff="monospace">{usdtText(p.marginUsdt)}</Table.Td>
+    </>
+  );
+}
+
 function PositionRow(props: {
   readonly position: Position;
   readonly protection: ProtectionChanged | undefined;
@@ -54,6 +71,7 @@ function PositionRow(props: {
   readonly now: number;
 }): React.JSX.Element {
   const p = props.position;
+  const tick = useMarket((state) => state.contracts[p.symbol]?.tickSize);
   return (
     <Table.Tr data-testid={`position-row-${p.symbol}`}>
       <Table.Td>{p.symbol}</Table.Td>
@@ -63,15 +81,13 @@ function PositionRow(props: {
         </Badge>
       </Table.Td>
       <Table.Td ff="monospace">{p.sizeLots}</Table.Td>
-      <Table.Td ff="monospace">{p.avgEntryPrice ?? 'unknown'}</Table.Td>
-      <Table.Td ff="monospace">{p.markPrice ?? 'unknown'}</Table.Td>
-      <Table.Td ff="monospace">{p.liquidationPrice ?? 'unknown'}</Table.Td>
+      <Table.Td ff="monospace">{priceText(p.avgEntryPrice, tick)}</Table.Td>
+      <Table.Td ff="monospace">{priceText(p.markPrice, tick)}</Table.Td>
+      <Table.Td ff="monospace">{priceText(p.liquidationPrice, tick)}</Table.Td>
       <Table.Td>
         <LiquidationCell position={p} warning={props.warning} />
       </Table.Td>
-      <Table.Td ff="monospace" c={p.unrealisedPnl === null ? 'dimmed' : p.unrealisedPnl.startsWith('-') ? 'red' : 'teal'}>
-        {p.unrealisedPnl ?? 'unknown'}
-      </Table.Td>
+      <MoneyCells position={p} />
       <Table.Td>
         <ProtectionBadge position={p} event={props.protection} now={props.now} />
       </Table.Td>
@@ -102,7 +118,10 @@ const headers = [
   'Mark',
   'Liquidation',
   'To liquidation',
-  'uPnL',
+  'uPnL (USDT)',
+  'ROE',
+  'Realised (USDT)',
+  'Margin (USDT)',
   'Protection',
   'Stop',
   'Trailing',

@@ -1,6 +1,7 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useSettingsStore } from '../../stores/settings.store.ts';
+import { EntryWarning } from '../analysis/VerdictStrip.tsx';
 import { RiskPreviewPanel } from './RiskPreviewPanel.tsx';
 import { RiskSizer } from './RiskSizer.tsx';
 import { SubmitSection } from './SubmitSection.tsx';
@@ -35,6 +36,8 @@ export function OrderTicket(props: { readonly context: TicketContext }): React.J
       <Stack gap="sm">
         <Title order={4}>Order ticket</Title>
         <SideAndTypeFields form={form} onChange={onChange} />
+        {/* An entry against the multi-timeframe verdict is said where the side is chosen. */}
+        <EntryWarning symbol={symbol} side={form.side} />
         <EntryFields form={form} validation={shown} onChange={onChange} />
         <PriceFields form={form} validation={shown} onChange={onChange} />
         <TrailingFields form={form} validation={shown} onChange={onChange} />

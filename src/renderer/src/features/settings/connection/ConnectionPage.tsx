@@ -2,6 +2,7 @@ import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Connection } from '../../../../../shared/ipc/channels/secrets.ts';
 import { ConfirmAction } from '../../../components/ConfirmAction.tsx';
+import { LiveReadinessNotice } from '../../track-record/LiveReadinessNotice.tsx';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { KeyForm } from './KeyForm.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
@@ -67,6 +68,7 @@ export function ConnectionPage(): React.JSX.Element {
           <Text size="sm" data-testid="connection-mode">
             Trading mode: {state.connection.mode === 'live' ? 'LIVE (KuCoin)' : 'PAPER (built-in venue)'}
           </Text>
+          {state.connection.mode === 'paper' ? <LiveReadinessNotice /> : null}
           <LiveKey connection={state.connection} reload={reload} />
           <ProfileCard status={state.connection.paper} title="Paper venue key (generated)" />
         </>

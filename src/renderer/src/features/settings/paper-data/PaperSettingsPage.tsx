@@ -1,0 +1,21 @@
+import { Stack } from '@mantine/core';
+import { SettingsForm } from '../forms/SettingsForm.tsx';
+
+/**
+ * Paper settings main lists as editable. The data source (live data / simulated / auto) joins
+ * this list when the paper venue's config has it: add its path here and to main's editable list.
+ */
+const paperPaths = ['venue.startingBalanceUsdt'] as const;
+
+/**
+ * Settings → Paper account. `reset` is the place for the "Reset paper account" action, which the
+ * paper account's own folder (features/settings/paper/) provides.
+ */
+export function PaperSettingsPage(props: { readonly reset?: React.ReactNode }): React.JSX.Element {
+  return (
+    <Stack gap="xl" data-testid="settings-paper-page">
+      <SettingsForm id="paper" title="Paper account" paths={paperPaths} intro="The paper venue credits the starting balance to a new paper account." />
+      <div data-testid="paper-reset-slot">{props.reset}</div>
+    </Stack>
+  );
+}
