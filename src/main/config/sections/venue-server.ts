@@ -4,8 +4,8 @@ import { z } from 'zod';
  * Tunables of the paper venue's KuCoin-compatible front door (REST, auth, rate limits, WebSocket)
  * that the shared `venue` section does not already hold (that one has the timestamp window, pool
  * sizes, rate-limit window and token lifetime). Defaults are KuCoin's published numbers
- * (docs/reference/kucoin-futures.md#server-time, #rate-limits, #ws-token, #ws-limits); tests shrink them. Not yet composed into `Config['venue']`:
- * startVenue takes it as `options.server` (the lead may nest it as `venue.server`).
+ * (docs/reference/kucoin-futures.md#server-time, #rate-limits, #ws-token, #ws-limits); tests shrink them. The composed
+ * config nests it as `venue.server` (src/main/config/schema.ts).
  */
 export const venueServerConfigSchema = z
   .object({

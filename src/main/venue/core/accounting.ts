@@ -38,7 +38,6 @@ export interface FillInput {
   readonly liquidation: boolean;
 }
 
-/** A fresh empty ledger starting from a deposit. */
 /** A fresh account holding `balance`, with nothing open; `transactions` seeds its history. */
 export function newAccountRecord(userId: string, balance: Dec, transactions: AccountRecord['transactions'] = []): AccountRecord {
   return {
