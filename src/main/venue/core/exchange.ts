@@ -334,7 +334,7 @@ export function createVenueExchange(options: VenueExchangeOptions): VenueExchang
   };
 }
 
-/** 'close' refuses cancels too (§2 status close); 'cancelonly' allows them. */
+/** 'close' refuses cancels too (docs/reference/kucoin-futures.md#server-time status close); 'cancelonly' allows them. */
 function guardCancel(venue: Venue): void {
   if (venue.status.status === 'close') throw venueErrors.tradingSuspended();
 }

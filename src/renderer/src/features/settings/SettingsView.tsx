@@ -1,6 +1,6 @@
 import { Loader, Tabs } from '@mantine/core';
 import { lazy, Suspense } from 'react';
-// The credentials developer owns connection/; index.ts is its public entry.
+// The Connection page lives in connection/; index.ts is its public entry.
 import { ConnectionPage } from './connection/index.ts';
 
 // The other pages load when first opened: they are not needed to trade, and keep the first screen's bundle small.
