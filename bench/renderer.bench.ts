@@ -149,11 +149,11 @@ async function main(): Promise<void> {
   const bridge = await attachEngine(context, page, testEngine.engine, server.origin, '__bulwarkDeliverTimed');
   await page.goto(`${server.origin}/index.html`);
   await page.getByTestId('chart-canvas').waitFor();
-  await page.waitForFunction(() => (window as unknown as { __benchProbe: { firstHistoryDrawMs: number | null } }).__benchProbe.firstHistoryDrawMs !== null, undefined, { timeout: 10_000 }).catch(async (error: unknown) => {
-    console.error(await page.evaluate(() => JSON.stringify({ probe: (window as unknown as { __benchProbe: unknown }).__benchProbe, invoke: typeof (window as unknown as { __bulwarkInvoke: unknown }).__bulwarkInvoke })));
+  await page.waitForFunction(() => (globalThis as unknown as { __benchProbe: { firstHistoryDrawMs: number | null } }).__benchProbe.firstHistoryDrawMs !== null, undefined, { timeout: 10_000 }).catch(async (error: unknown) => {
+    console.error(await page.evaluate(() => JSON.stringify({ probe: (globalThis as unknown as { __benchProbe: unknown }).__benchProbe, invoke: typeof (globalThis as unknown as { __bulwarkInvoke: unknown }).__bulwarkInvoke })));
     throw error;
   });
-  const firstRenderMs = await page.evaluate(() => (window as unknown as { __benchProbe: { firstHistoryDrawMs: number } }).__benchProbe.firstHistoryDrawMs);
+  const firstRenderMs = await page.evaluate(() => (globalThis as unknown as { __benchProbe: { firstHistoryDrawMs: number } }).__benchProbe.firstHistoryDrawMs);
   await openPositionWithTrailingStop(testEngine.engine, server.origin);
   const start = venue.exchange.markPrice(SYMBOL).value;
   const setPrice = (price: string): void => { venue.admin.setPrice(SYMBOL, price); };
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   // Only the chart's own contract and timeframe count (the verdict strip's timeframes arrive too).
   const chartTimeframe = await page.locator('[data-testid="chart-timeframe"] input:checked').inputValue();
   await page.evaluate(([symbol, timeframe]) => {
-    const probe = (window as unknown as { __benchProbe: { symbol: string; timeframe: string; latencies: number[]; frames: number[]; longTasks: number } }).__benchProbe;
+    const probe = (globalThis as unknown as { __benchProbe: { symbol: string; timeframe: string; latencies: number[]; frames: number[]; longTasks: number } }).__benchProbe;
     Object.assign(probe, { symbol, timeframe, latencies: [], frames: [], longTasks: 0 });
   }, [SYMBOL, chartTimeframe] as const);
   const cdp = await context.newCDPSession(page);
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
   await drive(setPrice, start, DRIVE_MS);
   const wallMs = performance.now() - wallBefore;
   const busy = ((await taskSeconds(cdp)) - tasksBefore) * 1000 / wallMs;
-  const probe = await page.evaluate(() => (window as unknown as { __benchProbe: { latencies: number[]; frames: number[]; longTasks: number } }).__benchProbe);
+  const probe = await page.evaluate(() => (globalThis as unknown as { __benchProbe: { latencies: number[]; frames: number[]; longTasks: number } }).__benchProbe);
   const heapAfter = await jsHeapAfterGc(page);
   bridge.detach();
   await testEngine.stop();
