@@ -3,9 +3,12 @@
 // e2e flows. Builds the renderer, runs the e2e specs that take the screenshots (real engine, paper
 // venue, Chromium — see playwright.config.ts), then copies each named screenshot from artifacts/e2e/
 // to docs/images/. A screenshot this run did not write is an error: an old image is never kept
-// silently under a new run's name.
+// silently under a new run's name. On Linux without a desktop session (no D-Bus session bus) the
+// specs run inside a private, unlocked gnome-keyring, as .ci/run does: otherwise the settings pages
+// would be photographed saying the keychain is unavailable.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -20,11 +23,35 @@ const shots = [
   { from: 'paper-live-data', to: 'paper-live-data.png', spec: 'tests/e2e/paper-live-data.spec.ts' },
   { from: 'settings-alerts-1280x800', to: 'settings-alerts.png', spec: 'tests/e2e/settings-risk.spec.ts' },
   { from: 'track-record-paper', to: 'track-record.png', spec: 'tests/e2e/track-record.spec.ts' },
+  { from: 'connection-saved', to: 'connection-saved.png', spec: 'tests/e2e/connection.spec.ts' },
 ];
 
-function run(command, args) {
-  const { status } = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+function run(command, args, extraEnv = {}) {
+  const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ...extraEnv };
+  const { status } = spawnSync(command, args, { stdio: 'inherit', cwd: root, env });
   return status === 0;
+}
+
+function has(tool) {
+  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+}
+
+/** Runs the specs, inside a private keyring when this Linux machine has no session bus. */
+function runSpecs(specs) {
+  const needsKeyring = process.platform === 'linux' && process.env.DBUS_SESSION_BUS_ADDRESS === undefined;
+  if (!needsKeyring) return run('npx', ['playwright', 'test', ...specs]);
+  if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
+    console.error('docs:screenshots: no D-Bus session and no gnome-keyring to start one: install dbus and gnome-keyring (apt-get install -y dbus gnome-keyring), or run it from a desktop session.');
+    return false;
+  }
+  const home = mkdtempSync(join(tmpdir(), 'bulwark-docs-keyring-'));
+  const env = { XDG_RUNTIME_DIR: join(home, 'run'), XDG_DATA_HOME: join(home, 'data') };
+  mkdirSync(env.XDG_RUNTIME_DIR, { recursive: true, mode: 0o700 });
+  mkdirSync(env.XDG_DATA_HOME, { recursive: true });
+  const inner = `printf docs-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null && npx playwright test ${specs.join(' ')}`;
+  const ok = run('dbus-run-session', ['--', 'bash', '-c', inner], env);
+  rmSync(home, { recursive: true, force: true });
+  return ok;
 }
 
 const startedMs = Date.now();
@@ -33,7 +60,7 @@ if (!run('npx', ['electron-vite', 'build'])) {
   process.exit(1);
 }
 const specs = [...new Set(shots.map((shot) => shot.spec))];
-const testsPassed = run('npx', ['playwright', 'test', ...specs]);
+const testsPassed = runSpecs(specs);
 
 mkdirSync(images, { recursive: true });
 const missing = [];
