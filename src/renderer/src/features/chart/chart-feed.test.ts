@@ -97,8 +97,6 @@ describe('chart feed: position lines', () => {
     const lines: PriceLineManager = {
       set: () => undefined,
       setAll: (prices) => seen.push(prices),
-      hold: () => undefined,
-      drawnAt: () => undefined,
     };
     const inView = { prices: [] as number[] };
     const stop = followPositionLines(lines, trading, 'XBTUSDTM', inView);

@@ -78,27 +78,4 @@ describe('price line manager', () => {
     lines.set('stop', Number.NaN);
     expect(created).toHaveLength(0);
   });
-
-  it('holds a dragged line where the trader put it while the truth keeps coming', () => {
-    const { host, created } = fakeSeries();
-    const lines = createPriceLineManager(host, styles);
-    lines.set('stop', 89_000);
-    lines.hold('stop', 88_500);
-    lines.set('stop', 89_000); // a position update during the drag does not pull the line back
-    expect(lines.drawnAt('stop')).toBe(88_500);
-    lines.hold('stop', undefined); // refused: the line snaps back to the exchange's stop
-    expect(lines.drawnAt('stop')).toBe(89_000);
-    expect(created).toHaveLength(1);
-    expect(created[0]?.applied.map((patch) => patch.price)).toEqual([88_500, 89_000]);
-  });
-
-  it('lets go of a held line once the exchange reports that very price', () => {
-    const { host } = fakeSeries();
-    const lines = createPriceLineManager(host, styles);
-    lines.set('stop', 89_000);
-    lines.hold('stop', 88_500);
-    lines.set('stop', 88_500); // the moved stop is confirmed
-    lines.set('stop', 88_400); // and from now on the line follows the truth again
-    expect(lines.drawnAt('stop')).toBe(88_400);
-  });
 });

@@ -21,14 +21,6 @@ export interface PriceLineManager {
   set(kind: PriceLineKind, price: number | undefined): void;
   /** Sets all four at once; kinds left out are hidden. */
   setAll(prices: Partial<Record<PriceLineKind, number>>): void;
-  /**
-   * Draws `kind` at `price` whatever `set` says (a line the trader is dragging, or a dropped one
-   * waiting for the exchange), until `hold(kind, undefined)` or until `set` brings that very price
-   * (the truth caught up). Meanwhile `set` keeps recording the truth, which is shown on release.
-   */
-  hold(kind: PriceLineKind, price: number | undefined): void;
-  /** Where `kind` is drawn now (held or true); undefined while hidden. */
-  drawnAt(kind: PriceLineKind): number | undefined;
 }
 
 /**
@@ -39,10 +31,8 @@ export interface PriceLineManager {
 export function createPriceLineManager(host: PriceLineHost, styles: PriceLineStyles): PriceLineManager {
   const lines = new Map<PriceLineKind, IPriceLine>();
   const shown = new Map<PriceLineKind, number | undefined>();
-  const truth = new Map<PriceLineKind, number | undefined>();
-  const held = new Map<PriceLineKind, number>();
-  const draw = (kind: PriceLineKind): void => {
-    const price = held.get(kind) ?? truth.get(kind);
+  const set = (kind: PriceLineKind, price: number | undefined): void => {
+    if (price !== undefined && !Number.isFinite(price)) return;
     if (lines.has(kind) && shown.get(kind) === price) return;
     shown.set(kind, price);
     const line = lines.get(kind);
@@ -55,22 +45,10 @@ export function createPriceLineManager(host: PriceLineHost, styles: PriceLineSty
     if (price === undefined) line.applyOptions({ lineVisible: false, axisLabelVisible: false });
     else line.applyOptions({ price, lineVisible: true, axisLabelVisible: true });
   };
-  const set = (kind: PriceLineKind, price: number | undefined): void => {
-    if (price !== undefined && !Number.isFinite(price)) return;
-    truth.set(kind, price);
-    if (price !== undefined && held.get(kind) === price) held.delete(kind);
-    draw(kind);
-  };
   return {
     set,
     setAll: (prices) => {
       for (const kind of priceLineKinds) set(kind, prices[kind]);
     },
-    hold: (kind, price) => {
-      if (price === undefined) held.delete(kind);
-      else if (Number.isFinite(price)) held.set(kind, price);
-      draw(kind);
-    },
-    drawnAt: (kind) => shown.get(kind),
   };
 }
