@@ -14,7 +14,9 @@ export default defineConfig({
   testMatch: ['e2e/**/*.spec.ts', 'e2e-electron/**/*.spec.ts'],
   outputDir: 'test-results',
   workers: 1,
-  timeout: 60_000,
+  // Specs wait on the page's own state, never on sleeps; the budget is for a slow 2-core CI runner
+  // (the project's CI ran the e2e step at half this machine's speed).
+  timeout: 90_000,
   reporter: [['list']],
   use: {
     viewport: { width: 1440, height: 900 },

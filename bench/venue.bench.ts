@@ -1,7 +1,7 @@
 /**
  * Paper venue throughput (plain Node 24: `node bench/venue.bench.ts`). Prints one JSON object:
  * - restReqPerSec: signed private GETs per second over loopback, keep-alive, 8 concurrent connections
- *   (goal ≥ 3000). Each request takes the full path: parse, §1.5 auth, pool charge, core, envelope.
+ *   (goal ≥ 3000). Each request takes the full path: parse, auth (docs/reference/kucoin-futures.md#auth-errors), pool charge, core, envelope.
  * - wsMsgsPerSec: messages per second one subscribed WS client receives while the exchange core
  *   moves prices (goal ≥ 50 000): core events → gateway fan-out → socket → client parse. The core's
  *   price step (book diff, candles) dominates this path.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit + integration + renderer tests (with v8 coverage), build,
+// `npm test`: typecheck, lint, API reference staleness (docs/API_REFERENCE.md), unit + integration + renderer tests (with v8 coverage), build,
 // end-to-end tests in Chromium, then the security suite's post-run checks. Every step runs even
 // after a failure so one run shows everything that is wrong; the exit code is non-zero on any.
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,7 @@ const env = { ...process.env, BULWARK_TEST_RUN_DIR: runDir, ELECTRON_SKIP_BINARY
 const steps = [
   ['typecheck', 'npx', ['tsc', '-b', 'tsconfig.node.json', 'tsconfig.web.json']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
+  ['API reference matches the code (else: npm run docs:api)', 'node', ['scripts/gen-api-docs.ts', '--check']],
   ['no import cycles', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']],
   ['unit, integration and renderer tests (coverage)', 'npx', ['vitest', 'run', '--coverage']],
   ['build', 'npx', ['electron-vite', 'build']],

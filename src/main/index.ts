@@ -6,7 +6,7 @@ import { startEngine } from './engine.ts';
 import type { Engine } from './engine.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app/csp.ts';
 import { forwardEvents, registerIpcHandlers } from './app/ipc-bridge.ts';
-import { attachDesktop, installApplicationMenu } from './app/desktop.ts';
+import { attachDesktop, followStartAtLogin, installApplicationMenu } from './app/desktop.ts';
 import { createDesktopNotifier } from './app/notifier.ts';
 import { registerAppScheme, serveRenderer } from './app/protocol.ts';
 import { denyAllPermissions, installSecurityHooks } from './app/security.ts';
@@ -66,6 +66,7 @@ async function boot(): Promise<void> {
   const origins = dev === undefined ? [APP_ORIGIN] : [APP_ORIGIN, new URL(dev).origin];
   registerIpcHandlers(ipcMain, running.createRouter(origins));
   installApplicationMenu();
+  followStartAtLogin(running.config);
   await openWindow(running);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow(running);

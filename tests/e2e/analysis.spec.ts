@@ -19,13 +19,14 @@ interface Fixtures {
 }
 
 // Like tests/e2e/fixtures.ts, with a venue that has the history a 4h signal needs (34 bars) and a
-// price step of 10 s so that driving a day of venue time stays cheap.
+// price step of 60 s: building eight days of history at a 10 s step took 30–50 s of the 60 s test
+// budget on 2 cores (the CI timed out on it), and a minute per step still gives every 1m candle a move.
 const test = base.extend<Fixtures>({
   app: async ({ context, page }, use, testInfo) => {
     const server = await serveBuiltRenderer();
     const testEngine = await startTestEngine({
       label: 'e2e-analysis',
-      settings: { venue: { historyWarmupMs: 8 * 86_400_000, priceStepMs: 10_000 } },
+      settings: { venue: { historyWarmupMs: 8 * 86_400_000, priceStepMs: 60_000 } },
     });
     const venue = testEngine.engine.services.venue;
     if (venue === undefined) throw new Error('paper mode must run the venue');

@@ -1,6 +1,6 @@
 // Connection page, end to end: the built renderer in Chromium, the real engine (OS keychain via
 // a private or session Secret Service, its own paper venue) behind window.bulwark through the
-// lead's harness. A second venue stands in for KuCoin: the engine verifies live keys there
+// in-page bridge (tests/harness/bridge-in-page.ts). A second venue stands in for KuCoin: the engine verifies live keys there
 // (engine override `liveVerifyMode: 'paper'`, loopback http). Flow: a wrong passphrase → the page
 // says which part is wrong; the right one → saved, verified, shown only as ••••last4, inputs
 // empty; rotate to a second key; delete it. Waits on the page's own state, never on sleeps.

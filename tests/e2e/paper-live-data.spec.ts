@@ -13,10 +13,13 @@ import { serveBuiltRenderer } from '../harness/renderer-server.ts';
 
 const artifactsDir = join(process.cwd(), 'artifacts', 'e2e');
 
+// The token requests refused while the stream is down open the mirror client's circuit breaker after
+// five failures; at the default 60 s cool-down the recovery would outlast the test's wait (the CI
+// failed on it under load), so the breaker cools down in 1 s here.
 const test = base.extend<{ kucoin: RunningVenue }>({
   kucoin: async ({ context, page }, use) => {
     const kucoin = await startVenue({ config: defaultConfig().venue, logger: silentLogger, port: 0, seed: 21 });
-    const settings = { venue: { marketData: { source: 'auto', upstreamRestUrl: kucoin.restUrl, symbols: ['XBTUSDTM', 'ETHUSDTM'], historyMinutes: 60, staleAfterMs: 1_500 } }, exchange: { ws: { wsReconnectInitialDelayMs: 100, wsReconnectMaxDelayMs: 400 } } };
+    const settings = { venue: { marketData: { source: 'auto', upstreamRestUrl: kucoin.restUrl, symbols: ['XBTUSDTM', 'ETHUSDTM'], historyMinutes: 60, staleAfterMs: 1_500 } }, exchange: { ws: { wsReconnectInitialDelayMs: 100, wsReconnectMaxDelayMs: 400 }, breaker: { breakerCooldownMs: 1_000 } } };
     const engine = await startTestEngine({ label: 'e2e-live-data', settings });
     const server = await serveBuiltRenderer();
     const bridge = await attachEngine(context, page, engine.engine, server.origin);

@@ -41,8 +41,12 @@ export interface BridgeHandle {
   detach(): void;
 }
 
-/** Wires `engine` to every page of `context` served from `origin`. */
-export async function attachEngine(context: BrowserContext, page: Page, engine: Engine, origin: string): Promise<BridgeHandle> {
+/**
+ * Wires `engine` to every page of `context` served from `origin`. `deliverVia` names a page
+ * function that receives each push instead of the bridge's own (the renderer benchmark times
+ * arrivals there and hands them on).
+ */
+export async function attachEngine(context: BrowserContext, page: Page, engine: Engine, origin: string, deliverVia = '__bulwarkDeliver'): Promise<BridgeHandle> {
   const router = engine.createRouter([origin]);
   await context.exposeBinding('__bulwarkInvoke', ({ frame, page: source }, channel: unknown, payload: unknown) =>
     router.handle(channel, payload, { url: frame.url(), isMainFrame: frame === source.mainFrame() }),
@@ -51,9 +55,9 @@ export async function attachEngine(context: BrowserContext, page: Page, engine: 
   const waiters: { event: string; predicate: (payload: unknown) => boolean; resolve: (payload: unknown) => void }[] = [];
   const unsubscribe = engine.events.subscribe((event, payload) => {
     void page
-      .evaluate(([name, body]) => {
-        (globalThis as unknown as { __bulwarkDeliver?: (e: string, p: unknown) => void }).__bulwarkDeliver?.(name, body);
-      }, [event, payload] as const)
+      .evaluate(([via, name, body]) => {
+        (globalThis as unknown as Record<string, ((e: string, p: unknown) => void) | undefined>)[via]?.(name, body);
+      }, [deliverVia, event, payload] as const)
       .then(() => {
         for (const waiter of [...waiters]) {
           if (waiter.event === event && waiter.predicate(payload)) {

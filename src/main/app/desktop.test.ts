@@ -185,6 +185,21 @@ describe('login item and menu', () => {
     expect(electron.app.setLoginItemSettings.mock.calls).toEqual([[{ openAtLogin: true }], [{ openAtLogin: false }]]);
   });
 
+  it('follows the start-at-login setting: applied at start and when a save changes it, not on other saves', () => {
+    const listeners: ((config: { app: { startAtLogin: boolean } }) => void)[] = [];
+    let current = { app: { startAtLogin: true } };
+    const stop = desktop.followStartAtLogin({
+      current: () => current,
+      onChange: (listener) => { listeners.push(listener); return () => { listeners.length = 0; }; },
+    });
+    const save = (startAtLogin: boolean): void => { current = { app: { startAtLogin } }; for (const listener of listeners) listener(current); };
+    save(true);
+    save(false);
+    stop();
+    save(true);
+    expect(electron.app.setLoginItemSettings.mock.calls).toEqual([[{ openAtLogin: true }], [{ openAtLogin: false }]]);
+  });
+
   it('has quit, edit, zoom, full-screen and window shortcuts', () => {
     const linux = JSON.stringify(desktop.applicationMenuTemplate('linux'));
     for (const role of ['quit', 'editMenu', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'windowMenu']) expect(linux).toContain(role);

@@ -142,6 +142,27 @@ export function setStartAtLogin(enabled: boolean): void {
   app.setLoginItemSettings({ openAtLogin: enabled });
 }
 
+/** The part of the settings store start-at-login follows. */
+export interface StartAtLoginSource {
+  current(): { readonly app: { readonly startAtLogin: boolean } };
+  onChange(listener: (config: { readonly app: { readonly startAtLogin: boolean } }) => void): () => void;
+}
+
+/**
+ * Keeps the OS login item in step with the `app.startAtLogin` setting: applied once at start (the
+ * setting may have been changed while Bulwark was closed) and again whenever a save changes it.
+ * Answers the unsubscribe.
+ */
+export function followStartAtLogin(settings: StartAtLoginSource): () => void {
+  let applied = settings.current().app.startAtLogin;
+  setStartAtLogin(applied);
+  return settings.onChange((config) => {
+    if (config.app.startAtLogin === applied) return;
+    applied = config.app.startAtLogin;
+    setStartAtLogin(applied);
+  });
+}
+
 /** The application menu: the standard shortcuts (quit, copy/paste, zoom, full screen, window). */
 export function applicationMenuTemplate(platform: NodeJS.Platform): MenuItemConstructorOptions[] {
   const appMenu: MenuItemConstructorOptions[] = platform === 'darwin' ? [{ role: 'appMenu' }] : [];

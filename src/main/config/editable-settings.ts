@@ -36,7 +36,9 @@ const trailing = ['minMoveTicks', 'minMoveIntervalMs', 'atrPeriod', 'atrTimefram
 
 const alertRouting = ['rules', 'escalateAfterMs', 'escalationChannel', 'dedupeWindowMs', 'maxSendsPerKey', 'rateLimitWindowMs'].map((field) => now(`alerts.${field}`));
 
-const paper = [restart('venue.startingBalanceUsdt')];
+const paper = [restart('venue.startingBalanceUsdt'), restart('venue.marketData.source')];
+
+const desktop = [now('app.startAtLogin')];
 
 const advanced = [
   ...['publicPoolWeight', 'futuresPoolWeight', 'managementPoolWeight', 'poolWindowMs', 'protectiveReserveShare', 'queueCapacity', 'maxConcurrentRequests', 'orderQueueDeadlineMs']
@@ -46,7 +48,7 @@ const advanced = [
 ];
 
 /** Every setting the Settings pages may change, in page order. */
-export const editableSettings: readonly EditableSetting[] = [...risk, ...tradingState, ...protection, ...trailing, ...alertRouting, ...paper, ...advanced];
+export const editableSettings: readonly EditableSetting[] = [...risk, ...tradingState, ...protection, ...trailing, ...alertRouting, ...paper, ...desktop, ...advanced];
 
 const byPath = new Map(editableSettings.map((setting) => [setting.path, setting]));
 

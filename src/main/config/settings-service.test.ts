@@ -34,6 +34,17 @@ function refusal(run: () => unknown): ConfigError {
 }
 
 describe('settings service', () => {
+  it('start at login applies now; the market data source is a choice that applies at restart, and a wrong one is refused', () => {
+    const { service, store } = setup();
+    const saved = service.update({ 'app.startAtLogin': true, 'venue.marketData.source': 'simulated' });
+    expect(saved.changes.map((change) => [change.path, change.applies])).toEqual([['app.startAtLogin', 'now'], ['venue.marketData.source', 'restart']]);
+    expect(saved.restartNeeded).toBe(true);
+    expect(store.current().app.startAtLogin).toBe(true);
+    const refused = refusal(() => service.update({ 'venue.marketData.source': 'kucoin' }));
+    expect(refused.message).toContain('one of auto, live, simulated');
+    expect(store.current().venue.marketData.source).toBe('simulated');
+  });
+
   it('every editable path exists in the configuration schema', () => {
     expect(editableSettings.filter(({ path }) => settingSchema(path) === undefined)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-/** Chart timeframes and how KuCoin names them: REST granularity in minutes, WS candle type (§6.4). */
+/** Chart timeframes and how KuCoin names them: REST granularity in minutes, WS candle type (docs/reference/kucoin-futures.md#ws-public-topics). */
 export const timeframes = {
   '1m': { minutes: 1, wsType: '1min' },
   '5m': { minutes: 5, wsType: '5min' },

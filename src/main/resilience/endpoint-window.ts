@@ -1,5 +1,5 @@
 /**
- * A sliding-window cap for one endpoint ("30 requests per 3 s", KuCoin rate limit 1.0, §5.2),
+ * A sliding-window cap for one endpoint ("30 requests per 3 s", KuCoin rate limit 1.0, docs/reference/kucoin-futures.md#legacy-rate-limits),
  * applied on top of the pool budget.
  */
 export class EndpointWindow {

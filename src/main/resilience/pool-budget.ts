@@ -1,6 +1,6 @@
 import type { RatePool } from './pools.ts';
 
-/** What KuCoin's `gw-ratelimit-*` headers said about one pool (§5.1); reset is ms until the window ends. */
+/** What KuCoin's `gw-ratelimit-*` headers said about one pool (docs/reference/kucoin-futures.md#rate-limits); reset is ms until the window ends. */
 export interface PoolHeaders {
   readonly limit: number;
   readonly remaining: number;
@@ -25,7 +25,7 @@ export interface PoolUsage {
 const sameWindowToleranceMs = 1_000;
 
 /**
- * The weight budget of one pool in KuCoin's fixed window, which starts at the first request (§5.1).
+ * The weight budget of one pool in KuCoin's fixed window, which starts at the first request (docs/reference/kucoin-futures.md#rate-limits).
  * Weight is deducted when a request is sent; every response's headers correct the estimate.
  */
 export class PoolBudget {
@@ -107,7 +107,7 @@ export class PoolBudget {
     this.resetAt = now + resetMs;
   }
 
-  /** Overload (429000 without headers, §5.2 / field lesson 8): pause without touching the quota. */
+  /** Overload (429000 without headers, docs/reference/kucoin-futures.md#legacy-rate-limits / #overload-is-not-quota): pause without touching the quota. */
   pauseForOverload(initialMs: number, maxMs: number, now: number): number {
     const pauseMs = Math.min(maxMs, initialMs * 2 ** this.overloadStreak);
     this.overloadStreak += 1;

@@ -1,4 +1,4 @@
-/** KuCoin resource pools (§5.1): Public is keyed by IP, the others by user id. */
+/** KuCoin resource pools (docs/reference/kucoin-futures.md#rate-limits): Public is keyed by IP, the others by user id. */
 export const ratePools = ['Public', 'Futures', 'Management', 'Spot'] as const;
 /** A KuCoin resource pool. */
 export type RatePool = (typeof ratePools)[number];

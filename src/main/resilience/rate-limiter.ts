@@ -11,7 +11,7 @@ import { droppedByKillSwitch, limiterStopped, queueDeadline, queueFull, queueShe
 
 export type { RateOutcome, RatePermit, RateRequest } from './rate-request.ts';
 
-/** The client-side limiter for KuCoin's resource pools (§5.1), with priority lanes. */
+/** The client-side limiter for KuCoin's resource pools (docs/reference/kucoin-futures.md#rate-limits), with priority lanes. */
 export interface RateLimiter {
   /**
    * Waits for budget in the request's pool. A full queue sheds its lowest lane first: when a lower-lane
@@ -262,7 +262,7 @@ class PriorityRateLimiter implements RateLimiter {
         return;
       case 'overloaded': {
         budget.settle(request.weight);
-        // Overload is not quota: give the weight back and pause (field lesson 8).
+        // Overload is not quota: give the weight back and pause (docs/reference/kucoin-futures.md#overload-is-not-quota).
         budget.remaining += request.weight;
         const pauseMs = budget.pauseForOverload(this.#config.overloadBackoffInitialMs, this.#config.overloadBackoffMaxMs, now);
         this.#logger.warn('rate-limit-overload-backoff', { pool: request.pool, route: request.route, pauseMs });

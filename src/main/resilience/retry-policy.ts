@@ -17,7 +17,7 @@ export type RetryListener = (attempt: number, delayMs: number, error: unknown) =
 /**
  * Runs a read with exponential back-off and decorrelated jitter (cockatiel's ExponentialBackoff,
  * ADR 0201). The wait is abortable so `stop()` leaves no timer. Never used for order placement
- * (field lesson 1: duplicate orders after a retry).
+ * (docs/reference/kucoin-futures.md#duplicate-orders: duplicate orders after a retry).
  */
 export async function retryRead<T>(
   task: (attempt: number) => Promise<T>,

@@ -10,7 +10,7 @@ export interface KeyReaderOptions {
   readonly config: ExchangeConfig;
   readonly endpoints: ExchangeEndpoints;
   /**
-   * `live` refuses any plain-http endpoint (the exchange client's rule, §1: a signed request
+   * `live` refuses any plain-http endpoint (the exchange client's rule, docs/reference/kucoin-futures.md#signing: a signed request
    * never crosses a network in clear text); `paper` allows http to loopback only.
    */
   readonly mode: ClientMode;

@@ -12,13 +12,13 @@ export interface ApiKeyFacts {
 }
 
 /**
- * Sentences for each refusal (§1.5 order: 400003 key, 400004 passphrase, 400005 signature,
+ * Sentences for each refusal (docs/reference/kucoin-futures.md#auth-errors order: 400003 key, 400004 passphrase, 400005 signature,
  * 400006 IP, 400007 permission). They name the part that is wrong and what to do about it.
  */
 const refusalMessages: Readonly<Record<RefusalReason, string>> = {
   key: 'KuCoin does not recognise this API key. Copy the key again from KuCoin → API Management (the 24-character "Key", not the secret), or create a new key.',
-  // For version 2/3 keys the passphrase header is HMAC(secret, passphrase) (§1.1) and KuCoin
-  // checks it before the signature (§1.5), so a wrong secret also ends here.
+  // For version 2/3 keys the passphrase header is HMAC(secret, passphrase) (docs/reference/kucoin-futures.md#signing) and KuCoin
+  // checks it before the signature (docs/reference/kucoin-futures.md#auth-errors), so a wrong secret also ends here.
   passphrase: 'KuCoin refused the API passphrase. For version 2 and 3 keys the passphrase is signed with the API secret, so the passphrase or the secret is wrong: re-enter both exactly as created (the passphrase is the one you chose for this key, not your login or trading password).',
   signature: 'KuCoin could not verify the request signature: the API secret is wrong. Paste the secret shown when the key was created; if you no longer have it, create a new key.',
   ip: "This key only works from whitelisted IP addresses and this computer's address is not on the list. Add this computer's public IP to the key in KuCoin → API Management, or use a key without an IP restriction.",

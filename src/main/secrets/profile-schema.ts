@@ -8,7 +8,7 @@ export const profileNameSchema = z.enum(['live', 'paper']);
 export type ProfileName = z.infer<typeof profileNameSchema>;
 
 /**
- * KuCoin key version: 3 is current (§1.1); 2 signs the passphrase the same way; 1 sends it
+ * KuCoin key version: 3 is current (docs/reference/kucoin-futures.md#signing); 2 signs the passphrase the same way; 1 sends it
  * in plain text and KuCoin now refuses it (400008) but the paper venue still accepts it.
  */
 export const keyVersionSchema = z.enum(['1', '2', '3']);

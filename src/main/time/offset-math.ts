@@ -15,7 +15,7 @@ export interface OffsetEstimate {
   readonly uncertaintyMs: number;
 }
 
-/** `server − midpoint of the round trip` (§2; hummingbot TimeSynchronizer). */
+/** `server − midpoint of the round trip` (docs/reference/kucoin-futures.md#server-time; hummingbot TimeSynchronizer). */
 export function sampleOffset(sample: TimeSample): number {
   return sample.serverTime - (sample.sentAt + sample.receivedAt) / 2;
 }

@@ -23,7 +23,7 @@ export interface ClockStatus {
   readonly lastError: string | undefined;
 }
 
-/** Keeps our estimate of the exchange's clock (§2). */
+/** Keeps our estimate of the exchange's clock (docs/reference/kucoin-futures.md#server-time). */
 export interface TimeSync {
   /** Exchange time now, epoch ms: what KC-API-TIMESTAMP carries. */
   serverNow(): number;

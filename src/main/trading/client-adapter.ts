@@ -7,7 +7,7 @@ import type { ExchangeClient } from '../exchange/kucoin/client.ts';
 import type { ClientHealthCondition, TradingClient, TradingClientEvent } from './client-port.ts';
 
 const HEALTH_POLL_MS = 1000;
-/** Private topics whose pushes make the engine look at orders and positions at once (§6.5). */
+/** Private topics whose pushes make the engine look at orders and positions at once (docs/reference/kucoin-futures.md#ws-private-topics). */
 const privateTopics = ['/contractMarket/tradeOrders', '/contractMarket/advancedOrders', '/contract/positionAll'];
 
 /** Options: how long the private stream may be down before trading is restricted. */

@@ -1,7 +1,7 @@
 /**
  * What the trading engine needs from the exchange client (src/main/exchange): the typed REST
  * endpoints, and optional push events that only make things faster — REST polling alone is
- * enough for correctness (field lesson 12: WS order streams miss fills).
+ * enough for correctness (docs/reference/kucoin-futures.md#missed-fills: WS order streams miss fills).
  */
 import type { FillsQuery, PageQuery } from '../exchange/kucoin/endpoints/orders.ts';
 import type { AlertInput } from '../../shared/ipc/channels/alerts.ts';

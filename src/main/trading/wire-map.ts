@@ -1,6 +1,6 @@
 /**
  * KuCoin answers (as parsed by the exchange client) → trading domain values. KuCoin's wire names
- * stay in this file and in exchange/ (GUIDE §5).
+ * stay in this file and in exchange/ (docs/CONTRIBUTING.md).
  */
 import type { Contract, RiskLimitTier } from '../../shared/domain/contract.ts';
 import type { OrderStatus } from '../../shared/domain/order.ts';
@@ -36,7 +36,7 @@ export function contractFromWire(wire: KucoinContract): Contract {
   };
 }
 
-/** KuCoin risk-limit levels (§3.4) → domain tiers, ascending by level. */
+/** KuCoin risk-limit levels (docs/reference/kucoin-futures.md#risk-limits) → domain tiers, ascending by level. */
 export function tiersFromWire(levels: readonly KucoinRiskLimitLevel[]): RiskLimitTier[] {
   return [...levels]
     .sort((a, b) => a.level - b.level)
@@ -49,7 +49,7 @@ export function tiersFromWire(levels: readonly KucoinRiskLimitLevel[]): RiskLimi
     }));
 }
 
-/** Our status for an exchange order (§3.3: status open|done, filledSize vs size). */
+/** Our status for an exchange order (docs/reference/kucoin-futures.md#orders: status open|done, filledSize vs size). */
 export function statusFromWire(wire: KucoinOrder): { status: OrderStatus; filledLots: number } {
   const filledLots = wire.filledSize ?? wire.dealSize ?? 0;
   if (wire.status === 'done' || !wire.isActive) {
@@ -58,7 +58,7 @@ export function statusFromWire(wire: KucoinOrder): { status: OrderStatus; filled
   return { status: filledLots > 0 ? 'PARTIALLY_FILLED' : 'ACKED', filledLots };
 }
 
-/** Whether an exchange error says "no such order" (KuCoin 404000 / HTTP 404; §3.3 byClientOid). */
+/** Whether an exchange error says "no such order" (KuCoin 404000 / HTTP 404; docs/reference/kucoin-futures.md#orders byClientOid). */
 export function isOrderAbsent(error: unknown): boolean {
   if (!(error instanceof ExchangeError)) return false;
   const code = error.details.kucoinCode;

@@ -1,11 +1,11 @@
 /**
- * The parts of a KuCoin futures contract the trading engine decides on (reference §3.1, §3.4).
+ * The parts of a KuCoin futures contract the trading engine decides on (docs/reference/kucoin-futures.md#market-data, #positions).
  * Decimal fields stay decimal strings so tick and lot math is exact.
  */
 import { z } from 'zod';
 import { decimalSchema, symbolSchema } from './primitives.ts';
 
-/** One isolated-margin risk-limit tier (reference §3.4 table). */
+/** One isolated-margin risk-limit tier (docs/reference/kucoin-futures.md#risk-limits table). */
 export const riskLimitTierSchema = z.object({
   level: z.number().int().positive(),
   /** Position value (USDT) up to which this tier applies, inclusive. */

@@ -2,7 +2,7 @@
  * Exact decimal arithmetic for prices, sizes and money. A {@link Dec} is an integer mantissa and
  * a decimal scale (`{ m: 12345n, s: 2 }` = 123.45). Prices and sizes travel as decimal strings at
  * the wire and are compared here on integers (ticks, lots, minor units) so that no float rounding
- * ever decides whether an order passes a risk rule (GUIDE §5).
+ * ever decides whether an order passes a risk rule (docs/CONTRIBUTING.md).
  */
 import { ValidationError } from '../errors.ts';
 

@@ -2,7 +2,7 @@
  * Orders as the trader and the journal see them. Lifecycle (nautilus/hummingbot style):
  * NEW (journaled, not yet sent) → SUBMITTED (left our process) → ACKED (exchange has it) →
  * PARTIALLY_FILLED → FILLED | CANCELLED | REJECTED; an ambiguous send goes UNKNOWN → RECONCILING
- * until the exchange is asked by clientOid (field lessons 1, 2).
+ * until the exchange is asked by clientOid (docs/reference/kucoin-futures.md#duplicate-orders, #lost-orders).
  */
 import { z } from 'zod';
 import {

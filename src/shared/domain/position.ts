@@ -54,7 +54,7 @@ export const positionSchema = z.object({
 });
 export type Position = z.infer<typeof positionSchema>;
 
-/** How a fill came about (KuCoin `tradeType`, reference §3.3). */
+/** How a fill came about (KuCoin `tradeType`, docs/reference/kucoin-futures.md#fills). */
 export const fillTradeTypeSchema = z.enum(['trade', 'liquid', 'adl', 'settlement']);
 
 /** One execution. */

@@ -1,13 +1,13 @@
 /**
  * Wire-level primitives shared by every trading schema: symbols, sides, decimal strings, lots.
- * These are the validation rules at the IPC boundary (the renderer is untrusted, GUIDE §1).
+ * These are the validation rules at the IPC boundary (the renderer is untrusted, docs/ARCHITECTURE.md).
  */
 import { z } from 'zod';
 
 /**
  * A linear (USDT- or USDC-margined) KuCoin perpetual symbol, e.g. `XBTUSDTM`, `ETHUSDTM`.
  * Coin-margined inverse contracts (`XBTUSDM`) are out of scope: their value and PnL math differ
- * (reference §3.0, §7.1), so the boundary refuses them instead of mis-sizing them.
+ * (docs/reference/kucoin-futures.md#rest-conventions, #fees-and-funding), so the boundary refuses them instead of mis-sizing them.
  */
 export const symbolSchema = z
   .string()
@@ -39,7 +39,7 @@ export const decimalSchema = z.string().regex(/^\d+(\.\d+)?$/, 'expected a non-n
 export const signedDecimalSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string');
 
 /**
- * Order size in whole lots (KuCoin `size`, reference §3.0). Decision: a JSON **number** that is a
+ * Order size in whole lots (KuCoin `size`, docs/reference/kucoin-futures.md#rest-conventions). Decision: a JSON **number** that is a
  * positive safe integer — lots are integers by definition, so a number is exact and there is no
  * decimal string to misparse. A string of digits is accepted too and normalised to a number.
  */
@@ -52,7 +52,7 @@ export const lotsSchema = z
 export const leverageSchema = z.number().int('leverage must be a whole number').min(1).max(100);
 
 /**
- * Our order id at the exchange (KuCoin `clientOid`: ≤ 40 chars of `[0-9A-Za-z_-]`, reference §3.3).
+ * Our order id at the exchange (KuCoin `clientOid`: ≤ 40 chars of `[0-9A-Za-z_-]`, docs/reference/kucoin-futures.md#orders).
  */
 export const clientOidSchema = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'clientOid must be 1–40 of [0-9A-Za-z_-]');
 

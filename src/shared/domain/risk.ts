@@ -44,7 +44,7 @@ export const riskPreviewSchema = z.object({
   fees: z.string(),
   availableMargin: z.string(),
   equity: z.string(),
-  /** Estimated liquidation price of the resulting position (isolated, reference §7.2). */
+  /** Estimated liquidation price of the resulting position (isolated, docs/reference/kucoin-futures.md#isolated-margin). */
   liquidationPrice: z.string(),
   /** Loss if the stop fills at its trigger, including both fees. */
   lossAtStop: z.string(),

@@ -1,4 +1,4 @@
-// GET /api/v1/contracts/risk-limit/{symbol} (§3.4) against the paper venue: the tiers arrive
+// GET /api/v1/contracts/risk-limit/{symbol} (docs/reference/kucoin-futures.md#risk-limits) against the paper venue: the tiers arrive
 // zod-parsed with decimal strings, ascending, for the asked symbol; an unknown symbol is an error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TradingError } from '../../../src/shared/errors.ts';

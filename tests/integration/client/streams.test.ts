@@ -57,7 +57,7 @@ describe('WebSocket streams against venue faults', () => {
     expect(rig.venue.admin.expireTokens()).toBeGreaterThan(0);
     await waitFor(() => reconcilesSince(mark) >= 1 && privateStats().state === 'open', 'private reconnect after token expiry');
     const after = privateStats();
-    // Every connect fetched its own token: no reconnect loop on the expired one (field lesson 11).
+    // Every connect fetched its own token: no reconnect loop on the expired one (docs/reference/kucoin-futures.md#token-expiry).
     expect(after.tokensFetched - before.tokensFetched).toBe(after.connects - before.connects);
     expect(after.connects - before.connects).toBe(1);
     expect(privateEvents.slice(mark).some((e) => e.type === 'resubscribed' && e.topics === after.topics.length && after.topics.length >= 1)).toBe(true);

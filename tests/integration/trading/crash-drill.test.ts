@@ -105,7 +105,7 @@ describe('crash-restart drill (kill -9 at random points)', () => {
       const trailingBefore = new Set(before.loadTrailing().map((t) => `${t.symbol}:${(t.state as { positionSide?: string }).positionSide ?? ''}`));
       before.close();
 
-      // 20 restarts in under a minute spend far more of the user's 30 s futures quota (§5.1) than
+      // 20 restarts in under a minute spend far more of the user's 30 s futures quota (docs/reference/kucoin-futures.md#rate-limits) than
       // real restarts would; with two markets the pool ran dry near run 9 and the restarted client
       // rightly waited ~5 s for the window. The quota is not what this drill proves, so each restart
       // gets a fresh window (the session before it still runs under the real quota).

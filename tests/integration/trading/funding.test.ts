@@ -1,4 +1,4 @@
-// Funding in realised PnL (ADR 0321): the venue settles funding every interval of venue time (§7.1);
+// Funding in realised PnL (ADR 0321): the venue settles funding every interval of venue time (docs/reference/kucoin-futures.md#fees-and-funding);
 // the engine sees the position's `posFunding` grow, journals the settlement, counts it in the
 // day's realised PnL (so the daily-loss trigger fires on funding paid) and adds the position's
 // funding to the realised PnL of its close.

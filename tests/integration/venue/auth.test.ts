@@ -5,7 +5,7 @@ import { KcClient, kcSign, rawRequest } from './kucoin-test-client.ts';
 import { startTestVenue } from './venue-fixture.ts';
 
 
-/** The request each vector describes, as it goes on the wire (§1.3 table). */
+/** The request each vector describes, as it goes on the wire (docs/reference/kucoin-futures.md#sign-vectors table). */
 const wire: Record<string, { method: string; path: string; body?: string }> = {
   V1_GET_query: { method: 'GET', path: '/api/v1/orders?status=active&symbol=XBTUSDTM' },
   V2_POST_json: { method: 'POST', path: '/api/v1/orders', body: vectorFile.orderBody },
@@ -137,7 +137,7 @@ describe('signing vectors (sign-vectors.json) through the venue with a fixed clo
   });
 });
 
-describe('auth error codes (§1.5)', () => {
+describe('auth error codes (docs/reference/kucoin-futures.md#auth-errors)', () => {
   let venue: RunningVenue;
   let client: KcClient;
 

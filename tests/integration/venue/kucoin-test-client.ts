@@ -1,5 +1,5 @@
 /**
- * An independent KuCoin Futures client written straight from the reference (§1.2, §6), with no
+ * An independent KuCoin Futures client written straight from the reference (docs/reference/kucoin-futures.md#prehash, #websocket), with no
  * imports from src/main/exchange: what a third-party client does, so the venue is tested against
  * KuCoin's protocol rather than against our own client's reading of it.
  */
@@ -56,7 +56,7 @@ export function rawRequest(
   });
 }
 
-/** §1.1 sign(): base64(HMAC-SHA256(secret, message)). */
+/** docs/reference/kucoin-futures.md#signing sign(): base64(HMAC-SHA256(secret, message)). */
 export function kcSign(secret: string, message: string): string {
   return createHmac('sha256', secret).update(message, 'utf8').digest('base64');
 }
@@ -69,11 +69,11 @@ export interface KcCredentials {
   readonly keyVersion: string;
 }
 
-/** A minimal signed KuCoin Futures REST client (§1.2): query signed raw, body signed byte-exact. */
+/** A minimal signed KuCoin Futures REST client (docs/reference/kucoin-futures.md#prehash): query signed raw, body signed byte-exact. */
 export class KcClient {
   readonly baseUrl: string;
   readonly credentials: KcCredentials;
-  /** Added to Date.now() when signing (clients sync it from /api/v1/timestamp, §2). */
+  /** Added to Date.now() when signing (clients sync it from /api/v1/timestamp, docs/reference/kucoin-futures.md#server-time). */
   offsetMs = 0;
 
   constructor(baseUrl: string, credentials: KcCredentials) {
@@ -207,7 +207,7 @@ export class KcSocket {
     this.socket.send(JSON.stringify(frame));
   }
 
-  /** Subscribes and waits for the ack (§6.3). */
+  /** Subscribes and waits for the ack (docs/reference/kucoin-futures.md#ws-subscribe). */
   async subscribe(topic: string, privateChannel = false): Promise<WsFrame> {
     const id = `sub-${Math.random().toString(36).slice(2)}`;
     this.send({ id, type: 'subscribe', topic, privateChannel, response: true });
@@ -219,7 +219,7 @@ export class KcSocket {
   }
 }
 
-/** Asks for a bullet token and opens the socket the KuCoin way (§6.1). */
+/** Asks for a bullet token and opens the socket the KuCoin way (docs/reference/kucoin-futures.md#ws-token). */
 export async function openKcSocket(
   client: KcClient,
   kind: 'public' | 'private',

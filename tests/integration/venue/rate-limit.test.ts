@@ -13,7 +13,7 @@ function pool(res: RawResponse): { limit: number; remaining: number; reset: numb
   };
 }
 
-describe('rate limits (§5.1)', () => {
+describe('rate limits (docs/reference/kucoin-futures.md#rate-limits)', () => {
   const clock = { ms: Date.now(), now: () => clock.ms };
   let venue: RunningVenue;
   let client: KcClient;
@@ -37,7 +37,7 @@ describe('rate limits (§5.1)', () => {
     other.offsetMs = clock.ms - Date.now();
   }
 
-  it('the weight table is the spec’s: examples from §5.1', () => {
+  it('the weight table is the spec’s: examples from docs/reference/kucoin-futures.md#rate-limits', () => {
     expect(endpointWeights['POST /api/v1/orders']).toEqual({
       pool: 'Futures',
       weight: 2,

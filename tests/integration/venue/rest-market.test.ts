@@ -3,7 +3,7 @@ import type { RunningVenue } from '../../../src/main/venue/index.ts';
 import { KcClient, rawRequest } from './kucoin-test-client.ts';
 import { startTestVenue } from './venue-fixture.ts';
 
-describe('public REST (§2, §3.1) over loopback', () => {
+describe('public REST (docs/reference/kucoin-futures.md#server-time, #market-data) over loopback', () => {
   let venue: RunningVenue;
   let client: KcClient;
 

@@ -10,12 +10,12 @@ interface SeriesPage {
   hasMore: boolean;
 }
 
-/** Public pool weight a request was charged: the drop in gw-ratelimit-remaining (§5.1). */
+/** Public pool weight a request was charged: the drop in gw-ratelimit-remaining (docs/reference/kucoin-futures.md#rate-limits). */
 function remaining(res: RawResponse): number {
   return Number(res.headers['gw-ratelimit-remaining']);
 }
 
-describe('index / premium / interest series and auto-deposit-status (§3.1, §3.4) over loopback', () => {
+describe('index / premium / interest series and auto-deposit-status (docs/reference/kucoin-futures.md#market-data, #positions) over loopback', () => {
   let venue: RunningVenue;
   let kc: KcClient;
 

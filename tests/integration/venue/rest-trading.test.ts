@@ -11,7 +11,7 @@ interface Placed {
 let seq = 0;
 const oid = (tag: string): string => `${tag}-${Date.now().toString(36)}-${(seq += 1)}`;
 
-describe('private REST: orders (§3.3)', () => {
+describe('private REST: orders (docs/reference/kucoin-futures.md#orders)', () => {
   let venue: RunningVenue;
   let kc: KcClient;
   let lowBid: string;
@@ -64,7 +64,7 @@ describe('private REST: orders (§3.3)', () => {
     expect(await kc.data('GET', '/api/v1/orders/byClientOid', { clientOid })).toMatchObject({
       id: placed.orderId,
     });
-    // ccxt's path for fetch-by-clientOid (§3.3).
+    // ccxt's path for fetch-by-clientOid (docs/reference/kucoin-futures.md#orders).
     expect(await kc.data('GET', '/api/v1/orders/', { clientOid })).toMatchObject({ id: placed.orderId });
     const page = await kc.data<{
       items: { id: string }[];
@@ -201,7 +201,7 @@ describe('private REST: orders (§3.3)', () => {
   });
 });
 
-describe('private REST: fills, positions, margin, account (§3.2, §3.4)', () => {
+describe('private REST: fills, positions, margin, account (docs/reference/kucoin-futures.md#account, #positions)', () => {
   let venue: RunningVenue;
   let kc: KcClient;
 
@@ -426,7 +426,7 @@ describe('private REST: fills, positions, margin, account (§3.2, §3.4)', () =>
   });
 });
 
-describe('an unmodified third-party style client (reference §1.2 only)', () => {
+describe('an unmodified third-party style client (docs/reference/kucoin-futures.md#prehash only)', () => {
   let venue: RunningVenue;
 
   beforeAll(async () => {

@@ -4,12 +4,12 @@ import type { Clock } from '../../../src/main/time/clock.ts';
 import { KcClient, openKcSocket } from './kucoin-test-client.ts';
 import { startTestVenue } from './venue-fixture.ts';
 
-describe('WebSocket new-connection rate per user (§6.6: 30 per minute, here 3)', () => {
+describe('WebSocket new-connection rate per user (docs/reference/kucoin-futures.md#ws-limits: 30 per minute, here 3)', () => {
   let venue: RunningVenue;
   let kc: KcClient;
   let other: KcClient;
   // The gateway clock runs with the wall clock plus a shift the test moves (no sleeps); the
-  // clients sign with the same shift so their timestamps stay inside the 5 s window (§2).
+  // clients sign with the same shift so their timestamps stay inside the 5 s window (docs/reference/kucoin-futures.md#server-time).
   const shift = { ms: 0 };
   const gatewayClock: Clock = { now: () => Date.now() + shift.ms };
 

@@ -21,7 +21,7 @@ interface Snapshot {
 
 const depthOf = (frame: WsFrame): DepthData => frame.data as DepthData;
 
-describe('WS /contractMarket/level2Depth5 and level2Depth50 (§6.4) over loopback', () => {
+describe('WS /contractMarket/level2Depth5 and level2Depth50 (docs/reference/kucoin-futures.md#ws-public-topics) over loopback', () => {
   let venue: RunningVenue;
   let kc: KcClient;
   let socket: KcSocket;

@@ -4,7 +4,7 @@ import type { KcSocket } from './kucoin-test-client.ts';
 import { KcClient, KcSocket as Socket, openKcSocket, rawRequest } from './kucoin-test-client.ts';
 import { startTestVenue } from './venue-fixture.ts';
 
-describe('WebSocket protocol (§6)', () => {
+describe('WebSocket protocol (docs/reference/kucoin-futures.md#websocket)', () => {
   let venue: RunningVenue;
   let kc: KcClient;
   let other: KcClient;
@@ -281,7 +281,7 @@ describe('WebSocket token lifetime', () => {
   });
 });
 
-describe('WebSocket idle timeout (§6.2)', () => {
+describe('WebSocket idle timeout (docs/reference/kucoin-futures.md#ws-ping)', () => {
   const clock = { ms: Date.now(), now: () => clock.ms };
   let venue: RunningVenue;
 
@@ -308,7 +308,7 @@ describe('WebSocket idle timeout (§6.2)', () => {
   });
 });
 
-describe('WebSocket limits (§6.6)', () => {
+describe('WebSocket limits (docs/reference/kucoin-futures.md#ws-limits)', () => {
   let venue: RunningVenue;
   let kc: KcClient;
 

@@ -14,5 +14,10 @@ export const appConfigSchema = z
       .default(10 * 1024 * 1024),
     /** Minimum interval between two pushes of the same event topic to the renderer. */
     eventThrottleMs: z.number().int().min(0).max(5_000).default(50),
+    /**
+     * Open Bulwark when the trader logs in to the computer (macOS and Windows login items; Linux
+     * desktops use their own autostart and ignore it). Off by default: a trading app starts when asked.
+     */
+    startAtLogin: z.boolean().default(false),
   })
   .strict();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A per-endpoint cap on top of the pool budget, e.g. KuCoin's legacy "place order 30 requests per 3 s" (§5.2). */
+/** A per-endpoint cap on top of the pool budget, e.g. KuCoin's legacy "place order 30 requests per 3 s" (docs/reference/kucoin-futures.md#legacy-rate-limits). */
 export const endpointLimitSchema = z
   .object({
     /** HTTP method in upper case, e.g. `POST`. */
@@ -27,7 +27,7 @@ const restSchema = z
   })
   .strict();
 
-/** Server-time sync tunables (§2). */
+/** Server-time sync tunables (docs/reference/kucoin-futures.md#server-time). */
 const timeSyncSchema = z
   .object({
     samplesPerSync: z.number().int().min(1).max(15).default(5),
@@ -41,7 +41,7 @@ const timeSyncSchema = z
   })
   .strict();
 
-/** Rate-limit tunables (§5.1): pool quotas per window, queue and reserve for protective requests. */
+/** Rate-limit tunables (docs/reference/kucoin-futures.md#rate-limits): pool quotas per window, queue and reserve for protective requests. */
 const rateLimitSchema = z
   .object({
     publicPoolWeight: z.number().int().positive().default(2_000),
@@ -91,7 +91,7 @@ const breakerSchema = z
   })
   .strict();
 
-/** WebSocket tunables (§6). The server's pingInterval/pingTimeout are capped by these. */
+/** WebSocket tunables (docs/reference/kucoin-futures.md#websocket). The server's pingInterval/pingTimeout are capped by these. */
 const wsSchema = z
   .object({
     wsWelcomeTimeoutMs: z.number().int().positive().default(10_000),
@@ -117,7 +117,7 @@ const marketSchema = z
     tickerTtlMs: z.number().int().nonnegative().default(1_000),
     positionsTtlMs: z.number().int().nonnegative().default(5_000),
     candleCacheMaxBars: z.number().int().positive().default(5_000),
-    /** KuCoin returns at most this many kline rows per call (§3.1). */
+    /** KuCoin returns at most this many kline rows per call (docs/reference/kucoin-futures.md#market-data). */
     klineMaxRowsPerRequest: z.number().int().positive().default(500),
   })
   .strict();

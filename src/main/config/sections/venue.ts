@@ -43,7 +43,7 @@ export const venueConfigSchema = z
     maxRestoreGapMs: z.number().int().min(0).max(2_592_000_000).default(604_800_000),
     /** Funding settlement interval (KuCoin fundingRateGranularity, 8 h). */
     fundingIntervalMs: z.number().int().min(1000).default(28_800_000),
-    /** Fee rate charged on the mark value of a liquidated position (§7.2, post-2025 model). */
+    /** Fee rate charged on the mark value of a liquidated position (docs/reference/kucoin-futures.md#isolated-margin, post-2025 model). */
     liquidationFeeRate: z.number().min(0).max(0.1).default(0.0006),
     /** Annualised volatility of the random walk (0.6 = 60 %/year, typical for BTC). */
     randomWalkAnnualVolatility: z.number().min(0).max(10).default(0.6),
@@ -57,7 +57,7 @@ export const venueConfigSchema = z
     historyLimit: z.number().int().min(10).max(100_000).default(1000),
     /**
      * How long done orders and fills stay queryable (venue time). KuCoin's recent* endpoints
-     * answer 24 h (§3.3); the venue keeps a week so GET /orders?status=done reaches back further.
+     * answer 24 h (docs/reference/kucoin-futures.md#orders); the venue keeps a week so GET /orders?status=done reaches back further.
      * Below 24 h, recentDoneOrders/recentFills answer less than KuCoin would (tests only).
      */
     orderHistoryRetentionMs: z.number().int().min(60_000).default(604_800_000),
@@ -67,13 +67,13 @@ export const venueConfigSchema = z
     mirrorPollIntervalMs: z.number().int().min(50).max(60_000).default(1000),
     /** Lifetime of a WS token (KuCoin: 24 h). */
     tokenTtlMs: z.number().int().min(1000).default(86_400_000),
-    /** Futures (private) resource pool weight per window (VIP0, §5.1). */
+    /** Futures (private) resource pool weight per window (VIP0, docs/reference/kucoin-futures.md#rate-limits). */
     futuresPoolWeightPer30s: z.number().int().min(1).default(2000),
-    /** Public resource pool weight per window, keyed by IP (§5.1). */
+    /** Public resource pool weight per window, keyed by IP (docs/reference/kucoin-futures.md#rate-limits). */
     publicPoolWeightPer30s: z.number().int().min(1).default(2000),
-    /** Rate-limit window length (§5.1: 30 s from the first request). */
+    /** Rate-limit window length (docs/reference/kucoin-futures.md#rate-limits: 30 s from the first request). */
     rateLimitWindowMs: z.number().int().min(100).default(30_000),
-    /** Allowed |server − KC-API-TIMESTAMP| (§2: 5 s). */
+    /** Allowed |server − KC-API-TIMESTAMP| (docs/reference/kucoin-futures.md#server-time: 5 s). */
     timestampWindowMs: z.number().int().min(0).default(5000),
   })
   .strict();

@@ -5,7 +5,7 @@ import { checkExchangeUrl, isLoopbackHost } from './endpoint-urls.ts';
 
 const context = { requestId: 'r-1', method: 'POST', path: '/api/v1/orders', httpStatus: 200 };
 
-describe('KuCoin code → taxonomy (§4.2)', () => {
+describe('KuCoin code → taxonomy (docs/reference/kucoin-futures.md#error-codes)', () => {
   it.each([
     ['400002', TimeSyncError, 'timestamp-rejected'],
     ['400001', AuthError, 'auth-missing-header'],

@@ -19,7 +19,7 @@ export interface KucoinErrorContext {
   readonly clientOid?: string;
 }
 
-/** Which credential KuCoin refused, per §4.2. */
+/** Which credential KuCoin refused, per docs/reference/kucoin-futures.md#error-codes. */
 const authReasons: Readonly<Record<string, { reason: string; message: string }>> = {
   '400001': { reason: 'missing-header', message: 'KuCoin says an authentication header is missing; check the API key settings.' },
   '400003': { reason: 'key', message: 'KuCoin does not know this API key; check the key or create a new one.' },
@@ -31,7 +31,7 @@ const authReasons: Readonly<Record<string, { reason: string; message: string }>>
   '400009': { reason: 'key-version', message: 'KuCoin refused the KC-API-KEY-VERSION header; use key version 3.' },
 };
 
-/** Order rule codes: definitive rejections of one order (§4.2 futures business table). */
+/** Order rule codes: definitive rejections of one order (docs/reference/kucoin-futures.md#error-codes futures business table). */
 const orderRejectCodes = new Set([
   '100001', '100003', '100005', '200003', '300000', '300001', '300002', '300004', '300005', '300006', '300007',
   '300008', '300009', '300010', '300011', '300012', '300013', '300014', '300015', '300016', '300017', '300018',
@@ -70,7 +70,7 @@ const modeRefusals: Readonly<Record<string, (details: Record<string, unknown>) =
 const insufficientMarginCodes = new Set(['300003', '200004', '200005']);
 
 /**
- * Maps a KuCoin error answer onto the taxonomy (§4): 400002 → TimeSyncError, 400001/400003–400009 →
+ * Maps a KuCoin error answer onto the taxonomy (docs/reference/kucoin-futures.md#errors): 400002 → TimeSyncError, 400001/400003–400009 →
  * AuthError (details.reason says which credential), 429000 → RateLimitError, 300003 →
  * InsufficientMarginError, 330005 / 330011 → OrderRejectedError `margin-mode-mismatch` /
  * `position-mode-mismatch`, 50002 → ValidationError `margin-mode-locked`, order rules →

@@ -1,7 +1,7 @@
 /** Query parameter values as our endpoint functions pass them; `undefined` values are left out. */
 export type QueryParams = Readonly<Record<string, string | number | boolean | undefined>>;
 
-/** The same query twice: raw for the signature (§1.2), percent-encoded for the URL. */
+/** The same query twice: raw for the signature (docs/reference/kucoin-futures.md#prehash), percent-encoded for the URL. */
 export interface BuiltQuery {
   readonly raw: string;
   readonly encoded: string;
@@ -9,7 +9,7 @@ export interface BuiltQuery {
 
 /**
  * Builds the query in insertion order. KuCoin verifies the signature against the *decoded*
- * query (§1.2, JKorf/Kucoin.Net#72), so the prehash gets raw values and the URL encoded ones.
+ * query (docs/reference/kucoin-futures.md#prehash, JKorf/Kucoin.Net#72), so the prehash gets raw values and the URL encoded ones.
  */
 export function buildQuery(params: QueryParams | undefined): BuiltQuery {
   if (params === undefined) return { raw: '', encoded: '' };

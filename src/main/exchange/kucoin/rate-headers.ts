@@ -7,7 +7,7 @@ function readNumber(headers: Headers, name: string): number | undefined {
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-/** `gw-ratelimit-limit/-remaining/-reset` (reset in ms), or undefined when any is absent or -1 (§5.1). */
+/** `gw-ratelimit-limit/-remaining/-reset` (reset in ms), or undefined when any is absent or -1 (docs/reference/kucoin-futures.md#rate-limits). */
 export function readRateHeaders(headers: Headers): PoolHeaders | undefined {
   const limit = readNumber(headers, 'gw-ratelimit-limit');
   const remaining = readNumber(headers, 'gw-ratelimit-remaining');

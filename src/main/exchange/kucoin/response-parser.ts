@@ -5,7 +5,7 @@ import type { RestCall } from './rest-call.ts';
 import { envelopeSchema } from './schemas/common.ts';
 import { malformedResponse, type RequestRef } from './transport-errors.ts';
 
-/** KuCoin's success code (§3.0). */
+/** KuCoin's success code (docs/reference/kucoin-futures.md#rest-conventions). */
 export const successCode = '200000';
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -58,7 +58,7 @@ export interface KucoinRestApi {
   listFills(query?: orders.FillsQuery, options?: RequestOptions): Promise<KucoinFillsPage>;
   getPosition(symbol: string, options?: RequestOptions): Promise<KucoinPosition>;
   listPositions(currency?: string, options?: RequestOptions): Promise<KucoinPosition[]>;
-  /** The contract's isolated-margin risk-limit tiers, ascending by level (§3.4). */
+  /** The contract's isolated-margin risk-limit tiers, ascending by level (docs/reference/kucoin-futures.md#risk-limits). */
   getRiskLimitLevels(symbol: string): Promise<KucoinRiskLimitLevel[]>;
   getMarginMode(symbol: string, options?: RequestOptions): Promise<KucoinMarginMode>;
   changeMarginMode(symbol: string, marginMode: 'ISOLATED' | 'CROSS'): Promise<KucoinMarginMode>;

@@ -28,7 +28,7 @@ import { interpretResponse } from './response-parser.ts';
 import type { RequestSigner } from './signer.ts';
 import { mapTransportError, type RequestRef } from './transport-errors.ts';
 
-/** Sends RestCalls: limiter → breaker → sign → HTTP pool → parse, with the retry rules of §2/§3 of the brief. */
+/** Sends RestCalls: limiter → breaker → sign → HTTP pool → parse, with the retry rules of docs/adr/0200-exchange-rest-transport.md. */
 export interface RestTransport {
   /** Sends one call and returns its parsed `data`. Throws only TradingError subclasses. */
   request<T>(call: RestCall<T>): Promise<T>;
@@ -109,7 +109,7 @@ class KucoinRestTransport implements RestTransport {
     }
   }
 
-  /** On 400002, resync the clock and re-sign once (§2; field lesson 10). */
+  /** On 400002, resync the clock and re-sign once (docs/reference/kucoin-futures.md#server-time; #timestamp-drift). */
   async #withTimeResync<T>(call: RestCall<T>): Promise<T> {
     try {
       return await this.#once(call);
@@ -251,7 +251,7 @@ class KucoinRestTransport implements RestTransport {
   #weightOf(route: string): EndpointWeight {
     const row = endpointWeights[route];
     if (row === undefined) throw new ValidationError('unknown-route', `No rate-limit weight is known for ${route}.`, { details: { route } });
-    // recentFills has no weight in the spec; ccxt charges 3 (§3.3), as does the venue by default.
+    // recentFills has no weight in the spec; ccxt charges 3 (docs/reference/kucoin-futures.md#orders), as does the venue by default.
     return { pool: row.pool, weight: row.weight ?? UNSET_ENDPOINT_WEIGHT };
   }
 
@@ -292,7 +292,7 @@ function linkCallerSignal(caller: AbortSignal | undefined, controller: AbortCont
   };
 }
 
-/** What the limiter should learn from an answer: quota used, quota exhausted, or overload (field lesson 8). */
+/** What the limiter should learn from an answer: quota used, quota exhausted, or overload (docs/reference/kucoin-futures.md#overload-is-not-quota). */
 function rateOutcomeOf(status: number, headers: Headers, text: string): RateOutcome {
   const rateHeaders = readRateHeaders(headers);
   const tooMany = status === 429 || text.includes('"429000"');

@@ -14,7 +14,7 @@ const requests: Record<string, Omit<SignInput, 'timestampMs'>> = {
   V8_key_version_1_plain_passphrase: { method: 'GET', path: '/api/v1/position', rawQuery: 'symbol=XBTUSDTM', body: '' },
 };
 
-describe('KuCoin request signing (§1, sign-vectors.json)', () => {
+describe('KuCoin request signing (docs/reference/kucoin-futures.md#signing, sign-vectors.json)', () => {
   for (const [name, request] of Object.entries(requests)) {
     it(`reproduces ${name} exactly`, () => {
       const expected = vector(name);

@@ -5,11 +5,11 @@ export interface KucoinCredentials {
   readonly apiKey: string;
   readonly apiSecret: string;
   readonly passphrase: string;
-  /** `'3'` (current), `'2'` (same passphrase transform) or `'1'` (legacy plaintext passphrase) (§1.1). */
+  /** `'3'` (current), `'2'` (same passphrase transform) or `'1'` (legacy plaintext passphrase) (docs/reference/kucoin-futures.md#signing). */
   readonly keyVersion: '1' | '2' | '3';
 }
 
-/** What is signed: the request exactly as it goes on the wire, with the un-encoded query (§1.2). */
+/** What is signed: the request exactly as it goes on the wire, with the un-encoded query (docs/reference/kucoin-futures.md#prehash). */
 export interface SignInput {
   /** Epoch milliseconds, already corrected by the server-time offset. */
   readonly timestampMs: number;
@@ -37,12 +37,12 @@ export interface RequestSigner {
   sign(input: SignInput): SignedHeaders;
 }
 
-/** `base64(HMAC-SHA256(key=secret, msg))`, standard base64 with padding (§1.1). */
+/** `base64(HMAC-SHA256(key=secret, msg))`, standard base64 with padding (docs/reference/kucoin-futures.md#signing). */
 export function hmacBase64(secret: string, message: string): string {
   return createHmac('sha256', secret).update(message, 'utf8').digest('base64');
 }
 
-/** `timestamp + METHOD + path[?rawQuery] + body` (§1.2). */
+/** `timestamp + METHOD + path[?rawQuery] + body` (docs/reference/kucoin-futures.md#prehash). */
 export function buildPrehash(input: SignInput): string {
   const query = input.rawQuery === '' ? '' : `?${input.rawQuery}`;
   return `${String(input.timestampMs)}${input.method.toUpperCase()}${input.path}${query}${input.body}`;
@@ -50,7 +50,7 @@ export function buildPrehash(input: SignInput): string {
 
 /**
  * Creates the signer for one key. Versions 2 and 3 send `base64(HMAC(secret, passphrase))`,
- * version 1 the plaintext passphrase (§1.1, vectors V1–V8).
+ * version 1 the plaintext passphrase (docs/reference/kucoin-futures.md#signing, vectors V1–V8).
  */
 export function createRequestSigner(credentials: KucoinCredentials): RequestSigner {
   const passphraseHeader =

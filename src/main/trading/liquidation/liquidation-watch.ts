@@ -1,8 +1,8 @@
 /**
  * Liquidation watch (ADR 0305): distance mark → liquidation in % and in ATRs per position;
  * warning and critical alerts once each per approach (hysteresis), and an event for the view.
- * When the exchange reports no liquidation price (field lesson 6: "liquidationPrice 0") the
- * engine's own estimate (reference §7.2) is used instead.
+ * When the exchange reports no liquidation price (docs/reference/kucoin-futures.md#liquidation-despite-a-stop: "liquidationPrice 0") the
+ * engine's own estimate (docs/reference/kucoin-futures.md#isolated-margin) is used instead.
  */
 import { dec, format, mul, type Dec } from '../../../shared/domain/decimal.ts';
 import { ValidationError } from '../../../shared/errors.ts';

@@ -1,4 +1,4 @@
-/** Our clientOids: `bw` + purpose letter + time + randomness, ≤ 40 of `[0-9A-Za-z_-]` (§3.3). */
+/** Our clientOids: `bw` + purpose letter + time + randomness, ≤ 40 of `[0-9A-Za-z_-]` (docs/reference/kucoin-futures.md#orders). */
 import { randomBytes } from 'node:crypto';
 import type { OrderPurpose } from '../../../shared/domain/order.ts';
 

@@ -4,7 +4,7 @@ import { buildRequest, stopDirection } from './order-request.ts';
 
 const base = { symbol: 'XBTUSDTM', type: 'market' as const, sizeLots: 3, leverage: 5, marginMode: 'ISOLATED' as const };
 
-describe('order requests (field lesson 3: inverted stop direction fires at once)', () => {
+describe('order requests (docs/reference/kucoin-futures.md#stop-direction: inverted stop direction fires at once)', () => {
   it('a long is protected by a sell stop that triggers when the mark falls', () => {
     expect(stopDirection('sell')).toBe('down');
     const built = buildRequest({ ...base, side: 'sell', reduceOnly: true, purpose: 'stop', stopPrice: '88000' }, 'bws1');

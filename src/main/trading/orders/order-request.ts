@@ -35,7 +35,7 @@ export interface BuiltRequest {
   readonly request: PlaceOrderRequest | PlaceOrderWithStopsRequest;
 }
 
-/** A long's stop sells when the price falls (`down`); a short's buys when it rises (`up`) — §3.3, field lesson 3. */
+/** A long's stop sells when the price falls (`down`); a short's buys when it rises (`up`) — docs/reference/kucoin-futures.md#stop-orders, #stop-direction. */
 export function stopDirection(closingSide: Side): 'up' | 'down' {
   return closingSide === 'sell' ? 'down' : 'up';
 }
@@ -57,7 +57,7 @@ export function buildRequest(spec: OrderSpec, clientOid: string): BuiltRequest {
     return { withStops: false, request: { ...base, stop: stopDirection(spec.side), stopPriceType: 'MP', stopPrice: spec.stopPrice } };
   }
   if (spec.attachedStopPrice !== undefined) {
-    // st-order: for a long the stop-loss is the "down" trigger, for a short the "up" one (§3.3).
+    // st-order: for a long the stop-loss is the "down" trigger, for a short the "up" one (docs/reference/kucoin-futures.md#stop-orders).
     const trigger = spec.side === 'buy' ? { triggerStopDownPrice: spec.attachedStopPrice } : { triggerStopUpPrice: spec.attachedStopPrice };
     return { withStops: true, request: { ...base, ...trigger, stopPriceType: 'MP' } };
   }

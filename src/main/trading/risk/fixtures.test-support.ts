@@ -1,4 +1,4 @@
-/** Test fixtures for the risk engine: XBTUSDTM per the reference (§3.1, §3.4 tiers). */
+/** Test fixtures for the risk engine: XBTUSDTM per the reference (docs/reference/kucoin-futures.md#market-data, #risk-limits tiers). */
 import type { Contract } from '../../../shared/domain/contract.ts';
 import { dec } from '../../../shared/domain/decimal.ts';
 import { tradingConfigSchema, type TradingConfig } from '../../config/sections/trading.ts';

@@ -1,6 +1,6 @@
 /**
  * The numbers behind an order: notional, margin, fees, resulting position, liquidation estimate,
- * loss at the stop. All exact decimals (GUIDE §5); divisions round against the trader.
+ * loss at the stop. All exact decimals (docs/CONTRIBUTING.md); divisions round against the trader.
  */
 import { abs, add, cmp, dec, div, mul, round, sub, type Dec, ZERO } from '../../../shared/domain/decimal.ts';
 import type { PositionSide } from '../../../shared/domain/primitives.ts';

@@ -39,7 +39,7 @@ export function prepareContract(contract: Contract): PreparedContract {
     maintenanceMarginRate: dec(tier.maintenanceMarginRate),
   }));
   if (tiers.length === 0) {
-    // Unknown tiers: one unbounded tier with the contract's own rates (reference §3.1).
+    // Unknown tiers: one unbounded tier with the contract's own rates (docs/reference/kucoin-futures.md#market-data).
     tiers.push({ maxRiskLimit: dec('1000000000000'), maxLeverage: contract.maxLeverage, maintenanceMarginRate: dec(contract.maintenanceMarginRate) });
   }
   return {

@@ -1,6 +1,6 @@
 /**
  * Risk-limit tiers per contract (ADR 0310): read from GET /api/v1/contracts/risk-limit/{symbol}
- * (§3.4) the first time a symbol is traded or watched, cached with the contract and re-read after
+ * (docs/reference/kucoin-futures.md#positions) the first time a symbol is traded or watched, cached with the contract and re-read after
  * `riskTiersMaxAgeMs`. Until they are known the contract carries one synthetic tier from its own
  * base rates (tier 1), which under-states the maintenance margin of a large position — so an entry
  * never runs on it: if the tiers cannot be read, the entry fails with the client's error.

@@ -10,7 +10,7 @@ import type { RiskContext } from './types.ts';
 const HUNDRED: Dec = { m: 100n, s: 0 };
 const usdt = (value: Dec): string => format(value, 2);
 
-/** A long's stop sits below entry and mark, a short's above: else it fires at once (field lesson 3). */
+/** A long's stop sits below entry and mark, a short's above: else it fires at once (docs/reference/kucoin-futures.md#stop-direction). */
 export function checkStopSide(ctx: RiskContext, n: OrderNumbers): void {
   const stop = n.stopPrice;
   if (ctx.order.reduceOnly || stop === undefined) return;

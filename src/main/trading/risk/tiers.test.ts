@@ -1,4 +1,4 @@
-// Risk-limit tiers at their edges (ADR 0310, reference §3.4): the tier whose range holds the
+// Risk-limit tiers at their edges (ADR 0310, docs/reference/kucoin-futures.md#risk-limits): the tier whose range holds the
 // resulting position value decides the maintenance margin rate (and so the liquidation estimate)
 // and the leverage cap; `maxRiskLimit` is inclusive.
 import { describe, expect, it } from 'vitest';

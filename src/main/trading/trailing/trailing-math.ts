@@ -1,7 +1,7 @@
 /**
  * Where a trailing stop should be (ADR 0304). Pure: the service feeds mark prices (and an ATR
  * for `atr` mode) and moves the exchange stop when this says so. The stop only ever moves in the
- * trader's favour and never onto the wrong side of the mark (that would fire at once, field lesson 3).
+ * trader's favour and never onto the wrong side of the mark (that would fire at once, docs/reference/kucoin-futures.md#stop-direction).
  */
 import { add, cmp, dec, div, format, mul, roundToTick, sub, type Dec } from '../../../shared/domain/decimal.ts';
 import type { TrailingState } from '../../../shared/domain/trailing.ts';

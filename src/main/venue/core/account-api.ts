@@ -1,6 +1,6 @@
 /**
- * Private account and position endpoints (reference §3.2, §3.4): overview, positions, margin
- * mode, cross leverage, isolated margin deposit/withdrawal and max open size (§7.3).
+ * Private account and position endpoints (docs/reference/kucoin-futures.md#account, #positions): overview, positions, margin
+ * mode, cross leverage, isolated margin deposit/withdrawal and max open size (docs/reference/kucoin-futures.md#cross-margin).
  */
 import { flatPosition } from './accounting.ts';
 import { accountTotals, crossLeverageOf, metricsOf } from './account-view.ts';
@@ -195,7 +195,7 @@ function queryDecimal(query: QueryParams, name: string): Dec {
   return d(raw);
 }
 
-/** GET /api/v2/getMaxOpenSize?symbol=&price=&leverage= (§7.3 for cross; margin ÷ per-lot cost for isolated). */
+/** GET /api/v2/getMaxOpenSize?symbol=&price=&leverage= (docs/reference/kucoin-futures.md#cross-margin for cross; margin ÷ per-lot cost for isolated). */
 export function maxOpenSize(venue: Venue, userId: string, query: QueryParams): MaxOpenSizeWire {
   const account = accountOf(venue, userId);
   const symbol = query.symbol ?? '';

@@ -1,5 +1,5 @@
 /**
- * Account totals (reference §3.2, §7.3): margins held by positions and orders, unrealised PnL,
+ * Account totals (docs/reference/kucoin-futures.md#account, #cross-margin): margins held by positions and orders, unrealised PnL,
  * available balance and the cross risk rate. Pure: computed from records and marks.
  */
 import { venueErrors } from './errors.ts';
@@ -99,7 +99,7 @@ function absValue(value: Dec): Dec {
   return sign(value) < 0 ? { m: -value.m, s: value.s } : value;
 }
 
-/** riskRate = (Σ MM + close fees) / total cross margin (§7.3); 1 when the margin is gone. */
+/** riskRate = (Σ MM + close fees) / total cross margin (docs/reference/kucoin-futures.md#cross-margin); 1 when the margin is gone. */
 function riskRateOf(maintenance: Dec, totalMargin: Dec, hasCross: boolean): Dec {
   if (!hasCross) return ZERO;
   if (sign(totalMargin) <= 0) return d(1);

@@ -1,5 +1,5 @@
 /**
- * Fill accounting (reference §7): one fill changes a position (open, reduce, close, flip), the
+ * Fill accounting (docs/reference/kucoin-futures.md#margin): one fill changes a position (open, reduce, close, flip), the
  * wallet balance (realised PnL, fees) and the ledger, exactly. Isolated losses stop at the
  * margin the closed part carried and no balance goes below zero; what is not paid is recorded
  * as insurance cover, so Σ ledger = balance always holds.
@@ -38,7 +38,6 @@ export interface FillInput {
   readonly liquidation: boolean;
 }
 
-/** A fresh empty ledger starting from a deposit. */
 /** A fresh account holding `balance`, with nothing open; `transactions` seeds its history. */
 export function newAccountRecord(userId: string, balance: Dec, transactions: AccountRecord['transactions'] = []): AccountRecord {
   return {
@@ -90,14 +89,14 @@ export function flatPosition(id: string, userId: string, symbol: string, marginM
   };
 }
 
-/** posMargin of an isolated position (§7.2). */
+/** posMargin of an isolated position (docs/reference/kucoin-futures.md#isolated-margin). */
 export function isolatedPosMargin(position: PositionRecord): Dec {
   return sub(add(add(position.posInit, position.posComm), position.posCross), position.posLoss);
 }
 
 /**
  * What the account's isolated positions and isolated orders hold: a cross loss may not take it,
- * because it backs those positions (§7.3: cross margin = balance − isolated holdings).
+ * because it backs those positions (docs/reference/kucoin-futures.md#cross-margin: cross margin = balance − isolated holdings).
  */
 export function isolatedHoldings(account: AccountRecord): Dec {
   let held = ZERO;
@@ -147,7 +146,7 @@ function reduce(account: AccountRecord, position: PositionRecord, input: FillInp
   const releasedMargin = sub(add(add(released.init, released.comm), released.cross), released.loss);
   let change = sub(gross, closeFee);
   if (position.marginMode === 'ISOLATED' && sign(add(change, releasedMargin)) < 0) {
-    // §7.2: an isolated position can lose at most its margin; the rest is the insurance fund's.
+    // docs/reference/kucoin-futures.md#isolated-margin: an isolated position can lose at most its margin; the rest is the insurance fund's.
     account.ledger.insuranceCover = add(account.ledger.insuranceCover, neg(add(change, releasedMargin)));
     change = neg(releasedMargin);
   }
@@ -241,7 +240,7 @@ function closeOut(position: PositionRecord): PositionRecord {
   return snapshot;
 }
 
-/** Fee rate of a fill: makers pay maker unless hidden/iceberg (which pay taker, §7.1). */
+/** Fee rate of a fill: makers pay maker unless hidden/iceberg (which pay taker, docs/reference/kucoin-futures.md#fees-and-funding). */
 export function feeRateFor(spec: ContractSpec, liquidity: 'maker' | 'taker', hiddenOrIceberg: boolean): Dec {
   return liquidity === 'maker' && !hiddenOrIceberg ? spec.makerFeeRate : spec.takerFeeRate;
 }

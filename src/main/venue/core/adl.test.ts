@@ -4,7 +4,7 @@ import { createTestVenue } from './testing.ts';
 
 const XBT = 'XBTUSDTM';
 
-describe('auto-deleveraging drill (§3.3 tradeType adl, §6.5 changeReason adl)', () => {
+describe('auto-deleveraging drill (docs/reference/kucoin-futures.md#fills tradeType adl, docs/reference/kucoin-futures.md#ws-private-topics changeReason adl)', () => {
   it('closes part of a short at the mark with no fee, an adl fill and position.change reason adl; stops stay', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '10000');

@@ -1,5 +1,5 @@
 /**
- * Auto-deleveraging (reference §3.3 fills `tradeType` adl, §6.5 position.change `changeReason`
+ * Auto-deleveraging (docs/reference/kucoin-futures.md#fills `tradeType` adl, docs/reference/kucoin-futures.md#ws-private-topics position.change `changeReason`
  * adl): when a liquidation cannot be absorbed by the book, KuCoin reduces the most profitable
  * opposing positions by force. The venue has no insurance-fund model, so ADL is an admin drill:
  * `lots` of the user's position are closed at the mark price, with no fee, by a venue-owned

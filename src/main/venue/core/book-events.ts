@@ -1,5 +1,5 @@
 /**
- * Level-2 change events (reference §6.4): every change of a public price level is one message
+ * Level-2 change events (docs/reference/kucoin-futures.md#ws-public-topics): every change of a public price level is one message
  * `"price,side,size"` with the symbol's sequence +1, so a client can apply them on top of a REST
  * snapshot; a best-price change also pushes tickerV2.
  */
@@ -93,7 +93,7 @@ function topLevels(levels: Map<bigint, bigint>, side: Side, count: number, tickS
 }
 
 /**
- * Pushes `/contractMarket/level2Depth5` and `level2Depth50` (§6.4) when the book changed and at
+ * Pushes `/contractMarket/level2Depth5` and `level2Depth50` (docs/reference/kucoin-futures.md#ws-public-topics) when the book changed and at
  * least 100 ms of venue time passed since the last push; a change inside the window is pushed by
  * the next price step.
  */

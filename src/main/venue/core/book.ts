@@ -91,7 +91,7 @@ function crosses(takerSide: Side, limitTicks: bigint | null, ticks: bigint): boo
   return takerSide === 'buy' ? ticks <= limitTicks : ticks >= limitTicks;
 }
 
-/** Self-trade prevention (§3.3 `stp`): '' lets a user trade with themself, as KuCoin does. */
+/** Self-trade prevention (docs/reference/kucoin-futures.md#orders `stp`): '' lets a user trade with themself, as KuCoin does. */
 export type SelfTradePrevention = '' | 'CN' | 'CO' | 'CB';
 
 /** The taker side of a planned match. */

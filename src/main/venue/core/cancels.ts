@@ -1,5 +1,5 @@
 /**
- * Cancellation (reference §3.3): one order, by clientOid, all, many, and untriggered stops.
+ * Cancellation (docs/reference/kucoin-futures.md#stop-orders): one order, by clientOid, all, many, and untriggered stops.
  * A done or unknown order answers KuCoin's 100004.
  */
 import { withBookDiff } from './book-events.ts';
@@ -120,7 +120,7 @@ function attempt(run: () => void): { code: string; msg: string } {
   }
 }
 
-/** DELETE /api/v1/orders/multi-cancel: per-item result (§3.3). */
+/** DELETE /api/v1/orders/multi-cancel: per-item result (docs/reference/kucoin-futures.md#orders). */
 export function cancelMany(venue: Venue, userId: string, body: unknown): MultiCancelResultWire[] {
   const account = accountOf(venue, userId);
   const parsed = parseMultiCancel(body);

@@ -1,5 +1,5 @@
 /**
- * Candles from trades (reference §3.1 kline/query, §6.4 limitCandle): one-minute candles are
+ * Candles from trades (docs/reference/kucoin-futures.md#market-data kline/query, docs/reference/kucoin-futures.md#ws-public-topics limitCandle): one-minute candles are
  * kept per market; longer granularities are aggregated on demand.
  */
 import type { Dec } from './decimal.ts';
@@ -13,7 +13,7 @@ const MINUTE_MS = 60_000;
 /** One-minute candles kept per market (two weeks: enough for 500 rows of 30 min). */
 export const MAX_CANDLES = 20_160;
 
-/** Granularities (minutes) the kline endpoint accepts (§3.1). */
+/** Granularities (minutes) the kline endpoint accepts (docs/reference/kucoin-futures.md#market-data). */
 export const klineGranularities: readonly number[] = [1, 5, 15, 30, 60, 120, 240, 480, 720, 1440, 10080];
 
 /** Adds a trade (or a price observation with 0 lots) to the market's current minute candle and live candles. */
@@ -73,7 +73,7 @@ function aggregate(candles: readonly CandleRecord[], granularityMin: number): Ca
 }
 
 /**
- * GET /api/v1/kline/query rows (§3.1): only `from` → from there on; only `to` → the rows closest
+ * GET /api/v1/kline/query rows (docs/reference/kucoin-futures.md#market-data): only `from` → from there on; only `to` → the rows closest
  * to `to`; neither → the latest; at most 500 rows.
  */
 export function klineRows(market: MarketRecord, granularityMin: number, fromMs?: number, toMs?: number): KlineWire[] {
@@ -91,7 +91,7 @@ export function klineRows(market: MarketRecord, granularityMin: number, fromMs?:
   ]);
 }
 
-/** The live candle of every limitCandle type, as WS events (§6.4: [startSec, open, close, high, low, volume, turnover]). */
+/** The live candle of every limitCandle type, as WS events (docs/reference/kucoin-futures.md#ws-public-topics: [startSec, open, close, high, low, volume, turnover]). */
 export function candleEvents(market: MarketRecord, nowMs: number): CandleEvent[] {
   const events: CandleEvent[] = [];
   for (const [type, candle] of market.liveCandles) {

@@ -1,5 +1,5 @@
 /**
- * The venue's contract list (reference §3.1, §3.4). XBTUSDTM carries the SPEC-MKT example values
+ * The venue's contract list (docs/reference/kucoin-futures.md#market-data, #positions). XBTUSDTM carries the SPEC-MKT example values
  * field by field; ETHUSDTM's cross parameters (k 6606, m 4110, mmrLevConstant 100) are derived
  * from the SPEC-POS batchGetCrossOrderLimit example (mmr 0.0054623236, maxOpenSize 38003);
  * SOLUSDTM follows KuCoin's published grid (tick 0.001, multiplier 0.1) with modelled tiers.
@@ -10,7 +10,7 @@ import type { FeedSymbol } from '../feeds/price-feed.ts';
 import { cmp, d, text, wireNumber } from './decimal.ts';
 import type { RiskLimitLevelWire } from './wire-types.ts';
 
-/** One isolated risk-limit tier (§3.4). */
+/** One isolated risk-limit tier (docs/reference/kucoin-futures.md#risk-limits). */
 export interface RiskTier {
   readonly level: number;
   readonly minRiskLimit: number;
@@ -38,7 +38,7 @@ export interface ContractSpec {
   readonly takerFeeRate: Dec;
   readonly fundingRateCap: Dec;
   readonly fundingRateFloor: Dec;
-  /** Cross-margin parameters (§7.3). */
+  /** Cross-margin parameters (docs/reference/kucoin-futures.md#cross-margin). */
   readonly k: Dec;
   readonly m: Dec;
   readonly f: Dec;
@@ -52,7 +52,7 @@ export interface ContractSpec {
 
 type TierRow = readonly [number, number, number, string, string];
 
-/** The XBTUSDTM tier table of §3.4: [maxRiskLimit, maxLeverage, initialMargin, maintainMargin] rows. */
+/** The XBTUSDTM tier table of docs/reference/kucoin-futures.md#risk-limits: [maxRiskLimit, maxLeverage, initialMargin, maintainMargin] rows. */
 const xbtTiers: readonly TierRow[] = [
   [0, 100_000, 125, '0.008', '0.004'],
   [100_000, 500_000, 100, '0.01', '0.005'],

@@ -1,5 +1,5 @@
 /**
- * Builders for the WS events (reference §6.4, §6.5). Each function reads the records and emits
+ * Builders for the WS events (docs/reference/kucoin-futures.md#ws-public-topics, #ws-private-topics). Each function reads the records and emits
  * one KuCoin-shaped message through `venue.emit`.
  */
 import { accountTotals, metricsOf } from './account-view.ts';
@@ -85,7 +85,7 @@ export function emitStopOrder(venue: Venue, order: OrderRecord, type: 'open' | '
   });
 }
 
-/** Emits `/contractAccount/wallet` with the account's totals (all strings, §6.5). */
+/** Emits `/contractAccount/wallet` with the account's totals (all strings, docs/reference/kucoin-futures.md#ws-private-topics). */
 export function emitWallet(venue: Venue, account: AccountRecord): void {
   const totals = accountTotals(account, venue.markets);
   account.walletVersion += 1;

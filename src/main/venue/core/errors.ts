@@ -3,7 +3,7 @@ import { ExchangeError } from '../../../shared/errors.ts';
 /**
  * A KuCoin business or parameter error raised by the paper venue. `code` is KuCoin's code
  * (string, e.g. '300003'), `msg` its message, `httpStatus` the status the server answers with
- * (reference §4.1: business errors travel in HTTP 200, parameter errors 400100 in 400).
+ * (docs/reference/kucoin-futures.md#errors: business errors travel in HTTP 200, parameter errors 400100 in 400).
  * Extends ExchangeError so anything in main may treat it as the exchange's answer.
  */
 export class VenueError extends ExchangeError {
@@ -19,7 +19,7 @@ export class VenueError extends ExchangeError {
   }
 }
 
-/** The errors the venue raises, by KuCoin code (§4.2); each call builds a fresh VenueError. */
+/** The errors the venue raises, by KuCoin code (docs/reference/kucoin-futures.md#error-codes); each call builds a fresh VenueError. */
 export const venueErrors = {
   /** 100001: a parameter is missing, malformed or contradicts another. */
   invalidParameter: (msg: string): VenueError => new VenueError('100001', msg),
@@ -52,7 +52,7 @@ export const venueErrors = {
   noContraOrder: (): VenueError => new VenueError('300013', 'No contra order in book'),
   /** 300016: leverage above the contract's or tier's maximum. */
   leverageTooHigh: (max: number): VenueError => new VenueError('300016', `Leverage cannot be greater than ${max}`),
-  /** 300018: the user already used this clientOid (§3.3). */
+  /** 300018: the user already used this clientOid (docs/reference/kucoin-futures.md#orders). */
   clientOidRepeated: (): VenueError => new VenueError('300018', 'clientOid parameter repeated'),
   /** 300002: the venue is in cancel-only or closed state. */
   tradingSuspended: (): VenueError => new VenueError('300002', 'Order placement/cancellation suspended'),

@@ -14,7 +14,7 @@ function topicsBySubject(events: readonly VenueEvent[]): Map<string, Set<string>
   return map;
 }
 
-describe('WS events carry KuCoin’s topics, subjects and data shapes (§6.4, §6.5)', () => {
+describe('WS events carry KuCoin’s topics, subjects and data shapes (docs/reference/kucoin-futures.md#ws-public-topics, #ws-private-topics)', () => {
   it('publishes every public and private topic a trading session touches', () => {
     const venue = createTestVenue();
     const x = venue.exchange;

@@ -1,5 +1,5 @@
 /**
- * Events the exchange core emits for the WS server (reference §6.4, §6.5). Each carries the
+ * Events the exchange core emits for the WS server (docs/reference/kucoin-futures.md#ws-public-topics, #ws-private-topics). Each carries the
  * topic exactly as KuCoin names it, the subject, and the `data` object exactly as KuCoin sends
  * it; private events carry the `userId` they belong to. The server adds `type:'message'`, `sn`
  * and `channelType` and fans out to subscribers (a per-symbol private event also matches the
@@ -48,7 +48,7 @@ export interface Level2ChangeEvent {
   data: { sequence: number; change: string; timestamp: number };
 }
 
-/** `/contractMarket/level2Depth5:{symbol}` / `level2Depth50`, subject `level2`: top of book, ≤ every 100 ms (§6.4). */
+/** `/contractMarket/level2Depth5:{symbol}` / `level2Depth50`, subject `level2`: top of book, ≤ every 100 ms (docs/reference/kucoin-futures.md#ws-public-topics). */
 export interface Level2DepthEvent {
   topic: `/contractMarket/level2Depth5:${string}` | `/contractMarket/level2Depth50:${string}`;
   subject: 'level2';
@@ -122,7 +122,7 @@ export interface Snapshot24hEvent {
   };
 }
 
-/** The `data` of a tradeOrders message (§6.5); numeric fields are strings. */
+/** The `data` of a tradeOrders message (docs/reference/kucoin-futures.md#ws-private-topics); numeric fields are strings. */
 export interface OrderChangeData {
   symbol: string;
   orderType: 'limit' | 'market';
@@ -180,7 +180,7 @@ export interface StopOrderEvent {
   };
 }
 
-/** Why a position changed (§6.5). */
+/** Why a position changed (docs/reference/kucoin-futures.md#ws-private-topics). */
 export type PositionChangeReason = 'marginChange' | 'positionChange' | 'liquidation' | 'autoAppendMarginStatusChange' | 'adl';
 
 /** `/contract/position:{symbol}`, subject `position.change` (private): the full position + changeReason. */
@@ -221,7 +221,7 @@ export interface PositionSettlementEvent {
   };
 }
 
-/** `/contract/position:{symbol}`, subject `position.adjustRiskLimit` (private, §6.5). */
+/** `/contract/position:{symbol}`, subject `position.adjustRiskLimit` (private, docs/reference/kucoin-futures.md#ws-private-topics). */
 export interface PositionAdjustRiskLimitEvent {
   topic: `/contract/position:${string}`;
   subject: 'position.adjustRiskLimit';
@@ -285,7 +285,7 @@ export type VenueEvent =
 /** A subscriber to the core's events; returns nothing, must not throw. */
 export type VenueEventListener = (event: VenueEvent) => void;
 
-/** Candle types KuCoin's limitCandle topic uses, with their length in minutes (§6.4). */
+/** Candle types KuCoin's limitCandle topic uses, with their length in minutes (docs/reference/kucoin-futures.md#ws-public-topics). */
 export const candleTypes = {
   '1min': 1,
   '5min': 5,

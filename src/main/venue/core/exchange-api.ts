@@ -225,13 +225,13 @@ export interface VenueExchange {
   withdrawMargin(userId: string, body: unknown): string;
   /** GET /api/v1/margin/maxWithdrawMargin?symbol=. */
   maxWithdrawMargin(userId: string, symbol: string): string;
-  /** GET /api/v2/getMaxOpenSize?symbol=&price=&leverage= (§7.3). */
+  /** GET /api/v2/getMaxOpenSize?symbol=&price=&leverage= (docs/reference/kucoin-futures.md#cross-margin). */
   maxOpenSize(userId: string, query: QueryParams): MaxOpenSizeWire;
   /** GET /api/v1/transaction-history: TransferIn at opening, RealisedPNL per closed position (HasMore pager). */
   transactionHistory(userId: string, query: QueryParams): HasMoreWire<TransactionWire>;
   /** GET /api/v1/trade-fees?symbol=. */
   tradeFees(userId: string, symbol: string): TradeFeesWire;
-  /** GET /api/v2/batchGetCrossOrderLimit?symbol=A,B&totalMargin=&leverage= (§7.3). */
+  /** GET /api/v2/batchGetCrossOrderLimit?symbol=A,B&totalMargin=&leverage= (docs/reference/kucoin-futures.md#cross-margin). */
   batchCrossOrderLimit(userId: string, query: QueryParams): CrossOrderLimitWire[];
   /** POST /api/v1/position/risk-limit-level/change `{symbol, level}` → true; outcome on position.adjustRiskLimit. */
   changeRiskLimitLevel(userId: string, body: unknown): true;
@@ -246,7 +246,7 @@ export interface VenueExchange {
   /** Moves all prices of `symbol` by `pct` percent (e.g. -10) now; stops and liquidations run at once. */
   jumpPrice(symbol: string, pct: number): void;
   /**
-   * Auto-deleverages `lots` of the user's `symbol` position now (admin drill, §6.5 changeReason
+   * Auto-deleverages `lots` of the user's `symbol` position now (admin drill, docs/reference/kucoin-futures.md#ws-private-topics changeReason
    * adl): an `adl` fill at the mark, no fee, position.change with changeReason `adl`. Returns the
    * lots left.
    */

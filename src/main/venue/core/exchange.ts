@@ -380,7 +380,7 @@ function buildExchange(venue: Venue, sync: Sync, listeners: Set<VenueEventListen
   };
 }
 
-/** 'close' refuses cancels too (§2 status close); 'cancelonly' allows them. */
+/** 'close' refuses cancels too (docs/reference/kucoin-futures.md#server-time status close); 'cancelonly' allows them. */
 function guardCancel(venue: Venue): void {
   if (venue.status.status === 'close') throw venueErrors.tradingSuspended();
 }

@@ -144,7 +144,7 @@ export function pushBounded<T>(list: T[], item: T, limit: number): void {
 }
 
 /**
- * Reduce-only orders never grow a position (§3.3): after the position changed, each resting
+ * Reduce-only orders never grow a position (docs/reference/kucoin-futures.md#orders): after the position changed, each resting
  * reduce-only order on the symbol shrinks to what is left to reduce, or is canceled.
  */
 export function enforceReduceOnly(venue: Venue, account: AccountRecord, symbol: string, cancel: (order: OrderRecord) => void): void {

@@ -5,7 +5,7 @@ import { TEST_START_MS, createTestVenue } from './testing.ts';
 const XBT = 'XBTUSDTM';
 const EIGHT_HOURS = 28_800_000;
 
-describe('funding every 8 h of venue time (§7.1)', () => {
+describe('funding every 8 h of venue time (docs/reference/kucoin-futures.md#fees-and-funding)', () => {
   it('a long pays and a short receives |qty| × multiplier × mark × rate at the settlement', () => {
     const venue = createTestVenue({ priceStepMs: 60_000 });
     venue.exchange.openAccount('long', '10000');

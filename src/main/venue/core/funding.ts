@@ -1,5 +1,5 @@
 /**
- * Funding (reference §3.1, §7.1): a predicted rate every minute from the premium of mark over
+ * Funding (docs/reference/kucoin-futures.md#market-data, #fees-and-funding): a predicted rate every minute from the premium of mark over
  * index plus KuCoin's interest (0.01 % per 8 h), clamped to ±cap; at each settlement
  * (every fundingIntervalMs of venue time) every position pays or receives
  * −sign(qty) × |qty| × multiplier × mark × rate. Isolated funding moves the position margin

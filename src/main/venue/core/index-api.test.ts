@@ -8,7 +8,7 @@ function depthEvents(events: readonly VenueEvent[], depth: 5 | 50): Level2DepthE
   return events.filter((event): event is Level2DepthEvent => event.topic === `/contractMarket/level2Depth${depth}:${XBT}`);
 }
 
-describe('index, premium and interest series (§3.1)', () => {
+describe('index, premium and interest series (docs/reference/kucoin-futures.md#market-data)', () => {
   it('records the index every step and the premium every minute, paged newest first', () => {
     const venue = createTestVenue();
     venue.move(XBT, { mark: '86450.36', index: '86364' });
@@ -26,7 +26,7 @@ describe('index, premium and interest series (§3.1)', () => {
   });
 });
 
-describe('level2Depth5 / level2Depth50 (§6.4)', () => {
+describe('level2Depth5 / level2Depth50 (docs/reference/kucoin-futures.md#ws-public-topics)', () => {
   it('pushes the top of the book when it changed, at most every 100 ms of venue time', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '10000');
@@ -46,7 +46,7 @@ describe('level2Depth5 / level2Depth50 (§6.4)', () => {
   });
 });
 
-describe('auto-deposit (§3.4 auto-deposit-status)', () => {
+describe('auto-deposit (docs/reference/kucoin-futures.md#positions auto-deposit-status)', () => {
   it('tops the isolated margin up from the balance instead of liquidating', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '1000');

@@ -1,5 +1,5 @@
 /**
- * Index, premium and interest series (reference §3.1: GET /api/v1/index/query, /premium/query,
+ * Index, premium and interest series (docs/reference/kucoin-futures.md#market-data: GET /api/v1/index/query, /premium/query,
  * /interest/query) with KuCoin's HasMore pager. The venue's index is its feed's index price per
  * price step; the premium is (mark − index) / index per minute; the interest is the 0.01 % per
  * 8 h the funding model uses (funding.ts).

@@ -2,22 +2,6 @@
  * The paper venue's exchange core (ADR 0100): a deterministic, in-memory KuCoin Futures
  * exchange producing KuCoin wire-shaped data. The server in `venue/server` and `venue/ws`
  * is a thin layer over {@link VenueExchange}.
- *
- * API changes (newest first):
- * - 09:00 added `orderTimeline(filter?)` (every order's accepted/triggered/cancelled/done instants
- *   and fills, venue time ms + venue-wide `seq`) and `withDuplicateClientOids(work)` (ADR 0140).
- * - 08:20 done orders and fills are pruned beyond `venue.orderHistoryRetentionMs` (7 d) and
- *   `venue.doneOrdersPerAccountMax` (10 000 per account), ADR 0130: a forgotten order answers
- *   404000 like an unknown one; open and parked orders are never dropped.
- * - 07:40 added `ledger(userId)` (venue-only accounting view), `hasAccount`, `setStatus`,
- *   `openOrderStatistics`, `fundingPayments`, `withdrawMargin`, `maxWithdrawMargin`, `close`.
- *   Request bodies and query strings are passed as received (`unknown` / `QueryParams`).
- * - 07:50 added `tradeStatistics`, `tradeFees`, `batchCrossOrderLimit`, `changeRiskLimitLevel`
- *   (+ event subject `position.adjustRiskLimit`), `batchChangeMarginMode`; snapshot.24h events.
- * - 08:00 added `transactionHistory` (GET /api/v1/transaction-history).
- * - 08:10 added `indexSeries`, `premiumSeries`, `interestSeries` (index/premium/interest query),
- *   `setAutoDeposit` (auto-deposit-status) and `/contractMarket/level2Depth5|50` events
- *   (subject `level2`, ≤ every 100 ms of venue time, `Level2DepthEvent`).
  */
 export { createVenueExchange } from './exchange.ts';
 export type { LedgerWire, QueryParams, VenueExchange, VenueExchangeOptions, VenuePersistence } from './exchange-api.ts';

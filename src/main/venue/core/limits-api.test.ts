@@ -4,7 +4,7 @@ import { createTestVenue } from './testing.ts';
 
 const XBT = 'XBTUSDTM';
 
-describe('fees, cross order limits, risk-limit level and batch margin mode (§3.2, §3.4)', () => {
+describe('fees, cross order limits, risk-limit level and batch margin mode (docs/reference/kucoin-futures.md#account, #risk-limits)', () => {
   it('trade fees are the contract’s rates as strings', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '1');

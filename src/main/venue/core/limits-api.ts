@@ -1,5 +1,5 @@
 /**
- * Fee, limit and mode endpoints (reference §3.2, §3.4): trade fees, cross order limits (§7.3),
+ * Fee, limit and mode endpoints (docs/reference/kucoin-futures.md#account, #positions): trade fees, cross order limits (docs/reference/kucoin-futures.md#cross-margin),
  * risk-limit level change and batch margin-mode change.
  */
 import { accountTotals, crossLeverageOf } from './account-view.ts';
@@ -31,7 +31,7 @@ function positiveQuery(query: QueryParams, name: string): ReturnType<typeof d> |
 
 /**
  * GET /api/v2/batchGetCrossOrderLimit?symbol=A,B&totalMargin=&leverage= (≤ 50 symbols): the largest
- * cross position `totalMargin` (default: available balance) opens at the last price (§7.3).
+ * cross position `totalMargin` (default: available balance) opens at the last price (docs/reference/kucoin-futures.md#cross-margin).
  */
 export function batchCrossOrderLimit(venue: Venue, userId: string, query: QueryParams): CrossOrderLimitWire[] {
   const account = accountOf(venue, userId);
@@ -62,7 +62,7 @@ export function batchCrossOrderLimit(venue: Venue, userId: string, query: QueryP
 
 /**
  * POST /api/v1/position/risk-limit-level/change `{symbol, level}` → true; the outcome arrives on
- * `/contract/position:{symbol}` as position.adjustRiskLimit (§3.4). Open orders on the symbol are
+ * `/contract/position:{symbol}` as position.adjustRiskLimit (docs/reference/kucoin-futures.md#positions). Open orders on the symbol are
  * canceled; a level whose limit is below the position's value is refused in that message.
  */
 export function changeRiskLimitLevel(venue: Venue, userId: string, body: unknown): true {
@@ -90,7 +90,7 @@ export function changeRiskLimitLevel(venue: Venue, userId: string, body: unknown
   return true;
 }
 
-/** POST /api/v2/position/batchChangeMarginMode `{marginMode, symbols}`: per-symbol outcome (§3.4). */
+/** POST /api/v2/position/batchChangeMarginMode `{marginMode, symbols}`: per-symbol outcome (docs/reference/kucoin-futures.md#margin-mode). */
 export function batchChangeMarginMode(venue: Venue, userId: string, body: unknown): BatchMarginModeWire {
   accountOf(venue, userId);
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};

@@ -8,7 +8,7 @@ function liquidationEvents(events: readonly VenueEvent[]): PositionChangeEvent[]
   return events.filter((event): event is PositionChangeEvent => event.subject === 'position.change' && 'changeReason' in event.data && event.data.changeReason === 'liquidation');
 }
 
-describe('isolated liquidation (§7.2: mark crosses the liquidation price)', () => {
+describe('isolated liquidation (docs/reference/kucoin-futures.md#isolated-margin: mark crosses the liquidation price)', () => {
   it('takes a long over at its bankruptcy price once the mark reaches the liquidation price', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '1000');
@@ -61,7 +61,7 @@ describe('isolated liquidation (§7.2: mark crosses the liquidation price)', () 
   });
 });
 
-describe('cross margin (§7.3)', () => {
+describe('cross margin (docs/reference/kucoin-futures.md#cross-margin)', () => {
   it('reports cross position margin as mark value × IMR and liquidates everything when the risk rate reaches 1', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '200');
@@ -90,7 +90,7 @@ describe('cross margin (§7.3)', () => {
     expect(venue.exchange.marginMode('u1', XBT).marginMode).toBe('ISOLATED');
   });
 
-  it('max open size follows §7.3 for cross and margin ÷ per-lot cost for isolated', () => {
+  it('max open size follows docs/reference/kucoin-futures.md#cross-margin for cross and margin ÷ per-lot cost for isolated', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '10000');
     const isolated = venue.exchange.maxOpenSize('u1', { symbol: XBT, price: '102012', leverage: '125' });

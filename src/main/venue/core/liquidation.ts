@@ -1,5 +1,5 @@
 /**
- * The liquidation engine (reference §7.2, §7.3, §7.4): an isolated position is taken over at its
+ * The liquidation engine (docs/reference/kucoin-futures.md#isolated-margin, #cross-margin, #margin): an isolated position is taken over at its
  * bankruptcy price when the mark crosses its liquidation price; a cross account whose risk rate
  * reaches 1 has every cross position closed at the mark. Open orders on the symbol are canceled
  * first. Each liquidation leaves a `liquid` fill, a LIQUID_* history row and position.change
@@ -104,7 +104,7 @@ function bankruptcyFillPrice(venue: Venue, account: AccountRecord, position: Pos
 const AUTO_DEPOSIT_BUFFER = d('0.01');
 
 /**
- * Auto-deposit (§3.4 auto-deposit-status): before liquidating, move margin from the available
+ * Auto-deposit (docs/reference/kucoin-futures.md#positions auto-deposit-status): before liquidating, move margin from the available
  * balance into the position so that its liquidation price sits 1 % beyond the mark. Returns
  * whether the position is safe again.
  */
@@ -141,7 +141,7 @@ export function runLiquidations(venue: Venue): void {
     for (const position of account.positions.values()) {
       if (position.qty === 0n || position.marginMode !== 'CROSS') continue;
       const market = marketOf(venue, position.symbol);
-      // §7.2 (P-ISO2025): the liquidation fee is charged on the mark value at liquidationFeeRate.
+      // docs/reference/kucoin-futures.md#isolated-margin (P-ISO2025): the liquidation fee is charged on the mark value at liquidationFeeRate.
       liquidate(venue, account, position, roundToTick(market.markPrice, market.spec.tickSize, 'half-up'), d(venue.config.liquidationFeeRate));
     }
   }

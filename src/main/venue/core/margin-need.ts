@@ -1,7 +1,7 @@
 /**
- * How much margin an order needs before it may trade or rest (reference §3.3, §7): only the
+ * How much margin an order needs before it may trade or rest (docs/reference/kucoin-futures.md#orders, #margin): only the
  * lots that open or grow a position need margin — initial margin plus the opening fee and, for
- * isolated, the bankruptcy-fee reserve posComm; for cross, value × (IMR + takerFee) (§7.3).
+ * isolated, the bankruptcy-fee reserve posComm; for cross, value × (IMR + takerFee) (docs/reference/kucoin-futures.md#cross-margin).
  */
 import { crossLeverageOf } from './account-view.ts';
 import type { MatchLeg } from './book.ts';
@@ -24,7 +24,7 @@ function factorFor(account: AccountRecord, market: MarketRecord, order: OrderRec
   const taker = market.spec.takerFeeRate;
   if (order.marginMode === 'ISOLATED') {
     const inverse = quot(ONE, order.leverage);
-    // 1/L initial margin + opening fee + (1 + 1/L) × taker bankruptcy reserve (§7.2).
+    // 1/L initial margin + opening fee + (1 + 1/L) × taker bankruptcy reserve (docs/reference/kucoin-futures.md#isolated-margin).
     return add(add(inverse, taker), mul(add(ONE, inverse), taker));
   }
   const spec = market.spec;

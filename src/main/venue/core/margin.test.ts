@@ -22,7 +22,7 @@ import {
 const mult = d('0.001');
 const taker = d('0.0006');
 
-describe('isolated margin identities (reference §7.2, SPEC-WSPRIV position sample)', () => {
+describe('isolated margin identities (docs/reference/kucoin-futures.md#isolated-margin, SPEC-WSPRIV position sample)', () => {
   // Long 1 lot XBTUSDTM @ 91694.5, leverage 5, risk level 2 (MMR 0.005), mark 91839.79.
   const posCost = valueOf(1n, mult, d('91694.5'));
   const lev = d('5');
@@ -64,7 +64,7 @@ describe('isolated margin identities (reference §7.2, SPEC-WSPRIV position samp
   });
 });
 
-describe('fees and funding (§7.1)', () => {
+describe('fees and funding (docs/reference/kucoin-futures.md#fees-and-funding)', () => {
   it('charges 0.04045854 taker on 67.4309 and 0.05176506 on 86.2751', () => {
     expect(text(feeOf(d('67.4309'), taker))).toBe('0.04045854');
     expect(text(feeOf(valueOf(1n, mult, d('86275.1')), taker))).toBe('0.05176506');
@@ -76,7 +76,7 @@ describe('fees and funding (§7.1)', () => {
   });
 });
 
-describe('cross margin (§7.3, SPEC-POS batchGetCrossOrderLimit sample)', () => {
+describe('cross margin (docs/reference/kucoin-futures.md#cross-margin, SPEC-POS batchGetCrossOrderLimit sample)', () => {
   it('MMR 0.00416136 and IMR 0.008 at n = 12.102 BTC, leverage 125', () => {
     const mmr = crossMmrOf(d('12.102'), d('300'), d('125'), d('0.3'));
     expect(text(mmr)).toBe('0.00416136');
@@ -99,7 +99,7 @@ describe('cross margin (§7.3, SPEC-POS batchGetCrossOrderLimit sample)', () => 
   });
 });
 
-describe('stop directions (§3.3)', () => {
+describe('stop directions (docs/reference/kucoin-futures.md#stop-orders)', () => {
   it('up fires at or above, down at or below', () => {
     expect(stopFires('up', d('100'), d('100'))).toBe(true);
     expect(stopFires('up', d('99.9'), d('100'))).toBe(false);

@@ -1,7 +1,7 @@
 /**
- * KuCoin's margin arithmetic (reference §7), as pure functions on exact decimals. The isolated
+ * KuCoin's margin arithmetic (docs/reference/kucoin-futures.md#margin), as pure functions on exact decimals. The isolated
  * identities are the pre-2025-05-22 model whose sample payloads reproduce to the last digit
- * (§7.2); cross follows KuCoin's web calc module (§7.3). Quantities are signed lots (long > 0).
+ * (docs/reference/kucoin-futures.md#isolated-margin); cross follows KuCoin's web calc module (docs/reference/kucoin-futures.md#cross-margin). Quantities are signed lots (long > 0).
  */
 import type { Dec } from './decimal.ts';
 import { abs, add, cmp, d, max, min, mul, ONE, quot, round, sign, sub, ZERO } from './decimal.ts';
@@ -11,33 +11,33 @@ export const MONEY_SCALE = 10;
 /** Fee and funding precision (fee "0.05176506", funding -0.05585669: 8 places). */
 export const FEE_SCALE = 8;
 
-/** |lots| × multiplier × price: the USDT value of lots at a price (§7.1). */
+/** |lots| × multiplier × price: the USDT value of lots at a price (docs/reference/kucoin-futures.md#fees-and-funding). */
 export function valueOf(lots: bigint, multiplier: Dec, price: Dec): Dec {
   return mul(mul({ m: lots < 0n ? -lots : lots, s: 0 }, multiplier), price);
 }
 
-/** Fee on a value at a rate, 8 places (§7.1: 67.4309 × 0.0006 = 0.04045854). */
+/** Fee on a value at a rate, 8 places (docs/reference/kucoin-futures.md#fees-and-funding: 67.4309 × 0.0006 = 0.04045854). */
 export function feeOf(value: Dec, rate: Dec): Dec {
   return round(mul(value, rate), FEE_SCALE, 'half-up');
 }
 
-/** Initial margin of a value at a leverage: value / leverage (§7.1). */
+/** Initial margin of a value at a leverage: value / leverage (docs/reference/kucoin-futures.md#fees-and-funding). */
 export function initialMarginOf(value: Dec, leverage: Dec): Dec {
   return round(quot(value, leverage), MONEY_SCALE, 'half-up');
 }
 
-/** (1 + 1/leverage): the bankruptcy-fee factor of §7.2. */
+/** (1 + 1/leverage): the bankruptcy-fee factor of docs/reference/kucoin-futures.md#isolated-margin. */
 function bankruptcyFactor(leverage: Dec): Dec {
   return add(ONE, quot(ONE, leverage));
 }
 
-/** posComm: the closing-fee reserve, posCost × (1 + 1/lev) × takerFee (§7.2: 0.06602004). */
+/** posComm: the closing-fee reserve, posCost × (1 + 1/lev) × takerFee (docs/reference/kucoin-futures.md#isolated-margin: 0.06602004). */
 export function posCommOf(posCost: Dec, leverage: Dec, takerFeeRate: Dec): Dec {
   return round(mul(mul(abs(posCost), bankruptcyFactor(leverage)), takerFeeRate), MONEY_SCALE, 'half-up');
 }
 
 /**
- * posMaint: posCost × (MMR + (1 + 1/lev) × takerFee + fundingRate the position pays) (§7.2, the
+ * posMaint: posCost × (MMR + (1 + 1/lev) × takerFee + fundingRate the position pays) (docs/reference/kucoin-futures.md#isolated-margin, the
  * "before" formula of P-ISO2025). `fundingRateCharged` is the rate the position would pay, ≥ 0.
  */
 export function posMaintOf(posCost: Dec, leverage: Dec, mmr: Dec, takerFeeRate: Dec, fundingRateCharged: Dec): Dec {
@@ -45,12 +45,12 @@ export function posMaintOf(posCost: Dec, leverage: Dec, mmr: Dec, takerFeeRate: 
   return round(mul(abs(posCost), rate), MONEY_SCALE, 'half-up');
 }
 
-/** posMargin = posInit + posComm + posCross − posLoss (§7.2). */
+/** posMargin = posInit + posComm + posCross − posLoss (docs/reference/kucoin-futures.md#isolated-margin). */
 export function posMarginOf(posInit: Dec, posComm: Dec, posCross: Dec, posLoss: Dec): Dec {
   return sub(add(add(posInit, posComm), posCross), posLoss);
 }
 
-/** Unrealised PnL = (mark − entry) × qty × multiplier, from signed qty and signed cost (§7.1). */
+/** Unrealised PnL = (mark − entry) × qty × multiplier, from signed qty and signed cost (docs/reference/kucoin-futures.md#fees-and-funding). */
 export function unrealisedPnlOf(qty: bigint, multiplier: Dec, markPrice: Dec, signedCost: Dec): Dec {
   return sub(mul(mul({ m: qty, s: 0 }, multiplier), markPrice), signedCost);
 }
@@ -63,7 +63,7 @@ export function avgEntryOf(qty: bigint, multiplier: Dec, signedCost: Dec): Dec {
 
 /**
  * Price at which `cushion` USDT is used up: long entry − cushion/(|qty|×mult), short entry + …,
- * never below zero. Bankruptcy: cushion = posMargin − posComm; liquidation: posMargin − posMaint (§7.2).
+ * never below zero. Bankruptcy: cushion = posMargin − posComm; liquidation: posMargin − posMaint (docs/reference/kucoin-futures.md#isolated-margin).
  */
 export function priceAtCushion(qty: bigint, multiplier: Dec, entry: Dec, cushion: Dec): Dec {
   if (qty === 0n) return ZERO;
@@ -72,33 +72,33 @@ export function priceAtCushion(qty: bigint, multiplier: Dec, entry: Dec, cushion
   return max(price, ZERO);
 }
 
-/** realLeverage = markValue / (posMargin − posComm + uPnl), 10 places (§7.2: 4.9685590767). */
+/** realLeverage = markValue / (posMargin − posComm + uPnl), 10 places (docs/reference/kucoin-futures.md#isolated-margin: 4.9685590767). */
 export function realLeverageOf(markValue: Dec, posMargin: Dec, posComm: Dec, unrealisedPnl: Dec): Dec {
   const equity = add(sub(posMargin, posComm), unrealisedPnl);
   if (sign(equity) <= 0) return ZERO;
   return round(quot(abs(markValue), equity), MONEY_SCALE, 'half-up');
 }
 
-/** Funding the position receives (+) or pays (−): −sign(qty) × |qty|×mult × mark × rate, 8 places (§7.1). */
+/** Funding the position receives (+) or pays (−): −sign(qty) × |qty|×mult × mark × rate, 8 places (docs/reference/kucoin-futures.md#fees-and-funding). */
 export function fundingOf(qty: bigint, multiplier: Dec, markPrice: Dec, rate: Dec): Dec {
   const paid = round(mul(valueOf(qty, multiplier, markPrice), rate), FEE_SCALE, 'half-up');
   return qty > 0n ? { m: -paid.m, s: paid.s } : paid;
 }
 
-/** Cross MMR = min((1 + n/m) / (2 × mmrLevConstant), mmrLimit), n in base units (§7.3: 0.00416136). */
+/** Cross MMR = min((1 + n/m) / (2 × mmrLevConstant), mmrLimit), n in base units (docs/reference/kucoin-futures.md#cross-margin: 0.00416136). */
 export function crossMmrOf(baseQty: Dec, m: Dec, mmrLevConstant: Dec, mmrLimit: Dec): Dec {
   const raw = quot(add(ONE, quot(abs(baseQty), m)), mul(d(2), mmrLevConstant));
   return min(round(raw, MONEY_SCALE, 'half-up'), mmrLimit);
 }
 
-/** Cross IMR = max(1/leverage, MMR × f) (§7.3). */
+/** Cross IMR = max(1/leverage, MMR × f) (docs/reference/kucoin-futures.md#cross-margin). */
 export function crossImrOf(leverage: Dec, mmr: Dec, f: Dec): Dec {
   return max(round(quot(ONE, leverage), MONEY_SCALE, 'half-up'), round(mul(mmr, f), MONEY_SCALE, 'half-up'));
 }
 
 /**
  * Largest cross position (base units) `margin` can open at `price` and `leverage`:
- * k × ln(margin × x / (k × p) + 1) (§7.3, the API example's form with p = price). The logarithm
+ * k × ln(margin × x / (k × p) + 1) (docs/reference/kucoin-futures.md#cross-margin, the API example's form with p = price). The logarithm
  * is the one place a float is used: the result is floored to whole lots by the caller.
  */
 export function crossMaxOpenBase(k: Dec, margin: Dec, leverage: Dec, price: Dec): number {
@@ -115,7 +115,7 @@ export function lotsOfBase(base: number, multiplier: Dec): bigint {
   return BigInt(Math.floor(lotsFloat + 1e-9));
 }
 
-/** Compares a price with a trigger: `up` fires at price ≥ stop, `down` at price ≤ stop (§3.3). */
+/** Compares a price with a trigger: `up` fires at price ≥ stop, `down` at price ≤ stop (docs/reference/kucoin-futures.md#stop-orders). */
 export function stopFires(direction: 'up' | 'down', price: Dec, stopPrice: Dec): boolean {
   const c = cmp(price, stopPrice);
   return direction === 'up' ? c >= 0 : c <= 0;

@@ -1,5 +1,5 @@
 /**
- * Mark-price driven position updates (reference §6.5): position.change with the full position (KuCoin's
+ * Mark-price driven position updates (docs/reference/kucoin-futures.md#ws-private-topics): position.change with the full position (KuCoin's
  * push schema requires every field), which includes every field of the legacy partial update.
  */
 import { accountTotals, metricsOf } from './account-view.ts';
@@ -26,7 +26,7 @@ export function emitMarkChanges(venue: Venue, market: MarketRecord): void {
   }
 }
 
-/** `/contractMarket/snapshot:{symbol}` snapshot.24h, every 5 s of venue time (§6.4). */
+/** `/contractMarket/snapshot:{symbol}` snapshot.24h, every 5 s of venue time (docs/reference/kucoin-futures.md#ws-public-topics). */
 export function emitSnapshot24h(venue: Venue, market: MarketRecord): void {
   if (venue.nowMs < market.nextSnapshotMs) return;
   market.nextSnapshotMs = Math.floor(venue.nowMs / 5000) * 5000 + 5000;

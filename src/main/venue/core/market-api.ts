@@ -1,5 +1,5 @@
 /**
- * Public market endpoints (reference §3.1, §3.4): contracts, tickers, books, trades, klines,
+ * Public market endpoints (docs/reference/kucoin-futures.md#market-data, #positions): contracts, tickers, books, trades, klines,
  * mark price, funding rates and risk-limit tiers, all wire-shaped.
  */
 import { levelView, priceOfTicks } from './book.ts';

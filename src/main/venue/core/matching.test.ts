@@ -175,7 +175,7 @@ describe('matching against the book (mid 86364, 10 levels × 100 lots, 1-tick sp
   });
 });
 
-describe('reduce-only and closeOrder (§3.3)', () => {
+describe('reduce-only and closeOrder (docs/reference/kucoin-futures.md#orders)', () => {
   it('reduce-only sells only what the long holds and cancels the excess', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '10000');
@@ -233,7 +233,7 @@ describe('reduce-only and closeOrder (§3.3)', () => {
 
 });
 
-describe('self-trade prevention (§3.3 stp)', () => {
+describe('self-trade prevention (docs/reference/kucoin-futures.md#orders stp)', () => {
   function withOwnAsk(): { venue: ReturnType<typeof createTestVenue>; askId: string } {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '100000');

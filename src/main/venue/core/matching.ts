@@ -113,7 +113,7 @@ export function finishOrder(venue: Venue, order: OrderRecord, how: 'filled' | 'c
 /**
  * After the position changed, each resting order's margin is recomputed for the part that now
  * opens (a sell that was closing a long opens a short once the long is gone); an order the
- * account can no longer carry is canceled, as KuCoin cancels orders without margin (§3.3).
+ * account can no longer carry is canceled, as KuCoin cancels orders without margin (docs/reference/kucoin-futures.md#orders).
  */
 function rebalanceOrderMargins(venue: Venue, account: AccountRecord, market: MarketRecord): void {
   const resting = [...account.openOrders].filter((order) => order.resting && order.symbol === market.spec.symbol && !order.reduceOnly);

@@ -1,5 +1,5 @@
 /**
- * Order entry (reference §3.3): POST /orders, /orders/test, /orders/multi and /st-orders.
+ * Order entry (docs/reference/kucoin-futures.md#orders): POST /orders, /orders/test, /orders/multi and /st-orders.
  * Validation runs to the end before anything changes; stop orders are parked until their trigger.
  */
 import type { Venue } from './context.ts';
@@ -113,19 +113,19 @@ function placeDraft(deps: EntryDeps, userId: string, draft: OrderDraft, test: bo
     deps.checkStops(market);
     return { result, order };
   }
-  // §3.3: a reduce-only order's size above the position is canceled at once (before it can trade).
+  // docs/reference/kucoin-futures.md#orders: a reduce-only order's size above the position is canceled at once (before it can trade).
   order.canceledSize = resolved.excessLots;
   order.cancelExist = resolved.excessLots > 0n;
   const plan = planExecution(venue, account, market, order);
   if (test) return { result, order: null };
   register(account, order);
   commitExecution(venue, account, market, order, plan);
-  // TP stops watch the last trade: a trade of ours can fire them at once (§3.3).
+  // TP stops watch the last trade: a trade of ours can fire them at once (docs/reference/kucoin-futures.md#stop-orders).
   deps.checkStops(market);
   return { result, order };
 }
 
-/** POST /api/v1/orders/multi: each item placed on its own, answered with its own code (§3.3). */
+/** POST /api/v1/orders/multi: each item placed on its own, answered with its own code (docs/reference/kucoin-futures.md#orders). */
 export function placeMany(deps: EntryDeps, userId: string, body: unknown): BatchOrderResultWire[] {
   if (!Array.isArray(body) || body.length === 0 || body.length > 20) {
     throw venueErrors.invalidParameter('The request body must be an array of 1 to 20 orders');
@@ -159,7 +159,7 @@ function stopLeg(deps: EntryDeps, entry: OrderRecord, direction: 'up' | 'down', 
 
 /**
  * POST /api/v1/st-orders: the entry order plus reduce-only market stops at triggerStopUpPrice
- * and triggerStopDownPrice (price directions, §3.3); when one leg triggers the other is canceled.
+ * and triggerStopDownPrice (price directions, docs/reference/kucoin-futures.md#stop-orders); when one leg triggers the other is canceled.
  */
 export function placeWithStops(deps: EntryDeps, userId: string, body: unknown): PlaceOrderResultWire {
   const draft = parseOrderBody(body);

@@ -1,5 +1,5 @@
 /**
- * Parsing and validation of an order request body (POST /api/v1/orders, reference §3.3) into an
+ * Parsing and validation of an order request body (POST /api/v1/orders, docs/reference/kucoin-futures.md#orders) into an
  * {@link OrderDraft}. Every malformed input becomes KuCoin's 100001 with a message naming the
  * field; nothing here touches state.
  */
@@ -43,7 +43,7 @@ export const orderBodySchema = z.object({
   triggerStopDownPrice: numeric.optional(),
 });
 
-/** How the order states its size (exactly one of size / qty / valueQty, §3.3). */
+/** How the order states its size (exactly one of size / qty / valueQty, docs/reference/kucoin-futures.md#orders). */
 export type SizeSpec =
   | { readonly kind: 'size'; readonly lots: bigint }
   | { readonly kind: 'qty'; readonly base: Dec }
@@ -196,7 +196,7 @@ function firstIssue(error: z.ZodError): string {
 }
 
 /**
- * Checks a price against the contract grid and ceiling (§3.3: multiple of tickSize, ≤ maxPrice).
+ * Checks a price against the contract grid and ceiling (docs/reference/kucoin-futures.md#orders: multiple of tickSize, ≤ maxPrice).
  * @throws VenueError 100001.
  */
 export function checkPriceOnGrid(price: Dec, spec: ContractSpec, field: string): void {
@@ -209,7 +209,7 @@ export function checkPriceOnGrid(price: Dec, spec: ContractSpec, field: string):
 
 /**
  * Lots an order asks for: size as given, qty ÷ multiplier (must be whole), valueQty ÷ (price ×
- * multiplier) floored (§3.3). @throws VenueError 100001 for a fractional qty or a size below 1 lot.
+ * multiplier) floored (docs/reference/kucoin-futures.md#orders). @throws VenueError 100001 for a fractional qty or a size below 1 lot.
  */
 export function lotsOf(spec: SizeSpec, contract: ContractSpec, referencePrice: Dec): bigint {
   if (spec.kind === 'size') return spec.lots;

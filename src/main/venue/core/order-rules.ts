@@ -1,5 +1,5 @@
 /**
- * The account- and market-dependent order rules (reference §3.3, §4.2): margin mode, leverage,
+ * The account- and market-dependent order rules (docs/reference/kucoin-futures.md#orders, #error-codes): margin mode, leverage,
  * price band and grid, size limits, reduce-only / closeOrder sizing, open-order counts and the
  * risk limit. Each rule throws KuCoin's code; none mutates anything.
  */
@@ -25,7 +25,7 @@ export const MAX_STOP_ORDERS = 50;
 export interface ResolvedOrder {
   readonly side: Side;
   readonly lots: bigint;
-  /** Lots above what a reduce-only order may reduce (canceled at once, §3.3). */
+  /** Lots above what a reduce-only order may reduce (canceled at once, docs/reference/kucoin-futures.md#orders). */
   readonly excessLots: bigint;
   readonly leverage: Dec;
   readonly marginMode: MarginMode;

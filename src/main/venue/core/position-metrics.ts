@@ -1,5 +1,5 @@
 /**
- * Derived numbers of a position at the current mark (reference §7.2 isolated, §7.3 cross):
+ * Derived numbers of a position at the current mark (docs/reference/kucoin-futures.md#isolated-margin isolated, docs/reference/kucoin-futures.md#cross-margin cross):
  * margins, maintenance, bankruptcy and liquidation prices, real leverage. Pure.
  */
 import type { ContractSpec, RiskTier } from './contracts.ts';
@@ -66,7 +66,7 @@ export function effectiveLeverage(position: PositionRecord): Dec {
   return quot(abs(position.cost), position.posInit);
 }
 
-/** Isolated metrics, §7.2 identities. */
+/** Isolated metrics, docs/reference/kucoin-futures.md#isolated-margin identities. */
 export function isolatedMetrics(position: PositionRecord, context: MarkContext): PositionMetrics {
   const base = common(position, context);
   const tier = tierFor(context.spec, base.posCost, context.minRiskLevel);
@@ -90,7 +90,7 @@ export function isolatedMetrics(position: PositionRecord, context: MarkContext):
 }
 
 /**
- * Cross metrics (§7.3): posMargin = markValue × IMR, maintenance = markValue × MMR. Bankruptcy and
+ * Cross metrics (docs/reference/kucoin-futures.md#cross-margin): posMargin = markValue × IMR, maintenance = markValue × MMR. Bankruptcy and
  * liquidation prices are reference values for this position alone against `crossCushion` (the
  * cross margin available to it); cross liquidation itself is decided by the account's risk rate.
  */
@@ -120,7 +120,7 @@ export function crossMetrics(position: PositionRecord, context: MarkContext, cro
   };
 }
 
-/** Whether the mark has reached an isolated position's liquidation price (§7.2: mark crosses LP). */
+/** Whether the mark has reached an isolated position's liquidation price (docs/reference/kucoin-futures.md#isolated-margin: mark crosses LP). */
 export function isolatedLiquidates(position: PositionRecord, metrics: PositionMetrics, markPrice: Dec): boolean {
   if (position.qty === 0n) return false;
   const c = cmp(markPrice, metrics.liquidationPrice);

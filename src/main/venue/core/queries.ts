@@ -1,5 +1,5 @@
 /**
- * Private read endpoints (reference §3.3, §3.4): orders, stop orders, fills, closed positions,
+ * Private read endpoints (docs/reference/kucoin-futures.md#orders, #positions): orders, stop orders, fills, closed positions,
  * funding payments, with KuCoin's filters and pagers. Query strings arrive as received.
  */
 import type { QueryParams } from './exchange-api.ts';

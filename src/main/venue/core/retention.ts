@@ -1,6 +1,6 @@
 /**
  * How long the venue remembers finished business (ADR 0130). KuCoin answers done orders and
- * fills only for a limited window (recentDoneOrders / recentFills: 24 h, §3.3); without a bound
+ * fills only for a limited window (recentDoneOrders / recentFills: 24 h, docs/reference/kucoin-futures.md#fills); without a bound
  * a long paper session would keep every done order and clientOid forever. Done orders are kept
  * in the order they finished, so pruning only ever looks at the oldest ones.
  */

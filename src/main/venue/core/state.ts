@@ -209,7 +209,7 @@ export interface MarketRecord {
   readonly consumedBids: Map<bigint, bigint>;
   readonly consumedAsks: Map<bigint, bigint>;
   openInterest: bigint;
-  /** Next venue time a snapshot.24h message is due (every 5 s, §6.4). */
+  /** Next venue time a snapshot.24h message is due (every 5 s, docs/reference/kucoin-futures.md#ws-public-topics). */
   nextSnapshotMs: number;
   /** The book changed since the last level2Depth5/50 push. */
   depthDirty: boolean;

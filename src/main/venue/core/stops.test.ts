@@ -16,7 +16,7 @@ function stopEvents(events: readonly VenueEvent[], orderId: string): string[] {
     .map((event) => event.data.type);
 }
 
-describe('stop triggers: up/down × TP (last) / MP (mark) / IP (index) (§3.3)', () => {
+describe('stop triggers: up/down × TP (last) / MP (mark) / IP (index) (docs/reference/kucoin-futures.md#stop-orders)', () => {
   const cases = (['up', 'down'] as const).flatMap((stop) => (['TP', 'MP', 'IP'] as const).map((type) => ({ stop, type })));
 
   it.each(cases)('$stop $type fires only on its own price', ({ stop, type }) => {

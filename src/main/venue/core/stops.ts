@@ -1,5 +1,5 @@
 /**
- * Stop triggers (reference §3.3): `up` fires when the watched price ≥ stopPrice, `down` when ≤;
+ * Stop triggers (docs/reference/kucoin-futures.md#stop-orders): `up` fires when the watched price ≥ stopPrice, `down` when ≤;
  * TP watches the last trade, MP the mark, IP the index. A fired stop becomes a live order with
  * the same id; if it cannot trade (no position for reduce-only, no margin) it is canceled with
  * the advancedOrders `error`. The other leg of an st-orders pair is canceled.

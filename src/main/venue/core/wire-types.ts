@@ -1,5 +1,5 @@
 /**
- * KuCoin Futures wire shapes: exactly the `data` objects KuCoin sends (reference §3, the SPEC-*
+ * KuCoin Futures wire shapes: exactly the `data` objects KuCoin sends (docs/reference/kucoin-futures.md#rest-conventions, the SPEC-*
  * examples), strings where KuCoin sends strings, numbers where it sends numbers. The server
  * wraps them in `{ code: '200000', data }` and sends them as they are.
  */
@@ -8,9 +8,9 @@
 export type Side = 'buy' | 'sell';
 /** Margin mode of a position or order. */
 export type MarginMode = 'ISOLATED' | 'CROSS';
-/** Stop direction: `up` triggers when price ≥ stopPrice, `down` when ≤ (§3.3). */
+/** Stop direction: `up` triggers when price ≥ stopPrice, `down` when ≤ (docs/reference/kucoin-futures.md#stop-orders). */
 export type StopDirection = 'up' | 'down';
-/** Which price a stop watches: TP last trade, MP mark, IP index (§3.3). */
+/** Which price a stop watches: TP last trade, MP mark, IP index (docs/reference/kucoin-futures.md#stop-orders). */
 export type StopPriceType = 'TP' | 'MP' | 'IP';
 
 /** GET /api/v1/contracts/{symbol} (SPEC-MKT). */
@@ -151,7 +151,7 @@ export interface FundingRateHistoryWire {
   timepoint: number;
 }
 
-/** GET /api/v1/contracts/risk-limit/{symbol} item (§3.4). */
+/** GET /api/v1/contracts/risk-limit/{symbol} item (docs/reference/kucoin-futures.md#risk-limits). */
 export interface RiskLimitLevelWire {
   symbol: string;
   level: number;
@@ -252,7 +252,7 @@ export interface OrderWire {
   reduceOnly: boolean;
 }
 
-/** `{currentPage,pageSize,totalNum,totalPage,items}` pager (§3.0). */
+/** `{currentPage,pageSize,totalNum,totalPage,items}` pager (docs/reference/kucoin-futures.md#rest-conventions). */
 export interface PageWire<T> {
   currentPage: number;
   pageSize: number;
@@ -382,7 +382,7 @@ export interface FundingHistoryItemWire {
   marginMode: MarginMode;
 }
 
-/** `{dataList, hasMore}` pager (§3.0). */
+/** `{dataList, hasMore}` pager (docs/reference/kucoin-futures.md#rest-conventions). */
 export interface HasMoreWire<T> {
   dataList: T[];
   hasMore: boolean;

@@ -1,5 +1,5 @@
 /**
- * Records → KuCoin wire shapes, field by field as the SPEC examples (reference §3): strings
+ * Records → KuCoin wire shapes, field by field as the SPEC examples (docs/reference/kucoin-futures.md#rest-conventions): strings
  * where KuCoin sends strings, numbers where it sends numbers, nanosecond `ts` where it uses ns.
  */
 import type { Level } from './book.ts';
@@ -16,7 +16,7 @@ export function nanos(ms: number): number {
   return ms * 1_000_000;
 }
 
-/** Price band for limit orders (§3.3 IEPR: buy ≤ 1.05 × mark, sell ≥ 0.95 × mark), on the tick grid. */
+/** Price band for limit orders (docs/reference/kucoin-futures.md#orders IEPR: buy ≤ 1.05 × mark, sell ≥ 0.95 × mark), on the tick grid. */
 export function priceBand(market: MarketRecord): { buyLimit: Dec; sellLimit: Dec } {
   return {
     buyLimit: round(mul(market.markPrice, d('1.05')), 4, 'down'),

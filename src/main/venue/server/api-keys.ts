@@ -37,7 +37,7 @@ export interface ApiKeyRecord {
   readonly passphraseHmac: string;
 }
 
-/** §1.1: base64(HMAC-SHA256(secret, message)), the one primitive of KuCoin signing. */
+/** docs/reference/kucoin-futures.md#signing: base64(HMAC-SHA256(secret, message)), the one primitive of KuCoin signing. */
 export function hmacBase64(secret: string, message: string): string {
   return createHmac('sha256', secret).update(message, 'utf8').digest('base64');
 }

@@ -40,7 +40,7 @@ const cases: [string, string, string, string?, string?][] = [
   ['V8_key_version_1_plain_passphrase', 'GET', '/api/v1/position', 'symbol=XBTUSDTM'],
 ];
 
-describe('authenticate (§1.5) against sign-vectors.json', () => {
+describe('authenticate (docs/reference/kucoin-futures.md#auth-errors) against sign-vectors.json', () => {
   for (const [name, method, path, query, body] of cases) {
     it(`accepts ${name}`, () => {
       const p = parts(name, method, path, query, body);

@@ -3,7 +3,7 @@ import type { ApiKeyRecord, KeyBook } from './api-keys.ts';
 import { hmacBase64 } from './api-keys.ts';
 import { refuse } from './kucoin-errors.ts';
 
-/** The parts of a received request that KuCoin's signature covers (§1.2). */
+/** The parts of a received request that KuCoin's signature covers (docs/reference/kucoin-futures.md#prehash). */
 export interface SignedRequestParts {
   readonly method: string;
   /** Path exactly as received, without the query. */
@@ -15,7 +15,7 @@ export interface SignedRequestParts {
   readonly ip: string;
 }
 
-/** Verification settings: tolerance (§2) and the lenient encoded-query mode (§1.5 step 4). */
+/** Verification settings: tolerance (docs/reference/kucoin-futures.md#server-time) and the lenient encoded-query mode (docs/reference/kucoin-futures.md#auth-errors step 4). */
 export interface AuthSettings {
   readonly toleranceMs: number;
   readonly acceptEncodedQuery: boolean;
@@ -34,7 +34,7 @@ function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** §1.2: the query in the prehash is percent-decoded, in the order received. */
+/** docs/reference/kucoin-futures.md#prehash: the query in the prehash is percent-decoded, in the order received. */
 export function decodedQuery(rawQuery: string): string {
   try {
     return decodeURIComponent(rawQuery);
@@ -44,7 +44,7 @@ export function decodedQuery(rawQuery: string): string {
   }
 }
 
-/** §1.2: timestamp + METHOD + path (+ '?' + query) + body. */
+/** docs/reference/kucoin-futures.md#prehash: timestamp + METHOD + path (+ '?' + query) + body. */
 export function prehashOf(timestamp: string, parts: SignedRequestParts, query: string): string {
   return (
     timestamp + parts.method.toUpperCase() + parts.path + (query === '' ? '' : `?${query}`) + parts.rawBody
@@ -57,7 +57,7 @@ function checkTimestamp(timestamp: string, nowMs: number, toleranceMs: number): 
 }
 
 function checkPassphrase(key: ApiKeyRecord, version: string, passphrase: string): void {
-  // §1.1: v2/v3 send base64(HMAC(secret, passphrase)); v1 sends it in plain text.
+  // docs/reference/kucoin-futures.md#signing: v2/v3 send base64(HMAC(secret, passphrase)); v1 sends it in plain text.
   const expected = version === '1' ? key.passphrase : key.passphraseHmac;
   if (!safeEqual(expected, passphrase)) refuse('400004');
 }
@@ -77,7 +77,7 @@ function checkSignature(
 }
 
 /**
- * Verifies a private request as KuCoin's gateway does (§1.5) and returns the key it was signed
+ * Verifies a private request as KuCoin's gateway does (docs/reference/kucoin-futures.md#auth-errors) and returns the key it was signed
  * with. Throws KuCoin's 400001…400006 and 400009 refusals in KuCoin's order of checks.
  */
 export function authenticate(
@@ -106,7 +106,7 @@ export function authenticate(
   return key;
 }
 
-/** §3 / spec x-api-permission: a key needs the endpoint's permission, else 400007. */
+/** docs/reference/kucoin-futures.md#auth-errors (spec x-api-permission): a key needs the endpoint's permission, else 400007. */
 export function requirePermission(key: ApiKeyRecord, permission: 'General' | 'Futures' | null): void {
   if (permission !== null && !key.permissions.includes(permission)) refuse('400007');
 }

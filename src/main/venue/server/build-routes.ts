@@ -16,7 +16,7 @@ export interface RouteDeps {
   readonly wsEndpoint: () => string;
 }
 
-/** Every KuCoin endpoint the venue serves (§2, §3, §6.1). */
+/** Every KuCoin endpoint the venue serves (docs/reference/kucoin-futures.md#server-time, #rest-conventions, #ws-token). */
 export function buildRouteTable(deps: RouteDeps): RouteTable {
   return new RouteTable([
     ...marketRoutes({ exchange: deps.exchange, gatewayNow: deps.gatewayNow }),

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../../shared/errors.ts';
 
 /**
- * Faults a test can switch on in the venue (GUIDE §6: faults live in the venue, never in stubs).
+ * Faults a test can switch on in the venue (docs/ARCHITECTURE.md: faults live in the venue, never in stubs).
  * Each REST fault may be scoped to a method and a path pattern (`*` matches within a segment,
  * `**` across segments) and limited to a number of hits.
  */
@@ -18,7 +18,7 @@ export type RestFaultKind =
   | 'drop-response'
   /**
    * After authentication and rate limiting, refuse without doing the work with KuCoin's business
-   * envelope `{code, msg}` (default 300000) and the HTTP status KuCoin pairs with the code (§4.1:
+   * envelope `{code, msg}` (default 300000) and the HTTP status KuCoin pairs with the code (docs/reference/kucoin-futures.md#errors:
    * 200 for business codes): a definitive rejection, e.g. 300004 for a stop order.
    */
   | 'reject'

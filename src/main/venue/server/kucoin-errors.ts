@@ -1,6 +1,6 @@
 import { VenueError } from '../core/errors.ts';
 
-/** What KuCoin answers when it refuses a request: its code, message and HTTP status (§4). */
+/** What KuCoin answers when it refuses a request: its code, message and HTTP status (docs/reference/kucoin-futures.md#errors). */
 export interface KuCoinRefusal {
   readonly code: string;
   readonly msg: string;
@@ -8,7 +8,7 @@ export interface KuCoinRefusal {
 }
 
 /**
- * HTTP status KuCoin pairs with a gateway code (§4.1). Business codes (1xxxxx, 2xxxxx, 3xxxxx)
+ * HTTP status KuCoin pairs with a gateway code (docs/reference/kucoin-futures.md#errors). Business codes (1xxxxx, 2xxxxx, 3xxxxx)
  * travel with HTTP 200 and the code in the body, as KuCoin does.
  */
 const gatewayStatus: Readonly<Record<string, number>> = {
@@ -33,7 +33,7 @@ export function httpStatusFor(code: string): number {
   return gatewayStatus[code] ?? 200;
 }
 
-/** KuCoin's messages for the codes the front door produces itself (§4.2, P-WSERR texts). */
+/** KuCoin's messages for the codes the front door produces itself (docs/reference/kucoin-futures.md#error-codes, P-WSERR texts). */
 export const kucoinMessages = {
   '100001': 'Invalid parameter.',
   '400001':

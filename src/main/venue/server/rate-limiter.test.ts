@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ResourcePools } from './rate-limiter.ts';
 
-describe('ResourcePools (§5.1)', () => {
+describe('ResourcePools (docs/reference/kucoin-futures.md#rate-limits)', () => {
   it('charges until the pool is empty, refuses without charging, refills after the window', () => {
     const pools = new ResourcePools(30_000);
     expect(pools.charge('Futures:u', 15, 20, 1_000)).toMatchObject({

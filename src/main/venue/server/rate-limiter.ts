@@ -1,4 +1,4 @@
-/** The state of one resource pool after a request, as the gw-ratelimit-* headers report it (§5.1). */
+/** The state of one resource pool after a request, as the gw-ratelimit-* headers report it (docs/reference/kucoin-futures.md#rate-limits). */
 export interface PoolReading {
   readonly allowed: boolean;
   readonly limit: number;
@@ -13,7 +13,7 @@ interface Window {
 }
 
 /**
- * KuCoin's "Rate limit 2.0" resource pools (§5.1): each pool holds `limit` weight per window;
+ * KuCoin's "Rate limit 2.0" resource pools (docs/reference/kucoin-futures.md#rate-limits): each pool holds `limit` weight per window;
  * the window starts with the first request after the previous one ended; a request that would
  * overdraw the pool is refused and charges nothing.
  */
@@ -53,7 +53,7 @@ export class ResourcePools {
   }
 }
 
-/** §5.1 response headers, on every REST response. */
+/** docs/reference/kucoin-futures.md#rate-limits response headers, on every REST response. */
 export function rateLimitHeaders(reading: PoolReading): Record<string, string> {
   return {
     'gw-ratelimit-limit': String(reading.limit),

@@ -8,7 +8,7 @@ export interface LoggedRequest {
 
 /**
  * Counts every KuCoin-path request that reached the venue, so a test can prove "the venue
- * received no order" (GUIDE §6). Counters are exact; the detailed list keeps the last `capacity`.
+ * received no order" (docs/ARCHITECTURE.md). Counters are exact; the detailed list keeps the last `capacity`.
  */
 export class RequestLog {
   readonly #counts = new Map<string, number>();

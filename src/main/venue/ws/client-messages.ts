@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A frame a client sends (§6.2, §6.3): ping, subscribe or unsubscribe. */
+/** A frame a client sends (docs/reference/kucoin-futures.md#ws-ping, #ws-subscribe): ping, subscribe or unsubscribe. */
 export const clientMessageSchema = z.object({
   id: z.union([z.string(), z.number()]).optional(),
   type: z.string(),
@@ -24,7 +24,7 @@ export function parseClientMessage(text: string): ClientMessage | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** `{"id","type":"error","code","data"}` as KuCoin sends it (§6.3, P-WSERR). */
+/** `{"id","type":"error","code","data"}` as KuCoin sends it (docs/reference/kucoin-futures.md#ws-subscribe, P-WSERR). */
 export function errorFrame(id: string | number | undefined, code: number, data: string): string {
   return JSON.stringify({ id: id ?? '', type: 'error', code, data });
 }

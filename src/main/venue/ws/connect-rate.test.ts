@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { venueServerConfigSchema } from '../../config/sections/venue-server.ts';
 import { ConnectRate } from './connect-rate.ts';
 
-describe('ConnectRate (§6.6: new connections per user per minute)', () => {
+describe('ConnectRate (docs/reference/kucoin-futures.md#ws-limits: new connections per user per minute)', () => {
   it('defaults to KuCoin’s 30 per minute', () => {
     expect(venueServerConfigSchema.parse({}).wsNewConnectionsPerUserPerMinute).toBe(30);
   });

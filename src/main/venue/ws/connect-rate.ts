@@ -1,8 +1,8 @@
-/** §6.6 (OLDDOC): KuCoin counts new push connections per user over a minute. */
+/** docs/reference/kucoin-futures.md#ws-limits (OLDDOC): KuCoin counts new push connections per user over a minute. */
 const MINUTE_MS = 60_000;
 
 /**
- * KuCoin's limit on new WebSocket connections per user (§6.6: 30 per minute), as a sliding
+ * KuCoin's limit on new WebSocket connections per user (docs/reference/kucoin-futures.md#ws-limits: 30 per minute), as a sliding
  * minute of gateway time. Only admitted connections count, so a client that backs off gets in
  * again once its oldest connection of the minute ages out. Holds at most `limit` times per user.
  */

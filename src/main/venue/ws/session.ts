@@ -1,18 +1,18 @@
 import type { WebSocket } from 'ws';
 import type { WsToken } from './token-store.ts';
 
-/** One client connection (§6.1): its token, its topics and the fault flags set on it. */
+/** One client connection (docs/reference/kucoin-futures.md#ws-token): its token, its topics and the fault flags set on it. */
 export interface WsSession {
   readonly socket: WebSocket;
   readonly token: WsToken;
   readonly connectId: string;
   /** Single topics this connection is subscribed to. */
   readonly topics: Set<string>;
-  /** Gateway time the venue last heard anything from the client (§6.2 idle timeout). */
+  /** Gateway time the venue last heard anything from the client (docs/reference/kucoin-futures.md#ws-ping idle timeout). */
   lastHeardAt: number;
   /** Fault: the venue sends nothing and answers no ping, but keeps the socket open. */
   silent: boolean;
-  /** Uplink message budget (§6.6: 100 per 10 s). */
+  /** Uplink message budget (docs/reference/kucoin-futures.md#ws-limits: 100 per 10 s). */
   uplinkWindowStart: number;
   uplinkCount: number;
   /** True while the socket is corked for the current burst (uncorked on the next tick). */

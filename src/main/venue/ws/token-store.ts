@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** A bullet token (§6.1): public, or private and bound to one user. */
+/** A bullet token (docs/reference/kucoin-futures.md#ws-token): public, or private and bound to one user. */
 export interface WsToken {
   readonly token: string;
   readonly kind: 'public' | 'private';

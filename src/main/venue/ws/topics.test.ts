@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { carriesMessageId, deliveryTopics, messageSn, parseTopic } from './topics.ts';
 
-describe('WS topics (§6.4, §6.5)', () => {
+describe('WS topics (docs/reference/kucoin-futures.md#ws-public-topics, #ws-private-topics)', () => {
   it('expands comma-separated symbols into single topics', () => {
     expect(parseTopic('/contractMarket/tickerV2:XBTUSDTM,ETHUSDTM')).toEqual({
       access: 'public',

@@ -1,6 +1,6 @@
 import { candleTypes } from '../core/index.ts';
 
-/** How a topic family takes its argument after `:` (§6.4, §6.5). */
+/** How a topic family takes its argument after `:` (docs/reference/kucoin-futures.md#ws-public-topics, #ws-private-topics). */
 type ArgumentRule = 'symbols' | 'symbols-optional' | 'none' | 'candle';
 
 interface TopicRule {
@@ -36,7 +36,7 @@ export interface ParsedTopic {
   readonly topics: readonly string[];
 }
 
-/** Why a topic string was refused, with KuCoin's WS error code (§6.6). */
+/** Why a topic string was refused, with KuCoin's WS error code (docs/reference/kucoin-futures.md#ws-limits). */
 export interface TopicProblem {
   readonly code: number;
   readonly data: string;
@@ -79,7 +79,7 @@ export function isTopicProblem(value: ParsedTopic | TopicProblem): value is Topi
 
 /**
  * The topics an event is delivered on: its own, plus the all-symbol private topic that also
- * carries it (§6.5: `/contractMarket/tradeOrders`, `/contract/positionAll`, and the bare
+ * carries it (docs/reference/kucoin-futures.md#ws-private-topics: `/contractMarket/tradeOrders`, `/contract/positionAll`, and the bare
  * `/contract/announcement`), with the subject
  * KuCoin uses there (legacy docs: `orderChange` on the all-symbol order topic).
  */

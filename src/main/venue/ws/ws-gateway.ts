@@ -30,7 +30,7 @@ export interface WsFaultScope {
 }
 
 /**
- * KuCoin's futures push gateway (§6): token check and welcome on connect, JSON ping/pong,
+ * KuCoin's futures push gateway (docs/reference/kucoin-futures.md#websocket): token check and welcome on connect, JSON ping/pong,
  * subscribe/unsubscribe with ack and error frames, fan-out of core events to subscribers,
  * idle and token-expiry disconnects, and the WS fault drills.
  */
@@ -64,7 +64,7 @@ export class WsGateway {
     const connectId = url.searchParams.get('connectId') ?? String(this.#deps.now());
     const token = this.#deps.tokens.valid(url.searchParams.get('token') ?? '', this.#deps.now());
     if (token === undefined) {
-      // §6.6: 401 token invalid; the connection is closed without a welcome.
+      // docs/reference/kucoin-futures.md#ws-limits: 401 token invalid; the connection is closed without a welcome.
       ws.send(errorFrame(connectId, 401, 'token is invalid'), () => {
         ws.close(1000, 'token is invalid');
       });
@@ -72,7 +72,7 @@ export class WsGateway {
     }
     const refusal = this.#admissionRefusal(token);
     if (refusal !== undefined) {
-      // §6.6: an error frame with KuCoin's 509, then the connection closes without a welcome.
+      // docs/reference/kucoin-futures.md#ws-limits: an error frame with KuCoin's 509, then the connection closes without a welcome.
       ws.send(errorFrame(connectId, 509, refusal), () => {
         ws.close();
       });
@@ -82,7 +82,7 @@ export class WsGateway {
   }
 
   /**
-   * Why a private connection is refused (§6.6), or undefined to admit it: the concurrent-session
+   * Why a private connection is refused (docs/reference/kucoin-futures.md#ws-limits), or undefined to admit it: the concurrent-session
    * cap, then the new-connections-per-minute cap. KuCoin publishes no text for the latter; the
    * frame follows its session-count wording. Public tokens carry no user and are not counted.
    */
@@ -231,7 +231,7 @@ export class WsGateway {
     const now = this.#deps.now();
     for (const session of this.#sessions) {
       const idle = now - session.lastHeardAt > this.#deps.settings.wsIdleTimeoutMs;
-      // §6.1: a connection ends when its token does (24 h on KuCoin).
+      // docs/reference/kucoin-futures.md#ws-token: a connection ends when its token does (24 h on KuCoin).
       if (idle || session.token.expiresAt <= now)
         session.socket.close(1000, idle ? 'ping timeout' : 'token expired');
     }
@@ -294,7 +294,7 @@ function bufferText(data: unknown): string {
 }
 
 /**
- * §6.3 message envelope; private messages add userId and channelType, and the topics whose KuCoin
+ * docs/reference/kucoin-futures.md#ws-subscribe message envelope; private messages add userId and channelType, and the topics whose KuCoin
  * schema requires one carry a message `id` (24 hex digits, as KuCoin's examples). Built by hand: hot path.
  */
 function frameText(topic: string, subject: string, data: unknown, userId: string | undefined, id: string | undefined): string {

@@ -54,7 +54,7 @@ export const tickerSchema = z.object({
 });
 export type Ticker = z.infer<typeof tickerSchema>;
 
-/** Usage of one KuCoin rate-limit pool (§5.1). */
+/** Usage of one KuCoin rate-limit pool (docs/reference/kucoin-futures.md#rate-limits). */
 export const poolUsageSchema = z.object({
   pool: z.string(),
   limit: z.number(),

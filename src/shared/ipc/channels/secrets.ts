@@ -16,7 +16,7 @@ export const keyEntrySchema = z
     apiKey: z.string().trim().min(8, 'The API key is too short.').max(128, 'The API key is too long.'),
     apiSecret: z.string().trim().min(8, 'The API secret is too short.').max(256, 'The API secret is too long.'),
     passphrase: z.string().min(1, 'Enter the API passphrase.').max(256, 'The API passphrase is too long.'),
-    /** KuCoin issues version 3 keys now (§1.1); older keys say so on the API management page. */
+    /** KuCoin issues version 3 keys now (docs/reference/kucoin-futures.md#signing); older keys say so on the API management page. */
     keyVersion: z.enum(['1', '2', '3']).default('3'),
   })
   .strict();
@@ -55,7 +55,7 @@ export const connectionSchema = z
   .strict();
 export type Connection = z.infer<typeof connectionSchema>;
 
-/** Why the exchange refused a key (KuCoin 400003–400007, §1.5) or why Bulwark did. */
+/** Why the exchange refused a key (KuCoin 400003–400007, docs/reference/kucoin-futures.md#auth-errors) or why Bulwark did. */
 export const refusalReasonSchema = z.enum([
   'key', // 400003
   'passphrase', // 400004

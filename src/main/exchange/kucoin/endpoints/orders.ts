@@ -17,7 +17,7 @@ import {
   type KucoinPlaceOrderResult,
 } from '../schemas/orders.ts';
 
-/** KuCoin's clientOid rule: ≤ 40 chars of `[0-9A-Za-z_-]` (§3.3). */
+/** KuCoin's clientOid rule: ≤ 40 chars of `[0-9A-Za-z_-]` (docs/reference/kucoin-futures.md#orders). */
 export const clientOidPattern = /^[0-9A-Za-z_-]{1,40}$/;
 
 /** A fresh clientOid: 32 hex chars. */
@@ -25,7 +25,7 @@ export function newClientOid(): string {
   return randomUUID().replaceAll('-', '');
 }
 
-/** POST /api/v1/orders body fields we use (§3.3); prices are decimal strings, size integer lots. */
+/** POST /api/v1/orders body fields we use (docs/reference/kucoin-futures.md#orders); prices are decimal strings, size integer lots. */
 export interface PlaceOrderRequest {
   readonly clientOid?: string;
   readonly symbol: string;
@@ -53,7 +53,7 @@ export interface PlaceOrderRequest {
   readonly admit?: () => void;
 }
 
-/** POST /api/v1/st-orders: an order with attached take-profit / stop-loss triggers (§3.3). */
+/** POST /api/v1/st-orders: an order with attached take-profit / stop-loss triggers (docs/reference/kucoin-futures.md#stop-orders). */
 export interface PlaceOrderWithStopsRequest extends Omit<PlaceOrderRequest, 'stop' | 'stopPrice'> {
   readonly triggerStopUpPrice?: string;
   readonly triggerStopDownPrice?: string;
@@ -84,10 +84,10 @@ function placementCall(route: string, request: PlaceOrderWithStopsRequest, timeo
   };
 }
 
-/** POST /api/v1/orders (§3.3). */
+/** POST /api/v1/orders (docs/reference/kucoin-futures.md#orders). */
 export const placeOrderCall = (request: PlaceOrderRequest, timeoutMs: number) => placementCall('/api/v1/orders', request, timeoutMs);
 
-/** POST /api/v1/st-orders (§3.3). */
+/** POST /api/v1/st-orders (docs/reference/kucoin-futures.md#orders). */
 export const placeOrderWithStopsCall = (request: PlaceOrderWithStopsRequest, timeoutMs: number) => placementCall('/api/v1/st-orders', request, timeoutMs);
 
 function privateCall<T>(method: 'GET' | 'DELETE', route: string, path: string, schema: z.ZodType<T>, extra: Partial<RestCall<T>> = {}): RestCall<T> {
@@ -95,13 +95,13 @@ function privateCall<T>(method: 'GET' | 'DELETE', route: string, path: string, s
   return { host: 'futures', method, route: `${method} ${route}`, path, schema, auth: true, lane, protective: method === 'DELETE', kind: method === 'GET' ? 'read' : 'write', ...extra };
 }
 
-/** DELETE /api/v1/orders/{orderId} (§3.3): protective lane. */
+/** DELETE /api/v1/orders/{orderId} (docs/reference/kucoin-futures.md#orders): protective lane. */
 export const cancelOrderCall = (orderId: string) =>
   privateCall('DELETE', '/api/v1/orders/{orderId}', `/api/v1/orders/${encodeURIComponent(orderId)}`, cancelledIdsSchema, {
     verify: (result: KucoinCancelledIds) => (result.cancelledOrderIds.includes(orderId) ? undefined : `cancelledOrderIds does not contain ${orderId}`),
   });
 
-/** DELETE /api/v1/orders/client-order/{clientOid}?symbol= (§3.3, vector V3). */
+/** DELETE /api/v1/orders/client-order/{clientOid}?symbol= (docs/reference/kucoin-futures.md#orders, vector V3). */
 export const cancelOrderByClientOidCall = (clientOid: string, symbol: string) =>
   privateCall('DELETE', '/api/v1/orders/client-order/{clientOid}', `/api/v1/orders/client-order/${encodeURIComponent(clientOid)}`, cancelByClientOidSchema, {
     query: { symbol },
@@ -109,10 +109,10 @@ export const cancelOrderByClientOidCall = (clientOid: string, symbol: string) =>
     verify: (result: { clientOid: string }) => (result.clientOid === clientOid ? undefined : `clientOid echo ${result.clientOid} ≠ sent ${clientOid}`),
   });
 
-/** DELETE /api/v3/orders?symbol= — every open non-stop order of a symbol (§3.3). */
+/** DELETE /api/v3/orders?symbol= — every open non-stop order of a symbol (docs/reference/kucoin-futures.md#orders). */
 export const cancelAllOrdersCall = (symbol: string) => privateCall('DELETE', '/api/v3/orders', '/api/v3/orders', cancelledIdsSchema, { query: { symbol } });
 
-/** DELETE /api/v1/stopOrders?symbol= — every untriggered stop order (§3.3). */
+/** DELETE /api/v1/stopOrders?symbol= — every untriggered stop order (docs/reference/kucoin-futures.md#stop-orders). */
 export const cancelAllStopOrdersCall = (symbol: string) => privateCall('DELETE', '/api/v1/stopOrders', '/api/v1/stopOrders', cancelledIdsSchema, { query: { symbol } });
 
 /** Paging of list endpoints. */
@@ -122,22 +122,22 @@ export interface PageQuery {
   readonly pageSize?: number;
 }
 
-/** GET /api/v1/stopOrders (§3.3): untriggered stop orders. */
+/** GET /api/v1/stopOrders (docs/reference/kucoin-futures.md#stop-orders): untriggered stop orders. */
 export const stopOrdersCall = (query: PageQuery = {}, options?: RequestOptions): RestCall<KucoinOrdersPage> =>
   privateCall('GET', '/api/v1/stopOrders', '/api/v1/stopOrders', ordersPageSchema, { ...readPriority(options), query: { ...query } });
 
-/** GET /api/v1/orders?status=active (§3.3). */
+/** GET /api/v1/orders?status=active (docs/reference/kucoin-futures.md#orders). */
 export const openOrdersCall = (query: PageQuery = {}, options?: RequestOptions): RestCall<KucoinOrdersPage> =>
   privateCall('GET', '/api/v1/orders', '/api/v1/orders', ordersPageSchema, { ...readPriority(options), query: { status: 'active', ...query } });
 
-/** GET /api/v1/orders/{order-id} (§3.3); checks the answer is that order. */
+/** GET /api/v1/orders/{order-id} (docs/reference/kucoin-futures.md#orders); checks the answer is that order. */
 export const orderByIdCall = (orderId: string, options?: RequestOptions): RestCall<KucoinOrder> =>
   privateCall('GET', '/api/v1/orders/{order-id}', `/api/v1/orders/${encodeURIComponent(orderId)}`, orderSchema, {
     ...readPriority(options),
     verify: (order: KucoinOrder) => (order.id === orderId ? undefined : `order id ${order.id} ≠ asked ${orderId}`),
   });
 
-/** GET /api/v1/orders/byClientOid?clientOid= (§3.3); checks the answer is that order. */
+/** GET /api/v1/orders/byClientOid?clientOid= (docs/reference/kucoin-futures.md#orders); checks the answer is that order. */
 export const orderByClientOidCall = (clientOid: string, options?: RequestOptions): RestCall<KucoinOrder> =>
   privateCall('GET', '/api/v1/orders/byClientOid', '/api/v1/orders/byClientOid', orderSchema, {
     ...readPriority(options),
@@ -146,7 +146,7 @@ export const orderByClientOidCall = (clientOid: string, options?: RequestOptions
     verify: (order: KucoinOrder) => (order.clientOid === clientOid ? undefined : `clientOid ${String(order.clientOid)} ≠ asked ${clientOid}`),
   });
 
-/** What {@link fillsCall} filters on (§3.3). `tradeTypes` is comma-joined and signed raw (vector V7a). */
+/** What {@link fillsCall} filters on (docs/reference/kucoin-futures.md#fills). `tradeTypes` is comma-joined and signed raw (vector V7a). */
 export interface FillsQuery extends PageQuery {
   readonly orderId?: string;
   readonly tradeTypes?: readonly ('trade' | 'adl' | 'liquid' | 'settlement')[];
@@ -154,7 +154,7 @@ export interface FillsQuery extends PageQuery {
   readonly endAtMs?: number;
 }
 
-/** GET /api/v1/fills (§3.3). */
+/** GET /api/v1/fills (docs/reference/kucoin-futures.md#fills). */
 export const fillsCall = (query: FillsQuery = {}, options?: RequestOptions): RestCall<KucoinFillsPage> =>
   privateCall('GET', '/api/v1/fills', '/api/v1/fills', fillsPageSchema, {
     ...readPriority(options),

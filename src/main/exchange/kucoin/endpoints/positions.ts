@@ -17,7 +17,7 @@ function positionsCall<T>(method: 'GET' | 'POST', route: string, schema: z.ZodTy
   return { host: 'futures', method, route: `${method} ${route}`, path: route, schema, auth: true, lane: method === 'GET' ? 'market' : 'order', protective: false, kind: method === 'GET' ? 'read' : 'write', ...extra };
 }
 
-/** GET /api/v1/position?symbol= (§3.4). */
+/** GET /api/v1/position?symbol= (docs/reference/kucoin-futures.md#positions). */
 export const positionCall = (symbol: string, options?: RequestOptions): RestCall<KucoinPosition> =>
   positionsCall('GET', '/api/v1/position', positionSchema, {
     ...readPriority(options),
@@ -25,26 +25,26 @@ export const positionCall = (symbol: string, options?: RequestOptions): RestCall
     verify: (position: KucoinPosition) => (position.symbol === symbol ? undefined : `position symbol ${position.symbol} ≠ asked ${symbol}`),
   });
 
-/** GET /api/v1/positions[?currency=] (§3.4). */
+/** GET /api/v1/positions[?currency=] (docs/reference/kucoin-futures.md#positions). */
 export const positionsListCall = (currency?: string, options?: RequestOptions): RestCall<KucoinPosition[]> =>
   positionsCall('GET', '/api/v1/positions', positionsSchema, { ...readPriority(options), ...(currency === undefined ? {} : { query: { currency } }) });
 
-/** GET /api/v2/position/getMarginMode?symbol= (§3.4). */
+/** GET /api/v2/position/getMarginMode?symbol= (docs/reference/kucoin-futures.md#margin-mode). */
 export const marginModeCall = (symbol: string, options?: RequestOptions): RestCall<KucoinMarginMode> =>
   positionsCall('GET', '/api/v2/position/getMarginMode', marginModeSchema, { ...readPriority(options), query: { symbol } });
 
-/** POST /api/v2/position/changeMarginMode (§3.4); refused while orders or positions exist. */
+/** POST /api/v2/position/changeMarginMode (docs/reference/kucoin-futures.md#margin-mode); refused while orders or positions exist. */
 export const changeMarginModeCall = (symbol: string, marginMode: 'ISOLATED' | 'CROSS'): RestCall<KucoinMarginMode> =>
   positionsCall('POST', '/api/v2/position/changeMarginMode', marginModeSchema, {
     body: { symbol, marginMode },
     verify: (result: KucoinMarginMode) => (result.symbol === symbol && result.marginMode === marginMode ? undefined : `margin mode echo ${result.symbol}/${result.marginMode} ≠ sent ${symbol}/${marginMode}`),
   });
 
-/** GET /api/v2/getCrossUserLeverage?symbol= (§3.4). */
+/** GET /api/v2/getCrossUserLeverage?symbol= (docs/reference/kucoin-futures.md#margin-mode). */
 export const crossLeverageCall = (symbol: string): RestCall<KucoinCrossLeverage> =>
   positionsCall('GET', '/api/v2/getCrossUserLeverage', crossLeverageSchema, { query: { symbol } });
 
-/** POST /api/v2/changeCrossUserLeverage `{symbol, leverage}` (leverage as a string) → `true` (§3.4). */
+/** POST /api/v2/changeCrossUserLeverage `{symbol, leverage}` (leverage as a string) → `true` (docs/reference/kucoin-futures.md#margin-mode). */
 export const changeCrossLeverageCall = (symbol: string, leverage: number): RestCall<true> =>
   positionsCall('POST', '/api/v2/changeCrossUserLeverage', acknowledgedSchema, { body: { symbol, leverage: String(leverage) } });
 
@@ -62,7 +62,7 @@ function riskLevelsProblem(symbol: string, levels: readonly KucoinRiskLimitLevel
 }
 
 /**
- * GET /api/v1/contracts/risk-limit/{symbol} (§3.4): the isolated-margin tiers, ascending. The spec
+ * GET /api/v1/contracts/risk-limit/{symbol} (docs/reference/kucoin-futures.md#risk-limits): the isolated-margin tiers, ascending. The spec
  * names it a Private-channel endpoint (no permission, Public pool, weight 5), so it is signed.
  */
 export const riskLimitLevelsCall = (symbol: string): RestCall<KucoinRiskLimitLevel[]> =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decimalSchema, optionalDecimalSchema } from './common.ts';
 
-/** GET /api/v1/account-overview?currency=USDT (§3.2). */
+/** GET /api/v1/account-overview?currency=USDT (docs/reference/kucoin-futures.md#account). */
 export const accountOverviewSchema = z.looseObject({
   currency: z.string(),
   accountEquity: decimalSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** KuCoin's envelope (§3.0): `code` is a string, `data` on success, `msg` on errors. */
+/** KuCoin's envelope (docs/reference/kucoin-futures.md#rest-conventions): `code` is a string, `data` on success, `msg` on errors. */
 export const envelopeSchema = z.looseObject({
   code: z.string(),
   data: z.unknown().optional(),
@@ -16,7 +16,7 @@ function numberToDecimal(value: number): string {
 }
 
 /**
- * A decimal as a string. KuCoin sends some prices as JSON numbers and some as strings (§3.1);
+ * A decimal as a string. KuCoin sends some prices as JSON numbers and some as strings (docs/reference/kucoin-futures.md#market-data);
  * we keep strings at the edge so money is never summed as floats downstream.
  */
 export const decimalSchema = z.union([
@@ -36,7 +36,7 @@ export const lotsSchema = z.union([z.number().int(), z.string().regex(/^-?\d+$/)
 /** Epoch milliseconds or nanoseconds as a number. */
 export const epochSchema = z.number().nonnegative();
 
-/** `{currentPage,pageSize,totalNum,totalPage,items}` pager (§3.0). */
+/** `{currentPage,pageSize,totalNum,totalPage,items}` pager (docs/reference/kucoin-futures.md#rest-conventions). */
 export function pagedSchema<T extends z.ZodType>(item: T) {
   return z.looseObject({
     currentPage: z.number().int(),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { decimalSchema, epochSchema, lotsSchema, optionalDecimalSchema } from './common.ts';
 
-/** GET /api/v1/timestamp → server epoch ms (§2). */
+/** GET /api/v1/timestamp → server epoch ms (docs/reference/kucoin-futures.md#server-time). */
 export const serverTimeSchema = z.number().int().positive();
 
-/** One futures contract (GET /api/v1/contracts/active, §3.1). Extra fields are kept. */
+/** One futures contract (GET /api/v1/contracts/active, docs/reference/kucoin-futures.md#market-data). Extra fields are kept. */
 export const contractSchema = z.looseObject({
   symbol: z.string().min(1),
   baseCurrency: z.string(),
@@ -39,7 +39,7 @@ export const contractSchema = z.looseObject({
 export type KucoinContract = z.infer<typeof contractSchema>;
 export const contractsSchema = z.array(contractSchema);
 
-/** GET /api/v1/ticker (§3.1). */
+/** GET /api/v1/ticker (docs/reference/kucoin-futures.md#market-data). */
 export const tickerSchema = z.looseObject({
   symbol: z.string(),
   sequence: z.number().int(),
@@ -57,7 +57,7 @@ export type KucoinTicker = z.infer<typeof tickerSchema>;
 
 const levelSchema = z.tuple([decimalSchema, lotsSchema]);
 
-/** GET /api/v1/level2/snapshot: bids high→low, asks low→high (§3.1). */
+/** GET /api/v1/level2/snapshot: bids high→low, asks low→high (docs/reference/kucoin-futures.md#market-data). */
 export const level2SnapshotSchema = z.looseObject({
   symbol: z.string(),
   sequence: z.number().int(),
@@ -67,13 +67,13 @@ export const level2SnapshotSchema = z.looseObject({
 });
 export type KucoinLevel2Snapshot = z.infer<typeof level2SnapshotSchema>;
 
-/** GET /api/v1/kline/query row `[startMs, open, high, low, close, volume]` (§3.1). */
+/** GET /api/v1/kline/query row `[startMs, open, high, low, close, volume]` (docs/reference/kucoin-futures.md#market-data). */
 export const klineRowSchema = z
   .tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.number()])
   .rest(z.number());
 export const klinesSchema = z.array(klineRowSchema);
 
-/** GET /api/v1/mark-price/{symbol}/current (§3.1). */
+/** GET /api/v1/mark-price/{symbol}/current (docs/reference/kucoin-futures.md#market-data). */
 export const markPriceSchema = z.looseObject({
   symbol: z.string(),
   granularity: z.number(),
@@ -83,7 +83,7 @@ export const markPriceSchema = z.looseObject({
 });
 export type KucoinMarkPrice = z.infer<typeof markPriceSchema>;
 
-/** GET /api/v1/funding-rate/{symbol}/current (§3.1). */
+/** GET /api/v1/funding-rate/{symbol}/current (docs/reference/kucoin-futures.md#market-data). */
 export const fundingRateSchema = z.looseObject({
   symbol: z.string(),
   granularity: z.number(),
@@ -96,7 +96,7 @@ export const fundingRateSchema = z.looseObject({
 });
 export type KucoinFundingRate = z.infer<typeof fundingRateSchema>;
 
-/** POST /api/v1/bullet-public|private (§6.1). */
+/** POST /api/v1/bullet-public|private (docs/reference/kucoin-futures.md#ws-token). */
 export const bulletSchema = z.looseObject({
   token: z.string().min(1),
   instanceServers: z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decimalSchema, epochSchema, lotsSchema, optionalDecimalSchema, pagedSchema } from './common.ts';
 
-/** POST /api/v1/orders and /api/v1/st-orders answer (§3.3). */
+/** POST /api/v1/orders and /api/v1/st-orders answer (docs/reference/kucoin-futures.md#orders). */
 export const placeOrderResultSchema = z.looseObject({
   orderId: z.string().min(1),
   clientOid: z.string().min(1),
@@ -17,7 +17,7 @@ export type KucoinCancelledIds = z.infer<typeof cancelledIdsSchema>;
 /** DELETE /api/v1/orders/client-order/{clientOid} answer. */
 export const cancelByClientOidSchema = z.looseObject({ clientOid: z.string().min(1) });
 
-/** One order as GET endpoints return it (§3.3 "Order object fields"). */
+/** One order as GET endpoints return it (docs/reference/kucoin-futures.md#orders "Order object fields"). */
 export const orderSchema = z.looseObject({
   id: z.string().min(1),
   symbol: z.string(),
@@ -53,7 +53,7 @@ export type KucoinOrder = z.infer<typeof orderSchema>;
 export const ordersPageSchema = pagedSchema(orderSchema);
 export type KucoinOrdersPage = z.infer<typeof ordersPageSchema>;
 
-/** One fill (GET /api/v1/fills, §3.3). */
+/** One fill (GET /api/v1/fills, docs/reference/kucoin-futures.md#fills). */
 export const fillSchema = z.looseObject({
   symbol: z.string(),
   tradeId: z.string().min(1),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decimalSchema, epochSchema, optionalDecimalSchema } from './common.ts';
 
-/** One position (GET /api/v1/position(s), §3.4). `currentQty` is signed lots: > 0 long, < 0 short. */
+/** One position (GET /api/v1/position(s), docs/reference/kucoin-futures.md#positions). `currentQty` is signed lots: > 0 long, < 0 short. */
 export const positionSchema = z.looseObject({
   symbol: z.string(),
   currentQty: z.number().int(),
@@ -46,7 +46,7 @@ export type KucoinCrossLeverage = z.infer<typeof crossLeverageSchema>;
 export const acknowledgedSchema = z.literal(true);
 
 /**
- * One isolated-margin risk-limit level (GET /api/v1/contracts/risk-limit/{symbol}, §3.4): the
+ * One isolated-margin risk-limit level (GET /api/v1/contracts/risk-limit/{symbol}, docs/reference/kucoin-futures.md#risk-limits): the
  * position value range in USDT (`maxRiskLimit` inclusive) and its leverage cap and margin rates.
  */
 export const riskLimitLevelSchema = z.looseObject({

@@ -17,7 +17,7 @@ export interface KucoinStreamOptions {
   readonly mode: ClientMode;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** bullet-public / bullet-private: called for **every** connection attempt (field lesson 11). */
+  /** bullet-public / bullet-private: called for **every** connection attempt (docs/reference/kucoin-futures.md#token-expiry). */
   readonly fetchToken: () => Promise<KucoinBullet>;
 }
 
@@ -33,7 +33,7 @@ interface Liveness {
 }
 
 /**
- * One KuCoin WebSocket stream (§6): fresh token per connection, welcome, JSON ping/pong, a
+ * One KuCoin WebSocket stream (docs/reference/kucoin-futures.md#websocket): fresh token per connection, welcome, JSON ping/pong, a
  * liveness watchdog, reconnect with back-off + jitter, resubscription, and — for the private
  * stream — a `reconcile-needed` event after every reconnect.
  */
@@ -174,7 +174,7 @@ export class KucoinStream {
     return this.#state === 'stopped';
   }
 
-  /** Resolves on `{"type":"welcome"}` (§6.1); rejects on an error frame, a close or the timeout. */
+  /** Resolves on `{"type":"welcome"}` (docs/reference/kucoin-futures.md#ws-token); rejects on an error frame, a close or the timeout. */
   #awaitWelcome(socket: WebSocket, connectId: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const fail = (error: Error): void => {
@@ -233,7 +233,7 @@ export class KucoinStream {
     void this.#resubscribe(socket, reconnect);
   }
 
-  /** Ping every interval; the watchdog declares the link dead on a missed pong or silence (§6.2). */
+  /** Ping every interval; the watchdog declares the link dead on a missed pong or silence (docs/reference/kucoin-futures.md#ws-ping). */
   #startHeartbeat(socket: WebSocket, pingIntervalMs: number, pongTimeoutMs: number): void {
     const ping = setInterval(() => {
       this.#sequence += 1;

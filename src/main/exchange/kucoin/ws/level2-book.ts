@@ -13,7 +13,7 @@ export interface Level2StreamSource {
   onEvent(listener: (event: StreamEvent) => void): () => void;
 }
 
-/** `/contractMarket/level2` data: `{sequence, change:"price,side,size", timestamp}` (§6.4). */
+/** `/contractMarket/level2` data: `{sequence, change:"price,side,size", timestamp}` (docs/reference/kucoin-futures.md#ws-public-topics). */
 const level2ChangeSchema = z.object({
   sequence: z.number().int(),
   change: z.string().regex(/^[^,]+,(buy|sell),\d+$/),
@@ -31,7 +31,7 @@ export interface Level2BookStats {
 }
 
 /**
- * A level-2 book kept from the incremental stream (§6.4 calibration): buffer updates, take a
+ * A level-2 book kept from the incremental stream (docs/reference/kucoin-futures.md#ws-public-topics calibration): buffer updates, take a
  * REST snapshot, drop updates at or below its sequence, apply the rest; a sequence gap or a
  * reconnect means a fresh snapshot.
  */

@@ -1,4 +1,4 @@
-/** A push message from a KuCoin stream (§6.3 envelope): `data` is parsed by whoever subscribed. */
+/** A push message from a KuCoin stream (docs/reference/kucoin-futures.md#ws-subscribe envelope): `data` is parsed by whoever subscribed. */
 export interface StreamMessage {
   readonly topic: string;
   readonly subject: string;
@@ -13,7 +13,7 @@ export type StreamEvent =
   | { readonly type: 'disconnected'; readonly reason: string; readonly at: number }
   | { readonly type: 'reconnect-scheduled'; readonly attempt: number; readonly delayMs: number; readonly at: number }
   | { readonly type: 'resubscribed'; readonly topics: number; readonly at: number }
-  /** After a private stream reconnects: pushes may have been missed, reconcile over REST (§6.7). */
+  /** After a private stream reconnects: pushes may have been missed, reconcile over REST (docs/reference/kucoin-futures.md#ws-reconnect). */
   | { readonly type: 'reconcile-needed'; readonly at: number }
   /**
    * The private token request was refused for the credentials (AuthError, KuCoin 400001/400003–400009):

@@ -1,4 +1,4 @@
-/** A frame from the server, loosely typed: only `type` decides what the rest means (§6.1–6.3). */
+/** A frame from the server, loosely typed: only `type` decides what the rest means (docs/reference/kucoin-futures.md#ws-token, #ws-ping, #ws-subscribe). */
 export interface ServerFrame {
   readonly type?: unknown;
   readonly id?: unknown;
@@ -19,12 +19,12 @@ export function parseFrame(raw: string): ServerFrame | undefined {
   }
 }
 
-/** `{"id","type":"subscribe"|"unsubscribe","topic","privateChannel","response":true}` (§6.3). */
+/** `{"id","type":"subscribe"|"unsubscribe","topic","privateChannel","response":true}` (docs/reference/kucoin-futures.md#ws-subscribe). */
 export function subscriptionFrame(id: string, type: 'subscribe' | 'unsubscribe', topic: string, privateChannel: boolean): string {
   return JSON.stringify({ id, type, topic, privateChannel, response: true });
 }
 
-/** `{"id","type":"ping"}` (§6.2). */
+/** `{"id","type":"ping"}` (docs/reference/kucoin-futures.md#ws-ping). */
 export function pingFrame(id: string): string {
   return JSON.stringify({ id, type: 'ping' });
 }

@@ -45,7 +45,7 @@ function apiKeyInfo(request: RouteRequest): unknown {
   };
 }
 
-/** §6.1 bullet tokens and the (general-host) api-key info endpoint. */
+/** docs/reference/kucoin-futures.md#ws-token bullet tokens and the (general-host) api-key info endpoint. */
 export function gatewayRoutes(deps: GatewayRouteDeps): Route[] {
   return [
     {

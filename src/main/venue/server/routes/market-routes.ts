@@ -11,7 +11,7 @@ export interface MarketRouteDeps {
 }
 
 function depthSize(raw: string): 20 | 100 {
-  // KuCoin serves only depth20 and depth100 (§3.1); any other path does not exist.
+  // KuCoin serves only depth20 and depth100 (docs/reference/kucoin-futures.md#market-data); any other path does not exist.
   if (raw === '20') return 20;
   if (raw === '100') return 100;
   return refuse('404000');
@@ -23,7 +23,7 @@ function seriesQuery(request: RouteRequest): QueryParams {
   return queryParams(request);
 }
 
-/** §2 and §3.1: server time, status and every public market-data endpoint. */
+/** docs/reference/kucoin-futures.md#server-time and #market-data: server time, status and every public market-data endpoint. */
 export function marketRoutes(deps: MarketRouteDeps): Route[] {
   const { exchange } = deps;
   const pub = (method: Route['method'], pattern: string, handle: Route['handle']): Route => ({
@@ -61,7 +61,7 @@ export function marketRoutes(deps: MarketRouteDeps): Route[] {
     pub('GET', '/api/v1/funding-rate/{symbol}/current', (r) =>
       exchange.fundingRateCurrent(pathParam(r, 'symbol')),
     ),
-    // §3.1 index / premium / interest series: HasMore pager (startAt, endAt, reverse, offset,
+    // docs/reference/kucoin-futures.md#market-data index / premium / interest series: HasMore pager (startAt, endAt, reverse, offset,
     // forward, maxCount ≤ 100); `symbol` is required by the spec (100001 without it).
     pub('GET', '/api/v1/index/query', (r) => exchange.indexSeries(seriesQuery(r))),
     pub('GET', '/api/v1/premium/query', (r) => exchange.premiumSeries(seriesQuery(r))),

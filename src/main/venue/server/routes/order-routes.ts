@@ -2,7 +2,7 @@ import type { VenueExchange } from '../../core/index.ts';
 import type { Route } from '../route-table.ts';
 import { optionalQuery, pathParam, queryParams, requiredQuery, userOf } from './params.ts';
 
-/** §3.3: place, test, batch, TP/SL, cancel (one, by clientOid, all, many, stops), queries and fills. */
+/** docs/reference/kucoin-futures.md#orders: place, test, batch, TP/SL, cancel (one, by clientOid, all, many, stops), queries and fills. */
 export function orderRoutes(exchange: VenueExchange): Route[] {
   const priv = (
     method: Route['method'],
@@ -36,7 +36,7 @@ export function orderRoutes(exchange: VenueExchange): Route[] {
     priv('GET', '/api/v1/orders/byClientOid', (r) =>
       exchange.orderByClientOid(userOf(r), requiredQuery(r, 'clientOid')),
     ),
-    // ccxt's static request tests fetch by clientOid at `/api/v1/orders/?clientOid=…` (§3.3).
+    // ccxt's static request tests fetch by clientOid at `/api/v1/orders/?clientOid=…` (docs/reference/kucoin-futures.md#orders).
     priv(
       'GET',
       '/api/v1/orders/',

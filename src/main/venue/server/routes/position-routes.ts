@@ -6,7 +6,7 @@ function priv(method: Route['method'], pattern: string, handle: Route['handle'])
   return { method, pattern, access: 'private', handle };
 }
 
-/** §3.4 isolated margin: add, auto-deposit, withdraw. */
+/** docs/reference/kucoin-futures.md#positions isolated margin: add, auto-deposit, withdraw. */
 function isolatedMarginRoutes(exchange: VenueExchange): Route[] {
   return [
     priv('POST', '/api/v1/position/margin/deposit-margin', (r) => exchange.depositMargin(userOf(r), r.body)),
@@ -21,11 +21,11 @@ function isolatedMarginRoutes(exchange: VenueExchange): Route[] {
   ];
 }
 
-/** §3.2 and §3.4: account, ledger, fees, positions, margin mode, leverage, isolated margin, risk limits, max open size, funding payments. */
+/** docs/reference/kucoin-futures.md#account and #risk-limits: account, ledger, fees, positions, margin mode, leverage, isolated margin, risk limits, max open size, funding payments. */
 export function positionRoutes(exchange: VenueExchange): Route[] {
   return [
     ...isolatedMarginRoutes(exchange),
-    // §3.2: `currency` defaults to XBT on KuCoin; the core answers for whichever currency is asked.
+    // docs/reference/kucoin-futures.md#account: `currency` defaults to XBT on KuCoin; the core answers for whichever currency is asked.
     priv('GET', '/api/v1/account-overview', (r) =>
       exchange.accountOverview(userOf(r), optionalQuery(r, 'currency')),
     ),
@@ -53,7 +53,7 @@ export function positionRoutes(exchange: VenueExchange): Route[] {
     priv('POST', '/api/v2/changeCrossUserLeverage', (r) => exchange.setCrossLeverage(userOf(r), r.body)),
     priv('GET', '/api/v2/getMaxOpenSize', (r) => exchange.maxOpenSize(userOf(r), queryParams(r))),
     {
-      // The spec lists the Futures-pool row of trade-fees as PATCH; KuCoin serves it as GET (§3.2).
+      // The spec lists the Futures-pool row of trade-fees as PATCH; KuCoin serves it as GET (docs/reference/kucoin-futures.md#account).
       method: 'GET',
       pattern: '/api/v1/trade-fees',
       access: 'private',

@@ -23,8 +23,7 @@ export interface FrameCoalescer<T> {
 
 /**
  * Ticks can arrive faster than the screen refreshes; lightweight-charts coalesces drawing but
- * not data processing, so only the latest bar per series per frame is handed to `update`
- * (reference: electron-notes §lightweight-charts).
+ * not data processing, so only the latest bar per series per frame is handed to `update`.
  */
 export function createFrameCoalescer<T>(
   apply: (key: string, value: T) => void,

@@ -38,6 +38,11 @@ export const settingLabels: Readonly<Record<string, SettingLabel>> = {
   'alerts.maxSendsPerKey': { label: 'Most sends of one alert per window', unit: 'sends' },
   'alerts.rateLimitWindowMs': { label: 'Send-limit window', unit: 'ms' },
   'venue.startingBalanceUsdt': { label: 'Starting balance', unit: 'USDT', help: 'Credited to a new paper account.' },
+  'venue.marketData.source': {
+    label: 'Market data',
+    help: 'auto: KuCoin\'s live market when it answers, else simulated (the header says why); live: live only; simulated: never goes online.',
+  },
+  'app.startAtLogin': { label: 'Open Bulwark when I log in', help: 'macOS and Windows; on Linux use your desktop\'s autostart.' },
   'exchange.rateLimit.publicPoolWeight': { label: 'Public pool weight per window', unit: 'weight' },
   'exchange.rateLimit.futuresPoolWeight': { label: 'Futures pool weight per window', unit: 'weight' },
   'exchange.rateLimit.managementPoolWeight': { label: 'Management pool weight per window', unit: 'weight' },

@@ -1,11 +1,8 @@
 import { Stack } from '@mantine/core';
 import { SettingsForm } from '../forms/SettingsForm.tsx';
 
-/**
- * Paper settings main lists as editable. The data source (live data / simulated / auto) joins
- * this list when the paper venue's config has it: add its path here and to main's editable list.
- */
-const paperPaths = ['venue.startingBalanceUsdt'] as const;
+/** Paper settings main lists as editable: the starting balance and where the market comes from. */
+const paperPaths = ['venue.startingBalanceUsdt', 'venue.marketData.source'] as const;
 
 /**
  * Settings → Paper account. `reset` is the place for the "Reset paper account" action, which the
@@ -14,7 +11,7 @@ const paperPaths = ['venue.startingBalanceUsdt'] as const;
 export function PaperSettingsPage(props: { readonly reset?: React.ReactNode }): React.JSX.Element {
   return (
     <Stack gap="xl" data-testid="settings-paper-page">
-      <SettingsForm id="paper" title="Paper account" paths={paperPaths} intro="The paper venue credits the starting balance to a new paper account." />
+      <SettingsForm id="paper" title="Paper account" paths={paperPaths} intro="The paper venue credits the starting balance to a new paper account; both apply when Bulwark next starts." />
       <div data-testid="paper-reset-slot">{props.reset}</div>
     </Stack>
   );
