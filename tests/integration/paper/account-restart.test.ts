@@ -86,13 +86,13 @@ describe('the paper account across a restart of the app', () => {
     expect(atVenue(venueOf(second.test)).stops).toEqual(before.stops);
 
     expect(await second.ask('trading:close-position', { symbol })).toMatchObject({ ok: true });
-    await until('the position to close at the venue', async () => atVenue(venueOf(second.test)).positions.length === 0);
+    await until('the position to close at the venue', () => Promise.resolve(atVenue(venueOf(second.test)).positions.length === 0));
   });
 
   it('a fresh user-data folder opens a fresh account at the starting balance', { timeout: 30_000 }, async () => {
     const { test } = await start();
     const state = atVenue(venueOf(test));
     expect(state).toMatchObject({ positions: [], stops: [], fills: [] });
-    expect(Number(state.balance)).toBe(10_000);
+    expect(state.balance).toBe(10_000);
   });
 });
