@@ -15,6 +15,7 @@ import { openJournal, type Journal } from '../store/journal.ts';
 import { startVenue } from '../venue/index.ts';
 import type { RunningVenue } from '../venue/index.ts';
 import { PAPER_TRADER_USER_ID, closingStoreOnStop, openPaperAccount, resumedVenueClock } from './paper-account.ts';
+import { createPaperResetHandlers } from './paper-reset.ts';
 import { openPaperMarket, type PaperMarket } from './paper-market.ts';
 import { againstVerdictDenial } from '../analysis/index.ts';
 import { createEngineAnalysis } from './analysis.ts';
@@ -221,6 +222,7 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
     ...analysis.handlers,
     ...(settings.handlers as ChannelHandlers),
     ...trackRecord.handlers,
+    ...createPaperResetHandlers({ venue, journal, clock: ctx.platform.clock, events: ctx.events, logger: ctx.logger }),
   };
   return {
     handlers, venue, paperMarket, client, secrets, credentials, journal, alerts, observability, analysis, trading: trading?.service,

@@ -96,3 +96,41 @@ describe('the paper account across a restart of the app', () => {
     expect(state.balance).toBe(10_000);
   });
 });
+
+describe('Reset paper account', () => {
+  it('is refused while a position is open, then opens a fresh account that a restart keeps', { timeout: 60_000 }, async () => {
+    const first = await startTestEngine({ label: 'paper-reset' });
+    const router = first.engine.createRouter(['app://bulwark']);
+    const ask = async (channel: string, request: unknown): Promise<Answer> => router.handle(channel, request, sender);
+    try {
+      await until('trading to reconcile', async () => ((await ask('trading:get-state', undefined)).value as { state: string }).state === 'ACTIVE');
+      const venue = venueOf(first);
+      venue.admin.setPrice(symbol, '90000');
+      const ticket = { symbol, side: 'sell', type: 'market', sizeLots: 5, leverage: 5, stopPrice: '99000' };
+      await until('the entry to be allowed', async () => ((await ask('trading:preview-order', ticket)).value as { verdict: string }).verdict === 'allow');
+      expect(await ask('trading:place-order', ticket)).toMatchObject({ ok: true });
+      await until('the short to be protected', () => Promise.resolve(atVenue(venue).stops.length === 1));
+
+      expect(await ask('paper:reset-account', { startingBalanceUsdt: 'lots' })).toMatchObject({ ok: false });
+      const refused = await ask('paper:reset-account', { startingBalanceUsdt: '2500' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'paper-account-not-flat' } });
+      expect(refused.error?.message).toMatch(/position in XBTUSDTM.*kill switch/);
+      // Nothing was lost by the refusal: the short and its stop are still at the venue.
+      expect(atVenue(venue)).toMatchObject({ positions: [{ symbol, qty: -5 }], stops: [expect.anything() as unknown] });
+
+      expect(await ask('trading:trigger-kill-switch', { flatten: true })).toMatchObject({ ok: true });
+      await until('flat at the venue', () => Promise.resolve(atVenue(venue).positions.length === 0 && atVenue(venue).stops.length === 0));
+      expect(await ask('trading:resume-trading', { acknowledge: true })).toMatchObject({ ok: true });
+      expect(await ask('paper:reset-account', { startingBalanceUsdt: '2500' })).toMatchObject({ ok: true, value: { balanceUsdt: '2500' } });
+      expect(atVenue(venue)).toMatchObject({ balance: 2500, positions: [], stops: [], fills: [] });
+    } finally {
+      await first.stop();
+    }
+    const second = await startTestEngine({ label: 'paper-reset', userData: first.userData });
+    try {
+      expect(atVenue(venueOf(second))).toMatchObject({ balance: 2500, positions: [], stops: [], fills: [] });
+    } finally {
+      await second.stop();
+    }
+  });
+});

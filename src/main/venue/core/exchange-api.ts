@@ -102,6 +102,12 @@ export interface VenueExchange {
   // ── accounts ──────────────────────────────────────────────────────────────
   /** Creates (or keeps) an account for `userId` holding `startingBalanceUsdt` USDT (decimal string). */
   openAccount(userId: string, startingBalanceUsdt: string): void;
+  /**
+   * Replaces `userId`'s account with a fresh one holding `startingBalanceUsdt` (Settings' "Reset
+   * paper account", ADR 0160). Refused with 100001 while the account has a position or an open or
+   * stop order: a reset never drops a position from under its stop.
+   */
+  resetAccount(userId: string, startingBalanceUsdt: string): void;
   /** Whether the user has an account. */
   hasAccount(userId: string): boolean;
   /**

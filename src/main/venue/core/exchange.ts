@@ -159,6 +159,19 @@ function openAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string
   emitWallet(venue, account);
 }
 
+/** The fresh account of a reset; refused while anything of the old one is open. */
+function resetAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string): void {
+  const account = venue.accounts.get(userId);
+  if (account !== undefined) {
+    const open = [...account.positions.values()].filter((p) => p.qty !== 0n).map((p) => p.symbol);
+    if (open.length > 0 || account.openOrders.size > 0) {
+      throw venueErrors.invalidParameter(`The account still holds ${open.length > 0 ? `a position in ${open.join(', ')}` : `${String(account.openOrders.size)} open order(s)`}: close and cancel everything before a reset`);
+    }
+    venue.accounts.delete(userId);
+  }
+  openAccountOf(venue, userId, startingBalanceUsdt);
+}
+
 function drillMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'orderTimeline' | 'withDuplicateClientOids'> {
   return {
     orderTimeline: (filter) => (sync(), orderTimeline(venue, filter)),
@@ -174,10 +187,14 @@ function drillMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'orderTimel
   };
 }
 
-function accountMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'openAccount' | 'hasAccount' | 'ledger' | 'accountOverview'> {
+function accountMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'openAccount' | 'resetAccount' | 'hasAccount' | 'ledger' | 'accountOverview'> {
   return {
     openAccount: (userId, startingBalanceUsdt) => {
       openAccountOf(venue, userId, startingBalanceUsdt);
+    },
+    resetAccount: (userId, startingBalanceUsdt) => {
+      sync();
+      resetAccountOf(venue, userId, startingBalanceUsdt);
     },
     hasAccount: (userId) => venue.accounts.has(userId),
     ledger(userId) {

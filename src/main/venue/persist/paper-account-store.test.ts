@@ -110,6 +110,24 @@ describe('paper account store: the account survives a restart', () => {
     close(second);
   });
 
+  it('a reset is refused while a position is open, and once flat it starts afresh on disk too', () => {
+    const file = fileIn();
+    const first = open(file, TEST_START_MS);
+    trade(first.exchange);
+    expect(() => {
+      first.exchange.resetAccount('u1', '2500');
+    }).toThrow(/position in XBTUSDTM.*before a reset/);
+    expect(first.exchange.positions('u1')).toHaveLength(1);
+    first.exchange.cancelAll('u1');
+    first.exchange.cancelStopOrders('u1');
+    first.exchange.placeOrder('u1', { clientOid: 'flat', side: 'sell', symbol: XBT, type: 'market', size: 3, reduceOnly: true });
+    first.exchange.resetAccount('u1', '2500');
+    close(first);
+    const second = open(file, TEST_START_MS + 1_000);
+    expect(picture(second.exchange)).toEqual({ balance: 2500, positions: [], open: [], stops: [], fills: [] });
+    close(second);
+  });
+
   it('refuses a damaged file with a message saying what to do', () => {
     const file = fileIn();
     writeFileSync(file, 'not a database at all, just text that is long enough to be read as a header');
