@@ -45,7 +45,7 @@ function build(filePath: string): number[] {
     venue.exchange.placeOrder('u1', { clientOid: `b${String(i)}`, side: i % 2 === 0 ? 'buy' : 'sell', symbol: XBT, leverage: 5, type: 'market', size: 1, marginMode: 'ISOLATED' });
     commitsUs.push(Number(process.hrtime.bigint() - started) / 1000);
   }
-  const fills = venue.exchange.fills('u1', { pageSize: 1 }).totalNum;
+  const fills = venue.exchange.fills('u1', { pageSize: '1' }).totalNum;
   if (fills < FILLS) throw new Error(`built ${String(fills)} fills, wanted ${String(FILLS)}`);
   venue.close();
   return commitsUs;
@@ -55,7 +55,7 @@ function timedOpen(filePath: string | undefined): number {
   const started = performance.now();
   const venue = openVenue(filePath, TEST_START_MS + 1_000);
   const elapsed = performance.now() - started;
-  if (filePath !== undefined && venue.exchange.fills('u1', { pageSize: 1 }).totalNum < FILLS) throw new Error('the restored account lost fills');
+  if (filePath !== undefined && venue.exchange.fills('u1', { pageSize: '1' }).totalNum < FILLS) throw new Error('the restored account lost fills');
   venue.close();
   return elapsed;
 }

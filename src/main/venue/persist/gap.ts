@@ -25,7 +25,7 @@ function pricesOf(market: MarketRecord): Prices {
 }
 
 /** Every price the stops and liquidations watch, at `price` (a moment inside the candle). */
-function priceAtMoment(market: MarketRecord, price: Dec): void {
+export function priceAtMoment(market: MarketRecord, price: Dec): void {
   market.markPrice = price;
   market.indexPrice = price;
   market.lastPrice = price;
@@ -45,7 +45,14 @@ function crossedStopPrices(venue: Venue, market: MarketRecord, candle: CandleRec
 /** Stops and liquidations at the moments inside the candle the 1-minute close did not show. */
 function settleInsideCandle(venue: Venue, market: MarketRecord): void {
   const candle = market.candles.at(-1);
-  if (candle === undefined) return;
+  if (candle !== undefined) settleCandleRange(venue, market, candle);
+}
+
+/**
+ * Stops whose price `candle`'s range crossed trigger at that price, in the order the path meets
+ * them; positions are liquidated at the candle's low and high; then the market's prices are put back.
+ */
+export function settleCandleRange(venue: Venue, market: MarketRecord, candle: CandleRecord): void {
   const closing = pricesOf(market);
   for (const price of crossedStopPrices(venue, market, candle)) {
     priceAtMoment(market, price);
@@ -58,7 +65,8 @@ function settleInsideCandle(venue: Venue, market: MarketRecord): void {
   Object.assign(market, closing);
 }
 
-function holdsAnything(venue: Venue): boolean {
+/** Whether any account has an open order or a position: with none, the closed time changes nothing. */
+export function holdsAnything(venue: Venue): boolean {
   for (const account of venue.accounts.values()) if (account.openOrders.size > 0 || [...account.positions.values()].some((p) => p.qty !== 0n)) return true;
   return false;
 }

@@ -11,6 +11,7 @@ import type { VenuePersistence } from '../core/exchange-api.ts';
 import { decodeRecord } from './codec.ts';
 import { loadAccounts } from './load.ts';
 import { settleGap } from './gap.ts';
+import { settleMirroredGap } from './mirrored-gap.ts';
 import { commitVenue, markWritten, nothingWritten } from './store-commit.ts';
 import type { Written } from './store-commit.ts';
 import { openStoreFile, readMeta, storeStatements } from './store-file.ts';
@@ -45,9 +46,14 @@ function restoreInto(parts: StoreParts, venue: Venue, untilMs: number): void {
   if (counters !== null) venue.ids.resume(decodeRecord(counters) as IdCounters);
   const accounts = loadAccounts(parts.db, venue, parts.options.filePath);
   for (const account of accounts) markWritten(parts.written, account);
+  const savedText = readMeta(parts.sql, 'savedAtMs');
+  const savedAtMs = savedText === null ? venue.nowMs : Number(savedText);
   parts.written.savedAtMs = venue.nowMs;
-  if (accounts.length > 0) parts.logger.info('paper-account-restored', { accounts: accounts.length, savedAtMs: venue.nowMs, untilMs });
-  settleGap(venue, untilMs);
+  if (accounts.length > 0) parts.logger.info('paper-account-restored', { accounts: accounts.length, savedAtMs, untilMs });
+  // A mirrored market opens at the present on the upstream's real history of the closed time;
+  // the synthetic one was built up to the last save and steps on from there.
+  if (venue.mirror === undefined) settleGap(venue, untilMs);
+  else settleMirroredGap(venue, savedAtMs, untilMs);
 }
 
 /** Opens the paper account file at `options.filePath` (throws ConfigError when it is damaged). */
