@@ -39,11 +39,18 @@ function pinnedVenue(venue: unknown): Record<string, unknown> {
   return { ...given, marketData: given.marketData ?? { source: 'simulated' } };
 }
 
-/** Starts an engine in a fresh user-data folder. */
+/** Starts an engine in a fresh user-data folder (or again in `options.userData`, as a restart). */
 export async function startTestEngine(
-  options: { mode?: 'paper' | 'live'; label?: string; settings?: Record<string, unknown>; overrides?: ServiceOverrides } = {},
+  options: {
+    mode?: 'paper' | 'live';
+    label?: string;
+    settings?: Record<string, unknown>;
+    overrides?: ServiceOverrides;
+    /** Start again in this user-data folder (a restart of the app) instead of a fresh one. */
+    userData?: string;
+  } = {},
 ): Promise<TestEngine> {
-  const userData = mkdtempSync(join(testRunDir(), `${options.label ?? 'engine'}-`));
+  const userData = options.userData ?? mkdtempSync(join(testRunDir(), `${options.label ?? 'engine'}-`));
   // Each test engine keeps its keychain entries under its own service name, so parallel tests
   // never read or overwrite each other's paper key.
   const settings = { ...options.settings, venue: pinnedVenue(options.settings?.venue), secrets: { keychainService: `bulwark-test-${basename(userData).slice(-12)}` } };

@@ -19,7 +19,7 @@ import { loopbackRefusal, refuseUpgrade } from '../observability/loopback-guard.
 import type { Clock } from '../time/clock.ts';
 import { systemClock } from '../time/clock.ts';
 import { createVenueClock, createVenueExchange } from './core/index.ts';
-import type { PriceFeed, UpstreamMarket, VenueClock, VenueExchange } from './core/index.ts';
+import type { PriceFeed, UpstreamMarket, VenueClock, VenueExchange, VenuePersistence } from './core/index.ts';
 import { createAdminHttp } from './server/admin-http.ts';
 import { KeyBook } from './server/api-keys.ts';
 import type { KeySpec } from './server/api-keys.ts';
@@ -68,6 +68,8 @@ export interface StartVenueOptions {
   readonly clock?: Clock;
   /** Exchange time (prices, funding, stops); default `clock` sped up by `config.timeScale`. */
   readonly venueClock?: VenueClock;
+  /** Keeps the accounts across restarts (venue/persist, ADR 0160); absent = fresh accounts each start. */
+  readonly persistence?: VenuePersistence;
   /**
    * Serve the admin API under `/__venue/` (set prices, inject faults, issue keys with any
    * permission). Default false: the app's venue never serves it; the CLI and tests opt in. The
@@ -141,6 +143,7 @@ function assemble(options: StartVenueOptions): VenueParts {
     config: options.config,
     logger,
     ...(options.priceFeed === undefined ? {} : { priceFeed: options.priceFeed }),
+    ...(options.persistence === undefined ? {} : { persistence: options.persistence }),
     ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
   });
   const state = buildState(seed, settings.rateLimitWindowMs, settings.requestLogCapacity);

@@ -14,7 +14,8 @@ import { journalFileFor, setAsideSharedJournal } from '../store/journal-file.ts'
 import { openJournal, type Journal } from '../store/journal.ts';
 import { startVenue } from '../venue/index.ts';
 import type { RunningVenue } from '../venue/index.ts';
-import { createVenueClock } from '../venue/core/index.ts';
+import { PAPER_TRADER_USER_ID, closingStoreOnStop, openPaperAccount, resumedVenueClock } from './paper-account.ts';
+import { createPaperResetHandlers } from './paper-reset.ts';
 import { openPaperMarket, type PaperMarket } from './paper-market.ts';
 import { againstVerdictDenial } from '../analysis/index.ts';
 import { createEngineAnalysis } from './analysis.ts';
@@ -98,19 +99,26 @@ function buildSecrets(ctx: ServiceContext, alerts: () => AlertRouter): Secrets {
 async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredentials, market: PaperMarket): Promise<RunningVenue> {
   const key = credentials.credentials;
   const mirror = market.mirror;
-  return startVenue({
-    ...(mirror === undefined ? {} : {
-      upstream: mirror,
+  const store = openPaperAccount(ctx.platform.paths.userData, ctx.logger);
+  try {
+    const venue = await startVenue({
+      ...(mirror === undefined ? {} : { upstream: mirror }),
       // The real market runs in real time: a scaled venue clock would settle funding early.
-      venueClock: createVenueClock({ timeScale: 1, wall: ctx.platform.clock }),
-    }),
-    config: mirror === undefined ? ctx.config.venue : { ...ctx.config.venue, priceStepMs: ctx.config.venue.marketData.priceStepMs },
-    server: ctx.config.venue.server,
-    logger: ctx.logger,
-    port: ctx.config.venue.restPort,
-    startingBalanceUsdt: ctx.config.venue.startingBalanceUsdt,
-    ...(key === undefined ? {} : { keys: [{ ...key, permissions: ['General', 'Futures'] }] }),
-  });
+      venueClock: resumedVenueClock(store, ctx.platform.clock, mirror === undefined ? ctx.config.venue.timeScale : 1),
+      clock: ctx.platform.clock,
+      persistence: store,
+      config: mirror === undefined ? ctx.config.venue : { ...ctx.config.venue, priceStepMs: ctx.config.venue.marketData.priceStepMs },
+      server: ctx.config.venue.server,
+      logger: ctx.logger,
+      port: ctx.config.venue.restPort,
+      startingBalanceUsdt: ctx.config.venue.startingBalanceUsdt,
+      ...(key === undefined ? {} : { keys: [{ ...key, permissions: ['General', 'Futures'], userId: PAPER_TRADER_USER_ID }] }),
+    });
+    return closingStoreOnStop(venue, store);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
 }
 
 /** Paper mode: the venue's market (live KuCoin data or simulated), then the venue on it. */
@@ -214,6 +222,7 @@ export async function startServices(ctx: ServiceContext): Promise<EngineServices
     ...analysis.handlers,
     ...(settings.handlers as ChannelHandlers),
     ...trackRecord.handlers,
+    ...createPaperResetHandlers({ venue, journal, clock: ctx.platform.clock, events: ctx.events, logger: ctx.logger }),
   };
   return {
     handlers, venue, paperMarket, client, secrets, credentials, journal, alerts, observability, analysis, trading: trading?.service,

@@ -5,6 +5,7 @@ import { appChannels, appEvents } from './channels/app.ts';
 import { healthChannels, healthEvents } from './channels/health.ts';
 import { marketChannels, marketEvents } from './channels/market.ts';
 import { metricsChannels, metricsEvents } from './channels/metrics.ts';
+import { paperChannels, paperEvents } from './channels/paper.ts';
 import { secretsChannels, secretsEvents } from './channels/secrets.ts';
 import { settingsChannels, settingsEvents } from './channels/settings.ts';
 import { tradingChannels, tradingEvents } from './channels/trading.ts';
@@ -27,6 +28,7 @@ export const channels = {
   ...metricsChannels,
   ...settingsChannels,
   ...trackrecordChannels,
+  ...paperChannels,
 } as const;
 
 /** Every event main pushes to the renderer, with its payload schema. */
@@ -41,6 +43,7 @@ export const events = {
   ...metricsEvents,
   ...settingsEvents,
   ...trackrecordEvents,
+  ...paperEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -36,6 +36,11 @@ export const venueConfigSchema = z
      * skips ahead, settling the funding it skipped at current prices.
      */
     maxCatchUpSteps: z.number().int().min(100).max(10_000_000).default(86_400),
+    /**
+     * Longest time the app was closed that a restored paper account is settled over (funding,
+     * stops, liquidations on the candles of that time); anything older is skipped, logged (ADR 0160).
+     */
+    maxRestoreGapMs: z.number().int().min(0).max(2_592_000_000).default(604_800_000),
     /** Funding settlement interval (KuCoin fundingRateGranularity, 8 h). */
     fundingIntervalMs: z.number().int().min(1000).default(28_800_000),
     /** Fee rate charged on the mark value of a liquidated position (docs/reference/kucoin-futures.md#isolated-margin, post-2025 model). */

@@ -11,6 +11,7 @@ import type {
   KucoinBullet,
   KucoinContract,
   KucoinFundingRate,
+  KucoinFundingRatePoint,
   KucoinLevel2Snapshot,
   KucoinMarkPrice,
   KucoinTicker,
@@ -35,6 +36,8 @@ export interface KucoinRestApi {
   /** Reads taking `options` are `market` lane by default; `{ lane: 'protective' }` makes them protective (ADR 0233). */
   getMarkPrice(symbol: string, options?: RequestOptions): Promise<KucoinMarkPrice>;
   getFundingRate(symbol: string): Promise<KucoinFundingRate>;
+  /** The contract's settled funding rates between `fromMs` and `toMs` (public GET /api/v1/contract/funding-rates). */
+  getFundingRateHistory(symbol: string, fromMs: number, toMs: number): Promise<KucoinFundingRatePoint[]>;
   getAccountOverview(currency?: string, options?: RequestOptions): Promise<KucoinAccountOverview>;
   /**
    * Places an order (never retried). Throws OrderUnknownError with `details.clientOid` when the
@@ -83,6 +86,7 @@ export function createKucoinRestApi(transport: RestTransport, orderTimeoutMs: nu
     getKlines: (query) => send(market.klinesCall(query)),
     getMarkPrice: (symbol, options) => send(market.markPriceCall(symbol, options)),
     getFundingRate: (symbol) => send(market.fundingRateCall(symbol)),
+    getFundingRateHistory: (symbol, fromMs, toMs) => send(market.fundingRateHistoryCall(symbol, fromMs, toMs)),
     getAccountOverview: (currency = 'USDT', options) => send(account.accountOverviewCall(currency, options)),
     placeOrder: (request) => send(orders.placeOrderCall(request, orderTimeoutMs)),
     placeOrderWithStops: (request) => send(orders.placeOrderWithStopsCall(request, orderTimeoutMs)),

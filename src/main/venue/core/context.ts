@@ -71,6 +71,19 @@ export interface IdSource {
   priority(): number;
   /** The next venue-wide instant sequence number (ADR 0140). */
   instant(): number;
+  /** Where every counter stands (the paper account store saves it, ADR 0160). */
+  counters(): IdCounters;
+  /** Moves every counter forward to at least `saved`, so ids after a restart never repeat. */
+  resume(saved: IdCounters): void;
+}
+
+/** The id counters' positions, as decimal strings (order and position ids outgrow 2^53). */
+export interface IdCounters {
+  readonly order: string;
+  readonly trade: number;
+  readonly position: string;
+  readonly priority: number;
+  readonly instant: number;
 }
 
 /** Sequential ids offset by the seed so two venues' ids differ. */
@@ -86,6 +99,14 @@ export function createIdSource(seed: number): IdSource {
     position: () => String(++positionCounter),
     priority: () => ++priorityCounter,
     instant: () => ++instantCounter,
+    counters: () => ({ order: String(orderCounter), trade: tradeCounter, position: String(positionCounter), priority: priorityCounter, instant: instantCounter }),
+    resume(saved) {
+      if (BigInt(saved.order) > orderCounter) orderCounter = BigInt(saved.order);
+      if (BigInt(saved.position) > positionCounter) positionCounter = BigInt(saved.position);
+      tradeCounter = Math.max(tradeCounter, saved.trade);
+      priorityCounter = Math.max(priorityCounter, saved.priority);
+      instantCounter = Math.max(instantCounter, saved.instant);
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import type { Logger } from '../../observability/logger.ts';
 import type { UpstreamMarket } from './upstream.ts';
 import type { PriceFeed } from '../feeds/price-feed.ts';
 import type { VenueClock } from '../feeds/venue-clock.ts';
+import type { Venue } from './context.ts';
 import type { VenueEventListener } from './events.ts';
 import type { IndexPointWire, QueryParams, RatePointWire } from './wire-types.ts';
 import type { OrderTimelineEntryWire, OrderTimelineFilter } from './order-timeline.ts';
@@ -68,11 +69,28 @@ export interface VenueExchangeOptions {
   readonly logger: Logger;
   /** Price source; defaults to the seeded random walk. */
   readonly priceFeed?: PriceFeed;
+  /** Keeps the accounts across restarts (venue/persist, ADR 0160); absent = a fresh venue each start. */
+  readonly persistence?: VenuePersistence;
   /**
    * A mirrored real market (ADR 0180): its contracts, book, tape, marks, funding and history
    * replace the synthetic market (and `priceFeed`).
    */
   readonly upstream?: UpstreamMarket;
+}
+
+/**
+ * The hook a durable account store plugs into (ADR 0160). The core calls `historyFromMs` before it
+ * builds candle history (so the history covers the time the venue was closed), `restore` once that
+ * history is built up to `resumeAtMs`, and `commit` after every call and every tick, before the
+ * answer leaves: what a client was told is on disk.
+ */
+export interface VenuePersistence {
+  /** Venue time the saved state was last written at, or null when there is none. */
+  savedAtMs(): number | null;
+  /** Puts the saved accounts into `venue` and settles the time since they were saved up to `untilMs`. */
+  restore(venue: Venue, untilMs: number): void;
+  /** Writes whatever changed since the last commit. */
+  commit(venue: Venue): void;
 }
 
 /**
@@ -84,6 +102,12 @@ export interface VenueExchange {
   // ── accounts ──────────────────────────────────────────────────────────────
   /** Creates (or keeps) an account for `userId` holding `startingBalanceUsdt` USDT (decimal string). */
   openAccount(userId: string, startingBalanceUsdt: string): void;
+  /**
+   * Replaces `userId`'s account with a fresh one holding `startingBalanceUsdt` (Settings' "Reset
+   * paper account", ADR 0160). Refused with 100001 while the account has a position or an open or
+   * stop order: a reset never drops a position from under its stop.
+   */
+  resetAccount(userId: string, startingBalanceUsdt: string): void;
   /** Whether the user has an account. */
   hasAccount(userId: string): boolean;
   /**

@@ -80,12 +80,9 @@ function defaultFeed(options: VenueExchangeOptions, startMs: number): PriceFeed 
   });
 }
 
-function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventListener>): Venue {
+function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventListener>, warmStart: number): Venue {
   const config = options.config;
-  const startMs = options.clock.now();
   const upstream = options.upstream;
-  // A mirrored market brings its own history; the synthetic one builds it by warming up.
-  const warmStart = upstream === undefined ? startMs - config.historyWarmupMs : startMs;
   const logger = options.logger.child({ component: 'venue-core' });
   const specs = upstream?.specs ?? contractSpecs;
   const markets = new Map(specs.map((spec) => [spec.symbol, newMarket(spec, warmStart, config.fundingIntervalMs)]));
@@ -162,6 +159,19 @@ function openAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string
   emitWallet(venue, account);
 }
 
+/** The fresh account of a reset; refused while anything of the old one is open. */
+function resetAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string): void {
+  const account = venue.accounts.get(userId);
+  if (account !== undefined) {
+    const open = [...account.positions.values()].filter((p) => p.qty !== 0n).map((p) => p.symbol);
+    if (open.length > 0 || account.openOrders.size > 0) {
+      throw venueErrors.invalidParameter(`The account still holds ${open.length > 0 ? `a position in ${open.join(', ')}` : `${String(account.openOrders.size)} open order(s)`}: close and cancel everything before a reset`);
+    }
+    venue.accounts.delete(userId);
+  }
+  openAccountOf(venue, userId, startingBalanceUsdt);
+}
+
 function drillMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'orderTimeline' | 'withDuplicateClientOids'> {
   return {
     orderTimeline: (filter) => (sync(), orderTimeline(venue, filter)),
@@ -177,10 +187,14 @@ function drillMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'orderTimel
   };
 }
 
-function accountMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'openAccount' | 'hasAccount' | 'ledger' | 'accountOverview'> {
+function accountMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'openAccount' | 'resetAccount' | 'hasAccount' | 'ledger' | 'accountOverview'> {
   return {
     openAccount: (userId, startingBalanceUsdt) => {
       openAccountOf(venue, userId, startingBalanceUsdt);
+    },
+    resetAccount: (userId, startingBalanceUsdt) => {
+      sync();
+      resetAccountOf(venue, userId, startingBalanceUsdt);
     },
     hasAccount: (userId) => venue.accounts.has(userId),
     ledger(userId) {
@@ -315,15 +329,64 @@ function drivingMethods(venue: Venue, sync: Sync, listeners: Set<VenueEventListe
   };
 }
 
+/**
+ * Builds the venue state and its history; with persistence, the history reaches back to when the
+ * saved state was written (at most `maxRestoreGapMs`), is built up to that point, and the store then
+ * restores the accounts and settles the rest of the gap on it (ADR 0160).
+ */
+function openVenue(options: VenueExchangeOptions, listeners: Set<VenueEventListener>): Venue {
+  const startMs = options.clock.now();
+  // A mirrored market brings its own history (which covers the closed time); the synthetic one
+  // builds it by warming up.
+  if (options.upstream !== undefined) {
+    const mirrored = createVenue(options, listeners, startMs);
+    if (mirrored.mirror !== undefined) openMirrored(mirrored, mirrored.mirror, startMs);
+    options.persistence?.restore(mirrored, startMs);
+    options.persistence?.commit(mirrored);
+    return mirrored;
+  }
+  const savedAtMs = options.persistence?.savedAtMs() ?? null;
+  const defaultStart = startMs - options.config.historyWarmupMs;
+  const resumeAtMs = savedAtMs === null ? startMs : Math.min(startMs, Math.max(savedAtMs, startMs - options.config.maxRestoreGapMs));
+  const venue = createVenue(options, listeners, Math.min(defaultStart, resumeAtMs));
+  warmUp(venue, resumeAtMs);
+  if (options.persistence !== undefined) {
+    options.persistence.restore(venue, startMs);
+    options.persistence.commit(venue);
+  }
+  return venue;
+}
+
+/** Every method of `exchange`, followed by a commit of whatever it changed (thrown or not). */
+function committing(exchange: VenueExchange, commit: () => void): VenueExchange {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(exchange) as [string, (...args: unknown[]) => unknown][]) {
+    wrapped[name] = (...args: unknown[]): unknown => {
+      try {
+        return method(...args);
+      } finally {
+        commit();
+      }
+    };
+  }
+  return wrapped as unknown as VenueExchange;
+}
+
 /** Builds a venue exchange (deterministic given `seed` and the clock). */
 export function createVenueExchange(options: VenueExchangeOptions): VenueExchange {
   const listeners = new Set<VenueEventListener>();
-  const venue = createVenue(options, listeners);
-  if (venue.mirror === undefined) warmUp(venue, options.clock.now());
-  else openMirrored(venue, venue.mirror, options.clock.now());
+  const venue = openVenue(options, listeners);
   const sync = (): void => {
     advanceVenue(venue, Math.max(options.clock.now(), venue.nowMs));
   };
+  const exchange = buildExchange(venue, sync, listeners);
+  const persistence = options.persistence;
+  return persistence === undefined ? exchange : committing(exchange, () => {
+    persistence.commit(venue);
+  });
+}
+
+function buildExchange(venue: Venue, sync: Sync, listeners: Set<VenueEventListener>): VenueExchange {
   return {
     ...accountMethods(venue, sync),
     ...drillMethods(venue, sync),

@@ -4,7 +4,7 @@
  * is a thin layer over {@link VenueExchange}.
  */
 export { createVenueExchange } from './exchange.ts';
-export type { LedgerWire, QueryParams, VenueExchange, VenueExchangeOptions } from './exchange-api.ts';
+export type { LedgerWire, QueryParams, VenueExchange, VenueExchangeOptions, VenuePersistence } from './exchange-api.ts';
 export type { IndexPointWire, RatePointWire } from './index-api.ts';
 export type { OrderTimelineEntryWire, OrderTimelineFilter, TimelineFillWire, TimelineInstantWire } from './order-timeline.ts';
 export { VenueError, venueErrors } from './errors.ts';

@@ -38,6 +38,14 @@ export interface UpstreamFunding {
   readonly nextFundingMs: number;
 }
 
+/** One settled upstream funding rate (KuCoin GET /api/v1/contract/funding-rates). */
+export interface UpstreamFundingPoint {
+  /** Epoch ms of the settlement. */
+  readonly timeMs: number;
+  /** The rate settled then, decimal string. */
+  readonly rate: string;
+}
+
 /** One upstream one-minute candle (decimal strings, lots). */
 export interface UpstreamCandle {
   readonly startMs: number;
@@ -62,6 +70,11 @@ export interface UpstreamMarket {
   takeTrades(symbol: string): UpstreamTrade[];
   /** The funding schedule; undefined until first read. */
   funding(symbol: string): UpstreamFunding | undefined;
+  /**
+   * The settlements inside the loaded history, oldest first: what a restored paper account is
+   * charged for the time the app was closed (ADR 0160). Empty when the upstream would not say.
+   */
+  fundingHistory(symbol: string): readonly UpstreamFundingPoint[];
   /** Why the data is stale now, or undefined while it is fresh. */
   staleReason(): string | undefined;
 }

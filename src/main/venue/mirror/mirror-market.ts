@@ -138,6 +138,7 @@ function assemble(options: MirrorMarketOptions, client: ExchangeClient, states: 
       return state.trades.splice(0, state.trades.length);
     },
     funding: (symbol) => states.get(symbol)?.funding,
+    fundingHistory: (symbol) => states.get(symbol)?.fundingHistory ?? [],
     staleReason: () => watch.reason(),
     onStaleChange: (listener) => watch.onChange(listener),
     async close() {

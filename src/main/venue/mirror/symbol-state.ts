@@ -5,7 +5,7 @@ import type { KucoinRiskLimitLevel } from '../../exchange/kucoin/schemas/positio
 import type { Level2Book } from '../../exchange/kucoin/ws/level2-book.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { ContractSpec } from '../core/contracts.ts';
-import type { UpstreamCandle, UpstreamFunding, UpstreamTrade } from '../core/upstream.ts';
+import type { UpstreamCandle, UpstreamFunding, UpstreamFundingPoint, UpstreamTrade } from '../core/upstream.ts';
 import { specFromUpstream } from './contract-spec.ts';
 import { loadMinuteHistory } from './history.ts';
 
@@ -19,6 +19,8 @@ export interface SymbolState {
   readonly trades: UpstreamTrade[];
   funding: UpstreamFunding | undefined;
   readonly history: readonly UpstreamCandle[];
+  /** Settlements inside `history`'s time, oldest first (empty when the upstream would not say). */
+  readonly fundingHistory: readonly UpstreamFundingPoint[];
   readonly book: Level2Book;
 }
 
@@ -46,6 +48,21 @@ export async function readFunding(rest: KucoinRestApi, symbol: string): Promise<
 }
 
 /**
+ * The settlements of the last `minutes` before `nowMs`, oldest first. A refusal leaves it empty: the
+ * mirror opens without it, and a restored paper account's closed time is then settled without
+ * funding (logged there) rather than at invented rates.
+ */
+async function readFundingHistory(rest: KucoinRestApi, symbol: string, minutes: number, nowMs: number): Promise<UpstreamFundingPoint[]> {
+  if (minutes === 0) return [];
+  try {
+    const points = await rest.getFundingRateHistory(symbol, nowMs - minutes * 60_000, nowMs);
+    return points.map((point) => ({ timeMs: point.timepoint, rate: String(point.fundingRate) })).sort((a, b) => a.timeMs - b.timeMs);
+  } catch {
+    return [];
+  }
+}
+
+/**
  * KuCoin serves the risk-limit tiers only signed (`x-api-channel: Private` in its OpenAPI spec for
  * GET /api/v1/contracts/risk-limit/{symbol}). With a key the mirror reads them; without one it
  * lists the contract's own first tier (its maxLeverage, initialMargin, maintainMargin and
@@ -61,14 +78,15 @@ async function tiersOf(client: ExchangeClient, contract: KucoinContract, signed:
 /** Reads tiers, funding, prices and history of a contract and opens its book on the public stream. */
 export async function loadSymbolState(client: ExchangeClient, contract: KucoinContract, historyMinutes: number, nowMs: number, signed: boolean): Promise<SymbolState> {
   const symbol = contract.symbol;
-  const [levels, funding, mark, ticker] = await Promise.all([
+  const [levels, funding, mark, ticker, fundingHistory] = await Promise.all([
     tiersOf(client, contract, signed),
     readFunding(client.rest, symbol),
     client.rest.getMarkPrice(symbol),
     client.rest.getTicker(symbol),
+    readFundingHistory(client.rest, symbol, historyMinutes, nowMs),
   ]);
   const spec = specFromUpstream({ ...contract, markPrice: mark.value }, levels);
   const history = historyMinutes === 0 ? [] : await loadMinuteHistory(client.rest, spec, historyMinutes, nowMs);
   const book = await client.openBook(symbol);
-  return { spec, mark: mark.value, index: mark.indexPrice ?? mark.value, last: ticker.price, trades: [], funding, history, book };
+  return { spec, mark: mark.value, index: mark.indexPrice ?? mark.value, last: ticker.price, trades: [], funding, history, fundingHistory, book };
 }

@@ -4,6 +4,7 @@ import {
   bulletSchema,
   contractSchema,
   contractsSchema,
+  fundingRateHistorySchema,
   fundingRateSchema,
   klinesSchema,
   level2SnapshotSchema,
@@ -69,6 +70,13 @@ export const markPriceCall = (symbol: string, options?: RequestOptions) => ({
 /** GET /api/v1/funding-rate/{symbol}/current (docs/reference/kucoin-futures.md#market-data). */
 export const fundingRateCall = (symbol: string) =>
   publicGet('/api/v1/funding-rate/{symbol}/current', `/api/v1/funding-rate/${symbolPath(symbol)}/current`, fundingRateSchema);
+
+/**
+ * GET /api/v1/contract/funding-rates?symbol&from&to: the contract's settled funding rates in the
+ * window, public (https://www.kucoin.com/docs-new/rest/futures-trading/funding-fees/get-public-funding-history).
+ */
+export const fundingRateHistoryCall = (symbol: string, fromMs: number, toMs: number) =>
+  publicGet('/api/v1/contract/funding-rates', '/api/v1/contract/funding-rates', fundingRateHistorySchema, { symbol, from: fromMs, to: toMs });
 
 /** POST /api/v1/bullet-public (docs/reference/kucoin-futures.md#ws-token): unsigned; safe to retry (it only issues a token). */
 export const publicTokenCall = (): RestCall<z.infer<typeof bulletSchema>> => ({

@@ -96,6 +96,13 @@ export const fundingRateSchema = z.looseObject({
 });
 export type KucoinFundingRate = z.infer<typeof fundingRateSchema>;
 
+/** One settled funding rate of GET /api/v1/contract/funding-rates (KuCoin's spec: all three required). */
+export const fundingRatePointSchema = z.looseObject({ symbol: z.string(), fundingRate: z.number(), timepoint: epochSchema });
+/** The answer of GET /api/v1/contract/funding-rates. */
+export const fundingRateHistorySchema = z.array(fundingRatePointSchema);
+/** One settled funding rate of a contract. */
+export type KucoinFundingRatePoint = z.infer<typeof fundingRatePointSchema>;
+
 /** POST /api/v1/bullet-public|private (docs/reference/kucoin-futures.md#ws-token). */
 export const bulletSchema = z.looseObject({
   token: z.string().min(1),
