@@ -59,8 +59,10 @@ describe('a hung alert channel', () => {
     // The other channels deliver while Slack hangs.
     await until('e-mail, SMS and Telegram delivered', () => rig.smtp.mails.length > 0 && rig.twilio.messages.length > 0 && rig.telegram.messages.length > 0);
     expect(test.notifications.some((n) => n.title.includes('Stop could not be placed'))).toBe(true);
-    const rows = test.engine.services.journal.queryEvents({ kind: 'alert-delivery', limit: 200 }).filter((row) => row.data.alertId === alert.id);
-    expect(rows.map((row) => row.data.channel).sort()).toEqual(['desktop', 'email', 'sms', 'telegram']);
+    // A channel journals its delivery once its server has answered, a moment after the server saw it.
+    const delivered = (): unknown[] => test.engine.services.journal.queryEvents({ kind: 'alert-delivery', limit: 200 }).filter((row) => row.data.alertId === alert.id).map((row) => row.data.channel).sort();
+    await until('the deliveries journaled', () => delivered().length >= 4);
+    expect(delivered()).toEqual(['desktop', 'email', 'sms', 'telegram']);
 
     expect(slack.requests.some((request) => request.body.includes('Stop could not be placed'))).toBe(false); // still queued behind the hung one
 
