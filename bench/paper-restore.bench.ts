@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { venueConfigSchema } from '../src/main/config/sections/venue.ts';
 import { silentLogger } from '../src/main/observability/logger.ts';
-import { feedSymbols } from '../src/main/venue/core/contracts.ts';
+import { feedSymbols } from '../src/main/venue/core/model/contracts.ts';
 import { createVenueExchange } from '../src/main/venue/core/exchange.ts';
 import { TEST_START_MS } from '../src/main/venue/core/testing.ts';
 import { createManualPriceFeed } from '../src/main/venue/feeds/manual-feed.ts';

@@ -1,7 +1,7 @@
 // The soak's figures from what it can read afterwards: the venue's order timeline, the journal the
 // engine left behind and the engine's own stdout lines.
 import type { Journal } from '../../src/main/store/journal.ts';
-import type { OrderTimelineEntryWire } from '../../src/main/venue/core/order-timeline.ts';
+import type { OrderTimelineEntryWire } from '../../src/main/venue/core/api/order-timeline.ts';
 
 /** One stdout line of the soak engine, tagged with the run (1 before the kill, 2 after). */
 export interface SoakLine {

@@ -2,7 +2,7 @@
 // order timeline proves that at every instant at least one loss-side stop covered the whole position,
 // and the engine journals each hand-off's overlap and gap as it measured them.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OrderTimelineEntryWire } from '../../../src/main/venue/core/order-timeline.ts';
+import type { OrderTimelineEntryWire } from '../../../src/main/venue/core/api/order-timeline.ts';
 import { configOf, drill, fastTrading, openCovered, until, type Drill } from './harness.ts';
 
 const symbol = 'XBTUSDTM';

@@ -6,13 +6,13 @@
  */
 import type { VenueConfig } from '../../config/sections/venue.ts';
 import type { Logger } from '../../observability/logger.ts';
-import type { UpstreamMarket } from './upstream.ts';
+import type { UpstreamMarket } from './model/upstream.ts';
 import type { PriceFeed } from '../feeds/price-feed.ts';
 import type { VenueClock } from '../feeds/venue-clock.ts';
-import type { Venue } from './context.ts';
-import type { VenueEventListener } from './events.ts';
-import type { IndexPointWire, QueryParams, RatePointWire } from './wire-types.ts';
-import type { OrderTimelineEntryWire, OrderTimelineFilter } from './order-timeline.ts';
+import type { Venue } from './model/context.ts';
+import type { VenueEventListener } from './wire/events.ts';
+import type { IndexPointWire, QueryParams, RatePointWire } from './wire/wire-types.ts';
+import type { OrderTimelineEntryWire, OrderTimelineFilter } from './api/order-timeline.ts';
 import type {
   AccountOverviewWire,
   BatchMarginModeWire,
@@ -44,9 +44,9 @@ import type {
   TickerWire,
   TradeHistoryWire,
   VenueStatusWire,
-} from './wire-types.ts';
+} from './wire/wire-types.ts';
 
-export type { QueryParams } from './wire-types.ts';
+export type { QueryParams } from './wire/wire-types.ts';
 
 /** Exact decimal strings of an account's ledger. */
 export interface LedgerWire {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VenueError } from './errors.ts';
+import { VenueError } from './wire/errors.ts';
 import type { VenueExchange } from './exchange-api.ts';
 import { createTestVenue } from './testing.ts';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, cmp, d, mul, sign, sub, sum, ZERO } from './decimal.ts';
-import type { Dec } from './decimal.ts';
-import { VenueError } from './errors.ts';
+import { add, cmp, d, mul, sign, sub, sum, ZERO } from './model/decimal.ts';
+import type { Dec } from './model/decimal.ts';
+import { VenueError } from './wire/errors.ts';
 import type { VenueExchange } from './exchange-api.ts';
 import { createTestVenue } from './testing.ts';
 import type { TestVenue } from './testing.ts';

@@ -1,7 +1,8 @@
 /**
  * A venue wired for tests and drills: manual clock, manual price feed (mark, index and last set
  * independently), a small deterministic book and no warm-up history. Used by the core's unit
- * tests and available to the server's tests.
+ * tests and drills; deliberately not exported from the production barrel (core/index.ts), so
+ * the app cannot reach it.
  */
 import type { VenueConfig } from '../../config/sections/venue.ts';
 import { venueConfigSchema } from '../../config/sections/venue.ts';
@@ -10,8 +11,8 @@ import type { ManualPriceFeed } from '../feeds/manual-feed.ts';
 import { createManualPriceFeed } from '../feeds/manual-feed.ts';
 import type { VenueClock } from '../feeds/venue-clock.ts';
 import { createManualVenueClock } from '../feeds/venue-clock.ts';
-import { feedSymbols } from './contracts.ts';
-import type { VenueEvent } from './events.ts';
+import { feedSymbols } from './model/contracts.ts';
+import type { VenueEvent } from './wire/events.ts';
 import type { VenueExchange } from './exchange-api.ts';
 import { createVenueExchange } from './exchange.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../observability/logger.ts';
-import { feedSymbols } from '../core/contracts.ts';
+import { feedSymbols } from '../core/model/contracts.ts';
 import { createTestVenue } from '../core/testing.ts';
 import { createMirrorFeed } from './mirror-feed.ts';
 import { createRandomWalkFeed } from './random-walk.ts';

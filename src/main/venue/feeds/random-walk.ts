@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../shared/errors.ts';
-import { deriveSeed, createRng } from '../core/rng.ts';
-import type { Rng } from '../core/rng.ts';
+import { deriveSeed, createRng } from '../core/engine/rng.ts';
+import type { Rng } from '../core/engine/rng.ts';
 import type { FeedSymbol, PriceFeed, PricePoint } from './price-feed.ts';
 import { onGrid } from './grid.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contractSchema } from '../../exchange/kucoin/schemas/market.ts';
 import { riskLimitLevelsSchema } from '../../exchange/kucoin/schemas/positions.ts';
-import { text } from '../core/decimal.ts';
+import { text } from '../core/model/decimal.ts';
 import { specFromUpstream } from './contract-spec.ts';
 
 // Fields as KuCoin's GET /api/v1/contracts/active example answers them (numbers, not strings).

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { ValidationError } from '../../../shared/errors.ts';
-import type { ContractSpec, RiskTier } from '../core/contracts.ts';
-import { d } from '../core/decimal.ts';
+import type { ContractSpec, RiskTier } from '../core/model/contracts.ts';
+import { d } from '../core/model/decimal.ts';
 import type { KucoinContract } from '../../exchange/kucoin/schemas/market.ts';
 import type { KucoinRiskLimitLevel } from '../../exchange/kucoin/schemas/positions.ts';
 

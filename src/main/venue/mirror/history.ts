@@ -4,9 +4,9 @@
  * so the chart opens on the upstream's real bars.
  */
 import type { KucoinRestApi } from '../../exchange/kucoin/rest-api.ts';
-import type { ContractSpec } from '../core/contracts.ts';
-import { text } from '../core/decimal.ts';
-import type { UpstreamCandle } from '../core/upstream.ts';
+import type { ContractSpec } from '../core/model/contracts.ts';
+import { text } from '../core/model/decimal.ts';
+import type { UpstreamCandle } from '../core/model/upstream.ts';
 import { roundToGrid } from '../feeds/grid.ts';
 
 const MINUTE_MS = 60_000;

@@ -1,5 +1,5 @@
 /** The mirror as a {@link PriceFeed}: the latest upstream mark, index and last, on the contract's grids. */
-import { text } from '../core/decimal.ts';
+import { text } from '../core/model/decimal.ts';
 import { onGrid } from '../feeds/grid.ts';
 import type { PriceFeed, PricePoint } from '../feeds/price-feed.ts';
 import type { SymbolState } from './symbol-state.ts';

@@ -4,8 +4,8 @@ import type { KucoinContract } from '../../exchange/kucoin/schemas/market.ts';
 import type { KucoinRiskLimitLevel } from '../../exchange/kucoin/schemas/positions.ts';
 import type { Level2Book } from '../../exchange/kucoin/ws/level2-book.ts';
 import type { Logger } from '../../observability/logger.ts';
-import type { ContractSpec } from '../core/contracts.ts';
-import type { UpstreamCandle, UpstreamFunding, UpstreamFundingPoint, UpstreamTrade } from '../core/upstream.ts';
+import type { ContractSpec } from '../core/model/contracts.ts';
+import type { UpstreamCandle, UpstreamFunding, UpstreamFundingPoint, UpstreamTrade } from '../core/model/upstream.ts';
 import { specFromUpstream } from './contract-spec.ts';
 import { loadMinuteHistory } from './history.ts';
 

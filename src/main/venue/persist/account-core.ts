@@ -3,10 +3,10 @@
  * open and parked orders and the per-symbol settings. The long lists live in `history` rows.
  */
 import { z } from 'zod';
-import { newAccountRecord } from '../core/accounting.ts';
-import type { Dec } from '../core/decimal.ts';
-import type { AccountRecord, Ledger, OrderRecord, PositionRecord } from '../core/state.ts';
-import type { MarginMode } from '../core/wire-types.ts';
+import { newAccountRecord } from '../core/engine/accounting.ts';
+import type { Dec } from '../core/model/decimal.ts';
+import type { AccountRecord, Ledger, OrderRecord, PositionRecord } from '../core/model/state.ts';
+import type { MarginMode } from '../core/wire/wire-types.ts';
 
 /** The saved form of an account's live state. */
 export interface AccountCore {

@@ -5,16 +5,16 @@
  * positions are liquidated where a candle's low or high crosses their liquidation price, and
  * funding settles at every funding time of the gap at the rate and mark of that time.
  */
-import type { Venue } from '../core/context.ts';
-import { parkedOf } from '../core/context.ts';
-import type { Dec } from '../core/decimal.ts';
-import { cmp } from '../core/decimal.ts';
-import { settleFunding, updatePredictedRates } from '../core/funding.ts';
-import { runLiquidations } from '../core/liquidation.ts';
-import { stepMarket } from '../core/market-step.ts';
-import { pruneHistory } from '../core/retention.ts';
-import type { CandleRecord, MarketRecord } from '../core/state.ts';
-import { checkStops } from '../core/stops.ts';
+import type { Venue } from '../core/model/context.ts';
+import { parkedOf } from '../core/model/context.ts';
+import type { Dec } from '../core/model/decimal.ts';
+import { cmp } from '../core/model/decimal.ts';
+import { settleFunding, updatePredictedRates } from '../core/engine/funding.ts';
+import { runLiquidations } from '../core/engine/liquidation.ts';
+import { stepMarket } from '../core/engine/market-step.ts';
+import { pruneHistory } from '../core/engine/retention.ts';
+import type { CandleRecord, MarketRecord } from '../core/model/state.ts';
+import { checkStops } from '../core/engine/stops.ts';
 
 const MINUTE_MS = 60_000;
 

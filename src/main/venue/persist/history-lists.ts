@@ -4,7 +4,7 @@
  * commit costs the new items, not the list).
  */
 import type { VenueConfig } from '../../config/sections/venue.ts';
-import type { AccountRecord } from '../core/state.ts';
+import type { AccountRecord } from '../core/model/state.ts';
 
 /** The lists kept in `history` rows. */
 export const historyLists = ['fills', 'funding', 'transactions', 'closed', 'done'] as const;

@@ -5,9 +5,9 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { ConfigError } from '../../../shared/errors.ts';
-import type { Venue } from '../core/context.ts';
-import { parkedOf, restingOf } from '../core/context.ts';
-import type { AccountRecord, OrderRecord } from '../core/state.ts';
+import type { Venue } from '../core/model/context.ts';
+import { parkedOf, restingOf } from '../core/model/context.ts';
+import type { AccountRecord, OrderRecord } from '../core/model/state.ts';
 import { accountFromCore, parseAccountCore } from './account-core.ts';
 import { decodeRecord } from './codec.ts';
 import { historyLists, keptCount, listOf } from './history-lists.ts';

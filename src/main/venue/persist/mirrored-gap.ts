@@ -6,12 +6,12 @@
  * upstream's funding history positions pay or receive the rate KuCoin settled then, on the mark of
  * that moment. The market's live prices and rate are put back afterwards.
  */
-import type { Venue } from '../core/context.ts';
-import { d } from '../core/decimal.ts';
-import { settleMarketFunding } from '../core/funding.ts';
-import { runLiquidations } from '../core/liquidation.ts';
-import type { CandleRecord, MarketRecord } from '../core/state.ts';
-import { checkStops } from '../core/stops.ts';
+import type { Venue } from '../core/model/context.ts';
+import { d } from '../core/model/decimal.ts';
+import { settleMarketFunding } from '../core/engine/funding.ts';
+import { runLiquidations } from '../core/engine/liquidation.ts';
+import type { CandleRecord, MarketRecord } from '../core/model/state.ts';
+import { checkStops } from '../core/engine/stops.ts';
 import { holdsAnything, priceAtMoment, settleCandleRange } from './gap.ts';
 
 const MINUTE_MS = 60_000;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { VenueConfig } from '../../config/sections/venue.ts';
 import { venueConfigSchema } from '../../config/sections/venue.ts';
 import { silentLogger } from '../../observability/logger.ts';
-import { feedSymbols } from '../core/contracts.ts';
+import { feedSymbols } from '../core/model/contracts.ts';
 import { createVenueExchange } from '../core/exchange.ts';
 import type { VenueExchange } from '../core/exchange-api.ts';
 import { TEST_START_MS } from '../core/testing.ts';

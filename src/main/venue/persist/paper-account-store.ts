@@ -6,7 +6,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../../observability/logger.ts';
-import type { IdCounters, Venue } from '../core/context.ts';
+import type { IdCounters, Venue } from '../core/model/context.ts';
 import type { VenuePersistence } from '../core/exchange-api.ts';
 import { decodeRecord } from './codec.ts';
 import { loadAccounts } from './load.ts';

@@ -4,8 +4,8 @@
  * replaced the one written before (a reset) starts its history afresh on disk too.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { Venue } from '../core/context.ts';
-import type { AccountRecord } from '../core/state.ts';
+import type { Venue } from '../core/model/context.ts';
+import type { AccountRecord } from '../core/model/state.ts';
 import { accountCoreOf } from './account-core.ts';
 import { encodeRecord } from './codec.ts';
 import { historyLists, itemsAfter, listOf } from './history-lists.ts';

@@ -1,4 +1,4 @@
-import { VenueError } from '../core/errors.ts';
+import { VenueError } from '../core/wire/errors.ts';
 
 /** What KuCoin answers when it refuses a request: its code, message and HTTP status (docs/reference/kucoin-futures.md#errors). */
 export interface KuCoinRefusal {
