@@ -57,7 +57,15 @@ async function startRig(): Promise<{ rig: AlertsRig; peers: Peers; stop(): Promi
     alerts: {
       channels: {
         desktop: { enabled: false },
-        email: { enabled: true, host: '127.0.0.1', port: smtp.port, security: 'starttls', username: 'trader@example.com', from: 'bulwark@example.com', to: ['trader@example.com'] },
+        email: {
+          enabled: true,
+          host: '127.0.0.1',
+          port: smtp.port,
+          security: 'starttls',
+          username: 'trader@example.com',
+          from: 'bulwark@example.com',
+          to: ['trader@example.com'],
+        },
         sms: { enabled: true, accountSid, from: '+14155550100', to: '+14155550123', apiBaseUrl: twilio.url },
         slack: { enabled: true },
         telegram: { enabled: true, chatId, apiBaseUrl: telegram.url },
@@ -70,7 +78,8 @@ async function startRig(): Promise<{ rig: AlertsRig; peers: Peers; stop(): Promi
   await settings.setSecret({ channel: 'slack', secret: slack.webhookUrl });
   await settings.setSecret({ channel: 'telegram', secret: secrets.telegramBotToken });
   return {
-    rig, peers: { smtp, twilio, slack, telegram },
+    rig,
+    peers: { smtp, twilio, slack, telegram },
     async stop() {
       slack.mode = 'answer';
       await rig.stop();
@@ -84,7 +93,12 @@ async function startRig(): Promise<{ rig: AlertsRig; peers: Peers; stop(): Promi
  * Raises `count` critical alerts one after another (each once `awaited` channels delivered it)
  * and returns, per channel, the raise → `sent` times in ms. Throws on any failed delivery.
  */
-async function raiseAndTime(rig: AlertsRig, count: number, awaited: readonly Channel[], label: string): Promise<Record<Channel, number[]>> {
+async function raiseAndTime(
+  rig: AlertsRig,
+  count: number,
+  awaited: readonly Channel[],
+  label: string,
+): Promise<Record<Channel, number[]>> {
   const times: Record<Channel, number[]> = { email: [], sms: [], slack: [], telegram: [] };
   const { router } = rig.alerts;
   for (let i = 0; i < count; i += 1) {
@@ -97,7 +111,11 @@ async function raiseAndTime(rig: AlertsRig, count: number, awaited: readonly Cha
         if (record.alertId !== alertId || !pending.has(channel)) return;
         if (record.outcome !== 'sent') {
           off();
-          reject(new Error(`${channel} did not deliver alert ${alertId}: ${record.outcome} ${record.reason ?? ''}`));
+          reject(
+            new Error(
+              `${channel} did not deliver alert ${alertId}: ${record.outcome} ${record.reason ?? ''}`,
+            ),
+          );
           return;
         }
         times[channel].push(performance.now() - raisedAt);
@@ -110,8 +128,13 @@ async function raiseAndTime(rig: AlertsRig, count: number, awaited: readonly Cha
     });
     raisedAt = performance.now();
     alertId = router.raise({
-      severity: 'critical', code: 'stop-unplaceable', symbol: 'XBTUSDTM', key: `bench-${label}-${i}`, at: Date.now(),
-      message: 'KuCoin refused the protective stop 3 times (300004 stop order quantity limit exceeded): the position is unprotected.',
+      severity: 'critical',
+      code: 'stop-unplaceable',
+      symbol: 'XBTUSDTM',
+      key: `bench-${label}-${i}`,
+      at: Date.now(),
+      message:
+        'KuCoin refused the protective stop 3 times (300004 stop order quantity limit exceeded): the position is unprotected.',
       details: { attempts: 3, kucoinCode: '300004', positionLots: 4 },
     }).id;
     await done;
@@ -121,7 +144,11 @@ async function raiseAndTime(rig: AlertsRig, count: number, awaited: readonly Cha
   return times;
 }
 
-function p(times: Record<Channel, number[]>, q: number, only: readonly Channel[]): Partial<Record<Channel, number>> {
+function p(
+  times: Record<Channel, number[]>,
+  q: number,
+  only: readonly Channel[],
+): Partial<Record<Channel, number>> {
   return Object.fromEntries(only.map((channel) => [channel, round(quantile(times[channel], q))]));
 }
 
@@ -137,22 +164,36 @@ async function main(): Promise<void> {
     peers.slack.mode = 'hang';
     const others = channels.filter((channel) => channel !== 'slack');
     const hung = await raiseAndTime(rig, Math.min(count, 40), others, 'hung');
-    const delivered = { email: peers.smtp.mails.length, sms: peers.twilio.messages.length, slack: peers.slack.messages.length, telegram: peers.telegram.messages.length };
+    const delivered = {
+      email: peers.smtp.mails.length,
+      sms: peers.twilio.messages.length,
+      slack: peers.slack.messages.length,
+      telegram: peers.telegram.messages.length,
+    };
     // A figure only counts if the peers really hold every message it timed.
     for (const channel of channels) {
       const expected = 10 + count + (channel === 'slack' ? 0 : hung[channel].length);
-      if (delivered[channel] < expected) throw new Error(`the ${channel} peer accepted ${delivered[channel]} messages, ${expected} were timed as sent`);
+      if (delivered[channel] < expected)
+        throw new Error(
+          `the ${channel} peer accepted ${delivered[channel]} messages, ${expected} were timed as sent`,
+        );
     }
-    const ratio = Math.max(...others.map((channel) => quantile(hung[channel], 0.95) / quantile(normal[channel], 0.95)));
-    process.stdout.write(`${JSON.stringify({
-      criticalToDeliveredP95Ms: p(normal, 0.95, channels),
-      criticalToDeliveredP50Ms: p(normal, 0.5, channels),
-      withSlackHungP95Ms: p(hung, 0.95, others),
-      hungSlackDelayRatio: round(ratio, 3),
-      alertsPerPhase: { normal: count, hung: hung.email.length },
-      acceptedByPeers: delivered,
-      loadAverage1m: round(loadavg()[0] ?? 0, 2), cpus: cpus().length, node: process.version,
-    })}\n`);
+    const ratio = Math.max(
+      ...others.map((channel) => quantile(hung[channel], 0.95) / quantile(normal[channel], 0.95)),
+    );
+    process.stdout.write(
+      `${JSON.stringify({
+        criticalToDeliveredP95Ms: p(normal, 0.95, channels),
+        criticalToDeliveredP50Ms: p(normal, 0.5, channels),
+        withSlackHungP95Ms: p(hung, 0.95, others),
+        hungSlackDelayRatio: round(ratio, 3),
+        alertsPerPhase: { normal: count, hung: hung.email.length },
+        acceptedByPeers: delivered,
+        loadAverage1m: round(loadavg()[0] ?? 0, 2),
+        cpus: cpus().length,
+        node: process.version,
+      })}\n`,
+    );
   } finally {
     await started.stop();
     rmSync(runDir, { recursive: true, force: true });

@@ -12,7 +12,8 @@ import { SymbolAnalysis } from '../src/main/analysis/symbol-analysis.ts';
 import { timeframeMs, type Timeframe } from '../src/main/market/timeframes.ts';
 import type { Candle } from '../src/shared/ipc/channels/market.ts';
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
 const config = analysisConfigSchema.parse({});
 const timeframes: Timeframe[] = ['5m', '15m', '1h', '4h'];
@@ -30,7 +31,14 @@ function history(timeframe: Timeframe, count: number): Candle[] {
   return Array.from({ length: count }, (_, i) => {
     const open = close;
     close = open * (1 + (random() - 0.5) * 0.01);
-    return { openTimeMs: START_MS + i * barMs, open, high: Math.max(open, close) * 1.001, low: Math.min(open, close) * 0.999, close, volume: 1 };
+    return {
+      openTimeMs: START_MS + i * barMs,
+      open,
+      high: Math.max(open, close) * 1.001,
+      low: Math.min(open, close) * 0.999,
+      close,
+      volume: 1,
+    };
   });
 }
 
@@ -57,22 +65,35 @@ function tick(forming: Map<Timeframe, Candle>, price: number, atMs: number): Can
     const bar = forming.get(timeframe);
     if (bar === undefined) continue;
     const barMs = timeframeMs(timeframe);
-    const next = atMs >= bar.openTimeMs + barMs
-      ? { openTimeMs: bar.openTimeMs + barMs, open: bar.close, high: Math.max(bar.close, price), low: Math.min(bar.close, price), close: price, volume: 1 }
-      : { ...bar, high: Math.max(bar.high, price), low: Math.min(bar.low, price), close: price };
+    const next =
+      atMs >= bar.openTimeMs + barMs
+        ? {
+            openTimeMs: bar.openTimeMs + barMs,
+            open: bar.close,
+            high: Math.max(bar.close, price),
+            low: Math.min(bar.close, price),
+            close: price,
+            volume: 1,
+          }
+        : { ...bar, high: Math.max(bar.high, price), low: Math.min(bar.low, price), close: price };
     forming.set(timeframe, next);
     out.push(next);
   }
   return out;
 }
 
-function incrementalBench(ticks: number): { updateP50: number; updateP99: number; verdictP50: number; verdictP99: number } {
+function incrementalBench(ticks: number): {
+  updateP50: number;
+  updateP99: number;
+  verdictP50: number;
+  verdictP99: number;
+} {
   const { analysis, forming } = loadedAnalysis();
   const trackers = timeframes.map((timeframe) => analysis.timeframes.get(timeframe)?.tracker);
   const updates: number[] = [];
   const verdicts: number[] = [];
   let price = forming.get('5m')?.close ?? 90_000;
-  const startMs = (forming.get('4h')?.openTimeMs ?? START_MS);
+  const startMs = forming.get('4h')?.openTimeMs ?? START_MS;
   for (let i = 0; i < ticks + 5_000; i += 1) {
     price *= 1 + (random() - 0.5) * 0.001;
     const bars = tick(forming, price, startMs + i * 1_000); // one trade a second: 5m rolls every 300 ticks
@@ -87,7 +108,12 @@ function incrementalBench(ticks: number): { updateP50: number; updateP99: number
   }
   updates.sort((a, b) => a - b);
   verdicts.sort((a, b) => a - b);
-  return { updateP50: percentile(updates, 50), updateP99: percentile(updates, 99), verdictP50: percentile(verdicts, 50), verdictP99: percentile(verdicts, 99) };
+  return {
+    updateP50: percentile(updates, 50),
+    updateP99: percentile(updates, 99),
+    verdictP50: percentile(verdicts, 50),
+    verdictP99: percentile(verdicts, 99),
+  };
 }
 
 function recomputeBench(runs: number): number {
@@ -109,11 +135,13 @@ function recomputeBench(runs: number): number {
 
 const incremental = incrementalBench(50_000);
 const recomputeP50 = recomputeBench(1_000);
-console.log(JSON.stringify({
-  indicatorUpdateP50Us: round(incremental.updateP50),
-  indicatorUpdateP99Us: round(incremental.updateP99),
-  verdictP50Us: round(incremental.verdictP50),
-  verdictP99Us: round(incremental.verdictP99),
-  recomputeP50Us: round(recomputeP50),
-  incrementalSpeedup: round(recomputeP50 / incremental.updateP50, 1),
-}));
+console.log(
+  JSON.stringify({
+    indicatorUpdateP50Us: round(incremental.updateP50),
+    indicatorUpdateP99Us: round(incremental.updateP99),
+    verdictP50Us: round(incremental.verdictP50),
+    verdictP99Us: round(incremental.verdictP99),
+    recomputeP50Us: round(recomputeP50),
+    incrementalSpeedup: round(recomputeP50 / incremental.updateP50, 1),
+  }),
+);

@@ -39,22 +39,37 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** The app's registry, with the app's window and ring size, on the app's clock. */
 function appRegistry(config: Config): MetricsRegistry {
   const { metricsWindowMs, histogramCapacity } = config.observability;
-  return createMetricsRegistry({ windowMs: metricsWindowMs, histogramCapacity, now: () => systemClock.now() });
+  return createMetricsRegistry({
+    windowMs: metricsWindowMs,
+    histogramCapacity,
+    now: () => systemClock.now(),
+  });
 }
 
 /**
  * ns per observation, the loop and call overhead subtracted (best of five rounds each); and, for
  * scale, one read of the clock the registry slides on (an observation reads it once).
  */
-function recordOverheadNs(iterations: number): { recordOverheadNs: number; recordLoopNs: number; emptyLoopNs: number; clockReadNs: number } {
-  const histogram = appRegistry(configSchema.parse({})).histogram('rest_request_ms', { route: 'POST /api/v1/orders' });
+function recordOverheadNs(iterations: number): {
+  recordOverheadNs: number;
+  recordLoopNs: number;
+  emptyLoopNs: number;
+  clockReadNs: number;
+} {
+  const histogram = appRegistry(configSchema.parse({})).histogram('rest_request_ms', {
+    route: 'POST /api/v1/orders',
+  });
   const empty = { observe: (_value: number): void => undefined };
   const time = (target: { observe(value: number): void }): number => {
     const started = process.hrtime.bigint();
     for (let i = 0; i < iterations; i += 1) target.observe(i & 1023);
     return Number(process.hrtime.bigint() - started) / iterations;
   };
-  const clock = { observe: (_value: number): void => { systemClock.now(); } };
+  const clock = {
+    observe: (_value: number): void => {
+      systemClock.now();
+    },
+  };
   const recorded: number[] = [];
   const baseline: number[] = [];
   const clockReads: number[] = [];
@@ -66,7 +81,9 @@ function recordOverheadNs(iterations: number): { recordOverheadNs: number; recor
   const recordLoopNs = Math.min(...recorded);
   const emptyLoopNs = Math.min(...baseline);
   return {
-    recordOverheadNs: round(Math.max(0, recordLoopNs - emptyLoopNs), 1), recordLoopNs: round(recordLoopNs, 1), emptyLoopNs: round(emptyLoopNs, 1),
+    recordOverheadNs: round(Math.max(0, recordLoopNs - emptyLoopNs), 1),
+    recordLoopNs: round(recordLoopNs, 1),
+    emptyLoopNs: round(emptyLoopNs, 1),
     clockReadNs: round(Math.max(0, Math.min(...clockReads) - emptyLoopNs), 1),
   };
 }
@@ -109,11 +126,19 @@ async function venueWorkerMain(): Promise<void> {
   parentPort?.postMessage({ restUrl: venue.restUrl, credentials: venue.credentials });
 }
 
-function client(restUrl: string, credentials: VenueHandle['credentials'], fetchImpl?: (input: string, init: UndiciInit) => Promise<Response>): ExchangeClient {
+function client(
+  restUrl: string,
+  credentials: VenueHandle['credentials'],
+  fetchImpl?: (input: string, init: UndiciInit) => Promise<Response>,
+): ExchangeClient {
   return createExchangeClient({
     config: benchConfig.exchange,
     endpoints: { futuresRestUrl: restUrl, generalRestUrl: restUrl },
-    credentials, clock: systemClock, logger: silentLogger, mode: 'paper', ...(fetchImpl === undefined ? {} : { fetchImpl }),
+    credentials,
+    clock: systemClock,
+    logger: silentLogger,
+    mode: 'paper',
+    ...(fetchImpl === undefined ? {} : { fetchImpl }),
   });
 }
 
@@ -127,7 +152,16 @@ type TimedOrder = (i: number) => Promise<number>;
  */
 function restRecorderListener(metrics: MetricsRegistry): Parameters<ExchangeClient['onRequestCompleted']>[0] {
   let subscribed: Parameters<ExchangeClient['onRequestCompleted']>[0] | undefined;
-  recordRest({ onRequestCompleted: (listener) => { subscribed = listener; return () => undefined; } }, metrics, () => systemClock.now());
+  recordRest(
+    {
+      onRequestCompleted: (listener) => {
+        subscribed = listener;
+        return () => undefined;
+      },
+    },
+    metrics,
+    () => systemClock.now(),
+  );
   if (subscribed === undefined) throw new Error('recordRest subscribed no listener');
   return subscribed;
 }
@@ -136,7 +170,11 @@ function restRecorderListener(metrics: MetricsRegistry): Parameters<ExchangeClie
  * Medians of orders with the recorders on and off, taken in turns (on first in even pairs, off
  * first in odd ones); the recorders are switched between orders, outside the timed window.
  */
-async function pairedMedians(order: TimedOrder, attach: () => () => void, options: { pairs: number; warmUpPairs: number; between?: (i: number) => Promise<void> }): Promise<{ onMs: number; offMs: number }> {
+async function pairedMedians(
+  order: TimedOrder,
+  attach: () => () => void,
+  options: { pairs: number; warmUpPairs: number; between?: (i: number) => Promise<void> },
+): Promise<{ onMs: number; offMs: number }> {
   const onMs: number[] = [];
   const offMs: number[] = [];
   const timed = async (on: boolean, i: number): Promise<number> => {
@@ -159,18 +197,26 @@ async function pairedMedians(order: TimedOrder, attach: () => () => void, option
   return { onMs: quantile(onMs, 0.5), offMs: quantile(offMs, 0.5) };
 }
 
-async function startTrading(venue: VenueHandle): Promise<{ exchange: ExchangeClient; service: TradingService; stop(): Promise<void> }> {
+async function startTrading(
+  venue: VenueHandle,
+): Promise<{ exchange: ExchangeClient; service: TradingService; stop(): Promise<void> }> {
   const exchange = client(venue.restUrl, venue.credentials);
   await exchange.start();
   const dir = mkdtempSync(join(tmpdir(), 'bw-bench-metrics-'));
   const journal = openJournal({ filePath: join(dir, 'journal.db'), now: () => Date.now() });
   const service = createTradingService({
-    config: benchConfig, client: tradingClientFrom(exchange, { privateStreamGraceMs: 60_000, now: () => Date.now() }),
-    journal, clock: systemClock, logger: silentLogger, alert: () => undefined, atr: { atr: () => undefined },
+    config: benchConfig,
+    client: tradingClientFrom(exchange, { privateStreamGraceMs: 60_000, now: () => Date.now() }),
+    journal,
+    clock: systemClock,
+    logger: silentLogger,
+    alert: () => undefined,
+    atr: { atr: () => undefined },
   });
   await service.start();
   return {
-    exchange, service,
+    exchange,
+    service,
     async stop() {
       await service.cancelAll('XBTUSDTM');
       await service.stop();
@@ -199,7 +245,15 @@ async function orderPathFigures(pairs: number): Promise<Record<string, number>> 
   // Resting limit entries (never fill) with their stop: the ticket path without a position to manage.
   const order: TimedOrder = async (i) => {
     const started = performance.now();
-    await rig.service.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: (87_000 + (i % 2_000) / 10).toFixed(1), sizeLots: 1, leverage: 5, stopPrice: '85000' });
+    await rig.service.placeOrder({
+      symbol: 'XBTUSDTM',
+      side: 'buy',
+      type: 'limit',
+      price: (87_000 + (i % 2_000) / 10).toFixed(1),
+      sizeLots: 1,
+      leverage: 5,
+      stopPrice: '85000',
+    });
     return performance.now() - started;
   };
   const between = async (i: number): Promise<void> => {
@@ -208,19 +262,44 @@ async function orderPathFigures(pairs: number): Promise<Record<string, number>> 
     if (i % 40 === 39) await rig.service.cancelAll('XBTUSDTM');
   };
   const { onMs, offMs } = await pairedMedians(order, attach, { pairs, warmUpPairs: 50, between });
-  const recorded = metrics.snapshot().histograms.find((row) => row.name === 'order_submit_to_ack_ms')?.total ?? 0;
+  const recorded =
+    metrics.snapshot().histograms.find((row) => row.name === 'order_submit_to_ack_ms')?.total ?? 0;
   await rig.stop();
   await venue.stop();
-  if (recorded === 0) throw new Error('the trading recorder saw no acknowledgement: the "on" orders were not measured with metrics');
-  return { orderPathOverheadPct: round((onMs / offMs - 1) * 100, 2), orderRoundTripWithMetricsMs: round(onMs), orderRoundTripWithoutMetricsMs: round(offMs), orderPairs: pairs };
+  if (recorded === 0)
+    throw new Error(
+      'the trading recorder saw no acknowledgement: the "on" orders were not measured with metrics',
+    );
+  return {
+    orderPathOverheadPct: round((onMs / offMs - 1) * 100, 2),
+    orderRoundTripWithMetricsMs: round(onMs),
+    orderRoundTripWithoutMetricsMs: round(offMs),
+    orderPairs: pairs,
+  };
 }
 
 async function orderCodeFigures(pairs: number): Promise<Record<string, number>> {
   const canned = (input: string, init: UndiciInit): Promise<Response> => {
-    const data = input.endsWith('/api/v1/timestamp') ? String(Date.now()) : `{"orderId":"1","clientOid":"${(JSON.parse(init.body ?? '{}') as { clientOid?: string }).clientOid ?? ''}"}`;
-    return Promise.resolve(new Response(`{"code":"200000","data":${data}}`, { status: 200, headers: { 'gw-ratelimit-limit': '100000000', 'gw-ratelimit-remaining': '99999999', 'gw-ratelimit-reset': '29000' } }));
+    const data = input.endsWith('/api/v1/timestamp')
+      ? String(Date.now())
+      : `{"orderId":"1","clientOid":"${(JSON.parse(init.body ?? '{}') as { clientOid?: string }).clientOid ?? ''}"}`;
+    return Promise.resolve(
+      new Response(`{"code":"200000","data":${data}}`, {
+        status: 200,
+        headers: {
+          'gw-ratelimit-limit': '100000000',
+          'gw-ratelimit-remaining': '99999999',
+          'gw-ratelimit-reset': '29000',
+        },
+      }),
+    );
   };
-  const credentials = { apiKey: '67a1b2c3d4e5f60001abcdef', apiSecret: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', passphrase: 'bench', keyVersion: '3' as const };
+  const credentials = {
+    apiKey: '67a1b2c3d4e5f60001abcdef',
+    apiSecret: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+    passphrase: 'bench',
+    keyVersion: '3' as const,
+  };
   const exchange = client('http://127.0.0.1:9', credentials, canned);
   await exchange.timeSync.sync();
   const metrics = appRegistry(benchConfig);
@@ -228,19 +307,31 @@ async function orderCodeFigures(pairs: number): Promise<Record<string, number>> 
   const attach = (): (() => void) => exchange.onRequestCompleted(rest);
   const order: TimedOrder = async (i) => {
     const started = performance.now();
-    await exchange.rest.placeOrder({ symbol: 'XBTUSDTM', side: i % 2 === 0 ? 'buy' : 'sell', type: 'market', size: 1, leverage: 3 });
+    await exchange.rest.placeOrder({
+      symbol: 'XBTUSDTM',
+      side: i % 2 === 0 ? 'buy' : 'sell',
+      type: 'market',
+      size: 1,
+      leverage: 3,
+    });
     return performance.now() - started;
   };
   const { onMs, offMs } = await pairedMedians(order, attach, { pairs, warmUpPairs: 2_000 });
   await exchange.stop();
-  return { orderCodeOverheadPct: round((onMs / offMs - 1) * 100, 2), orderCodeWithMetricsUs: round(onMs * 1000, 1), orderCodeWithoutMetricsUs: round(offMs * 1000, 1) };
+  return {
+    orderCodeOverheadPct: round((onMs / offMs - 1) * 100, 2),
+    orderCodeWithMetricsUs: round(onMs * 1000, 1),
+    orderCodeWithoutMetricsUs: round(offMs * 1000, 1),
+  };
 }
 
 async function main(): Promise<void> {
   const record = recordOverheadNs(Number(process.env.BENCH_OBSERVATIONS ?? 5_000_000));
   const code = await orderCodeFigures(Number(process.env.BENCH_CODE_PAIRS ?? 10_000));
   const path = await orderPathFigures(Number(process.env.BENCH_ORDER_PAIRS ?? 500));
-  process.stdout.write(`${JSON.stringify({ ...record, ...path, ...code, loadAverage1m: round(loadavg()[0] ?? 0, 2), cpus: cpus().length, node: process.version })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...record, ...path, ...code, loadAverage1m: round(loadavg()[0] ?? 0, 2), cpus: cpus().length, node: process.version })}\n`,
+  );
 }
 
 if (isMainThread) await main();

@@ -20,18 +20,40 @@ import { openMirroredMarket } from '../src/main/venue/mirror/mirror-market.ts';
 
 const SYMBOL = 'XBTUSDTM';
 const DRIVE_MS = 8_000;
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const round = (value: number): number => Math.round(value * 10) / 10;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function lagsAt(priceStepMs: number): Promise<number[]> {
-  const base: Config = configSchema.parse({ venue: { marketData: { historyMinutes: 0, symbols: [SYMBOL] } } });
+  const base: Config = configSchema.parse({
+    venue: { marketData: { historyMinutes: 0, symbols: [SYMBOL] } },
+  });
   // The paper venue steps as the app runs it on live data (src/main/wiring/services.ts).
   const config: Config = { ...base, venue: { ...base.venue, priceStepMs } };
   const upstream = await startVenue({ config: config.venue, logger: silentLogger, port: 0, seed: 9 });
-  const mirror = await openMirroredMarket({ marketData: { ...config.venue.marketData, source: 'live', upstreamRestUrl: upstream.restUrl }, exchange: config.exchange, bookDepthLevels: config.venue.bookDepthLevels, clock: systemClock, logger: silentLogger, credentials: upstream.credentials });
-  const paper = await startVenue({ config: config.venue, logger: silentLogger, port: 0, upstream: mirror, venueClock: createVenueClock({ timeScale: 1, wall: systemClock }) });
-  const engineClient = createExchangeClient({ config: config.exchange, endpoints: { futuresRestUrl: paper.restUrl, generalRestUrl: paper.restUrl }, clock: systemClock, logger: silentLogger, mode: 'paper' });
+  const mirror = await openMirroredMarket({
+    marketData: { ...config.venue.marketData, source: 'live', upstreamRestUrl: upstream.restUrl },
+    exchange: config.exchange,
+    bookDepthLevels: config.venue.bookDepthLevels,
+    clock: systemClock,
+    logger: silentLogger,
+    credentials: upstream.credentials,
+  });
+  const paper = await startVenue({
+    config: config.venue,
+    logger: silentLogger,
+    port: 0,
+    upstream: mirror,
+    venueClock: createVenueClock({ timeScale: 1, wall: systemClock }),
+  });
+  const engineClient = createExchangeClient({
+    config: config.exchange,
+    endpoints: { futuresRestUrl: paper.restUrl, generalRestUrl: paper.restUrl },
+    clock: systemClock,
+    logger: silentLogger,
+    mode: 'paper',
+  });
   await engineClient.start();
   const pending: { price: number; sentAt: number }[] = [];
   const lags: number[] = [];
@@ -39,7 +61,8 @@ async function lagsAt(priceStepMs: number): Promise<number[]> {
     if (message.subject !== 'mark.index.price') return;
     const mark = Number((message.data as { markPrice?: unknown }).markPrice);
     const now = performance.now();
-    while (pending.length > 0 && (pending[0]?.price ?? Infinity) <= mark) lags.push(now - (pending.shift()?.sentAt ?? now));
+    while (pending.length > 0 && (pending[0]?.price ?? Infinity) <= mark)
+      lags.push(now - (pending.shift()?.sentAt ?? now));
   });
   await engineClient.publicStream.subscribe(`/contract/instrument:${SYMBOL}`);
   let price = Math.round(upstream.exchange.markPrice(SYMBOL).value) + 1_000;
@@ -63,10 +86,12 @@ const atDefault = await lagsAt(defaults.marketData.priceStepMs);
 const atSecond = await lagsAt(defaults.priceStepMs);
 const p95Default = percentile(atDefault, 95);
 const p95Second = percentile(atSecond, 95);
-console.log(JSON.stringify({
-  mirrorTickLagP95Ms: round(p95Default),
-  mirrorTickLagP50Ms: round(percentile(atDefault, 50)),
-  mirrorTickLagP95MsAt1sStep: round(p95Second),
-  lagRatio1sStepToDefault: round(p95Second / p95Default),
-  ticks: atDefault.length,
-}));
+console.log(
+  JSON.stringify({
+    mirrorTickLagP95Ms: round(p95Default),
+    mirrorTickLagP50Ms: round(percentile(atDefault, 50)),
+    mirrorTickLagP95MsAt1sStep: round(p95Second),
+    lagRatio1sStepToDefault: round(p95Second / p95Default),
+    ticks: atDefault.length,
+  }),
+);

@@ -22,17 +22,39 @@ import { openPaperAccountStore } from '../src/main/venue/persist/paper-account-s
 const FILLS = 10_000;
 const RUNS = 5;
 const XBT = 'XBTUSDTM';
-const config = venueConfigSchema.parse({ historyWarmupMs: 0, bookDepthLevels: 10, bookSpreadTicks: 1, bookLevelStepTicks: 1, bookLevelSizeLots: 1000 });
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const p99 = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.99)] ?? Number.NaN;
+const config = venueConfigSchema.parse({
+  historyWarmupMs: 0,
+  bookDepthLevels: 10,
+  bookSpreadTicks: 1,
+  bookLevelStepTicks: 1,
+  bookLevelSizeLots: 1000,
+});
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const p99 = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.99)] ?? Number.NaN;
 const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function openVenue(filePath: string | undefined, atMs: number) {
   const feed = createManualPriceFeed(feedSymbols());
   feed.set(XBT, { markPrice: '90000', indexPrice: '90000', lastPrice: '90000' });
-  const store = filePath === undefined ? undefined : openPaperAccountStore({ filePath, logger: silentLogger });
-  const exchange = createVenueExchange({ seed: 1, clock: createManualVenueClock(atMs), config, logger: silentLogger, priceFeed: feed, ...(store === undefined ? {} : { persistence: store }) });
-  return { exchange, close: () => { exchange.close(); store?.close(); } };
+  const store =
+    filePath === undefined ? undefined : openPaperAccountStore({ filePath, logger: silentLogger });
+  const exchange = createVenueExchange({
+    seed: 1,
+    clock: createManualVenueClock(atMs),
+    config,
+    logger: silentLogger,
+    priceFeed: feed,
+    ...(store === undefined ? {} : { persistence: store }),
+  });
+  return {
+    exchange,
+    close: () => {
+      exchange.close();
+      store?.close();
+    },
+  };
 }
 
 /** An account with `FILLS` fills: market orders of one lot, alternately buying and selling. */
@@ -42,7 +64,15 @@ function build(filePath: string): number[] {
   const commitsUs: number[] = [];
   for (let i = 0; i < FILLS; i += 1) {
     const started = process.hrtime.bigint();
-    venue.exchange.placeOrder('u1', { clientOid: `b${String(i)}`, side: i % 2 === 0 ? 'buy' : 'sell', symbol: XBT, leverage: 5, type: 'market', size: 1, marginMode: 'ISOLATED' });
+    venue.exchange.placeOrder('u1', {
+      clientOid: `b${String(i)}`,
+      side: i % 2 === 0 ? 'buy' : 'sell',
+      symbol: XBT,
+      leverage: 5,
+      type: 'market',
+      size: 1,
+      marginMode: 'ISOLATED',
+    });
     commitsUs.push(Number(process.hrtime.bigint() - started) / 1000);
   }
   const fills = venue.exchange.fills('u1', { pageSize: '1' }).totalNum;
@@ -55,7 +85,8 @@ function timedOpen(filePath: string | undefined): number {
   const started = performance.now();
   const venue = openVenue(filePath, TEST_START_MS + 1_000);
   const elapsed = performance.now() - started;
-  if (filePath !== undefined && venue.exchange.fills('u1', { pageSize: '1' }).totalNum < FILLS) throw new Error('the restored account lost fills');
+  if (filePath !== undefined && venue.exchange.fills('u1', { pageSize: '1' }).totalNum < FILLS)
+    throw new Error('the restored account lost fills');
   venue.close();
   return elapsed;
 }
@@ -73,7 +104,14 @@ try {
   }
   const restoreMs = median(restores);
   const restoreFreshMs = median(fresh);
-  console.log(JSON.stringify({ restoreMs: round(restoreMs), restoreFreshMs: round(restoreFreshMs), restoreFills: FILLS, commitP99Us: round(p99(commitsUs)) }));
+  console.log(
+    JSON.stringify({
+      restoreMs: round(restoreMs),
+      restoreFreshMs: round(restoreFreshMs),
+      restoreFills: FILLS,
+      commitP99Us: round(p99(commitsUs)),
+    }),
+  );
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -21,7 +21,8 @@ import { dec } from '../src/shared/domain/decimal.ts';
 const TRADES = 10_000;
 const RUNS = 5;
 const START = Date.UTC(2026, 0, 1);
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 let seed = 11;
@@ -38,26 +39,88 @@ function journalTrade(journal: Journal, i: number): void {
   const exit = price * (1 + (random() - 0.48) * 0.01);
   const clientOid = `bwe${i}`;
   const stop = (price * 0.99).toFixed(1);
-  journal.append('risk-decision', { verdict: 'allow', equity: '10000.00', lossAtStop: '9.00' }, { symbol, at });
-  journal.insertOrder({ clientOid, symbol, side: 'buy', type: 'market', purpose: 'entry', sizeLots: 10, filledLots: 10, leverage: 5, reduceOnly: false, status: 'FILLED', requestJson: '{}', createdAt: at, updatedAt: at, stopPrice: stop, exchangeOrderId: `x${i}` });
-  journal.recordFill({ tradeId: `t${i}a`, exchangeOrderId: `x${i}`, clientOid, symbol, side: 'buy', sizeLots: 10, price: price.toFixed(1), fee: '0.54', liquidity: 'taker', tradeType: 'trade', at });
-  journal.append('stop', { action: 'badge', status: 'NAKED', stopLots: 0, positionLots: 10 }, { symbol, at: at + 10 });
-  journal.append('stop', { action: 'badge', status: 'PROTECTED', stopLots: 10, positionLots: 10 }, { symbol, at: at + 400 });
-  journal.recordFill({ tradeId: `t${i}b`, exchangeOrderId: `y${i}`, symbol, side: 'sell', sizeLots: 10, price: exit.toFixed(1), fee: '0.54', liquidity: 'taker', tradeType: 'trade', at: at + 300_000 });
+  journal.append(
+    'risk-decision',
+    { verdict: 'allow', equity: '10000.00', lossAtStop: '9.00' },
+    { symbol, at },
+  );
+  journal.insertOrder({
+    clientOid,
+    symbol,
+    side: 'buy',
+    type: 'market',
+    purpose: 'entry',
+    sizeLots: 10,
+    filledLots: 10,
+    leverage: 5,
+    reduceOnly: false,
+    status: 'FILLED',
+    requestJson: '{}',
+    createdAt: at,
+    updatedAt: at,
+    stopPrice: stop,
+    exchangeOrderId: `x${i}`,
+  });
+  journal.recordFill({
+    tradeId: `t${i}a`,
+    exchangeOrderId: `x${i}`,
+    clientOid,
+    symbol,
+    side: 'buy',
+    sizeLots: 10,
+    price: price.toFixed(1),
+    fee: '0.54',
+    liquidity: 'taker',
+    tradeType: 'trade',
+    at,
+  });
+  journal.append(
+    'stop',
+    { action: 'badge', status: 'NAKED', stopLots: 0, positionLots: 10 },
+    { symbol, at: at + 10 },
+  );
+  journal.append(
+    'stop',
+    { action: 'badge', status: 'PROTECTED', stopLots: 10, positionLots: 10 },
+    { symbol, at: at + 400 },
+  );
+  journal.recordFill({
+    tradeId: `t${i}b`,
+    exchangeOrderId: `y${i}`,
+    symbol,
+    side: 'sell',
+    sizeLots: 10,
+    price: exit.toFixed(1),
+    fee: '0.54',
+    liquidity: 'taker',
+    tradeType: 'trade',
+    at: at + 300_000,
+  });
   journal.append('position-event', { event: 'closed', cause: 'close' }, { symbol, at: at + 300_000 });
 }
 
 const userData = mkdtempSync(join(tmpdir(), 'bulwark-bench-trackrecord-'));
-const journal = withFillEvents(openJournal({ filePath: journalFileFor(userData, 'paper'), now: () => START }));
+const journal = withFillEvents(
+  openJournal({ filePath: journalFileFor(userData, 'paper'), now: () => START }),
+);
 for (let batch = 0; batch < TRADES; batch += 500) {
   journal.transaction(() => {
     for (let i = batch; i < Math.min(TRADES, batch + 500); i += 1) journalTrade(journal, i);
   });
 }
 const config = configSchema.parse({});
-const multipliers = new Map([['XBTUSDTM', '0.001'], ['ETHUSDTM', '0.01']]);
+const multipliers = new Map([
+  ['XBTUSDTM', '0.001'],
+  ['ETHUSDTM', '0.01'],
+]);
 const service = createTrackRecordService({
-  mode: 'paper', journal, userData, config: () => config, now: () => START + TRADES * 600_000, logger: silentLogger, multipliers: () => Promise.resolve(multipliers),
+  mode: 'paper',
+  journal,
+  userData,
+  config: () => config,
+  now: () => START + TRADES * 600_000,
+  logger: silentLogger,
+  multipliers: () => Promise.resolve(multipliers),
 });
 
 const totals: number[] = [];
@@ -73,11 +136,21 @@ for (let run = 0; run < RUNS; run += 1) {
   const facts = readJournalFacts(journal);
   const readMs = performance.now() - readStarted;
   const computeStarted = performance.now();
-  computeTrackRecord({ ...facts, multiplierOf: (symbol) => dec(multipliers.get(symbol) ?? '1') }, { mode: 'paper', now: START, unprotectedLimitS: 5, config: config.trackRecord });
+  computeTrackRecord(
+    { ...facts, multiplierOf: (symbol) => dec(multipliers.get(symbol) ?? '1') },
+    { mode: 'paper', now: START, unprotectedLimitS: 5, config: config.trackRecord },
+  );
   computes.push(performance.now() - computeStarted);
   reads.push(readMs);
 }
 journal.close();
 rmSync(userData, { recursive: true, force: true });
 if (trades !== TRADES) throw new Error(`expected ${TRADES} trades, computed ${trades}`);
-console.log(JSON.stringify({ trackRecordMs: round(median(totals)), trackRecordReadMs: round(median(reads)), trackRecordComputeMs: round(median(computes)), trackRecordTrades: trades }));
+console.log(
+  JSON.stringify({
+    trackRecordMs: round(median(totals)),
+    trackRecordReadMs: round(median(reads)),
+    trackRecordComputeMs: round(median(computes)),
+    trackRecordTrades: trades,
+  }),
+);

@@ -35,7 +35,8 @@ const MOVES_PER_SECOND = 200;
 // 20 s warm-up, each heap figure the median of three forced GCs.
 const WARM_UP_MS = 20_000;
 const rendererDir = join(process.cwd(), 'out', 'renderer');
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const round = (value: number): number => Math.round(value * 10) / 10;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -86,14 +87,23 @@ const probeScript = `(() => {
 })();`;
 
 function buildRenderer(): void {
-  execFileSync(process.execPath, [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    { stdio: 'ignore' },
+  );
 }
 
 /** The JavaScript index.html loads before anything else (entry script and module preloads), gzipped, in KB. */
 function initialJsGzipKB(): number {
   const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-  const sources = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.?\/?([^"]+\.js)"/g)].map((match) => match[1] ?? '');
-  const bytes = sources.reduce((sum, source) => sum + gzipSync(readFileSync(join(rendererDir, source)), { level: 9 }).length, 0);
+  const sources = [
+    ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.?\/?([^"]+\.js)"/g),
+  ].map((match) => match[1] ?? '');
+  const bytes = sources.reduce(
+    (sum, source) => sum + gzipSync(readFileSync(join(rendererDir, source)), { level: 9 }).length,
+    0,
+  );
   return round(bytes / 1024);
 }
 
@@ -116,15 +126,28 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
   return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
 }
 
-async function openPositionWithTrailingStop(engine: Awaited<ReturnType<typeof startTestEngine>>['engine'], origin: string): Promise<void> {
+async function openPositionWithTrailingStop(
+  engine: Awaited<ReturnType<typeof startTestEngine>>['engine'],
+  origin: string,
+): Promise<void> {
   const router = engine.createRouter([origin]);
   const caller = { url: `${origin}/index.html`, isMainFrame: true };
   const mark = engine.services.venue?.exchange.markPrice(SYMBOL).value ?? Number.NaN;
-  const answer = await router.handle('trading:place-order', {
-    symbol: SYMBOL, side: 'buy', type: 'market', sizeLots: 2, leverage: 5,
-    stopPrice: (Math.round(mark * 0.97 * 10) / 10).toFixed(1), trailing: { mode: 'percent', distance: '1' },
-  }, caller);
-  if (!(answer as { ok: boolean }).ok) throw new Error(`the bench position was refused: ${JSON.stringify(answer)}`);
+  const answer = await router.handle(
+    'trading:place-order',
+    {
+      symbol: SYMBOL,
+      side: 'buy',
+      type: 'market',
+      sizeLots: 2,
+      leverage: 5,
+      stopPrice: (Math.round(mark * 0.97 * 10) / 10).toFixed(1),
+      trailing: { mode: 'percent', distance: '1' },
+    },
+    caller,
+  );
+  if (!(answer as { ok: boolean }).ok)
+    throw new Error(`the bench position was refused: ${JSON.stringify(answer)}`);
 }
 
 /** Moves the venue's price 200 times a second in small steps around where it is. */
@@ -145,8 +168,12 @@ async function drive(setPrice: (price: string) => void, start: number, ms: numbe
 
 async function main(): Promise<void> {
   buildRenderer();
-  const executablePath = process.env.BULWARK_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ ...(executablePath === undefined ? {} : { executablePath }), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const executablePath =
+    process.env.BULWARK_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    ...(executablePath === undefined ? {} : { executablePath }),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const server = await serveBuiltRenderer(rendererDir);
@@ -157,21 +184,55 @@ async function main(): Promise<void> {
   const bridge = await attachEngine(context, page, testEngine.engine, server.origin, '__bulwarkDeliverTimed');
   await page.goto(`${server.origin}/index.html`);
   await page.getByTestId('chart-canvas').waitFor();
-  await page.waitForFunction(() => (globalThis as unknown as { __benchProbe: { firstHistoryDrawMs: number | null } }).__benchProbe.firstHistoryDrawMs !== null, undefined, { timeout: 10_000 }).catch(async (error: unknown) => {
-    console.error(await page.evaluate(() => JSON.stringify({ probe: (globalThis as unknown as { __benchProbe: unknown }).__benchProbe, invoke: typeof (globalThis as unknown as { __bulwarkInvoke: unknown }).__bulwarkInvoke })));
-    throw error;
-  });
-  const firstRenderMs = await page.evaluate(() => (globalThis as unknown as { __benchProbe: { firstHistoryDrawMs: number } }).__benchProbe.firstHistoryDrawMs);
+  await page
+    .waitForFunction(
+      () =>
+        (globalThis as unknown as { __benchProbe: { firstHistoryDrawMs: number | null } }).__benchProbe
+          .firstHistoryDrawMs !== null,
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(async (error: unknown) => {
+      console.error(
+        await page.evaluate(() =>
+          JSON.stringify({
+            probe: (globalThis as unknown as { __benchProbe: unknown }).__benchProbe,
+            invoke: typeof (globalThis as unknown as { __bulwarkInvoke: unknown }).__bulwarkInvoke,
+          }),
+        ),
+      );
+      throw error;
+    });
+  const firstRenderMs = await page.evaluate(
+    () =>
+      (globalThis as unknown as { __benchProbe: { firstHistoryDrawMs: number } }).__benchProbe
+        .firstHistoryDrawMs,
+  );
   await openPositionWithTrailingStop(testEngine.engine, server.origin);
   const start = venue.exchange.markPrice(SYMBOL).value;
-  const setPrice = (price: string): void => { venue.admin.setPrice(SYMBOL, price); };
+  const setPrice = (price: string): void => {
+    venue.admin.setPrice(SYMBOL, price);
+  };
   await drive(setPrice, start, WARM_UP_MS);
   // Only the chart's own contract and timeframe count (the verdict strip's timeframes arrive too).
   const chartTimeframe = await page.locator('[data-testid="chart-timeframe"] input:checked').inputValue();
-  await page.evaluate(([symbol, timeframe]) => {
-    const probe = (globalThis as unknown as { __benchProbe: { symbol: string; timeframe: string; latencies: number[]; frames: number[]; longTasks: number } }).__benchProbe;
-    Object.assign(probe, { symbol, timeframe, latencies: [], frames: [], longTasks: 0 });
-  }, [SYMBOL, chartTimeframe] as const);
+  await page.evaluate(
+    ([symbol, timeframe]) => {
+      const probe = (
+        globalThis as unknown as {
+          __benchProbe: {
+            symbol: string;
+            timeframe: string;
+            latencies: number[];
+            frames: number[];
+            longTasks: number;
+          };
+        }
+      ).__benchProbe;
+      Object.assign(probe, { symbol, timeframe, latencies: [], frames: [], longTasks: 0 });
+    },
+    [SYMBOL, chartTimeframe] as const,
+  );
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const heapBefore = await jsHeapAfterGc(page);
@@ -179,8 +240,15 @@ async function main(): Promise<void> {
   const wallBefore = performance.now();
   await drive(setPrice, start, DRIVE_MS);
   const wallMs = performance.now() - wallBefore;
-  const busy = ((await taskSeconds(cdp)) - tasksBefore) * 1000 / wallMs;
-  const probe = await page.evaluate(() => (globalThis as unknown as { __benchProbe: { latencies: number[]; frames: number[]; longTasks: number } }).__benchProbe);
+  const busy = (((await taskSeconds(cdp)) - tasksBefore) * 1000) / wallMs;
+  const probe = await page.evaluate(
+    () =>
+      (
+        globalThis as unknown as {
+          __benchProbe: { latencies: number[]; frames: number[]; longTasks: number };
+        }
+      ).__benchProbe,
+  );
   const heapAfter = await jsHeapAfterGc(page);
   bridge.detach();
   await testEngine.stop();
@@ -188,19 +256,23 @@ async function main(): Promise<void> {
   await browser.close();
   const latencies = [...probe.latencies].sort((a, b) => a - b);
   const frames = probe.frames;
-  console.log(JSON.stringify({
-    tickToChartP50Ms: round(percentile(latencies, 50)),
-    tickToChartP95Ms: round(percentile(latencies, 95)),
-    candleUpdatesMeasured: latencies.length,
-    chartTimeframe,
-    longTasksOver50Ms: probe.longTasks,
-    mainThreadBusyPct: round(busy * 100),
-    heapGrowthPct: round(((heapAfter - heapBefore) / heapBefore) * 100),
-    droppedFramesPct: round((frames.filter((interval) => interval > 33).length / Math.max(1, frames.length)) * 100),
-    initialJsGzipKB: initialJsGzipKB(),
-    firstRenderMs: round(firstRenderMs),
-    loadAverage1m: round(loadavg()[0] ?? 0),
-  }));
+  console.log(
+    JSON.stringify({
+      tickToChartP50Ms: round(percentile(latencies, 50)),
+      tickToChartP95Ms: round(percentile(latencies, 95)),
+      candleUpdatesMeasured: latencies.length,
+      chartTimeframe,
+      longTasksOver50Ms: probe.longTasks,
+      mainThreadBusyPct: round(busy * 100),
+      heapGrowthPct: round(((heapAfter - heapBefore) / heapBefore) * 100),
+      droppedFramesPct: round(
+        (frames.filter((interval) => interval > 33).length / Math.max(1, frames.length)) * 100,
+      ),
+      initialJsGzipKB: initialJsGzipKB(),
+      firstRenderMs: round(firstRenderMs),
+      loadAverage1m: round(loadavg()[0] ?? 0),
+    }),
+  );
 }
 
 await main();

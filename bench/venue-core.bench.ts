@@ -15,7 +15,14 @@ function limitPairsPerSec(): number {
   venue.exchange.openAccount('bench', '100000000');
   const started = performance.now();
   for (let i = 0; i < ORDERS; i++) {
-    const { orderId } = venue.exchange.placeOrder('bench', { clientOid: `l${i}`, side: 'buy', symbol: 'XBTUSDTM', leverage: 10, price: '86000', size: 1 });
+    const { orderId } = venue.exchange.placeOrder('bench', {
+      clientOid: `l${i}`,
+      side: 'buy',
+      symbol: 'XBTUSDTM',
+      leverage: 10,
+      price: '86000',
+      size: 1,
+    });
     venue.exchange.cancelOrder('bench', orderId);
   }
   return ORDERS / ((performance.now() - started) / 1000);
@@ -26,7 +33,14 @@ function marketOrdersPerSec(): number {
   venue.exchange.openAccount('bench', '100000000');
   const started = performance.now();
   for (let i = 0; i < ORDERS; i++) {
-    venue.exchange.placeOrder('bench', { clientOid: `m${i}`, side: i % 2 === 0 ? 'buy' : 'sell', symbol: 'XBTUSDTM', leverage: 10, type: 'market', size: 5 });
+    venue.exchange.placeOrder('bench', {
+      clientOid: `m${i}`,
+      side: i % 2 === 0 ? 'buy' : 'sell',
+      symbol: 'XBTUSDTM',
+      leverage: 10,
+      type: 'market',
+      size: 5,
+    });
   }
   return ORDERS / ((performance.now() - started) / 1000);
 }
@@ -38,7 +52,14 @@ function venueSecondsPerWallSecond(): number {
     events += 1;
   });
   venue.exchange.openAccount('bench', '100000');
-  venue.exchange.placeOrder('bench', { clientOid: 'p', side: 'buy', symbol: 'XBTUSDTM', leverage: 10, type: 'market', size: 5 });
+  venue.exchange.placeOrder('bench', {
+    clientOid: 'p',
+    side: 'buy',
+    symbol: 'XBTUSDTM',
+    leverage: 10,
+    type: 'market',
+    size: 5,
+  });
   const venueMs = 2 * 3600 * 1000;
   const started = performance.now();
   venue.clock.advance(venueMs);

@@ -56,7 +56,11 @@ for (const file of files) {
   // `venue-core.bench.ts` reports under `venue.core`: one key per area in latest.json.
   const [area, part] = file.replace('.bench.ts', '').split(/-(.*)/s);
   console.error(`bench: ${file} …`);
-  const run = spawnSync('node', [join('bench', file)], { encoding: 'utf8', timeout: 600_000, maxBuffer: 16 * 1024 * 1024 });
+  const run = spawnSync('node', [join('bench', file)], {
+    encoding: 'utf8',
+    timeout: 600_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const lastLine = run.stdout.trim().split('\n').at(-1) ?? '';
   let figures;
   try {
@@ -66,7 +70,10 @@ for (const file of files) {
     figures = { error: `exit ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}` };
   }
   // The paper benches each measure one figure of one key (`paper.restoreMs`, `paper.mirrorTickLagP95Ms` …).
-  results[area] = part === undefined || flatAreas.has(area) ? { ...results[area], ...figures } : { ...results[area], [part]: figures };
+  results[area] =
+    part === undefined || flatAreas.has(area)
+      ? { ...results[area], ...figures }
+      : { ...results[area], [part]: figures };
 }
 
 function verdict(value, goal) {
@@ -87,10 +94,13 @@ const lines = [
 for (const [area, figures] of Object.entries(results)) {
   const load = typeof figures.loadAverage1m === 'number' ? figures.loadAverage1m : undefined;
   lines.push(`## ${area}`, '');
-  if (load !== undefined && load > cores * loadedShareOfCores) lines.push(`Measured under load: 1-minute load average ${load} on ${cores} cores.`, '');
+  if (load !== undefined && load > cores * loadedShareOfCores)
+    lines.push(`Measured under load: 1-minute load average ${load} on ${cores} cores.`, '');
   lines.push('| figure | value | goal |', '|---|---|---|');
   for (const [name, value] of Object.entries(figures)) {
-    lines.push(`| ${name} | ${typeof value === 'object' ? JSON.stringify(value) : value} | ${verdict(value, goals[area]?.[name])} |`);
+    lines.push(
+      `| ${name} | ${typeof value === 'object' ? JSON.stringify(value) : value} | ${verdict(value, goals[area]?.[name])} |`,
+    );
   }
   lines.push('');
 }

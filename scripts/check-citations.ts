@@ -10,7 +10,22 @@ import { extname, join, relative, sep } from 'node:path';
 /** Where a citation may hide: everything a reader of the repository reads. */
 export const scannedRoots = ['src', 'tests', 'bench', 'scripts', 'docs', 'README.md'] as const;
 
-const textExtensions = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.md', '.json', '.html', '.css', '.yml', '.yaml', '.txt']);
+const textExtensions = new Set([
+  '.ts',
+  '.tsx',
+  '.mts',
+  '.cts',
+  '.js',
+  '.mjs',
+  '.cjs',
+  '.md',
+  '.json',
+  '.html',
+  '.css',
+  '.yml',
+  '.yaml',
+  '.txt',
+]);
 const skippedDirs = new Set(['node_modules', 'out', 'dist', 'coverage', 'test-results', 'playwright-report']);
 
 /** One kind of stray citation; the patterns are written so that this file does not match itself. */
@@ -23,9 +38,15 @@ export const citationRules: readonly CitationRule[] = [
   { name: 'section sign of an outside document', pattern: /\u00a7/ },
   { name: 'numbered lesson of an outside list', pattern: /\bfield[- ]lessons?\b/i },
   { name: 'the task text', pattern: /\bthe\s+brief\b/i },
-  { name: 'path into a shared folder outside the repository', pattern: /\/work\/|\bshared\/(?:reference|GUIDE)\b/ },
+  {
+    name: 'path into a shared folder outside the repository',
+    pattern: /\/work\/|\bshared\/(?:reference|GUIDE)\b/,
+  },
   { name: 'outside style guide', pattern: /\bGUIDE\.md\b/ },
-  { name: 'who-wrote-this note', pattern: /\b(?:developer|engineer)\s+owns\b|\bsection\s+owner\b|\blead(?:'|\u2019)s\b/i },
+  {
+    name: 'who-wrote-this note',
+    pattern: /\b(?:developer|engineer)\s+owns\b|\bsection\s+owner\b|\blead(?:'|\u2019)s\b/i,
+  },
 ];
 
 /** A line that would otherwise match, kept on purpose; `why` is shown in the ADR and the report. */
@@ -39,7 +60,7 @@ export const allowed: readonly Allowed[] = [
   {
     file: 'scripts/gen-endpoint-weights.mjs',
     contains: "process.argv[2] ?? '/" + 'work/',
-    why: 'code, not a comment: the generator\'s default spec folder; changing it is a behaviour change left to its owner',
+    why: "code, not a comment: the generator's default spec folder; changing it is a behaviour change left to its owner",
   },
 ];
 
@@ -73,7 +94,8 @@ function filesUnder(root: string, path: string): string[] {
   }
   return entries.flatMap((entry) => {
     const child = path + '/' + entry.name;
-    if (entry.isDirectory()) return skippedDirs.has(entry.name) || entry.name.startsWith('.') ? [] : filesUnder(root, child);
+    if (entry.isDirectory())
+      return skippedDirs.has(entry.name) || entry.name.startsWith('.') ? [] : filesUnder(root, child);
     return textExtensions.has(extname(entry.name)) ? [child] : [];
   });
 }
@@ -97,7 +119,9 @@ if (process.argv[1] !== undefined && relative(process.argv[1], import.meta.filen
   const list = findStrayCitations(join(import.meta.dirname, '..'));
   if (list.length > 0) {
     console.log(formatCitations(list));
-    console.log(`${list.length} citation(s) point outside the repository; cite docs/reference/kucoin-futures.md#anchor or a public URL.`);
+    console.log(
+      `${list.length} citation(s) point outside the repository; cite docs/reference/kucoin-futures.md#anchor or a public URL.`,
+    );
     process.exitCode = 1;
   }
 }

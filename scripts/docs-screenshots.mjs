@@ -41,7 +41,9 @@ function runSpecs(specs) {
   const needsKeyring = process.platform === 'linux' && process.env.DBUS_SESSION_BUS_ADDRESS === undefined;
   if (!needsKeyring) return run('npx', ['playwright', 'test', ...specs]);
   if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
-    console.error('docs:screenshots: no D-Bus session and no gnome-keyring to start one: install dbus and gnome-keyring (apt-get install -y dbus gnome-keyring), or run it from a desktop session.');
+    console.error(
+      'docs:screenshots: no D-Bus session and no gnome-keyring to start one: install dbus and gnome-keyring (apt-get install -y dbus gnome-keyring), or run it from a desktop session.',
+    );
     return false;
   }
   const home = mkdtempSync(join(tmpdir(), 'bulwark-docs-keyring-'));
@@ -75,8 +77,12 @@ for (const { from, to } of shots) {
   console.log(`docs/images/${to} ← artifacts/e2e/${from}.png`);
 }
 if (missing.length > 0) {
-  console.error(`docs:screenshots: these screenshots were not taken by this run (a flow failed or was renamed):\n  ${missing.join('\n  ')}`);
-  console.error('Fix the failing spec, or update the list in scripts/docs-screenshots.mjs if a screenshot was renamed.');
+  console.error(
+    `docs:screenshots: these screenshots were not taken by this run (a flow failed or was renamed):\n  ${missing.join('\n  ')}`,
+  );
+  console.error(
+    'Fix the failing spec, or update the list in scripts/docs-screenshots.mjs if a screenshot was renamed.',
+  );
 }
 if (!testsPassed) console.error('docs:screenshots: some e2e specs failed (see above).');
 process.exit(missing.length === 0 && testsPassed ? 0 : 1);

@@ -17,13 +17,28 @@ const channelsDir = join(root, 'src', 'shared', 'ipc', 'channels');
 
 /** A page of docs/api a newcomer should open first, with why. */
 const startHere: readonly (readonly [page: string, why: string])[] = [
-  ['shared/ipc/api.md', '`window.bulwark`: how the renderer calls main and subscribes to events (`BulwarkApi`, `createBulwarkApi`).'],
-  ['shared/ipc/contract.md', 'every channel with its request and response schema, and every event with its payload.'],
-  ['shared/ipc/define.md', 'the shapes a domain file in `src/shared/ipc/channels/` must follow (`ChannelSpec`, naming patterns).'],
-  ['shared/domain/README.md', 'contracts, orders, positions, trailing stops, risk previews and exact decimal math.'],
+  [
+    'shared/ipc/api.md',
+    '`window.bulwark`: how the renderer calls main and subscribes to events (`BulwarkApi`, `createBulwarkApi`).',
+  ],
+  [
+    'shared/ipc/contract.md',
+    'every channel with its request and response schema, and every event with its payload.',
+  ],
+  [
+    'shared/ipc/define.md',
+    'the shapes a domain file in `src/shared/ipc/channels/` must follow (`ChannelSpec`, naming patterns).',
+  ],
+  [
+    'shared/domain/README.md',
+    'contracts, orders, positions, trailing stops, risk previews and exact decimal math.',
+  ],
   ['shared/errors.md', 'the error taxonomy every failure maps onto (retryable is a property of the class).'],
   ['shared/result.md', 'the `{ ok, value } | { ok, error }` every channel answers with.'],
-  ['main/trading.md', 'the trading service: the risk engine, entries with their stop, the kill switch, reconciliation.'],
+  [
+    'main/trading.md',
+    'the trading service: the risk engine, entries with their stop, the kill switch, reconciliation.',
+  ],
   ['main/exchange/kucoin/client.md', 'the KuCoin client: REST, streams, rate limiter, breakers, time sync.'],
   ['main/alerts.md', 'the alert router and the sink interface a new alert channel implements.'],
 ];
@@ -36,16 +51,24 @@ interface ContractFile {
 
 /** Every channel and event name, with the domain file that declares it (sorted by file, then name). */
 async function contractFiles(): Promise<ContractFile[]> {
-  const files = readdirSync(channelsDir).filter((name) => name.endsWith('.ts') && !name.includes('.test.')).sort();
+  const files = readdirSync(channelsDir)
+    .filter((name) => name.endsWith('.ts') && !name.includes('.test.'))
+    .sort();
   const result: ContractFile[] = [];
   for (const file of files) {
     const module = (await import(join(channelsDir, file))) as Record<string, unknown>;
     const names = (suffix: string): string[] =>
       Object.entries(module)
-        .filter(([exportName, value]) => exportName.endsWith(suffix) && typeof value === 'object' && value !== null)
+        .filter(
+          ([exportName, value]) => exportName.endsWith(suffix) && typeof value === 'object' && value !== null,
+        )
         .flatMap(([, value]) => Object.keys(value as object))
         .sort();
-    result.push({ file: `src/shared/ipc/channels/${file}`, channels: names('Channels'), events: names('Events') });
+    result.push({
+      file: `src/shared/ipc/channels/${file}`,
+      channels: names('Channels'),
+      events: names('Events'),
+    });
   }
   return result;
 }
@@ -53,14 +76,18 @@ async function contractFiles(): Promise<ContractFile[]> {
 /** The markdown of docs/API_REFERENCE.md. */
 async function indexMarkdown(generatedApiDir: string): Promise<string> {
   const files = await contractFiles();
-  const methods = files.flatMap(({ file, channels }) => channels.map((channel) => {
-    const { domain, method } = channelMethodName(channel);
-    return `| \`window.bulwark.${domain}.${method}()\` | \`${channel}\` | [${file}](../${file}) |`;
-  }));
+  const methods = files.flatMap(({ file, channels }) =>
+    channels.map((channel) => {
+      const { domain, method } = channelMethodName(channel);
+      return `| \`window.bulwark.${domain}.${method}()\` | \`${channel}\` | [${file}](../${file}) |`;
+    }),
+  );
   const events = files.flatMap(({ file, events: names }) =>
-    names.map((event) => `| \`window.bulwark.on('${event}', cb)\` | [${file}](../${file}) |`));
+    names.map((event) => `| \`window.bulwark.on('${event}', cb)\` | [${file}](../${file}) |`),
+  );
   const pages = startHere.map(([page, why]) => {
-    if (!existsSync(join(generatedApiDir, page))) throw new Error(`docs/api/${page} was not generated; update startHere in scripts/gen-api-docs.ts`);
+    if (!existsSync(join(generatedApiDir, page)))
+      throw new Error(`docs/api/${page} was not generated; update startHere in scripts/gen-api-docs.ts`);
     return `- [${page.replace(/\.md$/, '').replace(/\/README$/, '')}](api/${page}) — ${why}`;
   });
   return [
@@ -71,7 +98,7 @@ async function indexMarkdown(generatedApiDir: string): Promise<string> {
     'The renderer reaches main only through `window.bulwark`, which preload builds from the frozen',
     'contract in `src/shared/ipc/` — one function per channel, each answering a `Result`',
     '(`{ ok: true, value }` or `{ ok: false, error: { code, message, details } }`). Main validates',
-    'every request with the channel\'s zod schema and refuses anything else. The full reference of',
+    "every request with the channel's zod schema and refuses anything else. The full reference of",
     'each module, generated by typedoc from the TSDoc, is in [docs/api/](api/README.md).',
     '',
     '## Start here',
@@ -98,7 +125,8 @@ async function runTypedoc(out: string): Promise<void> {
   process.chdir(root);
   const app = await Application.bootstrapWithPlugins({ out }, [new TypeDocReader(), new TSConfigReader()]);
   const project = await app.convert();
-  if (project === undefined || app.logger.hasErrors()) throw new Error('typedoc could not convert the entry points in typedoc.json (see above)');
+  if (project === undefined || app.logger.hasErrors())
+    throw new Error('typedoc could not convert the entry points in typedoc.json (see above)');
   await app.generateOutputs(project);
   if (app.logger.hasErrors()) throw new Error('typedoc could not write the markdown (see above)');
 }
@@ -152,7 +180,9 @@ if (process.argv[1] === import.meta.filename) {
   if (process.argv.includes('--check')) {
     const found = await check();
     if (found.length > 0) {
-      process.stderr.write(`The API reference is stale — run npm run docs:api and commit docs/api and docs/API_REFERENCE.md:\n  ${found.join('\n  ')}\n`);
+      process.stderr.write(
+        `The API reference is stale — run npm run docs:api and commit docs/api and docs/API_REFERENCE.md:\n  ${found.join('\n  ')}\n`,
+      );
       process.exit(1);
     }
     process.stdout.write('docs/API_REFERENCE.md and docs/api/ match the code.\n');

@@ -69,7 +69,8 @@ function exampleOf(op) {
 // expireDate, an open order's endAt). Where KuCoin's example for an operation has null, the field is
 // marked nullable, so the fixture allows exactly what KuCoin itself sends.
 function markNulls(schema, example) {
-  if (schema === null || typeof schema !== 'object' || example === null || typeof example !== 'object') return;
+  if (schema === null || typeof schema !== 'object' || example === null || typeof example !== 'object')
+    return;
   if (Array.isArray(example)) {
     for (const item of example) markNulls(schema.items, item);
     return;
@@ -131,5 +132,8 @@ writeFileSync(
   out,
   `${JSON.stringify({ generatedBy: 'scripts/gen-kucoin-shapes.mjs', rest: sorted(rest), push: sorted(push) }, null, 1)}\n`,
 );
-if (unparsed.length > 0) process.stdout.write(`examples not parsed (no nulls taken from them): ${unparsed.join(', ')}\n`);
-process.stdout.write(`${Object.keys(rest).length} REST answers, ${Object.keys(push).length} push messages → ${out.pathname}\n`);
+if (unparsed.length > 0)
+  process.stdout.write(`examples not parsed (no nulls taken from them): ${unparsed.join(', ')}\n`);
+process.stdout.write(
+  `${Object.keys(rest).length} REST answers, ${Object.keys(push).length} push messages → ${out.pathname}\n`,
+);

@@ -22,7 +22,11 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '-b', 'tsconfig.node.json', 'tsconfig.web.json']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
   ['API reference matches the code (else: npm run docs:api)', 'node', ['scripts/gen-api-docs.ts', '--check']],
-  ['no import cycles', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']],
+  [
+    'no import cycles',
+    'npx',
+    ['depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+  ],
   ['unit, integration and renderer tests (coverage)', 'npx', ['vitest', 'run', '--coverage']],
   ['build', 'npx', ['electron-vite', 'build']],
   ['e2e (Chromium, real engine)', 'npx', ['playwright', 'test']],

@@ -29,7 +29,15 @@ const { values } = parseArgs({
 
 const child = spawn(
   process.execPath,
-  [new URL('../src/main/venue/cli.ts', import.meta.url).pathname, '--port', '0', '--seed', values.seed, '--log-file', values.log],
+  [
+    new URL('../src/main/venue/cli.ts', import.meta.url).pathname,
+    '--port',
+    '0',
+    '--seed',
+    values.seed,
+    '--log-file',
+    values.log,
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const line = await new Promise<string>((resolve, reject) => {
@@ -46,11 +54,26 @@ const send = async (url: string, init: SoakInit): Promise<{ status: number; text
 };
 const traders = [first];
 for (let i = 1; i < Number(values.traders); i += 1) {
-  const res = await send(`${first.rest}/__venue/keys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"keyVersion":"2"}', signal: AbortSignal.timeout(5_000) });
+  const res = await send(`${first.rest}/__venue/keys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"keyVersion":"2"}',
+    signal: AbortSignal.timeout(5_000),
+  });
   traders.push((JSON.parse(res.text) as { data: typeof first }).data);
 }
 if (Number(values['drop-cancels']) > 0) {
-  await send(`${first.rest}/__venue/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'drop-response', method: 'DELETE', path: '/api/**', rate: Number(values['drop-cancels']) }), signal: AbortSignal.timeout(5_000) });
+  await send(`${first.rest}/__venue/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      kind: 'drop-response',
+      method: 'DELETE',
+      path: '/api/**',
+      rate: Number(values['drop-cancels']),
+    }),
+    signal: AbortSignal.timeout(5_000),
+  });
 }
 const result = await runSoak({
   restUrl: first.rest,
@@ -62,7 +85,9 @@ const result = await runSoak({
   send,
 });
 // Open descriptors of the venue process at the end (Linux): a leak of sockets shows here first.
-const venueFds = existsSync(`/proc/${String(child.pid)}/fd`) ? readdirSync(`/proc/${String(child.pid)}/fd`).length : null;
+const venueFds = existsSync(`/proc/${String(child.pid)}/fd`)
+  ? readdirSync(`/proc/${String(child.pid)}/fd`).length
+  : null;
 process.stdout.write(`${JSON.stringify({ ...result, venueFds, log: values.log })}\n`);
 child.kill('SIGTERM');
 await agent.destroy();

@@ -10,7 +10,15 @@ import { CANVAS, background, priceStroke, shield, stopBar } from './geometry.mjs
 const out = join(import.meta.dirname, '..', '..', 'resources');
 export const PNG_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
-const ICNS_TYPES = [['icp4', 16], ['icp5', 32], ['icp6', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024]];
+const ICNS_TYPES = [
+  ['icp4', 16],
+  ['icp5', 32],
+  ['icp6', 64],
+  ['ic07', 128],
+  ['ic08', 256],
+  ['ic09', 512],
+  ['ic10', 1024],
+];
 
 function insidePolygon(points, x, y) {
   let inside = false;
@@ -30,7 +38,8 @@ function insideRoundedSquare({ x, y, size, radius }, px, py) {
 }
 
 function colourAt(px, py) {
-  const inRect = px >= stopBar.x && px <= stopBar.x + stopBar.width && py >= stopBar.y && py <= stopBar.y + stopBar.height;
+  const inRect =
+    px >= stopBar.x && px <= stopBar.x + stopBar.width && py >= stopBar.y && py <= stopBar.y + stopBar.height;
   if (inRect || insidePolygon(priceStroke.points, px, py)) return stopBar.color;
   if (insidePolygon(shield.points, px, py)) return shield.color;
   if (insideRoundedSquare(background, px, py)) return background.color;
@@ -44,16 +53,26 @@ export function rasterise(size) {
   const scale = CANVAS / size;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, hits = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        hits = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
           const c = colourAt((x + (sx + 0.5) / ss) * scale, (y + (sy + 0.5) / ss) * scale);
-          if (c) { r += c[0]; g += c[1]; b += c[2]; hits++; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            hits++;
+          }
         }
       }
       const o = (y * size + x) * 4;
       if (hits > 0) {
-        pixels[o] = Math.round(r / hits); pixels[o + 1] = Math.round(g / hits); pixels[o + 2] = Math.round(b / hits);
+        pixels[o] = Math.round(r / hits);
+        pixels[o + 1] = Math.round(g / hits);
+        pixels[o + 2] = Math.round(b / hits);
         pixels[o + 3] = Math.round((hits / (ss * ss)) * 255);
       }
     }
@@ -72,9 +91,11 @@ function crc32(buf) {
   return (c ^ 0xffffffff) >>> 0;
 }
 function chunk(type, data) {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(body));
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
   return Buffer.concat([len, body, crc]);
 }
 
@@ -84,19 +105,34 @@ export function png(size) {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) pixels.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4); ihdr[8] = 8; ihdr[9] = 6;
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    sig,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A Windows .ico whose entries are PNGs (supported since Vista; electron-builder accepts it). */
 export function ico(pngs) {
-  const header = Buffer.alloc(6); header.writeUInt16LE(0, 0); header.writeUInt16LE(1, 2); header.writeUInt16LE(pngs.length, 4);
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0);
+  header.writeUInt16LE(1, 2);
+  header.writeUInt16LE(pngs.length, 4);
   let offset = 6 + 16 * pngs.length;
   const entries = pngs.map(([size, data]) => {
     const e = Buffer.alloc(16);
-    e[0] = size >= 256 ? 0 : size; e[1] = size >= 256 ? 0 : size;
-    e.writeUInt16LE(1, 4); e.writeUInt16LE(32, 6); e.writeUInt32LE(data.length, 8); e.writeUInt32LE(offset, 12);
+    e[0] = size >= 256 ? 0 : size;
+    e[1] = size >= 256 ? 0 : size;
+    e.writeUInt16LE(1, 4);
+    e.writeUInt16LE(32, 6);
+    e.writeUInt32LE(data.length, 8);
+    e.writeUInt32LE(offset, 12);
     offset += data.length;
     return e;
   });
@@ -106,11 +142,15 @@ export function ico(pngs) {
 /** A macOS .icns whose entries are PNGs. */
 export function icns(entries) {
   const parts = entries.map(([type, data]) => {
-    const h = Buffer.alloc(8); h.write(type, 0, 'ascii'); h.writeUInt32BE(data.length + 8, 4);
+    const h = Buffer.alloc(8);
+    h.write(type, 0, 'ascii');
+    h.writeUInt32BE(data.length + 8, 4);
     return Buffer.concat([h, data]);
   });
   const body = Buffer.concat(parts);
-  const h = Buffer.alloc(8); h.write('icns', 0, 'ascii'); h.writeUInt32BE(body.length + 8, 4);
+  const h = Buffer.alloc(8);
+  h.write('icns', 0, 'ascii');
+  h.writeUInt32BE(body.length + 8, 4);
   return Buffer.concat([h, body]);
 }
 

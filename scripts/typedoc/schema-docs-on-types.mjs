@@ -20,7 +20,10 @@ export function load(app) {
       if (alias.comment !== undefined) continue;
       const schema = inferredFrom(alias.type);
       if (schema?.comment !== undefined) alias.comment = schema.comment.clone();
-      else if (schema !== undefined) alias.comment = new Comment([{ kind: 'text', text: `The type of \`${schema.name}\`, inferred by zod.` }]);
+      else if (schema !== undefined)
+        alias.comment = new Comment([
+          { kind: 'text', text: `The type of \`${schema.name}\`, inferred by zod.` },
+        ]);
     }
   });
 }

@@ -14,13 +14,18 @@ function electronBinary(): string | undefined {
 
 const binary = electronBinary();
 if (binary === undefined) {
-  console.log('[electron smoke] skipped: the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD). Run `npm install` without it to enable.');
+  console.log(
+    '[electron smoke] skipped: the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD). Run `npm install` without it to enable.',
+  );
 }
 
 test('the packaged shell opens a sandboxed window that shows the status bar', async () => {
   test.skip(binary === undefined, 'Electron binary not installed on this machine');
   if (binary === undefined) return;
-  const app = await electron.launch({ executablePath: binary, args: [process.cwd()] /* package.json main → out/main/index.js */ });
+  const app = await electron.launch({
+    executablePath: binary,
+    args: [process.cwd()] /* package.json main → out/main/index.js */,
+  });
   const window = await app.firstWindow();
   await expect(window.getByTestId('status-bar')).toBeVisible();
   await expect(window.getByTestId('mode-badge')).toHaveText(/paper/i);

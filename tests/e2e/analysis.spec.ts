@@ -15,7 +15,12 @@ const artifactsDir = join(process.cwd(), 'artifacts', 'e2e');
 const symbol = 'XBTUSDTM';
 
 interface Fixtures {
-  app: { testEngine: TestEngine; venue: RunningVenue; bridge: BridgeHandle; screenshot(name: string): Promise<void> };
+  app: {
+    testEngine: TestEngine;
+    venue: RunningVenue;
+    bridge: BridgeHandle;
+    screenshot(name: string): Promise<void>;
+  };
 }
 
 // Like tests/e2e/fixtures.ts, with a venue that has the history a 4h signal needs (34 bars) and a
@@ -53,46 +58,73 @@ function drive(venue: RunningVenue, pct: number, times: number): void {
   }
 }
 
-test('the strip shows four timeframes and the verdict; a downtrend warns a long entry with the numbers', async ({ app, page }) => {
+test('the strip shows four timeframes and the verdict; a downtrend warns a long entry with the numbers', async ({
+  app,
+  page,
+}) => {
   const { testEngine, venue } = app;
   const strip = page.getByTestId('verdict-strip');
   for (const timeframe of ['5m', '15m', '1h', '4h']) {
-    await expect(strip.getByTestId(`verdict-tf-${timeframe}`)).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+    await expect(strip.getByTestId(`verdict-tf-${timeframe}`)).toHaveAttribute('data-status', 'ready', {
+      timeout: 30_000,
+    });
   }
   await expect(strip.getByTestId('verdict-value')).toHaveText(/^Verdict ([+\u2212]\d\.\d\d|0\.00)$/);
 
   // Time driven before the stream's subscriptions are live would pass the analysis by: first
   // wait for the engine to hand the page a snapshot made from a pushed bar.
   let pushes = 0;
-  const off = testEngine.engine.services.client.market.onCandle(() => { pushes += 1; });
-  await expect.poll(() => {
-    venue.admin.advanceTime(10_000);
-    return pushes;
-  }, { timeout: 20_000 }).toBeGreaterThan(0);
+  const off = testEngine.engine.services.client.market.onCandle(() => {
+    pushes += 1;
+  });
+  await expect
+    .poll(
+      () => {
+        venue.admin.advanceTime(10_000);
+        return pushes;
+      },
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(0);
   off();
 
   drive(venue, 2, 12);
-  await expect(strip.getByTestId('verdict-value')).toHaveAttribute('data-direction', 'up', { timeout: 30_000 });
+  await expect(strip.getByTestId('verdict-value')).toHaveAttribute('data-direction', 'up', {
+    timeout: 30_000,
+  });
   await expect(strip.getByTestId('entry-warning')).not.toContainText('Entering long');
   await app.screenshot('analysis-uptrend');
 
-  const turned = app.bridge.waitForEvent('analysis:verdict-changed', (p) => (p as { change: string; verdict: number }).change === 'sign' && (p as { verdict: number }).verdict < 0);
+  const turned = app.bridge.waitForEvent(
+    'analysis:verdict-changed',
+    (p) =>
+      (p as { change: string; verdict: number }).change === 'sign' && (p as { verdict: number }).verdict < 0,
+  );
   drive(venue, -3, 24);
   await turned;
-  await expect(strip.getByTestId('verdict-value')).toHaveAttribute('data-direction', 'down', { timeout: 30_000 });
-  await expect(strip.getByTestId('entry-warning')).toHaveText(/^Entering long against the (5m|15m|1h|4h) downtrend, verdict \u22120\.\d\d$/, { timeout: 30_000 });
+  await expect(strip.getByTestId('verdict-value')).toHaveAttribute('data-direction', 'down', {
+    timeout: 30_000,
+  });
+  await expect(strip.getByTestId('entry-warning')).toHaveText(
+    /^Entering long against the (5m|15m|1h|4h) downtrend, verdict \u22120\.\d\d$/,
+    { timeout: 30_000 },
+  );
   // The warning carries the verdict the strip shows (both from one snapshot): read both in one
   // task of the page, so a snapshot landing between two reads cannot make them differ.
   // (The e2e project has no DOM lib: the element is typed by what the page function uses.)
   type Found = { textContent: string | null } | null;
-  const [verdictText = '', warningText = ''] = await strip.evaluate((element: { querySelector(selector: string): Found }): string[] => [
-    element.querySelector('[data-testid="verdict-value"]')?.textContent ?? '',
-    element.querySelector('[data-testid="entry-warning"]')?.textContent ?? '',
-  ]);
+  const [verdictText = '', warningText = ''] = await strip.evaluate(
+    (element: { querySelector(selector: string): Found }): string[] => [
+      element.querySelector('[data-testid="verdict-value"]')?.textContent ?? '',
+      element.querySelector('[data-testid="entry-warning"]')?.textContent ?? '',
+    ],
+  );
   expect(warningText.endsWith(verdictText.replace('Verdict ', ''))).toBe(true);
   // The ticket says it too, under its side switch, while its side is buy (long).
   const ticket = page.getByTestId('order-ticket');
-  await expect(ticket.getByTestId('ticket-entry-warning')).toHaveText(/^Entering long against the (5m|15m|1h|4h) downtrend, verdict \u22120\.\d\d$/);
+  await expect(ticket.getByTestId('ticket-entry-warning')).toHaveText(
+    /^Entering long against the (5m|15m|1h|4h) downtrend, verdict \u22120\.\d\d$/,
+  );
 
   await strip.getByTestId('verdict-tf-4h').hover();
   await expect(page.getByTestId('verdict-tf-4h-details')).toContainText('EMA 9/21 trend');

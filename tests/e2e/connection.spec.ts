@@ -16,7 +16,13 @@ import { attachEngine } from '../harness/bridge-in-page.ts';
 import { testRunDir } from '../harness/engine.ts';
 import { useTestKeyring } from '../harness/keyring.ts';
 import { serveBuiltRenderer } from '../harness/renderer-server.ts';
-import { allTestSecrets, liveKeyA, liveKeyB, wrongPassphrase, type TestCredentials } from '../fixtures/test-secrets.ts';
+import {
+  allTestSecrets,
+  liveKeyA,
+  liveKeyB,
+  wrongPassphrase,
+  type TestCredentials,
+} from '../fixtures/test-secrets.ts';
 
 const artifactsDir = join(process.cwd(), 'artifacts', 'e2e');
 
@@ -29,10 +35,17 @@ async function engineVerifyingAt(kucoin: RunningVenue): Promise<Engine> {
   const settings = { secrets: { keychainService: `bulwark-e2e-${basename(userData).slice(-12)}` } };
   writeFileSync(join(userData, 'settings.json'), JSON.stringify(settings));
   return startEngine({
-    platform: { paths: { userData, logs: join(userData, 'logs') }, notifier: { notify: () => undefined }, clock: systemClock },
+    platform: {
+      paths: { userData, logs: join(userData, 'logs') },
+      notifier: { notify: () => undefined },
+      clock: systemClock,
+    },
     mode: 'paper',
     version: '0.0.0-e2e',
-    overrides: { liveEndpoints: { futuresRestUrl: kucoin.restUrl, generalRestUrl: kucoin.restUrl }, liveVerifyMode: 'paper' },
+    overrides: {
+      liveEndpoints: { futuresRestUrl: kucoin.restUrl, generalRestUrl: kucoin.restUrl },
+      liveVerifyMode: 'paper',
+    },
   });
 }
 
@@ -40,7 +53,10 @@ const test = base.extend<ConnectionFixture>({
   connection: async ({ context, page }, use, testInfo) => {
     const keyring = await useTestKeyring();
     const kucoin = await startVenue({
-      config: defaultConfig().venue, logger: silentLogger, port: 0, seed: 11,
+      config: defaultConfig().venue,
+      logger: silentLogger,
+      port: 0,
+      seed: 11,
       keys: [liveKeyA, liveKeyB].map((key) => ({ ...key, permissions: ['General', 'Futures'] })),
     });
     const engine = await engineVerifyingAt(kucoin);
@@ -91,7 +107,9 @@ test('enter, verify, save, rotate and delete the KuCoin key', async ({ connectio
   await page.getByTestId('rotate-key').click();
   await expect(page.getByTestId('profile-live-key')).toContainText(`••••${liveKeyB.apiKey.slice(-4)}`);
   await expect(page.getByTestId('rotation-notice').first()).toContainText(liveKeyA.apiKey.slice(-4));
-  await expect(connection.engine.services.secrets.service.liveCredentials()).resolves.toMatchObject({ apiKey: liveKeyB.apiKey });
+  await expect(connection.engine.services.secrets.service.liveCredentials()).resolves.toMatchObject({
+    apiKey: liveKeyB.apiKey,
+  });
   await connection.screenshot('connection-rotated');
 
   await page.getByTestId('delete-key').click();

@@ -12,7 +12,12 @@ import { serveBuiltRenderer } from '../harness/renderer-server.ts';
 export const artifactsDir = join(process.cwd(), 'artifacts', 'e2e');
 
 interface Fixtures {
-  app: { testEngine: TestEngine; bridge: BridgeHandle; origin: string; screenshot(name: string): Promise<void> };
+  app: {
+    testEngine: TestEngine;
+    bridge: BridgeHandle;
+    origin: string;
+    screenshot(name: string): Promise<void>;
+  };
 }
 
 export const test = base.extend<Fixtures>({

@@ -58,13 +58,23 @@ test.describe('a web page cannot touch the paper venue', () => {
   const refusals: LogFields[] = [];
 
   test.beforeAll(async () => {
-    venue = await startVenue({ config: defaultConfig().venue, logger: refusalLogger(refusals), port: 0, seed: 5, adminApi: true });
+    venue = await startVenue({
+      config: defaultConfig().venue,
+      logger: refusalLogger(refusals),
+      port: 0,
+      seed: 5,
+      adminApi: true,
+    });
     kc = new KcClient(venue.restUrl, venue.credentials);
     attacker = await serveAttackerPage(venue.restUrl);
   });
   test.afterAll(async () => {
     await venue.stop();
-    await new Promise<void>((resolve) => attacker.server.close(() => { resolve(); }));
+    await new Promise<void>((resolve) =>
+      attacker.server.close(() => {
+        resolve();
+      }),
+    );
   });
 
   /** What the attacks would change: price, orders, faults, keys, sockets, and what the venue served. */
@@ -82,7 +92,9 @@ test.describe('a web page cannot touch the paper venue', () => {
     };
   }
 
-  test('no-cors POSTs, a form POST and a WebSocket from another loopback origin are refused', async ({ page }) => {
+  test('no-cors POSTs, a form POST and a WebSocket from another loopback origin are refused', async ({
+    page,
+  }) => {
     const before = await venueState();
     const bullet = await kc.data<{ token: string }>('POST', '/api/v1/bullet-public');
     await page.goto(`${attacker.origin}/`);
@@ -90,11 +102,23 @@ test.describe('a web page cannot touch the paper venue', () => {
     const outcome = await page.evaluate(
       async ({ target, token, sym }) => {
         const post = (path: string, body: string): Promise<string> =>
-          fetch(`${target}${path}`, { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body }).then(
+          fetch(`${target}${path}`, {
+            method: 'POST',
+            mode: 'no-cors',
+            headers: { 'Content-Type': 'text/plain' },
+            body,
+          }).then(
             (r) => r.type,
             (e: unknown) => `network error: ${String(e)}`,
           );
-        const order = JSON.stringify({ clientOid: 'from-a-web-page', symbol: sym, side: 'buy', type: 'market', size: 1, leverage: 5 });
+        const order = JSON.stringify({
+          clientOid: 'from-a-web-page',
+          symbol: sym,
+          side: 'buy',
+          type: 'market',
+          size: 1,
+          leverage: 5,
+        });
         const answers = [
           await post('/__venue/price', JSON.stringify({ symbol: sym, price: '12345' })),
           await post('/__venue/faults', JSON.stringify({ kind: 'server-error', rate: 1 })),
@@ -103,8 +127,12 @@ test.describe('a web page cannot touch the paper venue', () => {
         ];
         const socket = await new Promise<string>((resolve) => {
           const ws = new WebSocket(`${target.replace('http', 'ws')}/?token=${token}&connectId=page`);
-          ws.onopen = () => { resolve('opened'); };
-          ws.onerror = () => { resolve('refused'); };
+          ws.onopen = () => {
+            resolve('opened');
+          };
+          ws.onerror = () => {
+            resolve('refused');
+          };
         });
         return { answers, socket };
       },
@@ -123,7 +151,9 @@ test.describe('a web page cannot touch the paper venue', () => {
     expect(await venueState()).toEqual({ ...before, served: (before.served as number) + readsPerCheck + 1 });
   });
 
-  test('a DNS-rebinding page (a name resolving to 127.0.0.1) is refused by Host, GETs included', async ({ page }) => {
+  test('a DNS-rebinding page (a name resolving to 127.0.0.1) is refused by Host, GETs included', async ({
+    page,
+  }) => {
     const before = await venueState();
     const port = new URL(venue.restUrl).port;
     const rebound = `http://rebind.localhost:${port}`;
@@ -142,7 +172,10 @@ test.describe('a web page cannot touch the paper venue', () => {
         await read('/__venue/health'),
         await read('/__venue/requests'),
         await read('/api/v1/contracts/active'),
-        await read('/__venue/price', { method: 'POST', body: JSON.stringify({ symbol: 'XBTUSDTM', price: '12345' }) }),
+        await read('/__venue/price', {
+          method: 'POST',
+          body: JSON.stringify({ symbol: 'XBTUSDTM', price: '12345' }),
+        }),
       ];
     });
     // GETs carry no Origin same-origin: the Host stops them. Chromium adds Origin to a POST.

@@ -18,8 +18,27 @@ const artifactsDir = join(process.cwd(), 'artifacts', 'e2e');
 // failed on it under load), so the breaker cools down in 1 s here.
 const test = base.extend<{ kucoin: RunningVenue }>({
   kucoin: async ({ context, page }, use) => {
-    const kucoin = await startVenue({ config: defaultConfig().venue, logger: silentLogger, port: 0, seed: 21 });
-    const settings = { venue: { marketData: { source: 'auto', upstreamRestUrl: kucoin.restUrl, symbols: ['XBTUSDTM', 'ETHUSDTM'], historyMinutes: 60, staleAfterMs: 1_500 } }, exchange: { ws: { wsReconnectInitialDelayMs: 100, wsReconnectMaxDelayMs: 400 }, breaker: { breakerCooldownMs: 1_000 } } };
+    const kucoin = await startVenue({
+      config: defaultConfig().venue,
+      logger: silentLogger,
+      port: 0,
+      seed: 21,
+    });
+    const settings = {
+      venue: {
+        marketData: {
+          source: 'auto',
+          upstreamRestUrl: kucoin.restUrl,
+          symbols: ['XBTUSDTM', 'ETHUSDTM'],
+          historyMinutes: 60,
+          staleAfterMs: 1_500,
+        },
+      },
+      exchange: {
+        ws: { wsReconnectInitialDelayMs: 100, wsReconnectMaxDelayMs: 400 },
+        breaker: { breakerCooldownMs: 1_000 },
+      },
+    };
     const engine = await startTestEngine({ label: 'e2e-live-data', settings });
     const server = await serveBuiltRenderer();
     const bridge = await attachEngine(context, page, engine.engine, server.origin);
@@ -32,13 +51,21 @@ const test = base.extend<{ kucoin: RunningVenue }>({
   },
 });
 
-test('the header shows PAPER · LIVE DATA against the stand-in, stale while its stream is down', async ({ kucoin, page }) => {
+test('the header shows PAPER · LIVE DATA against the stand-in, stale while its stream is down', async ({
+  kucoin,
+  page,
+}) => {
   const badge = page.getByTestId('mode-badge');
   await expect(badge).toHaveText('PAPER · LIVE DATA', { timeout: 20_000 });
   await expect(badge).toHaveAttribute('data-market-data', 'live');
   mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: join(artifactsDir, 'paper-live-data.png'), fullPage: true });
-  const fault = kucoin.admin.addFault({ kind: 'server-error', httpStatus: 503, method: 'POST', path: '/api/v1/bullet-public' });
+  const fault = kucoin.admin.addFault({
+    kind: 'server-error',
+    httpStatus: 503,
+    method: 'POST',
+    path: '/api/v1/bullet-public',
+  });
   kucoin.admin.disconnectWebSockets();
   await expect(badge).toHaveText(/^PAPER · LIVE DATA \(stale: .+\)$/, { timeout: 20_000 });
   await expect(badge).toHaveAttribute('data-stale', 'true');

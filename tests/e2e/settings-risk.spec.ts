@@ -8,7 +8,10 @@ import { expect, test } from './fixtures.ts';
 const symbol = 'XBTUSDTM';
 const leverageInput = 'setting-trading-risk-userMaxLeverage';
 
-test('Settings refuses an out-of-range risk limit with its message and saves a valid one the next preview obeys', async ({ app, page }) => {
+test('Settings refuses an out-of-range risk limit with its message and saves a valid one the next preview obeys', async ({
+  app,
+  page,
+}) => {
   const { engine } = app.testEngine;
   const settingsFile = (): string => readFileSync(join(app.testEngine.userData, 'settings.json'), 'utf8');
   await app.bridge.waitForEvent('app:heartbeat');
@@ -33,8 +36,12 @@ test('Settings refuses an out-of-range risk limit with its message and saves a v
   await page.getByTestId('settings-save-risk').click();
   await expect(page.getByTestId('settings-saved-risk')).toContainText('In force now');
   expect(JSON.parse(settingsFile())).toMatchObject({ trading: { risk: { userMaxLeverage: 3 } } });
-  const journaled = engine.services.journal.queryEvents({ kind: 'setting-change', limit: 10 }).map((event) => event.data);
-  expect(journaled).toEqual([{ path: 'trading.risk.userMaxLeverage', oldValue: 20, newValue: 3, applies: 'now' }]);
+  const journaled = engine.services.journal
+    .queryEvents({ kind: 'setting-change', limit: 10 })
+    .map((event) => event.data);
+  expect(journaled).toEqual([
+    { path: 'trading.risk.userMaxLeverage', oldValue: 20, newValue: 3, applies: 'now' },
+  ]);
 
   const ticker = await engine.services.client.market.getTicker(symbol);
   const stop = (Math.round(Number(ticker.price) * 0.97 * 10) / 10).toFixed(1);
@@ -60,7 +67,10 @@ test('Settings refuses an out-of-range risk limit with its message and saves a v
   await app.screenshot('settings-risk-saved-1920x1080');
 });
 
-test('Settings → Alerts: the test button delivers through the engine, and a channel setting saved is journaled', async ({ app, page }) => {
+test('Settings → Alerts: the test button delivers through the engine, and a channel setting saved is journaled', async ({
+  app,
+  page,
+}) => {
   const { engine } = app.testEngine;
   await app.bridge.waitForEvent('app:heartbeat');
   await page.getByTestId('nav-settings').click();
@@ -72,8 +82,15 @@ test('Settings → Alerts: the test button delivers through the engine, and a ch
   await page.getByTestId('alert-telegram-chatId').fill('123456789');
   await page.getByTestId('alert-save-telegram').click();
   await expect(page.getByTestId('alert-notice-telegram')).toContainText('Saved');
-  const journaled = engine.services.journal.queryEvents({ kind: 'setting-change', limit: 10 }).map((event) => event.data);
-  expect(journaled).toContainEqual({ path: 'alerts.channels.telegram.chatId', oldValue: '', newValue: '123456789', applies: 'now' });
+  const journaled = engine.services.journal
+    .queryEvents({ kind: 'setting-change', limit: 10 })
+    .map((event) => event.data);
+  expect(journaled).toContainEqual({
+    path: 'alerts.channels.telegram.chatId',
+    oldValue: '',
+    newValue: '123456789',
+    applies: 'now',
+  });
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await app.screenshot('settings-alerts-1280x800');

@@ -3,7 +3,10 @@
 import { expect, test } from './fixtures.ts';
 
 test('the shell shows a live status bar fed by the engine heartbeat', async ({ app, page }) => {
-  const heartbeat = (await app.bridge.waitForEvent('app:heartbeat', (p) => (p as { seq: number }).seq >= 2)) as { seq: number };
+  const heartbeat = (await app.bridge.waitForEvent(
+    'app:heartbeat',
+    (p) => (p as { seq: number }).seq >= 2,
+  )) as { seq: number };
   await expect(page.getByTestId('mode-badge')).toHaveText(/paper/i);
   await expect(page.getByTestId('status-bar')).toBeVisible();
   await expect(page.getByTestId('status-connection')).toHaveText(/live|connected/i);
@@ -28,7 +31,9 @@ test('window.bulwark offers one function per channel and nothing generic', async
   expect(shape.domains).toContain('app');
   expect(shape.domains).toContain('on');
   const status = await page.evaluate(() =>
-    (globalThis as unknown as { bulwark: { app: { getStatus(): Promise<unknown> } } }).bulwark.app.getStatus(),
+    (
+      globalThis as unknown as { bulwark: { app: { getStatus(): Promise<unknown> } } }
+    ).bulwark.app.getStatus(),
   );
   expect(status).toMatchObject({ ok: true, value: { mode: 'paper' } });
 });

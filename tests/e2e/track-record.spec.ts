@@ -7,24 +7,46 @@ import { expect, test } from './fixtures.ts';
 
 const symbol = 'XBTUSDTM';
 
-test('a closed paper trade appears in the Track record view, with the verdict, the curve and the CSV', async ({ app, page }) => {
+test('a closed paper trade appears in the Track record view, with the verdict, the curve and the CSV', async ({
+  app,
+  page,
+}) => {
   const { engine } = app.testEngine;
   const venue = engine.services.venue;
   if (venue === undefined) throw new Error('paper mode must run the venue');
   await app.bridge.waitForEvent('app:heartbeat');
   const router = engine.createRouter([app.origin]);
   const sender = { url: `${app.origin}/index.html`, isMainFrame: true };
-  await expect.poll(async () => {
-    const state = await router.handle('trading:get-state', undefined, sender);
-    return state.ok && (state.value as { reconciled: boolean; state: string }).reconciled && (state.value as { state: string }).state === 'ACTIVE';
-  }, { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const state = await router.handle('trading:get-state', undefined, sender);
+        return (
+          state.ok &&
+          (state.value as { reconciled: boolean; state: string }).reconciled &&
+          (state.value as { state: string }).state === 'ACTIVE'
+        );
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   venue.admin.setPrice(symbol, '90000');
-  const opened = app.bridge.waitForEvent('trading:position-updated', (p) => (p as { position: unknown }).position !== null);
-  const placed = await router.handle('trading:place-order', { symbol, side: 'buy', type: 'market', sizeLots: 5, leverage: 5, stopPrice: '89000' }, sender);
+  const opened = app.bridge.waitForEvent(
+    'trading:position-updated',
+    (p) => (p as { position: unknown }).position !== null,
+  );
+  const placed = await router.handle(
+    'trading:place-order',
+    { symbol, side: 'buy', type: 'market', sizeLots: 5, leverage: 5, stopPrice: '89000' },
+    sender,
+  );
   expect(placed.ok).toBe(true);
   await opened;
   venue.admin.setPrice(symbol, '90500');
-  const flat = app.bridge.waitForEvent('trading:position-updated', (p) => (p as { position: unknown }).position === null);
+  const flat = app.bridge.waitForEvent(
+    'trading:position-updated',
+    (p) => (p as { position: unknown }).position === null,
+  );
   expect((await router.handle('trading:close-position', { symbol }, sender)).ok).toBe(true);
   await flat;
 
@@ -41,8 +63,13 @@ test('a closed paper trade appears in the Track record view, with the verdict, t
   await app.screenshot('track-record-paper');
 
   await page.getByTestId('track-export-csv').click();
-  await expect(page.getByTestId('track-export-result')).toHaveText(/^Saved 1 trades to .*track-record-paper-.*\.csv$/);
-  const path = ((await page.getByTestId('track-export-result').textContent()) ?? '').replace(/^Saved 1 trades to /, '');
+  await expect(page.getByTestId('track-export-result')).toHaveText(
+    /^Saved 1 trades to .*track-record-paper-.*\.csv$/,
+  );
+  const path = ((await page.getByTestId('track-export-result').textContent()) ?? '').replace(
+    /^Saved 1 trades to /,
+    '',
+  );
   expect(existsSync(path)).toBe(true);
 
   await page.getByTestId('track-mode').getByText('Live', { exact: true }).click();

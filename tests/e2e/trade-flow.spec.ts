@@ -9,7 +9,10 @@ interface PositionUpdate {
   position: { sizeLots?: unknown } | null;
 }
 
-test('market entry with a stop is protected on the exchange, and the stop closes it', async ({ app, page }) => {
+test('market entry with a stop is protected on the exchange, and the stop closes it', async ({
+  app,
+  page,
+}) => {
   const { engine } = app.testEngine;
   const venue = engine.services.venue;
   if (venue === undefined) throw new Error('paper mode must run the venue');
@@ -25,7 +28,10 @@ test('market entry with a stop is protected on the exchange, and the stop closes
   await expect(page.getByTestId('preview-verdict')).toHaveText(/allowed/i, { timeout: 15_000 });
   await app.screenshot('trade-ticket-preview');
 
-  const opened = app.bridge.waitForEvent('trading:position-updated', (p) => (p as PositionUpdate).position !== null);
+  const opened = app.bridge.waitForEvent(
+    'trading:position-updated',
+    (p) => (p as PositionUpdate).position !== null,
+  );
   await page.getByTestId('ticket-submit').click();
   await opened;
   await page.getByTestId('nav-positions').click();
@@ -33,7 +39,10 @@ test('market entry with a stop is protected on the exchange, and the stop closes
   await app.screenshot('trade-position-protected');
 
   // The exchange-side stop, not Bulwark, must close the position: drive the mark through it.
-  const closed = app.bridge.waitForEvent('trading:position-updated', (p) => (p as PositionUpdate).position === null);
+  const closed = app.bridge.waitForEvent(
+    'trading:position-updated',
+    (p) => (p as PositionUpdate).position === null,
+  );
   venue.admin.jumpPrice('XBTUSDTM', -6);
   await closed;
   await expect(page.getByTestId('position-row-XBTUSDTM')).toHaveCount(0, { timeout: 20_000 });

@@ -46,18 +46,36 @@ export interface BridgeHandle {
  * function that receives each push instead of the bridge's own (the renderer benchmark times
  * arrivals there and hands them on).
  */
-export async function attachEngine(context: BrowserContext, page: Page, engine: Engine, origin: string, deliverVia = '__bulwarkDeliver'): Promise<BridgeHandle> {
+export async function attachEngine(
+  context: BrowserContext,
+  page: Page,
+  engine: Engine,
+  origin: string,
+  deliverVia = '__bulwarkDeliver',
+): Promise<BridgeHandle> {
   const router = engine.createRouter([origin]);
-  await context.exposeBinding('__bulwarkInvoke', ({ frame, page: source }, channel: unknown, payload: unknown) =>
-    router.handle(channel, payload, { url: frame.url(), isMainFrame: frame === source.mainFrame() }),
+  await context.exposeBinding(
+    '__bulwarkInvoke',
+    ({ frame, page: source }, channel: unknown, payload: unknown) =>
+      router.handle(channel, payload, { url: frame.url(), isMainFrame: frame === source.mainFrame() }),
   );
   await context.addInitScript({ content: initScript(channelLayout(), eventNames) });
-  const waiters: { event: string; predicate: (payload: unknown) => boolean; resolve: (payload: unknown) => void }[] = [];
+  const waiters: {
+    event: string;
+    predicate: (payload: unknown) => boolean;
+    resolve: (payload: unknown) => void;
+  }[] = [];
   const unsubscribe = engine.events.subscribe((event, payload) => {
     void page
-      .evaluate(([via, name, body]) => {
-        (globalThis as unknown as Record<string, ((e: string, p: unknown) => void) | undefined>)[via]?.(name, body);
-      }, [deliverVia, event, payload] as const)
+      .evaluate(
+        ([via, name, body]) => {
+          (globalThis as unknown as Record<string, ((e: string, p: unknown) => void) | undefined>)[via]?.(
+            name,
+            body,
+          );
+        },
+        [deliverVia, event, payload] as const,
+      )
       .then(() => {
         for (const waiter of [...waiters]) {
           if (waiter.event === event && waiter.predicate(payload)) {

@@ -53,7 +53,11 @@ export async function startTestEngine(
   const userData = options.userData ?? mkdtempSync(join(testRunDir(), `${options.label ?? 'engine'}-`));
   // Each test engine keeps its keychain entries under its own service name, so parallel tests
   // never read or overwrite each other's paper key.
-  const settings = { ...options.settings, venue: pinnedVenue(options.settings?.venue), secrets: { keychainService: `bulwark-test-${basename(userData).slice(-12)}` } };
+  const settings = {
+    ...options.settings,
+    venue: pinnedVenue(options.settings?.venue),
+    secrets: { keychainService: `bulwark-test-${basename(userData).slice(-12)}` },
+  };
   writeFileSync(join(userData, 'settings.json'), JSON.stringify(settings));
   const notifications: RecordedNotification[] = [];
   const engine = await startEngine({

@@ -35,7 +35,9 @@ const keyringPassword = 'bulwark-test-keyring-unlock';
 function requireTool(name: string): void {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
   if (found.status !== 0) {
-    throw new Error(`${name} is not installed: run \`apt-get install -y dbus gnome-keyring\` to run the keychain tests.`);
+    throw new Error(
+      `${name} is not installed: run \`apt-get install -y dbus gnome-keyring\` to run the keychain tests.`,
+    );
   }
 }
 
@@ -70,7 +72,10 @@ function dbusSend(busAddress: string, args: readonly string[]): string {
 
 function secretServiceOwned(busAddress: string): boolean {
   const reply = dbusSend(busAddress, [
-    '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets',
+    '--dest=org.freedesktop.DBus',
+    '/org/freedesktop/DBus',
+    'org.freedesktop.DBus.NameHasOwner',
+    'string:org.freedesktop.secrets',
   ]);
   return reply.includes('boolean true');
 }
@@ -78,7 +83,8 @@ function secretServiceOwned(busAddress: string): boolean {
 async function waitForSecretService(busAddress: string, daemon: ChildProcess, owned = true): Promise<void> {
   // Poll the bus for the service name (an event, not a duration): at most ~10 s of 50 ms polls.
   for (let attempt = 0; attempt < 200; attempt += 1) {
-    if (owned && daemon.exitCode !== null) throw new Error(`gnome-keyring-daemon exited with ${daemon.exitCode}`);
+    if (owned && daemon.exitCode !== null)
+      throw new Error(`gnome-keyring-daemon exited with ${daemon.exitCode}`);
     if (secretServiceOwned(busAddress) === owned) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -123,9 +129,13 @@ export async function startPrivateKeyring(options: { unlocked?: boolean } = {}):
   const home = runDir();
   for (const sub of ['data', 'run', 'config']) mkdirSync(join(home, sub), { recursive: true, mode: 0o700 });
   const socketDir = mkdtempSync(join(tmpdir(), 'bwbus-'));
-  const bus = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1', `--address=unix:path=${join(socketDir, 'bus')}`], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const bus = spawn(
+    'dbus-daemon',
+    ['--session', '--nofork', '--print-address=1', `--address=unix:path=${join(socketDir, 'bus')}`],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   const busAddress = await firstLine(bus, 'dbus-daemon');
   let daemon = startDaemon(home, busAddress, options.unlocked !== false);
   // A test file that dies before its afterAll must not leave daemons behind.
@@ -146,7 +156,9 @@ export async function startPrivateKeyring(options: { unlocked?: boolean } = {}):
     keyringDir: join(home, 'data', 'keyrings'),
     lock: () => {
       dbusSend(busAddress, [
-        '--dest=org.freedesktop.secrets', '/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.Lock',
+        '--dest=org.freedesktop.secrets',
+        '/org/freedesktop/secrets',
+        'org.freedesktop.Secret.Service.Lock',
         'array:objpath:/org/freedesktop/secrets/collection/login',
       ]);
     },
@@ -154,7 +166,8 @@ export async function startPrivateKeyring(options: { unlocked?: boolean } = {}):
       await stopChild(daemon);
       await waitForSecretService(busAddress, daemon, false);
       const freshHome = runDir();
-      for (const sub of ['data', 'run', 'config']) mkdirSync(join(freshHome, sub), { recursive: true, mode: 0o700 });
+      for (const sub of ['data', 'run', 'config'])
+        mkdirSync(join(freshHome, sub), { recursive: true, mode: 0o700 });
       daemon = startDaemon(freshHome, busAddress, false);
       await waitForSecretService(busAddress, daemon);
     },
@@ -171,7 +184,11 @@ export async function startPrivateKeyring(options: { unlocked?: boolean } = {}):
  * developer's desktop), otherwise a private one that this call starts and points the process
  * at. Returns the teardown.
  */
-export async function useTestKeyring(): Promise<{ readonly busAddress: string; readonly keyringDir: string; stop(): Promise<void> }> {
+export async function useTestKeyring(): Promise<{
+  readonly busAddress: string;
+  readonly keyringDir: string;
+  stop(): Promise<void>;
+}> {
   const existing = process.env.DBUS_SESSION_BUS_ADDRESS;
   if (existing !== undefined && existing !== '') {
     // gnome-keyring keeps its files in $XDG_DATA_HOME/keyrings (CI sets it; desktops default to ~/.local/share).

@@ -56,7 +56,19 @@ function guardSockets(): void {
   }
 }
 
-const dnsFunctions = ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv', 'resolveTxt'] as const;
+const dnsFunctions = [
+  'lookup',
+  'lookupService',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveCname',
+  'resolveMx',
+  'resolveNs',
+  'resolveSrv',
+  'resolveTxt',
+] as const;
 
 function guardDns(): void {
   const callbackApi = dns as unknown as Record<string, (...a: unknown[]) => unknown>;
@@ -93,5 +105,6 @@ export function takeNetworkViolations(): string[] {
 /** Throws (failing the test) when the test tried to reach an outside host. */
 export function assertNoNetworkViolations(): void {
   const found = takeNetworkViolations();
-  if (found.length > 0) throw new Error(`${found.length} outside connection(s) attempted:\n${found.join('\n')}`);
+  if (found.length > 0)
+    throw new Error(`${found.length} outside connection(s) attempted:\n${found.join('\n')}`);
 }

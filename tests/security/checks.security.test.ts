@@ -24,22 +24,47 @@ describe('accepted findings table', () => {
 
 describe('npm audit judgement', () => {
   it('an endpoint error is unavailable, never clean', () => {
-    const outcome = judgeAudit(JSON.stringify({ message: '405 Method Not Allowed - POST …/advisories/bulk', statusCode: 405 }), accepted);
-    expect(outcome).toMatchObject({ status: 'unavailable', reason: expect.stringContaining('405') as unknown });
+    const outcome = judgeAudit(
+      JSON.stringify({ message: '405 Method Not Allowed - POST …/advisories/bulk', statusCode: 405 }),
+      accepted,
+    );
+    expect(outcome).toMatchObject({
+      status: 'unavailable',
+      reason: expect.stringContaining('405') as unknown,
+    });
     expect(judgeAudit('npm ERR! network', accepted).status).toBe('unavailable');
   });
 
   it('an unexplained high advisory fails; an explained one passes; moderate is ignored', () => {
-    const high = { source: 1, title: 'ReDoS', url: 'https://github.com/advisories/GHSA-zzzz-yyyy-xxxx', severity: 'high' };
-    expect(judgeAudit(report([high]), accepted)).toMatchObject({ status: 'findings', unexplained: [{ advisory: 'GHSA-zzzz-yyyy-xxxx' }] });
+    const high = {
+      source: 1,
+      title: 'ReDoS',
+      url: 'https://github.com/advisories/GHSA-zzzz-yyyy-xxxx',
+      severity: 'high',
+    };
+    expect(judgeAudit(report([high]), accepted)).toMatchObject({
+      status: 'findings',
+      unexplained: [{ advisory: 'GHSA-zzzz-yyyy-xxxx' }],
+    });
     const known = { ...high, url: 'https://github.com/advisories/GHSA-aaaa-bbbb-cccc' };
-    expect(judgeAudit(report([known]), accepted)).toMatchObject({ status: 'clean', explained: [{ advisory: 'GHSA-aaaa-bbbb-cccc' }] });
-    expect(judgeAudit(report([{ ...high, severity: 'moderate' }, 'other-package']), accepted)).toMatchObject({ status: 'clean' });
+    expect(judgeAudit(report([known]), accepted)).toMatchObject({
+      status: 'clean',
+      explained: [{ advisory: 'GHSA-aaaa-bbbb-cccc' }],
+    });
+    expect(judgeAudit(report([{ ...high, severity: 'moderate' }, 'other-package']), accepted)).toMatchObject({
+      status: 'clean',
+    });
   });
 });
 
 describe('electronegativity judgement', () => {
-  const finding = (id: string, severity: string, file = 'main/app/window.ts'): ElectronFinding => ({ id, severity, confidence: 'FIRM', file, line: 1 });
+  const finding = (id: string, severity: string, file = 'main/app/window.ts'): ElectronFinding => ({
+    id,
+    severity,
+    confidence: 'FIRM',
+    file,
+    line: 1,
+  });
   it('fails on HIGH findings not in the table, matching rule and file', () => {
     const findings = [
       finding('CONTEXT_ISOLATION_JS_CHECK', 'HIGH'),

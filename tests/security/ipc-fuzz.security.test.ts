@@ -17,7 +17,15 @@ const perChannel = Math.max(500, Math.ceil(totalCases / channelNames.length));
 
 /** Values an attacker would try: wrong types, prototype tricks, huge and deep inputs, secrets. */
 const hostile = fc.oneof(
-  fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true }),
+  fc.anything({
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withNullPrototype: true,
+  }),
   fc.constantFrom<unknown>(
     JSON.parse('{"__proto__":{"polluted":true}}'),
     { constructor: { prototype: { polluted: true } } },
@@ -30,7 +38,9 @@ const hostile = fc.oneof(
     '',
   ),
   fc.constantFrom(...allTestSecrets),
-  fc.letrec<{ deep: unknown }>((tie) => ({ deep: fc.oneof({ depthSize: 'small' }, fc.constant({}), fc.record({ a: tie('deep') })) })).deep,
+  fc.letrec<{ deep: unknown }>((tie) => ({
+    deep: fc.oneof({ depthSize: 'small' }, fc.constant({}), fc.record({ a: tie('deep') })),
+  })).deep,
 );
 
 /** For object-shaped requests: the right keys with hostile values, plus unknown keys. */
@@ -41,7 +51,9 @@ function nearMiss(schema: z.ZodType): fc.Arbitrary<unknown> {
   const record = Object.fromEntries(keys.map((key) => [key, hostile]));
   return fc.oneof(
     fc.record(record, { requiredKeys: [] }),
-    fc.tuple(fc.record(record, { requiredKeys: [] }), fc.dictionary(fc.string(), hostile)).map(([a, b]) => ({ ...b, ...a, extra: 1 })),
+    fc
+      .tuple(fc.record(record, { requiredKeys: [] }), fc.dictionary(fc.string(), hostile))
+      .map(([a, b]) => ({ ...b, ...a, extra: 1 })),
   );
 }
 
@@ -73,22 +85,25 @@ describe('IPC fuzzing: malformed payloads on every channel', () => {
     await testEngine.stop();
   });
 
-  it.each(channelNames.map((name) => [name]))('%s answers every malformed payload with a ValidationError', async (channel) => {
-    const schema = channels[channel].request as z.ZodType;
-    await fc.assert(
-      fc.asyncProperty(malformedFor(schema), async (payload) => {
-        const result = await router.handle(channel, payload, sender);
-        expect(result.ok).toBe(false);
-        if (!result.ok) {
-          expect(result.error).toMatchObject({ name: 'ValidationError', code: 'invalid-payload' });
-          // Nothing of the payload is echoed back: no stack, no received value.
-          expect(JSON.stringify(result.error)).not.toMatch(/\bat .*\.ts:\d+/);
-        }
-        refusals += 1;
-      }),
-      { numRuns: perChannel },
-    );
-  });
+  it.each(channelNames.map((name) => [name]))(
+    '%s answers every malformed payload with a ValidationError',
+    async (channel) => {
+      const schema = channels[channel].request as z.ZodType;
+      await fc.assert(
+        fc.asyncProperty(malformedFor(schema), async (payload) => {
+          const result = await router.handle(channel, payload, sender);
+          expect(result.ok).toBe(false);
+          if (!result.ok) {
+            expect(result.error).toMatchObject({ name: 'ValidationError', code: 'invalid-payload' });
+            // Nothing of the payload is echoed back: no stack, no received value.
+            expect(JSON.stringify(result.error)).not.toMatch(/\bat .*\.ts:\d+/);
+          }
+          refusals += 1;
+        }),
+        { numRuns: perChannel },
+      );
+    },
+  );
 
   it(`refused at least ${totalCases} malformed payloads in all`, () => {
     expect(refusals).toBeGreaterThanOrEqual(totalCases);
@@ -99,11 +114,17 @@ describe('IPC fuzzing: malformed payloads on every channel', () => {
       fc.asyncProperty(fc.string(), hostile, async (name, payload) => {
         fc.pre(!(channelNames as readonly string[]).includes(name));
         const result = await router.handle(name, payload, sender);
-        expect(result).toMatchObject({ ok: false, error: { name: 'ValidationError', code: 'unknown-channel' } });
+        expect(result).toMatchObject({
+          ok: false,
+          error: { name: 'ValidationError', code: 'unknown-channel' },
+        });
       }),
       { numRuns: 300 },
     );
-    const foreign = await router.handle(channelNames[0], undefined, { url: 'https://evil.example/', isMainFrame: true });
+    const foreign = await router.handle(channelNames[0], undefined, {
+      url: 'https://evil.example/',
+      isMainFrame: true,
+    });
     expect(foreign).toMatchObject({ ok: false, error: { code: 'foreign-sender' } });
   });
 
@@ -114,8 +135,12 @@ describe('IPC fuzzing: malformed payloads on every channel', () => {
     // The engine's own background reads (time sync, positions, open orders) keep running during
     // the fuzz, so reads cannot be told apart; anything that changes state on the exchange can.
     const after = admin?.requestCounts() ?? {};
-    const arrived = Object.keys(after).filter((route) => (after[route] ?? 0) > (venueRequestsBefore[route] ?? 0));
-    const changing = arrived.filter((route) => !route.startsWith('GET ') && !/^POST \/api\/v1\/bullet-(public|private)$/.test(route));
+    const arrived = Object.keys(after).filter(
+      (route) => (after[route] ?? 0) > (venueRequestsBefore[route] ?? 0),
+    );
+    const changing = arrived.filter(
+      (route) => !route.startsWith('GET ') && !/^POST \/api\/v1\/bullet-(public|private)$/.test(route),
+    );
     expect(changing).toEqual([]);
   });
 

@@ -18,7 +18,11 @@ export interface AuditFinding {
 /** The outcome of one audit. */
 export type AuditOutcome =
   | { readonly status: 'clean'; readonly explained: readonly AuditFinding[] }
-  | { readonly status: 'findings'; readonly unexplained: readonly AuditFinding[]; readonly explained: readonly AuditFinding[] }
+  | {
+      readonly status: 'findings';
+      readonly unexplained: readonly AuditFinding[];
+      readonly explained: readonly AuditFinding[];
+    }
   | { readonly status: 'unavailable'; readonly reason: string };
 
 interface Via {
@@ -29,7 +33,10 @@ interface Via {
 }
 
 function findingsOf(report: Record<string, unknown>): AuditFinding[] {
-  const vulnerabilities = (report.vulnerabilities ?? {}) as Record<string, { severity?: string; via?: unknown[] }>;
+  const vulnerabilities = (report.vulnerabilities ?? {}) as Record<
+    string,
+    { severity?: string; via?: unknown[] }
+  >;
   const out: AuditFinding[] = [];
   for (const [packageName, entry] of Object.entries(vulnerabilities)) {
     for (const via of entry.via ?? []) {
@@ -52,21 +59,38 @@ export function judgeAudit(stdout: string, accepted: readonly AcceptedFinding[])
     return { status: 'unavailable', reason: `npm audit printed no JSON report: ${stdout.slice(0, 200)}` };
   }
   if (report.vulnerabilities === undefined) {
-    const message = typeof report.message === 'string' ? report.message : JSON.stringify(report.error ?? report).slice(0, 200);
-    return { status: 'unavailable', reason: `the advisory endpoint did not answer with a report: ${message}` };
+    const message =
+      typeof report.message === 'string'
+        ? report.message
+        : JSON.stringify(report.error ?? report).slice(0, 200);
+    return {
+      status: 'unavailable',
+      reason: `the advisory endpoint did not answer with a report: ${message}`,
+    };
   }
   const isExplained = (f: AuditFinding): boolean =>
-    accepted.some((a) => a.tool === 'npm-audit' && (a.id === f.advisory || (a.id === f.packageName && a.where === f.packageName)));
+    accepted.some(
+      (a) =>
+        a.tool === 'npm-audit' &&
+        (a.id === f.advisory || (a.id === f.packageName && a.where === f.packageName)),
+    );
   const all = findingsOf(report);
   const explained = all.filter(isExplained);
   const unexplained = all.filter((f) => !isExplained(f));
-  return unexplained.length === 0 ? { status: 'clean', explained } : { status: 'findings', unexplained, explained };
+  return unexplained.length === 0
+    ? { status: 'clean', explained }
+    : { status: 'findings', unexplained, explained };
 }
 
 /** Runs `npm audit --omit=dev --json` in `cwd` and judges it. */
 export function runAudit(cwd = process.cwd()): AuditOutcome {
-  const result = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd, encoding: 'utf8', timeout: 120_000 });
-  if (result.error !== undefined) return { status: 'unavailable', reason: `npm audit could not run: ${result.error.message}` };
+  const result = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.error !== undefined)
+    return { status: 'unavailable', reason: `npm audit could not run: ${result.error.message}` };
   return judgeAudit(result.stdout, loadAcceptedFindings(cwd));
 }
 
@@ -76,10 +100,13 @@ function main(): number {
     process.stderr.write(`npm audit: NOT CHECKED — ${outcome.reason}\n`);
     return 3;
   }
-  for (const f of outcome.explained) process.stdout.write(`npm audit: explained ${f.severity} ${f.advisory} in ${f.packageName}\n`);
+  for (const f of outcome.explained)
+    process.stdout.write(`npm audit: explained ${f.severity} ${f.advisory} in ${f.packageName}\n`);
   if (outcome.status === 'findings') {
     for (const f of outcome.unexplained) {
-      process.stderr.write(`npm audit: UNEXPLAINED ${f.severity} ${f.advisory} in ${f.packageName}: ${f.title}\n`);
+      process.stderr.write(
+        `npm audit: UNEXPLAINED ${f.severity} ${f.advisory} in ${f.packageName}: ${f.title}\n`,
+      );
     }
     return 1;
   }

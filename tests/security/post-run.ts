@@ -12,7 +12,12 @@ import { spawnSync } from 'node:child_process';
 
 type Verdict = 'PASS' | 'FAIL' | 'NOT CHECKED';
 
-const steps: readonly { name: string; command: string; args: string[]; judge?: (status: number | null) => Verdict }[] = [
+const steps: readonly {
+  name: string;
+  command: string;
+  args: string[];
+  judge?: (status: number | null) => Verdict;
+}[] = [
   { name: 'electronegativity over src/', command: 'node', args: ['tests/security/electronegativity.ts'] },
   {
     name: 'npm audit --omit=dev',
@@ -20,7 +25,11 @@ const steps: readonly { name: string; command: string; args: string[]; judge?: (
     args: ['tests/security/npm-audit.ts'],
     judge: (status) => (status === 0 ? 'PASS' : status === 3 ? 'NOT CHECKED' : 'FAIL'),
   },
-  { name: 'secret scan (again, after the security specs)', command: 'node', args: ['tests/security/secret-scan.ts'] },
+  {
+    name: 'secret scan (again, after the security specs)',
+    command: 'node',
+    args: ['tests/security/secret-scan.ts'],
+  },
 ];
 
 const results: { name: string; verdict: Verdict }[] = [];

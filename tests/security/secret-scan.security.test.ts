@@ -18,7 +18,10 @@ function plantedDir(files: Record<string, string | Buffer>): string {
 
 describe('secret scan', () => {
   it('is clean on files that hold no secret', () => {
-    const root = plantedDir({ 'logs/main.log': '{"event":"key-saved","keyLast4":"ee55"}\n', 'settings.json': '{}' });
+    const root = plantedDir({
+      'logs/main.log': '{"event":"key-saved","keyLast4":"ee55"}\n',
+      'settings.json': '{}',
+    });
     expect(scanForSecrets(root, allTestSecrets)).toMatchObject({ filesScanned: 2, leaks: [] });
   });
 
@@ -35,7 +38,11 @@ describe('secret scan', () => {
   });
 
   it('reads binary files byte for byte', () => {
-    const binary = Buffer.concat([Buffer.from([0, 255, 1, 2]), Buffer.from(liveKeyA.apiKey, 'utf8'), Buffer.from([0])]);
+    const binary = Buffer.concat([
+      Buffer.from([0, 255, 1, 2]),
+      Buffer.from(liveKeyA.apiKey, 'utf8'),
+      Buffer.from([0]),
+    ]);
     const root = plantedDir({ 'journal/0001.bin': binary });
     expect(scanForSecrets(root, allTestSecrets).leaks).toEqual([
       expect.objectContaining({ secretIndex: allTestSecrets.indexOf(liveKeyA.apiKey), form: 'plain' }),

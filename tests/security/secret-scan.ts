@@ -59,20 +59,28 @@ export function scanForSecrets(root: string, secrets: readonly string[]): ScanRe
 }
 
 function main(): number {
-  const root = resolve(process.argv[2] ?? process.env.BULWARK_TEST_RUN_DIR ?? join(process.cwd(), '.tmp', 'test-run'));
+  const root = resolve(
+    process.argv[2] ?? process.env.BULWARK_TEST_RUN_DIR ?? join(process.cwd(), '.tmp', 'test-run'),
+  );
   let report: ScanReport;
   try {
     report = scanForSecrets(root, allTestSecrets);
   } catch (error) {
-    process.stderr.write(`secret-scan: cannot read ${root}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `secret-scan: cannot read ${root}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 2;
   }
   if (report.filesScanned === 0) {
-    process.stderr.write(`secret-scan: ${root} holds no files; run the suite first (a scan of nothing proves nothing)\n`);
+    process.stderr.write(
+      `secret-scan: ${root} holds no files; run the suite first (a scan of nothing proves nothing)\n`,
+    );
     return 2;
   }
   for (const leak of report.leaks) {
-    process.stderr.write(`secret-scan: LEAK test secret #${leak.secretIndex} (${leak.form}) in ${relative(process.cwd(), leak.file)}\n`);
+    process.stderr.write(
+      `secret-scan: LEAK test secret #${leak.secretIndex} (${leak.form}) in ${relative(process.cwd(), leak.file)}\n`,
+    );
   }
   process.stdout.write(
     `secret-scan: ${report.filesScanned} files, ${report.bytesScanned} bytes, ${allTestSecrets.length} secrets × 5 forms: ${report.leaks.length === 0 ? 'clean' : `${report.leaks.length} leak(s)`}\n`,

@@ -33,7 +33,13 @@ export class NakedClock {
       if (position.currentQty === 0) continue;
       const long = position.currentQty > 0;
       const cover = stops
-        .filter((stop) => stop.symbol === position.symbol && (stop.reduceOnly || stop.closeOrder) && stop.side === (long ? 'sell' : 'buy') && stop.stop === (long ? 'down' : 'up'))
+        .filter(
+          (stop) =>
+            stop.symbol === position.symbol &&
+            (stop.reduceOnly || stop.closeOrder) &&
+            stop.side === (long ? 'sell' : 'buy') &&
+            stop.stop === (long ? 'down' : 'up'),
+        )
         .reduce((sum, stop) => sum + (stop.closeOrder ? Math.abs(position.currentQty) : stop.size), 0);
       if (cover < Math.abs(position.currentQty)) naked.add(`${position.symbol}:${long ? 'long' : 'short'}`);
     }
@@ -52,7 +58,12 @@ export class NakedClock {
 
   /** Seconds beyond the limit, summed over every episode (open ones up to their last sample). */
   overLimitSeconds(): number {
-    return [...this.#closed, ...this.#open.values()].reduce((sum, e) => sum + Math.max(0, e.until - e.since - this.limitMs), 0) / 1000;
+    return (
+      [...this.#closed, ...this.#open.values()].reduce(
+        (sum, e) => sum + Math.max(0, e.until - e.since - this.limitMs),
+        0,
+      ) / 1000
+    );
   }
 
   /** How many uncovered stretches were seen at all (most end within a pass or two). */

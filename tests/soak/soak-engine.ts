@@ -44,7 +44,9 @@ const next = (): number => {
 /** A stop `pct` % on the losing side of the mark. */
 function lossSide(market: SoakMarket, mark: string, side: 'buy' | 'sell', pct: number): string {
   const factor = side === 'buy' ? 1 - pct / 100 : 1 + pct / 100;
-  return format(roundToTick(mul(dec(mark), dec(factor.toFixed(6))), dec(market.tick), side === 'buy' ? 'down' : 'up'));
+  return format(
+    roundToTick(mul(dec(mark), dec(factor.toFixed(6))), dec(market.tick), side === 'buy' ? 'down' : 'up'),
+  );
 }
 
 /**
@@ -52,35 +54,83 @@ function lossSide(market: SoakMarket, mark: string, side: 'buy' | 'sell', pct: n
  * reduce-only loss-side stop at the venue is a position's cover; one step in six tries an order
  * the risk rules forbid (over the per-contract size limit) and must be refused.
  */
-async function step(service: TradingService, market: SoakMarket, mark: string, k: number, maxLots: number): Promise<void> {
+async function step(
+  service: TradingService,
+  market: SoakMarket,
+  mark: string,
+  k: number,
+  maxLots: number,
+): Promise<void> {
   const { symbol } = market;
   const position = service.listPositions().find((p) => p.symbol === symbol);
-  const side = position === undefined ? (next() < 0.5 ? 'buy' : 'sell') : position.side === 'long' ? 'buy' : 'sell';
+  const side =
+    position === undefined ? (next() < 0.5 ? 'buy' : 'sell') : position.side === 'long' ? 'buy' : 'sell';
   const roll = next();
   if (k % 6 === 5) {
-    const refused = await service.placeOrder({ symbol, side, type: 'market', sizeLots: maxLots + 1, leverage: 5, stopPrice: lossSide(market, mark, side, 2) }).then(
-      (placed) => ({ sent: placed.order.clientOid }),
-      (error: unknown) => ({ refused: String(error) }),
-    );
+    const refused = await service
+      .placeOrder({
+        symbol,
+        side,
+        type: 'market',
+        sizeLots: maxLots + 1,
+        leverage: 5,
+        stopPrice: lossSide(market, mark, side, 2),
+      })
+      .then(
+        (placed) => ({ sent: placed.order.clientOid }),
+        (error: unknown) => ({ refused: String(error) }),
+      );
     say({ type: 'forbidden', step: k, symbol, ...refused });
   } else if (roll < 0.6 || position === undefined) {
-    const placed = await service.placeOrder({ symbol, side, type: 'market', sizeLots: 1 + Math.floor(next() * 2), leverage: 5, stopPrice: lossSide(market, mark, side, 2), trailing: { mode: 'price', distance: market.trailDistance } });
+    const placed = await service.placeOrder({
+      symbol,
+      side,
+      type: 'market',
+      sizeLots: 1 + Math.floor(next() * 2),
+      leverage: 5,
+      stopPrice: lossSide(market, mark, side, 2),
+      trailing: { mode: 'price', distance: market.trailDistance },
+    });
     say({ type: 'placed', step: k, clientOid: placed.order.clientOid, status: placed.order.status });
   } else if (roll < 0.85) {
-    say({ type: 'moved', step: k, symbol, ...(await service.moveStop(symbol, lossSide(market, mark, side, 1.5))) });
+    say({
+      type: 'moved',
+      step: k,
+      symbol,
+      ...(await service.moveStop(symbol, lossSide(market, mark, side, 1.5))),
+    });
   } else {
     const closed = await service.closePosition(symbol);
     say({ type: 'placed', step: k, clientOid: closed.clientOid, status: 'close' });
   }
 }
 
-function startAlerts(dir: string, journal: ReturnType<typeof openJournal>, logger: ReturnType<typeof createLogger>) {
+function startAlerts(
+  dir: string,
+  journal: ReturnType<typeof openJournal>,
+  logger: ReturnType<typeof createLogger>,
+) {
   const configStore = createConfigStore({ filePath: join(dir, 'settings.json'), logger });
   const { problems } = configStore.load();
-  if (problems.length > 0) throw new Error(`soak settings invalid: ${problems.map((p) => p.message).join('; ')}`);
-  const secretStore = createSecretStore({ backend: createOsKeychainBackend('linux'), platform: 'linux', service: env('SOAK_KEYCHAIN_SERVICE'), logger });
+  if (problems.length > 0)
+    throw new Error(`soak settings invalid: ${problems.map((p) => p.message).join('; ')}`);
+  const secretStore = createSecretStore({
+    backend: createOsKeychainBackend('linux'),
+    platform: 'linux',
+    service: env('SOAK_KEYCHAIN_SERVICE'),
+    logger,
+  });
   const events = createEventPublisher({ throttleMs: 0, logger });
-  const alerts = createAlerts({ configStore, secretStore, journal, events, origin: 'paper', clock: systemClock, logger, notifier: { notify: () => undefined } });
+  const alerts = createAlerts({
+    configStore,
+    secretStore,
+    journal,
+    events,
+    origin: 'paper',
+    clock: systemClock,
+    logger,
+    notifier: { notify: () => undefined },
+  });
   return { alerts, configStore, events };
 }
 
@@ -89,7 +139,11 @@ function watchRuntime(): () => void {
   lag.enable();
   const timer = setInterval(() => {
     globalThis.gc?.();
-    say({ type: 'runtime', heapUsedBytes: process.memoryUsage().heapUsed, lagP99Ms: lag.percentile(99) / 1e6 });
+    say({
+      type: 'runtime',
+      heapUsedBytes: process.memoryUsage().heapUsed,
+      lagP99Ms: lag.percentile(99) / 1e6,
+    });
     lag.reset();
   }, 5_000);
   return () => {
@@ -100,7 +154,11 @@ function watchRuntime(): () => void {
 
 async function main(): Promise<void> {
   const dir = env('SOAK_DIR');
-  const logger = createLogger({ filePath: join(dir, 'logs', `engine-${seed}.log`), maxSizeBytes: 16 * 1024 * 1024, level: 'info' });
+  const logger = createLogger({
+    filePath: join(dir, 'logs', `engine-${seed}.log`),
+    maxSizeBytes: 16 * 1024 * 1024,
+    level: 'info',
+  });
   const journal = openJournal({ filePath: join(dir, 'journal.sqlite'), now: () => Date.now() });
   const { alerts, configStore, events } = startAlerts(dir, journal, logger);
   const secrets = JSON.parse(env('SOAK_SECRETS')) as { slack: string; telegram: string };
@@ -108,22 +166,46 @@ async function main(): Promise<void> {
   await alerts.settings.setSecret({ channel: 'telegram', secret: secrets.telegram });
   const config = configStore.current();
   const restUrl = env('SOAK_REST_URL');
-  const credentials = JSON.parse(env('SOAK_CREDENTIALS')) as { apiKey: string; apiSecret: string; passphrase: string; keyVersion: '3' };
-  const client = createExchangeClient({ config: config.exchange, endpoints: { futuresRestUrl: restUrl, generalRestUrl: restUrl }, credentials, clock: systemClock, logger, mode: 'paper' });
+  const credentials = JSON.parse(env('SOAK_CREDENTIALS')) as {
+    apiKey: string;
+    apiSecret: string;
+    passphrase: string;
+    keyVersion: '3';
+  };
+  const client = createExchangeClient({
+    config: config.exchange,
+    endpoints: { futuresRestUrl: restUrl, generalRestUrl: restUrl },
+    credentials,
+    clock: systemClock,
+    logger,
+    mode: 'paper',
+  });
   await client.start();
   const analysis = analysisServiceFor(config, client, systemClock, logger);
   analysis.start();
   const raise = alerts.router.raise.bind(alerts.router);
   const service = createTradingService({
-    config, atr: analysis, journal, clock: systemClock, logger,
-    client: tradingClientFrom(client, { privateStreamGraceMs: config.trading.state.staleMarketDataMs, now: () => Date.now() }),
+    config,
+    atr: analysis,
+    journal,
+    clock: systemClock,
+    logger,
+    client: tradingClientFrom(client, {
+      privateStreamGraceMs: config.trading.state.staleMarketDataMs,
+      now: () => Date.now(),
+    }),
     alert: (alert) => {
       const raised = raise(alert);
       say({ type: 'alert', id: raised.id, severity: raised.severity, code: raised.code });
     },
   });
   const offTrading = alertOnTradingEvents(service, alerts.router, () => config, systemClock);
-  const offExchange = alertOnExchangeChanges(client, alerts.router, systemClock, config.trading.state.staleMarketDataMs);
+  const offExchange = alertOnExchangeChanges(
+    client,
+    alerts.router,
+    systemClock,
+    config.trading.state.staleMarketDataMs,
+  );
   const stopRuntime = watchRuntime();
   const started = Date.now();
   say({ type: 'reconciled', report: await service.start(), ms: Date.now() - started });
@@ -134,7 +216,10 @@ async function main(): Promise<void> {
   for (let k = 0; Date.now() < until; k += 1) {
     const market = soakMarkets[Math.floor(next() * soakMarkets.length)];
     if (market === undefined) continue;
-    const mark = await client.rest.getMarkPrice(market.symbol).then((m) => m.value, () => undefined);
+    const mark = await client.rest.getMarkPrice(market.symbol).then(
+      (m) => m.value,
+      () => undefined,
+    );
     if (mark !== undefined) {
       await step(service, market, mark, k, maxLots).catch((error: unknown) => {
         say({ type: 'step-error', step: k, error: String(error) });

@@ -14,7 +14,9 @@ export interface SoakLine {
 function reasonsOf(errors: readonly SoakLine[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const line of errors) {
-    const words = String(line.error).replace(/[0-9.]+/g, 'N').slice(0, 70);
+    const words = String(line.error)
+      .replace(/[0-9.]+/g, 'N')
+      .slice(0, 70);
     counts[words] = (counts[words] ?? 0) + 1;
   }
   return counts;
@@ -23,22 +25,37 @@ function reasonsOf(errors: readonly SoakLine[]): Record<string, number> {
 const ambiguous = new Set(['NEW', 'SUBMITTED', 'UNKNOWN', 'RECONCILING']);
 
 /** Orders: duplicates and losses at the venue, forbidden orders sent, acknowledged orders missing from the journal. */
-export function journalFigures(journal: Journal, timeline: readonly OrderTimelineEntryWire[], lines: readonly SoakLine[], maxLots: number) {
+export function journalFigures(
+  journal: Journal,
+  timeline: readonly OrderTimelineEntryWire[],
+  lines: readonly SoakLine[],
+  maxLots: number,
+) {
   const perOid = new Map<string, number>();
   for (const order of timeline) perOid.set(order.clientOid, (perOid.get(order.clientOid) ?? 0) + 1);
   const duplicateOrders = [...perOid.values()].reduce((sum, n) => sum + n - 1, 0);
   const unjournaled = [...perOid.keys()].filter((oid) => journal.getOrder(oid) === undefined).length;
   const stuck = journal.openOrders().filter((order) => ambiguous.has(order.status)).length;
-  const forbiddenAtVenue = timeline.filter((order) => order.clientOid.startsWith('bwe') && order.size > maxLots).length;
-  const forbiddenSent = lines.filter((line) => line.type === 'forbidden' && typeof line.sent === 'string').length;
+  const forbiddenAtVenue = timeline.filter(
+    (order) => order.clientOid.startsWith('bwe') && order.size > maxLots,
+  ).length;
+  const forbiddenSent = lines.filter(
+    (line) => line.type === 'forbidden' && typeof line.sent === 'string',
+  ).length;
   const placed = lines.filter((line) => line.type === 'placed' && typeof line.clientOid === 'string');
   const missing = placed.filter((line) => journal.getOrder(String(line.clientOid)) === undefined).length;
   return {
-    figures: { duplicateOrders, lostOrders: unjournaled + stuck, riskForbiddenOrdersSent: forbiddenAtVenue + forbiddenSent, lostJournalEntries: missing },
+    figures: {
+      duplicateOrders,
+      lostOrders: unjournaled + stuck,
+      riskForbiddenOrdersSent: forbiddenAtVenue + forbiddenSent,
+      lostJournalEntries: missing,
+    },
     activity: {
       ordersAtVenue: timeline.length,
       ordersAcknowledged: placed.length,
-      forbiddenRefused: lines.filter((line) => line.type === 'forbidden' && typeof line.refused === 'string').length,
+      forbiddenRefused: lines.filter((line) => line.type === 'forbidden' && typeof line.refused === 'string')
+        .length,
       stepErrors: lines.filter((line) => line.type === 'step-error').length,
       kills: lines.filter((line) => line.type === 'killed').length,
     },
@@ -62,7 +79,16 @@ export function alertFigures(journal: Journal, lines: readonly SoakLine[], peerM
   const lost = routed.filter((row) => (delivered.get(row.seq) ?? 0) === 0);
   return {
     lostAlerts: lost.length,
-    lost: lost.map((row) => ({ at: row.at, code: String(row.data.code), severity: String(row.data.severity) })),
-    activity: { alertsSaidByTrading: lines.filter((line) => line.type === 'alert').length, alertsJournaled: alerts.length, alertsRouted: routed.length, peerMessages },
+    lost: lost.map((row) => ({
+      at: row.at,
+      code: String(row.data.code),
+      severity: String(row.data.severity),
+    })),
+    activity: {
+      alertsSaidByTrading: lines.filter((line) => line.type === 'alert').length,
+      alertsJournaled: alerts.length,
+      alertsRouted: routed.length,
+      peerMessages,
+    },
   };
 }

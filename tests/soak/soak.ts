@@ -51,7 +51,10 @@ interface EngineRun {
 }
 
 function runEngine(seed: number, env: NodeJS.ProcessEnv, lines: SoakLine[]): EngineRun {
-  const child = spawn(process.execPath, ['--expose-gc', engineFile, String(seed)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', engineFile, String(seed)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (text) => {
     try {
       lines.push({ ...(JSON.parse(text) as SoakLine), run: seed });
@@ -63,7 +66,8 @@ function runEngine(seed: number, env: NodeJS.ProcessEnv, lines: SoakLine[]): Eng
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code, signal) => {
-      if (code !== 0 && signal !== 'SIGKILL') lines.push({ type: 'engine-failed', code, stderr: stderr.join('').slice(-2000), run: seed });
+      if (code !== 0 && signal !== 'SIGKILL')
+        lines.push({ type: 'engine-failed', code, stderr: stderr.join('').slice(-2000), run: seed });
       resolve();
     });
   });
@@ -71,9 +75,14 @@ function runEngine(seed: number, env: NodeJS.ProcessEnv, lines: SoakLine[]): Eng
 }
 
 async function waitFor(lines: SoakLine[], type: string, run: number, timeoutMs: number): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+  for (
+    const deadline = Date.now() + timeoutMs;
+    Date.now() < deadline;
+    await new Promise((r) => setTimeout(r, 50))
+  ) {
     if (lines.some((line) => line.type === type && line.run === run)) return;
-    if (lines.some((line) => (line.type === 'fatal' || line.type === 'engine-failed') && line.run === run)) break;
+    if (lines.some((line) => (line.type === 'fatal' || line.type === 'engine-failed') && line.run === run))
+      break;
   }
   throw new Error(`the soak engine (run ${run}) did not say ${type}: ${JSON.stringify(lines.slice(-5))}`);
 }
@@ -82,13 +91,24 @@ async function waitFor(lines: SoakLine[], type: string, run: number, timeoutMs: 
 export async function runSoak(options: { minutes: number; seed?: number }): Promise<SoakFigures> {
   const durationMs = options.minutes * 60_000;
   const keyring = await useTestKeyring();
-  const [slack, telegram] = await Promise.all([startSlackPeer(secrets.slackWebhookToken), startTelegramPeer(secrets.telegramBotToken, chatId)]);
+  const [slack, telegram] = await Promise.all([
+    startSlackPeer(secrets.slackWebhookToken),
+    startTelegramPeer(secrets.telegramBotToken, chatId),
+  ]);
   const venueConfig = configSchema.parse({ venue: { timeScale: 10 } }).venue;
-  const venue: RunningVenue = await startVenue({ config: venueConfig, logger: silentLogger, port: 0, seed: options.seed ?? 21 });
+  const venue: RunningVenue = await startVenue({
+    config: venueConfig,
+    logger: silentLogger,
+    port: 0,
+    seed: options.seed ?? 21,
+  });
   for (const market of soakMarkets) venue.admin.setPrice(market.symbol, market.startPrice);
   const dir = mkdtempSync(join(process.env.BULWARK_TEST_RUN_DIR ?? tmpdir(), 'soak-'));
   mkdirSync(join(dir, 'logs'), { recursive: true });
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify(soakSettings({ telegramUrl: telegram.url, chatId })));
+  writeFileSync(
+    join(dir, 'settings.json'),
+    JSON.stringify(soakSettings({ telegramUrl: telegram.url, chatId })),
+  );
   const userId = venue.keys[0]?.userId ?? '';
   const startedAt = Date.now();
   const env: NodeJS.ProcessEnv = {
@@ -104,8 +124,15 @@ export async function runSoak(options: { minutes: number; seed?: number }): Prom
   };
   const lines: SoakLine[] = [];
   const naked = new NakedClock(venue, userId, soakNakedLimitS * 1000);
-  const sampler = setInterval(() => { naked.sample(Date.now()); }, 200);
-  const faults = soakFaults(venue, { slack }, durationMs, soakMarkets.map((m) => m.symbol));
+  const sampler = setInterval(() => {
+    naked.sample(Date.now());
+  }, 200);
+  const faults = soakFaults(
+    venue,
+    { slack },
+    durationMs,
+    soakMarkets.map((m) => m.symbol),
+  );
   try {
     const first = runEngine(1, env, lines);
     await waitFor(lines, 'reconciled', 1, 60_000);
@@ -125,7 +152,9 @@ export async function runSoak(options: { minutes: number; seed?: number }): Prom
   naked.sample(Date.now());
   const journal = openJournal({ filePath: join(dir, 'journal.sqlite'), now: () => Date.now() });
   try {
-    const timeline = venue.admin.orderTimeline({ userId }).filter((order) => order.clientOid.startsWith('bw'));
+    const timeline = venue.admin
+      .orderTimeline({ userId })
+      .filter((order) => order.clientOid.startsWith('bw'));
     const fromJournal = journalFigures(journal, timeline, lines, soakMaxPositionLots);
     const alerts = alertFigures(journal, lines, slack.messages.length + telegram.messages.length);
     return {
@@ -136,7 +165,12 @@ export async function runSoak(options: { minutes: number; seed?: number }): Prom
       lostAlertDetails: alerts.lost,
       ...runtimeFigures(lines),
       stepErrorReasons: fromJournal.stepErrorReasons,
-      activity: { ...fromJournal.activity, ...alerts.activity, faults: faults.applied().length, nakedEpisodes: naked.episodes() },
+      activity: {
+        ...fromJournal.activity,
+        ...alerts.activity,
+        faults: faults.applied().length,
+        nakedEpisodes: naked.episodes(),
+      },
     };
   } finally {
     journal.close();
@@ -148,14 +182,22 @@ export async function runSoak(options: { minutes: number; seed?: number }): Prom
 
 /** Heap growth of the restarted engine after its warm-up (first samples) and its event-loop lag. */
 function runtimeFigures(lines: readonly SoakLine[]): { heapGrowthPct: number; eventLoopLagP99Ms: number } {
-  const samples = lines.filter((line) => line.type === 'runtime' && line.run === 2) as (SoakLine & { heapUsedBytes: number; lagP99Ms: number })[];
+  const samples = lines.filter((line) => line.type === 'runtime' && line.run === 2) as (SoakLine & {
+    heapUsedBytes: number;
+    lagP99Ms: number;
+  })[];
   // The first two samples (10 s) are the warm-up: caches filling, streams subscribing.
   const warm = samples.length > 4 ? samples.slice(2) : samples;
   const base = Math.min(...warm.slice(0, 2).map((s) => s.heapUsedBytes));
   const end = Math.min(...warm.slice(-2).map((s) => s.heapUsedBytes));
-  const lags = lines.filter((line) => line.type === 'runtime').map((line) => (line as SoakLine & { lagP99Ms: number }).lagP99Ms).sort((a, b) => a - b);
+  const lags = lines
+    .filter((line) => line.type === 'runtime')
+    .map((line) => (line as SoakLine & { lagP99Ms: number }).lagP99Ms)
+    .sort((a, b) => a - b);
   return {
     heapGrowthPct: warm.length < 2 ? Number.NaN : Number((((end - base) / base) * 100).toFixed(2)),
-    eventLoopLagP99Ms: Number((lags[Math.min(lags.length - 1, Math.floor(lags.length * 0.99))] ?? Number.NaN).toFixed(1)),
+    eventLoopLagP99Ms: Number(
+      (lags[Math.min(lags.length - 1, Math.floor(lags.length * 0.99))] ?? Number.NaN).toFixed(1),
+    ),
   };
 }

@@ -60,7 +60,11 @@ function venueConfig(values: ReturnType<typeof readOptions>): VenueConfig {
 }
 
 /** The mirrored market of `baseUrl` (contracts, book, tape, marks, funding), or none. */
-async function mirrorOf(baseUrl: string | undefined, config: VenueConfig, logger: Logger): Promise<MirroredMarket | undefined> {
+async function mirrorOf(
+  baseUrl: string | undefined,
+  config: VenueConfig,
+  logger: Logger,
+): Promise<MirroredMarket | undefined> {
   if (baseUrl === undefined) return undefined;
   return openMirroredMarket({
     marketData: marketDataConfigSchema.parse({ source: 'live', upstreamRestUrl: baseUrl }),
@@ -81,12 +85,17 @@ async function main(): Promise<void> {
   const venue = await startVenue({
     port: Number(values.port),
     ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
-    config: mirror === undefined ? config : { ...config, priceStepMs: marketDataConfigSchema.parse({}).priceStepMs },
+    config:
+      mirror === undefined
+        ? config
+        : { ...config, priceStepMs: marketDataConfigSchema.parse({}).priceStepMs },
     logger,
     // The CLI is the drill venue: its admin API is what tests and soaks drive it with.
     adminApi: true,
     // A mirrored market runs in real time.
-    ...(mirror === undefined ? {} : { upstream: mirror, venueClock: createVenueClock({ timeScale: 1, wall: systemClock }) }),
+    ...(mirror === undefined
+      ? {}
+      : { upstream: mirror, venueClock: createVenueClock({ timeScale: 1, wall: systemClock }) }),
   });
   const { apiKey, apiSecret, passphrase, keyVersion } = venue.credentials;
   process.stdout.write(

@@ -191,10 +191,20 @@ function answerClientError(socket: Duplex): void {
 }
 
 /** A WebSocket upgrade passes the same loopback guard as every HTTP request. */
-function upgradeOrRefuse(parts: VenueParts, port: () => number, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+function upgradeOrRefuse(
+  parts: VenueParts,
+  port: () => number,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): void {
   const refusal = loopbackRefusal(req, port());
   if (refusal !== undefined) {
-    parts.logger.warn('venue-upgrade-refused', { reason: refusal.reason, host: req.headers.host, origin: req.headers.origin });
+    parts.logger.warn('venue-upgrade-refused', {
+      reason: refusal.reason,
+      host: req.headers.host,
+      origin: req.headers.origin,
+    });
     refuseUpgrade(socket, refusal, loopbackRefusalBody(refusal));
     return;
   }

@@ -32,7 +32,11 @@ export function openPaperAccount(userData: string, logger: Logger): PaperAccount
  */
 export function resumedVenueClock(store: PaperAccountStore, wall: Clock, timeScale: number): VenueClock {
   const savedAtMs = store.savedAtMs();
-  return createVenueClock({ timeScale, wall, startMs: Math.max(wall.now(), savedAtMs ?? Number.NEGATIVE_INFINITY) });
+  return createVenueClock({
+    timeScale,
+    wall,
+    startMs: Math.max(wall.now(), savedAtMs ?? Number.NEGATIVE_INFINITY),
+  });
 }
 
 /** `venue` whose stop also closes the account file, after the venue stopped writing to it. */

@@ -25,12 +25,18 @@ export interface PaperResetInput {
 }
 
 function resetAt(venue: RunningVenue, startingBalanceUsdt: string): string {
-  const before = venue.exchange.hasAccount(PAPER_TRADER_USER_ID) ? venue.exchange.ledger(PAPER_TRADER_USER_ID).balance : null;
+  const before = venue.exchange.hasAccount(PAPER_TRADER_USER_ID)
+    ? venue.exchange.ledger(PAPER_TRADER_USER_ID).balance
+    : null;
   try {
     venue.exchange.resetAccount(PAPER_TRADER_USER_ID, startingBalanceUsdt);
   } catch (error) {
     if (!(error instanceof VenueError)) throw error;
-    throw new ValidationError('paper-account-not-flat', `The paper account was not reset: ${error.message}. The kill switch with "flatten" closes every position and cancels every order.`, { cause: error });
+    throw new ValidationError(
+      'paper-account-not-flat',
+      `The paper account was not reset: ${error.message}. The kill switch with "flatten" closes every position and cancels every order.`,
+      { cause: error },
+    );
   }
   return before ?? '0';
 }
@@ -40,10 +46,27 @@ export function createPaperResetHandlers(input: PaperResetInput): ChannelHandler
   return {
     'paper:reset-account': ({ startingBalanceUsdt }): PaperResetResult => {
       const venue = input.venue;
-      if (venue === undefined) throw new ValidationError('not-paper-mode', 'Only the paper account can be reset; Bulwark is trading live. Switch to paper mode first.');
+      if (venue === undefined)
+        throw new ValidationError(
+          'not-paper-mode',
+          'Only the paper account can be reset; Bulwark is trading live. Switch to paper mode first.',
+        );
       const previousBalanceUsdt = resetAt(venue, startingBalanceUsdt);
-      const result = { balanceUsdt: venue.exchange.ledger(PAPER_TRADER_USER_ID).balance, resetAt: input.clock.now() };
-      input.journal.append('setting-change', { path: 'paper.account', oldValue: previousBalanceUsdt, newValue: result.balanceUsdt, applies: 'now', reset: true }, { at: result.resetAt });
+      const result = {
+        balanceUsdt: venue.exchange.ledger(PAPER_TRADER_USER_ID).balance,
+        resetAt: input.clock.now(),
+      };
+      input.journal.append(
+        'setting-change',
+        {
+          path: 'paper.account',
+          oldValue: previousBalanceUsdt,
+          newValue: result.balanceUsdt,
+          applies: 'now',
+          reset: true,
+        },
+        { at: result.resetAt },
+      );
       input.logger.info('paper-account-reset', { previousBalanceUsdt, balanceUsdt: result.balanceUsdt });
       input.events.publish('paper:account-reset', result);
       return result;

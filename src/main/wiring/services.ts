@@ -14,7 +14,12 @@ import { journalFileFor, setAsideSharedJournal } from '../store/journal-file.ts'
 import { openJournal, type Journal } from '../store/journal.ts';
 import { startVenue } from '../venue/index.ts';
 import type { RunningVenue } from '../venue/index.ts';
-import { PAPER_TRADER_USER_ID, closingStoreOnStop, openPaperAccount, resumedVenueClock } from './paper-account.ts';
+import {
+  PAPER_TRADER_USER_ID,
+  closingStoreOnStop,
+  openPaperAccount,
+  resumedVenueClock,
+} from './paper-account.ts';
 import { createPaperResetHandlers } from './paper-reset.ts';
 import { openPaperMarket, type PaperMarket } from './paper-market.ts';
 import { againstVerdictDenial } from '../analysis/index.ts';
@@ -88,7 +93,8 @@ function buildSecrets(ctx: ServiceContext, alerts: () => AlertRouter): Secrets {
       alerts().raise({
         severity: 'warning',
         code: 'live-key-changed',
-        message: 'The live API key changed. Restart Bulwark to trade with the new key; until then it keeps the key it started with.',
+        message:
+          'The live API key changed. Restart Bulwark to trade with the new key; until then it keeps the key it started with.',
         details: {},
         at: ctx.platform.clock.now(),
       });
@@ -96,7 +102,11 @@ function buildSecrets(ctx: ServiceContext, alerts: () => AlertRouter): Secrets {
   });
 }
 
-async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredentials, market: PaperMarket): Promise<RunningVenue> {
+async function startPaperVenue(
+  ctx: ServiceContext,
+  credentials: ResolvedCredentials,
+  market: PaperMarket,
+): Promise<RunningVenue> {
   const key = credentials.credentials;
   const mirror = market.mirror;
   const store = openPaperAccount(ctx.platform.paths.userData, ctx.logger);
@@ -104,15 +114,24 @@ async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredent
     const venue = await startVenue({
       ...(mirror === undefined ? {} : { upstream: mirror }),
       // The real market runs in real time: a scaled venue clock would settle funding early.
-      venueClock: resumedVenueClock(store, ctx.platform.clock, mirror === undefined ? ctx.config.venue.timeScale : 1),
+      venueClock: resumedVenueClock(
+        store,
+        ctx.platform.clock,
+        mirror === undefined ? ctx.config.venue.timeScale : 1,
+      ),
       clock: ctx.platform.clock,
       persistence: store,
-      config: mirror === undefined ? ctx.config.venue : { ...ctx.config.venue, priceStepMs: ctx.config.venue.marketData.priceStepMs },
+      config:
+        mirror === undefined
+          ? ctx.config.venue
+          : { ...ctx.config.venue, priceStepMs: ctx.config.venue.marketData.priceStepMs },
       server: ctx.config.venue.server,
       logger: ctx.logger,
       port: ctx.config.venue.restPort,
       startingBalanceUsdt: ctx.config.venue.startingBalanceUsdt,
-      ...(key === undefined ? {} : { keys: [{ ...key, permissions: ['General', 'Futures'], userId: PAPER_TRADER_USER_ID }] }),
+      ...(key === undefined
+        ? {}
+        : { keys: [{ ...key, permissions: ['General', 'Futures'], userId: PAPER_TRADER_USER_ID }] }),
     });
     return closingStoreOnStop(venue, store);
   } catch (error) {
@@ -122,7 +141,10 @@ async function startPaperVenue(ctx: ServiceContext, credentials: ResolvedCredent
 }
 
 /** Paper mode: the venue's market (live KuCoin data or simulated), then the venue on it. */
-async function startPaper(ctx: ServiceContext, credentials: ResolvedCredentials): Promise<{ paperMarket: PaperMarket | undefined; venue: RunningVenue | undefined }> {
+async function startPaper(
+  ctx: ServiceContext,
+  credentials: ResolvedCredentials,
+): Promise<{ paperMarket: PaperMarket | undefined; venue: RunningVenue | undefined }> {
   if (ctx.mode !== 'paper') return { paperMarket: undefined, venue: undefined };
   const paperMarket = await openPaperMarket(ctx.config, ctx.platform.clock, ctx.logger);
   try {
@@ -137,27 +159,57 @@ async function startPaper(ctx: ServiceContext, credentials: ResolvedCredentials)
  * The journal, the keychain and the alert router: built first, so everything after can raise
  * alerts; and the settings pages' service, so every change of the settings file is journaled.
  */
-function startAlerting(ctx: ServiceContext): { journal: Journal; secrets: Secrets; alerts: Alerts; settings: EngineSettings } {
+function startAlerting(ctx: ServiceContext): {
+  journal: Journal;
+  secrets: Secrets;
+  alerts: Alerts;
+  settings: EngineSettings;
+} {
   setAsideSharedJournal(ctx.platform.paths.userData, ctx.logger, ctx.platform.clock.now());
-  const journal = openJournal({ filePath: journalFileFor(ctx.platform.paths.userData, ctx.mode), now: () => ctx.platform.clock.now() });
+  const journal = openJournal({
+    filePath: journalFileFor(ctx.platform.paths.userData, ctx.mode),
+    now: () => ctx.platform.clock.now(),
+  });
   const holder: { alerts?: Alerts } = {};
   const secrets = buildSecrets(ctx, () => {
     if (holder.alerts === undefined) throw new Error('alerts used before they were built');
     return holder.alerts.router;
   });
-  const alerts = createEngineAlerts({ ...ctx, secretStore: secrets.store, journal, smtpTrustedCaPem: ctx.overrides.smtpTrustedCaPem });
+  const alerts = createEngineAlerts({
+    ...ctx,
+    secretStore: secrets.store,
+    journal,
+    smtpTrustedCaPem: ctx.overrides.smtpTrustedCaPem,
+  });
   holder.alerts = alerts;
-  return { journal, secrets, alerts, settings: createEngineSettings({ configStore: ctx.configStore, journal, logger: ctx.logger, events: ctx.events }) };
+  return {
+    journal,
+    secrets,
+    alerts,
+    settings: createEngineSettings({
+      configStore: ctx.configStore,
+      journal,
+      logger: ctx.logger,
+      events: ctx.events,
+    }),
+  };
 }
 
 /** A rotated live key is news on every channel a warning reaches: the trader should know it was them. */
-function withRotationAlert(handlers: Secrets['handlers'], alerts: Alerts, ctx: ServiceContext): ChannelHandlers {
+function withRotationAlert(
+  handlers: Secrets['handlers'],
+  alerts: Alerts,
+  ctx: ServiceContext,
+): ChannelHandlers {
   return {
     ...(handlers as ChannelHandlers),
     'secrets:rotate-key': async (request) => {
       const result = await handlers['secrets:rotate-key'](request);
       alerts.router.raise({
-        severity: 'warning', code: 'live-key-rotated', at: ctx.platform.clock.now(), details: { keyLast4: result.live.keyLast4, replacedKeyLast4: result.replacedKeyLast4 },
+        severity: 'warning',
+        code: 'live-key-rotated',
+        at: ctx.platform.clock.now(),
+        details: { keyLast4: result.live.keyLast4, replacedKeyLast4: result.replacedKeyLast4 },
         message: `The live API key was rotated: Bulwark now uses the key ending ${result.live.keyLast4} instead of the one ending ${result.replacedKeyLast4}. If you did not do this, delete both keys in KuCoin → API Management now.`,
       });
       return result;
@@ -179,18 +231,152 @@ interface TradingParts {
 }
 
 /** Trading (only with a key): its alerts and metrics attached, started once the exchange client is. */
-function startTrading(ctx: ServiceContext, parts: TradingParts): { trading: EngineTrading | undefined; untrade: () => void } {
+function startTrading(
+  ctx: ServiceContext,
+  parts: TradingParts,
+): { trading: EngineTrading | undefined; untrade: () => void } {
   const { client, journal, alerts, analysis, trackRecord, paperMarket } = parts;
   if (!parts.hasKey) return { trading: undefined, untrade: () => undefined };
   const trading = createEngineTrading({
-    ...ctx, client, journal, alerts: alerts.router, clock: ctx.platform.clock, atr: analysis.service, liveSizeCap: trackRecord.liveSizeCap,
+    ...ctx,
+    client,
+    journal,
+    alerts: alerts.router,
+    clock: ctx.platform.clock,
+    atr: analysis.service,
+    liveSizeCap: trackRecord.liveSizeCap,
     ...(paperMarket === undefined ? {} : { marketFeedStale: () => paperMarket.staleReason() }),
-    verdictCheck: (symbol, side) => againstVerdictDenial(side, analysis.service.verdict(symbol), ctx.config.analysis.entry),
+    verdictCheck: (symbol, side) =>
+      againstVerdictDenial(side, analysis.service.verdict(symbol), ctx.config.analysis.entry),
   });
-  const untrade = alertOnTradingEvents(trading.service, alerts.router, () => ctx.configStore.current(), ctx.platform.clock);
+  const untrade = alertOnTradingEvents(
+    trading.service,
+    alerts.router,
+    () => ctx.configStore.current(),
+    ctx.platform.clock,
+  );
   parts.observability.attachTrading(trading.service);
-  void parts.starting.then(() => { trading.start(); });
+  void parts.starting.then(() => {
+    trading.start();
+  });
   return { trading, untrade };
+}
+
+/** The foundation: journal, secrets, alerts, settings, the credentials and (paper) the venue. */
+type Foundation = ReturnType<typeof startAlerting> & {
+  readonly credentials: ResolvedCredentials;
+} & Awaited<ReturnType<typeof startPaper>>;
+
+/** The exchange client on the venue or KuCoin, with its alerts and the metrics and health over it. */
+async function startExchange(ctx: ServiceContext, base: Foundation) {
+  const { venue, alerts, secrets, journal, credentials } = base;
+  const endpoints =
+    venue === undefined
+      ? KUCOIN_LIVE_ENDPOINTS
+      : { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl };
+  const { client, bridge } = createEngineClient({
+    ...ctx,
+    clock: ctx.platform.clock,
+    endpoints,
+    credentials: credentials.credentials,
+  });
+  const unbridge = bridge();
+  const unalert = alertOnExchangeChanges(
+    client,
+    alerts.router,
+    ctx.platform.clock,
+    ctx.config.trading.state.staleMarketDataMs,
+  );
+  const observability = await startObservability({
+    ...ctx,
+    config: () => ctx.configStore.current(),
+    clock: ctx.platform.clock,
+    client,
+    credentials,
+    secretStore: secrets.store,
+    journal,
+    alerts,
+  });
+  const starting = client.start().catch((error: unknown) => {
+    ctx.logger.error('exchange-start-failed', { error });
+  });
+  return { client, unbridge, unalert, observability, starting };
+}
+
+/** Analysis, the track record and (with a key) trading, once the exchange client is there. */
+function startAnalysisAndTrading(
+  ctx: ServiceContext,
+  base: Foundation,
+  exchange: Awaited<ReturnType<typeof startExchange>>,
+) {
+  const { client, observability, starting } = exchange;
+  const { journal, alerts, credentials, paperMarket } = base;
+  const analysis = createEngineAnalysis({ ...ctx, client, alerts: alerts.router, clock: ctx.platform.clock });
+  void starting.then(() => {
+    analysis.start();
+  });
+  const trackRecord = createEngineTrackRecord({
+    ...ctx,
+    journal,
+    userData: ctx.platform.paths.userData,
+    clock: ctx.platform.clock,
+    client,
+  });
+  const { trading, untrade } = startTrading(ctx, {
+    ...{ client, journal, alerts, analysis, trackRecord, paperMarket, observability, starting },
+    hasKey: credentials.credentials !== undefined,
+  });
+  return { analysis, trackRecord, trading, untrade };
+}
+
+type Upper = ReturnType<typeof startAnalysisAndTrading>;
+
+/** Every channel's handler, from the parts that serve it. */
+function handlersOf(
+  ctx: ServiceContext,
+  base: Foundation,
+  exchange: Awaited<ReturnType<typeof startExchange>>,
+  upper: Upper,
+): ChannelHandlers {
+  const { trading, analysis, trackRecord } = upper;
+  return {
+    ...engineMarketHandlers(exchange.client, ctx.logger),
+    ...(trading === undefined ? tradingWithoutKeyHandlers(channelNames) : trading.handlers),
+    ...withRotationAlert(base.secrets.handlers, base.alerts, ctx),
+    ...(base.alerts.handlers as ChannelHandlers),
+    ...exchange.observability.handlers,
+    ...analysis.handlers,
+    ...(base.settings.handlers as ChannelHandlers),
+    ...trackRecord.handlers,
+    ...createPaperResetHandlers({
+      venue: base.venue,
+      journal: base.journal,
+      clock: ctx.platform.clock,
+      events: ctx.events,
+      logger: ctx.logger,
+    }),
+  };
+}
+
+/** Stops everything in the reverse order of start. */
+async function stopAll(
+  base: Foundation,
+  exchange: Awaited<ReturnType<typeof startExchange>>,
+  upper: Upper,
+): Promise<void> {
+  upper.untrade();
+  await upper.trading?.stop();
+  upper.analysis.stop();
+  await exchange.observability.stop();
+  exchange.unalert();
+  exchange.unbridge();
+  await exchange.starting;
+  await exchange.client.stop();
+  await base.venue?.stop();
+  await base.paperMarket?.close();
+  await base.alerts.stop();
+  base.settings.stop();
+  base.journal.close();
 }
 
 /**
@@ -198,48 +384,23 @@ function startTrading(ctx: ServiceContext, parts: TradingParts): { trading: Engi
  * metrics and health, trading — and returns them with a teardown that stops them in reverse.
  */
 export async function startServices(ctx: ServiceContext): Promise<EngineServices> {
-  const { journal, secrets, alerts, settings } = startAlerting(ctx);
-  const credentials = await resolveCredentials(ctx.mode, secrets.service, ctx.config.secrets.paperCredentialBytes, ctx.logger);
-  const { paperMarket, venue } = await startPaper(ctx, credentials);
-  const endpoints = venue === undefined ? KUCOIN_LIVE_ENDPOINTS : { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl };
-  const { client, bridge } = createEngineClient({ ...ctx, clock: ctx.platform.clock, endpoints, credentials: credentials.credentials });
-  const unbridge = bridge();
-  const unalert = alertOnExchangeChanges(client, alerts.router, ctx.platform.clock, ctx.config.trading.state.staleMarketDataMs);
-  const observability = await startObservability({ ...ctx, config: () => ctx.configStore.current(), clock: ctx.platform.clock, client, credentials, secretStore: secrets.store, journal, alerts });
-  const starting = client.start().catch((error: unknown) => {
-    ctx.logger.error('exchange-start-failed', { error });
-  });
-  const analysis = createEngineAnalysis({ ...ctx, client, alerts: alerts.router, clock: ctx.platform.clock });
-  void starting.then(() => { analysis.start(); });
-  const trackRecord = createEngineTrackRecord({ ...ctx, journal, userData: ctx.platform.paths.userData, clock: ctx.platform.clock, client });
-  const { trading, untrade } = startTrading(ctx, { client, journal, alerts, analysis, trackRecord, paperMarket, observability, starting, hasKey: credentials.credentials !== undefined });
-  const handlers: ChannelHandlers = {
-    ...engineMarketHandlers(client, ctx.logger),
-    ...(trading === undefined ? tradingWithoutKeyHandlers(channelNames) : trading.handlers),
-    ...withRotationAlert(secrets.handlers, alerts, ctx),
-    ...(alerts.handlers as ChannelHandlers),
-    ...observability.handlers,
-    ...analysis.handlers,
-    ...(settings.handlers as ChannelHandlers),
-    ...trackRecord.handlers,
-    ...createPaperResetHandlers({ venue, journal, clock: ctx.platform.clock, events: ctx.events, logger: ctx.logger }),
-  };
+  const alerting = startAlerting(ctx);
+  const credentials = await resolveCredentials(
+    ctx.mode,
+    alerting.secrets.service,
+    ctx.config.secrets.paperCredentialBytes,
+    ctx.logger,
+  );
+  const base: Foundation = { ...alerting, credentials, ...(await startPaper(ctx, credentials)) };
+  const exchange = await startExchange(ctx, base);
+  const upper = startAnalysisAndTrading(ctx, base, exchange);
+  const { venue, paperMarket, secrets, journal, alerts } = base;
   return {
-    handlers, venue, paperMarket, client, secrets, credentials, journal, alerts, observability, analysis, trading: trading?.service,
-    async stop() {
-      untrade();
-      await trading?.stop();
-      analysis.stop();
-      await observability.stop();
-      unalert();
-      unbridge();
-      await starting;
-      await client.stop();
-      await venue?.stop();
-      await paperMarket?.close();
-      await alerts.stop();
-      settings.stop();
-      journal.close();
-    },
+    handlers: handlersOf(ctx, base, exchange, upper),
+    ...{ venue, paperMarket, client: exchange.client, secrets, credentials, journal, alerts },
+    observability: exchange.observability,
+    analysis: upper.analysis,
+    trading: upper.trading?.service,
+    stop: () => stopAll(base, exchange, upper),
   };
 }

@@ -17,7 +17,15 @@ export const riskLimitTierSchema = z.object({
 export type RiskLimitTier = z.infer<typeof riskLimitTierSchema>;
 
 /** Contract status as KuCoin reports it; only `Open` trades freely. */
-export const contractStatusSchema = z.enum(['Init', 'Open', 'BeingSettled', 'Settled', 'Paused', 'Closed', 'CancelOnly']);
+export const contractStatusSchema = z.enum([
+  'Init',
+  'Open',
+  'BeingSettled',
+  'Settled',
+  'Paused',
+  'Closed',
+  'CancelOnly',
+]);
 
 /** What the risk engine and the stop logic need to know about a contract. */
 export const contractSchema = z.object({
@@ -39,6 +47,8 @@ export const contractSchema = z.object({
   /** Risk-limit tiers, ascending; empty when unknown (then tier 1 from the contract is used). */
   riskLimitTiers: z.array(riskLimitTierSchema),
   /** Cross-margin parameters (MMR = min((1 + n/m) / (2 · mmrLevConstant), mmrLimit), IMR = max(1/lev, MMR · f)). */
-  crossMargin: z.object({ m: decimalSchema, mmrLevConstant: decimalSchema, f: decimalSchema, mmrLimit: decimalSchema }).optional(),
+  crossMargin: z
+    .object({ m: decimalSchema, mmrLevConstant: decimalSchema, f: decimalSchema, mmrLimit: decimalSchema })
+    .optional(),
 });
 export type Contract = z.infer<typeof contractSchema>;

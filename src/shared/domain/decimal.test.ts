@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.ts';
-import { add, cmp, dec, div, format, fromTicks, isMultipleOf, mul, round, roundToTick, sub, toTicks } from './decimal.ts';
+import {
+  add,
+  cmp,
+  dec,
+  div,
+  format,
+  fromTicks,
+  isMultipleOf,
+  mul,
+  round,
+  roundToTick,
+  sub,
+  toTicks,
+} from './decimal.ts';
 
 describe('decimal', () => {
   it('parses and formats without float error', () => {
@@ -31,16 +44,23 @@ describe('decimal', () => {
 
   it('round-trips ticks for any price on the grid (property)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.constantFrom('0.1', '0.01', '1', '0.00001', '5'), (ticks, tick) => {
-        const price = fromTicks(ticks, dec(tick));
-        expect(toTicks(dec(format(price)), dec(tick))).toBe(ticks);
-        expect(isMultipleOf(price, dec(tick))).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        fc.constantFrom('0.1', '0.01', '1', '0.00001', '5'),
+        (ticks, tick) => {
+          const price = fromTicks(ticks, dec(tick));
+          expect(toTicks(dec(format(price)), dec(tick))).toBe(ticks);
+          expect(isMultipleOf(price, dec(tick))).toBe(true);
+        },
+      ),
     );
   });
 
   it('add/sub are inverse and cmp is consistent (property)', () => {
-    const decArb = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 10 }));
+    const decArb = fc.tuple(
+      fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+      fc.integer({ min: 0, max: 10 }),
+    );
     fc.assert(
       fc.property(decArb, decArb, ([am, as], [bm, bs]) => {
         const a = { m: am, s: as };
@@ -62,15 +82,20 @@ describe('decimal', () => {
 
   it('half-up rounding never moves a value by more than half a step (property)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 6 }), (m, s, digits) => {
-        fc.pre(digits < s);
-        const a = { m, s };
-        const r = round(a, digits);
-        // |a − r| ≤ ½·10^-digits, compared exactly in units of 10^-s.
-        const diff = a.m - r.m * 10n ** BigInt(s - digits);
-        const half = 5n * 10n ** BigInt(s - digits - 1);
-        expect(diff < half && diff >= -half).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 6 }),
+        (m, s, digits) => {
+          fc.pre(digits < s);
+          const a = { m, s };
+          const r = round(a, digits);
+          // |a − r| ≤ ½·10^-digits, compared exactly in units of 10^-s.
+          const diff = a.m - r.m * 10n ** BigInt(s - digits);
+          const half = 5n * 10n ** BigInt(s - digits - 1);
+          expect(diff < half && diff >= -half).toBe(true);
+        },
+      ),
     );
   });
 });

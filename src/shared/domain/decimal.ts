@@ -28,7 +28,9 @@ export function dec(value: string | number | bigint): Dec {
   if (typeof value === 'bigint') return { m: value, s: 0 };
   const text = typeof value === 'number' ? numberText(value) : value.trim();
   if (!decimalPattern.test(text)) {
-    throw new ValidationError('decimal-invalid', `"${text}" is not a decimal number`, { details: { value: text } });
+    throw new ValidationError('decimal-invalid', `"${text}" is not a decimal number`, {
+      details: { value: text },
+    });
   }
   const negative = text.startsWith('-');
   const body = negative ? text.slice(1) : text;
@@ -39,7 +41,9 @@ export function dec(value: string | number | bigint): Dec {
 
 function numberText(value: number): string {
   if (!Number.isFinite(value)) {
-    throw new ValidationError('decimal-invalid', `${value} is not a finite number`, { details: { value: String(value) } });
+    throw new ValidationError('decimal-invalid', `${value} is not a finite number`, {
+      details: { value: String(value) },
+    });
   }
   const text = String(value);
   if (!text.includes('e')) return text;
@@ -166,9 +170,13 @@ export function toTicks(price: Dec, tickSize: Dec): bigint {
   const p = rescale(price, s);
   const t = rescale(tickSize, s);
   if (p % t !== 0n) {
-    throw new ValidationError('price-off-tick', `price ${format(price)} is not a multiple of the tick size ${format(tickSize)}`, {
-      details: { price: format(price), tickSize: format(tickSize) },
-    });
+    throw new ValidationError(
+      'price-off-tick',
+      `price ${format(price)} is not a multiple of the tick size ${format(tickSize)}`,
+      {
+        details: { price: format(price), tickSize: format(tickSize) },
+      },
+    );
   }
   return p / t;
 }

@@ -1,6 +1,12 @@
 /** Positions, fills and the protection badge (PROTECTED / NAKED n s). */
 import { z } from 'zod';
-import { epochMsSchema, positionSideSchema, sideSchema, signedDecimalSchema, symbolSchema } from './primitives.ts';
+import {
+  epochMsSchema,
+  positionSideSchema,
+  sideSchema,
+  signedDecimalSchema,
+  symbolSchema,
+} from './primitives.ts';
 
 /**
  * Whether exchange-side loss-side stops cover the whole position right now. `UNKNOWN`: the stops

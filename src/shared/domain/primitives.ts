@@ -11,7 +11,10 @@ import { z } from 'zod';
  */
 export const symbolSchema = z
   .string()
-  .regex(/^[A-Z0-9]{2,16}USD[TC]M$/, 'symbol must look like XBTUSDTM (a USDT/USDC-margined KuCoin perpetual)');
+  .regex(
+    /^[A-Z0-9]{2,16}USD[TC]M$/,
+    'symbol must look like XBTUSDTM (a USDT/USDC-margined KuCoin perpetual)',
+  );
 export type Symbol = z.infer<typeof symbolSchema>;
 
 /** Order side in the exchange's words. */
@@ -46,7 +49,13 @@ export const signedDecimalSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected
 export const lotsSchema = z
   .union([z.number(), z.string().regex(/^\d{1,10}$/, 'size must be a whole number of lots')])
   .transform((value) => (typeof value === 'string' ? Number(value) : value))
-  .pipe(z.number().int('size must be a whole number of lots').min(1, 'size must be at least 1 lot').max(1_000_000_000));
+  .pipe(
+    z
+      .number()
+      .int('size must be a whole number of lots')
+      .min(1, 'size must be at least 1 lot')
+      .max(1_000_000_000),
+  );
 
 /** Leverage: an integer 1–100 at the boundary; the risk engine also caps it per contract and user. */
 export const leverageSchema = z.number().int('leverage must be a whole number').min(1).max(100);
@@ -54,7 +63,9 @@ export const leverageSchema = z.number().int('leverage must be a whole number').
 /**
  * Our order id at the exchange (KuCoin `clientOid`: ≤ 40 chars of `[0-9A-Za-z_-]`, docs/reference/kucoin-futures.md#orders).
  */
-export const clientOidSchema = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'clientOid must be 1–40 of [0-9A-Za-z_-]');
+export const clientOidSchema = z
+  .string()
+  .regex(/^[0-9A-Za-z_-]{1,40}$/, 'clientOid must be 1–40 of [0-9A-Za-z_-]');
 
 /** Epoch milliseconds. */
 export const epochMsSchema = z.number().int();

@@ -3,7 +3,9 @@ import { channelLayout, isEventName } from './contract.ts';
 import type { ChannelName, Channels, EventName, PayloadOf, RequestOf, ResponseOf } from './contract.ts';
 import { channelMethodName } from './define.ts';
 
-type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type MethodOf<C extends string> = C extends `${string}:${infer V}` ? CamelCase<V> : never;
 

@@ -30,27 +30,53 @@ export interface AlertsRig {
 }
 
 /** Builds the alert system with `settings` as the user's settings.json. */
-export function startAlertsRig(label: string, settings: Record<string, unknown>, options: { trustTestCa?: boolean } = {}): AlertsRig {
+export function startAlertsRig(
+  label: string,
+  settings: Record<string, unknown>,
+  options: { trustTestCa?: boolean } = {},
+): AlertsRig {
   const userData = mkdtempSync(join(testRunDir(), `alerts-${label}-`));
   writeFileSync(join(userData, 'settings.json'), JSON.stringify(settings));
   const configStore = createConfigStore({ filePath: join(userData, 'settings.json'), logger: silentLogger });
   const { problems } = configStore.load();
-  if (problems.length > 0) throw new Error(`test settings invalid: ${problems.map((p) => p.message).join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(`test settings invalid: ${problems.map((p) => p.message).join('; ')}`);
   const journal = openJournal({ filePath: join(userData, 'journal.sqlite'), now: () => Date.now() });
   const events = createEventPublisher({ throttleMs: 0, logger: silentLogger });
   const published: AlertsRig['published'] = [];
   events.subscribe((event, payload) => published.push({ event, payload }));
   const notifications: AlertsRig['notifications'] = [];
   // A real log file: the post-suite secret scan proves no channel secret reaches it.
-  const logger = createLogger({ filePath: join(userData, 'logs', 'main.log'), maxSizeBytes: 4 * 1024 * 1024, level: 'debug' });
-  const secretStore = createSecretStore({ backend: createOsKeychainBackend('linux'), platform: 'linux', service: uniqueKeychainService(label), logger });
+  const logger = createLogger({
+    filePath: join(userData, 'logs', 'main.log'),
+    maxSizeBytes: 4 * 1024 * 1024,
+    level: 'debug',
+  });
+  const secretStore = createSecretStore({
+    backend: createOsKeychainBackend('linux'),
+    platform: 'linux',
+    service: uniqueKeychainService(label),
+    logger,
+  });
   const alerts = createAlerts({
-    configStore, secretStore, journal, events, origin: 'paper', clock: systemClock, logger,
-    notifier: { notify: (notification, onClick) => notifications.push({ ...notification, click: () => onClick?.() }) },
+    configStore,
+    secretStore,
+    journal,
+    events,
+    origin: 'paper',
+    clock: systemClock,
+    logger,
+    notifier: {
+      notify: (notification, onClick) => notifications.push({ ...notification, click: () => onClick?.() }),
+    },
     ...(options.trustTestCa === false ? {} : { smtpTrustedCaPem: testTls.ca }),
   });
   return {
-    alerts, userData, journal, notifications, published,
+    alerts,
+    userData,
+    journal,
+    notifications,
+    published,
     async stop() {
       await alerts.stop();
       events.stop();
@@ -61,5 +87,8 @@ export function startAlertsRig(label: string, settings: Record<string, unknown>,
 
 /** The journaled deliveries, oldest first. */
 export function deliveryRows(journal: Journal): Record<string, unknown>[] {
-  return journal.queryEvents({ kind: 'alert-delivery', limit: 1000 }).map((event) => event.data).reverse();
+  return journal
+    .queryEvents({ kind: 'alert-delivery', limit: 1000 })
+    .map((event) => event.data)
+    .reverse();
 }

@@ -16,13 +16,24 @@ import { startTwilioPeer, twilioError, type TwilioPeer } from './peers/twilio-pe
 
 const accountSid = `AC${'a1b2c3d4'.repeat(4)}`;
 const chatId = '123456789';
-const fast = { attempts: 3, backoffInitialMs: 20, backoffMaxMs: 100, attemptTimeoutMs: 2_000, totalTimeoutMs: 10_000, maxRetryAfterMs: 2_000 };
+const fast = {
+  attempts: 3,
+  backoffInitialMs: 20,
+  backoffMaxMs: 100,
+  attemptTimeoutMs: 2_000,
+  totalTimeoutMs: 10_000,
+  maxRetryAfterMs: 2_000,
+};
 
 async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
   return port;
 }
 
@@ -46,7 +57,14 @@ describe('alert channels against their protocol peers', () => {
       alerts: {
         delivery: fast,
         channels: {
-          email: { host: '127.0.0.1', port: smtp.port, security: 'starttls', username: 'trader@example.com', from: 'bulwark@example.com', to: ['trader@example.com'] },
+          email: {
+            host: '127.0.0.1',
+            port: smtp.port,
+            security: 'starttls',
+            username: 'trader@example.com',
+            from: 'bulwark@example.com',
+            to: ['trader@example.com'],
+          },
           sms: { accountSid, from: '+14155550100', to: '+14155550123', apiBaseUrl: twilio.url },
           telegram: { chatId, apiBaseUrl: telegram.url },
         },
@@ -69,7 +87,12 @@ describe('alert channels against their protocol peers', () => {
       const result = await rig.alerts.handlers['alerts:test-channel']({ channel: 'email' });
       expect(result).toMatchObject({ channel: 'email', delivered: true, attempts: 1 });
       const mail = smtp.mails.at(-1);
-      expect(mail).toMatchObject({ from: 'bulwark@example.com', to: ['trader@example.com'], secure: true, user: 'trader@example.com' });
+      expect(mail).toMatchObject({
+        from: 'bulwark@example.com',
+        to: ['trader@example.com'],
+        secure: true,
+        user: 'trader@example.com',
+      });
       expect(mail?.headers.get('subject')).toBe('[PAPER] Info: Test alert from Bulwark');
       expect(mail?.headers.get('x-bulwark-severity')).toBe('info');
       expect(mail?.headers.get('from')).toBe('bulwark@example.com');
@@ -83,7 +106,9 @@ describe('alert channels against their protocol peers', () => {
       const result = await rig.alerts.handlers['alerts:test-channel']({ channel: 'email' });
       await rig.alerts.settings.setSecret({ channel: 'email', secret: secrets.smtpPassword });
       expect(result).toMatchObject({ delivered: false, code: 'smtp-auth-failed' });
-      expect(result.delivered ? '' : result.reason).toContain(`127.0.0.1:${smtp.port} refused the user name or password (535)`);
+      expect(result.delivered ? '' : result.reason).toContain(
+        `127.0.0.1:${smtp.port} refused the user name or password (535)`,
+      );
       expect(result.delivered ? '' : result.reason).toContain('Authentication credentials invalid');
       expect(smtp.logins.length - logins).toBe(1);
     });
@@ -94,15 +119,39 @@ describe('alert channels against their protocol peers', () => {
       const result = await rig.alerts.handlers['alerts:test-channel']({ channel: 'email' });
       expect(result).toMatchObject({ delivered: true, attempts: 2 });
       expect(smtp.mails.length - mails).toBe(1);
-      expect(deliveryRows(rig.journal).at(-1)).toMatchObject({ channel: 'email', outcome: 'sent', attempts: 2, test: true });
+      expect(deliveryRows(rig.journal).at(-1)).toMatchObject({
+        channel: 'email',
+        outcome: 'sent',
+        attempts: 2,
+        test: true,
+      });
     });
 
     it('a certificate the computer does not trust is a TLS failure, named as such', async () => {
-      const untrusting = startAlertsRig('email-tls', { alerts: { delivery: fast, channels: { email: { host: '127.0.0.1', port: smtp.port, security: 'starttls', from: 'bulwark@example.com', to: ['trader@example.com'] } } } }, { trustTestCa: false });
+      const untrusting = startAlertsRig(
+        'email-tls',
+        {
+          alerts: {
+            delivery: fast,
+            channels: {
+              email: {
+                host: '127.0.0.1',
+                port: smtp.port,
+                security: 'starttls',
+                from: 'bulwark@example.com',
+                to: ['trader@example.com'],
+              },
+            },
+          },
+        },
+        { trustTestCa: false },
+      );
       try {
         const result = await untrusting.alerts.handlers['alerts:test-channel']({ channel: 'email' });
         expect(result).toMatchObject({ delivered: false, code: 'channel-tls-failed' });
-        expect(result.delivered ? '' : result.reason).toMatch(/^TLS failure with 127\.0\.0\.1:\d+: .*\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)\.$/);
+        expect(result.delivered ? '' : result.reason).toMatch(
+          /^TLS failure with 127\.0\.0\.1:\d+: .*\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)\.$/,
+        );
       } finally {
         await untrusting.stop();
       }
@@ -115,8 +164,14 @@ describe('alert channels against their protocol peers', () => {
       expect(result).toMatchObject({ delivered: true, attempts: 1 });
       const message = twilio.messages.at(-1);
       expect(message).toMatchObject({ to: '+14155550123', from: '+14155550100' });
-      expect(message?.body).toBe('Bulwark [PAPER] Info: Test alert from Bulwark: SMS alerts reach you. This test was sent from Settings → Alerts; nothing happened to your positions.');
-      expect(deliveryRows(rig.journal).at(-1)).toMatchObject({ channel: 'sms', outcome: 'sent', providerId: message?.sid });
+      expect(message?.body).toBe(
+        'Bulwark [PAPER] Info: Test alert from Bulwark: SMS alerts reach you. This test was sent from Settings → Alerts; nothing happened to your positions.',
+      );
+      expect(deliveryRows(rig.journal).at(-1)).toMatchObject({
+        channel: 'sms',
+        outcome: 'sent',
+        providerId: message?.sid,
+      });
     });
 
     it('a wrong auth token answers 20003 Authenticate', async () => {
@@ -124,14 +179,18 @@ describe('alert channels against their protocol peers', () => {
       const result = await rig.alerts.handlers['alerts:test-channel']({ channel: 'sms' });
       await rig.alerts.settings.setSecret({ channel: 'sms', secret: secrets.twilioAuthToken });
       expect(result).toMatchObject({ delivered: false, code: 'twilio-auth-failed' });
-      expect(result.delivered ? '' : result.reason).toBe('Twilio refused the Account SID or Auth Token (20003 Authenticate). Copy both again from the Twilio Console.');
+      expect(result.delivered ? '' : result.reason).toBe(
+        'Twilio refused the Account SID or Auth Token (20003 Authenticate). Copy both again from the Twilio Console.',
+      );
     });
 
     it('an invalid To number answers 21211 with Twilio’s message and link', async () => {
       twilio.failNext(1, twilioError(400, 21211, "The 'To' number +1415555 is not a valid phone number."));
       const result = await rig.alerts.handlers['alerts:test-channel']({ channel: 'sms' });
       expect(result).toMatchObject({ delivered: false, code: 'twilio-21211' });
-      expect(result.delivered ? '' : result.reason).toBe("Twilio refused the SMS (error 21211): The 'To' number +1415555 is not a valid phone number.. See https://www.twilio.com/docs/errors/21211");
+      expect(result.delivered ? '' : result.reason).toBe(
+        "Twilio refused the SMS (error 21211): The 'To' number +1415555 is not a valid phone number.. See https://www.twilio.com/docs/errors/21211",
+      );
     });
 
     it('two 503s are retried and the third try delivers', async () => {
@@ -159,7 +218,9 @@ describe('alert channels against their protocol peers', () => {
       const result = await rig.alerts.handlers['alerts:test-channel']({ channel: 'slack' });
       await rig.alerts.settings.setSecret({ channel: 'slack', secret: slack.webhookUrl });
       expect(result).toMatchObject({ delivered: false, code: 'slack-webhook-refused' });
-      expect(result.delivered ? '' : result.reason).toContain('Slack refused the webhook URL (invalid_token, HTTP 403)');
+      expect(result.delivered ? '' : result.reason).toContain(
+        'Slack refused the webhook URL (invalid_token, HTTP 403)',
+      );
       expect(slack.requests.length - before).toBe(1);
       // The answer names the host, never the URL: its path is the secret.
       expect(JSON.stringify(result)).not.toContain(secrets.wrongSlackWebhookToken);
@@ -167,10 +228,17 @@ describe('alert channels against their protocol peers', () => {
 
     it('an unreachable host is named with the socket’s reason', async () => {
       const port = await closedPort();
-      await rig.alerts.settings.setSecret({ channel: 'slack', secret: `http://127.0.0.1:${port}/services/T0/B0/${secrets.slackWebhookToken}` });
+      await rig.alerts.settings.setSecret({
+        channel: 'slack',
+        secret: `http://127.0.0.1:${port}/services/T0/B0/${secrets.slackWebhookToken}`,
+      });
       const result = await rig.alerts.handlers['alerts:test-channel']({ channel: 'slack' });
       await rig.alerts.settings.setSecret({ channel: 'slack', secret: slack.webhookUrl });
-      expect(result).toMatchObject({ delivered: false, code: 'channel-unreachable', reason: `127.0.0.1:${port} refused the connection (ECONNREFUSED): nothing accepts connections there.` });
+      expect(result).toMatchObject({
+        delivered: false,
+        code: 'channel-unreachable',
+        reason: `127.0.0.1:${port} refused the connection (ECONNREFUSED): nothing accepts connections there.`,
+      });
     });
 
     it('an https peer with a certificate nobody trusts is a TLS failure', async () => {
@@ -179,7 +247,9 @@ describe('alert channels against their protocol peers', () => {
         await rig.alerts.settings.setSecret({ channel: 'slack', secret: tlsSlack.webhookUrl });
         const result = await rig.alerts.handlers['alerts:test-channel']({ channel: 'slack' });
         expect(result).toMatchObject({ delivered: false, code: 'channel-tls-failed' });
-        expect(result.delivered ? '' : result.reason).toMatch(/^TLS failure with 127\.0\.0\.1:\d+: the certificate could not be verified against a trusted authority \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)\.$/);
+        expect(result.delivered ? '' : result.reason).toMatch(
+          /^TLS failure with 127\.0\.0\.1:\d+: the certificate could not be verified against a trusted authority \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)\.$/,
+        );
         expect(tlsSlack.messages).toHaveLength(0);
       } finally {
         await rig.alerts.settings.setSecret({ channel: 'slack', secret: slack.webhookUrl });
@@ -194,14 +264,21 @@ describe('alert channels against their protocol peers', () => {
       expect(result).toMatchObject({ delivered: true });
       expect(telegram.messages.at(-1)).toMatchObject({ chatId });
       expect(telegram.messages.at(-1)?.text).toContain('Telegram alerts reach you.');
-      expect(deliveryRows(rig.journal).at(-1)).toMatchObject({ channel: 'telegram', providerId: String(telegram.messages.length) });
+      expect(deliveryRows(rig.journal).at(-1)).toMatchObject({
+        channel: 'telegram',
+        providerId: String(telegram.messages.length),
+      });
     });
 
     it('a wrong bot token answers 401 Unauthorized', async () => {
       await rig.alerts.settings.setSecret({ channel: 'telegram', secret: secrets.wrongTelegramBotToken });
       const result = await rig.alerts.handlers['alerts:test-channel']({ channel: 'telegram' });
       await rig.alerts.settings.setSecret({ channel: 'telegram', secret: secrets.telegramBotToken });
-      expect(result).toMatchObject({ delivered: false, code: 'telegram-unauthorized', reason: 'Telegram refused the bot token (401 Unauthorized). Copy it again from @BotFather.' });
+      expect(result).toMatchObject({
+        delivered: false,
+        code: 'telegram-unauthorized',
+        reason: 'Telegram refused the bot token (401 Unauthorized). Copy it again from @BotFather.',
+      });
       expect(JSON.stringify(result)).not.toContain(secrets.wrongTelegramBotToken.split(':')[1]);
     });
 
@@ -219,12 +296,19 @@ describe('alert channels against their protocol peers', () => {
       telegram.failNext(1, telegramError(429, 'Too Many Requests: retry after 60', { retry_after: 60 }));
       const before = telegram.requests.length;
       const result = await rig.alerts.handlers['alerts:test-channel']({ channel: 'telegram' });
-      expect(result).toMatchObject({ delivered: false, code: 'telegram-rate-limited', reason: 'Telegram asks to wait 60 s before the next message (429 Too Many Requests: retry after 60).' });
+      expect(result).toMatchObject({
+        delivered: false,
+        code: 'telegram-rate-limited',
+        reason: 'Telegram asks to wait 60 s before the next message (429 Too Many Requests: retry after 60).',
+      });
       expect(telegram.requests.length - before).toBe(1);
     });
 
     it('an unknown chat answers 400 chat not found', async () => {
-      telegram.failNext(1, json(400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' }));
+      telegram.failNext(
+        1,
+        json(400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' }),
+      );
       const result = await rig.alerts.handlers['alerts:test-channel']({ channel: 'telegram' });
       expect(result).toMatchObject({ delivered: false, code: 'telegram-chat-not-found' });
     });

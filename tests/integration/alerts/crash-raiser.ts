@@ -15,14 +15,28 @@ const dir = process.env.RAISER_DIR ?? '';
 const configStore = createConfigStore({ filePath: join(dir, 'settings.json'), logger: silentLogger });
 configStore.load();
 const journal = openJournal({ filePath: join(dir, 'journal.sqlite'), now: () => Date.now() });
-const secretStore = createSecretStore({ backend: createOsKeychainBackend('linux'), platform: 'linux', service: process.env.RAISER_KEYCHAIN_SERVICE ?? '', logger: silentLogger });
+const secretStore = createSecretStore({
+  backend: createOsKeychainBackend('linux'),
+  platform: 'linux',
+  service: process.env.RAISER_KEYCHAIN_SERVICE ?? '',
+  logger: silentLogger,
+});
 const alerts = createAlerts({
-  configStore, secretStore, journal, events: createEventPublisher({ throttleMs: 0, logger: silentLogger }), origin: 'paper', clock: systemClock, logger: silentLogger,
+  configStore,
+  secretStore,
+  journal,
+  events: createEventPublisher({ throttleMs: 0, logger: silentLogger }),
+  origin: 'paper',
+  clock: systemClock,
+  logger: silentLogger,
   notifier: { notify: () => undefined },
 });
 await alerts.settings.setSecret({ channel: 'slack', secret: process.env.RAISER_SLACK_URL ?? '' });
 const alert = alerts.router.raise({
-  severity: 'critical', code: 'stop-unplaceable', symbol: 'XBTUSDTM', at: Date.now(),
+  severity: 'critical',
+  code: 'stop-unplaceable',
+  symbol: 'XBTUSDTM',
+  at: Date.now(),
   message: 'KuCoin refused the protective stop 3 times: the XBTUSDTM long is unprotected.',
   details: { attempts: 3, positionLots: 4 },
 });

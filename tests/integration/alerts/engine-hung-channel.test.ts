@@ -21,8 +21,16 @@ const settings = {
 async function stopRepairMs(venue: RunningVenue, userId: string, symbol: string): Promise<number> {
   const cancelledAt = Date.now();
   venue.exchange.cancelStopOrders(userId, symbol);
-  await until(`${symbol} re-protected at the venue`, () => venue.exchange.listStopOrders(userId, { symbol }).items.length > 0);
-  const arrival = venue.admin.recentRequests().find((request) => request.method === 'POST' && request.path === '/api/v1/orders' && request.at >= cancelledAt);
+  await until(
+    `${symbol} re-protected at the venue`,
+    () => venue.exchange.listStopOrders(userId, { symbol }).items.length > 0,
+  );
+  const arrival = venue.admin
+    .recentRequests()
+    .find(
+      (request) =>
+        request.method === 'POST' && request.path === '/api/v1/orders' && request.at >= cancelledAt,
+    );
   if (arrival === undefined) throw new Error('the venue logged no stop order after the cancel');
   return arrival.at - cancelledAt;
 }
@@ -44,23 +52,63 @@ describe('a hung alert channel', () => {
     const userId = venue.keys[0]?.userId ?? '';
     venue.admin.setPrice('XBTUSDTM', '90000');
     venue.admin.setPrice('ETHUSDTM', '3000');
-    await until('trading active', async () => ((await call(router, 'trading:get-state', undefined)) as { reconciled: boolean }).reconciled);
-    await call(router, 'trading:place-order', { symbol: 'XBTUSDTM', side: 'buy', type: 'market', sizeLots: 4, leverage: 5, stopPrice: '88000' });
-    await call(router, 'trading:place-order', { symbol: 'ETHUSDTM', side: 'buy', type: 'market', sizeLots: 2, leverage: 5, stopPrice: '2900' });
-    await until('both protected', async () => ((await call(router, 'trading:list-positions', undefined)) as { protection: { status: string } }[]).filter((p) => p.protection.status === 'PROTECTED').length === 2);
+    await until(
+      'trading active',
+      async () =>
+        ((await call(router, 'trading:get-state', undefined)) as { reconciled: boolean }).reconciled,
+    );
+    await call(router, 'trading:place-order', {
+      symbol: 'XBTUSDTM',
+      side: 'buy',
+      type: 'market',
+      sizeLots: 4,
+      leverage: 5,
+      stopPrice: '88000',
+    });
+    await call(router, 'trading:place-order', {
+      symbol: 'ETHUSDTM',
+      side: 'buy',
+      type: 'market',
+      sizeLots: 2,
+      leverage: 5,
+      stopPrice: '2900',
+    });
+    await until(
+      'both protected',
+      async () =>
+        (
+          (await call(router, 'trading:list-positions', undefined)) as { protection: { status: string } }[]
+        ).filter((p) => p.protection.status === 'PROTECTED').length === 2,
+    );
     const baselineMs = await stopRepairMs(venue, userId, 'ETHUSDTM');
 
     slack.mode = 'hang';
-    venue.admin.addFault({ kind: 'reject', method: 'POST', path: '/api/v1/orders', code: '300004', count: 3 });
+    venue.admin.addFault({
+      kind: 'reject',
+      method: 'POST',
+      path: '/api/v1/orders',
+      code: '300004',
+      count: 3,
+    });
     venue.exchange.cancelStopOrders(userId, 'XBTUSDTM');
-    const alert = await until('the critical alert', () => test.engine.alerts.recent().find((a) => a.code === 'stop-unplaceable'));
+    const alert = await until('the critical alert', () =>
+      test.engine.alerts.recent().find((a) => a.code === 'stop-unplaceable'),
+    );
     await until('Slack holds a delivery open', () => slack.requests.some((request) => !request.answered));
 
     // The other channels deliver while Slack hangs.
-    await until('e-mail, SMS and Telegram delivered', () => rig.smtp.mails.length > 0 && rig.twilio.messages.length > 0 && rig.telegram.messages.length > 0);
+    await until(
+      'e-mail, SMS and Telegram delivered',
+      () => rig.smtp.mails.length > 0 && rig.twilio.messages.length > 0 && rig.telegram.messages.length > 0,
+    );
     expect(test.notifications.some((n) => n.title.includes('Stop could not be placed'))).toBe(true);
     // A channel journals its delivery once its server has answered, a moment after the server saw it.
-    const delivered = (): unknown[] => test.engine.services.journal.queryEvents({ kind: 'alert-delivery', limit: 200 }).filter((row) => row.data.alertId === alert.id).map((row) => row.data.channel).sort();
+    const delivered = (): unknown[] =>
+      test.engine.services.journal
+        .queryEvents({ kind: 'alert-delivery', limit: 200 })
+        .filter((row) => row.data.alertId === alert.id)
+        .map((row) => row.data.channel)
+        .sort();
     await until('the deliveries journaled', () => delivered().length >= 4);
     expect(delivered()).toEqual(['desktop', 'email', 'sms', 'telegram']);
 

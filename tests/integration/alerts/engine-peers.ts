@@ -37,7 +37,11 @@ export async function call(router: IpcRouter, channel: string, payload: unknown)
 }
 
 /** Waits until `check` returns a value (polling every 50 ms), or fails after `timeoutMs`. */
-export async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -47,19 +51,48 @@ export async function until<T>(what: string, check: () => T | undefined | false 
   }
 }
 
-async function setUpChannels(router: IpcRouter, peers: { smtp: SmtpPeer; twilio: TwilioPeer; slack: SlackPeer; telegram: TelegramPeer }): Promise<void> {
+async function setUpChannels(
+  router: IpcRouter,
+  peers: { smtp: SmtpPeer; twilio: TwilioPeer; slack: SlackPeer; telegram: TelegramPeer },
+): Promise<void> {
   await call(router, 'alerts:set-channel-secret', { channel: 'email', secret: secrets.smtpPassword });
   await call(router, 'alerts:set-channel-secret', { channel: 'sms', secret: secrets.twilioAuthToken });
   await call(router, 'alerts:set-channel-secret', { channel: 'slack', secret: peers.slack.webhookUrl });
   await call(router, 'alerts:set-channel-secret', { channel: 'telegram', secret: secrets.telegramBotToken });
-  await call(router, 'alerts:update-channel', { channel: 'email', settings: { enabled: true, host: '127.0.0.1', port: peers.smtp.port, security: 'starttls', username: 'trader@example.com', from: 'bulwark@example.com', to: ['trader@example.com'] } });
-  await call(router, 'alerts:update-channel', { channel: 'sms', settings: { enabled: true, accountSid, from: '+14155550100', to: '+14155550123', apiBaseUrl: peers.twilio.url } });
+  await call(router, 'alerts:update-channel', {
+    channel: 'email',
+    settings: {
+      enabled: true,
+      host: '127.0.0.1',
+      port: peers.smtp.port,
+      security: 'starttls',
+      username: 'trader@example.com',
+      from: 'bulwark@example.com',
+      to: ['trader@example.com'],
+    },
+  });
+  await call(router, 'alerts:update-channel', {
+    channel: 'sms',
+    settings: {
+      enabled: true,
+      accountSid,
+      from: '+14155550100',
+      to: '+14155550123',
+      apiBaseUrl: peers.twilio.url,
+    },
+  });
   await call(router, 'alerts:update-channel', { channel: 'slack', settings: { enabled: true } });
-  await call(router, 'alerts:update-channel', { channel: 'telegram', settings: { enabled: true, chatId, apiBaseUrl: peers.telegram.url } });
+  await call(router, 'alerts:update-channel', {
+    channel: 'telegram',
+    settings: { enabled: true, chatId, apiBaseUrl: peers.telegram.url },
+  });
 }
 
 /** Starts the peers, the keyring and the engine with `settings`, and switches every channel on. */
-export async function startEngineWithPeers(label: string, settings: Record<string, unknown>): Promise<EngineWithPeers> {
+export async function startEngineWithPeers(
+  label: string,
+  settings: Record<string, unknown>,
+): Promise<EngineWithPeers> {
   const keyring = await useTestKeyring();
   const [smtp, twilio, slack, telegram] = await Promise.all([
     startSmtpPeer({ user: 'trader@example.com', password: secrets.smtpPassword }),
@@ -71,7 +104,12 @@ export async function startEngineWithPeers(label: string, settings: Record<strin
   const router = test.engine.createRouter(['app://bulwark']);
   await setUpChannels(router, { smtp, twilio, slack, telegram });
   return {
-    test, router, smtp, twilio, slack, telegram,
+    test,
+    router,
+    smtp,
+    twilio,
+    slack,
+    telegram,
     async stop() {
       try {
         await test.stop();

@@ -20,7 +20,15 @@ describe('ExchangeClient.onRequestCompleted', () => {
     await rig.client.rest.listActiveContracts();
     off();
     expect(seen).toEqual([
-      expect.objectContaining({ route: 'GET /api/v1/contracts/active', host: 'futures', pool: 'Public', weight: 3, lane: 'market', httpStatus: 200, outcome: 'ok' }),
+      expect.objectContaining({
+        route: 'GET /api/v1/contracts/active',
+        host: 'futures',
+        pool: 'Public',
+        weight: 3,
+        lane: 'market',
+        httpStatus: 200,
+        outcome: 'ok',
+      }),
     ]);
     expect(seen[0]?.durationMs).toBeGreaterThan(0);
     expect(seen[0]).not.toHaveProperty('errorClass');
@@ -29,12 +37,20 @@ describe('ExchangeClient.onRequestCompleted', () => {
   it('reports a failed request with the error code and class, and nothing after unsubscribing', async () => {
     const seen: RestRequestCompleted[] = [];
     const off = rig.client.onRequestCompleted((completed) => seen.push(completed));
-    const fault = rig.venue.admin.addFault({ kind: 'server-error', path: '/api/v1/contracts/active', httpStatus: 503 });
+    const fault = rig.venue.admin.addFault({
+      kind: 'server-error',
+      path: '/api/v1/contracts/active',
+      httpStatus: 503,
+    });
     await expect(rig.client.rest.listActiveContracts()).rejects.toThrow();
     rig.venue.admin.removeFault(fault);
     off();
     expect(seen.length).toBeGreaterThanOrEqual(1);
-    expect(seen.at(-1)).toMatchObject({ route: 'GET /api/v1/contracts/active', httpStatus: 503, errorClass: 'NetworkError' });
+    expect(seen.at(-1)).toMatchObject({
+      route: 'GET /api/v1/contracts/active',
+      httpStatus: 503,
+      errorClass: 'NetworkError',
+    });
     expect(seen.at(-1)?.outcome).not.toBe('ok');
     await rig.client.rest.listActiveContracts();
     expect(seen.every((completed) => completed.httpStatus === 503)).toBe(true);

@@ -21,7 +21,11 @@ import { startSlackPeer, type SlackPeer } from './peers/slack-peer.ts';
 const raiser = join(import.meta.dirname, 'crash-raiser.ts');
 
 async function until<T>(what: string, read: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) {
+  for (
+    const deadline = Date.now() + timeoutMs;
+    Date.now() < deadline;
+    await new Promise((r) => setTimeout(r, 25))
+  ) {
     const value = read();
     if (value !== undefined) return value;
   }
@@ -41,7 +45,15 @@ describe('an alert raised just before a crash', () => {
     slack = await startSlackPeer(secrets.slackWebhookToken);
     dir = mkdtempSync(join(testRunDir(), 'alerts-crash-'));
     keychainService = uniqueKeychainService('alerts-crash');
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ alerts: { channels: { desktop: { enabled: false }, slack: { enabled: true } }, delivery: { attempts: 1, attemptTimeoutMs: 60_000, totalTimeoutMs: 60_000 } } }));
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        alerts: {
+          channels: { desktop: { enabled: false }, slack: { enabled: true } },
+          delivery: { attempts: 1, attemptTimeoutMs: 60_000, totalTimeoutMs: 60_000 },
+        },
+      }),
+    );
   });
   afterAll(async () => {
     await alerts?.stop();
@@ -53,7 +65,15 @@ describe('an alert raised just before a crash', () => {
 
   it('is delivered at the next start, once, against its original journal row', async () => {
     slack.mode = 'hang';
-    const child = spawn(process.execPath, [raiser], { env: { ...process.env, RAISER_DIR: dir, RAISER_KEYCHAIN_SERVICE: keychainService, RAISER_SLACK_URL: slack.webhookUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [raiser], {
+      env: {
+        ...process.env,
+        RAISER_DIR: dir,
+        RAISER_KEYCHAIN_SERVICE: keychainService,
+        RAISER_SLACK_URL: slack.webhookUrl,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const lines: string[] = [];
     createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
     await until('the alert raised', () => lines.find((line) => line.includes('"raised"')));
@@ -71,20 +91,45 @@ describe('an alert raised just before a crash', () => {
 
     const configStore = createConfigStore({ filePath: join(dir, 'settings.json'), logger: silentLogger });
     configStore.load();
-    const secretStore = createSecretStore({ backend: createOsKeychainBackend('linux'), platform: 'linux', service: keychainService, logger: silentLogger });
-    alerts = createAlerts({ configStore, secretStore, journal, events: createEventPublisher({ throttleMs: 0, logger: silentLogger }), origin: 'paper', clock: systemClock, logger: silentLogger, notifier: { notify: () => undefined } });
+    const secretStore = createSecretStore({
+      backend: createOsKeychainBackend('linux'),
+      platform: 'linux',
+      service: keychainService,
+      logger: silentLogger,
+    });
+    alerts = createAlerts({
+      configStore,
+      secretStore,
+      journal,
+      events: createEventPublisher({ throttleMs: 0, logger: silentLogger }),
+      origin: 'paper',
+      clock: systemClock,
+      logger: silentLogger,
+      notifier: { notify: () => undefined },
+    });
     await alerts.router.idle();
 
     const delivered = slack.messages.slice(before);
     expect(delivered).toHaveLength(1);
     expect(JSON.stringify(delivered[0])).toContain('the XBTUSDTM long is unprotected');
     expect(JSON.stringify(delivered[0])).toContain('before Bulwark restarted');
-    const outcomes = journal.queryEvents({ kind: 'alert-delivery', limit: 10 }).map((row) => ({ channel: row.data.channel, outcome: row.data.outcome, alertSeq: row.data.alertSeq }));
+    const outcomes = journal
+      .queryEvents({ kind: 'alert-delivery', limit: 10 })
+      .map((row) => ({ channel: row.data.channel, outcome: row.data.outcome, alertSeq: row.data.alertSeq }));
     expect(outcomes).toEqual([{ channel: 'slack', outcome: 'sent', alertSeq: raised?.seq }]);
 
     // A second start finds it dealt with and sends nothing more.
     await alerts.stop();
-    alerts = createAlerts({ configStore, secretStore, journal, events: createEventPublisher({ throttleMs: 0, logger: silentLogger }), origin: 'paper', clock: systemClock, logger: silentLogger, notifier: { notify: () => undefined } });
+    alerts = createAlerts({
+      configStore,
+      secretStore,
+      journal,
+      events: createEventPublisher({ throttleMs: 0, logger: silentLogger }),
+      origin: 'paper',
+      clock: systemClock,
+      logger: silentLogger,
+      notifier: { notify: () => undefined },
+    });
     await alerts.router.idle();
     expect(slack.messages.length - before).toBe(1);
   });

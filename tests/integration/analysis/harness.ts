@@ -1,7 +1,11 @@
 // Helpers for the analysis integration tests.
 
 /** Polls `check` every 50 ms until it returns a value (not undefined/false), or fails after `timeoutMs`. */
-export async function until<T>(what: string, check: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => T | undefined | false,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();

@@ -27,7 +27,10 @@ function clientWith(credentials: KucoinCredentials) {
   });
 }
 
-async function authFailure(credentials: KucoinCredentials, call: (c: ReturnType<typeof clientWith>) => Promise<unknown>): Promise<AuthError> {
+async function authFailure(
+  credentials: KucoinCredentials,
+  call: (c: ReturnType<typeof clientWith>) => Promise<unknown>,
+): Promise<AuthError> {
   const client = clientWith(credentials);
   try {
     await client.timeSync.sync();
@@ -43,12 +46,30 @@ describe('signing against the paper venue', () => {
   it('is accepted for private GET with query, POST with body, DELETE, and bullet-private (v3)', async () => {
     const { rest } = rig.client;
     await expect(rest.getAccountOverview('USDT')).resolves.toMatchObject({ currency: 'USDT' });
-    await expect(rest.listFills({ symbol: 'XBTUSDTM', tradeTypes: ['trade', 'liquid'] })).resolves.toMatchObject({ currentPage: 1 });
-    const placed = await rest.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3, postOnly: true });
-    await expect(rest.getOrderByClientOid(placed.clientOid)).resolves.toMatchObject({ id: placed.orderId, isActive: true });
-    await expect(rest.cancelOrderByClientOid(placed.clientOid, 'XBTUSDTM')).resolves.toEqual({ clientOid: placed.clientOid });
+    await expect(
+      rest.listFills({ symbol: 'XBTUSDTM', tradeTypes: ['trade', 'liquid'] }),
+    ).resolves.toMatchObject({ currentPage: 1 });
+    const placed = await rest.placeOrder({
+      symbol: 'XBTUSDTM',
+      side: 'buy',
+      type: 'limit',
+      price: '1000',
+      size: 1,
+      leverage: 3,
+      postOnly: true,
+    });
+    await expect(rest.getOrderByClientOid(placed.clientOid)).resolves.toMatchObject({
+      id: placed.orderId,
+      isActive: true,
+    });
+    await expect(rest.cancelOrderByClientOid(placed.clientOid, 'XBTUSDTM')).resolves.toEqual({
+      clientOid: placed.clientOid,
+    });
     await expect(rest.getPrivateWsToken()).resolves.toMatchObject({ token: expect.any(String) as unknown });
-    await expect(rest.getApiKeyInfo()).resolves.toMatchObject({ apiKey: rig.venue.credentials.apiKey, apiVersion: 3 });
+    await expect(rest.getApiKeyInfo()).resolves.toMatchObject({
+      apiKey: rig.venue.credentials.apiKey,
+      apiVersion: 3,
+    });
   });
 
   it('is accepted with a key version 2', async () => {
@@ -62,18 +83,24 @@ describe('signing against the paper venue', () => {
 
 describe('each auth failure maps to AuthError with the reason', () => {
   it('unknown key → 400003 key', async () => {
-    const error = await authFailure({ ...rig.venue.credentials, apiKey: 'ffffffffffffffffffffffff' }, (c) => c.rest.getAccountOverview());
+    const error = await authFailure({ ...rig.venue.credentials, apiKey: 'ffffffffffffffffffffffff' }, (c) =>
+      c.rest.getAccountOverview(),
+    );
     expect(error.details).toMatchObject({ kucoinCode: '400003', reason: 'key' });
   });
 
   it('wrong passphrase → 400004 passphrase', async () => {
-    const error = await authFailure({ ...rig.venue.credentials, passphrase: 'not-it' }, (c) => c.rest.getAccountOverview());
+    const error = await authFailure({ ...rig.venue.credentials, passphrase: 'not-it' }, (c) =>
+      c.rest.getAccountOverview(),
+    );
     expect(error.details).toMatchObject({ kucoinCode: '400004', reason: 'passphrase' });
   });
 
   it('wrong secret → 400005 signature (the passphrase HMAC also changes, so a key v1 isolates it)', async () => {
     const key = rig.venue.admin.issueKey({ keyVersion: '1' });
-    const error = await authFailure({ ...key, keyVersion: '1', apiSecret: `${key.apiSecret}x` }, (c) => c.rest.getAccountOverview());
+    const error = await authFailure({ ...key, keyVersion: '1', apiSecret: `${key.apiSecret}x` }, (c) =>
+      c.rest.getAccountOverview(),
+    );
     expect(error.details).toMatchObject({ kucoinCode: '400005', reason: 'signature' });
   });
 
@@ -85,7 +112,16 @@ describe('each auth failure maps to AuthError with the reason', () => {
 
   it('missing Futures permission → 400007 permission', async () => {
     const key = rig.venue.admin.issueKey({ permissions: ['General'] });
-    const error = await authFailure({ ...key, keyVersion: '3' }, (c) => c.rest.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3 }));
+    const error = await authFailure({ ...key, keyVersion: '3' }, (c) =>
+      c.rest.placeOrder({
+        symbol: 'XBTUSDTM',
+        side: 'buy',
+        type: 'limit',
+        price: '1000',
+        size: 1,
+        leverage: 3,
+      }),
+    );
     expect(error.details).toMatchObject({ kucoinCode: '400007', reason: 'permission' });
   });
 });

@@ -10,7 +10,12 @@ const changes: BreakerStateChange[] = [];
 
 beforeAll(async () => {
   // A cool-down far longer than the test: only a protective probe can close the breaker here.
-  rig = await startRig({ exchange: { breaker: { breakerFailureThreshold: 3, breakerCooldownMs: 600_000 }, rest: { getRetryMaxAttempts: 0 } } });
+  rig = await startRig({
+    exchange: {
+      breaker: { breakerFailureThreshold: 3, breakerCooldownMs: 600_000 },
+      rest: { getRetryMaxAttempts: 0 },
+    },
+  });
   rig.client.breaker.onStateChange((change) => changes.push(change));
 });
 afterAll(async () => {
@@ -24,11 +29,19 @@ describe('protective requests through an open breaker', () => {
     const { rest } = rig.client;
     const { admin } = rig.venue;
     await rest.placeOrder({ symbol, side: 'buy', type: 'market', size: 2, leverage: 3 });
-    const resting = await rest.placeOrder({ symbol, side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3 });
+    const resting = await rest.placeOrder({
+      symbol,
+      side: 'buy',
+      type: 'limit',
+      price: '1000',
+      size: 1,
+      leverage: 3,
+    });
     const mark = Number((await rest.getMarkPrice(symbol)).value);
 
     admin.addFault({ kind: 'server-error', path: '/api/v1/**', httpStatus: 503 });
-    for (let i = 0; i < 3; i += 1) expect(await rejectionOf(rest.getTicker(symbol))).toBeInstanceOf(NetworkError);
+    for (let i = 0; i < 3; i += 1)
+      expect(await rejectionOf(rest.getTicker(symbol))).toBeInstanceOf(NetworkError);
     expect(rig.client.breaker.state()).toBe('open');
     changes.length = 0;
 
@@ -37,7 +50,11 @@ describe('protective requests through an open breaker', () => {
     const positionReads = () => admin.requestCount({ path: '/api/v1/position' });
     const [postsBefore, cancelsBefore, readsBefore] = [posts(), cancels(), positionReads()];
 
-    expect(await rejectionOf(rest.placeOrder({ symbol, side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3 }))).toBeInstanceOf(CircuitOpenError);
+    expect(
+      await rejectionOf(
+        rest.placeOrder({ symbol, side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3 }),
+      ),
+    ).toBeInstanceOf(CircuitOpenError);
     expect(await rejectionOf(rest.getPosition(symbol))).toBeInstanceOf(CircuitOpenError);
     expect(posts()).toBe(postsBefore);
     expect(positionReads()).toBe(readsBefore);
@@ -45,7 +62,17 @@ describe('protective requests through an open breaker', () => {
     // The exchange still fails: both reach it, both fail, the breaker stays open.
     expect(await rejectionOf(rest.cancelOrder(resting.orderId))).toBeInstanceOf(NetworkError);
     expect(cancels()).toBe(cancelsBefore + 1);
-    const stop = { symbol, side: 'sell', type: 'market', size: 2, leverage: 3, reduceOnly: true, stop: 'down', stopPriceType: 'MP', stopPrice: (mark * 0.8).toFixed(1) } as const;
+    const stop = {
+      symbol,
+      side: 'sell',
+      type: 'market',
+      size: 2,
+      leverage: 3,
+      reduceOnly: true,
+      stop: 'down',
+      stopPriceType: 'MP',
+      stopPrice: (mark * 0.8).toFixed(1),
+    } as const;
     expect(await rejectionOf(rest.placeOrder(stop))).toBeInstanceOf(OrderUnknownError);
     expect(posts()).toBe(postsBefore + 1);
     expect(rig.client.breaker.state()).toBe('open');
@@ -59,8 +86,12 @@ describe('protective requests through an open breaker', () => {
     expect(rig.client.health().breaker).toBe('closed');
 
     // Closed again: everything flows.
-    await expect(rest.cancelOrder(resting.orderId)).resolves.toMatchObject({ cancelledOrderIds: [resting.orderId] });
-    await expect(rest.cancelOrder(placedStop.orderId)).resolves.toMatchObject({ cancelledOrderIds: [placedStop.orderId] });
+    await expect(rest.cancelOrder(resting.orderId)).resolves.toMatchObject({
+      cancelledOrderIds: [resting.orderId],
+    });
+    await expect(rest.cancelOrder(placedStop.orderId)).resolves.toMatchObject({
+      cancelledOrderIds: [placedStop.orderId],
+    });
     await expect(rest.getPosition(symbol)).resolves.toMatchObject({ currentQty: 2 });
   });
 
@@ -76,7 +107,9 @@ describe('protective requests through an open breaker', () => {
     const before = stopReads();
     expect(await rejectionOf(rest.listStopOrders({ symbol }))).toBeInstanceOf(CircuitOpenError);
     expect(stopReads()).toBe(before);
-    await expect(rest.listStopOrders({ symbol }, { lane: 'protective' })).resolves.toMatchObject({ items: [] });
+    await expect(rest.listStopOrders({ symbol }, { lane: 'protective' })).resolves.toMatchObject({
+      items: [],
+    });
     expect(stopReads()).toBe(before + 1);
     expect(changes.map((change) => `${change.from}→${change.to}`)).toEqual(['open→closed']);
   });

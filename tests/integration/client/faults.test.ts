@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CircuitOpenError, NetworkError, OrderUnknownError, RateLimitError } from '../../../src/shared/errors.ts';
+import {
+  CircuitOpenError,
+  NetworkError,
+  OrderUnknownError,
+  RateLimitError,
+} from '../../../src/shared/errors.ts';
 import type { BreakerStateChange } from '../../../src/main/resilience/circuit-breaker.ts';
 import { rejectionOf, startRig, waitFor, type ClientRig } from './harness.ts';
 
@@ -9,7 +14,10 @@ const changes: BreakerStateChange[] = [];
 beforeAll(async () => {
   rig = await startRig({
     // A short cool-down keeps the test fast; the state machine is the same as with 60 s.
-    exchange: { breaker: { breakerCooldownMs: 300 }, rest: { getRetryMaxAttempts: 0, orderRequestTimeoutMs: 300 } },
+    exchange: {
+      breaker: { breakerCooldownMs: 300 },
+      rest: { getRetryMaxAttempts: 0, orderRequestTimeoutMs: 300 },
+    },
   });
   rig.client.breaker.onStateChange((change) => changes.push(change));
 });
@@ -20,13 +28,21 @@ beforeEach(() => {
   rig.venue.admin.clearFaults();
 });
 
-const order = { symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3 } as const;
+const order = {
+  symbol: 'XBTUSDTM',
+  side: 'buy',
+  type: 'limit',
+  price: '1000',
+  size: 1,
+  leverage: 3,
+} as const;
 
 describe('circuit breaker under injected 5xx', () => {
   it('opens after 5 consecutive failures, fails fast, half-opens once after the cool-down and closes on success', async () => {
     changes.length = 0;
     rig.venue.admin.addFault({ kind: 'server-error', path: '/api/v1/ticker', httpStatus: 503 });
-    for (let i = 0; i < 5; i += 1) expect(await rejectionOf(rig.client.rest.getTicker('XBTUSDTM'))).toBeInstanceOf(NetworkError);
+    for (let i = 0; i < 5; i += 1)
+      expect(await rejectionOf(rig.client.rest.getTicker('XBTUSDTM'))).toBeInstanceOf(NetworkError);
     expect(rig.client.breaker.state()).toBe('open');
     const reached = rig.venue.admin.requestCount({ path: '/api/v1/ticker' });
     expect(await rejectionOf(rig.client.rest.getTicker('XBTUSDTM'))).toBeInstanceOf(CircuitOpenError);
@@ -34,7 +50,10 @@ describe('circuit breaker under injected 5xx', () => {
     expect(rig.venue.admin.requestCount({ path: '/api/v1/ticker' })).toBe(reached);
     rig.venue.admin.clearFaults();
     await waitFor(async () => {
-      const result = await rig.client.rest.getTicker('XBTUSDTM').then(() => true, () => false);
+      const result = await rig.client.rest.getTicker('XBTUSDTM').then(
+        () => true,
+        () => false,
+      );
       return result;
     }, 'the half-open probe to succeed');
     expect(rig.client.breaker.state()).toBe('closed');
@@ -72,7 +91,10 @@ describe('an order POST is never retried blindly', () => {
     rig.venue.admin.addFault({ kind: 'timeout', path: '/api/v1/orders', method: 'POST', count: 1 });
     const error = await rejectionOf(rig.client.rest.placeOrder({ ...order, clientOid: 'bulwark-timeout-1' }));
     expect(error).toBeInstanceOf(OrderUnknownError);
-    expect((error as OrderUnknownError).details).toMatchObject({ clientOid: 'bulwark-timeout-1', transportCode: 'request-timeout' });
+    expect((error as OrderUnknownError).details).toMatchObject({
+      clientOid: 'bulwark-timeout-1',
+      transportCode: 'request-timeout',
+    });
   });
 });
 

@@ -1,5 +1,8 @@
 import { configSchema, type ConfigOverrides } from '../../../src/main/config/schema.ts';
-import { exchangeConfigSchema, type ExchangeConfigInput } from '../../../src/main/config/sections/exchange.ts';
+import {
+  exchangeConfigSchema,
+  type ExchangeConfigInput,
+} from '../../../src/main/config/sections/exchange.ts';
 import { createExchangeClient, type ExchangeClient } from '../../../src/main/exchange/index.ts';
 import type { KucoinCredentials } from '../../../src/main/exchange/kucoin/signer.ts';
 import { silentLogger } from '../../../src/main/observability/logger.ts';
@@ -26,7 +29,14 @@ export interface RigOptions {
 /** Starts a venue (seeded, ephemeral port) and a client for it in paper mode. */
 export async function startRig(options: RigOptions = {}): Promise<ClientRig> {
   const config = configSchema.parse({ venue: options.venue ?? {} });
-  const venue = await startVenue({ config: config.venue, logger: silentLogger, port: 0, seed: 7, adminApi: true, ...(options.server === undefined ? {} : { server: options.server }) });
+  const venue = await startVenue({
+    config: config.venue,
+    logger: silentLogger,
+    port: 0,
+    seed: 7,
+    adminApi: true,
+    ...(options.server === undefined ? {} : { server: options.server }),
+  });
   const client = createExchangeClient({
     config: exchangeConfigSchema.parse(options.exchange ?? {}),
     endpoints: { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl },
@@ -47,7 +57,11 @@ export async function startRig(options: RigOptions = {}): Promise<ClientRig> {
 }
 
 /** Waits until `predicate` holds, checking every 10 ms (tests wait on state, never on sleeps alone). */
-export async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -9,7 +9,12 @@ let rig: ClientRig;
 const seen: ExchangeHealth[] = [];
 
 beforeAll(async () => {
-  rig = await startRig({ exchange: { breaker: { breakerFailureThreshold: 3, breakerCooldownMs: 300 }, rest: { getRetryMaxAttempts: 0 } } });
+  rig = await startRig({
+    exchange: {
+      breaker: { breakerFailureThreshold: 3, breakerCooldownMs: 300 },
+      rest: { getRetryMaxAttempts: 0 },
+    },
+  });
   rig.client.onHealthChanged((health) => seen.push(health));
 });
 afterAll(async () => {
@@ -20,13 +25,21 @@ beforeEach(() => {
   seen.length = 0;
 });
 
-const order = { symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3 } as const;
+const order = {
+  symbol: 'XBTUSDTM',
+  side: 'buy',
+  type: 'limit',
+  price: '1000',
+  size: 1,
+  leverage: 3,
+} as const;
 
 describe('a breaker per host', () => {
   it('a dead general host opens only the general breaker; orders still go out and health says which', async () => {
     // Scoped to the general host's path family: nothing on the futures API is touched.
     rig.venue.admin.addFault({ kind: 'server-error', path: '/api/v1/user/**', httpStatus: 503 });
-    for (let i = 0; i < 3; i += 1) expect(await rejectionOf(rig.client.rest.getApiKeyInfo())).toBeInstanceOf(NetworkError);
+    for (let i = 0; i < 3; i += 1)
+      expect(await rejectionOf(rig.client.rest.getApiKeyInfo())).toBeInstanceOf(NetworkError);
     expect(rig.client.generalBreaker.state()).toBe('open');
     expect(rig.client.breaker.state()).toBe('closed');
     const reached = rig.venue.admin.requestCount({ path: '/api/v1/user/api-key' });
@@ -40,18 +53,33 @@ describe('a breaker per host', () => {
     expect(seen.some((health) => health.breaker === 'closed' && health.generalBreaker === 'open')).toBe(true);
 
     rig.venue.admin.clearFaults();
-    await waitFor(() => rig.client.rest.getApiKeyInfo().then(() => true, () => false), 'the general host probe to succeed');
+    await waitFor(
+      () =>
+        rig.client.rest.getApiKeyInfo().then(
+          () => true,
+          () => false,
+        ),
+      'the general host probe to succeed',
+    );
     expect(rig.client.health()).toMatchObject({ breaker: 'closed', generalBreaker: 'closed' });
   });
 
   it('a dead futures API leaves the general host usable', async () => {
     rig.venue.admin.addFault({ kind: 'server-error', path: '/api/v1/ticker', httpStatus: 503 });
-    for (let i = 0; i < 3; i += 1) expect(await rejectionOf(rig.client.rest.getTicker('XBTUSDTM'))).toBeInstanceOf(NetworkError);
+    for (let i = 0; i < 3; i += 1)
+      expect(await rejectionOf(rig.client.rest.getTicker('XBTUSDTM'))).toBeInstanceOf(NetworkError);
     expect(rig.client.breaker.state()).toBe('open');
     await expect(rig.client.rest.getApiKeyInfo()).resolves.toBeDefined();
     expect(rig.client.health()).toMatchObject({ breaker: 'open', generalBreaker: 'closed' });
     rig.venue.admin.clearFaults();
-    await waitFor(() => rig.client.rest.getTicker('XBTUSDTM').then(() => true, () => false), 'the futures probe to succeed');
+    await waitFor(
+      () =>
+        rig.client.rest.getTicker('XBTUSDTM').then(
+          () => true,
+          () => false,
+        ),
+      'the futures probe to succeed',
+    );
     expect(rig.client.breaker.state()).toBe('closed');
   });
 });

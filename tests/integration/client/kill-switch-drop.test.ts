@@ -16,7 +16,11 @@ afterAll(async () => {
 });
 
 const symbol = 'XBTUSDTM';
-const settle = (promise: Promise<unknown>) => promise.then(() => 'placed', (error: unknown) => error);
+const settle = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'placed',
+    (error: unknown) => error,
+  );
 
 describe('dropQueuedEntries', () => {
   it('rejects the queued entries at once and unsent; the slow ones already on the wire and the queued reduce-only order are placed', async () => {
@@ -29,8 +33,31 @@ describe('dropQueuedEntries', () => {
     const queued = () => limiter.usage().reduce((sum, usage) => sum + usage.queued, 0);
     admin.setLatency(400, 0, { path: '/api/v1/orders', method: 'POST' });
 
-    const entry = (i: number) => settle(rest.placeOrder({ symbol, side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3, clientOid: `bulwark-kill-${i}` }));
-    const reduceOnly = (i: number) => settle(rest.placeOrder({ symbol, side: 'sell', type: 'limit', price: (mark * 1.5).toFixed(1), size: 1, leverage: 3, reduceOnly: true, clientOid: `bulwark-keep-${i}` }));
+    const entry = (i: number) =>
+      settle(
+        rest.placeOrder({
+          symbol,
+          side: 'buy',
+          type: 'limit',
+          price: '1000',
+          size: 1,
+          leverage: 3,
+          clientOid: `bulwark-kill-${i}`,
+        }),
+      );
+    const reduceOnly = (i: number) =>
+      settle(
+        rest.placeOrder({
+          symbol,
+          side: 'sell',
+          type: 'limit',
+          price: (mark * 1.5).toFixed(1),
+          size: 1,
+          leverage: 3,
+          reduceOnly: true,
+          clientOid: `bulwark-keep-${i}`,
+        }),
+      );
     // 6 ordinary slots and 2 protective ones on the wire; then 3 entries and 1 reduce-only order wait.
     const onTheWire = [...Array.from({ length: 6 }, (_, i) => entry(i)), reduceOnly(0), reduceOnly(1)];
     await waitFor(() => posts() === postsBefore + 8, 'eight orders hanging at the venue');
@@ -52,7 +79,14 @@ describe('dropQueuedEntries', () => {
     admin.clearFaults();
     // The venue holds exactly the orders that were sent: none of the dropped three.
     const open = await rest.listOpenOrders({ symbol });
-    expect(open.items.map((order) => order.clientOid).sort()).toEqual(['bulwark-keep-0', 'bulwark-keep-1', 'bulwark-keep-2', ...Array.from({ length: 6 }, (_, i) => `bulwark-kill-${i}`)].sort());
+    expect(open.items.map((order) => order.clientOid).sort()).toEqual(
+      [
+        'bulwark-keep-0',
+        'bulwark-keep-1',
+        'bulwark-keep-2',
+        ...Array.from({ length: 6 }, (_, i) => `bulwark-kill-${i}`),
+      ].sort(),
+    );
     await rest.cancelAllOrders(symbol);
   });
 });

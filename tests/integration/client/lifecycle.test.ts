@@ -16,7 +16,10 @@ function activeResources(): Map<string, number> {
 describe('stop() leaves nothing behind', () => {
   let rig: ClientRig;
   beforeAll(async () => {
-    rig = await startRig({ startClient: false, exchange: { rest: { getRetryMaxAttempts: 3, getRetryInitialDelayMs: 5_000 } } });
+    rig = await startRig({
+      startClient: false,
+      exchange: { rest: { getRetryMaxAttempts: 3, getRetryInitialDelayMs: 5_000 } },
+    });
   });
   afterAll(async () => {
     await rig.venue.stop();
@@ -29,25 +32,62 @@ describe('stop() leaves nothing behind', () => {
     await client.start();
     await client.market.watchTicker('XBTUSDTM');
     await client.openBook('XBTUSDTM');
-    await waitFor(() => client.publicStream.stats().messages > 0 && client.privateStream?.stats().state === 'open', 'streams running');
+    await waitFor(
+      () => client.publicStream.stats().messages > 0 && client.privateStream?.stats().state === 'open',
+      'streams running',
+    );
     venue.admin.addFault({ kind: 'timeout', path: '/api/v1/ticker' });
-    const hanging = client.rest.getTicker('XBTUSDTM').then(() => 'resolved', () => 'rejected');
+    const hanging = client.rest.getTicker('XBTUSDTM').then(
+      () => 'resolved',
+      () => 'rejected',
+    );
     venue.admin.addFault({ kind: 'server-error', path: '/api/v1/position' });
-    const backingOff = client.rest.getPosition('XBTUSDTM').then(() => 'resolved', () => 'rejected');
+    const backingOff = client.rest.getPosition('XBTUSDTM').then(
+      () => 'resolved',
+      () => 'rejected',
+    );
     venue.admin.addFault({ kind: 'timeout', path: '/api/v1/orders', method: 'POST' });
-    const orderInFlight = client.rest.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3, clientOid: 'stop-mid-flight' }).then(() => undefined, (error: unknown) => error);
-    await waitFor(() => venue.admin.requestCount({ path: '/api/v1/orders', method: 'POST' }) >= 1, 'the order to reach the venue');
-    await waitFor(() => venue.admin.requestCount({ path: '/api/v1/position' }) >= 1, 'the first failed attempt');
-    expect((activeResources().get('Timeout') ?? 0)).toBeGreaterThan(before.get('Timeout') ?? 0);
+    const orderInFlight = client.rest
+      .placeOrder({
+        symbol: 'XBTUSDTM',
+        side: 'buy',
+        type: 'limit',
+        price: '1000',
+        size: 1,
+        leverage: 3,
+        clientOid: 'stop-mid-flight',
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    await waitFor(
+      () => venue.admin.requestCount({ path: '/api/v1/orders', method: 'POST' }) >= 1,
+      'the order to reach the venue',
+    );
+    await waitFor(
+      () => venue.admin.requestCount({ path: '/api/v1/position' }) >= 1,
+      'the first failed attempt',
+    );
+    expect(activeResources().get('Timeout') ?? 0).toBeGreaterThan(before.get('Timeout') ?? 0);
     await client.stop();
     expect(await hanging).toBe('rejected');
     expect(await backingOff).toBe('rejected');
     // Cut off mid-flight, the order may have landed: its outcome is unknown, never "not sent".
-    expect(await orderInFlight).toMatchObject({ name: 'OrderUnknownError', details: { clientOid: 'stop-mid-flight' } });
-    await waitFor(() => {
-      const after = activeResources();
-      return ['Timeout', 'TCPSocketWrap', 'TCPWRAP'].every((type) => (after.get(type) ?? 0) <= (before.get(type) ?? 0));
-    }, 'every client timer and socket to be gone', 2_000);
+    expect(await orderInFlight).toMatchObject({
+      name: 'OrderUnknownError',
+      details: { clientOid: 'stop-mid-flight' },
+    });
+    await waitFor(
+      () => {
+        const after = activeResources();
+        return ['Timeout', 'TCPSocketWrap', 'TCPWRAP'].every(
+          (type) => (after.get(type) ?? 0) <= (before.get(type) ?? 0),
+        );
+      },
+      'every client timer and socket to be gone',
+      2_000,
+    );
     const positionCalls = venue.admin.requestCount({ path: '/api/v1/position' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(venue.admin.requestCount({ path: '/api/v1/position' })).toBe(positionCalls);
@@ -59,11 +99,23 @@ describe('mode and URL policy', () => {
   const base = { config: exchangeConfigSchema.parse({}), clock: systemClock, logger: silentLogger };
 
   it('live refuses plain http, even on loopback', () => {
-    expect(() => createExchangeClient({ ...base, mode: 'live', endpoints: { futuresRestUrl: 'http://127.0.0.1:1', generalRestUrl: 'https://api.kucoin.com' } })).toThrow(ConfigError);
+    expect(() =>
+      createExchangeClient({
+        ...base,
+        mode: 'live',
+        endpoints: { futuresRestUrl: 'http://127.0.0.1:1', generalRestUrl: 'https://api.kucoin.com' },
+      }),
+    ).toThrow(ConfigError);
   });
 
   it('paper accepts http only towards loopback', () => {
-    expect(() => createExchangeClient({ ...base, mode: 'paper', endpoints: { futuresRestUrl: 'http://192.168.1.5:1', generalRestUrl: 'http://127.0.0.1:1' } })).toThrow(/loopback/);
+    expect(() =>
+      createExchangeClient({
+        ...base,
+        mode: 'paper',
+        endpoints: { futuresRestUrl: 'http://192.168.1.5:1', generalRestUrl: 'http://127.0.0.1:1' },
+      }),
+    ).toThrow(/loopback/);
   });
 });
 
@@ -78,7 +130,9 @@ describe('market service caches', () => {
 
   it('coalesces identical concurrent GETs and serves the ticker from cache within its TTL', async () => {
     const before = rig.venue.admin.requestCount({ path: '/api/v1/ticker' });
-    const tickers = await Promise.all(Array.from({ length: 5 }, () => rig.client.market.getTicker('ETHUSDTM')));
+    const tickers = await Promise.all(
+      Array.from({ length: 5 }, () => rig.client.market.getTicker('ETHUSDTM')),
+    );
     expect(new Set(tickers.map((t) => t.bestBidPrice)).size).toBe(1);
     await rig.client.market.getTicker('ETHUSDTM');
     expect(rig.venue.admin.requestCount({ path: '/api/v1/ticker' })).toBe(before + 1);
@@ -88,16 +142,23 @@ describe('market service caches', () => {
     const first = await rig.client.market.getCandles('XBTUSDTM', '1m', 200);
     expect(first.length).toBeGreaterThan(100);
     const seen = rig.venue.admin.recentRequests().length;
-    const [oneMin, fiveMin] = await Promise.all([rig.client.market.getCandles('XBTUSDTM', '1m', 200), rig.client.market.getCandles('XBTUSDTM', '5m', 50)]);
+    const [oneMin, fiveMin] = await Promise.all([
+      rig.client.market.getCandles('XBTUSDTM', '1m', 200),
+      rig.client.market.getCandles('XBTUSDTM', '5m', 50),
+    ]);
     expect(oneMin.at(-1)?.openTimeMs).toBeGreaterThanOrEqual(first.at(-1)?.openTimeMs ?? 0);
     expect(fiveMin.length).toBeGreaterThan(10);
-    const oneMinQueries = rig.venue.admin.recentRequests().slice(seen).filter((r) => r.path === '/api/v1/kline/query' && r.query.includes('granularity=1&'));
+    const oneMinQueries = rig.venue.admin
+      .recentRequests()
+      .slice(seen)
+      .filter((r) => r.path === '/api/v1/kline/query' && r.query.includes('granularity=1&'));
     expect(oneMinQueries).toHaveLength(1);
     expect(oneMinQueries[0]?.query).toContain(`from=${String(first.at(-1)?.openTimeMs)}`);
   });
 
   it('merges pushed candles into the cache and announces them', async () => {
-    const updates: { symbol: string; timeframe: string; candle: { openTimeMs: number; close: number } }[] = [];
+    const updates: { symbol: string; timeframe: string; candle: { openTimeMs: number; close: number } }[] =
+      [];
     rig.client.market.onCandle((update) => updates.push(update));
     await rig.client.market.getCandles('XBTUSDTM', '1m', 10);
     await rig.client.market.watchCandles('XBTUSDTM', '1m');
@@ -110,7 +171,9 @@ describe('market service caches', () => {
 
   it('announces health changes (clock sync) with a full snapshot', async () => {
     const seen: string[] = [];
-    const off = rig.client.onHealthChanged((health) => seen.push(`${health.clock.state}/${health.breaker}/${health.streams.public}`));
+    const off = rig.client.onHealthChanged((health) =>
+      seen.push(`${health.clock.state}/${health.breaker}/${health.streams.public}`),
+    );
     await rig.client.timeSync.sync();
     off();
     expect(seen).toContain('healthy/closed/open');
@@ -118,7 +181,13 @@ describe('market service caches', () => {
 
   it('drops cached positions when we place an order', async () => {
     expect((await rig.client.market.getPositions()).filter((p) => p.currentQty !== 0)).toEqual([]);
-    await rig.client.rest.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'market', size: 1, leverage: 3 });
+    await rig.client.rest.placeOrder({
+      symbol: 'XBTUSDTM',
+      side: 'buy',
+      type: 'market',
+      size: 1,
+      leverage: 3,
+    });
     const positions = await rig.client.market.getPositions();
     expect(positions.find((p) => p.symbol === 'XBTUSDTM')?.currentQty).toBe(1);
   });
@@ -126,7 +195,14 @@ describe('market service caches', () => {
   it('drops cached positions on a private push (a resting order filled by a price move)', async () => {
     const ticker = await rig.client.rest.getTicker('ETHUSDTM');
     const price = (Number(ticker.bestBidPrice) * 0.98).toFixed(2);
-    const placed = await rig.client.rest.placeOrder({ symbol: 'ETHUSDTM', side: 'buy', type: 'limit', price, size: 1, leverage: 3 });
+    const placed = await rig.client.rest.placeOrder({
+      symbol: 'ETHUSDTM',
+      side: 'buy',
+      type: 'limit',
+      price,
+      size: 1,
+      leverage: 3,
+    });
     const before = await rig.client.market.getPositions();
     expect(before.find((p) => p.symbol === 'ETHUSDTM')?.currentQty ?? 0).toBe(0);
     const pushes: string[] = [];

@@ -12,13 +12,37 @@ import { rejectionOf } from './harness.ts';
 // misbehaving exchange here. It stubs the exchange, never our code.
 const answers: Record<string, (body: string) => { status: number; text: string }> = {
   '/api/v1/timestamp': () => ({ status: 200, text: JSON.stringify({ code: '200000', data: Date.now() }) }),
-  '/api/v1/ticker': () => ({ status: 200, text: JSON.stringify({ code: '200000', data: { symbol: 'XBTUSDTM', sequence: 1, price: true, bestBidPrice: '1', bestBidSize: 1, bestAskPrice: '2', bestAskSize: 1, ts: 1 } }) }),
-  '/api/v1/contracts/active': () => ({ status: 200, text: JSON.stringify({ code: '200000', data: [{ symbol: 'XBTUSDTM' }] }) }),
+  '/api/v1/ticker': () => ({
+    status: 200,
+    text: JSON.stringify({
+      code: '200000',
+      data: {
+        symbol: 'XBTUSDTM',
+        sequence: 1,
+        price: true,
+        bestBidPrice: '1',
+        bestBidSize: 1,
+        bestAskPrice: '2',
+        bestAskSize: 1,
+        ts: 1,
+      },
+    }),
+  }),
+  '/api/v1/contracts/active': () => ({
+    status: 200,
+    text: JSON.stringify({ code: '200000', data: [{ symbol: 'XBTUSDTM' }] }),
+  }),
   '/api/v1/position': () => ({ status: 200, text: '<html>not json</html>' }),
   '/api/v1/positions': () => ({ status: 200, text: JSON.stringify({ data: [] }) }),
   '/api/v1/orders': (body) => {
     const sent = JSON.parse(body) as { clientOid: string };
-    return { status: 200, text: JSON.stringify({ code: '200000', data: { orderId: '1', clientOid: `${sent.clientOid}-tampered` } }) };
+    return {
+      status: 200,
+      text: JSON.stringify({
+        code: '200000',
+        data: { orderId: '1', clientOid: `${sent.clientOid}-tampered` },
+      }),
+    };
   },
   // A success code without the orderId: KuCoin may well have placed it.
   '/api/v1/st-orders': (body) => {
@@ -34,8 +58,16 @@ const logged: { event: string; fields: LogFields }[] = [];
 
 function recordingLogger(): Logger {
   const make = (bindings: LogFields): Logger => {
-    const write = (event: string, fields: LogFields = {}) => { logged.push({ event, fields: { ...bindings, ...fields } }); };
-    return { debug: write, info: write, warn: write, error: write, child: (more) => make({ ...bindings, ...more }) };
+    const write = (event: string, fields: LogFields = {}) => {
+      logged.push({ event, fields: { ...bindings, ...fields } });
+    };
+    return {
+      debug: write,
+      info: write,
+      warn: write,
+      error: write,
+      child: (more) => make({ ...bindings, ...more }),
+    };
   };
   return make({});
 }
@@ -43,10 +75,15 @@ function recordingLogger(): Logger {
 beforeAll(async () => {
   server = createServer((req, res) => {
     let body = '';
-    req.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+    req.on('data', (chunk: Buffer) => {
+      body += chunk.toString();
+    });
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0] ?? '';
-      const answer = answers[path]?.(body) ?? { status: 404, text: JSON.stringify({ code: '404000', msg: 'not found' }) };
+      const answer = answers[path]?.(body) ?? {
+        status: 404,
+        text: JSON.stringify({ code: '404000', msg: 'not found' }),
+      };
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.text);
     });
   });
@@ -65,7 +102,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.stop();
   server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
 });
 
 async function malformed(promise: Promise<unknown>): Promise<ExchangeError> {
@@ -90,10 +131,12 @@ describe('malformed and tampered answers to reads are rejected', () => {
     await malformed(client.rest.listPositions());
   });
 
-
   it('is logged with the request id', async () => {
     const error = await malformed(client.rest.getTicker('XBTUSDTM'));
-    const line = logged.find((entry) => entry.event === 'exchange-malformed-response' && entry.fields.requestId === error.details.requestId);
+    const line = logged.find(
+      (entry) =>
+        entry.event === 'exchange-malformed-response' && entry.fields.requestId === error.details.requestId,
+    );
     expect(line?.fields).toMatchObject({ path: '/api/v1/ticker', route: 'GET /api/v1/ticker' });
   });
 
@@ -113,20 +156,54 @@ describe('an unusable success answer to an order placement is an unknown outcome
   }
 
   it('an order echo whose clientOid does not match what was sent', async () => {
-    const error = await unknown(client.rest.placeOrder({ clientOid: 'sent-oid-1', symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1', size: 1, leverage: 1 }));
+    const error = await unknown(
+      client.rest.placeOrder({
+        clientOid: 'sent-oid-1',
+        symbol: 'XBTUSDTM',
+        side: 'buy',
+        type: 'limit',
+        price: '1',
+        size: 1,
+        leverage: 1,
+      }),
+    );
     expect(error.details).toMatchObject({ clientOid: 'sent-oid-1', route: 'POST /api/v1/orders' });
     expect(error.details.reason).toMatch(/sent-oid-1/);
   });
 
   it('a success envelope without the orderId (schema failure)', async () => {
-    const error = await unknown(client.rest.placeOrderWithStops({ clientOid: 'sent-oid-2', symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1', size: 1, leverage: 1, triggerStopDownPrice: '0.5' }));
+    const error = await unknown(
+      client.rest.placeOrderWithStops({
+        clientOid: 'sent-oid-2',
+        symbol: 'XBTUSDTM',
+        side: 'buy',
+        type: 'limit',
+        price: '1',
+        size: 1,
+        leverage: 1,
+        triggerStopDownPrice: '0.5',
+      }),
+    );
     expect(error.details).toMatchObject({ clientOid: 'sent-oid-2', route: 'POST /api/v1/st-orders' });
     expect(error.details.reason).toMatch(/orderId/);
   });
 
   it('is still logged as a malformed answer with the request id', async () => {
-    const error = await unknown(client.rest.placeOrder({ clientOid: 'sent-oid-3', symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1', size: 1, leverage: 1 }));
-    const line = logged.find((entry) => entry.event === 'exchange-malformed-response' && entry.fields.requestId === error.details.requestId);
+    const error = await unknown(
+      client.rest.placeOrder({
+        clientOid: 'sent-oid-3',
+        symbol: 'XBTUSDTM',
+        side: 'buy',
+        type: 'limit',
+        price: '1',
+        size: 1,
+        leverage: 1,
+      }),
+    );
+    const line = logged.find(
+      (entry) =>
+        entry.event === 'exchange-malformed-response' && entry.fields.requestId === error.details.requestId,
+    );
     expect(line?.fields).toMatchObject({ path: '/api/v1/orders', route: 'POST /api/v1/orders' });
   });
 });

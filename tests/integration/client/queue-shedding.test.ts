@@ -17,7 +17,8 @@ afterAll(async () => {
   await rig.stop();
 });
 
-const outcomeOf = (error: unknown): string => (error instanceof RateLimitError ? error.code : error instanceof Error ? error.name : 'unknown');
+const outcomeOf = (error: unknown): string =>
+  error instanceof RateLimitError ? error.code : error instanceof Error ? error.name : 'unknown';
 
 describe('a queue full of reads', () => {
   it('an order is queued and placed, a cancel gets through, and it is reads that are shed', async () => {
@@ -29,25 +30,40 @@ describe('a queue full of reads', () => {
     const tickersBefore = tickers();
 
     // 6 reads on the wire (2 slots stay protective), 450 queued (50 places stay protective), 50 refused.
-    const reads = Array.from({ length: 506 }, () => rest.getTicker('XBTUSDTM').then(() => 'answered', outcomeOf));
+    const reads = Array.from({ length: 506 }, () =>
+      rest.getTicker('XBTUSDTM').then(() => 'answered', outcomeOf),
+    );
     await waitFor(() => tickers() >= tickersBefore + 6, 'six reads hanging at the venue');
     expect(queued()).toBe(450);
 
     const posts = admin.requestCount({ path: '/api/v1/orders', method: 'POST' });
-    const placing = rest.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3, clientOid: 'bulwark-shed-1' });
+    const placing = rest.placeOrder({
+      symbol: 'XBTUSDTM',
+      side: 'buy',
+      type: 'limit',
+      price: '1000',
+      size: 1,
+      leverage: 3,
+      clientOid: 'bulwark-shed-1',
+    });
     expect(queued()).toBe(450);
     const placed = await placing;
     expect(placed.clientOid).toBe('bulwark-shed-1');
     expect(admin.requestCount({ path: '/api/v1/orders', method: 'POST' })).toBe(posts + 1);
 
-    await expect(rest.cancelOrder(placed.orderId)).resolves.toMatchObject({ cancelledOrderIds: [placed.orderId] });
+    await expect(rest.cancelOrder(placed.orderId)).resolves.toMatchObject({
+      cancelledOrderIds: [placed.orderId],
+    });
     expect(admin.requestCount({ path: `/api/v1/orders/${placed.orderId}`, method: 'DELETE' })).toBe(1);
     // The reads are still piled up behind the slow venue while the order and the cancel went out.
     expect(queued()).toBeGreaterThan(400);
 
     admin.clearFaults();
     const outcomes = await Promise.all(reads);
-    const tally = outcomes.reduce<Record<string, number>>((counts, outcome) => ({ ...counts, [outcome]: (counts[outcome] ?? 0) + 1 }), {});
+    const tally = outcomes.reduce<Record<string, number>>(
+      (counts, outcome) => ({ ...counts, [outcome]: (counts[outcome] ?? 0) + 1 }),
+      {},
+    );
     expect(tally).toEqual({ answered: 455, 'queue-full': 50, 'queue-shed': 1 });
     expect(tickers()).toBe(tickersBefore + 455);
   });

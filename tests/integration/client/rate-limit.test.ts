@@ -10,7 +10,14 @@ beforeAll(async () => {
     // Small pools and a short window keep the burst quick; the client learns the real numbers from headers.
     venue: { rateLimitWindowMs: windowMs, futuresPoolWeightPer30s: 600, publicPoolWeightPer30s: 600 },
     exchange: {
-      rateLimit: { poolWindowMs: windowMs, futuresPoolWeight: 600, publicPoolWeight: 600, queueCapacity: 1_200, protectiveQueueSlots: 100, windowResetGuardMs: 50 },
+      rateLimit: {
+        poolWindowMs: windowMs,
+        futuresPoolWeight: 600,
+        publicPoolWeight: 600,
+        queueCapacity: 1_200,
+        protectiveQueueSlots: 100,
+        windowResetGuardMs: 50,
+      },
       rest: { getRetryMaxAttempts: 0 },
     },
   });
@@ -47,7 +54,7 @@ describe('a saturating burst', () => {
       finished += 1;
       completion.set(kind, [...(completion.get(kind) ?? []), finished]);
     };
-    const others = (['ticker', 'position', 'order', 'account'] as const);
+    const others = ['ticker', 'position', 'order', 'account'] as const;
     const first = Array.from({ length: 800 }, (_, i) => track(others[i % 4] ?? 'ticker', i));
     // The Futures pool is now saturated and requests are queued; protective requests arrive last.
     expect(rig.client.limiter.usage().find((u) => u.pool === 'Futures')?.queued).toBeGreaterThan(0);
@@ -56,7 +63,11 @@ describe('a saturating burst', () => {
     expect(errors.filter((e) => e instanceof RateLimitError)).toEqual([]);
     expect(finished).toBe(1_000);
     const lastProtective = Math.max(...(completion.get('cancel') ?? []));
-    const queuedFutures = [...(completion.get('order') ?? []), ...(completion.get('account') ?? []), ...(completion.get('position') ?? [])].sort((a, b) => a - b);
+    const queuedFutures = [
+      ...(completion.get('order') ?? []),
+      ...(completion.get('account') ?? []),
+      ...(completion.get('position') ?? []),
+    ].sort((a, b) => a - b);
     expect(lastProtective).toBeLessThan(queuedFutures[Math.floor(queuedFutures.length / 2)] ?? 0);
     // Within the same pool, new orders go before market-lane reads.
     const orders = completion.get('order') ?? [];

@@ -6,7 +6,14 @@ import { InsufficientMarginError, OrderRejectedError } from '../../../src/shared
 import { rejectionOf, startRig, type ClientRig } from './harness.ts';
 
 let rig: ClientRig;
-const order = { symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3 } as const;
+const order = {
+  symbol: 'XBTUSDTM',
+  side: 'buy',
+  type: 'limit',
+  price: '1000',
+  size: 1,
+  leverage: 3,
+} as const;
 
 beforeAll(async () => {
   rig = await startRig();
@@ -18,11 +25,19 @@ beforeEach(() => {
   rig.venue.admin.clearFaults();
 });
 
-const activeOrders = (): number => rig.venue.exchange.listOrders(rig.venue.keys[0]?.userId ?? '', { status: 'active' }).items.length;
+const activeOrders = (): number =>
+  rig.venue.exchange.listOrders(rig.venue.keys[0]?.userId ?? '', { status: 'active' }).items.length;
 
 describe('reject fault', () => {
   it('answers HTTP 200 with the business code and message, does no work, then lets requests through', async () => {
-    rig.venue.admin.addFault({ kind: 'reject', method: 'GET', path: '/api/v1/contracts/risk-limit/*', code: '300003', msg: 'Balance insufficient.', count: 1 });
+    rig.venue.admin.addFault({
+      kind: 'reject',
+      method: 'GET',
+      path: '/api/v1/contracts/risk-limit/*',
+      code: '300003',
+      msg: 'Balance insufficient.',
+      count: 1,
+    });
     const response = await fetch(`${rig.venue.restUrl}/api/v1/contracts/risk-limit/XBTUSDTM`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ code: '300003', msg: 'Balance insufficient.' });
@@ -52,11 +67,22 @@ describe('reject fault', () => {
     const added = await fetch(`${rig.venue.restUrl}/__venue/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'reject', method: 'POST', path: '/api/v1/orders', code: '300003', msg: 'Balance insufficient. The order would cost 501.5.', count: 1 }),
+      body: JSON.stringify({
+        kind: 'reject',
+        method: 'POST',
+        path: '/api/v1/orders',
+        code: '300003',
+        msg: 'Balance insufficient. The order would cost 501.5.',
+        count: 1,
+      }),
     });
     expect(added.status).toBe(200);
     expect(await rejectionOf(rig.client.rest.placeOrder(order))).toBeInstanceOf(InsufficientMarginError);
-    const bad = await fetch(`${rig.venue.restUrl}/__venue/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'reject', code: 'nope' }) });
+    const bad = await fetch(`${rig.venue.restUrl}/__venue/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'reject', code: 'nope' }),
+    });
     expect(bad.status).toBe(400);
   });
 });

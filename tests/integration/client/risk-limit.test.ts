@@ -18,8 +18,24 @@ describe('risk-limit levels', () => {
     const levels = await rig.client.rest.getRiskLimitLevels('XBTUSDTM');
     expect(levels.length).toBeGreaterThanOrEqual(3);
     expect(levels.slice(0, 2)).toMatchObject([
-      { symbol: 'XBTUSDTM', level: 1, minRiskLimit: '0', maxRiskLimit: '100000', maxLeverage: 125, initialMargin: '0.008', maintainMargin: '0.004' },
-      { symbol: 'XBTUSDTM', level: 2, minRiskLimit: '100000', maxRiskLimit: '500000', maxLeverage: 100, initialMargin: '0.01', maintainMargin: '0.005' },
+      {
+        symbol: 'XBTUSDTM',
+        level: 1,
+        minRiskLimit: '0',
+        maxRiskLimit: '100000',
+        maxLeverage: 125,
+        initialMargin: '0.008',
+        maintainMargin: '0.004',
+      },
+      {
+        symbol: 'XBTUSDTM',
+        level: 2,
+        minRiskLimit: '100000',
+        maxRiskLimit: '500000',
+        maxLeverage: 100,
+        initialMargin: '0.01',
+        maintainMargin: '0.005',
+      },
     ]);
     for (let i = 1; i < levels.length; i += 1) {
       expect(Number(levels[i]?.maxRiskLimit)).toBeGreaterThan(Number(levels[i - 1]?.maxRiskLimit));

@@ -11,16 +11,29 @@ let tickerPushes = 0;
 beforeAll(async () => {
   rig = await startRig({
     exchange: {
-      ws: { wsPingIntervalMaxMs: 150, wsPongTimeoutMaxMs: 300, wsLivenessTimeoutMs: 600, wsReconnectInitialDelayMs: 20, wsReconnectMaxDelayMs: 200 },
+      ws: {
+        wsPingIntervalMaxMs: 150,
+        wsPongTimeoutMaxMs: 300,
+        wsLivenessTimeoutMs: 600,
+        wsReconnectInitialDelayMs: 20,
+        wsReconnectMaxDelayMs: 200,
+      },
     },
   });
   const { publicStream, privateStream } = rig.client;
   if (privateStream === undefined) throw new Error('private stream expected');
   privateStream.onEvent((event) => privateEvents.push(event));
   publicStream.onEvent((event) => publicEvents.push(event));
-  privateStream.onMessage((message) => { if (message.topic.startsWith('/contractMarket/tradeOrders')) orderPushes.push(message); });
-  publicStream.onMessage((message) => { if (message.topic.startsWith('/contractMarket/tickerV2')) tickerPushes += 1; });
-  await waitFor(() => publicStream.stats().state === 'open' && privateStream.stats().state === 'open', 'both streams open');
+  privateStream.onMessage((message) => {
+    if (message.topic.startsWith('/contractMarket/tradeOrders')) orderPushes.push(message);
+  });
+  publicStream.onMessage((message) => {
+    if (message.topic.startsWith('/contractMarket/tickerV2')) tickerPushes += 1;
+  });
+  await waitFor(
+    () => publicStream.stats().state === 'open' && privateStream.stats().state === 'open',
+    'both streams open',
+  );
   await privateStream.subscribe('/contractMarket/tradeOrders');
   await publicStream.subscribe('/contractMarket/tickerV2:XBTUSDTM');
 });
@@ -36,8 +49,18 @@ function privateStats() {
 
 async function expectOrderPushFlows(): Promise<void> {
   const before = orderPushes.length;
-  const placed = await rig.client.rest.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 3 });
-  await waitFor(() => orderPushes.slice(before).some((m) => (m.data as { orderId?: string }).orderId === placed.orderId), 'the order push after reconnect');
+  const placed = await rig.client.rest.placeOrder({
+    symbol: 'XBTUSDTM',
+    side: 'buy',
+    type: 'limit',
+    price: '1000',
+    size: 1,
+    leverage: 3,
+  });
+  await waitFor(
+    () => orderPushes.slice(before).some((m) => (m.data as { orderId?: string }).orderId === placed.orderId),
+    'the order push after reconnect',
+  );
   await rig.client.rest.cancelOrder(placed.orderId);
 }
 
@@ -55,12 +78,21 @@ describe('WebSocket streams against venue faults', () => {
     const mark = privateEvents.length;
     const before = privateStats();
     expect(rig.venue.admin.expireTokens()).toBeGreaterThan(0);
-    await waitFor(() => reconcilesSince(mark) >= 1 && privateStats().state === 'open', 'private reconnect after token expiry');
+    await waitFor(
+      () => reconcilesSince(mark) >= 1 && privateStats().state === 'open',
+      'private reconnect after token expiry',
+    );
     const after = privateStats();
     // Every connect fetched its own token: no reconnect loop on the expired one (docs/reference/kucoin-futures.md#token-expiry).
     expect(after.tokensFetched - before.tokensFetched).toBe(after.connects - before.connects);
     expect(after.connects - before.connects).toBe(1);
-    expect(privateEvents.slice(mark).some((e) => e.type === 'resubscribed' && e.topics === after.topics.length && after.topics.length >= 1)).toBe(true);
+    expect(
+      privateEvents
+        .slice(mark)
+        .some(
+          (e) => e.type === 'resubscribed' && e.topics === after.topics.length && after.topics.length >= 1,
+        ),
+    ).toBe(true);
     await expectOrderPushFlows();
     await expectTickerFlows();
   });
@@ -69,9 +101,18 @@ describe('WebSocket streams against venue faults', () => {
     const mark = privateEvents.length;
     const publicMark = publicEvents.length;
     rig.venue.admin.silenceWebSockets(true);
-    await waitFor(() => privateEvents.slice(mark).some((e) => e.type === 'disconnected'), 'the private watchdog to declare the link dead');
-    await waitFor(() => reconcilesSince(mark) >= 1 && privateStats().state === 'open', 'private reconnect after silence');
-    await waitFor(() => publicEvents.slice(publicMark).some((e) => e.type === 'connected' && e.reconnect), 'public reconnect after silence');
+    await waitFor(
+      () => privateEvents.slice(mark).some((e) => e.type === 'disconnected'),
+      'the private watchdog to declare the link dead',
+    );
+    await waitFor(
+      () => reconcilesSince(mark) >= 1 && privateStats().state === 'open',
+      'private reconnect after silence',
+    );
+    await waitFor(
+      () => publicEvents.slice(publicMark).some((e) => e.type === 'connected' && e.reconnect),
+      'public reconnect after silence',
+    );
     rig.venue.admin.silenceWebSockets(false);
     const reason = privateEvents.slice(mark).find((e) => e.type === 'disconnected');
     expect(reason?.type === 'disconnected' ? reason.reason : '').toMatch(/pong missed|silent/);
@@ -83,9 +124,15 @@ describe('WebSocket streams against venue faults', () => {
     const mark = privateEvents.length;
     const publicMark = publicEvents.length;
     expect(rig.venue.admin.disconnectWebSockets()).toBeGreaterThanOrEqual(2);
-    await waitFor(() => reconcilesSince(mark) >= 1 && privateStats().state === 'open', 'private reconnect after disconnect');
+    await waitFor(
+      () => reconcilesSince(mark) >= 1 && privateStats().state === 'open',
+      'private reconnect after disconnect',
+    );
     expect(privateEvents.slice(mark).some((e) => e.type === 'reconnect-scheduled')).toBe(true);
-    await waitFor(() => publicEvents.slice(publicMark).some((e) => e.type === 'resubscribed'), 'public resubscribe');
+    await waitFor(
+      () => publicEvents.slice(publicMark).some((e) => e.type === 'resubscribed'),
+      'public resubscribe',
+    );
     expect(publicEvents.slice(publicMark).some((e) => e.type === 'reconcile-needed')).toBe(false);
     await expectOrderPushFlows();
     await expectTickerFlows();
@@ -96,7 +143,10 @@ describe('WebSocket streams against venue faults', () => {
     await waitFor(() => book.stats().state === 'live' && book.bids(1).length === 1, 'a live book');
     const snapshots = book.stats().snapshots;
     rig.venue.admin.disconnectWebSockets();
-    await waitFor(() => book.stats().snapshots > snapshots && book.stats().state === 'live', 'a re-snapshot after reconnect');
+    await waitFor(
+      () => book.stats().snapshots > snapshots && book.stats().state === 'live',
+      'a re-snapshot after reconnect',
+    );
     const sequence = book.stats().sequence;
     await waitFor(() => book.stats().sequence > sequence, 'book updates after the re-snapshot');
     const bestBid = Number(book.bids(1)[0]?.[0]);

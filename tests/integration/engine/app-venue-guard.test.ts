@@ -32,7 +32,12 @@ describe('the app’s paper venue', () => {
       ['POST', '/__venue/faults', JSON.stringify({ kind: 'server-error', rate: 1 })],
       ['POST', '/__venue/reset', undefined],
     ] as const) {
-      const answer = await rawRequest(method, `${restUrl}${path}`, { 'Content-Type': 'application/json' }, body);
+      const answer = await rawRequest(
+        method,
+        `${restUrl}${path}`,
+        { 'Content-Type': 'application/json' },
+        body,
+      );
       expect(answer.status, `${method} ${path}`).toBe(404);
       expect(answer.text).not.toContain('apiSecret');
     }
@@ -41,9 +46,15 @@ describe('the app’s paper venue', () => {
 
   it('refuses a foreign Host (421) and a web page’s Origin (403), and still serves our own client', async () => {
     const { port } = new URL(restUrl);
-    expect((await rawRequest('GET', `${restUrl}/api/v1/timestamp`, { Host: `rebind.example:${port}` })).status).toBe(421);
-    expect((await rawRequest('GET', `${restUrl}/api/v1/timestamp`, { Host: `localhost:${port}` })).status).toBe(421);
-    expect((await rawRequest('GET', `${restUrl}/api/v1/timestamp`, { Origin: 'http://127.0.0.1:9' })).status).toBe(403);
+    expect(
+      (await rawRequest('GET', `${restUrl}/api/v1/timestamp`, { Host: `rebind.example:${port}` })).status,
+    ).toBe(421);
+    expect(
+      (await rawRequest('GET', `${restUrl}/api/v1/timestamp`, { Host: `localhost:${port}` })).status,
+    ).toBe(421);
+    expect(
+      (await rawRequest('GET', `${restUrl}/api/v1/timestamp`, { Origin: 'http://127.0.0.1:9' })).status,
+    ).toBe(403);
     expect((await rawRequest('GET', `${restUrl}/api/v1/timestamp`)).json.code).toBe('200000');
   });
 

@@ -35,7 +35,9 @@ describe('engine composition (paper mode)', () => {
 
     let state: unknown;
     await until(() => {
-      void router.handle('trading:get-state', undefined, sender).then((answer) => { state = answer; });
+      void router.handle('trading:get-state', undefined, sender).then((answer) => {
+        state = answer;
+      });
       return (state as { ok?: boolean; value?: { state?: string } } | undefined)?.value?.state === 'ACTIVE';
     }, 'trading to finish start-up reconciliation');
 
@@ -63,10 +65,15 @@ describe('engine alerts from the exchange client', () => {
       const venue = testEngine.engine.services.venue;
       if (venue === undefined) throw new Error('paper mode runs a venue');
       const codes = (): string[] => testEngine.engine.alerts.recent().map((alert) => alert.code);
-      await until(() => testEngine.engine.services.client.timeSync.status().state === 'healthy', 'the clock to sync');
+      await until(
+        () => testEngine.engine.services.client.timeSync.status().state === 'healthy',
+        'the clock to sync',
+      );
       venue.admin.addFault({ kind: 'server-error', path: '/api/v1/**' });
       await until(() => codes().includes('exchange-unreachable'), 'the breaker to open');
-      const unreachable = testEngine.engine.alerts.recent().filter((alert) => alert.code === 'exchange-unreachable');
+      const unreachable = testEngine.engine.alerts
+        .recent()
+        .filter((alert) => alert.code === 'exchange-unreachable');
       expect(unreachable).toHaveLength(1);
       expect(unreachable[0]?.severity).toBe('critical');
       expect(testEngine.notifications.some((n) => n.urgency === 'critical')).toBe(true);

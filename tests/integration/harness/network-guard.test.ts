@@ -7,7 +7,11 @@ import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertNoNetworkViolations, isAllowedHost, takeNetworkViolations } from '../../harness/network-guard.ts';
+import {
+  assertNoNetworkViolations,
+  isAllowedHost,
+  takeNetworkViolations,
+} from '../../harness/network-guard.ts';
 
 describe('the network guard of the test setup', () => {
   afterEach(() => {
@@ -16,20 +20,28 @@ describe('the network guard of the test setup', () => {
   });
 
   it('refuses a TCP connect outside 127.0.0.0/8 before any packet leaves, and records it', () => {
-    expect(() => net.connect({ host: '93.184.215.14', port: 443 })).toThrow(/network guard.*93\.184\.215\.14/);
+    expect(() => net.connect({ host: '93.184.215.14', port: 443 })).toThrow(
+      /network guard.*93\.184\.215\.14/,
+    );
     expect(() => net.createConnection(443, '10.0.0.1')).toThrow(/10\.0\.0\.1/);
     expect(takeNetworkViolations()).toHaveLength(2);
   });
 
   it('refuses TLS, UDP and DNS towards outside hosts', async () => {
-    expect(() => tls.connect({ host: 'api-futures.kucoin.com', port: 443 })).toThrow(/api-futures\.kucoin\.com/);
+    expect(() => tls.connect({ host: 'api-futures.kucoin.com', port: 443 })).toThrow(
+      /api-futures\.kucoin\.com/,
+    );
     const socket = dgram.createSocket('udp4');
     try {
-      expect(() => { socket.send('x', 53, '8.8.8.8'); }).toThrow(/8\.8\.8\.8/);
+      expect(() => {
+        socket.send('x', 53, '8.8.8.8');
+      }).toThrow(/8\.8\.8\.8/);
     } finally {
       socket.close();
     }
-    expect(() => { dns.lookup('example.com', () => undefined); }).toThrow(/example\.com/);
+    expect(() => {
+      dns.lookup('example.com', () => undefined);
+    }).toThrow(/example\.com/);
     await expect(async () => dns.promises.lookup('api-futures.kucoin.com')).rejects.toThrow(/api-futures/);
     expect(takeNetworkViolations().length).toBe(4);
   });
@@ -40,7 +52,9 @@ describe('the network guard of the test setup', () => {
     } catch {
       // a retrying client would swallow this
     }
-    expect(() => { assertNoNetworkViolations(); }).toThrow(/1 outside connection\(s\) attempted/);
+    expect(() => {
+      assertNoNetworkViolations();
+    }).toThrow(/1 outside connection\(s\) attempted/);
   });
 
   it('lets loopback through', async () => {

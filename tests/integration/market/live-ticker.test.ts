@@ -31,10 +31,18 @@ function venue() {
 beforeAll(async () => {
   testEngine = await startTestEngine({
     label: 'live-ticker',
-    settings: { venue: { randomWalkAnnualVolatility: 0, randomWalkJumpProbability: 0, markBasisFraction: 0.001, priceStepMs: 50 } },
+    settings: {
+      venue: {
+        randomWalkAnnualVolatility: 0,
+        randomWalkJumpProbability: 0,
+        markBasisFraction: 0.001,
+        priceStepMs: 50,
+      },
+    },
   });
   testEngine.engine.events.subscribe((event, payload) => {
-    if (event === 'market:ticker-updated' && (payload as Ticker).symbol === symbol) pushed.push(payload as Ticker);
+    if (event === 'market:ticker-updated' && (payload as Ticker).symbol === symbol)
+      pushed.push(payload as Ticker);
   });
   const router = testEngine.engine.createRouter(['app://bulwark']);
   const answer = await router.handle('market:get-ticker', { symbol }, sender);
@@ -52,7 +60,11 @@ describe('the renderer-facing ticker follows the venue', () => {
     const target = (Math.round(start * 1.05 * 10) / 10).toFixed(1);
     venue().admin.setPrice(symbol, target);
     const moved = await until(
-      () => pushed.find((ticker) => ticker.price !== undefined && Math.abs(Number(ticker.price) / Number(target) - 1) < 0.001),
+      () =>
+        pushed.find(
+          (ticker) =>
+            ticker.price !== undefined && Math.abs(Number(ticker.price) / Number(target) - 1) < 0.001,
+        ),
       'a pushed ticker whose last price followed the venue',
     );
     expect(Math.abs(Number(moved.price) - start)).toBeGreaterThan(start * 0.04);
@@ -61,7 +73,10 @@ describe('the renderer-facing ticker follows the venue', () => {
     const mark = await client.rest.getMarkPrice(symbol);
     const expectedIndex = mark.indexPrice;
     const withMark = await until(
-      () => pushed.findLast((ticker) => ticker.markPrice !== undefined && Number(ticker.markPrice) === Number(mark.value)),
+      () =>
+        pushed.findLast(
+          (ticker) => ticker.markPrice !== undefined && Number(ticker.markPrice) === Number(mark.value),
+        ),
       `a pushed ticker with the venue's mark ${mark.value}`,
     );
     expect(Number(withMark.indexPrice)).toBe(Number(expectedIndex));
@@ -77,7 +92,9 @@ describe('the renderer-facing ticker follows the venue', () => {
     const router = testEngine.engine.createRouter(['app://bulwark']);
     const live = await until(() => {
       const last = pushed.at(-1);
-      return last !== undefined && Math.abs(Number(last.price) / Number(target) - 1) < 0.001 ? last : undefined;
+      return last !== undefined && Math.abs(Number(last.price) / Number(target) - 1) < 0.001
+        ? last
+        : undefined;
     }, 'the push after the second move');
     const asked = await router.handle('market:get-ticker', { symbol }, sender);
     expect(asked.ok).toBe(true);

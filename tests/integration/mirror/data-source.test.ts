@@ -23,21 +23,30 @@ const options = (marketData: Partial<typeof config.venue.marketData>) => ({
 describe('choosing the paper market', () => {
   it('stays off the internet in tests: auto towards KuCoin gives the simulated market and says why', async () => {
     const choice = await choosePaperMarket(options({ source: 'auto' }));
-    expect(choice).toEqual({ kind: 'simulated', reason: 'KuCoin unreachable: outside hosts are off (BULWARK_MARKET_DATA_OFFLINE=1)' });
+    expect(choice).toEqual({
+      kind: 'simulated',
+      reason: 'KuCoin unreachable: outside hosts are off (BULWARK_MARKET_DATA_OFFLINE=1)',
+    });
   });
 
   it('simulated is never probed', async () => {
-    expect(await choosePaperMarket(options({ source: 'simulated', upstreamRestUrl: 'http://127.0.0.1:9' }))).toEqual({ kind: 'simulated', reason: 'simulated market chosen in settings' });
+    expect(
+      await choosePaperMarket(options({ source: 'simulated', upstreamRestUrl: 'http://127.0.0.1:9' })),
+    ).toEqual({ kind: 'simulated', reason: 'simulated market chosen in settings' });
   });
 
   it('auto with an upstream that does not answer: simulated, with the failure as the reason', async () => {
-    const choice = await choosePaperMarket(options({ source: 'auto', upstreamRestUrl: 'http://127.0.0.1:9' }));
+    const choice = await choosePaperMarket(
+      options({ source: 'auto', upstreamRestUrl: 'http://127.0.0.1:9' }),
+    );
     expect(choice.kind).toBe('simulated');
     expect(choice.kind === 'simulated' ? choice.reason : '').toMatch(/^KuCoin unreachable: .+/);
   });
 
   it('live refuses to start without the upstream and names the setting to change', async () => {
-    const error = await choosePaperMarket(options({ source: 'live', upstreamRestUrl: 'http://127.0.0.1:9' })).catch((caught: unknown) => caught);
+    const error = await choosePaperMarket(
+      options({ source: 'live', upstreamRestUrl: 'http://127.0.0.1:9' }),
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).message).toMatch(/venue\.marketData\.source.*"auto" or "simulated"/);
   });
@@ -50,7 +59,19 @@ describe('the engine on a loopback stand-in of KuCoin', () => {
 
   beforeAll(async () => {
     upstream = await startVenue({ config: config.venue, logger: silentLogger, port: 0, seed: 3 });
-    live = await startTestEngine({ label: 'mirror-live', settings: { venue: { marketData: { source: 'auto', upstreamRestUrl: upstream.restUrl, symbols: ['XBTUSDTM'], historyMinutes: 10 } } } });
+    live = await startTestEngine({
+      label: 'mirror-live',
+      settings: {
+        venue: {
+          marketData: {
+            source: 'auto',
+            upstreamRestUrl: upstream.restUrl,
+            symbols: ['XBTUSDTM'],
+            historyMinutes: 10,
+          },
+        },
+      },
+    });
     pinned = await startTestEngine({ label: 'mirror-pinned' });
   });
 
@@ -68,6 +89,10 @@ describe('the engine on a loopback stand-in of KuCoin', () => {
   });
 
   it('test engines are pinned to the simulated market and say so', () => {
-    expect(pinned.engine.status().marketData).toEqual({ source: 'simulated', reason: 'simulated market chosen in settings', stale: '' });
+    expect(pinned.engine.status().marketData).toEqual({
+      source: 'simulated',
+      reason: 'simulated market chosen in settings',
+      stale: '',
+    });
   });
 });

@@ -14,7 +14,13 @@ import { mirrorConfig, mirrorOf, startManualUpstream, until, type ManualUpstream
 const XBT = 'XBTUSDTM';
 const MINUTE = 60_000;
 const startMs = Math.floor(Date.now() / MINUTE) * MINUTE;
-const config = mirrorConfig({ venue: { historyWarmupMs: 2 * 3_600_000, fundingIntervalMs: MINUTE, marketData: { historyMinutes: 60, staleAfterMs: 60_000 } } });
+const config = mirrorConfig({
+  venue: {
+    historyWarmupMs: 2 * 3_600_000,
+    fundingIntervalMs: MINUTE,
+    marketData: { historyMinutes: 60, staleAfterMs: 60_000 },
+  },
+});
 
 let upstream: ManualUpstream;
 let mirror: MirroredMarket;
@@ -37,7 +43,14 @@ async function bookSynced(bestBid: string, bestAsk: string): Promise<void> {
 
 /** The upstream's own traders: a market sell of `lots` prints across its bids. */
 function upstreamSells(lots: number, clientOid: string): void {
-  upstream.venue.exchange.placeOrder('whale', { clientOid, side: 'sell', symbol: XBT, type: 'market', size: lots, leverage: 5 });
+  upstream.venue.exchange.placeOrder('whale', {
+    clientOid,
+    side: 'sell',
+    symbol: XBT,
+    type: 'market',
+    size: lots,
+    leverage: 5,
+  });
 }
 
 beforeAll(async () => {
@@ -46,7 +59,13 @@ beforeAll(async () => {
   upstream.venue.admin.setPrice(XBT, '50000');
   mirror = await mirrorOf(config, upstream.venue, [XBT, 'ETHUSDTM']);
   paperClock = createManualVenueClock(startMs);
-  paper = await startVenue({ config: config.venue, logger: silentLogger, port: 0, upstream: mirror, venueClock: paperClock });
+  paper = await startVenue({
+    config: config.venue,
+    logger: silentLogger,
+    port: 0,
+    upstream: mirror,
+    venueClock: paperClock,
+  });
   paper.exchange.openAccount('trader', '100000');
   await bookSynced('49999.9', '50000.1');
   step();
@@ -64,7 +83,21 @@ describe('the paper venue on a mirrored market', () => {
     for (const symbol of [XBT, 'ETHUSDTM']) {
       const theirs = upstream.venue.exchange.contract(symbol);
       const ours = paper.exchange.contract(symbol);
-      for (const field of ['tickSize', 'indexPriceTickSize', 'lotSize', 'multiplier', 'maxLeverage', 'maxOrderQty', 'makerFeeRate', 'takerFeeRate', 'k', 'm', 'f', 'mmrLimit', 'mmrLevConstant'] as const) {
+      for (const field of [
+        'tickSize',
+        'indexPriceTickSize',
+        'lotSize',
+        'multiplier',
+        'maxLeverage',
+        'maxOrderQty',
+        'makerFeeRate',
+        'takerFeeRate',
+        'k',
+        'm',
+        'f',
+        'mmrLimit',
+        'mmrLevConstant',
+      ] as const) {
         expect({ symbol, field, value: ours[field] }).toEqual({ symbol, field, value: theirs[field] });
       }
       expect(paper.exchange.riskLimitLevels(symbol)).toEqual(upstream.venue.exchange.riskLimitLevels(symbol));
@@ -102,35 +135,69 @@ describe('the paper venue on a mirrored market', () => {
     }
     const expectedAverage = cost / 1200;
     expect(expectedAverage).toBeCloseTo(50000.475, 6); // 500 @ 50000.1, 500 @ 50000.6, 200 @ 50001.1
-    const { orderId } = paper.exchange.placeOrder('trader', { clientOid: 'walk', side: 'buy', symbol: XBT, type: 'market', size: 1200, leverage: 10 });
+    const { orderId } = paper.exchange.placeOrder('trader', {
+      clientOid: 'walk',
+      side: 'buy',
+      symbol: XBT,
+      type: 'market',
+      size: 1200,
+      leverage: 10,
+    });
     const order = paper.exchange.order('trader', orderId);
     expect(order.dealSize).toBe(1200);
     expect(Number(order.dealValue) / (1200 * 0.001)).toBeCloseTo(expectedAverage, 6);
     const fills = paper.exchange.fills('trader', { orderId }).items;
-    expect(fills.map((fill) => [fill.price, fill.size]).sort()).toEqual([['50000.1', 500], ['50000.6', 500], ['50001.1', 200]]);
+    expect(fills.map((fill) => [fill.price, fill.size]).sort()).toEqual([
+      ['50000.1', 500],
+      ['50000.6', 500],
+      ['50001.1', 200],
+    ]);
   });
 
   it('fills a resting limit only when the upstream tape trades through it, after the queue ahead', async () => {
     upstream.venue.admin.setPrice(XBT, '50000');
     await bookSynced('49999.9', '50000.1');
     step();
-    const { orderId } = paper.exchange.placeOrder('trader', { clientOid: 'rest', side: 'buy', symbol: XBT, type: 'limit', price: '49998.9', size: 10, leverage: 10 });
+    const { orderId } = paper.exchange.placeOrder('trader', {
+      clientOid: 'rest',
+      side: 'buy',
+      symbol: XBT,
+      type: 'limit',
+      price: '49998.9',
+      size: 10,
+      leverage: 10,
+    });
     step(); // the order takes its place behind the 500 upstream lots at 49998.9
     upstreamSells(600, 'whale-1'); // prints 500 @ 49999.9 and 100 @ 49999.4: above the limit
     await until('prints above the limit mirrored', () => mirror.feed.priceAt(XBT, 0).lastPrice === '49999.4');
     step();
     expect(paper.exchange.order('trader', orderId).dealSize).toBe(0);
-    expect(paper.exchange.tradeHistory(XBT).slice(0, 2).map((trade) => [trade.price, trade.size, trade.side])).toEqual([['49999.4', 100, 'sell'], ['49999.9', 500, 'sell']]);
+    expect(
+      paper.exchange
+        .tradeHistory(XBT)
+        .slice(0, 2)
+        .map((trade) => [trade.price, trade.size, trade.side]),
+    ).toEqual([
+      ['49999.4', 100, 'sell'],
+      ['49999.9', 500, 'sell'],
+    ]);
     upstreamSells(900, 'whale-2'); // 400 @ 49999.4, then 500 @ 49998.9: at the limit, but all of it is the queue ahead
     await until('prints at the limit mirrored', () => mirror.feed.priceAt(XBT, 0).lastPrice === '49998.9');
     step();
     expect(paper.exchange.order('trader', orderId).dealSize).toBe(0);
     upstreamSells(300, 'whale-3'); // 300 @ 49998.4: through the limit
-    await until('print through the limit mirrored', () => mirror.feed.priceAt(XBT, 0).lastPrice === '49998.4');
+    await until(
+      'print through the limit mirrored',
+      () => mirror.feed.priceAt(XBT, 0).lastPrice === '49998.4',
+    );
     step();
     const order = paper.exchange.order('trader', orderId);
     expect(order.dealSize).toBe(10);
-    expect(paper.exchange.fills('trader', { orderId }).items.map((fill) => [fill.price, fill.size, fill.liquidity])).toEqual([['49998.9', 10, 'maker']]);
+    expect(
+      paper.exchange
+        .fills('trader', { orderId })
+        .items.map((fill) => [fill.price, fill.size, fill.liquidity]),
+    ).toEqual([['49998.9', 10, 'maker']]);
   });
 
   it("settles funding at the upstream's funding time and rate", () => {
@@ -147,7 +214,18 @@ describe('the paper venue on a mirrored market', () => {
   });
 
   it('triggers a stop on the mirrored mark and fills it across the upstream bids', async () => {
-    const { orderId } = paper.exchange.placeOrder('trader', { clientOid: 'stop', side: 'sell', symbol: XBT, type: 'market', size: 1210, leverage: 10, reduceOnly: true, stop: 'down', stopPrice: '49000', stopPriceType: 'MP' });
+    const { orderId } = paper.exchange.placeOrder('trader', {
+      clientOid: 'stop',
+      side: 'sell',
+      symbol: XBT,
+      type: 'market',
+      size: 1210,
+      leverage: 10,
+      reduceOnly: true,
+      stop: 'down',
+      stopPrice: '49000',
+      stopPriceType: 'MP',
+    });
     step();
     expect(paper.exchange.order('trader', orderId).stopTriggered).toBe(false);
     upstream.venue.admin.setPrice(XBT, '48900');
@@ -164,7 +242,14 @@ describe('the paper venue on a mirrored market', () => {
 
   it('liquidates on the mirrored mark', async () => {
     paper.exchange.openAccount('gambler', '1000');
-    paper.exchange.placeOrder('gambler', { clientOid: 'all-in', side: 'buy', symbol: XBT, type: 'market', size: 100, leverage: 100 });
+    paper.exchange.placeOrder('gambler', {
+      clientOid: 'all-in',
+      side: 'buy',
+      symbol: XBT,
+      type: 'market',
+      size: 100,
+      leverage: 100,
+    });
     step();
     expect(paper.exchange.position('gambler', XBT).currentQty).toBe(100);
     upstream.venue.admin.setPrice(XBT, '48400');

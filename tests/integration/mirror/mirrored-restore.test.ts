@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/main/observability/logger.ts';
-import { createManualPriceFeed, createManualVenueClock, createVenueExchange, feedSymbols } from '../../../src/main/venue/core/index.ts';
+import {
+  createManualPriceFeed,
+  createManualVenueClock,
+  createVenueExchange,
+  feedSymbols,
+} from '../../../src/main/venue/core/index.ts';
 import { startVenue, type RunningVenue } from '../../../src/main/venue/index.ts';
 import type { MirroredMarket } from '../../../src/main/venue/mirror/mirror-market.ts';
 import { openPaperAccountStore } from '../../../src/main/venue/persist/paper-account-store.ts';
@@ -19,7 +24,13 @@ const MINUTE = 60_000;
 const GAP_MINUTES = 60;
 // The app closed an hour ago; the upstream's clock runs from then to now while it is closed.
 const closedAtMs = Math.floor(Date.now() / MINUTE) * MINUTE - GAP_MINUTES * MINUTE;
-const config = mirrorConfig({ venue: { historyWarmupMs: 30 * MINUTE, fundingIntervalMs: 20 * MINUTE, marketData: { historyMinutes: 120, staleAfterMs: 600_000 } } });
+const config = mirrorConfig({
+  venue: {
+    historyWarmupMs: 30 * MINUTE,
+    fundingIntervalMs: 20 * MINUTE,
+    marketData: { historyMinutes: 120, staleAfterMs: 600_000 },
+  },
+});
 const file = join(mkdtempSync(join(tmpdir(), 'mirrored-restore-')), 'account.sqlite');
 
 let upstream: ManualUpstream | undefined;
@@ -37,10 +48,35 @@ function firstSession(): void {
   const feed = createManualPriceFeed(feedSymbols());
   feed.set(XBT, { markPrice: '50000', indexPrice: '50000', lastPrice: '50000' });
   const store = openPaperAccountStore({ filePath: file, logger: silentLogger });
-  const exchange = createVenueExchange({ seed: 3, clock: createManualVenueClock(closedAtMs), config: { ...config.venue, historyWarmupMs: 0 }, logger: silentLogger, priceFeed: feed, persistence: store });
+  const exchange = createVenueExchange({
+    seed: 3,
+    clock: createManualVenueClock(closedAtMs),
+    config: { ...config.venue, historyWarmupMs: 0 },
+    logger: silentLogger,
+    priceFeed: feed,
+    persistence: store,
+  });
   exchange.openAccount('trader', '100000');
-  exchange.placeOrder('trader', { clientOid: 'entry', side: 'buy', symbol: XBT, type: 'market', size: 10, leverage: 5, marginMode: 'ISOLATED' });
-  exchange.placeOrder('trader', { clientOid: 'stop', side: 'sell', symbol: XBT, type: 'market', size: 10, reduceOnly: true, stop: 'down', stopPrice: '49000', stopPriceType: 'MP' });
+  exchange.placeOrder('trader', {
+    clientOid: 'entry',
+    side: 'buy',
+    symbol: XBT,
+    type: 'market',
+    size: 10,
+    leverage: 5,
+    marginMode: 'ISOLATED',
+  });
+  exchange.placeOrder('trader', {
+    clientOid: 'stop',
+    side: 'sell',
+    symbol: XBT,
+    type: 'market',
+    size: 10,
+    reduceOnly: true,
+    stop: 'down',
+    stopPrice: '49000',
+    stopPriceType: 'MP',
+  });
   exchange.close();
   store.close();
 }
@@ -55,7 +91,7 @@ function closedHour(market: ManualUpstream): void {
 }
 
 describe('a paper account restored on the mirrored market', () => {
-  it('settles the closed time on the upstream\'s real candles and funding', { timeout: 60_000 }, async () => {
+  it("settles the closed time on the upstream's real candles and funding", { timeout: 60_000 }, async () => {
     firstSession();
     upstream = await startManualUpstream(config, closedAtMs);
     upstream.venue.admin.setPrice(XBT, '50000');
@@ -65,7 +101,14 @@ describe('a paper account restored on the mirrored market', () => {
 
     mirror = await mirrorOf(config, upstream.venue, [XBT]);
     const store = openPaperAccountStore({ filePath: file, logger: silentLogger });
-    paper = await startVenue({ config: config.venue, logger: silentLogger, port: 0, upstream: mirror, venueClock: createManualVenueClock(upstream.clock.now()), persistence: store });
+    paper = await startVenue({
+      config: config.venue,
+      logger: silentLogger,
+      port: 0,
+      upstream: mirror,
+      venueClock: createManualVenueClock(upstream.clock.now()),
+      persistence: store,
+    });
     const exchange = paper.exchange;
 
     expect(exchange.positions('trader')).toEqual([]);
@@ -78,6 +121,7 @@ describe('a paper account restored on the mirrored market', () => {
     // Paid at the upstream's settlements before the stop (minute 50), at its rates, none after.
     const payments = exchange.fundingPayments('trader', {}).dataList;
     expect(payments.map((p) => p.timePoint).sort()).toEqual(settled.map((s) => s.timepoint).sort());
-    for (const payment of payments) expect(payment.fundingRate).toBe(settled.find((s) => s.timepoint === payment.timePoint)?.fundingRate);
+    for (const payment of payments)
+      expect(payment.fundingRate).toBe(settled.find((s) => s.timepoint === payment.timePoint)?.fundingRate);
   });
 });

@@ -13,7 +13,10 @@ import { engineFor, fastTrading, tempDir, type Engine } from '../trading/harness
 import { mirrorConfig, mirrorOf, until } from './stand-in.ts';
 
 const XBT = 'XBTUSDTM';
-const config = mirrorConfig({ ...fastTrading, venue: { marketData: { staleAfterMs: 1_500, historyMinutes: 5 } } });
+const config = mirrorConfig({
+  ...fastTrading,
+  venue: { marketData: { staleAfterMs: 1_500, historyMinutes: 5 } },
+});
 
 let upstream: RunningVenue;
 let mirror: MirroredMarket;
@@ -24,11 +27,20 @@ const marks: number[] = [];
 beforeAll(async () => {
   upstream = await startVenue({ config: config.venue, logger: silentLogger, port: 0, seed: 5 });
   mirror = await mirrorOf(config, upstream, [XBT]);
-  paper = await startVenue({ config: config.venue, logger: silentLogger, port: 0, upstream: mirror, venueClock: createVenueClock({ timeScale: 1, wall: systemClock }) });
-  paper.exchange.on((event: VenueEvent) => {
-    if (event.topic === `/contract/instrument:${XBT}` && event.subject === 'mark.index.price') marks.push(Date.now());
+  paper = await startVenue({
+    config: config.venue,
+    logger: silentLogger,
+    port: 0,
+    upstream: mirror,
+    venueClock: createVenueClock({ timeScale: 1, wall: systemClock }),
   });
-  engine = await engineFor(config, paper, `${tempDir('mirror-death')}/journal.db`, { marketFeedStale: () => mirror.staleReason() });
+  paper.exchange.on((event: VenueEvent) => {
+    if (event.topic === `/contract/instrument:${XBT}` && event.subject === 'mark.index.price')
+      marks.push(Date.now());
+  });
+  engine = await engineFor(config, paper, `${tempDir('mirror-death')}/journal.db`, {
+    marketFeedStale: () => mirror.staleReason(),
+  });
 });
 
 afterAll(async () => {
@@ -40,13 +52,26 @@ afterAll(async () => {
 
 describe('an upstream that dies mid-session', () => {
   it('stale → REDUCING with the reason → reconnected → fresh → ACTIVE', async () => {
-    await until('ACTIVE on fresh live data', () => engine.service.getState().state === 'ACTIVE' && mirror.staleReason() === undefined, 20_000);
+    await until(
+      'ACTIVE on fresh live data',
+      () => engine.service.getState().state === 'ACTIVE' && mirror.staleReason() === undefined,
+      20_000,
+    );
     // The upstream drops every socket and refuses new stream tokens (an outage).
-    const fault = upstream.admin.addFault({ kind: 'server-error', httpStatus: 503, method: 'POST', path: '/api/v1/bullet-public' });
+    const fault = upstream.admin.addFault({
+      kind: 'server-error',
+      httpStatus: 503,
+      method: 'POST',
+      path: '/api/v1/bullet-public',
+    });
     upstream.admin.disconnectWebSockets();
     const reason = await until('mirror stale', () => mirror.staleReason(), 10_000);
     expect(reason).toMatch(/KuCoin market stream (reconnecting|connecting)|no market data/);
-    await until('REDUCING on stale data', () => engine.service.getState().activeTriggers.includes('market-feed-stale'), 10_000);
+    await until(
+      'REDUCING on stale data',
+      () => engine.service.getState().activeTriggers.includes('market-feed-stale'),
+      10_000,
+    );
     const state = engine.service.getState();
     expect(state.state).toBe('REDUCING');
     expect(state.reason).toContain('market-feed-stale');
@@ -59,7 +84,11 @@ describe('an upstream that dies mid-session', () => {
     await until('ACTIVE again', () => engine.service.getState().state === 'ACTIVE', 20_000);
     const resumedFrom = Date.now();
     await until('marks pushed again', () => marks.some((at) => at > resumedFrom), 10_000);
-    const changes = engine.events.filter((event) => event.name === 'trading:state-changed').map((event) => event.payload as { state: string; reason: string });
-    expect(changes.some((change) => change.state === 'REDUCING' && change.reason.startsWith('market-feed-stale'))).toBe(true);
+    const changes = engine.events
+      .filter((event) => event.name === 'trading:state-changed')
+      .map((event) => event.payload as { state: string; reason: string });
+    expect(
+      changes.some((change) => change.state === 'REDUCING' && change.reason.startsWith('market-feed-stale')),
+    ).toBe(true);
   });
 });

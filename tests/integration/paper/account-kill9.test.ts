@@ -15,9 +15,18 @@ import { KcClient } from '../venue/kucoin-test-client.ts';
 const RUNS = Number(process.env.BULWARK_PAPER_KILL_RUNS ?? 6);
 const driver = join(import.meta.dirname, 'paper-venue-driver.ts');
 const symbol = 'XBTUSDTM';
-const credentials = { apiKey: '6a1f0c2b9e8d7c6b5a4f3e2d', apiSecret: '2b6f1e1c-5d0a-4a44-9a3e-7c1d2b3a4f5e', passphrase: 'drill-passphrase', keyVersion: '2' };
+const credentials = {
+  apiKey: '6a1f0c2b9e8d7c6b5a4f3e2d',
+  apiSecret: '2b6f1e1c-5d0a-4a44-9a3e-7c1d2b3a4f5e',
+  passphrase: 'drill-passphrase',
+  keyVersion: '2',
+};
 
-interface InFlight { lots: number; requests: number; killed: boolean }
+interface InFlight {
+  lots: number;
+  requests: number;
+  killed: boolean;
+}
 
 interface Acked {
   readonly orderId: string;
@@ -27,7 +36,9 @@ interface Acked {
 }
 
 function startDriver(file: string): Promise<{ child: ChildProcess; client: KcClient }> {
-  const child = spawn(process.execPath, [driver, file, JSON.stringify(credentials)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [driver, file, JSON.stringify(credentials)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
       reject(new Error(`the paper venue exited with ${String(code)} before it listened`));
@@ -52,7 +63,13 @@ const killed = (child: ChildProcess): Promise<void> =>
   });
 
 /** One trading worker: entries, resting bids and their cancels, until the venue dies. */
-async function trade(client: KcClient, worker: number, acked: Acked[], inFlight: InFlight, rand: () => number): Promise<void> {
+async function trade(
+  client: KcClient,
+  worker: number,
+  acked: Acked[],
+  inFlight: InFlight,
+  rand: () => number,
+): Promise<void> {
   for (let n = 0; !inFlight.killed; n += 1) {
     const clientOid = `w${String(worker)}-${String(Date.now())}-${String(n)}`;
     const market = rand() < 0.5;
@@ -60,12 +77,25 @@ async function trade(client: KcClient, worker: number, acked: Acked[], inFlight:
     const side = rand() < 0.5 ? 'buy' : 'sell';
     const order = market
       ? { clientOid, side, symbol, type: 'market', size: 1, leverage: 3, marginMode: 'ISOLATED' }
-      : { clientOid, side: 'buy', symbol, type: 'limit', price: '1000', size: 1, leverage: 3, marginMode: 'ISOLATED' };
+      : {
+          clientOid,
+          side: 'buy',
+          symbol,
+          type: 'limit',
+          price: '1000',
+          size: 1,
+          leverage: 3,
+          marginMode: 'ISOLATED',
+        };
     if (market) inFlight.lots += 1;
     inFlight.requests += 1;
     try {
       const placed = await client.data<{ orderId: string }>('POST', '/api/v1/orders', order);
-      acked.push({ orderId: placed.orderId, kind: market ? 'market' : 'limit', lots: market ? (side === 'buy' ? 1 : -1) : 0 });
+      acked.push({
+        orderId: placed.orderId,
+        kind: market ? 'market' : 'limit',
+        lots: market ? (side === 'buy' ? 1 : -1) : 0,
+      });
       // Every resting bid is cancelled again (the venue allows 100 active orders, as KuCoin does).
       if (!market) {
         await client.data('DELETE', `/api/v1/orders/${placed.orderId}`);
@@ -85,7 +115,8 @@ async function read<T>(client: KcClient, path: string, params?: Record<string, s
   for (let attempt = 0; ; attempt += 1) {
     const res = await client.send('GET', path, params);
     if (res.json.code === '200000') return res.json.data as T;
-    if (res.json.code !== '429000' || attempt > 50) throw new Error(`GET ${path} → HTTP ${String(res.status)} ${res.text}`);
+    if (res.json.code !== '429000' || attempt > 50)
+      throw new Error(`GET ${path} → HTTP ${String(res.status)} ${res.text}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -99,7 +130,7 @@ describe('paper account kill -9 drill', () => {
   it(`loses nothing a client was told across ${String(RUNS)} SIGKILLs`, { timeout: 240_000 }, async () => {
     const file = join(mkdtempSync(join(testRunDir(), 'paper-kill9-')), 'account.sqlite');
     let seed = 20_261_203;
-    const rand = (): number => ((seed = (seed * 1_664_525 + 1_013_904_223) >>> 0) / 4_294_967_296);
+    const rand = (): number => (seed = (seed * 1_664_525 + 1_013_904_223) >>> 0) / 4_294_967_296;
     const acked: Acked[] = [];
     // The position as last read after a restart: the floor the next run builds on.
     let verifiedLots = 0;
@@ -126,7 +157,13 @@ describe('paper account kill -9 drill', () => {
       const client = restarted.client;
       const cancelled = new Set(acked.filter((a) => a.kind === 'cancelled').map((a) => a.orderId));
       for (const { orderId, kind } of acked.slice(ackedBefore).filter((a) => a.kind !== 'cancelled')) {
-        const order = await read<{ id: string; status: string; isActive: boolean; cancelExist: boolean; dealSize: number }>(client, `/api/v1/orders/${orderId}`);
+        const order = await read<{
+          id: string;
+          status: string;
+          isActive: boolean;
+          cancelExist: boolean;
+          dealSize: number;
+        }>(client, `/api/v1/orders/${orderId}`);
         expect(order.id, `order ${orderId} acknowledged before kill ${String(run)}`).toBe(orderId);
         if (kind === 'market') expect(order).toMatchObject({ status: 'done', dealSize: 1 });
         if (cancelled.has(orderId)) expect(order).toMatchObject({ isActive: false, cancelExist: true });
@@ -138,13 +175,18 @@ describe('paper account kill -9 drill', () => {
       const position = await read<{ currentQty: number }>(client, '/api/v1/position', { symbol });
       // Every acknowledged entry is in the position; an entry unanswered at the kill may or may
       // not have been written (the client was told nothing), and nothing beyond those.
-      expect(Math.abs(position.currentQty - (verifiedLots + ackedLots)), `position after kill ${String(run)}`).toBeLessThanOrEqual(inFlightAtKill);
+      expect(
+        Math.abs(position.currentQty - (verifiedLots + ackedLots)),
+        `position after kill ${String(run)}`,
+      ).toBeLessThanOrEqual(inFlightAtKill);
       verifiedLots = position.currentQty;
       await killed(restarted.child);
       child = undefined;
     }
     // The drill did what it claims: many acknowledged entries, and kills with requests in flight.
     expect(diedInFlight).toBeGreaterThan(0);
-    expect(new Set(acked.filter((a) => a.kind !== 'cancelled').map((a) => a.orderId)).size).toBeGreaterThan(RUNS);
+    expect(new Set(acked.filter((a) => a.kind !== 'cancelled').map((a) => a.orderId)).size).toBeGreaterThan(
+      RUNS,
+    );
   });
 });

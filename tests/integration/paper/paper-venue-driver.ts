@@ -7,7 +7,11 @@ import { silentLogger } from '../../../src/main/observability/logger.ts';
 import { systemClock } from '../../../src/main/time/clock.ts';
 import { startVenue } from '../../../src/main/venue/index.ts';
 import { openPaperAccountStore } from '../../../src/main/venue/persist/paper-account-store.ts';
-import { PAPER_TRADER_USER_ID, closingStoreOnStop, resumedVenueClock } from '../../../src/main/wiring/paper-account.ts';
+import {
+  PAPER_TRADER_USER_ID,
+  closingStoreOnStop,
+  resumedVenueClock,
+} from '../../../src/main/wiring/paper-account.ts';
 
 const [filePath = '', credentialsText = '{}'] = process.argv.slice(2);
 const credentials = JSON.parse(credentialsText) as { apiKey: string; apiSecret: string; passphrase: string };
@@ -23,7 +27,9 @@ const venue = await startVenue({
   clock: systemClock,
   persistence: store,
   logger: silentLogger,
-  keys: [{ ...credentials, keyVersion: '2', permissions: ['General', 'Futures'], userId: PAPER_TRADER_USER_ID }],
+  keys: [
+    { ...credentials, keyVersion: '2', permissions: ['General', 'Futures'], userId: PAPER_TRADER_USER_ID },
+  ],
 });
 const running = closingStoreOnStop(venue, store);
 process.stdout.write(JSON.stringify({ type: 'ready', restUrl: running.restUrl }) + '\n');

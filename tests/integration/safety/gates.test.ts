@@ -3,7 +3,17 @@
 // stay refused. Read at the venue.
 import { afterEach, describe, expect, it } from 'vitest';
 import { RiskRejectedError, TimeSyncError } from '../../../src/shared/errors.ts';
-import { configOf, coveredAtVenue, drill, fastTrading, lossSideLots, openCovered, until, venueLots, type Drill } from './harness.ts';
+import {
+  configOf,
+  coveredAtVenue,
+  drill,
+  fastTrading,
+  lossSideLots,
+  openCovered,
+  until,
+  venueLots,
+  type Drill,
+} from './harness.ts';
 
 const symbol = 'XBTUSDTM';
 
@@ -16,7 +26,10 @@ describe('protective orders pass our own gates', () => {
 
   it('clock untrusted: a stop removed at the exchange is replaced and a close goes through; an entry is refused', async () => {
     // Order entry needs the offset known to within 2 % of KuCoin's 5 s window; a 300 ms delay on /timestamp makes every sync that uncertain.
-    const config = configOf({ ...fastTrading, exchange: { timeSync: { samplesPerSync: 2, resyncIntervalMs: 300, maxUncertaintyShareOfWindow: 0.02 } } });
+    const config = configOf({
+      ...fastTrading,
+      exchange: { timeSync: { samplesPerSync: 2, resyncIntervalMs: 300, maxUncertaintyShareOfWindow: 0.02 } },
+    });
     d = await drill(config, 'gate-clock');
     const run = d;
     await until('clock healthy', () => run.engine.client.health().clock.state === 'healthy');
@@ -26,7 +39,9 @@ describe('protective orders pass our own gates', () => {
     run.venue.exchange.cancelStopOrders(run.userId, symbol);
     expect(lossSideLots(run, symbol)).toBe(0);
     await coveredAtVenue(run, symbol, 2);
-    const refused = await run.engine.service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 1, leverage: 5, stopPrice: '88000' }).catch((error: unknown) => error);
+    const refused = await run.engine.service
+      .placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 1, leverage: 5, stopPrice: '88000' })
+      .catch((error: unknown) => error);
     expect(refused instanceof RiskRejectedError || refused instanceof TimeSyncError).toBe(true);
     await run.engine.service.closePosition(symbol);
     await until('flat', () => venueLots(run, symbol) === 0);
@@ -34,7 +49,10 @@ describe('protective orders pass our own gates', () => {
   });
 
   it('breaker open: the stop is replaced long before the breaker would have tried again on its own', async () => {
-    const config = configOf({ ...fastTrading, exchange: { breaker: { breakerFailureThreshold: 3, breakerCooldownMs: 120_000 } } });
+    const config = configOf({
+      ...fastTrading,
+      exchange: { breaker: { breakerFailureThreshold: 3, breakerCooldownMs: 120_000 } },
+    });
     d = await drill(config, 'gate-breaker');
     const run = d;
     await openCovered(run, symbol, 'buy', 2, '88000');

@@ -5,7 +5,15 @@ import type { Config } from '../../../src/main/config/schema.ts';
 import type { RunningVenue } from '../../../src/main/venue/index.ts';
 import { engineFor, tempDir, until, venueFor, type Engine } from '../trading/harness.ts';
 
-export { configOf, fastTrading, tempDir, until, venueFor, engineFor, type Engine } from '../trading/harness.ts';
+export {
+  configOf,
+  fastTrading,
+  tempDir,
+  until,
+  venueFor,
+  engineFor,
+  type Engine,
+} from '../trading/harness.ts';
 
 /** A venue, an engine (replaced on a restart) and the venue user they trade as. */
 export interface Drill {
@@ -25,14 +33,21 @@ export interface Drill {
 }
 
 /** Starts a venue at the given prices and an engine against it. */
-export async function drill(config: Config, name: string, prices: Readonly<Record<string, string>> = { XBTUSDTM: '90000' }): Promise<Drill> {
+export async function drill(
+  config: Config,
+  name: string,
+  prices: Readonly<Record<string, string>> = { XBTUSDTM: '90000' },
+): Promise<Drill> {
   const venue = await venueFor(config);
   for (const [symbol, price] of Object.entries(prices)) venue.admin.setPrice(symbol, price);
   const journalPath = `${tempDir(name)}/journal.db`;
   let engine: Engine | undefined = await engineFor(config, venue, journalPath);
   let starting: Promise<Engine> | undefined;
   return {
-    venue, userId: venue.keys[0]?.userId ?? '', journalPath, config,
+    venue,
+    userId: venue.keys[0]?.userId ?? '',
+    journalPath,
+    config,
     get engine(): Engine {
       if (engine === undefined) throw new Error('the engine is restarting; await restart().reconciled');
       return engine;
@@ -54,7 +69,9 @@ export async function drill(config: Config, name: string, prices: Readonly<Recor
 
 /** The reduce-only stop orders resting at the venue for a symbol. */
 export function venueStops(d: Drill, symbol: string) {
-  return d.venue.exchange.listStopOrders(d.userId, { symbol, pageSize: '200' }).items.filter((s) => s.reduceOnly || s.closeOrder);
+  return d.venue.exchange
+    .listStopOrders(d.userId, { symbol, pageSize: '200' })
+    .items.filter((s) => s.reduceOnly || s.closeOrder);
 }
 
 /** Loss-side cover at the venue: a long's sell `down` stops, a short's buy `up` stops. */
@@ -62,7 +79,9 @@ export function lossSideLots(d: Drill, symbol: string): number {
   const position = d.venue.exchange.positions(d.userId).find((p) => p.symbol === symbol);
   if (position === undefined) return 0;
   const long = position.currentQty > 0;
-  return venueStops(d, symbol).filter((s) => s.side === (long ? 'sell' : 'buy') && s.stop === (long ? 'down' : 'up')).reduce((sum, s) => sum + s.size, 0);
+  return venueStops(d, symbol)
+    .filter((s) => s.side === (long ? 'sell' : 'buy') && s.stop === (long ? 'down' : 'up'))
+    .reduce((sum, s) => sum + s.size, 0);
 }
 
 /** The position's size at the venue (0 when flat). */
@@ -72,11 +91,21 @@ export function venueLots(d: Drill, symbol: string): number {
 
 /** Waits until the venue holds `lots` lots of `symbol` covered in full by loss-side stops. */
 export function coveredAtVenue(d: Drill, symbol: string, lots: number, timeoutMs = 15_000): Promise<true> {
-  return until(`${symbol} ${lots} lots covered at the venue`, () => venueLots(d, symbol) === lots && lossSideLots(d, symbol) >= lots, timeoutMs);
+  return until(
+    `${symbol} ${lots} lots covered at the venue`,
+    () => venueLots(d, symbol) === lots && lossSideLots(d, symbol) >= lots,
+    timeoutMs,
+  );
 }
 
 /** Opens a position through the engine and waits until the venue shows it covered. */
-export async function openCovered(d: Drill, symbol: string, side: 'buy' | 'sell', lots: number, stopPrice: string): Promise<void> {
+export async function openCovered(
+  d: Drill,
+  symbol: string,
+  side: 'buy' | 'sell',
+  lots: number,
+  stopPrice: string,
+): Promise<void> {
   await d.engine.service.placeOrder({ symbol, side, type: 'market', sizeLots: lots, leverage: 5, stopPrice });
   await coveredAtVenue(d, symbol, lots);
 }

@@ -20,11 +20,20 @@ async function busyBook(d: Drill): Promise<void> {
   ] as const;
   for (let i = 0; i < 20; i += 1) {
     const r = rest[i % 3] ?? rest[0];
-    await d.engine.service.placeOrder({ symbol: r.symbol, side: r.side, type: 'limit', price: r.price(i), sizeLots: 1, leverage: 5, stopPrice: r.stop });
+    await d.engine.service.placeOrder({
+      symbol: r.symbol,
+      side: r.side,
+      type: 'limit',
+      price: r.price(i),
+      sizeLots: 1,
+      leverage: 5,
+      stopPrice: r.stop,
+    });
   }
 }
 
-const openRegular = (d: Drill) => d.venue.exchange.listOrders(d.userId, { status: 'active', pageSize: '1000' }).items;
+const openRegular = (d: Drill) =>
+  d.venue.exchange.listOrders(d.userId, { status: 'active', pageSize: '1000' }).items;
 const openStops = (d: Drill) => d.venue.exchange.listStopOrders(d.userId, { pageSize: '200' }).items;
 
 describe('the kill switch', () => {
@@ -39,10 +48,21 @@ describe('the kill switch', () => {
     await busyBook(d);
     expect(openRegular(d)).toHaveLength(20);
     // KuCoin refuses the cancel-all for one symbol: the kill switch cancels that symbol's orders one by one.
-    d.venue.admin.addFault({ kind: 'reject', method: 'DELETE', path: '/api/v3/orders', code: '300002', msg: 'order placement/cancellation suspended', count: 1 });
+    d.venue.admin.addFault({
+      kind: 'reject',
+      method: 'DELETE',
+      path: '/api/v3/orders',
+      code: '300002',
+      msg: 'order placement/cancellation suspended',
+      count: 1,
+    });
     const report = await d.engine.service.triggerKillSwitch(true, 'drill');
     expect(report.state.state).toBe('HALTED');
-    expect(report.closes.map((c) => [c.symbol, c.outcome]).sort()).toEqual([['ETHUSDTM', 'filled'], ['SOLUSDTM', 'filled'], ['XBTUSDTM', 'filled']]);
+    expect(report.closes.map((c) => [c.symbol, c.outcome]).sort()).toEqual([
+      ['ETHUSDTM', 'filled'],
+      ['SOLUSDTM', 'filled'],
+      ['XBTUSDTM', 'filled'],
+    ]);
     expect(report.cancelledOrders).toBe(20);
     expect(report.cancelFailures).toEqual([]);
     // The venue agrees.
@@ -67,8 +87,23 @@ describe('the kill switch', () => {
     const run = d;
     // Every entry takes a second to be answered: the next ones wait (entries go one at a time).
     run.venue.admin.addFault({ kind: 'latency', latencyMs: 1000, method: 'POST', path: '/api/v1/st-orders' });
-    const sent = [1, 2, 3, 4].map(() => run.engine.service.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '87000', sizeLots: 1, leverage: 5, stopPrice: '86000' }).catch((error: unknown) => error));
-    await until('the first entry on its way', () => run.venue.admin.requestCount({ method: 'POST', path: '/api/v1/st-orders' }) >= 1);
+    const sent = [1, 2, 3, 4].map(() =>
+      run.engine.service
+        .placeOrder({
+          symbol: 'XBTUSDTM',
+          side: 'buy',
+          type: 'limit',
+          price: '87000',
+          sizeLots: 1,
+          leverage: 5,
+          stopPrice: '86000',
+        })
+        .catch((error: unknown) => error),
+    );
+    await until(
+      'the first entry on its way',
+      () => run.venue.admin.requestCount({ method: 'POST', path: '/api/v1/st-orders' }) >= 1,
+    );
     await run.engine.service.triggerKillSwitch(false, 'drill');
     const outcomes = await Promise.all(sent);
     const placedAfter = run.venue.admin.requestCount({ method: 'POST', path: '/api/v1/st-orders' });
@@ -85,7 +120,15 @@ describe('the kill switch', () => {
     // An entry whose answer is lost, and whose every lookup then hangs.
     d.venue.admin.addFault({ kind: 'drop-response', method: 'POST', path: '/api/v1/st-orders', count: 1 });
     d.venue.admin.addFault({ kind: 'timeout', method: 'GET', path: '/api/v1/orders/byClientOid' });
-    await d.engine.service.placeOrder({ symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '87000', sizeLots: 1, leverage: 5, stopPrice: '86000' });
+    await d.engine.service.placeOrder({
+      symbol: 'XBTUSDTM',
+      side: 'buy',
+      type: 'limit',
+      price: '87000',
+      sizeLots: 1,
+      leverage: 5,
+      stopPrice: '86000',
+    });
     const report = await d.engine.service.triggerKillSwitch(true, 'drill');
     expect(report.closes.map((c) => c.outcome)).toEqual(['filled']);
     expect(openRegular(d)).toEqual([]);

@@ -10,11 +10,18 @@ const lots = 3;
 
 /** The lowest loss-side (sell, down, reduce-only) cover over every instant after the first stop went live. */
 function minimumCover(orders: readonly OrderTimelineEntryWire[]): { min: number; instants: number } {
-  const stops = orders.filter((o) => o.side === 'sell' && o.stop === 'down' && (o.reduceOnly || o.closeOrder));
-  const changes = stops.flatMap((o) => {
-    const end = o.cancelled ?? o.triggered ?? o.done;
-    return [{ seq: o.accepted.seq, delta: o.size }, ...(end === null ? [] : [{ seq: end.seq, delta: -o.size }])];
-  }).sort((a, b) => a.seq - b.seq);
+  const stops = orders.filter(
+    (o) => o.side === 'sell' && o.stop === 'down' && (o.reduceOnly || o.closeOrder),
+  );
+  const changes = stops
+    .flatMap((o) => {
+      const end = o.cancelled ?? o.triggered ?? o.done;
+      return [
+        { seq: o.accepted.seq, delta: o.size },
+        ...(end === null ? [] : [{ seq: end.seq, delta: -o.size }]),
+      ];
+    })
+    .sort((a, b) => a.seq - b.seq);
   let live = 0;
   let min = Number.POSITIVE_INFINITY;
   let instants = 0;
@@ -44,12 +51,21 @@ describe('trailing hand-off, measured at the venue', () => {
     for (let move = 1; move <= 10; move += 1) {
       price += 100;
       run.venue.admin.setPrice(symbol, String(price));
-      await until(`move ${move}`, () => run.engine.journal.queryEvents({ kind: 'trailing', symbol, limit: 100 }).filter((ev) => ev.data.action === 'moved').length >= move);
+      await until(
+        `move ${move}`,
+        () =>
+          run.engine.journal
+            .queryEvents({ kind: 'trailing', symbol, limit: 100 })
+            .filter((ev) => ev.data.action === 'moved').length >= move,
+      );
     }
     const { min, instants } = minimumCover(run.venue.admin.orderTimeline({ userId: run.userId, symbol }));
     expect(instants).toBeGreaterThanOrEqual(20);
     expect(min).toBeGreaterThanOrEqual(lots);
-    const moves = run.engine.journal.queryEvents({ kind: 'trailing', symbol, limit: 100 }).filter((ev) => ev.data.action === 'moved').map((ev) => ev.data);
+    const moves = run.engine.journal
+      .queryEvents({ kind: 'trailing', symbol, limit: 100 })
+      .filter((ev) => ev.data.action === 'moved')
+      .map((ev) => ev.data);
     for (const m of moves) {
       expect(m.gapMs).toBe(0);
       expect(typeof m.overlapMs === 'number' && m.overlapMs > 0).toBe(true);

@@ -9,8 +9,16 @@ import { startPrivateKeyring, uniqueKeychainService, type PrivateKeyring } from 
 import { liveKeyA, liveKeyB } from '../../fixtures/test-secrets.ts';
 
 const storeFor = (service: string): SecretStore =>
-  createSecretStore({ backend: createOsKeychainBackend('linux'), platform: 'linux', service, logger: silentLogger });
-const stored = (creds: typeof liveKeyA) => ({ credentials: { ...creds, keyVersion: '3' as const }, savedAt: 1 });
+  createSecretStore({
+    backend: createOsKeychainBackend('linux'),
+    platform: 'linux',
+    service,
+    logger: silentLogger,
+  });
+const stored = (creds: typeof liveKeyA) => ({
+  credentials: { ...creds, keyVersion: '3' as const },
+  savedAt: 1,
+});
 
 describe('SecretStore on a keyring the trader has not unlocked', () => {
   let keyring: PrivateKeyring;
@@ -32,17 +40,23 @@ describe('SecretStore on a keyring the trader has not unlocked', () => {
     const failure = await store.load('live').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SecretStoreError);
     expect(failure).toMatchObject({ code: 'keychain-locked' });
-    expect((failure as Error).message).toMatch(/is locked\. Install and unlock gnome-keyring.*never stores API keys in a plain file/s);
+    expect((failure as Error).message).toMatch(
+      /is locked\. Install and unlock gnome-keyring.*never stores API keys in a plain file/s,
+    );
     await expect(store.save('live', stored(liveKeyB))).rejects.toMatchObject({ code: 'keychain-locked' });
     await expect(store.remove('live')).rejects.toBeInstanceOf(SecretStoreError);
   });
 
   it('a keyring that was never unlocked refuses to save, with the remedy', async () => {
     await keyring.replaceWithNeverUnlocked();
-    const failure = await storeFor(uniqueKeychainService('never')).save('live', stored(liveKeyA)).catch((e: unknown) => e);
+    const failure = await storeFor(uniqueKeychainService('never'))
+      .save('live', stored(liveKeyA))
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(SecretStoreError);
     expect(failure).toMatchObject({ code: 'keychain-no-keyring' });
-    expect((failure as Error).message).toMatch(/has no unlocked default keyring\. Install and unlock gnome-keyring/);
+    expect((failure as Error).message).toMatch(
+      /has no unlocked default keyring\. Install and unlock gnome-keyring/,
+    );
     expect((failure as Error).message).toContain('unlock gnome-keyring');
   });
 });

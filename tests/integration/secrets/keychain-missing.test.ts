@@ -41,10 +41,14 @@ describe('SecretStore with no keychain on the machine', () => {
       service: uniqueKeychainService('missing'),
       logger: silentLogger,
     });
-    const failure = await store.save('live', { credentials: { ...liveKeyA, keyVersion: '3' }, savedAt: 1 }).catch((e: unknown) => e);
+    const failure = await store
+      .save('live', { credentials: { ...liveKeyA, keyVersion: '3' }, savedAt: 1 })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(SecretStoreError);
     expect(failure).toMatchObject({ code: 'keychain-missing' });
-    expect((failure as Error).message).toMatch(/is not available on this computer\. Install and unlock gnome-keyring.*D-Bus session bus/s);
+    expect((failure as Error).message).toMatch(
+      /is not available on this computer\. Install and unlock gnome-keyring.*D-Bus session bus/s,
+    );
     expect((failure as Error).message).toContain('never stores API keys in a plain file');
     await expect(store.load('live')).rejects.toMatchObject({ code: 'keychain-missing' });
   });

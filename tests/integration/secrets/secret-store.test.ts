@@ -87,7 +87,8 @@ describe('SecretStore over a real Secret Service', () => {
   it('writes nothing readable to disk: the keyring files hold no plaintext secret', async (ctx) => {
     const service = uniqueKeychainService('disk');
     await storeFor(service).save('live', stored(liveKeyA));
-    if (!existsSync(keyring.keyringDir)) ctx.skip(`this session's Secret Service keeps no files in ${keyring.keyringDir} (not gnome-keyring?)`);
+    if (!existsSync(keyring.keyringDir))
+      ctx.skip(`this session's Secret Service keeps no files in ${keyring.keyringDir} (not gnome-keyring?)`);
     const files = filesUnder(keyring.keyringDir);
     expect(files.some((f) => f.endsWith('.keyring'))).toBe(true);
     for (const file of files) {

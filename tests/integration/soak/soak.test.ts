@@ -14,7 +14,14 @@ describe('the one-minute soak', () => {
       lostJournalEntries: figures.lostJournalEntries,
       lostAlerts: figures.lostAlerts,
     };
-    expect(zeros, JSON.stringify(figures)).toEqual({ duplicateOrders: 0, lostOrders: 0, nakedSecondsOverLimit: 0, riskForbiddenOrdersSent: 0, lostJournalEntries: 0, lostAlerts: 0 });
+    expect(zeros, JSON.stringify(figures)).toEqual({
+      duplicateOrders: 0,
+      lostOrders: 0,
+      nakedSecondsOverLimit: 0,
+      riskForbiddenOrdersSent: 0,
+      lostJournalEntries: 0,
+      lostAlerts: 0,
+    });
     // The zeros mean something only if the soak really traded, faulted, refused and killed.
     expect(figures.activity.kills).toBe(1);
     expect(figures.activity.faults).toBe(8);

@@ -27,10 +27,28 @@ const config = configOf({ ...fastTrading, trading: { ...fastTrading.trading, ris
 
 /** A paper journal with two closed one-lot trades: far from the 7 days and 20 trades of the small-live bar. */
 function writePaperJournal(userData: string): void {
-  const journal = withFillEvents(openJournal({ filePath: journalFileFor(userData, 'paper'), now: () => Date.UTC(2026, 10, 1) }));
+  const journal = withFillEvents(
+    openJournal({ filePath: journalFileFor(userData, 'paper'), now: () => Date.UTC(2026, 10, 1) }),
+  );
   journal.append('risk-decision', { verdict: 'allow', equity: '1000.00' }, { symbol });
-  for (const [i, side] of [[1, 'buy'], [2, 'sell'], [3, 'buy'], [4, 'sell']] as const) {
-    journal.recordFill({ tradeId: `p${i}`, exchangeOrderId: `o${i}`, symbol, side, sizeLots: 1, price: '90000', fee: '0.05', liquidity: 'taker', tradeType: 'trade', at: Date.UTC(2026, 10, 1) + i * 60_000 });
+  for (const [i, side] of [
+    [1, 'buy'],
+    [2, 'sell'],
+    [3, 'buy'],
+    [4, 'sell'],
+  ] as const) {
+    journal.recordFill({
+      tradeId: `p${i}`,
+      exchangeOrderId: `o${i}`,
+      symbol,
+      side,
+      sizeLots: 1,
+      price: '90000',
+      fee: '0.05',
+      liquidity: 'taker',
+      tradeType: 'trade',
+      at: Date.UTC(2026, 10, 1) + i * 60_000,
+    });
   }
   journal.close();
 }
@@ -43,22 +61,38 @@ interface Rig {
 
 /** The trading service as the engine builds it in LIVE, over a paper journal in `userData`; the paper stage read before it starts. */
 async function rig(config: Config, client: ExchangeClient, userData: string): Promise<Rig> {
-  const journal = openJournal({ filePath: join(userData, `journal-live-standin-${Date.now()}.sqlite`), now: () => systemClock.now() });
+  const journal = openJournal({
+    filePath: join(userData, `journal-live-standin-${Date.now()}.sqlite`),
+    now: () => systemClock.now(),
+  });
   const records = createTrackRecordService({
-    mode: 'live', journal, userData, config: () => config, now: () => systemClock.now(), logger: silentLogger,
-    multipliers: async () => new Map((await client.rest.listActiveContracts()).map((c) => [c.symbol, c.multiplier])),
+    mode: 'live',
+    journal,
+    userData,
+    config: () => config,
+    now: () => systemClock.now(),
+    logger: silentLogger,
+    multipliers: async () =>
+      new Map((await client.rest.listActiveContracts()).map((c) => [c.symbol, c.multiplier])),
   });
   const cap = createLiveSizeCap(records, () => config.trading.risk.liveSizeCap, silentLogger);
   await cap.refresh();
   const analysis = analysisServiceFor(config, client, systemClock, silentLogger);
   const service = createTradingService({
-    config, client: tradingClientFrom(client, { privateStreamGraceMs: 10_000, now: () => systemClock.now() }), journal, clock: systemClock, logger: silentLogger,
-    alert: () => undefined, atr: analysis, liveSizeCap: cap.current,
+    config,
+    client: tradingClientFrom(client, { privateStreamGraceMs: 10_000, now: () => systemClock.now() }),
+    journal,
+    clock: systemClock,
+    logger: silentLogger,
+    alert: () => undefined,
+    atr: analysis,
+    liveSizeCap: cap.current,
   });
   await service.start();
   await until('trading reconciled', () => service.getState().reconciled);
   return {
-    service, journal,
+    service,
+    journal,
     stop: async () => {
       await service.stop();
       analysis.stop();
@@ -67,7 +101,14 @@ async function rig(config: Config, client: ExchangeClient, userData: string): Pr
   };
 }
 
-const entry = (sizeLots: number) => ({ symbol, side: 'buy' as const, type: 'market' as const, sizeLots, leverage: 5, stopPrice: '89000' });
+const entry = (sizeLots: number) => ({
+  symbol,
+  side: 'buy' as const,
+  type: 'market' as const,
+  sizeLots,
+  leverage: 5,
+  stopPrice: '89000',
+});
 
 describe('live size cap through the risk engine', () => {
   let venue: RunningVenue;
@@ -89,17 +130,28 @@ describe('live size cap through the risk engine', () => {
     const { service, journal, stop } = await rig(config, client, userData);
     try {
       // 10 lots × 90000 × 0.001 = 900 USDT > 200 USDT.
-      const refused = await service.placeOrder(entry(10)).then(() => undefined, (error: unknown) => error);
+      const refused = await service.placeOrder(entry(10)).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       expect(refused).toBeInstanceOf(RiskRejectedError);
       expect((refused as RiskRejectedError).ruleId).toBe('live-size-cap');
-      expect((refused as RiskRejectedError).message).toMatch(/^notional 9\d\d\.\d\d USDT > live size cap 200\.00 USDT: the paper track record has not yet met the small-live bar$/);
+      expect((refused as RiskRejectedError).message).toMatch(
+        /^notional 9\d\d\.\d\d USDT > live size cap 200\.00 USDT: the paper track record has not yet met the small-live bar$/,
+      );
       expect((await client.rest.listFills({ symbol, pageSize: 50 })).items).toHaveLength(0);
       expect((await client.rest.listOpenOrders({ pageSize: 50 })).items).toHaveLength(0);
-      expect(journal.queryEvents({ kind: 'risk-decision', limit: 5 }).find((e) => e.data.verdict === 'deny')?.data.ruleId).toBe('live-size-cap');
+      expect(
+        journal.queryEvents({ kind: 'risk-decision', limit: 5 }).find((e) => e.data.verdict === 'deny')?.data
+          .ruleId,
+      ).toBe('live-size-cap');
       // 2 lots ≈ 180 USDT ≤ 200 USDT.
       const placed = await service.placeOrder(entry(2));
       expect(placed.order.status).not.toBe('REJECTED');
-      await until('the entry filled at the venue', async () => (await client.rest.listFills({ symbol, pageSize: 50 })).items.length > 0);
+      await until(
+        'the entry filled at the venue',
+        async () => (await client.rest.listFills({ symbol, pageSize: 50 })).items.length > 0,
+      );
       await service.closePosition(symbol);
       await until('flat again', () => service.listPositions().length === 0);
     } finally {
@@ -108,7 +160,11 @@ describe('live size cap through the risk engine', () => {
   });
 
   it('a paper record that meets the (lowered) small-live bar gets the small cap: the same 900 USDT entry passes', async () => {
-    const lowered = configOf({ ...fastTrading, trading: { ...fastTrading.trading, risk: { liveSizeCap } }, trackRecord: { smallLive: { minTradingDays: 1, minTrades: 2, maxDrawdownPct: 100 } } });
+    const lowered = configOf({
+      ...fastTrading,
+      trading: { ...fastTrading.trading, risk: { liveSizeCap } },
+      trackRecord: { smallLive: { minTradingDays: 1, minTrades: 2, maxDrawdownPct: 100 } },
+    });
     const { service, stop } = await rig(lowered, client, userData);
     try {
       const placed = await service.placeOrder(entry(10));

@@ -13,7 +13,11 @@ const symbol = 'XBTUSDTM';
 const origin = 'app://bulwark';
 const sender = { url: `${origin}/index.html`, isMainFrame: true };
 
-async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+async function until<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -44,22 +48,39 @@ describe('track record over the real engine and the paper venue', () => {
       return view?.state === 'ACTIVE' && view.reconciled;
     });
     venue.admin.setPrice(symbol, '90000');
-    const placed = await router.handle('trading:place-order', { symbol, side: 'buy', type: 'market', sizeLots: 10, leverage: 5, stopPrice: '89000' }, sender);
+    const placed = await router.handle(
+      'trading:place-order',
+      { symbol, side: 'buy', type: 'market', sizeLots: 10, leverage: 5, stopPrice: '89000' },
+      sender,
+    );
     if (!placed.ok) {
       const state = await router.handle('trading:get-state', undefined, sender);
       throw new Error(`${placed.error.message} ${JSON.stringify(state)}`);
     }
     await until('the position protected', async () => {
       const positions = await router.handle('trading:list-positions', undefined, sender);
-      return positions.ok && (positions.value as { symbol: string; protection: { status: string } }[]).some((p) => p.symbol === symbol && p.protection.status === 'PROTECTED');
+      return (
+        positions.ok &&
+        (positions.value as { symbol: string; protection: { status: string } }[]).some(
+          (p) => p.symbol === symbol && p.protection.status === 'PROTECTED',
+        )
+      );
     });
     // A stop on the wrong side of a long is denied by the `stop-side` rule.
-    const denied = await router.handle('trading:place-order', { symbol, side: 'buy', type: 'market', sizeLots: 1, leverage: 5, stopPrice: '95000' }, sender);
+    const denied = await router.handle(
+      'trading:place-order',
+      { symbol, side: 'buy', type: 'market', sizeLots: 1, leverage: 5, stopPrice: '95000' },
+      sender,
+    );
     expect(denied).toMatchObject({ ok: false });
     venue.admin.setPrice(symbol, '90600');
     expect((await router.handle('trading:close-position', { symbol }, sender)).ok).toBe(true);
     const journal = engine.services.journal;
-    const closed = await until('the close journaled', () => journal.queryEvents({ kind: 'position-event', symbol, limit: 50 }).find((e) => e.data.event === 'closed'));
+    const closed = await until('the close journaled', () =>
+      journal
+        .queryEvents({ kind: 'position-event', symbol, limit: 50 })
+        .find((e) => e.data.event === 'closed'),
+    );
 
     const answer = await router.handle('trackrecord:get-record', { mode: 'paper' }, sender);
     if (!answer.ok) throw new Error(answer.error.message);
@@ -71,16 +92,27 @@ describe('track record over the real engine and the paper venue', () => {
     // The venue's own fills: entry and exit averages, fees, and the gross at the contract multiplier.
     const fills = (await engine.services.client.rest.listFills({ symbol, pageSize: 200 })).items;
     const multiplier = dec((await engine.services.client.rest.getContract(symbol)).multiplier);
-    const sum = (side: 'buy' | 'sell') => fills.filter((f) => f.side === side).reduce((acc, f) => ({ lots: acc.lots + f.size, value: add(acc.value, mul(dec(f.price), dec(f.size))) }), { lots: 0, value: ZERO });
+    const sum = (side: 'buy' | 'sell') =>
+      fills
+        .filter((f) => f.side === side)
+        .reduce(
+          (acc, f) => ({ lots: acc.lots + f.size, value: add(acc.value, mul(dec(f.price), dec(f.size))) }),
+          { lots: 0, value: ZERO },
+        );
     const buys = sum('buy');
     const sells = sum('sell');
     const fees = fills.reduce((acc, f) => add(acc, dec(f.fee ?? '0')), ZERO);
     expect(buys.lots).toBe(10);
     expect(sells.lots).toBe(10);
     expect(trade).toMatchObject({
-      symbol, side: 'long', maxLots: 10, stopPrice: '89000',
-      entryPrice: format(trim(div(buys.value, dec(10), 8))), exitPrice: format(trim(div(sells.value, dec(10), 8))),
-      feesUsdt: format(trim(fees)), grossPnlUsdt: format(trim(mul(sub(sells.value, buys.value), multiplier))),
+      symbol,
+      side: 'long',
+      maxLots: 10,
+      stopPrice: '89000',
+      entryPrice: format(trim(div(buys.value, dec(10), 8))),
+      exitPrice: format(trim(div(sells.value, dec(10), 8))),
+      feesUsdt: format(trim(fees)),
+      grossPnlUsdt: format(trim(mul(sub(sells.value, buys.value), multiplier))),
     });
     // The engine's own realised PnL of the close (trade PnL net of fees, plus funding) is the trade's net.
     expect(Number(trade.netPnlUsdt)).toBeCloseTo(Number(closed.data.realisedPnl), 6);
@@ -112,6 +144,9 @@ describe('track record over the real engine and the paper venue', () => {
   it('refuses a request that names no mode, saying what was wrong', async () => {
     const router = testEngine.engine.createRouter([origin]);
     const answer = await router.handle('trackrecord:get-record', { mode: 'demo' }, sender);
-    expect(answer).toMatchObject({ ok: false, error: { code: expect.stringMatching(/validation|invalid/i) as unknown } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: expect.stringMatching(/validation|invalid/i) as unknown },
+    });
   });
 });

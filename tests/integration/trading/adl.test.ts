@@ -5,10 +5,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningVenue } from '../../../src/main/venue/index.ts';
 import { configOf, engineFor, fastTrading, tempDir, until, venueFor, type Engine } from './harness.ts';
 
-const config = configOf({ ...fastTrading, trading: { ...fastTrading.trading, protection: { watchdogIntervalMs: 200, nakedAlertAfterS: 30, closeAfterNakedS: 60 } } });
+const config = configOf({
+  ...fastTrading,
+  trading: {
+    ...fastTrading.trading,
+    protection: { watchdogIntervalMs: 200, nakedAlertAfterS: 30, closeAfterNakedS: 60 },
+  },
+});
 
-async function adlOverHttp(venue: RunningVenue, body: { userId: string; symbol: string; lots: number }): Promise<{ ok: boolean; data: { remainingLots: number } | null; error?: string }> {
-  const response = await fetch(`${venue.restUrl}/__venue/adl`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function adlOverHttp(
+  venue: RunningVenue,
+  body: { userId: string; symbol: string; lots: number },
+): Promise<{ ok: boolean; data: { remainingLots: number } | null; error?: string }> {
+  const response = await fetch(`${venue.restUrl}/__venue/adl`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await response.json()) as { ok: boolean; data: { remainingLots: number } | null; error?: string };
 }
 
@@ -35,7 +48,13 @@ describe('auto-deleveraging seen by the trading engine', () => {
       const e = engine;
       const userId = v.keys[0]?.userId ?? '';
       await e.service.placeOrder({ symbol, side, type: 'market', sizeLots: 5, leverage: 5, stopPrice });
-      await until('protected', () => e.service.listPositions().find((p) => p.symbol === symbol && p.protection.status === 'PROTECTED' && p.protection.stopLots === 5));
+      await until('protected', () =>
+        e.service
+          .listPositions()
+          .find(
+            (p) => p.symbol === symbol && p.protection.status === 'PROTECTED' && p.protection.stopLots === 5,
+          ),
+      );
       const fillsBefore = e.journal.queryEvents({ kind: 'fill', symbol, limit: 50 }).length;
 
       const answer = await adlOverHttp(v, { userId, symbol, lots: 2 });
@@ -43,21 +62,40 @@ describe('auto-deleveraging seen by the trading engine', () => {
       // The venue side: an adl fill by an order that is not ours.
       const adlFill = v.exchange.fills(userId, { symbol, tradeTypes: 'adl' }).items;
       expect(adlFill).toHaveLength(1);
-      expect(adlFill[0]).toMatchObject({ size: 2, tradeType: 'adl', side: side === 'buy' ? 'sell' : 'buy', fee: '0' });
+      expect(adlFill[0]).toMatchObject({
+        size: 2,
+        tradeType: 'adl',
+        side: side === 'buy' ? 'sell' : 'buy',
+        fee: '0',
+      });
 
-      const event = await until('reduced event', () => e.journal.queryEvents({ kind: 'position-event', symbol, limit: 50 }).find((ev) => ev.data.event === 'reduced'), 20_000);
+      const event = await until(
+        'reduced event',
+        () =>
+          e.journal
+            .queryEvents({ kind: 'position-event', symbol, limit: 50 })
+            .find((ev) => ev.data.event === 'reduced'),
+        20_000,
+      );
       expect(event.data).toMatchObject({ cause: 'adl', closedLots: 2 });
       expect(e.journal.queryEvents({ kind: 'fill', symbol, limit: 50 }).length).toBeGreaterThan(fillsBefore);
       const alert = e.alerts.find((a) => a.code === 'position-adl');
       expect(alert?.severity).toBe('critical');
       expect(e.alerts.some((a) => a.code === 'position-external')).toBe(false);
       // The protective stop now covers exactly the 3 lots left, on the right side of the price.
-      const stop = await until('stop = 3 lots', () => {
-        const live = v.exchange.listStopOrders(userId, { symbol }).items.filter((s) => s.reduceOnly);
-        return live.length === 1 && live[0]?.size === 3 ? live[0] : undefined;
-      }, 20_000);
+      const stop = await until(
+        'stop = 3 lots',
+        () => {
+          const live = v.exchange.listStopOrders(userId, { symbol }).items.filter((s) => s.reduceOnly);
+          return live.length === 1 && live[0]?.size === 3 ? live[0] : undefined;
+        },
+        20_000,
+      );
       expect(stop.stop).toBe(side === 'buy' ? 'down' : 'up');
-      expect(e.service.listPositions().find((p) => p.symbol === symbol)).toMatchObject({ sizeLots: 3, protection: { status: 'PROTECTED', stopLots: 3 } });
+      expect(e.service.listPositions().find((p) => p.symbol === symbol)).toMatchObject({
+        sizeLots: 3,
+        protection: { status: 'PROTECTED', stopLots: 3 },
+      });
     });
   }
 
@@ -68,8 +106,18 @@ describe('auto-deleveraging seen by the trading engine', () => {
     expect(answer.ok).toBe(false);
     expect(answer.error).toMatch(/no open XBTUSDTM position/);
     venue.admin.setPrice('XBTUSDTM', '90000');
-    venue.exchange.placeOrder(userId, { clientOid: 'adl-too-many-1', symbol: 'XBTUSDTM', side: 'buy', type: 'market', size: 2, leverage: 5 });
-    expect(await adlOverHttp(venue, { userId, symbol: 'XBTUSDTM', lots: 3 })).toMatchObject({ ok: false, error: 'lots must be 1..2' });
+    venue.exchange.placeOrder(userId, {
+      clientOid: 'adl-too-many-1',
+      symbol: 'XBTUSDTM',
+      side: 'buy',
+      type: 'market',
+      size: 2,
+      leverage: 5,
+    });
+    expect(await adlOverHttp(venue, { userId, symbol: 'XBTUSDTM', lots: 3 })).toMatchObject({
+      ok: false,
+      error: 'lots must be 1..2',
+    });
     expect(venue.exchange.positions(userId)[0]?.currentQty).toBe(2);
   });
 });

@@ -30,10 +30,21 @@ export const drillConfig = configSchema.parse({
 /** With DRILL_DEBUG=<file>, every log line goes there (diagnosing a slow restart). */
 function debugLogger(file: string | undefined, bindings: Record<string, unknown> = {}): Logger {
   if (file === undefined || file === '') return silentLogger;
-  const write = (level: string) => (event: string, fields: Readonly<Record<string, unknown>> = {}) => {
-    appendFileSync(file, JSON.stringify({ t: Date.now(), mode, level, event, ...bindings, ...fields }) + '\n');
+  const write =
+    (level: string) =>
+    (event: string, fields: Readonly<Record<string, unknown>> = {}) => {
+      appendFileSync(
+        file,
+        JSON.stringify({ t: Date.now(), mode, level, event, ...bindings, ...fields }) + '\n',
+      );
+    };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    child: (more) => debugLogger(file, { ...bindings, ...more }),
   };
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), child: (more) => debugLogger(file, { ...bindings, ...more }) };
 }
 const logger = debugLogger(process.env.DRILL_DEBUG);
 
@@ -53,7 +64,9 @@ type Market = (typeof markets)[number];
 /** Stop prices sit on the losing side: below the mark for a long, above it for a short (an `up` stop). */
 function priceAt(market: Market, mark: string, side: 'buy' | 'sell', pct: number): string {
   const factor = side === 'buy' ? 1 - pct / 100 : 1 + pct / 100;
-  return format(roundToTick(mul(dec(mark), dec(factor.toFixed(6))), dec(market.tick), side === 'buy' ? 'down' : 'up'));
+  return format(
+    roundToTick(mul(dec(mark), dec(factor.toFixed(6))), dec(market.tick), side === 'buy' ? 'down' : 'up'),
+  );
 }
 
 async function step(service: TradingService, market: Market, mark: string, k: number): Promise<void> {
@@ -61,14 +74,31 @@ async function step(service: TradingService, market: Market, mark: string, k: nu
   const { symbol } = market;
   const position = service.listPositions().find((p) => p.symbol === symbol);
   // One-way mode: keep adding on the position's side; a flat symbol opens either way.
-  const side = position === undefined ? (next() < 0.5 ? 'buy' : 'sell') : position.side === 'long' ? 'buy' : 'sell';
+  const side =
+    position === undefined ? (next() < 0.5 ? 'buy' : 'sell') : position.side === 'long' ? 'buy' : 'sell';
   if (roll < 0.45 || position === undefined) {
     say({ type: 'placing', step: k, kind: 'market', symbol, side });
-    const placed = await service.placeOrder({ symbol, side, type: 'market', sizeLots: 1 + Math.floor(next() * 2), leverage: 5, stopPrice: priceAt(market, mark, side, 2), trailing: { mode: 'price', distance: market.trailDistance } });
+    const placed = await service.placeOrder({
+      symbol,
+      side,
+      type: 'market',
+      sizeLots: 1 + Math.floor(next() * 2),
+      leverage: 5,
+      stopPrice: priceAt(market, mark, side, 2),
+      trailing: { mode: 'price', distance: market.trailDistance },
+    });
     say({ type: 'placed', step: k, clientOid: placed.order.clientOid, status: placed.order.status });
   } else if (roll < 0.6) {
     say({ type: 'placing', step: k, kind: 'limit', symbol, side });
-    const placed = await service.placeOrder({ symbol, side, type: 'limit', price: priceAt(market, mark, side, 3), sizeLots: 1, leverage: 5, stopPrice: priceAt(market, mark, side, 5) });
+    const placed = await service.placeOrder({
+      symbol,
+      side,
+      type: 'limit',
+      price: priceAt(market, mark, side, 3),
+      sizeLots: 1,
+      leverage: 5,
+      stopPrice: priceAt(market, mark, side, 5),
+    });
     say({ type: 'placed', step: k, clientOid: placed.order.clientOid, status: placed.order.status });
   } else if (roll < 0.75) {
     say({ type: 'cancel-all', step: k, symbol, cancelled: await service.cancelAll(symbol) });
@@ -82,15 +112,32 @@ async function step(service: TradingService, market: Market, mark: string, k: nu
 }
 
 async function main(): Promise<void> {
-  const credentials = JSON.parse(process.env.DRILL_CREDENTIALS ?? '{}') as { apiKey: string; apiSecret: string; passphrase: string; keyVersion: '3' };
+  const credentials = JSON.parse(process.env.DRILL_CREDENTIALS ?? '{}') as {
+    apiKey: string;
+    apiSecret: string;
+    passphrase: string;
+    keyVersion: '3';
+  };
   const restUrl = process.env.DRILL_REST_URL ?? '';
-  const client = createExchangeClient({ config: drillConfig.exchange, endpoints: { futuresRestUrl: restUrl, generalRestUrl: restUrl }, credentials, clock: systemClock, logger, mode: 'paper' });
+  const client = createExchangeClient({
+    config: drillConfig.exchange,
+    endpoints: { futuresRestUrl: restUrl, generalRestUrl: restUrl },
+    credentials,
+    clock: systemClock,
+    logger,
+    mode: 'paper',
+  });
   await client.start();
   const journal = openJournal({ filePath: process.env.DRILL_JOURNAL ?? '', now: () => Date.now() });
   const analysis = analysisServiceFor(drillConfig, client, systemClock, logger);
   analysis.start();
   const service = createTradingService({
-    config: drillConfig, atr: analysis, client: tradingClientFrom(client, { privateStreamGraceMs: 10_000, now: () => Date.now() }), journal, clock: systemClock, logger,
+    config: drillConfig,
+    atr: analysis,
+    client: tradingClientFrom(client, { privateStreamGraceMs: 10_000, now: () => Date.now() }),
+    journal,
+    clock: systemClock,
+    logger,
     alert: (alert) => {
       say({ type: 'alert', code: alert.code, severity: alert.severity, message: alert.message });
     },
@@ -113,8 +160,16 @@ async function main(): Promise<void> {
 }
 
 /** Loss-side reduce-only stop lots per symbol at the exchange, leaving out stops attached to entries still resting unfilled. */
-async function coverAtExchange(client: ExchangeClient, service: TradingService): Promise<Map<string, number>> {
-  const resting = new Set(service.listOrders('open', undefined, 1000).filter((o) => o.purpose === 'entry' && o.type === 'limit' && o.filledLots === 0).map((o) => o.clientOid));
+async function coverAtExchange(
+  client: ExchangeClient,
+  service: TradingService,
+): Promise<Map<string, number>> {
+  const resting = new Set(
+    service
+      .listOrders('open', undefined, 1000)
+      .filter((o) => o.purpose === 'entry' && o.type === 'limit' && o.filledLots === 0)
+      .map((o) => o.clientOid),
+  );
   const cover = new Map<string, number>();
   for (const stop of (await client.rest.listStopOrders({ pageSize: 100 })).items) {
     if (stop.reduceOnly !== true) continue;
@@ -127,22 +182,54 @@ async function coverAtExchange(client: ExchangeClient, service: TradingService):
 
 /** Every entry the journal still has working and unfilled is so at the exchange too. */
 async function journalAgrees(client: ExchangeClient, service: TradingService): Promise<boolean> {
-  for (const order of service.listOrders('open', undefined, 1000).filter((o) => o.purpose === 'entry' && o.filledLots === 0)) {
+  for (const order of service
+    .listOrders('open', undefined, 1000)
+    .filter((o) => o.purpose === 'entry' && o.filledLots === 0)) {
     const wire = await client.rest.getOrderByClientOid(order.clientOid).catch(() => undefined);
     if (wire !== undefined && (wire.filledSize ?? 0) > 0) return false;
   }
   return true;
 }
 
-async function verify(client: ExchangeClient, service: TradingService, started: number, reconciled: Promise<void>): Promise<void> {
+async function verify(
+  client: ExchangeClient,
+  service: TradingService,
+  started: number,
+  reconciled: Promise<void>,
+): Promise<void> {
   for (;;) {
     // Every position the exchange holds, as the engine sees it, protected in full.
     const atExchange = (await client.rest.listPositions()).filter((p) => p.isOpen && p.currentQty !== 0);
     const positions = service.listPositions();
-    const allProtected = atExchange.every((w) => positions.some((p) => p.symbol === w.symbol && p.sizeLots === Math.abs(w.currentQty) && p.protection.status === 'PROTECTED' && p.protection.stopLots === p.sizeLots));
+    const allProtected = atExchange.every((w) =>
+      positions.some(
+        (p) =>
+          p.symbol === w.symbol &&
+          p.sizeLots === Math.abs(w.currentQty) &&
+          p.protection.status === 'PROTECTED' &&
+          p.protection.stopLots === p.sizeLots,
+      ),
+    );
     if (allProtected) {
-      const trailing = positions.map((p) => ({ symbol: p.symbol, side: p.side, trailing: service.getTrailing(p.symbol) ?? null }));
-      say({ type: 'protected', ms: Date.now() - started, positions: positions.map((p) => ({ symbol: p.symbol, side: p.side, sizeLots: p.sizeLots, stopLots: p.protection.stopLots })), trailing, orders: service.listOrders('open', undefined, 1000).map((o) => ({ clientOid: o.clientOid, status: o.status, purpose: o.purpose })) });
+      const trailing = positions.map((p) => ({
+        symbol: p.symbol,
+        side: p.side,
+        trailing: service.getTrailing(p.symbol) ?? null,
+      }));
+      say({
+        type: 'protected',
+        ms: Date.now() - started,
+        positions: positions.map((p) => ({
+          symbol: p.symbol,
+          side: p.side,
+          sizeLots: p.sizeLots,
+          stopLots: p.protection.stopLots,
+        })),
+        trailing,
+        orders: service
+          .listOrders('open', undefined, 1000)
+          .map((o) => ({ clientOid: o.clientOid, status: o.status, purpose: o.purpose })),
+      });
       break;
     }
     await sleep(50);
@@ -152,7 +239,9 @@ async function verify(client: ExchangeClient, service: TradingService, started: 
   let stable = 0;
   for (const deadline = Date.now() + 15_000; Date.now() < deadline && stable < 3; await sleep(300)) {
     const cover = await coverAtExchange(client, service);
-    const exact = service.listPositions().every((p) => cover.get(`${p.symbol}:${p.side === 'long' ? 'sell' : 'buy'}`) === p.sizeLots);
+    const exact = service
+      .listPositions()
+      .every((p) => cover.get(`${p.symbol}:${p.side === 'long' ? 'sell' : 'buy'}`) === p.sizeLots);
     stable = exact && (await journalAgrees(client, service)) ? stable + 1 : 0;
   }
   if (stable >= 3) say({ type: 'settled', ms: Date.now() - started });

@@ -22,7 +22,11 @@ describe('funding settlements in realised PnL and the daily-loss trigger', () =>
   });
 
   it('a settlement is journaled with the venue amount, counted in the day, and can trip the daily-loss limit', async () => {
-    const config = configOf({ ...fastTrading, venue: { fundingIntervalMs }, trading: { ...fastTrading.trading, state: { dailyLossLimitUsdt: '0.01' } } });
+    const config = configOf({
+      ...fastTrading,
+      venue: { fundingIntervalMs },
+      trading: { ...fastTrading.trading, state: { dailyLossLimitUsdt: '0.01' } },
+    });
     venue = await venueFor(config);
     const v = venue;
     engine = await engineFor(config, v, `${tempDir('funding')}/journal.db`);
@@ -31,16 +35,22 @@ describe('funding settlements in realised PnL and the daily-loss trigger', () =>
     // A long pays when the rate is positive, a short when it is negative: take the paying side.
     const side = Number((await e.client.rest.getFundingRate(symbol)).value) >= 0 ? 'buy' : 'sell';
     const mark = (await e.client.rest.getMarkPrice(symbol)).value;
-    const stopPrice = (Math.round(Number(mark) * (side === 'buy' ? 0.97 : 1.03))).toFixed(1);
+    const stopPrice = Math.round(Number(mark) * (side === 'buy' ? 0.97 : 1.03)).toFixed(1);
     await e.service.placeOrder({ symbol, side, type: 'market', sizeLots: 40, leverage: 5, stopPrice });
-    await until('protected', () => e.service.listPositions().find((p) => p.protection.status === 'PROTECTED'));
+    await until('protected', () =>
+      e.service.listPositions().find((p) => p.protection.status === 'PROTECTED'),
+    );
     expect(e.service.getState().dailyRealisedPnl).toBe('0.00');
     expect(e.service.getState().activeTriggers).not.toContain('daily-loss');
 
     v.admin.advanceTime(fundingIntervalMs);
     const venueFunding = v.exchange.position(userId, symbol).posFunding ?? 0;
     expect(venueFunding, 'the venue settled funding against us').toBeLessThan(-0.01);
-    const event = await until('funding journaled', () => e.journal.queryEvents({ kind: 'position-event', symbol, limit: 50 }).find((ev) => ev.data.event === 'funding'));
+    const event = await until('funding journaled', () =>
+      e.journal
+        .queryEvents({ kind: 'position-event', symbol, limit: 50 })
+        .find((ev) => ev.data.event === 'funding'),
+    );
     expect(Number(event.data.fundingUsdt)).toBeCloseTo(venueFunding, 8);
     // Only funding happened today: the day's realised PnL is exactly it, and the limit tripped.
     await until('daily-loss trigger', () => e.service.getState().activeTriggers.includes('daily-loss'));
@@ -52,15 +62,31 @@ describe('funding settlements in realised PnL and the daily-loss trigger', () =>
     // the fills' part only now (funding was counted when it settled).
     const dayBefore = Number(e.service.getState().dailyRealisedPnl);
     await e.service.closePosition(symbol);
-    const closed = await until('closed', () => e.journal.queryEvents({ kind: 'position-event', symbol, limit: 50 }).find((ev) => ev.data.event === 'closed'));
-    console.log('EVENTS', JSON.stringify(e.journal.queryEvents({ kind: 'position-event', symbol, limit: 50 }).map((x) => x.data)));
+    const closed = await until('closed', () =>
+      e.journal
+        .queryEvents({ kind: 'position-event', symbol, limit: 50 })
+        .find((ev) => ev.data.event === 'closed'),
+    );
+    console.log(
+      'EVENTS',
+      JSON.stringify(e.journal.queryEvents({ kind: 'position-event', symbol, limit: 50 }).map((x) => x.data)),
+    );
     // Every settlement counted while the position lived (venue time runs on: there may be more than one).
-    const counted = e.journal.queryEvents({ kind: 'position-event', symbol, limit: 50 }).filter((ev) => ev.data.event === 'funding').reduce((sum, ev) => sum + Number(ev.data.fundingUsdt), 0);
+    const counted = e.journal
+      .queryEvents({ kind: 'position-event', symbol, limit: 50 })
+      .filter((ev) => ev.data.event === 'funding')
+      .reduce((sum, ev) => sum + Number(ev.data.fundingUsdt), 0);
     expect(Number(closed.data.fundingPnl)).toBeCloseTo(counted, 8);
     expect(Number(closed.data.realisedPnl)).toBeCloseTo(Number(closed.data.tradePnl) + counted, 8);
     const history = v.exchange.historyPositions(userId, {}).items[0];
     // The exchange's closed-position record agrees on the funding part (its pnl also nets the entry fee, which ours does not).
     expect(Number(closed.data.fundingPnl)).toBeCloseTo(Number(history?.fundingFee), 8);
-    await until('day includes the close', () => Math.abs(Number(e.service.getState().dailyRealisedPnl) - (dayBefore + Number(closed.data.tradePnl))) <= 0.02);
+    await until(
+      'day includes the close',
+      () =>
+        Math.abs(
+          Number(e.service.getState().dailyRealisedPnl) - (dayBefore + Number(closed.data.tradePnl)),
+        ) <= 0.02,
+    );
   });
 });

@@ -17,10 +17,20 @@ import { analysisServiceFor } from '../../../src/main/wiring/analysis.ts';
 /** With BULWARK_TEST_LOG=1 the engine logs to stderr (diagnosing a failing test); silent otherwise. */
 function testLogger(bindings: Record<string, unknown> = {}): Logger {
   if (process.env.BULWARK_TEST_LOG !== '1') return silentLogger;
-  const write = (level: string) => (event: string, fields: Readonly<Record<string, unknown>> = {}) => {
-    process.stderr.write(`${JSON.stringify({ t: Date.now() % 100_000, level, event, ...bindings, ...fields })}\n`);
+  const write =
+    (level: string) =>
+    (event: string, fields: Readonly<Record<string, unknown>> = {}) => {
+      process.stderr.write(
+        `${JSON.stringify({ t: Date.now() % 100_000, level, event, ...bindings, ...fields })}\n`,
+      );
+    };
+  return {
+    debug: () => undefined,
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    child: (more) => testLogger({ ...bindings, ...more }),
   };
-  return { debug: () => undefined, info: write('info'), warn: write('warn'), error: write('error'), child: (more) => testLogger({ ...bindings, ...more }) };
 }
 
 /** A fresh folder for one test's journal. */
@@ -43,7 +53,11 @@ export async function venueFor(config: Config, seed = 7): Promise<RunningVenue> 
 }
 
 /** A started exchange client against the venue. */
-export async function clientFor(config: Config, venue: RunningVenue, logger: Logger = silentLogger): Promise<ExchangeClient> {
+export async function clientFor(
+  config: Config,
+  venue: RunningVenue,
+  logger: Logger = silentLogger,
+): Promise<ExchangeClient> {
   const client = createExchangeClient({
     config: config.exchange,
     endpoints: { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl },
@@ -80,7 +94,12 @@ export interface EngineOptions {
 }
 
 /** Starts the trading engine (reconciles first) on a journal file. */
-export async function engineFor(config: Config, venue: RunningVenue, journalPath: string, options: EngineOptions = {}): Promise<Engine> {
+export async function engineFor(
+  config: Config,
+  venue: RunningVenue,
+  journalPath: string,
+  options: EngineOptions = {},
+): Promise<Engine> {
   const client = await clientFor(config, venue);
   const journal = openJournal({ filePath: journalPath, now: () => systemClock.now() });
   const alerts: TradingAlert[] = [];
@@ -89,7 +108,11 @@ export async function engineFor(config: Config, venue: RunningVenue, journalPath
   analysis.start();
   const service = createTradingService({
     config,
-    client: tradingClientFrom(client, { privateStreamGraceMs: options.privateStreamGraceMs ?? 10_000, now: () => systemClock.now(), ...(options.marketFeedStale === undefined ? {} : { marketFeedStale: options.marketFeedStale }) }),
+    client: tradingClientFrom(client, {
+      privateStreamGraceMs: options.privateStreamGraceMs ?? 10_000,
+      now: () => systemClock.now(),
+      ...(options.marketFeedStale === undefined ? {} : { marketFeedStale: options.marketFeedStale }),
+    }),
     journal,
     clock: systemClock,
     logger: testLogger(),
@@ -99,7 +122,11 @@ export async function engineFor(config: Config, venue: RunningVenue, journalPath
   service.on((event) => events.push(event));
   await service.start();
   return {
-    service, journal, client, alerts, events,
+    service,
+    journal,
+    client,
+    alerts,
+    events,
     async stop() {
       await service.stop();
       analysis.stop();
@@ -110,7 +137,11 @@ export async function engineFor(config: Config, venue: RunningVenue, journalPath
 }
 
 /** Waits until `check` returns a value (polling every 50 ms), or fails after `timeoutMs`. */
-export async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -13,12 +13,25 @@ const config = configOf({
   venue: { startingBalanceUsdt: '10000000' },
   trading: {
     ...fastTrading.trading,
-    risk: { userMaxLeverage: 125, maxRiskPerTradePct: 100, maxAccountExposureUsdt: '100000000', contractLimits: { maxPositionLots: 1_000_000, maxPositionNotionalUsdt: '100000000' } },
+    risk: {
+      userMaxLeverage: 125,
+      maxRiskPerTradePct: 100,
+      maxAccountExposureUsdt: '100000000',
+      contractLimits: { maxPositionLots: 1_000_000, maxPositionNotionalUsdt: '100000000' },
+    },
   },
 });
 
 /** A limit buy @ 90 000: value = lots × 90 USDT, so 1111 lots = 99 990 (tier 1), 1112 = 100 080 (tier 2). */
-const ticket = (sizeLots: number, leverage: number, stopPrice: string): OrderTicket => ({ symbol, side: 'buy', type: 'limit', price: '90000', sizeLots, leverage, stopPrice });
+const ticket = (sizeLots: number, leverage: number, stopPrice: string): OrderTicket => ({
+  symbol,
+  side: 'buy',
+  type: 'limit',
+  price: '90000',
+  sizeLots,
+  leverage,
+  stopPrice,
+});
 
 describe('risk-limit tiers against the paper venue', () => {
   let venue: RunningVenue;
@@ -72,10 +85,19 @@ describe('risk-limit tiers unreadable', () => {
   });
 
   it('an entry is refused with the client error and nothing is sent; it goes through once the tiers can be read', async () => {
-    const fault = venue.admin.addFault({ kind: 'server-error', httpStatus: 503, path: '/api/v1/contracts/risk-limit/*' });
+    const fault = venue.admin.addFault({
+      kind: 'server-error',
+      httpStatus: 503,
+      path: '/api/v1/contracts/risk-limit/*',
+    });
     const small = ticket(1, 5, '88000');
-    expect(await engine.service.placeOrder(small).catch((error: unknown) => error)).toBeInstanceOf(NetworkError);
-    expect(venue.admin.requestCount({ path: '/api/v1/st-orders', method: 'POST' }) + venue.admin.requestCount({ path: '/api/v1/orders', method: 'POST' })).toBe(0);
+    expect(await engine.service.placeOrder(small).catch((error: unknown) => error)).toBeInstanceOf(
+      NetworkError,
+    );
+    expect(
+      venue.admin.requestCount({ path: '/api/v1/st-orders', method: 'POST' }) +
+        venue.admin.requestCount({ path: '/api/v1/orders', method: 'POST' }),
+    ).toBe(0);
     venue.admin.removeFault(fault);
     const placed = await engine.service.placeOrder(small);
     expect(placed.preview.verdict).toBe('allow');

@@ -10,7 +10,15 @@ const attempts = 3;
 // The naked alert and the naked-too-long exit are pushed far out, so only the attempts count decides.
 const config = configOf({
   ...fastTrading,
-  trading: { ...fastTrading.trading, protection: { watchdogIntervalMs: 200, nakedAlertAfterS: 60, closeAfterNakedS: 120, stopPlaceMaxAttempts: attempts } },
+  trading: {
+    ...fastTrading.trading,
+    protection: {
+      watchdogIntervalMs: 200,
+      nakedAlertAfterS: 60,
+      closeAfterNakedS: 120,
+      stopPlaceMaxAttempts: attempts,
+    },
+  },
 });
 
 describe('every stop placement rejected by the exchange', () => {
@@ -33,11 +41,29 @@ describe('every stop placement rejected by the exchange', () => {
   it(`after ${attempts} definitive rejections the position is closed at market with one critical alert, journaled`, async () => {
     const e = engine;
     // Entry with its stop attached (st-order): protected from the start.
-    await e.service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 4, leverage: 5, stopPrice: '88000' });
-    await until('protected', () => e.service.listPositions().find((p) => p.protection.status === 'PROTECTED' && p.protection.stopLots === 4));
+    await e.service.placeOrder({
+      symbol,
+      side: 'buy',
+      type: 'market',
+      sizeLots: 4,
+      leverage: 5,
+      stopPrice: '88000',
+    });
+    await until('protected', () =>
+      e.service
+        .listPositions()
+        .find((p) => p.protection.status === 'PROTECTED' && p.protection.stopLots === 4),
+    );
     // Every stop the watchdog sends (POST /api/v1/orders) is refused with 300004; the close that
     // follows the last refusal is the first order the fault lets through.
-    const fault = venue.admin.addFault({ kind: 'reject', method: 'POST', path: '/api/v1/orders', code: '300004', msg: 'stop order quantity limit exceeded', count: attempts });
+    const fault = venue.admin.addFault({
+      kind: 'reject',
+      method: 'POST',
+      path: '/api/v1/orders',
+      code: '300004',
+      msg: 'stop order quantity limit exceeded',
+      count: attempts,
+    });
     venue.exchange.cancelStopOrders(userId, symbol);
 
     await until('flat', () => venue.exchange.positions(userId).length === 0, 20_000);
@@ -49,7 +75,9 @@ describe('every stop placement rejected by the exchange', () => {
     expect(critical[0]?.message).toContain('300004');
 
     const events = e.journal.queryEvents({ symbol, limit: 200 });
-    const refused = events.filter((ev) => ev.kind === 'stop' && ev.data.action === 'place' && ev.data.status === 'REJECTED');
+    const refused = events.filter(
+      (ev) => ev.kind === 'stop' && ev.data.action === 'place' && ev.data.status === 'REJECTED',
+    );
     expect(refused).toHaveLength(attempts);
     const close = events.find((ev) => ev.kind === 'position-event' && ev.data.event === 'close-requested');
     expect(close?.data.reason).toBe('protective stop could not be placed');

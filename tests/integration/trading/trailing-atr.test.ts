@@ -39,18 +39,32 @@ describe('ATR trailing stop against the venue candles', () => {
     await venue.stop();
   });
 
-  const exchangeStop = () => venue.exchange.listStopOrders(userId, { symbol }).items.filter((s) => s.reduceOnly);
+  const exchangeStop = () =>
+    venue.exchange.listStopOrders(userId, { symbol }).items.filter((s) => s.reduceOnly);
 
   it(`puts the stop ${multiple} × ATR(${period}) below the best price and follows the best by the amount it moved`, async () => {
     const mark = venue.exchange.markPrice(symbol).value;
     const atrBefore = venueAtr(venue);
     // The initial stop is far below (3 %): the first mark pulls it up to best − 2 × ATR.
     const stopPrice = (Math.floor((mark * 0.97) / tick) * tick).toFixed(1);
-    await engine.service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 3, leverage: 5, stopPrice, trailing: { mode: 'atr', distance: String(multiple), atrPeriod: period, atrTimeframeMin: 1 } });
+    await engine.service.placeOrder({
+      symbol,
+      side: 'buy',
+      type: 'market',
+      sizeLots: 3,
+      leverage: 5,
+      stopPrice,
+      trailing: { mode: 'atr', distance: String(multiple), atrPeriod: period, atrTimeframeMin: 1 },
+    });
     const first = await until('stop moved by ATR', () => {
       const t = engine.service.getTrailing(symbol);
       const live = exchangeStop();
-      return t !== undefined && t.stopPrice !== stopPrice && live.length === 1 && live[0]?.stopPrice === t.stopPrice ? t : undefined;
+      return t !== undefined &&
+        t.stopPrice !== stopPrice &&
+        live.length === 1 &&
+        live[0]?.stopPrice === t.stopPrice
+        ? t
+        : undefined;
     });
     const atrAfter = venueAtr(venue);
     const implied = (Number(first.bestPrice) - Number(first.stopPrice)) / multiple;
@@ -69,11 +83,18 @@ describe('ATR trailing stop against the venue candles', () => {
     const second = await until('stop followed', () => {
       const t = engine.service.getTrailing(symbol);
       const live = exchangeStop();
-      return t !== undefined && Number(t.bestPrice) > Number(first.bestPrice) && Number(t.stopPrice) > Number(first.stopPrice) && live[0]?.stopPrice === t.stopPrice ? t : undefined;
+      return t !== undefined &&
+        Number(t.bestPrice) > Number(first.bestPrice) &&
+        Number(t.stopPrice) > Number(first.stopPrice) &&
+        live[0]?.stopPrice === t.stopPrice
+        ? t
+        : undefined;
     });
     const atrAfterJump = venueAtr(venue);
     const impliedAfter = (Number(second.bestPrice) - Number(second.stopPrice)) / multiple;
-    expect(impliedAfter, `ATR before ${atrBeforeJump}, after ${atrAfterJump}`).toBeGreaterThanOrEqual(Math.min(atrBeforeJump, atrAfterJump) * 0.99 - tick);
+    expect(impliedAfter, `ATR before ${atrBeforeJump}, after ${atrAfterJump}`).toBeGreaterThanOrEqual(
+      Math.min(atrBeforeJump, atrAfterJump) * 0.99 - tick,
+    );
     expect(impliedAfter).toBeLessThanOrEqual(Math.max(atrBeforeJump, atrAfterJump) * 1.01 + tick);
     expect(exchangeStop()).toHaveLength(1);
     expect(exchangeStop()[0]).toMatchObject({ side: 'sell', stop: 'down', size: 3 });

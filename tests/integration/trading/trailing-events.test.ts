@@ -37,21 +37,37 @@ describe('trailing events against the paper venue', () => {
     const mark = (await engine.client.rest.getMarkPrice(symbol)).value;
     const stopPrice = format(roundToTick(mul(dec(mark), dec('0.99')), tick, 'down'));
     const activationPrice = format(roundToTick(mul(dec(mark), dec('1.005')), tick, 'up'));
-    const placed = await engine.service.placeOrder({ symbol, side: 'buy', type: 'market', sizeLots: 5, leverage: 10, stopPrice, trailing: { mode: 'price', distance: '300', activationPrice } });
+    const placed = await engine.service.placeOrder({
+      symbol,
+      side: 'buy',
+      type: 'market',
+      sizeLots: 5,
+      leverage: 10,
+      stopPrice,
+      trailing: { mode: 'price', distance: '300', activationPrice },
+    });
     const set = trailingUpdates(engine.events).find((e) => e.change === 'set');
     expect(set?.trailing).toMatchObject({ symbol, activated: false, stopPrice, spec: { activationPrice } });
-    await until('position protected', () => engine.service.listPositions().find((p) => p.symbol === symbol && p.protection.status === 'PROTECTED'));
+    await until('position protected', () =>
+      engine.service.listPositions().find((p) => p.symbol === symbol && p.protection.status === 'PROTECTED'),
+    );
     expect(trailingUpdates(engine.events).some((e) => e.trailing?.activated === true)).toBe(false);
     // ADR 0511: the entry's fills are in the event stream the Journal view reads, once each.
     const fills = await until('entry fill journaled', () => {
-      const found = engine.journal.queryEvents({ kind: 'fill', clientOid: placed.order.clientOid, limit: 50 });
+      const found = engine.journal.queryEvents({
+        kind: 'fill',
+        clientOid: placed.order.clientOid,
+        limit: 50,
+      });
       return found.length > 0 && found;
     });
     expect(fills.reduce((sum, f) => sum + Number(f.data.sizeLots), 0)).toBe(5);
     expect(fills[0]?.symbol).toBe(symbol);
 
     venue.admin.setPrice(symbol, format(mul(dec(mark), dec('1.01'))));
-    const moved = await until('trailing moved', () => trailingUpdates(engine.events).find((e) => e.change === 'moved'));
+    const moved = await until('trailing moved', () =>
+      trailingUpdates(engine.events).find((e) => e.change === 'moved'),
+    );
     expect(moved.trailing?.activated).toBe(true);
     expect(Number(moved.trailing?.stopPrice)).toBeGreaterThan(Number(stopPrice));
     const latest = engine.service.getTrailing(symbol);
@@ -64,10 +80,16 @@ describe('trailing events against the paper venue', () => {
     expect(resumed[0]?.trailing).toMatchObject({ symbol, activated: true });
     const listed = await createTradingHandlers(engine.service)['trading:get-trailing']({ symbol });
     expect(listed.map((s) => s.symbol)).toEqual([symbol]);
-    expect(await createTradingHandlers(engine.service)['trading:get-trailing']({ symbol: 'ETHUSDTM' })).toEqual([]);
+    expect(
+      await createTradingHandlers(engine.service)['trading:get-trailing']({ symbol: 'ETHUSDTM' }),
+    ).toEqual([]);
 
     engine.service.setTrailing(symbol, null);
-    expect(trailingUpdates(engine.events).at(-1)).toMatchObject({ symbol, change: 'cleared', trailing: null });
+    expect(trailingUpdates(engine.events).at(-1)).toMatchObject({
+      symbol,
+      change: 'cleared',
+      trailing: null,
+    });
     await engine.service.closePosition(symbol);
     await until('flat', () => engine.service.listPositions().length === 0);
   });

@@ -4,7 +4,6 @@ import type { RunningVenue } from '../../../src/main/venue/index.ts';
 import { KcClient, kcSign, rawRequest } from './kucoin-test-client.ts';
 import { startTestVenue } from './venue-fixture.ts';
 
-
 /** The request each vector describes, as it goes on the wire (docs/reference/kucoin-futures.md#sign-vectors table). */
 const wire: Record<string, { method: string; path: string; body?: string }> = {
   V1_GET_query: { method: 'GET', path: '/api/v1/orders?status=active&symbol=XBTUSDTM' },

@@ -35,14 +35,33 @@ describe('book depth: depth100 answers 100 levels', () => {
 
   beforeAll(async () => {
     upstream = await startTestVenue({ venueClock: createManualVenueClock(Date.UTC(2026, 0, 5)) });
-    const contracts = (await new KcClient(upstream.restUrl, upstream.credentials).publicGet('/api/v1/contracts/active')).json.data as { symbol: string; tickSize: number; indexPriceTickSize: number; markPrice: number }[];
-    const symbols: FeedSymbol[] = contracts.map((c) => ({ symbol: c.symbol, initialPrice: String(c.markPrice), tickSize: String(c.tickSize), indexPriceTickSize: String(c.indexPriceTickSize) }));
-    const feed = createMirrorFeed({ baseUrl: upstream.restUrl, symbols, pollIntervalMs: 1_000, logger: silentLogger, autoStart: false });
-    mirror = await startTestVenue({ priceFeed: feed, venueClock: createManualVenueClock(Date.UTC(2026, 0, 5)) });
+    const contracts = (
+      await new KcClient(upstream.restUrl, upstream.credentials).publicGet('/api/v1/contracts/active')
+    ).json.data as { symbol: string; tickSize: number; indexPriceTickSize: number; markPrice: number }[];
+    const symbols: FeedSymbol[] = contracts.map((c) => ({
+      symbol: c.symbol,
+      initialPrice: String(c.markPrice),
+      tickSize: String(c.tickSize),
+      indexPriceTickSize: String(c.indexPriceTickSize),
+    }));
+    const feed = createMirrorFeed({
+      baseUrl: upstream.restUrl,
+      symbols,
+      pollIntervalMs: 1_000,
+      logger: silentLogger,
+      autoStart: false,
+    });
+    mirror = await startTestVenue({
+      priceFeed: feed,
+      venueClock: createManualVenueClock(Date.UTC(2026, 0, 5)),
+    });
     upstream.admin.setPrice('XBTUSDTM', '70000');
     await feed.pollOnce();
     mirror.admin.advanceTime(1_000);
-    shallow = await startTestVenue({ venue: { bookDepthLevels: 30 }, venueClock: createManualVenueClock(Date.UTC(2026, 0, 5)) });
+    shallow = await startTestVenue({
+      venue: { bookDepthLevels: 30 },
+      venueClock: createManualVenueClock(Date.UTC(2026, 0, 5)),
+    });
   });
   afterAll(async () => {
     await Promise.all([upstream.stop(), mirror.stop(), shallow.stop()]);
@@ -73,7 +92,9 @@ describe('book depth: depth100 answers 100 levels', () => {
     await socket.subscribe('/contractMarket/level2Depth50:XBTUSDTM');
     const from = socket.frames.length;
     upstream.admin.advanceTime(1_000);
-    const frame = await socket.next((f) => f.topic === '/contractMarket/level2Depth50:XBTUSDTM' && socket.frames.indexOf(f) >= from);
+    const frame = await socket.next(
+      (f) => f.topic === '/contractMarket/level2Depth50:XBTUSDTM' && socket.frames.indexOf(f) >= from,
+    );
     const pushed = frame.data as { bids: [string, number][]; asks: [string, number][] };
     expect(pushed.bids).toHaveLength(50);
     expect(pushed.asks).toHaveLength(50);

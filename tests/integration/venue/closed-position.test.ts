@@ -30,11 +30,30 @@ describe('realised PnL of a closed position', () => {
   });
 
   it('keeps realisedPnl, realisedGrossPnl and currentComm after the close, and resets them on the next open', async () => {
-    await kc.data('POST', '/api/v1/orders', { clientOid: 'open-1', symbol: S, side: 'buy', type: 'market', size: 2, leverage: 5, marginMode: 'ISOLATED' });
+    await kc.data('POST', '/api/v1/orders', {
+      clientOid: 'open-1',
+      symbol: S,
+      side: 'buy',
+      type: 'market',
+      size: 2,
+      leverage: 5,
+      marginMode: 'ISOLATED',
+    });
     venue.admin.setPrice(S, '81000');
-    await kc.data('POST', '/api/v1/orders', { clientOid: 'close-1', symbol: S, side: 'sell', type: 'market', size: 2, reduceOnly: true });
+    await kc.data('POST', '/api/v1/orders', {
+      clientOid: 'close-1',
+      symbol: S,
+      side: 'sell',
+      type: 'market',
+      size: 2,
+      reduceOnly: true,
+    });
     const closed = await kc.data<Record<string, number | boolean>>('GET', '/api/v1/position', { symbol: S });
-    const history = await kc.data<{ items: { pnl: string; realisedGrossCost: string; tradeFee: string }[] }>('GET', '/api/v1/history-positions', { symbol: S });
+    const history = await kc.data<{ items: { pnl: string; realisedGrossCost: string; tradeFee: string }[] }>(
+      'GET',
+      '/api/v1/history-positions',
+      { symbol: S },
+    );
     const last = history.items[0];
     expect(closed.isOpen).toBe(false);
     expect(closed.currentQty).toBe(0);
@@ -43,10 +62,24 @@ describe('realised PnL of a closed position', () => {
     expect(closed.realisedPnl).toBeCloseTo(Number(last?.pnl), 8);
     expect(closed.realisedGrossPnl).toBeCloseTo(-Number(last?.realisedGrossCost), 8);
     expect(closed.currentComm).toBeCloseTo(Number(last?.tradeFee), 8);
-    const push = await socket.next((f) => f.subject === 'position.change' && (f.data as { isOpen?: boolean }).isOpen === false);
+    const push = await socket.next(
+      (f) => f.subject === 'position.change' && (f.data as { isOpen?: boolean }).isOpen === false,
+    );
     expect((push.data as { realisedPnl: number }).realisedPnl).toBeCloseTo(Number(last?.pnl), 8);
-    await kc.data('POST', '/api/v1/orders', { clientOid: 'open-2', symbol: S, side: 'buy', type: 'market', size: 1, leverage: 5, marginMode: 'ISOLATED' });
-    const reopened = await kc.data<{ realisedGrossPnl: number; realisedPnl: number; currentComm: number }>('GET', '/api/v1/position', { symbol: S });
+    await kc.data('POST', '/api/v1/orders', {
+      clientOid: 'open-2',
+      symbol: S,
+      side: 'buy',
+      type: 'market',
+      size: 1,
+      leverage: 5,
+      marginMode: 'ISOLATED',
+    });
+    const reopened = await kc.data<{ realisedGrossPnl: number; realisedPnl: number; currentComm: number }>(
+      'GET',
+      '/api/v1/position',
+      { symbol: S },
+    );
     expect(reopened.realisedGrossPnl).toBe(0);
     // Only the new position's opening fee: realisedPnl = −currentComm.
     expect(reopened.realisedPnl).toBeCloseTo(-reopened.currentComm, 8);

@@ -28,7 +28,7 @@ function upgradeStatusLine(url: string, path: string, headers: Record<string, st
       }
     });
     socket.on('close', () => {
-      resolve(seen === '' ? '(closed without an answer)' : seen.split('\r\n')[0] ?? '');
+      resolve(seen === '' ? '(closed without an answer)' : (seen.split('\r\n')[0] ?? ''));
     });
     socket.on('error', reject);
     socket.on('connect', () => {
@@ -49,7 +49,16 @@ function upgradeStatusLine(url: string, path: string, headers: Record<string, st
 
 /** A signed order body the venue would accept from our own client. */
 function orderBody(clientOid: string): string {
-  return JSON.stringify({ clientOid, symbol, side: 'buy', type: 'limit', price: '1000', size: 1, leverage: 5, marginMode: 'ISOLATED' });
+  return JSON.stringify({
+    clientOid,
+    symbol,
+    side: 'buy',
+    type: 'limit',
+    price: '1000',
+    size: 1,
+    leverage: 5,
+    marginMode: 'ISOLATED',
+  });
 }
 
 describe('the paper venue refuses foreign Hosts and web pages', () => {
@@ -88,29 +97,52 @@ describe('the paper venue refuses foreign Hosts and web pages', () => {
     ['localhost instead of 127.0.0.1', 'localhost:PORT'],
     ['another port', '127.0.0.1:1'],
     ['no port', '127.0.0.1'],
-  ])('refuses %s as Host with 421 and a reason, on KuCoin routes and admin alike', async (_label, hostTemplate) => {
-    const host = hostTemplate.replace('PORT', new URL(venue.restUrl).port);
-    const before = await activeOrders();
-    const body = orderBody(`rebind-${Date.now().toString(36)}`);
-    const order = await rawRequest('POST', `${venue.restUrl}/api/v1/orders`, { ...kc.headers('POST', '/api/v1/orders', body), Host: host }, body);
-    expect(order.status).toBe(421);
-    expect(order.text).toContain(`only http://${ownHost} is served here`);
-    const admin = await rawRequest('POST', `${venue.restUrl}/__venue/price`, { Host: host, 'Content-Type': 'application/json' }, JSON.stringify({ symbol, price: '12345' }));
-    expect(admin.status).toBe(421);
-    const pub = await rawRequest('GET', `${venue.restUrl}/api/v1/timestamp`, { Host: host });
-    expect(pub.status).toBe(421);
-    expect(await markPrice()).not.toBe('12345');
-    expect(await activeOrders()).toBe(before);
-  });
+  ])(
+    'refuses %s as Host with 421 and a reason, on KuCoin routes and admin alike',
+    async (_label, hostTemplate) => {
+      const host = hostTemplate.replace('PORT', new URL(venue.restUrl).port);
+      const before = await activeOrders();
+      const body = orderBody(`rebind-${Date.now().toString(36)}`);
+      const order = await rawRequest(
+        'POST',
+        `${venue.restUrl}/api/v1/orders`,
+        { ...kc.headers('POST', '/api/v1/orders', body), Host: host },
+        body,
+      );
+      expect(order.status).toBe(421);
+      expect(order.text).toContain(`only http://${ownHost} is served here`);
+      const admin = await rawRequest(
+        'POST',
+        `${venue.restUrl}/__venue/price`,
+        { Host: host, 'Content-Type': 'application/json' },
+        JSON.stringify({ symbol, price: '12345' }),
+      );
+      expect(admin.status).toBe(421);
+      const pub = await rawRequest('GET', `${venue.restUrl}/api/v1/timestamp`, { Host: host });
+      expect(pub.status).toBe(421);
+      expect(await markPrice()).not.toBe('12345');
+      expect(await activeOrders()).toBe(before);
+    },
+  );
 
   it('refuses any request with an Origin header (a web page) with 403, even with our own Host', async () => {
     const before = await activeOrders();
     const body = orderBody(`page-${Date.now().toString(36)}`);
     const origin = { Origin: 'http://127.0.0.1:9' };
-    const order = await rawRequest('POST', `${venue.restUrl}/api/v1/orders`, { ...kc.headers('POST', '/api/v1/orders', body), ...origin }, body);
+    const order = await rawRequest(
+      'POST',
+      `${venue.restUrl}/api/v1/orders`,
+      { ...kc.headers('POST', '/api/v1/orders', body), ...origin },
+      body,
+    );
     expect(order.status).toBe(403);
     expect(order.text).toContain('requests from web pages (an Origin header) are refused');
-    const admin = await rawRequest('POST', `${venue.restUrl}/__venue/price`, { ...origin, 'Content-Type': 'text/plain' }, JSON.stringify({ symbol, price: '12345' }));
+    const admin = await rawRequest(
+      'POST',
+      `${venue.restUrl}/__venue/price`,
+      { ...origin, 'Content-Type': 'text/plain' },
+      JSON.stringify({ symbol, price: '12345' }),
+    );
     expect(admin.status).toBe(403);
     const nullOrigin = await rawRequest('POST', `${venue.restUrl}/__venue/reset`, { Origin: 'null' });
     expect(nullOrigin.status).toBe(403);
@@ -123,9 +155,15 @@ describe('the paper venue refuses foreign Hosts and web pages', () => {
     const path = `/?token=${bullet.token}&connectId=guard-${Date.now().toString(36)}`;
     const port = new URL(venue.restUrl).port;
     const connectionsBefore = venue.admin.wsConnectionCount();
-    expect(await upgradeStatusLine(venue.restUrl, path, { Host: `evil.example:${port}` })).toMatch(/^HTTP\/1\.1 421 /);
-    expect(await upgradeStatusLine(venue.restUrl, path, { Host: `localhost:${port}` })).toMatch(/^HTTP\/1\.1 421 /);
-    expect(await upgradeStatusLine(venue.restUrl, path, { Host: ownHost, Origin: 'http://127.0.0.1:9' })).toMatch(/^HTTP\/1\.1 403 /);
+    expect(await upgradeStatusLine(venue.restUrl, path, { Host: `evil.example:${port}` })).toMatch(
+      /^HTTP\/1\.1 421 /,
+    );
+    expect(await upgradeStatusLine(venue.restUrl, path, { Host: `localhost:${port}` })).toMatch(
+      /^HTTP\/1\.1 421 /,
+    );
+    expect(
+      await upgradeStatusLine(venue.restUrl, path, { Host: ownHost, Origin: 'http://127.0.0.1:9' }),
+    ).toMatch(/^HTTP\/1\.1 403 /);
     expect(venue.admin.wsConnectionCount()).toBe(connectionsBefore);
     expect(await upgradeStatusLine(venue.restUrl, path, { Host: ownHost })).toMatch(/^HTTP\/1\.1 101 /);
   });
@@ -150,7 +188,12 @@ describe('a venue started without the admin API (as the app starts it)', () => {
       ['POST', '/__venue/keys', JSON.stringify({ permissions: ['General', 'Futures', 'Withdraw'] })],
       ['POST', '/__venue/faults', JSON.stringify({ kind: 'server-error', rate: 1 })],
     ] as const) {
-      const answer = await rawRequest(method, `${venue.restUrl}${path}`, { 'Content-Type': 'application/json' }, body);
+      const answer = await rawRequest(
+        method,
+        `${venue.restUrl}${path}`,
+        { 'Content-Type': 'application/json' },
+        body,
+      );
       expect(answer.status, `${method} ${path}`).toBe(404);
       expect(answer.text).not.toContain('"ok":true');
     }

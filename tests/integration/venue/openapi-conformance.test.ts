@@ -11,7 +11,13 @@ import { buildRouteTable } from '../../../src/main/venue/server/build-routes.ts'
 import { TokenStore } from '../../../src/main/venue/ws/token-store.ts';
 import { createManualVenueClock } from '../../../src/main/venue/core/index.ts';
 import type { RunningVenue } from '../../../src/main/venue/index.ts';
-import { pushExample, pushIssues, pushShapeKeys, pushTemplateOf, restIssues } from '../../fixtures/kucoin/openapi-shapes.ts';
+import {
+  pushExample,
+  pushIssues,
+  pushShapeKeys,
+  pushTemplateOf,
+  restIssues,
+} from '../../fixtures/kucoin/openapi-shapes.ts';
 import type { ShapeIssue } from '../../fixtures/kucoin/openapi-shapes.ts';
 import { KcClient, openKcSocket, rawRequest } from './kucoin-test-client.ts';
 import type { KcSocket, RawResponse } from './kucoin-test-client.ts';
@@ -71,16 +77,29 @@ describe('the venue speaks KuCoin’s OpenAPI shapes (every REST answer, every p
     pub = (await openKcSocket(kc, 'public')).socket;
     priv = (await openKcSocket(kc, 'private')).socket;
     for (const topic of [
-      `/contractMarket/tickerV2:${S}`, `/contractMarket/ticker:${S}`, `/contractMarket/level2:${S}`,
-      `/contractMarket/level2Depth5:${S}`, `/contractMarket/level2Depth50:${S}`, `/contractMarket/execution:${S}`,
-      `/contractMarket/limitCandle:${S}_1min`, `/contract/instrument:${S}`, `/contract/announcement:${S}`,
+      `/contractMarket/tickerV2:${S}`,
+      `/contractMarket/ticker:${S}`,
+      `/contractMarket/level2:${S}`,
+      `/contractMarket/level2Depth5:${S}`,
+      `/contractMarket/level2Depth50:${S}`,
+      `/contractMarket/execution:${S}`,
+      `/contractMarket/limitCandle:${S}_1min`,
+      `/contract/instrument:${S}`,
+      `/contract/announcement:${S}`,
       `/contractMarket/snapshot:${S}`,
-    ]) expect((await pub.subscribe(topic)).type).toBe('ack');
+    ])
+      expect((await pub.subscribe(topic)).type).toBe('ack');
     for (const topic of [
-      `/contractMarket/tradeOrders:${S}`, '/contractMarket/tradeOrders', '/contractMarket/advancedOrders',
-      `/contract/position:${S}`, '/contract/positionAll', '/contractAccount/wallet', '/contract/marginMode',
+      `/contractMarket/tradeOrders:${S}`,
+      '/contractMarket/tradeOrders',
+      '/contractMarket/advancedOrders',
+      `/contract/position:${S}`,
+      '/contract/positionAll',
+      '/contractAccount/wallet',
+      '/contract/marginMode',
       '/contract/crossLeverage',
-    ]) expect((await priv.subscribe(topic, true)).type).toBe('ack');
+    ])
+      expect((await priv.subscribe(topic, true)).type).toBe('ack');
   });
   afterAll(async () => {
     pub.close();
@@ -108,7 +127,9 @@ describe('the venue speaks KuCoin’s OpenAPI shapes (every REST answer, every p
     await pubGet('/api/v1/index/query', 'symbol=.KXBTUSDT');
     await pubGet('/api/v1/premium/query', `symbol=.${S}PI`);
     await pubGet('/api/v1/interest/query', 'symbol=.XBTINT8H');
-    await call('POST /api/v1/bullet-public', () => rawRequest('POST', `${venue.restUrl}/api/v1/bullet-public`));
+    await call('POST /api/v1/bullet-public', () =>
+      rawRequest('POST', `${venue.restUrl}/api/v1/bullet-public`),
+    );
     await post('/api/v1/bullet-private', undefined);
   });
 
@@ -128,13 +149,49 @@ describe('the venue speaks KuCoin’s OpenAPI shapes (every REST answer, every p
   it('orders, positions, funding and cancels', async () => {
     const base = { symbol: S, leverage: 5, marginMode: 'ISOLATED' };
     const rest1 = oid('rest');
-    const resting = (await post('/api/v1/orders', { ...base, clientOid: rest1, side: 'buy', type: 'limit', price: '70000', size: 1 })) as { orderId: string };
-    await post('/api/v1/orders/test', { ...base, clientOid: oid('test'), side: 'buy', type: 'limit', price: '70000', size: 1 });
-    await post('/api/v1/orders/multi', [{ ...base, clientOid: oid('m1'), side: 'buy', type: 'limit', price: '70001', size: 1 }, { ...base, clientOid: oid('m2'), side: 'buy', type: 'limit', price: '70002', size: 1 }]);
+    const resting = (await post('/api/v1/orders', {
+      ...base,
+      clientOid: rest1,
+      side: 'buy',
+      type: 'limit',
+      price: '70000',
+      size: 1,
+    })) as { orderId: string };
+    await post('/api/v1/orders/test', {
+      ...base,
+      clientOid: oid('test'),
+      side: 'buy',
+      type: 'limit',
+      price: '70000',
+      size: 1,
+    });
+    await post('/api/v1/orders/multi', [
+      { ...base, clientOid: oid('m1'), side: 'buy', type: 'limit', price: '70001', size: 1 },
+      { ...base, clientOid: oid('m2'), side: 'buy', type: 'limit', price: '70002', size: 1 },
+    ]);
     await post('/api/v1/orders', { ...base, clientOid: oid('mkt'), side: 'buy', type: 'market', size: 3 });
-    await post('/api/v1/st-orders', { ...base, clientOid: oid('st'), side: 'buy', type: 'market', size: 1, triggerStopDownPrice: '60000', triggerStopUpPrice: '99000', stopPriceType: 'MP' });
+    await post('/api/v1/st-orders', {
+      ...base,
+      clientOid: oid('st'),
+      side: 'buy',
+      type: 'market',
+      size: 1,
+      triggerStopDownPrice: '60000',
+      triggerStopUpPrice: '99000',
+      stopPriceType: 'MP',
+    });
     const stopOid = oid('stop');
-    await post('/api/v1/orders', { ...base, clientOid: stopOid, side: 'sell', type: 'market', size: 1, stop: 'down', stopPrice: '61000', stopPriceType: 'MP', reduceOnly: true });
+    await post('/api/v1/orders', {
+      ...base,
+      clientOid: stopOid,
+      side: 'sell',
+      type: 'market',
+      size: 1,
+      stop: 'down',
+      stopPrice: '61000',
+      stopPriceType: 'MP',
+      reduceOnly: true,
+    });
     await get(`/api/v1/orders/${resting.orderId}`, undefined, 'GET /api/v1/orders/{order-id}');
     await get('/api/v1/orders/byClientOid', { clientOid: rest1 });
     await get('/api/v1/orders/', { clientOid: rest1 }, aliases['GET /api/v1/orders/']);
@@ -158,16 +215,55 @@ describe('the venue speaks KuCoin’s OpenAPI shapes (every REST answer, every p
     await pubGet('/api/v1/contract/funding-rates', `symbol=${S}&from=${now - 600_000}&to=${now}`);
     await del(`/api/v1/orders/${resting.orderId}`, undefined, 'DELETE /api/v1/orders/{orderId}');
     const rest2 = oid('rest2');
-    await post('/api/v1/orders', { ...base, clientOid: rest2, side: 'buy', type: 'limit', price: '70000', size: 1 });
-    await del(`/api/v1/orders/client-order/${rest2}`, { symbol: S }, 'DELETE /api/v1/orders/client-order/{clientOid}');
+    await post('/api/v1/orders', {
+      ...base,
+      clientOid: rest2,
+      side: 'buy',
+      type: 'limit',
+      price: '70000',
+      size: 1,
+    });
+    await del(
+      `/api/v1/orders/client-order/${rest2}`,
+      { symbol: S },
+      'DELETE /api/v1/orders/client-order/{clientOid}',
+    );
     const rest3 = oid('rest3');
-    await post('/api/v1/orders', { ...base, clientOid: rest3, side: 'buy', type: 'limit', price: '70000', size: 1 });
-    await call('DELETE /api/v1/orders/multi-cancel', () => kc.send('DELETE', '/api/v1/orders/multi-cancel', { clientOidsList: [{ symbol: S, clientOid: rest3 }] }, true));
+    await post('/api/v1/orders', {
+      ...base,
+      clientOid: rest3,
+      side: 'buy',
+      type: 'limit',
+      price: '70000',
+      size: 1,
+    });
+    await call('DELETE /api/v1/orders/multi-cancel', () =>
+      kc.send(
+        'DELETE',
+        '/api/v1/orders/multi-cancel',
+        { clientOidsList: [{ symbol: S, clientOid: rest3 }] },
+        true,
+      ),
+    );
     await del('/api/v3/orders', { symbol: S }, 'DELETE /api/v3/orders');
-    await post('/api/v1/orders', { ...base, clientOid: oid('rest4'), side: 'buy', type: 'limit', price: '70000', size: 1 });
+    await post('/api/v1/orders', {
+      ...base,
+      clientOid: oid('rest4'),
+      side: 'buy',
+      type: 'limit',
+      price: '70000',
+      size: 1,
+    });
     await del('/api/v1/orders', { symbol: S }, 'DELETE /api/v1/orders');
     await del('/api/v1/stopOrders', { symbol: S }, 'DELETE /api/v1/stopOrders');
-    await post('/api/v1/orders', { symbol: S, clientOid: oid('close'), side: 'sell', type: 'market', size: 4, reduceOnly: true });
+    await post('/api/v1/orders', {
+      symbol: S,
+      clientOid: oid('close'),
+      side: 'sell',
+      type: 'market',
+      size: 4,
+      reduceOnly: true,
+    });
     // Changing the risk-limit level cancels open orders (KuCoin), so it comes after the cancels.
     await post('/api/v1/position/risk-limit-level/change', { symbol: S, level: 1 });
     await get('/api/v1/history-positions', { symbol: S });
@@ -179,8 +275,16 @@ describe('the venue speaks KuCoin’s OpenAPI shapes (every REST answer, every p
     await priv.next((f) => f.topic === '/contract/positionAll');
     // Pushes travel over two sockets on a loaded machine: wait (bounded) until every family has
     // arrived rather than reading the frames at one arbitrary instant; a missing one still fails below.
-    const arrived = (): Set<string> => new Set([...pub.frames, ...priv.frames].filter((f) => f.type === 'message').map((f) => pushTemplateOf(String(f.topic)) ?? String(f.topic)));
-    for (const deadline = Date.now() + 15_000; pushShapeKeys().some((key) => !arrived().has(key)) && Date.now() < deadline;) {
+    const arrived = (): Set<string> =>
+      new Set(
+        [...pub.frames, ...priv.frames]
+          .filter((f) => f.type === 'message')
+          .map((f) => pushTemplateOf(String(f.topic)) ?? String(f.topic)),
+      );
+    for (
+      const deadline = Date.now() + 15_000;
+      pushShapeKeys().some((key) => !arrived().has(key)) && Date.now() < deadline;
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const messages = [...pub.frames, ...priv.frames].filter((f) => f.type === 'message');
@@ -200,10 +304,17 @@ describe('the venue speaks KuCoin’s OpenAPI shapes (every REST answer, every p
       if (field === undefined) continue;
       snTopics.add(template);
       const data = frame.data as Record<string, unknown>;
-      if (frame.sn !== data[field]) snMismatches.push(`${String(frame.topic)}: sn ${String(frame.sn)} ≠ data.${field} ${String(data[field])}`);
+      if (frame.sn !== data[field])
+        snMismatches.push(
+          `${String(frame.topic)}: sn ${String(frame.sn)} ≠ data.${field} ${String(data[field])}`,
+        );
     }
     expect(snMismatches).toEqual([]);
-    expect([...snTopics].sort()).toEqual(pushShapeKeys().filter((t) => snFieldOf(t) !== undefined).sort());
+    expect([...snTopics].sort()).toEqual(
+      pushShapeKeys()
+        .filter((t) => snFieldOf(t) !== undefined)
+        .sort(),
+    );
     expect(snTopics.size).toBe(6);
     const table = buildRouteTable({
       exchange: venue.exchange,

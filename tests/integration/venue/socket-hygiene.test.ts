@@ -47,9 +47,25 @@ describe('socket hygiene under latency', () => {
   it('a malformed follow-up on a connection never answers in place of the held request', async () => {
     venue.admin.setLatency(300, 0, { path: '/api/v1/orders' });
     const clientOid = `held-${Date.now().toString(36)}`;
-    const body = JSON.stringify({ clientOid, symbol: 'XBTUSDTM', side: 'buy', type: 'limit', price: '50000', size: 1, leverage: 5, marginMode: 'ISOLATED' });
+    const body = JSON.stringify({
+      clientOid,
+      symbol: 'XBTUSDTM',
+      side: 'buy',
+      type: 'limit',
+      price: '50000',
+      size: 1,
+      leverage: 5,
+      marginMode: 'ISOLATED',
+    });
     const headers = kc.headers('POST', '/api/v1/orders', body);
-    const head = [`POST /api/v1/orders HTTP/1.1`, `Host: ${new URL(venue.restUrl).host}`, `Content-Length: ${Buffer.byteLength(body)}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), '', ''].join('\r\n');
+    const head = [
+      `POST /api/v1/orders HTTP/1.1`,
+      `Host: ${new URL(venue.restUrl).host}`,
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      '',
+      '',
+    ].join('\r\n');
     const seen = await rawExchange(venue.restUrl, [head + body, 'NOT-HTTP \u0000\r\n\r\n'], 50);
     venue.admin.clearFaults();
     // Either the held order is answered (200000) or the connection closes unanswered — an unknown

@@ -2,6 +2,7 @@
  * Composition of the exchange core (ADR 0100): builds the venue state, warms up candle history,
  * and exposes {@link VenueExchange}. Every call first brings venue time up to the clock.
  */
+import type { Logger } from '../../observability/logger.ts';
 import type { PriceFeed } from '../feeds/price-feed.ts';
 import { createRandomWalkFeed } from '../feeds/random-walk.ts';
 import { newAccountRecord } from './engine/accounting.ts';
@@ -80,19 +81,33 @@ function defaultFeed(options: VenueExchangeOptions, startMs: number): PriceFeed 
   });
 }
 
-function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventListener>, warmStart: number): Venue {
+function createVenue(
+  options: VenueExchangeOptions,
+  listeners: Set<VenueEventListener>,
+  warmStart: number,
+): Venue {
   const config = options.config;
   const upstream = options.upstream;
   const logger = options.logger.child({ component: 'venue-core' });
   const specs = upstream?.specs ?? contractSpecs;
-  const markets = new Map(specs.map((spec) => [spec.symbol, newMarket(spec, warmStart, config.fundingIntervalMs)]));
+  const markets = new Map(
+    specs.map((spec) => [spec.symbol, newMarket(spec, warmStart, config.fundingIntervalMs)]),
+  );
   return {
     config,
     logger,
     feed: upstream?.feed ?? options.priceFeed ?? defaultFeed(options, warmStart),
-    mirror: upstream === undefined ? undefined : { upstream, queueAhead: new Map(), nextFundingMs: new Map(), lastMarkPush: new Map() },
+    mirror:
+      upstream === undefined
+        ? undefined
+        : { upstream, queueAhead: new Map(), nextFundingMs: new Map(), lastMarkPush: new Map() },
     rng: createRng(deriveSeed(options.seed, 'venue')),
-    shape: { depthLevels: config.bookDepthLevels, spreadTicks: config.bookSpreadTicks, levelStepTicks: config.bookLevelStepTicks, levelSizeLots: config.bookLevelSizeLots },
+    shape: {
+      depthLevels: config.bookDepthLevels,
+      spreadTicks: config.bookSpreadTicks,
+      levelStepTicks: config.bookLevelStepTicks,
+      levelSizeLots: config.bookLevelSizeLots,
+    },
     markets,
     accounts: new Map(),
     resting: new Map(),
@@ -101,21 +116,29 @@ function createVenue(options: VenueExchangeOptions, listeners: Set<VenueEventLis
     advancing: false,
     nextStepMs: warmStart,
     // A mirrored market settles each contract at the upstream's own funding times (mirror-step.ts).
-    nextFundingMs: upstream === undefined ? (Math.floor(warmStart / config.fundingIntervalMs) + 1) * config.fundingIntervalMs : Number.POSITIVE_INFINITY,
+    nextFundingMs:
+      upstream === undefined
+        ? (Math.floor(warmStart / config.fundingIntervalMs) + 1) * config.fundingIntervalMs
+        : Number.POSITIVE_INFINITY,
     nextFundingRateMs: warmStart,
     status: { status: 'open', msg: '' },
     acceptDuplicateClientOid: false,
     ids: createIdSource(options.seed),
     listening: () => listeners.size > 0,
-    emit: (event: VenueEvent) => {
-      for (const listener of listeners) {
-        try {
-          listener(event);
-        } catch (error) {
-          logger.error('venue-listener-failed', { topic: event.topic, error: String(error) });
-        }
+    emit: emitterTo(listeners, logger),
+  };
+}
+
+/** Hands an event to every listener; one that throws is logged and does not stop the others. */
+function emitterTo(listeners: Set<VenueEventListener>, logger: Logger): (event: VenueEvent) => void {
+  return (event) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        logger.error('venue-listener-failed', { topic: event.topic, error: String(error) });
       }
-    },
+    }
   };
 }
 
@@ -132,7 +155,12 @@ function warmUp(venue: Venue, untilMs: number): void {
     venue.nowMs += stepMs;
     for (const market of venue.markets.values()) stepMarket(venue, market);
     if (venue.nowMs >= venue.nextFundingMs) {
-      for (const market of venue.markets.values()) market.fundingHistory.push({ symbol: market.spec.symbol, fundingRate: wireNumber(market.fundingRate, 6), timepoint: venue.nextFundingMs });
+      for (const market of venue.markets.values())
+        market.fundingHistory.push({
+          symbol: market.spec.symbol,
+          fundingRate: wireNumber(market.fundingRate, 6),
+          timepoint: venue.nextFundingMs,
+        });
       for (const market of venue.markets.values()) market.lastFundingTimeMs = venue.nextFundingMs;
       venue.nextFundingMs += venue.config.fundingIntervalMs;
     }
@@ -143,17 +171,29 @@ function warmUp(venue: Venue, untilMs: number): void {
 }
 
 function checkedPrice(price: string): void {
-  if (!isDecimalString(price) || sign(d(price)) <= 0) throw venueErrors.invalidParameter('The price parameter is invalid');
+  if (!isDecimalString(price) || sign(d(price)) <= 0)
+    throw venueErrors.invalidParameter('The price parameter is invalid');
 }
 
 type Sync = () => void;
 
 function openAccountOf(venue: Venue, userId: string, startingBalanceUsdt: string): void {
-  if (!isDecimalString(startingBalanceUsdt) || sign(d(startingBalanceUsdt)) < 0) throw venueErrors.invalidParameter('The balance is invalid');
+  if (!isDecimalString(startingBalanceUsdt) || sign(d(startingBalanceUsdt)) < 0)
+    throw venueErrors.invalidParameter('The balance is invalid');
   if (venue.accounts.has(userId)) return;
   const balance = d(startingBalanceUsdt);
   const account = newAccountRecord(userId, balance, [
-    { time: venue.nowMs, type: 'TransferIn', amount: wireNumber(balance), fee: 0, accountEquity: wireNumber(balance), status: 'Completed', remark: 'Paper venue starting balance', offset: 1, currency: 'USDT' },
+    {
+      time: venue.nowMs,
+      type: 'TransferIn',
+      amount: wireNumber(balance),
+      fee: 0,
+      accountEquity: wireNumber(balance),
+      status: 'Completed',
+      remark: 'Paper venue starting balance',
+      offset: 1,
+      currency: 'USDT',
+    },
   ]);
   venue.accounts.set(userId, account);
   emitWallet(venue, account);
@@ -165,14 +205,19 @@ function resetAccountOf(venue: Venue, userId: string, startingBalanceUsdt: strin
   if (account !== undefined) {
     const open = [...account.positions.values()].filter((p) => p.qty !== 0n).map((p) => p.symbol);
     if (open.length > 0 || account.openOrders.size > 0) {
-      throw venueErrors.invalidParameter(`The account still holds ${open.length > 0 ? `a position in ${open.join(', ')}` : `${String(account.openOrders.size)} open order(s)`}: close and cancel everything before a reset`);
+      throw venueErrors.invalidParameter(
+        `The account still holds ${open.length > 0 ? `a position in ${open.join(', ')}` : `${String(account.openOrders.size)} open order(s)`}: close and cancel everything before a reset`,
+      );
     }
     venue.accounts.delete(userId);
   }
   openAccountOf(venue, userId, startingBalanceUsdt);
 }
 
-function drillMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'orderTimeline' | 'withDuplicateClientOids'> {
+function drillMethods(
+  venue: Venue,
+  sync: Sync,
+): Pick<VenueExchange, 'orderTimeline' | 'withDuplicateClientOids'> {
   return {
     orderTimeline: (filter) => (sync(), orderTimeline(venue, filter)),
     withDuplicateClientOids(work) {
@@ -187,7 +232,10 @@ function drillMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'orderTimel
   };
 }
 
-function accountMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'openAccount' | 'resetAccount' | 'hasAccount' | 'ledger' | 'accountOverview'> {
+function accountMethods(
+  venue: Venue,
+  sync: Sync,
+): Pick<VenueExchange, 'openAccount' | 'resetAccount' | 'hasAccount' | 'ledger' | 'accountOverview'> {
   return {
     openAccount: (userId, startingBalanceUsdt) => {
       openAccountOf(venue, userId, startingBalanceUsdt);
@@ -201,13 +249,39 @@ function accountMethods(venue: Venue, sync: Sync): Pick<VenueExchange, 'openAcco
       sync();
       const account = accountOf(venue, userId);
       const { deposits, realisedGross, fees, funding, insuranceCover } = account.ledger;
-      return { balance: text(account.balance), deposits: text(deposits), realisedGross: text(realisedGross), fees: text(fees), funding: text(funding), insuranceCover: text(insuranceCover) };
+      return {
+        balance: text(account.balance),
+        deposits: text(deposits),
+        realisedGross: text(realisedGross),
+        fees: text(fees),
+        funding: text(funding),
+        insuranceCover: text(insuranceCover),
+      };
     },
     accountOverview: (userId, currency) => (sync(), accountApi.accountOverview(venue, userId, currency)),
   };
 }
 
-type PublicMethods = 'indexSeries' | 'premiumSeries' | 'interestSeries' | 'tradeStatistics' | 'contractsActive' | 'contract' | 'ticker' | 'allTickers' | 'level2Snapshot' | 'depth' | 'tradeHistory' | 'klines' | 'markPrice' | 'fundingRateCurrent' | 'fundingHistory' | 'riskLimitLevels' | 'serverTimeMs' | 'status' | 'setStatus';
+type PublicMethods =
+  | 'indexSeries'
+  | 'premiumSeries'
+  | 'interestSeries'
+  | 'tradeStatistics'
+  | 'contractsActive'
+  | 'contract'
+  | 'ticker'
+  | 'allTickers'
+  | 'level2Snapshot'
+  | 'depth'
+  | 'tradeHistory'
+  | 'klines'
+  | 'markPrice'
+  | 'fundingRateCurrent'
+  | 'fundingHistory'
+  | 'riskLimitLevels'
+  | 'serverTimeMs'
+  | 'status'
+  | 'setStatus';
 
 function publicMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PublicMethods> {
   return {
@@ -218,7 +292,10 @@ function publicMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PublicMeth
     level2Snapshot: (symbol) => (sync(), marketApi.level2(venue, symbol)),
     depth: (symbol, size) => (sync(), marketApi.level2(venue, symbol, size)),
     tradeHistory: (symbol) => (sync(), marketApi.tradeHistory(venue, symbol)),
-    klines: (symbol, granularity, fromMs, toMs) => (sync(), marketApi.klines(venue, symbol, granularity, fromMs, toMs)),
+    klines: (symbol, granularity, fromMs, toMs) => (
+      sync(),
+      marketApi.klines(venue, symbol, granularity, fromMs, toMs)
+    ),
     markPrice: (symbol) => (sync(), marketApi.markPrice(venue, symbol)),
     fundingRateCurrent: (symbol) => (sync(), marketApi.fundingRateCurrent(venue, symbol)),
     fundingHistory: (symbol, fromMs, toMs) => (sync(), marketApi.fundingHistory(venue, symbol, fromMs, toMs)),
@@ -235,7 +312,24 @@ function publicMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PublicMeth
   };
 }
 
-type OrderMethods = 'placeOrder' | 'testOrder' | 'placeOrders' | 'placeOrderWithStops' | 'cancelOrder' | 'cancelByClientOid' | 'cancelAll' | 'cancelMany' | 'cancelStopOrders' | 'listStopOrders' | 'order' | 'orderByClientOid' | 'listOrders' | 'recentDoneOrders' | 'openOrderStatistics' | 'fills' | 'recentFills';
+type OrderMethods =
+  | 'placeOrder'
+  | 'testOrder'
+  | 'placeOrders'
+  | 'placeOrderWithStops'
+  | 'cancelOrder'
+  | 'cancelByClientOid'
+  | 'cancelAll'
+  | 'cancelMany'
+  | 'cancelStopOrders'
+  | 'listStopOrders'
+  | 'order'
+  | 'orderByClientOid'
+  | 'listOrders'
+  | 'recentDoneOrders'
+  | 'openOrderStatistics'
+  | 'fills'
+  | 'recentFills';
 
 function orderMethods(venue: Venue, sync: Sync): Pick<VenueExchange, OrderMethods> {
   const deps: EntryDeps = {
@@ -249,11 +343,23 @@ function orderMethods(venue: Venue, sync: Sync): Pick<VenueExchange, OrderMethod
     testOrder: (userId, body) => (sync(), placeOne(deps, userId, body, true)),
     placeOrders: (userId, body) => (sync(), placeMany(deps, userId, body)),
     placeOrderWithStops: (userId, body) => (sync(), placeWithStops(deps, userId, body)),
-    cancelOrder: (userId, orderId) => (sync(), guardCancel(venue), cancels.cancelById(venue, userId, orderId)),
-    cancelByClientOid: (userId, clientOid, symbol) => (sync(), guardCancel(venue), cancels.cancelByClientOid(venue, userId, clientOid, symbol)),
+    cancelOrder: (userId, orderId) => (
+      sync(),
+      guardCancel(venue),
+      cancels.cancelById(venue, userId, orderId)
+    ),
+    cancelByClientOid: (userId, clientOid, symbol) => (
+      sync(),
+      guardCancel(venue),
+      cancels.cancelByClientOid(venue, userId, clientOid, symbol)
+    ),
     cancelAll: (userId, symbol) => (sync(), guardCancel(venue), cancels.cancelAll(venue, userId, symbol)),
     cancelMany: (userId, body) => (sync(), guardCancel(venue), cancels.cancelMany(venue, userId, body)),
-    cancelStopOrders: (userId, symbol) => (sync(), guardCancel(venue), cancels.cancelStops(venue, userId, symbol)),
+    cancelStopOrders: (userId, symbol) => (
+      sync(),
+      guardCancel(venue),
+      cancels.cancelStops(venue, userId, symbol)
+    ),
     listStopOrders: (userId, query) => (sync(), queries.listStopOrders(venue, userId, query)),
     order: (userId, orderId) => (sync(), queries.findOrder(venue, userId, { orderId })),
     orderByClientOid: (userId, clientOid) => (sync(), queries.findOrder(venue, userId, { clientOid })),
@@ -265,7 +371,25 @@ function orderMethods(venue: Venue, sync: Sync): Pick<VenueExchange, OrderMethod
   };
 }
 
-type PositionMethods = 'setAutoDeposit' | 'transactionHistory' | 'tradeFees' | 'batchCrossOrderLimit' | 'changeRiskLimitLevel' | 'batchChangeMarginMode' | 'position' | 'positions' | 'historyPositions' | 'fundingPayments' | 'marginMode' | 'setMarginMode' | 'crossLeverage' | 'setCrossLeverage' | 'depositMargin' | 'withdrawMargin' | 'maxWithdrawMargin' | 'maxOpenSize';
+type PositionMethods =
+  | 'setAutoDeposit'
+  | 'transactionHistory'
+  | 'tradeFees'
+  | 'batchCrossOrderLimit'
+  | 'changeRiskLimitLevel'
+  | 'batchChangeMarginMode'
+  | 'position'
+  | 'positions'
+  | 'historyPositions'
+  | 'fundingPayments'
+  | 'marginMode'
+  | 'setMarginMode'
+  | 'crossLeverage'
+  | 'setCrossLeverage'
+  | 'depositMargin'
+  | 'withdrawMargin'
+  | 'maxWithdrawMargin'
+  | 'maxOpenSize';
 
 function positionMethods(venue: Venue, sync: Sync): Pick<VenueExchange, PositionMethods> {
   return {
@@ -290,7 +414,11 @@ function positionMethods(venue: Venue, sync: Sync): Pick<VenueExchange, Position
   };
 }
 
-function drivingMethods(venue: Venue, sync: Sync, listeners: Set<VenueEventListener>): Pick<VenueExchange, 'advanceTo' | 'setPrice' | 'jumpPrice' | 'autoDeleverage' | 'on' | 'close'> {
+function drivingMethods(
+  venue: Venue,
+  sync: Sync,
+  listeners: Set<VenueEventListener>,
+): Pick<VenueExchange, 'advanceTo' | 'setPrice' | 'jumpPrice' | 'autoDeleverage' | 'on' | 'close'> {
   const reprice = (symbol: string, target: (market: MarketRecord) => Dec): void => {
     sync();
     const market = marketOf(venue, symbol);
@@ -310,7 +438,8 @@ function drivingMethods(venue: Venue, sync: Sync, listeners: Set<VenueEventListe
       reprice(symbol, () => d(price));
     },
     jumpPrice(symbol, pct) {
-      if (!Number.isFinite(pct) || pct <= -100) throw venueErrors.invalidParameter('The pct parameter is invalid');
+      if (!Number.isFinite(pct) || pct <= -100)
+        throw venueErrors.invalidParameter('The pct parameter is invalid');
       reprice(symbol, (market) => mul(market.markPrice, add(ONE, quot(d(pct), d(100)))));
     },
     autoDeleverage(userId, symbol, lots) {
@@ -347,7 +476,10 @@ function openVenue(options: VenueExchangeOptions, listeners: Set<VenueEventListe
   }
   const savedAtMs = options.persistence?.savedAtMs() ?? null;
   const defaultStart = startMs - options.config.historyWarmupMs;
-  const resumeAtMs = savedAtMs === null ? startMs : Math.min(startMs, Math.max(savedAtMs, startMs - options.config.maxRestoreGapMs));
+  const resumeAtMs =
+    savedAtMs === null
+      ? startMs
+      : Math.min(startMs, Math.max(savedAtMs, startMs - options.config.maxRestoreGapMs));
   const venue = createVenue(options, listeners, Math.min(defaultStart, resumeAtMs));
   warmUp(venue, resumeAtMs);
   if (options.persistence !== undefined) {
@@ -381,9 +513,11 @@ export function createVenueExchange(options: VenueExchangeOptions): VenueExchang
   };
   const exchange = buildExchange(venue, sync, listeners);
   const persistence = options.persistence;
-  return persistence === undefined ? exchange : committing(exchange, () => {
-    persistence.commit(venue);
-  });
+  return persistence === undefined
+    ? exchange
+    : committing(exchange, () => {
+        persistence.commit(venue);
+      });
 }
 
 function buildExchange(venue: Venue, sync: Sync, listeners: Set<VenueEventListener>): VenueExchange {

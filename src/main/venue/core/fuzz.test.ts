@@ -21,7 +21,30 @@ const field = fc.oneof(
   fc.boolean(),
   fc.integer({ min: -5, max: 2_000_000 }),
   fc.double({ noNaN: false }),
-  fc.constantFrom('buy', 'sell', 'limit', 'market', 'GTC', 'IOC', 'up', 'down', 'TP', 'MP', 'IP', 'CROSS', 'ISOLATED', 'XBTUSDTM', 'ETHUSDTM', '86000', '86000.05', '1', '0', '-1', '1e3', ''),
+  fc.constantFrom(
+    'buy',
+    'sell',
+    'limit',
+    'market',
+    'GTC',
+    'IOC',
+    'up',
+    'down',
+    'TP',
+    'MP',
+    'IP',
+    'CROSS',
+    'ISOLATED',
+    'XBTUSDTM',
+    'ETHUSDTM',
+    '86000',
+    '86000.05',
+    '1',
+    '0',
+    '-1',
+    '1e3',
+    '',
+  ),
   fc.string({ maxLength: 12 }),
 );
 
@@ -75,11 +98,15 @@ describe('malformed input never crashes the venue (fast-check)', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '10000');
     fc.assert(
-      fc.property(fc.oneof(orderBody, fc.anything()), fc.integer({ min: 0, max: calls.length - 1 }), (body, index) => {
-        onlyVenueErrors(() => calls[index]?.(venue.exchange, body));
-        const ledger = venue.exchange.ledger('u1');
-        expect(Number(ledger.balance)).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.oneof(orderBody, fc.anything()),
+        fc.integer({ min: 0, max: calls.length - 1 }),
+        (body, index) => {
+          onlyVenueErrors(() => calls[index]?.(venue.exchange, body));
+          const ledger = venue.exchange.ledger('u1');
+          expect(Number(ledger.balance)).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: 400, seed: 424242 },
     );
   });
@@ -87,11 +114,43 @@ describe('malformed input never crashes the venue (fast-check)', () => {
   it('query endpoints answer random query strings with a result or a VenueError', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '10000');
-    const query = fc.dictionary(fc.constantFrom('symbol', 'status', 'side', 'type', 'startAt', 'endAt', 'currentPage', 'pageSize', 'price', 'leverage', 'maxCount', 'offset', 'tradeTypes', 'reverse'), fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('XBTUSDTM', 'active', 'done', '5', '0', '-3', '1e9')));
+    const query = fc.dictionary(
+      fc.constantFrom(
+        'symbol',
+        'status',
+        'side',
+        'type',
+        'startAt',
+        'endAt',
+        'currentPage',
+        'pageSize',
+        'price',
+        'leverage',
+        'maxCount',
+        'offset',
+        'tradeTypes',
+        'reverse',
+      ),
+      fc.oneof(
+        fc.string({ maxLength: 8 }),
+        fc.constantFrom('XBTUSDTM', 'active', 'done', '5', '0', '-3', '1e9'),
+      ),
+    );
     fc.assert(
       fc.property(query, (q) => {
         const x = venue.exchange;
-        for (const call of [() => x.listOrders('u1', q), () => x.listStopOrders('u1', q), () => x.fills('u1', q), () => x.historyPositions('u1', q), () => x.fundingPayments('u1', q), () => x.maxOpenSize('u1', q), () => x.batchCrossOrderLimit('u1', q), () => x.transactionHistory('u1', q), () => x.indexSeries(q), () => x.premiumSeries(q)]) {
+        for (const call of [
+          () => x.listOrders('u1', q),
+          () => x.listStopOrders('u1', q),
+          () => x.fills('u1', q),
+          () => x.historyPositions('u1', q),
+          () => x.fundingPayments('u1', q),
+          () => x.maxOpenSize('u1', q),
+          () => x.batchCrossOrderLimit('u1', q),
+          () => x.transactionHistory('u1', q),
+          () => x.indexSeries(q),
+          () => x.premiumSeries(q),
+        ]) {
           onlyVenueErrors(call);
         }
       }),

@@ -12,7 +12,18 @@ const MULTIPLIER = d('0.001');
 const USERS = ['iso', 'cross'] as const;
 
 type Op =
-  | { kind: 'place'; user: number; side: 'buy' | 'sell'; type: 'market' | 'limit'; size: number; offsetTicks: number; leverage: number; reduceOnly: boolean; ioc: boolean; stp: '' | 'CN' | 'CO' | 'CB' }
+  | {
+      kind: 'place';
+      user: number;
+      side: 'buy' | 'sell';
+      type: 'market' | 'limit';
+      size: number;
+      offsetTicks: number;
+      leverage: number;
+      reduceOnly: boolean;
+      ioc: boolean;
+      stp: '' | 'CN' | 'CO' | 'CB';
+    }
   | { kind: 'cancelAll'; user: number }
   | { kind: 'move'; pct: number }
   | { kind: 'jump'; pct: number }
@@ -34,10 +45,28 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
       stp: fc.constantFrom('' as const, 'CN' as const, 'CO' as const, 'CB' as const),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancelAll' as const), user: fc.integer({ min: 0, max: 1 }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('move' as const), pct: fc.double({ min: -2, max: 2, noNaN: true }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('jump' as const), pct: fc.integer({ min: -12, max: 12 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), seconds: fc.integer({ min: 1, max: 4 * 3600 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('cancelAll' as const), user: fc.integer({ min: 0, max: 1 }) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('move' as const),
+      pct: fc.double({ min: -2, max: 2, noNaN: true }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('jump' as const), pct: fc.integer({ min: -12, max: 12 }) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('wait' as const),
+      seconds: fc.integer({ min: 1, max: 4 * 3600 }),
+    }),
+  },
 );
 
 function ticksOf(price: number): string {
@@ -74,7 +103,10 @@ function place(venue: TestVenue, op: Extract<Op, { kind: 'place' }>, serial: num
   for (const fill of exchange.fills(user, { orderId, tradeTypes: 'trade' }).items) {
     if (fill.liquidity !== 'taker') continue;
     expect(contra).toContain(Number(fill.price));
-    if (op.type === 'limit') expect(op.side === 'buy' ? Number(fill.price) <= Number(price) : Number(fill.price) >= Number(price)).toBe(true);
+    if (op.type === 'limit')
+      expect(
+        op.side === 'buy' ? Number(fill.price) <= Number(price) : Number(fill.price) >= Number(price),
+      ).toBe(true);
   }
 }
 
@@ -93,12 +125,18 @@ function apply(venue: TestVenue, op: Op, serial: number): void {
 }
 
 function signedLots(exchange: VenueExchange, user: string): number {
-  return exchange.recentFills(user, XBT).reduce((total, fill) => total + (fill.side === 'buy' ? fill.size : -fill.size), 0);
+  return exchange
+    .recentFills(user, XBT)
+    .reduce((total, fill) => total + (fill.side === 'buy' ? fill.size : -fill.size), 0);
 }
 
 /** Σ over fills of the cash each trade moved: −(signed lots) × multiplier × price. */
 function fillCash(exchange: VenueExchange, user: string): Dec {
-  return sum(exchange.recentFills(user, XBT).map((fill) => mul(mul(d(fill.side === 'buy' ? -fill.size : fill.size), MULTIPLIER), d(fill.price))));
+  return sum(
+    exchange
+      .recentFills(user, XBT)
+      .map((fill) => mul(mul(d(fill.side === 'buy' ? -fill.size : fill.size), MULTIPLIER), d(fill.price))),
+  );
 }
 
 function checkInvariants(exchange: VenueExchange): void {
@@ -107,7 +145,10 @@ function checkInvariants(exchange: VenueExchange): void {
     const balance = d(ledger.balance);
     expect(sign(balance)).toBeGreaterThanOrEqual(0);
     expect(exchange.accountOverview(user, 'USDT').availableBalance).toBeGreaterThanOrEqual(0);
-    const rebuilt = add(add(sub(add(d(ledger.deposits), d(ledger.realisedGross)), d(ledger.fees)), d(ledger.funding)), d(ledger.insuranceCover));
+    const rebuilt = add(
+      add(sub(add(d(ledger.deposits), d(ledger.realisedGross)), d(ledger.fees)), d(ledger.funding)),
+      d(ledger.insuranceCover),
+    );
     expect(cmp(rebuilt, balance)).toBe(0);
     const fees = sum(exchange.recentFills(user, XBT).map((fill) => d(fill.fee)));
     expect(cmp(fees, d(ledger.fees))).toBe(0);
@@ -119,11 +160,21 @@ function closeEverything(venue: TestVenue): void {
   for (const user of USERS) {
     venue.exchange.cancelAll(user);
     venue.exchange.cancelStopOrders(user);
-    if (venue.exchange.position(user, XBT).currentQty !== 0) venue.exchange.placeOrder(user, { clientOid: `close-${user}`, symbol: XBT, closeOrder: true, type: 'market' });
+    if (venue.exchange.position(user, XBT).currentQty !== 0)
+      venue.exchange.placeOrder(user, {
+        clientOid: `close-${user}`,
+        symbol: XBT,
+        closeOrder: true,
+        type: 'market',
+      });
   }
 }
 
-function runInvariants(overrides: Parameters<typeof createTestVenue>[0], numRuns: number, afterEach?: (venue: TestVenue) => void): void {
+function runInvariants(
+  overrides: Parameters<typeof createTestVenue>[0],
+  numRuns: number,
+  afterEach?: (venue: TestVenue) => void,
+): void {
   fc.assert(
     fc.property(fc.array(opArbitrary, { minLength: 1, maxLength: 30 }), (ops) => {
       const venue = createTestVenue({ priceStepMs: 60_000, ...overrides });
@@ -155,7 +206,8 @@ describe('exchange invariants over random order sequences (fast-check)', () => {
 
   it('the same invariants hold while done orders are pruned to a cap of 3 (ADR 0130), and no more are remembered', () => {
     runInvariants({ doneOrdersPerAccountMax: 3 }, 30, (venue) => {
-      for (const user of USERS) expect(venue.exchange.listOrders(user, { status: 'done' }).totalNum).toBeLessThanOrEqual(3);
+      for (const user of USERS)
+        expect(venue.exchange.listOrders(user, { status: 'done' }).totalNum).toBeLessThanOrEqual(3);
     });
   });
 
@@ -164,8 +216,22 @@ describe('exchange invariants over random order sequences (fast-check)', () => {
     venue.exchange.openAccount('iso', '5000');
     const equity = (): Dec => d(String(venue.exchange.accountOverview('iso', 'USDT').accountEquity));
     const start = equity();
-    venue.exchange.placeOrder('iso', { clientOid: 'a', side: 'buy', symbol: XBT, leverage: 10, type: 'market', size: 100 });
-    venue.exchange.placeOrder('iso', { clientOid: 'b', side: 'sell', symbol: XBT, leverage: 10, type: 'market', size: 100 });
+    venue.exchange.placeOrder('iso', {
+      clientOid: 'a',
+      side: 'buy',
+      symbol: XBT,
+      leverage: 10,
+      type: 'market',
+      size: 100,
+    });
+    venue.exchange.placeOrder('iso', {
+      clientOid: 'b',
+      side: 'sell',
+      symbol: XBT,
+      leverage: 10,
+      type: 'market',
+      size: 100,
+    });
     const ledger = venue.exchange.ledger('iso');
     // Bought at the ask, sold at the bid: equity changed by exactly the spread paid plus the fees.
     expect(cmp(sub(start, equity()), sub(d(ledger.fees), d(ledger.realisedGross)))).toBe(0);

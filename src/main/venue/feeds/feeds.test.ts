@@ -15,7 +15,16 @@ const fixtures = join(import.meta.dirname, '../../../../tests/fixtures/venue');
 const START = 1_731_916_800_000;
 
 function walk(seed: number) {
-  return createRandomWalkFeed({ seed, symbols: feedSymbols(), startMs: START, stepMs: 1000, annualVolatility: 0.6, jumpProbability: 0, jumpFraction: 0, markBasisFraction: 0.00005 });
+  return createRandomWalkFeed({
+    seed,
+    symbols: feedSymbols(),
+    startMs: START,
+    stepMs: 1000,
+    annualVolatility: 0.6,
+    jumpProbability: 0,
+    jumpFraction: 0,
+    markBasisFraction: 0.00005,
+  });
 }
 
 describe('random walk feed', () => {
@@ -56,21 +65,37 @@ describe('replay feed', () => {
     const low = feed.priceAt('XBTUSDTM', START + 40_000).lastPrice;
     expect(Number(low)).toBeGreaterThanOrEqual(91669.5);
     const span = 59 * 60_000;
-    expect(feed.priceAt('XBTUSDTM', START + span + 10_000)).toEqual(createReplayFeed({ symbols: feedSymbols(), series: { XBTUSDTM: rows }, startMs: START }).priceAt('XBTUSDTM', START + 10_000));
+    expect(feed.priceAt('XBTUSDTM', START + span + 10_000)).toEqual(
+      createReplayFeed({ symbols: feedSymbols(), series: { XBTUSDTM: rows }, startMs: START }).priceAt(
+        'XBTUSDTM',
+        START + 10_000,
+      ),
+    );
     expect(feed.priceAt('ETHUSDTM', START).lastPrice).toBe('2556.40');
   });
 
   it('reads JSON trades and candle arrays, and refuses a broken file', () => {
     const trades = loadReplayFile(join(fixtures, 'ethusdtm-trades.json'));
     expect(trades[0]).toEqual({ timeMs: START, open: 2556.49, high: 2556.49, low: 2556.49, close: 2556.49 });
-    expect(parseReplay('[[1000, 1, 2, 0.5, 1.5, 9]]')[0]).toEqual({ timeMs: 1000, open: 1, high: 2, low: 0.5, close: 1.5 });
+    expect(parseReplay('[[1000, 1, 2, 0.5, 1.5, 9]]')[0]).toEqual({
+      timeMs: 1000,
+      open: 1,
+      high: 2,
+      low: 0.5,
+      close: 1.5,
+    });
     expect(() => parseReplay('time,open\n1,abc')).toThrow();
     expect(() => parseReplay('open,close\n1,2')).toThrow(/time/);
   });
 
   it('holds the last close when not looping', () => {
     const rows = loadReplayFile(join(fixtures, 'xbtusdtm-1m.csv'));
-    const feed = createReplayFeed({ symbols: feedSymbols(), series: { XBTUSDTM: rows }, startMs: START, loop: false });
+    const feed = createReplayFeed({
+      symbols: feedSymbols(),
+      series: { XBTUSDTM: rows },
+      startMs: START,
+      loop: false,
+    });
     expect(feed.priceAt('XBTUSDTM', START + 120 * 60_000).lastPrice).toBe(String(rows.at(-1)?.close));
   });
 });
@@ -87,23 +112,43 @@ describe('mirror feed over HTTP', () => {
     const server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const symbol = url.searchParams.get('symbol') ?? url.pathname.split('/')[4] ?? '';
-      const data = url.pathname === '/api/v1/ticker' ? source.exchange.ticker(symbol) : source.exchange.markPrice(symbol);
+      const data =
+        url.pathname === '/api/v1/ticker'
+          ? source.exchange.ticker(symbol)
+          : source.exchange.markPrice(symbol);
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ code: '200000', data }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     servers.push(server);
     const { port } = server.address() as AddressInfo;
-    const mirror = createMirrorFeed({ baseUrl: `http://127.0.0.1:${port}/`, symbols: feedSymbols(), pollIntervalMs: 1000, logger: silentLogger, autoStart: false });
+    const mirror = createMirrorFeed({
+      baseUrl: `http://127.0.0.1:${port}/`,
+      symbols: feedSymbols(),
+      pollIntervalMs: 1000,
+      logger: silentLogger,
+      autoStart: false,
+    });
     expect(mirror.priceAt('XBTUSDTM', 0).markPrice).toBe('86364.00');
     await mirror.pollOnce();
-    expect(mirror.priceAt('XBTUSDTM', 0)).toEqual({ markPrice: '90123.45', indexPrice: '90120.01', lastPrice: '90125.5' });
+    expect(mirror.priceAt('XBTUSDTM', 0)).toEqual({
+      markPrice: '90123.45',
+      indexPrice: '90120.01',
+      lastPrice: '90125.5',
+    });
     mirror.close();
   });
 
   it('keeps the last prices when the upstream fails', async () => {
     const failing: typeof fetch = () => Promise.resolve(new Response('nope', { status: 503 }));
-    const mirror = createMirrorFeed({ baseUrl: 'http://upstream.invalid', symbols: feedSymbols(), pollIntervalMs: 1000, logger: silentLogger, fetch: failing, autoStart: false });
+    const mirror = createMirrorFeed({
+      baseUrl: 'http://upstream.invalid',
+      symbols: feedSymbols(),
+      pollIntervalMs: 1000,
+      logger: silentLogger,
+      fetch: failing,
+      autoStart: false,
+    });
     await mirror.pollOnce();
     expect(mirror.priceAt('ETHUSDTM', 0).lastPrice).toBe('2556.40');
   });

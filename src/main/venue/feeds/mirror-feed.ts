@@ -29,7 +29,10 @@ export interface MirrorFeed extends PriceFeed {
 
 async function getJson(fetcher: typeof fetch, url: string): Promise<unknown> {
   const response = await fetcher(url, { signal: AbortSignal.timeout(5000) });
-  if (!response.ok) throw new NetworkError('venue-mirror-http', `HTTP ${response.status} from ${url}`, { details: { status: response.status } });
+  if (!response.ok)
+    throw new NetworkError('venue-mirror-http', `HTTP ${response.status} from ${url}`, {
+      details: { status: response.status },
+    });
   return response.json();
 }
 
@@ -56,7 +59,11 @@ export function createMirrorFeed(options: MirrorFeedOptions): MirrorFeed {
     await Promise.all(
       options.symbols.map((spec) =>
         pollSymbol(spec).catch((error: unknown) => {
-          options.logger.warn('venue-mirror-poll-failed', { symbol: spec.symbol, baseUrl: base, error: String(error) });
+          options.logger.warn('venue-mirror-poll-failed', {
+            symbol: spec.symbol,
+            baseUrl: base,
+            error: String(error),
+          });
         }),
       ),
     );
@@ -70,7 +77,10 @@ export function createMirrorFeed(options: MirrorFeedOptions): MirrorFeed {
   return {
     priceAt(symbol: string): PricePoint {
       const point = points.get(symbol);
-      if (point === undefined) throw new ValidationError('venue-feed-unknown-symbol', `mirror feed has no symbol ${symbol}`, { details: { symbol } });
+      if (point === undefined)
+        throw new ValidationError('venue-feed-unknown-symbol', `mirror feed has no symbol ${symbol}`, {
+          details: { symbol },
+        });
       return point;
     },
     pollOnce,

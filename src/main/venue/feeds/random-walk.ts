@@ -50,15 +50,24 @@ export function createRandomWalkFeed(options: RandomWalkOptions): PriceFeed {
   }
   const step = (state: WalkState): void => {
     const shock = state.sigmaPerStep * state.rng.normal();
-    const jump = state.rng.next() < options.jumpProbability ? (state.rng.next() < 0.5 ? -1 : 1) * options.jumpFraction : 0;
-    state.index = Math.max(state.index * Math.exp(shock - (state.sigmaPerStep * state.sigmaPerStep) / 2) * (1 + jump), 1e-6);
+    const jump =
+      state.rng.next() < options.jumpProbability
+        ? (state.rng.next() < 0.5 ? -1 : 1) * options.jumpFraction
+        : 0;
+    state.index = Math.max(
+      state.index * Math.exp(shock - (state.sigmaPerStep * state.sigmaPerStep) / 2) * (1 + jump),
+      1e-6,
+    );
     state.lastOffsetTicks = state.rng.int(-2, 2);
     state.atMs += options.stepMs;
   };
   return {
     priceAt(symbol: string, atMs: number): PricePoint {
       const state = states.get(symbol);
-      if (state === undefined) throw new ValidationError('venue-feed-unknown-symbol', `random walk has no symbol ${symbol}`, { details: { symbol } });
+      if (state === undefined)
+        throw new ValidationError('venue-feed-unknown-symbol', `random walk has no symbol ${symbol}`, {
+          details: { symbol },
+        });
       while (state.atMs + options.stepMs <= atMs) step(state);
       const mark = state.index * (1 + options.markBasisFraction);
       const tick = Number(state.spec.tickSize);

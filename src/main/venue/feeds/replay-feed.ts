@@ -13,15 +13,28 @@ export interface ReplayRow {
   readonly close: number;
 }
 
-const numberLike = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const numberLike = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 const arrayRow = z.tuple([numberLike, numberLike, numberLike, numberLike, numberLike]).rest(z.unknown());
-const candleObject = z.object({ time: numberLike, open: numberLike, high: numberLike, low: numberLike, close: numberLike });
+const candleObject = z.object({
+  time: numberLike,
+  open: numberLike,
+  high: numberLike,
+  low: numberLike,
+  close: numberLike,
+});
 const tradeObject = z.object({ time: numberLike, price: numberLike });
 const jsonRow = z.union([arrayRow, candleObject, tradeObject]);
 
 function fromJsonRow(row: z.infer<typeof jsonRow>): ReplayRow {
   if (Array.isArray(row)) return { timeMs: row[0], open: row[1], high: row[2], low: row[3], close: row[4] };
-  if ('price' in row) return { timeMs: row.time, open: row.price, high: row.price, low: row.price, close: row.price };
+  if ('price' in row)
+    return { timeMs: row.time, open: row.price, high: row.price, low: row.price, close: row.price };
   return { timeMs: row.time, open: row.open, high: row.high, low: row.low, close: row.close };
 }
 
@@ -30,7 +43,8 @@ function parseCsv(text: string): ReplayRow[] {
   const header = (lines.shift() ?? '').split(',').map((name) => name.trim().toLowerCase());
   const column = (name: string): number => header.indexOf(name);
   const time = column('time');
-  if (time < 0) throw new ValidationError('venue-replay-invalid', 'replay CSV needs a "time" column (epoch ms)');
+  if (time < 0)
+    throw new ValidationError('venue-replay-invalid', 'replay CSV needs a "time" column (epoch ms)');
   return lines.map((line) => {
     const cells = line.split(',').map((cell) => Number(cell.trim()));
     const at = (name: string): number => cells[column(name)] ?? Number.NaN;
@@ -38,7 +52,8 @@ function parseCsv(text: string): ReplayRow[] {
     const row = Number.isNaN(price)
       ? { timeMs: at('time'), open: at('open'), high: at('high'), low: at('low'), close: at('close') }
       : { timeMs: at('time'), open: price, high: price, low: price, close: price };
-    if (Object.values(row).some((value) => !Number.isFinite(value))) throw new ValidationError('venue-replay-invalid', `replay CSV row is not numeric: ${line}`);
+    if (Object.values(row).some((value) => !Number.isFinite(value)))
+      throw new ValidationError('venue-replay-invalid', `replay CSV row is not numeric: ${line}`);
     return row;
   });
 }
@@ -51,7 +66,11 @@ function parseJsonRows(text: string): ReplayRow[] {
     throw new ValidationError('venue-replay-invalid', `replay JSON does not parse: ${String(error)}`);
   }
   const parsed = z.array(jsonRow).safeParse(raw);
-  if (!parsed.success) throw new ValidationError('venue-replay-invalid', `replay JSON row is invalid: ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+  if (!parsed.success)
+    throw new ValidationError(
+      'venue-replay-invalid',
+      `replay JSON row is invalid: ${parsed.error.issues[0]?.path.join('.') ?? ''}`,
+    );
   return parsed.data.map(fromJsonRow);
 }
 
@@ -99,7 +118,9 @@ function rowIndex(rows: readonly ReplayRow[], fileMs: number): number {
 /** Price inside a candle: open → nearer extreme → other extreme → close, linear in time. */
 function pathPrice(row: ReplayRow, fraction: number): number {
   const highFirst = row.close < row.open;
-  const points = highFirst ? [row.open, row.high, row.low, row.close] : [row.open, row.low, row.high, row.close];
+  const points = highFirst
+    ? [row.open, row.high, row.low, row.close]
+    : [row.open, row.low, row.high, row.close];
   const scaled = Math.min(Math.max(fraction, 0), 1) * 3;
   const segment = Math.min(Math.floor(scaled), 2);
   const from = points[segment] ?? row.open;
@@ -127,7 +148,10 @@ export function createReplayFeed(options: ReplayFeedOptions): PriceFeed {
   return {
     priceAt(symbol: string, atMs: number): PricePoint {
       const spec = bySymbol.get(symbol);
-      if (spec === undefined) throw new ValidationError('venue-feed-unknown-symbol', `replay feed has no symbol ${symbol}`, { details: { symbol } });
+      if (spec === undefined)
+        throw new ValidationError('venue-feed-unknown-symbol', `replay feed has no symbol ${symbol}`, {
+          details: { symbol },
+        });
       const rows = options.series[symbol];
       const first = rows?.[0];
       const last = rows?.[rows.length - 1];

@@ -25,7 +25,15 @@ const extrasSchema = z.looseObject({
  * Used only where KuCoin's answer lacks a field (older answers have no cross parameters or
  * funding cap): the values of KuCoin's XBTUSDTM example, so margin maths still runs.
  */
-const fallback = { k: '490', m: '300', f: '1.3', mmrLimit: '0.3', mmrLevConstant: '125', fundingRateCap: '0.003', fundingRateFloor: '-0.003' } as const;
+const fallback = {
+  k: '490',
+  m: '300',
+  f: '1.3',
+  mmrLimit: '0.3',
+  mmrLevConstant: '125',
+  fundingRateCap: '0.003',
+  fundingRateFloor: '-0.003',
+} as const;
 
 function decimalText(value: number | string | null | undefined, otherwise: string): string {
   if (value === null || value === undefined || value === '') return otherwise;
@@ -34,7 +42,12 @@ function decimalText(value: number | string | null | undefined, otherwise: strin
 }
 
 function tiersOf(symbol: string, levels: readonly KucoinRiskLimitLevel[]): RiskTier[] {
-  if (levels.length === 0) throw new ValidationError('mirror-contract-no-tiers', `KuCoin answered no risk-limit tiers for ${symbol}; the contract cannot be mirrored.`, { details: { symbol } });
+  if (levels.length === 0)
+    throw new ValidationError(
+      'mirror-contract-no-tiers',
+      `KuCoin answered no risk-limit tiers for ${symbol}; the contract cannot be mirrored.`,
+      { details: { symbol } },
+    );
   return [...levels]
     .sort((a, b) => a.level - b.level)
     .map((level) => ({
@@ -51,10 +64,18 @@ function tiersOf(symbol: string, levels: readonly KucoinRiskLimitLevel[]): RiskT
  * The venue spec of an upstream contract at the upstream's current mark price.
  * @throws ValidationError when the lot size is not a whole number of contracts or no tiers exist.
  */
-export function specFromUpstream(contract: KucoinContract, levels: readonly KucoinRiskLimitLevel[]): ContractSpec {
+export function specFromUpstream(
+  contract: KucoinContract,
+  levels: readonly KucoinRiskLimitLevel[],
+): ContractSpec {
   const extras = extrasSchema.parse(contract);
   const lotSize = Number(contract.lotSize);
-  if (!Number.isInteger(lotSize) || lotSize < 1) throw new ValidationError('mirror-contract-lot', `KuCoin lists ${contract.symbol} with lot size ${contract.lotSize}; the venue trades whole lots only.`, { details: { symbol: contract.symbol } });
+  if (!Number.isInteger(lotSize) || lotSize < 1)
+    throw new ValidationError(
+      'mirror-contract-lot',
+      `KuCoin lists ${contract.symbol} with lot size ${contract.lotSize}; the venue trades whole lots only.`,
+      { details: { symbol: contract.symbol } },
+    );
   const tickSize = d(contract.tickSize);
   const initialPrice = contract.markPrice ?? contract.lastTradePrice ?? contract.tickSize;
   return {

@@ -37,14 +37,27 @@ function messageOf(error: unknown): string {
  * @throws NetworkError `venue-live-data-unreachable` when the source is `live` and the upstream
  *   could not be opened (the message says what failed and which setting to change).
  */
-export async function choosePaperMarket(options: MirrorMarketOptions, env: NodeJS.ProcessEnv = process.env): Promise<PaperMarketChoice> {
+export async function choosePaperMarket(
+  options: MirrorMarketOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<PaperMarketChoice> {
   const { source, upstreamRestUrl } = options.marketData;
   if (source === 'simulated') return { kind: 'simulated', reason: 'simulated market chosen in settings' };
   const pinned = offlinePin(env, upstreamRestUrl);
-  const attempt = pinned === undefined ? await openMirroredMarket(options).then((market) => ({ market }), (error: unknown) => ({ error: messageOf(error) })) : { error: pinned };
+  const attempt =
+    pinned === undefined
+      ? await openMirroredMarket(options).then(
+          (market) => ({ market }),
+          (error: unknown) => ({ error: messageOf(error) }),
+        )
+      : { error: pinned };
   if ('market' in attempt) return { kind: 'live', market: attempt.market };
   if (source === 'live') {
-    throw new NetworkError('venue-live-data-unreachable', `Live market data is required (venue.marketData.source = "live") but ${upstreamRestUrl} could not be used: ${attempt.error}. Set venue.marketData.source to "auto" or "simulated" to paper-trade on the simulated market.`, { details: { upstreamRestUrl } });
+    throw new NetworkError(
+      'venue-live-data-unreachable',
+      `Live market data is required (venue.marketData.source = "live") but ${upstreamRestUrl} could not be used: ${attempt.error}. Set venue.marketData.source to "auto" or "simulated" to paper-trade on the simulated market.`,
+      { details: { upstreamRestUrl } },
+    );
   }
   options.logger.warn('venue-mirror-unavailable', { upstream: upstreamRestUrl, reason: attempt.error });
   return { kind: 'simulated', reason: `KuCoin unreachable: ${attempt.error}` };

@@ -13,7 +13,12 @@ const MINUTE_MS = 60_000;
 const ROWS_PER_CALL = 500;
 
 /** Reads the last `minutes` closed one-minute bars before `nowMs`, oldest first, without duplicates. */
-export async function loadMinuteHistory(rest: KucoinRestApi, spec: ContractSpec, minutes: number, nowMs: number): Promise<UpstreamCandle[]> {
+export async function loadMinuteHistory(
+  rest: KucoinRestApi,
+  spec: ContractSpec,
+  minutes: number,
+  nowMs: number,
+): Promise<UpstreamCandle[]> {
   const endMs = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS;
   const byStart = new Map<number, UpstreamCandle>();
   const tick = text(spec.tickSize);
@@ -22,9 +27,24 @@ export async function loadMinuteHistory(rest: KucoinRestApi, spec: ContractSpec,
     const rows = await rest.getKlines({ symbol: spec.symbol, granularityMin: 1, fromMs, toMs });
     for (const row of rows) {
       const [startMs, open, high, low, close, volume] = row;
-      if (startMs === undefined || open === undefined || high === undefined || low === undefined || close === undefined || volume === undefined) continue;
+      if (
+        startMs === undefined ||
+        open === undefined ||
+        high === undefined ||
+        low === undefined ||
+        close === undefined ||
+        volume === undefined
+      )
+        continue;
       if (startMs + MINUTE_MS > nowMs || startMs < fromMs) continue;
-      byStart.set(startMs, { startMs, open: roundToGrid(open, tick), high: roundToGrid(high, tick), low: roundToGrid(low, tick), close: roundToGrid(close, tick), volumeLots: Math.max(0, Math.round(volume)) });
+      byStart.set(startMs, {
+        startMs,
+        open: roundToGrid(open, tick),
+        high: roundToGrid(high, tick),
+        low: roundToGrid(low, tick),
+        close: roundToGrid(close, tick),
+        volumeLots: Math.max(0, Math.round(volume)),
+      });
     }
     if (rows.length === 0) break;
   }

@@ -10,7 +10,12 @@ export function mirrorFeed(states: ReadonlyMap<string, SymbolState>, close: () =
     priceAt(symbol: string): PricePoint {
       const state = states.get(symbol);
       if (state === undefined) return { markPrice: '0', indexPrice: '0', lastPrice: '0' };
-      const spec = { symbol, initialPrice: state.mark, tickSize: text(state.spec.tickSize), indexPriceTickSize: text(state.spec.indexPriceTickSize) };
+      const spec = {
+        symbol,
+        initialPrice: state.mark,
+        tickSize: text(state.spec.tickSize),
+        indexPriceTickSize: text(state.spec.indexPriceTickSize),
+      };
       return onGrid(spec, Number(state.index), Number(state.mark), Number(state.last));
     },
     close,

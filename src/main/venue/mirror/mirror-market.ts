@@ -18,7 +18,12 @@ import type { ContractSpec } from '../core/model/contracts.ts';
 import type { UpstreamBook, UpstreamMarket } from '../core/model/upstream.ts';
 import { loadContracts, loadSymbolState, readFunding, type SymbolState } from './symbol-state.ts';
 import { createStaleWatch, type StaleWatch } from './stale-watch.ts';
-import { executionPushSchema, fundingRatePushSchema, markIndexPushSchema, topicSymbol } from './upstream-pushes.ts';
+import {
+  executionPushSchema,
+  fundingRatePushSchema,
+  markIndexPushSchema,
+  topicSymbol,
+} from './upstream-pushes.ts';
 import { mirrorFeed } from './mirror-feed-points.ts';
 
 /** What the mirror is built from. */
@@ -48,17 +53,30 @@ export interface MirroredMarket extends UpstreamMarket {
 }
 
 function topicsOf(symbol: string): string[] {
-  return [`/contractMarket/execution:${symbol}`, `/contract/instrument:${symbol}`, `/contractMarket/tickerV2:${symbol}`];
+  return [
+    `/contractMarket/execution:${symbol}`,
+    `/contract/instrument:${symbol}`,
+    `/contractMarket/tickerV2:${symbol}`,
+  ];
 }
 
-function applyPush(states: ReadonlyMap<string, SymbolState>, message: StreamMessage, bufferMax: number): void {
+function applyPush(
+  states: ReadonlyMap<string, SymbolState>,
+  message: StreamMessage,
+  bufferMax: number,
+): void {
   const state = states.get(topicSymbol(message.topic));
   if (state === undefined) return;
   if (message.topic.startsWith('/contractMarket/execution:')) {
     const print = executionPushSchema.safeParse(message.data);
     if (!print.success) return;
     state.last = print.data.price;
-    state.trades.push({ price: print.data.price, lots: print.data.size, side: print.data.side, tradeId: print.data.tradeId });
+    state.trades.push({
+      price: print.data.price,
+      lots: print.data.size,
+      side: print.data.side,
+      tradeId: print.data.tradeId,
+    });
     if (state.trades.length > bufferMax) state.trades.splice(0, state.trades.length - bufferMax);
   } else if (message.subject === 'mark.index.price') {
     const mark = markIndexPushSchema.safeParse(message.data);
@@ -73,7 +91,8 @@ function applyPush(states: ReadonlyMap<string, SymbolState>, message: StreamMess
 
 function bookOf(book: Level2Book, depth: number): UpstreamBook | undefined {
   if (book.stats().state !== 'live') return undefined;
-  const side = (levels: readonly (readonly [string, number])[]) => levels.filter(([, lots]) => lots > 0).map(([price, lots]) => ({ price, lots }));
+  const side = (levels: readonly (readonly [string, number])[]) =>
+    levels.filter(([, lots]) => lots > 0).map(([price, lots]) => ({ price, lots }));
   return { bids: side(book.bids(depth)), asks: side(book.asks(depth)) };
 }
 
@@ -82,13 +101,22 @@ function buildClient(options: MirrorMarketOptions): ExchangeClient {
   // A loopback stand-in (tests, drills) speaks plain http; KuCoin itself only https.
   const mode = isLoopbackHost(new URL(url).hostname) ? 'paper' : 'live';
   // Without credentials the client has no private stream and signs nothing.
-  return createExchangeClient({ config: options.exchange, endpoints: { futuresRestUrl: url, generalRestUrl: url }, clock: options.clock, logger: options.logger.child({ component: 'venue-mirror' }), mode, ...(options.credentials === undefined ? {} : { credentials: options.credentials }) });
+  return createExchangeClient({
+    config: options.exchange,
+    endpoints: { futuresRestUrl: url, generalRestUrl: url },
+    clock: options.clock,
+    logger: options.logger.child({ component: 'venue-mirror' }),
+    mode,
+    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+  });
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => { reject(new Error(`${what} did not answer within ${ms} ms`)); }, ms);
+    timer = setTimeout(() => {
+      reject(new Error(`${what} did not answer within ${ms} ms`));
+    }, ms);
   });
   try {
     return await Promise.race([work, timeout]);
@@ -97,16 +125,31 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
   }
 }
 
-async function connect(options: MirrorMarketOptions, client: ExchangeClient): Promise<Map<string, SymbolState>> {
+async function connect(
+  options: MirrorMarketOptions,
+  client: ExchangeClient,
+): Promise<Map<string, SymbolState>> {
   const { marketData } = options;
-  const contracts = await withTimeout(loadContracts(client.rest, marketData.symbols, options.logger), marketData.probeTimeoutMs, `KuCoin's contract list at ${marketData.upstreamRestUrl}`);
+  const contracts = await withTimeout(
+    loadContracts(client.rest, marketData.symbols, options.logger),
+    marketData.probeTimeoutMs,
+    `KuCoin's contract list at ${marketData.upstreamRestUrl}`,
+  );
   await client.start();
   const states = new Map<string, SymbolState>();
   for (const contract of contracts) {
-    const state = await loadSymbolState(client, contract, marketData.historyMinutes, options.clock.now(), options.credentials !== undefined);
+    const state = await loadSymbolState(
+      client,
+      contract,
+      marketData.historyMinutes,
+      options.clock.now(),
+      options.credentials !== undefined,
+    );
     states.set(state.spec.symbol, state);
   }
-  client.publicStream.onMessage((message) => { applyPush(states, message, marketData.tapeBufferPrints); });
+  client.publicStream.onMessage((message) => {
+    applyPush(states, message, marketData.tapeBufferPrints);
+  });
   // Open only once every push is subscribed: a print before that would be missed by the tape.
   const topics = [...states.keys()].flatMap(topicsOf);
   await Promise.all(topics.map((topic) => client.publicStream.subscribe(topic)));
@@ -115,18 +158,31 @@ async function connect(options: MirrorMarketOptions, client: ExchangeClient): Pr
 
 function pollFunding(client: ExchangeClient, states: ReadonlyMap<string, SymbolState>, logger: Logger): void {
   for (const state of states.values()) {
-    void readFunding(client.rest, state.spec.symbol).then((funding) => { state.funding = funding; }, (error: unknown) => {
-      logger.warn('venue-mirror-funding-read-failed', { symbol: state.spec.symbol, error: String(error) });
-    });
+    void readFunding(client.rest, state.spec.symbol).then(
+      (funding) => {
+        state.funding = funding;
+      },
+      (error: unknown) => {
+        logger.warn('venue-mirror-funding-read-failed', { symbol: state.spec.symbol, error: String(error) });
+      },
+    );
   }
 }
 
-function assemble(options: MirrorMarketOptions, client: ExchangeClient, states: Map<string, SymbolState>, watch: StaleWatch, timer: NodeJS.Timeout): MirroredMarket {
+function assemble(
+  options: MirrorMarketOptions,
+  client: ExchangeClient,
+  states: Map<string, SymbolState>,
+  watch: StaleWatch,
+  timer: NodeJS.Timeout,
+): MirroredMarket {
   const specs: ContractSpec[] = [...states.values()].map((state) => state.spec);
   return {
     upstreamUrl: options.marketData.upstreamRestUrl,
     specs,
-    feed: mirrorFeed(states, () => { clearInterval(timer); }),
+    feed: mirrorFeed(states, () => {
+      clearInterval(timer);
+    }),
     history: (symbol) => states.get(symbol)?.history ?? [],
     book: (symbol) => {
       const state = states.get(symbol);
@@ -163,9 +219,20 @@ export async function openMirroredMarket(options: MirrorMarketOptions): Promise<
     await client.stop();
     throw error;
   }
-  const watch = createStaleWatch({ client, books: [...states.values()].map((state) => state.book), staleAfterMs: options.marketData.staleAfterMs, clock: options.clock, logger: options.logger });
-  const timer = setInterval(() => { pollFunding(client, states, options.logger); }, options.marketData.fundingPollIntervalMs);
+  const watch = createStaleWatch({
+    client,
+    books: [...states.values()].map((state) => state.book),
+    staleAfterMs: options.marketData.staleAfterMs,
+    clock: options.clock,
+    logger: options.logger,
+  });
+  const timer = setInterval(() => {
+    pollFunding(client, states, options.logger);
+  }, options.marketData.fundingPollIntervalMs);
   timer.unref();
-  options.logger.info('venue-mirror-open', { upstream: options.marketData.upstreamRestUrl, symbols: [...states.keys()] });
+  options.logger.info('venue-mirror-open', {
+    upstream: options.marketData.upstreamRestUrl,
+    symbols: [...states.keys()],
+  });
   return assemble(options, client, states, watch, timer);
 }

@@ -32,7 +32,8 @@ function currentReason(options: StaleWatchOptions, startedAt: number): string | 
   if (stats.state !== 'open') return `KuCoin market stream ${stats.state}`;
   // Before the first push the silence counts from when the mirror opened.
   const silentMs = options.clock.now() - (stats.lastMessageAt ?? startedAt);
-  if (silentMs > options.staleAfterMs) return `no market data from KuCoin for ${Math.round(silentMs / 1000)} s`;
+  if (silentMs > options.staleAfterMs)
+    return `no market data from KuCoin for ${Math.round(silentMs / 1000)} s`;
   const syncing = options.books.find((book) => book.stats().state !== 'live');
   return syncing === undefined ? undefined : `order book of ${syncing.symbol} resynchronising`;
 }

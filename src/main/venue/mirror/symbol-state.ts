@@ -5,7 +5,12 @@ import type { KucoinRiskLimitLevel } from '../../exchange/kucoin/schemas/positio
 import type { Level2Book } from '../../exchange/kucoin/ws/level2-book.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { ContractSpec } from '../core/model/contracts.ts';
-import type { UpstreamCandle, UpstreamFunding, UpstreamFundingPoint, UpstreamTrade } from '../core/model/upstream.ts';
+import type {
+  UpstreamCandle,
+  UpstreamFunding,
+  UpstreamFundingPoint,
+  UpstreamTrade,
+} from '../core/model/upstream.ts';
 import { specFromUpstream } from './contract-spec.ts';
 import { loadMinuteHistory } from './history.ts';
 
@@ -25,7 +30,11 @@ export interface SymbolState {
 }
 
 /** The configured symbols that the upstream lists (in config order); the others are logged. */
-export async function loadContracts(rest: KucoinRestApi, symbols: readonly string[], logger: Logger): Promise<KucoinContract[]> {
+export async function loadContracts(
+  rest: KucoinRestApi,
+  symbols: readonly string[],
+  logger: Logger,
+): Promise<KucoinContract[]> {
   const listed = await rest.listActiveContracts();
   const bySymbol = new Map(listed.map((contract) => [contract.symbol, contract]));
   const found = symbols.flatMap((symbol) => {
@@ -52,11 +61,18 @@ export async function readFunding(rest: KucoinRestApi, symbol: string): Promise<
  * mirror opens without it, and a restored paper account's closed time is then settled without
  * funding (logged there) rather than at invented rates.
  */
-async function readFundingHistory(rest: KucoinRestApi, symbol: string, minutes: number, nowMs: number): Promise<UpstreamFundingPoint[]> {
+async function readFundingHistory(
+  rest: KucoinRestApi,
+  symbol: string,
+  minutes: number,
+  nowMs: number,
+): Promise<UpstreamFundingPoint[]> {
   if (minutes === 0) return [];
   try {
     const points = await rest.getFundingRateHistory(symbol, nowMs - minutes * 60_000, nowMs);
-    return points.map((point) => ({ timeMs: point.timepoint, rate: String(point.fundingRate) })).sort((a, b) => a.timeMs - b.timeMs);
+    return points
+      .map((point) => ({ timeMs: point.timepoint, rate: String(point.fundingRate) }))
+      .sort((a, b) => a.timeMs - b.timeMs);
   } catch {
     return [];
   }
@@ -68,15 +84,38 @@ async function readFundingHistory(rest: KucoinRestApi, symbol: string, minutes: 
  * lists the contract's own first tier (its maxLeverage, initialMargin, maintainMargin and
  * maxRiskLimit from the contract answer) — the higher tiers are then not mirrored (ADR 0180).
  */
-async function tiersOf(client: ExchangeClient, contract: KucoinContract, signed: boolean): Promise<KucoinRiskLimitLevel[]> {
+async function tiersOf(
+  client: ExchangeClient,
+  contract: KucoinContract,
+  signed: boolean,
+): Promise<KucoinRiskLimitLevel[]> {
   if (signed) return client.rest.getRiskLimitLevels(contract.symbol);
   const extras = contract as Record<string, unknown>;
-  const maxRiskLimit = typeof extras.maxRiskLimit === 'number' && extras.maxRiskLimit > 0 ? String(extras.maxRiskLimit) : '1000000000';
-  return [{ symbol: contract.symbol, level: 1, minRiskLimit: '0', maxRiskLimit, maxLeverage: contract.maxLeverage, initialMargin: contract.initialMargin, maintainMargin: contract.maintainMargin }];
+  const maxRiskLimit =
+    typeof extras.maxRiskLimit === 'number' && extras.maxRiskLimit > 0
+      ? String(extras.maxRiskLimit)
+      : '1000000000';
+  return [
+    {
+      symbol: contract.symbol,
+      level: 1,
+      minRiskLimit: '0',
+      maxRiskLimit,
+      maxLeverage: contract.maxLeverage,
+      initialMargin: contract.initialMargin,
+      maintainMargin: contract.maintainMargin,
+    },
+  ];
 }
 
 /** Reads tiers, funding, prices and history of a contract and opens its book on the public stream. */
-export async function loadSymbolState(client: ExchangeClient, contract: KucoinContract, historyMinutes: number, nowMs: number, signed: boolean): Promise<SymbolState> {
+export async function loadSymbolState(
+  client: ExchangeClient,
+  contract: KucoinContract,
+  historyMinutes: number,
+  nowMs: number,
+  signed: boolean,
+): Promise<SymbolState> {
   const symbol = contract.symbol;
   const [levels, funding, mark, ticker, fundingHistory] = await Promise.all([
     tiersOf(client, contract, signed),
@@ -86,7 +125,18 @@ export async function loadSymbolState(client: ExchangeClient, contract: KucoinCo
     readFundingHistory(client.rest, symbol, historyMinutes, nowMs),
   ]);
   const spec = specFromUpstream({ ...contract, markPrice: mark.value }, levels);
-  const history = historyMinutes === 0 ? [] : await loadMinuteHistory(client.rest, spec, historyMinutes, nowMs);
+  const history =
+    historyMinutes === 0 ? [] : await loadMinuteHistory(client.rest, spec, historyMinutes, nowMs);
   const book = await client.openBook(symbol);
-  return { spec, mark: mark.value, index: mark.indexPrice ?? mark.value, last: ticker.price, trades: [], funding, history, fundingHistory, book };
+  return {
+    spec,
+    mark: mark.value,
+    index: mark.indexPrice ?? mark.value,
+    last: ticker.price,
+    trades: [],
+    funding,
+    history,
+    fundingHistory,
+    book,
+  };
 }

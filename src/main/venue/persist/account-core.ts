@@ -48,10 +48,27 @@ const decShape = z.object({ m: z.bigint(), s: z.number().int() });
 const coreShape = z.object({
   userId: z.string().min(1),
   balance: decShape,
-  ledger: z.object({ deposits: decShape, realisedGross: decShape, fees: decShape, funding: decShape, insuranceCover: decShape }),
+  ledger: z.object({
+    deposits: decShape,
+    realisedGross: decShape,
+    fees: decShape,
+    funding: decShape,
+    insuranceCover: decShape,
+  }),
   walletVersion: z.number().int(),
   positions: z.array(z.object({ symbol: z.string(), qty: z.bigint() }).loose()),
-  openOrders: z.array(z.object({ id: z.string(), symbol: z.string(), clientOid: z.string(), parked: z.boolean(), resting: z.boolean(), priority: z.number() }).loose()),
+  openOrders: z.array(
+    z
+      .object({
+        id: z.string(),
+        symbol: z.string(),
+        clientOid: z.string(),
+        parked: z.boolean(),
+        resting: z.boolean(),
+        priority: z.number(),
+      })
+      .loose(),
+  ),
   marginModes: z.array(z.tuple([z.string(), z.enum(['ISOLATED', 'CROSS'])])),
   crossLeverage: z.array(z.tuple([z.string(), decShape])),
   autoDeposit: z.array(z.string()),

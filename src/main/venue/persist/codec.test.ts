@@ -3,7 +3,13 @@ import { decodeRecord, encodeRecord } from './codec.ts';
 
 describe('paper account codec', () => {
   it('brings bigints back exact wherever they sit, beyond 2^53 too', () => {
-    const record = { qty: -3n, price: { m: 9_007_199_254_740_993n, s: 2 }, legs: [{ lots: 1n }, 2, 'x', null], note: 'plain', flag: true };
+    const record = {
+      qty: -3n,
+      price: { m: 9_007_199_254_740_993n, s: 2 },
+      legs: [{ lots: 1n }, 2, 'x', null],
+      note: 'plain',
+      flag: true,
+    };
     expect(decodeRecord(encodeRecord(record))).toEqual(record);
   });
 

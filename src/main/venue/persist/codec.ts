@@ -5,7 +5,9 @@
 
 /** JSON text of `value`, bigints kept exact. */
 export function encodeRecord(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? { $n: item.toString() } : item));
+  return JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'bigint' ? { $n: item.toString() } : item,
+  );
 }
 
 // No venue record has a field named `$n`, so its presence marks a box.

@@ -21,7 +21,12 @@ const MINUTE_MS = 60_000;
 type Prices = Pick<MarketRecord, 'markPrice' | 'indexPrice' | 'lastPrice' | 'feedLastPrice'>;
 
 function pricesOf(market: MarketRecord): Prices {
-  return { markPrice: market.markPrice, indexPrice: market.indexPrice, lastPrice: market.lastPrice, feedLastPrice: market.feedLastPrice };
+  return {
+    markPrice: market.markPrice,
+    indexPrice: market.indexPrice,
+    lastPrice: market.lastPrice,
+    feedLastPrice: market.feedLastPrice,
+  };
 }
 
 /** Every price the stops and liquidations watch, at `price` (a moment inside the candle). */
@@ -36,7 +41,9 @@ export function priceAtMoment(market: MarketRecord, price: Dec): void {
 function crossedStopPrices(venue: Venue, market: MarketRecord, candle: CandleRecord): Dec[] {
   const inside = parkedOf(venue, market.spec.symbol)
     .map((order) => order.stopPrice)
-    .filter((price): price is Dec => price !== null && cmp(price, candle.low) >= 0 && cmp(price, candle.high) <= 0);
+    .filter(
+      (price): price is Dec => price !== null && cmp(price, candle.low) >= 0 && cmp(price, candle.high) <= 0,
+    );
   // Open → the nearer extreme → the other one → close: a falling candle meets the high side first.
   const falling = cmp(candle.close, candle.open) < 0;
   return inside.sort((a, b) => (falling ? cmp(b, a) : cmp(a, b)));
@@ -67,7 +74,8 @@ export function settleCandleRange(venue: Venue, market: MarketRecord, candle: Ca
 
 /** Whether any account has an open order or a position: with none, the closed time changes nothing. */
 export function holdsAnything(venue: Venue): boolean {
-  for (const account of venue.accounts.values()) if (account.openOrders.size > 0 || [...account.positions.values()].some((p) => p.qty !== 0n)) return true;
+  for (const account of venue.accounts.values())
+    if (account.openOrders.size > 0 || [...account.positions.values()].some((p) => p.qty !== 0n)) return true;
   return false;
 }
 
@@ -94,7 +102,8 @@ function settleMinute(venue: Venue, atMs: number): void {
 export function settleGap(venue: Venue, untilMs: number): void {
   const fromMs = venue.nowMs;
   if (untilMs > fromMs && holdsAnything(venue)) {
-    for (let atMs = fromMs + MINUTE_MS; atMs < untilMs + MINUTE_MS; atMs += MINUTE_MS) settleMinute(venue, Math.min(atMs, untilMs));
+    for (let atMs = fromMs + MINUTE_MS; atMs < untilMs + MINUTE_MS; atMs += MINUTE_MS)
+      settleMinute(venue, Math.min(atMs, untilMs));
     venue.logger.info('paper-gap-settled', { fromMs, untilMs });
   } else {
     warmTo(venue, untilMs);

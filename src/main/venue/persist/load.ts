@@ -13,15 +13,23 @@ import { decodeRecord } from './codec.ts';
 import { historyLists, keptCount, listOf } from './history-lists.ts';
 
 function corrupt(filePath: string, what: string, error: unknown): ConfigError {
-  return new ConfigError('paper-account-file', `The paper account file ${filePath} has a damaged ${what} (${String(error)}). Move the file aside to start a fresh paper account.`);
+  return new ConfigError(
+    'paper-account-file',
+    `The paper account file ${filePath} has a damaged ${what} (${String(error)}). Move the file aside to start a fresh paper account.`,
+  );
 }
 
 /** Loads the newest kept rows of each list and forgets older rows the venue would not remember. */
 function loadHistory(db: DatabaseSync, venue: Venue, account: AccountRecord, filePath: string): void {
-  const newest = db.prepare('SELECT seq, item_json FROM history WHERE user_id = ? AND list = ? ORDER BY seq DESC LIMIT ?');
+  const newest = db.prepare(
+    'SELECT seq, item_json FROM history WHERE user_id = ? AND list = ? ORDER BY seq DESC LIMIT ?',
+  );
   const forget = db.prepare('DELETE FROM history WHERE user_id = ? AND list = ? AND seq < ?');
   for (const list of historyLists) {
-    const rows = newest.all(account.userId, list, keptCount(venue.config, list)) as { seq: number; item_json: string }[];
+    const rows = newest.all(account.userId, list, keptCount(venue.config, list)) as {
+      seq: number;
+      item_json: string;
+    }[];
     rows.reverse();
     const items = listOf(account, list);
     try {
@@ -56,7 +64,10 @@ function placeOrderInVenue(venue: Venue, order: OrderRecord): void {
 
 /** Every saved account, restored into `venue` (throws ConfigError naming a damaged row). */
 export function loadAccounts(db: DatabaseSync, venue: Venue, filePath: string): AccountRecord[] {
-  const rows = db.prepare('SELECT user_id, core_json FROM accounts ORDER BY user_id').all() as { user_id: string; core_json: string }[];
+  const rows = db.prepare('SELECT user_id, core_json FROM accounts ORDER BY user_id').all() as {
+    user_id: string;
+    core_json: string;
+  }[];
   const accounts: AccountRecord[] = [];
   for (const row of rows) {
     let account: AccountRecord;

@@ -17,7 +17,12 @@ import { holdsAnything, priceAtMoment, settleCandleRange } from './gap.ts';
 const MINUTE_MS = 60_000;
 
 type GapEvent =
-  | { readonly atMs: number; readonly market: MarketRecord; readonly kind: 'candle'; readonly candle: CandleRecord }
+  | {
+      readonly atMs: number;
+      readonly market: MarketRecord;
+      readonly kind: 'candle';
+      readonly candle: CandleRecord;
+    }
   | { readonly atMs: number; readonly market: MarketRecord; readonly kind: 'funding'; readonly rate: string };
 
 /** The candles that closed and the settlements that happened in (fromMs, untilMs], in time order. */
@@ -27,10 +32,12 @@ function gapEvents(venue: Venue, fromMs: number, untilMs: number): GapEvent[] {
   for (const market of venue.markets.values()) {
     for (const candle of market.candles) {
       const closedAt = candle.startMs + MINUTE_MS;
-      if (candle.startMs >= fromMs && closedAt <= untilMs) events.push({ atMs: closedAt, market, kind: 'candle', candle });
+      if (candle.startMs >= fromMs && closedAt <= untilMs)
+        events.push({ atMs: closedAt, market, kind: 'candle', candle });
     }
     for (const point of upstream?.fundingHistory(market.spec.symbol) ?? []) {
-      if (point.timeMs > fromMs && point.timeMs <= untilMs) events.push({ atMs: point.timeMs, market, kind: 'funding', rate: point.rate });
+      if (point.timeMs > fromMs && point.timeMs <= untilMs)
+        events.push({ atMs: point.timeMs, market, kind: 'funding', rate: point.rate });
     }
   }
   // A settlement at a minute's end is charged on that minute's close: candles first on a tie.
@@ -56,15 +63,39 @@ function replay(venue: Venue, event: GapEvent): void {
  * Replays the mirrored history from `savedAtMs` (the last save, at most `maxRestoreGapMs` back) to
  * `untilMs`; returns how many candles and settlements it replayed.
  */
-export function settleMirroredGap(venue: Venue, savedAtMs: number, untilMs: number): { candles: number; settlements: number } {
+export function settleMirroredGap(
+  venue: Venue,
+  savedAtMs: number,
+  untilMs: number,
+): { candles: number; settlements: number } {
   const fromMs = Math.max(savedAtMs, untilMs - venue.config.maxRestoreGapMs);
   if (!(untilMs > fromMs) || !holdsAnything(venue)) return { candles: 0, settlements: 0 };
-  const live = [...venue.markets.values()].map((market) => ({ market, mark: market.markPrice, index: market.indexPrice, last: market.lastPrice, feedLast: market.feedLastPrice, rate: market.fundingRate }));
+  const live = [...venue.markets.values()].map((market) => ({
+    market,
+    mark: market.markPrice,
+    index: market.indexPrice,
+    last: market.lastPrice,
+    feedLast: market.feedLastPrice,
+    rate: market.fundingRate,
+  }));
   const events = gapEvents(venue, fromMs, untilMs);
   for (const event of events) replay(venue, event);
-  for (const { market, mark, index, last, feedLast, rate } of live) Object.assign(market, { markPrice: mark, indexPrice: index, lastPrice: last, feedLastPrice: feedLast, fundingRate: rate });
+  for (const { market, mark, index, last, feedLast, rate } of live)
+    Object.assign(market, {
+      markPrice: mark,
+      indexPrice: index,
+      lastPrice: last,
+      feedLastPrice: feedLast,
+      fundingRate: rate,
+    });
   venue.nowMs = untilMs;
   const settlements = events.filter((event) => event.kind === 'funding').length;
-  venue.logger.info('paper-gap-settled', { fromMs, untilMs, candles: events.length - settlements, settlements, market: 'mirrored' });
+  venue.logger.info('paper-gap-settled', {
+    fromMs,
+    untilMs,
+    candles: events.length - settlements,
+    settlements,
+    market: 'mirrored',
+  });
   return { candles: events.length - settlements, settlements };
 }

@@ -16,7 +16,13 @@ import { openPaperAccountStore } from './paper-account-store.ts';
 import type { PaperAccountStore } from './paper-account-store.ts';
 
 const XBT = 'XBTUSDTM';
-const config: VenueConfig = venueConfigSchema.parse({ historyWarmupMs: 0, bookDepthLevels: 10, bookSpreadTicks: 1, bookLevelStepTicks: 1, bookLevelSizeLots: 100 });
+const config: VenueConfig = venueConfigSchema.parse({
+  historyWarmupMs: 0,
+  bookDepthLevels: 10,
+  bookSpreadTicks: 1,
+  bookLevelStepTicks: 1,
+  bookLevelSizeLots: 100,
+});
 
 interface Session {
   exchange: VenueExchange;
@@ -30,7 +36,14 @@ function open(file: string, atMs: number, price = '86300'): Session {
   const feed = createManualPriceFeed(feedSymbols());
   feed.set(XBT, { markPrice: price, indexPrice: price, lastPrice: price });
   const store = openPaperAccountStore({ filePath: file, logger: silentLogger });
-  const exchange = createVenueExchange({ seed: 1, clock, config, logger: silentLogger, priceFeed: feed, persistence: store });
+  const exchange = createVenueExchange({
+    seed: 1,
+    clock,
+    config,
+    logger: silentLogger,
+    priceFeed: feed,
+    persistence: store,
+  });
   return { exchange, feed, store };
 }
 
@@ -48,7 +61,9 @@ function picture(exchange: VenueExchange) {
   const overview = exchange.accountOverview('u1', 'USDT');
   return {
     balance: overview.marginBalance,
-    positions: exchange.positions('u1').map((p) => ({ symbol: p.symbol, qty: p.currentQty, cost: p.currentCost })),
+    positions: exchange
+      .positions('u1')
+      .map((p) => ({ symbol: p.symbol, qty: p.currentQty, cost: p.currentCost })),
     open: exchange.listOrders('u1', { status: 'active' }).items.map((o) => o.id),
     stops: exchange.listStopOrders('u1', {}).items.map((o) => ({ id: o.id, stopPrice: o.stopPrice })),
     fills: exchange.fills('u1', {}).items.map((f) => f.tradeId),
@@ -57,9 +72,36 @@ function picture(exchange: VenueExchange) {
 
 function trade(exchange: VenueExchange): { stopId: string } {
   exchange.openAccount('u1', '10000');
-  exchange.placeOrder('u1', { clientOid: 'entry', side: 'buy', symbol: XBT, leverage: 5, type: 'market', size: 3, marginMode: 'ISOLATED' });
-  exchange.placeOrder('u1', { clientOid: 'bid', side: 'buy', symbol: XBT, leverage: 5, type: 'limit', price: '80000', size: 1 });
-  const stop = exchange.placeOrder('u1', { clientOid: 'stop', side: 'sell', symbol: XBT, leverage: 5, type: 'market', size: 3, reduceOnly: true, stop: 'down', stopPrice: '85000', stopPriceType: 'MP' });
+  exchange.placeOrder('u1', {
+    clientOid: 'entry',
+    side: 'buy',
+    symbol: XBT,
+    leverage: 5,
+    type: 'market',
+    size: 3,
+    marginMode: 'ISOLATED',
+  });
+  exchange.placeOrder('u1', {
+    clientOid: 'bid',
+    side: 'buy',
+    symbol: XBT,
+    leverage: 5,
+    type: 'limit',
+    price: '80000',
+    size: 1,
+  });
+  const stop = exchange.placeOrder('u1', {
+    clientOid: 'stop',
+    side: 'sell',
+    symbol: XBT,
+    leverage: 5,
+    type: 'market',
+    size: 3,
+    reduceOnly: true,
+    stop: 'down',
+    stopPrice: '85000',
+    stopPriceType: 'MP',
+  });
   return { stopId: stop.orderId };
 }
 
@@ -75,7 +117,15 @@ describe('paper account store: the account survives a restart', () => {
     const second = open(file, TEST_START_MS + 1_000);
     expect(picture(second.exchange)).toEqual(before);
     // The restored venue goes on with new ids: nothing it issues repeats an id from before.
-    const next = second.exchange.placeOrder('u1', { clientOid: 'after', side: 'buy', symbol: XBT, leverage: 5, type: 'limit', price: '80001', size: 1 });
+    const next = second.exchange.placeOrder('u1', {
+      clientOid: 'after',
+      side: 'buy',
+      symbol: XBT,
+      leverage: 5,
+      type: 'limit',
+      price: '80001',
+      size: 1,
+    });
     expect([...before.open, ...before.stops.map((s) => s.id)]).not.toContain(next.orderId);
     expect(second.exchange.orderByClientOid('u1', 'bid').status).toBe('open');
     close(second);
@@ -105,7 +155,11 @@ describe('paper account store: the account survives a restart', () => {
     close(first);
     const second = open(file, TEST_START_MS + 2 * config.fundingIntervalMs + 120_000);
     const payments = second.exchange.fundingPayments('u1', {}).dataList;
-    expect(payments.map((p) => p.timePoint)).toEqual([TEST_START_MS + 2 * config.fundingIntervalMs, TEST_START_MS + config.fundingIntervalMs].sort((a, b) => b - a));
+    expect(payments.map((p) => p.timePoint)).toEqual(
+      [TEST_START_MS + 2 * config.fundingIntervalMs, TEST_START_MS + config.fundingIntervalMs].sort(
+        (a, b) => b - a,
+      ),
+    );
     expect(second.exchange.ledger('u1').funding).not.toBe(balance);
     close(second);
   });
@@ -120,11 +174,24 @@ describe('paper account store: the account survives a restart', () => {
     expect(first.exchange.positions('u1')).toHaveLength(1);
     first.exchange.cancelAll('u1');
     first.exchange.cancelStopOrders('u1');
-    first.exchange.placeOrder('u1', { clientOid: 'flat', side: 'sell', symbol: XBT, type: 'market', size: 3, reduceOnly: true });
+    first.exchange.placeOrder('u1', {
+      clientOid: 'flat',
+      side: 'sell',
+      symbol: XBT,
+      type: 'market',
+      size: 3,
+      reduceOnly: true,
+    });
     first.exchange.resetAccount('u1', '2500');
     close(first);
     const second = open(file, TEST_START_MS + 1_000);
-    expect(picture(second.exchange)).toEqual({ balance: 2500, positions: [], open: [], stops: [], fills: [] });
+    expect(picture(second.exchange)).toEqual({
+      balance: 2500,
+      positions: [],
+      open: [],
+      stops: [],
+      fills: [],
+    });
     close(second);
   });
 

@@ -49,7 +49,8 @@ function restoreInto(parts: StoreParts, venue: Venue, untilMs: number): void {
   const savedText = readMeta(parts.sql, 'savedAtMs');
   const savedAtMs = savedText === null ? venue.nowMs : Number(savedText);
   parts.written.savedAtMs = venue.nowMs;
-  if (accounts.length > 0) parts.logger.info('paper-account-restored', { accounts: accounts.length, savedAtMs, untilMs });
+  if (accounts.length > 0)
+    parts.logger.info('paper-account-restored', { accounts: accounts.length, savedAtMs, untilMs });
   // A mirrored market opens at the present on the upstream's real history of the closed time;
   // the synthetic one was built up to the last save and steps on from there.
   if (venue.mirror === undefined) settleGap(venue, untilMs);
@@ -59,7 +60,13 @@ function restoreInto(parts: StoreParts, venue: Venue, untilMs: number): void {
 /** Opens the paper account file at `options.filePath` (throws ConfigError when it is damaged). */
 export function openPaperAccountStore(options: PaperAccountStoreOptions): PaperAccountStore {
   const db = openStoreFile(options.filePath);
-  const parts: StoreParts = { db, sql: storeStatements(db), written: nothingWritten(), options, logger: options.logger.child({ component: 'paper-account' }) };
+  const parts: StoreParts = {
+    db,
+    sql: storeStatements(db),
+    written: nothingWritten(),
+    options,
+    logger: options.logger.child({ component: 'paper-account' }),
+  };
   let restored: Venue | null = null;
   return {
     savedAtMs: () => {

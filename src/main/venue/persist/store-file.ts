@@ -30,7 +30,10 @@ export function openStoreFile(filePath: string): DatabaseSync {
     migratePaperAccountFile(db);
     return db;
   } catch (error) {
-    throw new ConfigError('paper-account-file', `The paper account file ${filePath} could not be opened (${String(error)}). Move it aside to start a fresh paper account.`);
+    throw new ConfigError(
+      'paper-account-file',
+      `The paper account file ${filePath} could not be opened (${String(error)}). Move it aside to start a fresh paper account.`,
+    );
   }
 }
 
@@ -38,8 +41,12 @@ export function openStoreFile(filePath: string): DatabaseSync {
 export function storeStatements(db: DatabaseSync): StoreStatements {
   return {
     readMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
-    writeMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
-    writeCore: db.prepare('INSERT INTO accounts (user_id, core_json) VALUES (?, ?) ON CONFLICT(user_id) DO UPDATE SET core_json = excluded.core_json'),
+    writeMeta: db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ),
+    writeCore: db.prepare(
+      'INSERT INTO accounts (user_id, core_json) VALUES (?, ?) ON CONFLICT(user_id) DO UPDATE SET core_json = excluded.core_json',
+    ),
     appendItem: db.prepare('INSERT INTO history (user_id, list, item_json) VALUES (?, ?, ?)'),
     forgetHistory: db.prepare('DELETE FROM history WHERE user_id = ?'),
   };

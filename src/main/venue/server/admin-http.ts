@@ -24,7 +24,10 @@ const faultSchema = z
     latencyMs: z.number().min(0).optional(),
     jitterMs: z.number().min(0).optional(),
     httpStatus: z.number().int().min(500).max(599).optional(),
-    code: z.string().regex(/^\d{5,6}$/).optional(),
+    code: z
+      .string()
+      .regex(/^\d{5,6}$/)
+      .optional(),
     msg: z.string().max(200).optional(),
     variant: z.enum(['drop-order-id', 'wrong-client-oid', 'drop-field']).optional(),
     field: z.string().min(1).optional(),
@@ -114,7 +117,9 @@ const actions: Readonly<Record<string, AdminAction>> = {
     a.advanceTime(z.object({ ms: z.number().int().nonnegative() }).parse(b).ms);
   },
   'POST /__venue/adl': (a, b) => {
-    const { userId, symbol, lots } = z.object({ userId: z.string().min(1), symbol: z.string().min(1), lots: z.number().int().positive() }).parse(b);
+    const { userId, symbol, lots } = z
+      .object({ userId: z.string().min(1), symbol: z.string().min(1), lots: z.number().int().positive() })
+      .parse(b);
     return { remainingLots: a.autoDeleverage(userId, symbol, lots) };
   },
   'POST /__venue/keys': (a, b) => a.issueKey(stripUndefined(keySchema.parse(b ?? {}))),

@@ -228,8 +228,16 @@ export function loopbackRefusalBody(refusal: LoopbackRefusal): string {
 function refusedByGuard(req: IncomingMessage, res: ServerResponse, deps: FrontDoorDeps): boolean {
   const refusal = loopbackRefusal(req, deps.ownPort());
   if (refusal === undefined) return false;
-  deps.logger.warn('venue-request-refused', { reason: refusal.reason, host: req.headers.host, origin: req.headers.origin });
-  res.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Connection: 'close' });
+  deps.logger.warn('venue-request-refused', {
+    reason: refusal.reason,
+    host: req.headers.host,
+    origin: req.headers.origin,
+  });
+  res.writeHead(refusal.status, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-store',
+    Connection: 'close',
+  });
   res.end(loopbackRefusalBody(refusal));
   return true;
 }

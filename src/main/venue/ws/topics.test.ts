@@ -55,7 +55,9 @@ describe('WS topics (docs/reference/kucoin-futures.md#ws-public-topics, #ws-priv
     const depth = { bids: [], asks: [], sequence: 17, timestamp: 1731680019100, ts: 1731680019100 };
     expect(messageSn('/contractMarket/level2Depth5:XBTUSDTM', depth)).toBe(1731680019100);
     expect(messageSn('/contractMarket/level2Depth50:XBTUSDTM', depth)).toBe(1731680019100);
-    expect(messageSn('/contractMarket/level2:XBTUSDTM', { sequence: 9, change: '1,buy,1', timestamp: 5 })).toBe(9);
+    expect(
+      messageSn('/contractMarket/level2:XBTUSDTM', { sequence: 9, change: '1,buy,1', timestamp: 5 }),
+    ).toBe(9);
     // KuCoin's tickerV2 schema lists sn as required; its example has sn = data.sequence.
     expect(messageSn('/contractMarket/tickerV2:XBTUSDTM', { sequence: 9 })).toBe(9);
     expect(messageSn('/contractMarket/ticker:XBTUSDTM', { sequence: 10 })).toBe(10);

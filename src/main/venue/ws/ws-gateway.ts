@@ -208,7 +208,9 @@ export class WsGateway {
   /** A fresh message id: gateway seconds (8 hex) + a counter (16 hex), like KuCoin's 24-hex ids. */
   #messageId(): string {
     this.#messageCount += 1;
-    const seconds = Math.floor(this.#deps.now() / 1000).toString(16).padStart(8, '0');
+    const seconds = Math.floor(this.#deps.now() / 1000)
+      .toString(16)
+      .padStart(8, '0');
     return `${seconds}${this.#messageCount.toString(16).padStart(16, '0')}`;
   }
 
@@ -297,7 +299,13 @@ function bufferText(data: unknown): string {
  * docs/reference/kucoin-futures.md#ws-subscribe message envelope; private messages add userId and channelType, and the topics whose KuCoin
  * schema requires one carry a message `id` (24 hex digits, as KuCoin's examples). Built by hand: hot path.
  */
-function frameText(topic: string, subject: string, data: unknown, userId: string | undefined, id: string | undefined): string {
+function frameText(
+  topic: string,
+  subject: string,
+  data: unknown,
+  userId: string | undefined,
+  id: string | undefined,
+): string {
   const snValue = messageSn(topic, data);
   const sn = snValue === undefined ? '' : `,"sn":${snValue}`;
   const messageId = id === undefined ? '' : `,"id":"${id}"`;

@@ -24,7 +24,16 @@ export function ModeBadge(): React.JSX.Element {
   const label = modeBadgeLabel(mode, marketData);
   return (
     <Tooltip label={label}>
-      <Badge data-testid="mode-badge" data-mode={mode} data-market-data={marketData?.source ?? ''} data-stale={marketData !== undefined && marketData.stale !== ''} color={tradingColors[mode]} variant="filled" size="lg" maw={520}>
+      <Badge
+        data-testid="mode-badge"
+        data-mode={mode}
+        data-market-data={marketData?.source ?? ''}
+        data-stale={marketData !== undefined && marketData.stale !== ''}
+        color={tradingColors[mode]}
+        variant="filled"
+        size="lg"
+        maw={520}
+      >
         {label}
       </Badge>
     </Tooltip>

@@ -1,5 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppStatus, Heartbeat, MarketDataStatus, TradingMode } from '../../../shared/ipc/channels/app.ts';
+import type {
+  AppStatus,
+  Heartbeat,
+  MarketDataStatus,
+  TradingMode,
+} from '../../../shared/ipc/channels/app.ts';
 
 /** `waiting`: no heartbeat yet; `live`: one arrived within the window; `stale`: the engine went quiet. */
 export type EngineConnection = 'waiting' | 'live' | 'stale';

@@ -1,7 +1,16 @@
 import { create } from 'zustand';
 
 /** The views the navbar switches between, in the order it lists them. */
-export const views = ['trade', 'positions', 'orders', 'journal', 'track-record', 'alerts', 'health', 'settings'] as const;
+export const views = [
+  'trade',
+  'positions',
+  'orders',
+  'journal',
+  'track-record',
+  'alerts',
+  'health',
+  'settings',
+] as const;
 /** One of {@link views}. */
 export type ViewName = (typeof views)[number];
 

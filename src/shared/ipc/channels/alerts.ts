@@ -61,7 +61,9 @@ export type AlertInput = z.input<typeof alertInputSchema>;
 
 /** The channels Bulwark can deliver to (one sink each in src/main/alerts/sinks/). */
 export const alertChannelNames = ['desktop', 'email', 'sms', 'slack', 'telegram'] as const;
-export const alertChannelNameSchema = z.enum(alertChannelNames, { message: 'Unknown alert channel: use desktop, email, sms, slack or telegram.' });
+export const alertChannelNameSchema = z.enum(alertChannelNames, {
+  message: 'Unknown alert channel: use desktop, email, sms, slack or telegram.',
+});
 export type AlertChannelName = z.infer<typeof alertChannelNameSchema>;
 
 const loopbackHosts: ReadonlySet<string> = new Set(['127.0.0.1', '[::1]', 'localhost']);
@@ -82,13 +84,22 @@ const urlMessage = 'Enter an https:// address (plain http:// only to 127.0.0.1).
 /** An API base URL such as `https://api.twilio.com`. */
 export const apiBaseUrlSchema = z.string().trim().refine(isSafeUrl, { message: urlMessage });
 
-const emailPattern = /^[^\s@<>(),;:"[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-const hostPattern = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\d{1,3}(?:\.\d{1,3}){3}$/;
+const emailPattern =
+  /^[^\s@<>(),;:"[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const hostPattern =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\d{1,3}(?:\.\d{1,3}){3}$/;
 const e164Pattern = /^\+[1-9]\d{6,14}$/;
 
-const emailAddress = z.string().trim().max(254).regex(emailPattern, { message: 'Enter an email address like trader@example.com.' });
+const emailAddress = z
+  .string()
+  .trim()
+  .max(254)
+  .regex(emailPattern, { message: 'Enter an email address like trader@example.com.' });
 const optionalEmail = z.union([z.literal(''), emailAddress]);
-const phoneNumber = z.string().trim().regex(e164Pattern, { message: 'Enter the number in international format, e.g. +14155550123.' });
+const phoneNumber = z
+  .string()
+  .trim()
+  .regex(e164Pattern, { message: 'Enter the number in international format, e.g. +14155550123.' });
 
 /** Desktop notifications from the app itself. */
 export const desktopSettingsSchema = z.object({ enabled: z.boolean().default(true) }).strict();
@@ -97,9 +108,25 @@ export const desktopSettingsSchema = z.object({ enabled: z.boolean().default(tru
 export const emailSettingsSchema = z
   .object({
     enabled: z.boolean().default(false),
-    host: z.union([z.literal(''), z.string().trim().max(253).regex(hostPattern, { message: 'Enter the SMTP server name, e.g. smtp.gmail.com.' })]).default(''),
-    port: z.number({ message: 'Enter the SMTP port (587 for STARTTLS, 465 for TLS).' }).int().min(1, 'The port is 1–65535.').max(65_535, 'The port is 1–65535.').default(587),
-    security: z.enum(['starttls', 'tls', 'none'], { message: 'Choose STARTTLS, TLS or none.' }).default('starttls'),
+    host: z
+      .union([
+        z.literal(''),
+        z
+          .string()
+          .trim()
+          .max(253)
+          .regex(hostPattern, { message: 'Enter the SMTP server name, e.g. smtp.gmail.com.' }),
+      ])
+      .default(''),
+    port: z
+      .number({ message: 'Enter the SMTP port (587 for STARTTLS, 465 for TLS).' })
+      .int()
+      .min(1, 'The port is 1–65535.')
+      .max(65_535, 'The port is 1–65535.')
+      .default(587),
+    security: z
+      .enum(['starttls', 'tls', 'none'], { message: 'Choose STARTTLS, TLS or none.' })
+      .default('starttls'),
     username: z.string().trim().max(254, 'The user name is too long.').default(''),
     from: optionalEmail.default(''),
     to: z.array(emailAddress).max(5, 'At most 5 recipients.').default([]),
@@ -107,29 +134,86 @@ export const emailSettingsSchema = z
   .strict()
   .superRefine((email, ctx) => {
     if (email.security === 'none' && email.host !== '' && !['127.0.0.1', 'localhost'].includes(email.host)) {
-      ctx.addIssue({ code: 'custom', path: ['security'], message: 'Mail without TLS is only allowed to a relay on this computer (127.0.0.1); choose STARTTLS or TLS.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['security'],
+        message:
+          'Mail without TLS is only allowed to a relay on this computer (127.0.0.1); choose STARTTLS or TLS.',
+      });
     }
     if (!email.enabled) return;
-    if (email.host === '') ctx.addIssue({ code: 'custom', path: ['host'], message: 'Enter the SMTP server before turning email alerts on.' });
-    if (email.from === '') ctx.addIssue({ code: 'custom', path: ['from'], message: 'Enter the sender address before turning email alerts on.' });
-    if (email.to.length === 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Enter at least one recipient before turning email alerts on.' });
+    if (email.host === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['host'],
+        message: 'Enter the SMTP server before turning email alerts on.',
+      });
+    if (email.from === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: 'Enter the sender address before turning email alerts on.',
+      });
+    if (email.to.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'Enter at least one recipient before turning email alerts on.',
+      });
   });
 
 /** SMS through Twilio's Messages API. */
 export const smsSettingsSchema = z
   .object({
     enabled: z.boolean().default(false),
-    accountSid: z.union([z.literal(''), z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, { message: 'The Account SID starts with AC followed by 32 hex characters (Twilio Console → Account Info).' })]).default(''),
-    from: z.union([z.literal(''), phoneNumber, z.string().trim().regex(/^MG[0-9a-fA-F]{32}$/, { message: 'Enter a Twilio number (+1…) or a Messaging Service SID (MG…).' })]).default(''),
+    accountSid: z
+      .union([
+        z.literal(''),
+        z
+          .string()
+          .trim()
+          .regex(/^AC[0-9a-fA-F]{32}$/, {
+            message:
+              'The Account SID starts with AC followed by 32 hex characters (Twilio Console → Account Info).',
+          }),
+      ])
+      .default(''),
+    from: z
+      .union([
+        z.literal(''),
+        phoneNumber,
+        z
+          .string()
+          .trim()
+          .regex(/^MG[0-9a-fA-F]{32}$/, {
+            message: 'Enter a Twilio number (+1…) or a Messaging Service SID (MG…).',
+          }),
+      ])
+      .default(''),
     to: z.union([z.literal(''), phoneNumber]).default(''),
     apiBaseUrl: apiBaseUrlSchema.default('https://api.twilio.com'),
   })
   .strict()
   .superRefine((sms, ctx) => {
     if (!sms.enabled) return;
-    if (sms.accountSid === '') ctx.addIssue({ code: 'custom', path: ['accountSid'], message: 'Enter the Account SID before turning SMS alerts on.' });
-    if (sms.from === '') ctx.addIssue({ code: 'custom', path: ['from'], message: 'Enter the Twilio number to send from before turning SMS alerts on.' });
-    if (sms.to === '') ctx.addIssue({ code: 'custom', path: ['to'], message: 'Enter your phone number before turning SMS alerts on.' });
+    if (sms.accountSid === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['accountSid'],
+        message: 'Enter the Account SID before turning SMS alerts on.',
+      });
+    if (sms.from === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: 'Enter the Twilio number to send from before turning SMS alerts on.',
+      });
+    if (sms.to === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'Enter your phone number before turning SMS alerts on.',
+      });
   });
 
 /** Slack through an incoming webhook (the webhook URL is the secret). */
@@ -139,12 +223,27 @@ export const slackSettingsSchema = z.object({ enabled: z.boolean().default(false
 export const telegramSettingsSchema = z
   .object({
     enabled: z.boolean().default(false),
-    chatId: z.union([z.literal(''), z.string().trim().regex(/^(?:-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/, { message: 'Enter the chat id (a number such as 123456789 or -1001234567890) or @channelname.' })]).default(''),
+    chatId: z
+      .union([
+        z.literal(''),
+        z
+          .string()
+          .trim()
+          .regex(/^(?:-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/, {
+            message: 'Enter the chat id (a number such as 123456789 or -1001234567890) or @channelname.',
+          }),
+      ])
+      .default(''),
     apiBaseUrl: apiBaseUrlSchema.default('https://api.telegram.org'),
   })
   .strict()
   .superRefine((telegram, ctx) => {
-    if (telegram.enabled && telegram.chatId === '') ctx.addIssue({ code: 'custom', path: ['chatId'], message: 'Enter the chat id before turning Telegram alerts on.' });
+    if (telegram.enabled && telegram.chatId === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['chatId'],
+        message: 'Enter the chat id before turning Telegram alerts on.',
+      });
   });
 
 /** Each channel's non-secret settings (settings.json `alerts.channels`). */
@@ -159,16 +258,38 @@ export type ChannelSettings = { [C in AlertChannelName]: z.infer<(typeof channel
 
 /** A channel's secret as the trader pastes it (desktop needs none); inbound only. */
 export const channelSecretSchemas = {
-  email: z.string().min(1, 'Enter the SMTP password (an app password for Gmail or Outlook).').max(256, 'The password is too long.'),
-  sms: z.string().trim().regex(/^[0-9a-fA-F]{32}$/, { message: 'The Auth Token is 32 hex characters (Twilio Console → Account Info).' }),
-  slack: z.string().trim().max(512, 'The webhook URL is too long.').refine(isSafeUrl, { message: 'Paste the webhook URL Slack gave you, https://hooks.slack.com/services/…' }),
-  telegram: z.string().trim().regex(/^\d{5,16}:[A-Za-z0-9_-]{30,64}$/, { message: 'The bot token looks like 123456789:AA… (from @BotFather).' }),
+  email: z
+    .string()
+    .min(1, 'Enter the SMTP password (an app password for Gmail or Outlook).')
+    .max(256, 'The password is too long.'),
+  sms: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{32}$/, {
+      message: 'The Auth Token is 32 hex characters (Twilio Console → Account Info).',
+    }),
+  slack: z
+    .string()
+    .trim()
+    .max(512, 'The webhook URL is too long.')
+    .refine(isSafeUrl, {
+      message: 'Paste the webhook URL Slack gave you, https://hooks.slack.com/services/…',
+    }),
+  telegram: z
+    .string()
+    .trim()
+    .regex(/^\d{5,16}:[A-Za-z0-9_-]{30,64}$/, {
+      message: 'The bot token looks like 123456789:AA… (from @BotFather).',
+    }),
 } as const satisfies Partial<Record<AlertChannelName, z.ZodType<string>>>;
 /** A channel that has a secret. */
 export type SecretChannelName = keyof typeof channelSecretSchemas;
-export const secretChannelNameSchema = z.enum(['email', 'sms', 'slack', 'telegram'] as const satisfies readonly SecretChannelName[], {
-  message: 'Only email, sms, slack and telegram have a secret.',
-});
+export const secretChannelNameSchema = z.enum(
+  ['email', 'sms', 'slack', 'telegram'] as const satisfies readonly SecretChannelName[],
+  {
+    message: 'Only email, sms, slack and telegram have a secret.',
+  },
+);
 
 /** What the secret of each channel is called on the page. */
 export const channelSecretLabels = {
@@ -183,7 +304,16 @@ export const alertRuleSchema = z
   .object({
     severity: alertSeveritySchema,
     /** Only alerts of these kinds (e.g. `fill`); absent = every kind of that severity. */
-    kinds: z.array(z.string().regex(/^[a-z][a-z-]{1,40}$/, { message: 'A kind is lower-case words joined by dashes, e.g. stop-failure.' })).max(40).optional(),
+    kinds: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z][a-z-]{1,40}$/, {
+            message: 'A kind is lower-case words joined by dashes, e.g. stop-failure.',
+          }),
+      )
+      .max(40)
+      .optional(),
     channels: z.array(alertChannelNameSchema).max(alertChannelNames.length),
   })
   .strict();
@@ -265,24 +395,49 @@ export type ChannelSecretEntry = z.input<typeof channelSecretEntrySchema>;
 
 /** The answer to "send a test alert": delivered, or the exact error. */
 export const channelTestResultSchema = z.discriminatedUnion('delivered', [
-  z.object({ channel: alertChannelNameSchema, delivered: z.literal(true), durationMs: z.number().nonnegative(), attempts: z.number().int().positive() }).strict(),
-  z.object({ channel: alertChannelNameSchema, delivered: z.literal(false), durationMs: z.number().nonnegative(), code: z.string(), reason: z.string() }).strict(),
+  z
+    .object({
+      channel: alertChannelNameSchema,
+      delivered: z.literal(true),
+      durationMs: z.number().nonnegative(),
+      attempts: z.number().int().positive(),
+    })
+    .strict(),
+  z
+    .object({
+      channel: alertChannelNameSchema,
+      delivered: z.literal(false),
+      durationMs: z.number().nonnegative(),
+      code: z.string(),
+      reason: z.string(),
+    })
+    .strict(),
 ]);
 export type ChannelTestResult = z.infer<typeof channelTestResultSchema>;
 
 /** What a click on a desktop notification asks the window to show. */
-export const focusRequestSchema = z.object({ alertId: z.number().int().nonnegative(), symbol: z.string().optional(), at: z.number().int() });
+export const focusRequestSchema = z.object({
+  alertId: z.number().int().nonnegative(),
+  symbol: z.string().optional(),
+  at: z.number().int(),
+});
 
 const channelOnly = z.object({ channel: alertChannelNameSchema }).strict();
 
 export const alertsChannels = {
   'alerts:list-alerts': { request: z.undefined(), response: z.array(alertSchema) },
   /** The trader saw it: stops the escalation of a critical alert. */
-  'alerts:acknowledge-alert': { request: z.object({ id: z.number().int().nonnegative() }).strict(), response: alertSchema },
+  'alerts:acknowledge-alert': {
+    request: z.object({ id: z.number().int().nonnegative() }).strict(),
+    response: alertSchema,
+  },
   'alerts:get-settings': { request: z.undefined(), response: alertSettingsViewSchema },
   'alerts:update-channel': { request: channelUpdateSchema, response: channelViewSchema },
   'alerts:set-channel-secret': { request: channelSecretEntrySchema, response: channelViewSchema },
-  'alerts:delete-channel-secret': { request: z.object({ channel: secretChannelNameSchema }).strict(), response: channelViewSchema },
+  'alerts:delete-channel-secret': {
+    request: z.object({ channel: secretChannelNameSchema }).strict(),
+    response: channelViewSchema,
+  },
   'alerts:test-channel': { request: channelOnly, response: channelTestResultSchema },
 } as const satisfies ChannelMap;
 

@@ -92,7 +92,11 @@ export type ExchangeHealth = z.infer<typeof exchangeHealthSchema>;
 export const marketChannels = {
   'market:list-contracts': { request: z.undefined(), response: z.array(contractSummarySchema) },
   'market:get-candles': {
-    request: z.object({ symbol: z.string().min(1), timeframe: timeframeSchema, limit: z.number().int().min(1).max(5_000).default(500) }),
+    request: z.object({
+      symbol: z.string().min(1),
+      timeframe: timeframeSchema,
+      limit: z.number().int().min(1).max(5_000).default(500),
+    }),
     response: z.array(candleSchema),
   },
   'market:get-ticker': { request: z.object({ symbol: z.string().min(1) }), response: tickerSchema },

@@ -24,7 +24,12 @@ export const histogramSummarySchema = z.object({
 });
 
 /** A counter or gauge series. */
-export const valueSeriesSchema = z.object({ name: z.string(), help: z.string(), labels: labelsSchema, value: z.number() });
+export const valueSeriesSchema = z.object({
+  name: z.string(),
+  help: z.string(),
+  labels: labelsSchema,
+  value: z.number(),
+});
 
 /** Every series at one moment. */
 export const metricsSnapshotSchema = z.object({

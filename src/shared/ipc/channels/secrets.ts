@@ -14,7 +14,11 @@ import { tradingModeSchema } from './app.ts';
 export const keyEntrySchema = z
   .object({
     apiKey: z.string().trim().min(8, 'The API key is too short.').max(128, 'The API key is too long.'),
-    apiSecret: z.string().trim().min(8, 'The API secret is too short.').max(256, 'The API secret is too long.'),
+    apiSecret: z
+      .string()
+      .trim()
+      .min(8, 'The API secret is too short.')
+      .max(256, 'The API secret is too long.'),
     passphrase: z.string().min(1, 'Enter the API passphrase.').max(256, 'The API passphrase is too long.'),
     /** KuCoin issues version 3 keys now (docs/reference/kucoin-futures.md#signing); older keys say so on the API management page. */
     keyVersion: z.enum(['1', '2', '3']).default('3'),

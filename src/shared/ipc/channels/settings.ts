@@ -9,7 +9,9 @@ export const settingPathSchema = z
   .string()
   .min(3)
   .max(200)
-  .regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)+$/, { message: 'A setting path is dotted names, e.g. trading.risk.maxRiskPerTradePct.' });
+  .regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)+$/, {
+    message: 'A setting path is dotted names, e.g. trading.risk.maxRiskPerTradePct.',
+  });
 
 /** When a saved value takes effect: on the engine's next check, or after Bulwark restarts. */
 export const settingAppliesSchema = z.enum(['now', 'restart']);
@@ -54,14 +56,25 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 /** A change: path → new value. All are checked together; one invalid value saves none of them. */
 export const settingsPatchSchema = z
-  .object({ changes: z.record(settingPathSchema, z.unknown()).refine((changes) => Object.keys(changes).length > 0, { message: 'Send at least one setting to change.' }) })
+  .object({
+    changes: z
+      .record(settingPathSchema, z.unknown())
+      .refine((changes) => Object.keys(changes).length > 0, {
+        message: 'Send at least one setting to change.',
+      }),
+  })
   .strict();
 /** A change: path → new value. */
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
 /** One saved change, as it was journaled: old and new value and when it takes effect. */
 export const settingChangeSchema = z
-  .object({ path: settingPathSchema, oldValue: z.unknown(), newValue: z.unknown(), applies: settingAppliesSchema })
+  .object({
+    path: settingPathSchema,
+    oldValue: z.unknown(),
+    newValue: z.unknown(),
+    applies: settingAppliesSchema,
+  })
   .strict();
 /** One saved change. */
 export type SettingChange = z.infer<typeof settingChangeSchema>;
@@ -77,7 +90,9 @@ export type SettingsUpdateResult = z.infer<typeof settingsUpdateResultSchema>;
  * One refused value, carried in a refused update's `ConfigError.details.issues`: the field, the
  * value given, and what is allowed (in the schema's words).
  */
-export const settingIssueSchema = z.object({ path: z.string(), value: z.unknown(), allowed: z.string(), message: z.string() }).strict();
+export const settingIssueSchema = z
+  .object({ path: z.string(), value: z.unknown(), allowed: z.string(), message: z.string() })
+  .strict();
 /** One refused value. */
 export type SettingIssue = z.infer<typeof settingIssueSchema>;
 

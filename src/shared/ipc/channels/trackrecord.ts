@@ -71,7 +71,11 @@ export const equityPointSchema = z.object({ at: epochMsSchema, equityUsdt: signe
 export type EquityPoint = z.infer<typeof equityPointSchema>;
 
 /** Net PnL of the trades closed on one UTC day. */
-export const dayPnlSchema = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), pnlUsdt: signedDecimalSchema, trades: z.number().int().nonnegative() });
+export const dayPnlSchema = z.object({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  pnlUsdt: signedDecimalSchema,
+  trades: z.number().int().nonnegative(),
+});
 /** Net PnL of one UTC day. */
 export type DayPnl = z.infer<typeof dayPnlSchema>;
 
@@ -138,7 +142,11 @@ export const trackRecordSchema = z.object({
 export type TrackRecord = z.infer<typeof trackRecordSchema>;
 
 /** What the CSV export wrote. */
-export const trackRecordExportSchema = z.object({ filePath: z.string(), csv: z.string(), trades: z.number().int().nonnegative() });
+export const trackRecordExportSchema = z.object({
+  filePath: z.string(),
+  csv: z.string(),
+  trades: z.number().int().nonnegative(),
+});
 /** What the CSV export wrote. */
 export type TrackRecordExport = z.infer<typeof trackRecordExportSchema>;
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { channelNamePattern, eventNamePattern } from '../define.ts';
 import { orderTicketSchema, tradingChannels, tradingEvents } from './trading.ts';
 
-const ticket = { symbol: 'XBTUSDTM', side: 'buy', type: 'limit', sizeLots: 3, price: '90000.1', leverage: 5, stopPrice: '89000' };
+const ticket = {
+  symbol: 'XBTUSDTM',
+  side: 'buy',
+  type: 'limit',
+  sizeLots: 3,
+  price: '90000.1',
+  leverage: 5,
+  stopPrice: '89000',
+};
 
 describe('trading channels', () => {
   it('names follow the contract pattern', () => {

@@ -250,7 +250,15 @@ export const liquidationWarningSchema = z.object({
 });
 
 /** Why a trailing stop's state was published (ADR 0510). */
-export const trailingChangeSchema = z.enum(['set', 'moved', 'activated', 'best-price', 'stop-moved', 'cleared', 'resumed']);
+export const trailingChangeSchema = z.enum([
+  'set',
+  'moved',
+  'activated',
+  'best-price',
+  'stop-moved',
+  'cleared',
+  'resumed',
+]);
 export type TrailingChange = z.infer<typeof trailingChangeSchema>;
 
 /**
@@ -267,7 +275,11 @@ export type TrailingUpdated = z.infer<typeof trailingUpdatedSchema>;
 
 export const tradingEvents = {
   'trading:order-updated': orderSchema,
-  'trading:position-updated': z.object({ symbol: symbolSchema, position: positionSchema.nullable(), at: epochMsSchema }),
+  'trading:position-updated': z.object({
+    symbol: symbolSchema,
+    position: positionSchema.nullable(),
+    at: epochMsSchema,
+  }),
   'trading:protection-changed': protectionChangedSchema,
   'trading:state-changed': stateChangedSchema,
   'trading:liquidation-warning': liquidationWarningSchema,

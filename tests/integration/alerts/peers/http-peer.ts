@@ -55,19 +55,32 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function send(response: ServerResponse, answer: PeerAnswer): void {
-  response.writeHead(answer.status, { 'Content-Type': answer.contentType ?? 'application/json; charset=utf-8', ...answer.headers });
+  response.writeHead(answer.status, {
+    'Content-Type': answer.contentType ?? 'application/json; charset=utf-8',
+    ...answer.headers,
+  });
   response.end(answer.body);
 }
 
 /** Starts a peer on 127.0.0.1 (https with the test certificate when `tls`). */
-export async function startHttpPeer(handler: (request: PeerRequest) => PeerAnswer, options: { tls?: boolean } = {}): Promise<HttpPeer> {
+export async function startHttpPeer(
+  handler: (request: PeerRequest) => PeerAnswer,
+  options: { tls?: boolean } = {},
+): Promise<HttpPeer> {
   const requests: PeerRequest[] = [];
   const sockets = new Set<Socket>();
   const failures: { count: number; answer: PeerAnswer | undefined } = { count: 0, answer: undefined };
   const peer = { mode: 'answer' as HttpPeer['mode'] };
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
     void readBody(request).then((body) => {
-      const entry: PeerRequest = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, body, at: Date.now(), answered: false };
+      const entry: PeerRequest = {
+        method: request.method ?? '',
+        path: request.url ?? '',
+        headers: request.headers,
+        body,
+        at: Date.now(),
+        answered: false,
+      };
       requests.push(entry);
       if (peer.mode === 'hang') return;
       const answer = failures.count > 0 && failures.answer !== undefined ? failures.answer : handler(entry);
@@ -76,7 +89,10 @@ export async function startHttpPeer(handler: (request: PeerRequest) => PeerAnswe
       send(response, answer);
     });
   };
-  const server: Server = options.tls === true ? createTlsServer({ key: testTls.key, cert: testTls.cert }, listener) : createServer(listener);
+  const server: Server =
+    options.tls === true
+      ? createTlsServer({ key: testTls.key, cert: testTls.cert }, listener)
+      : createServer(listener);
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -90,16 +106,23 @@ export async function startHttpPeer(handler: (request: PeerRequest) => PeerAnswe
   return {
     url: `${options.tls === true ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
-    get mode() { return peer.mode; },
-    set mode(next) { peer.mode = next; },
+    get mode() {
+      return peer.mode;
+    },
+    set mode(next) {
+      peer.mode = next;
+    },
     failNext(count, answer) {
       failures.count = count;
       failures.answer = answer;
     },
-    stop: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => { resolve(); });
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }
 

@@ -18,14 +18,18 @@ function answer(request: PeerRequest, token: string, messages: SlackPeer['messag
   const match = /^\/services\/(T[A-Z0-9]+)\/(B[A-Z0-9]+)\/([A-Za-z0-9]+)$/.exec(request.path);
   if (request.method !== 'POST' || match === null) return word(404, 'no_service');
   if (match[3] !== token) return word(403, 'invalid_token');
-  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return word(400, 'invalid_payload');
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json'))
+    return word(400, 'invalid_payload');
   let payload: unknown;
   try {
     payload = JSON.parse(request.body);
   } catch {
     return word(400, 'invalid_payload');
   }
-  const text = typeof payload === 'object' && payload !== null && 'text' in payload && typeof payload.text === 'string' ? payload.text : '';
+  const text =
+    typeof payload === 'object' && payload !== null && 'text' in payload && typeof payload.text === 'string'
+      ? payload.text
+      : '';
   if (text === '') return word(400, 'no_text');
   messages.push({ text, blocks: (payload as { blocks?: unknown }).blocks });
   return word(200, 'ok');

@@ -30,14 +30,19 @@ export interface SmtpPeer {
 }
 
 function decodeQuotedPrintable(text: string): string {
-  const bytes = text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
 /** RFC 2047 encoded words (=?UTF-8?Q?…?= / =?UTF-8?B?…?=) in a header value. */
 function decodeWords(value: string): string {
   return value.replace(/\s*=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_m, kind: string, data: string) =>
-    kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')));
+    kind.toUpperCase() === 'B'
+      ? Buffer.from(data, 'base64').toString('utf8')
+      : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+  );
 }
 
 /** Splits a raw message into unfolded, decoded headers and the decoded text body. */
@@ -51,12 +56,21 @@ export function parseMail(raw: string): { headers: Map<string, string>; text: st
   }
   const body = raw.slice(split + 4);
   const encoding = (headers.get('content-transfer-encoding') ?? '').toLowerCase();
-  const text = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
+  const text =
+    encoding === 'quoted-printable'
+      ? decodeQuotedPrintable(body)
+      : encoding === 'base64'
+        ? Buffer.from(body, 'base64').toString('utf8')
+        : body;
   return { headers, text: text.replace(/\r\n/g, '\n').trimEnd() };
 }
 
 /** Starts the SMTP peer on 127.0.0.1. */
-export async function startSmtpPeer(options: { user: string; password: string; secure?: boolean }): Promise<SmtpPeer> {
+export async function startSmtpPeer(options: {
+  user: string;
+  password: string;
+  secure?: boolean;
+}): Promise<SmtpPeer> {
   const mails: ReceivedMail[] = [];
   const logins: SmtpPeer['logins'] = [];
   const failures = { count: 0, responseCode: 0, message: '' };
@@ -70,7 +84,8 @@ export async function startSmtpPeer(options: { user: string; password: string; s
       const accepted = auth.username === options.user && auth.password === options.password;
       logins.push({ username: auth.username ?? '', accepted });
       if (accepted) callback(null, { user: auth.username });
-      else callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+      else
+        callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -83,7 +98,14 @@ export async function startSmtpPeer(options: { user: string; password: string; s
         }
         const { headers, text } = parseMail(Buffer.concat(chunks).toString('utf8'));
         const from = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
-        mails.push({ from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address), headers, text, secure: session.secure, user: typeof session.user === 'string' ? session.user : undefined });
+        mails.push({
+          from,
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          headers,
+          text,
+          secure: session.secure,
+          user: typeof session.user === 'string' ? session.user : undefined,
+        });
         callback();
       });
     },
@@ -91,10 +113,17 @@ export async function startSmtpPeer(options: { user: string; password: string; s
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
-    port, mails, logins,
+    port,
+    mails,
+    logins,
     failNext(count, responseCode, message) {
       Object.assign(failures, { count, responseCode, message });
     },
-    stop: () => new Promise<void>((resolve) => { server.close(() => { resolve(); }); }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }

@@ -12,11 +12,25 @@ export interface TelegramPeer extends HttpPeer {
 }
 
 /** A Bot API error body. */
-export function telegramError(code: number, description: string, parameters?: Record<string, number>): PeerAnswer {
-  return json(code, { ok: false, error_code: code, description, ...(parameters === undefined ? {} : { parameters }) });
+export function telegramError(
+  code: number,
+  description: string,
+  parameters?: Record<string, number>,
+): PeerAnswer {
+  return json(code, {
+    ok: false,
+    error_code: code,
+    description,
+    ...(parameters === undefined ? {} : { parameters }),
+  });
 }
 
-function answer(request: PeerRequest, token: string, chatId: string, messages: TelegramPeer['messages']): PeerAnswer {
+function answer(
+  request: PeerRequest,
+  token: string,
+  chatId: string,
+  messages: TelegramPeer['messages'],
+): PeerAnswer {
   const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(request.path);
   if (match === null) return telegramError(404, 'Not Found');
   if (match[1] !== token) return telegramError(401, 'Unauthorized');
@@ -33,7 +47,13 @@ function answer(request: PeerRequest, token: string, chatId: string, messages: T
   messages.push({ chatId, text });
   return json(200, {
     ok: true,
-    result: { message_id: messages.length, from: { id: 1, is_bot: true, first_name: 'Bulwark test bot', username: 'bulwark_test_bot' }, chat: { id: Number(chatId), type: 'private' }, date: Math.floor(Date.now() / 1000), text },
+    result: {
+      message_id: messages.length,
+      from: { id: 1, is_bot: true, first_name: 'Bulwark test bot', username: 'bulwark_test_bot' },
+      chat: { id: Number(chatId), type: 'private' },
+      date: Math.floor(Date.now() / 1000),
+      text,
+    },
   });
 }
 

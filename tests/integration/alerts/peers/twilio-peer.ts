@@ -27,12 +27,19 @@ export function twilioError(status: number, code: number, message: string): Peer
   return json(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
 }
 
-function answer(request: PeerRequest, accountSid: string, authToken: string, messages: TwilioMessage[]): PeerAnswer {
+function answer(
+  request: PeerRequest,
+  accountSid: string,
+  authToken: string,
+  messages: TwilioMessage[],
+): PeerAnswer {
   const path = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
-  if (request.method !== 'POST' || request.path !== path) return twilioError(404, 20404, `The requested resource ${request.path} was not found`);
+  if (request.method !== 'POST' || request.path !== path)
+    return twilioError(404, 20404, `The requested resource ${request.path} was not found`);
   const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
   if (request.headers.authorization !== expected) return twilioError(401, 20003, 'Authenticate');
-  if (!(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return twilioError(400, 20001, 'Content-Type must be application/x-www-form-urlencoded');
+  if (!(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+    return twilioError(400, 20001, 'Content-Type must be application/x-www-form-urlencoded');
   const form = new URLSearchParams(request.body);
   const to = form.get('To') ?? '';
   const from = form.get('From') ?? form.get('MessagingServiceSid') ?? '';
@@ -43,9 +50,25 @@ function answer(request: PeerRequest, accountSid: string, authToken: string, mes
   const sid = `SM${randomBytes(16).toString('hex')}`;
   messages.push({ sid, to, from, body });
   return json(201, {
-    account_sid: accountSid, api_version: '2010-04-01', body, date_created: new Date().toUTCString(), date_sent: null, date_updated: new Date().toUTCString(),
-    direction: 'outbound-api', error_code: null, error_message: null, from, messaging_service_sid: null, num_media: '0', num_segments: String(Math.ceil(body.length / 153)),
-    price: null, price_unit: null, sid, status: 'queued', to, uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`,
+    account_sid: accountSid,
+    api_version: '2010-04-01',
+    body,
+    date_created: new Date().toUTCString(),
+    date_sent: null,
+    date_updated: new Date().toUTCString(),
+    direction: 'outbound-api',
+    error_code: null,
+    error_message: null,
+    from,
+    messaging_service_sid: null,
+    num_media: '0',
+    num_segments: String(Math.ceil(body.length / 153)),
+    price: null,
+    price_unit: null,
+    sid,
+    status: 'queued',
+    to,
+    uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`,
   });
 }
 

@@ -6,21 +6,54 @@ import { flatPosition } from '../engine/accounting.ts';
 import { accountTotals, crossLeverageOf, metricsOf } from './account-view.ts';
 import type { Venue } from '../model/context.ts';
 import type { Dec } from '../model/decimal.ts';
-import { add, cmp, d, isDecimalString, max, mul, ONE, quot, round, sign, sub, text, textAt, wireNumber, ZERO } from '../model/decimal.ts';
+import {
+  add,
+  cmp,
+  d,
+  isDecimalString,
+  max,
+  mul,
+  ONE,
+  quot,
+  round,
+  sign,
+  sub,
+  text,
+  textAt,
+  wireNumber,
+  ZERO,
+} from '../model/decimal.ts';
 import { emitPosition, emitWallet, marketOf } from '../wire/emitters.ts';
 import { venueErrors } from '../wire/errors.ts';
 import type { QueryParams } from '../exchange-api.ts';
 import { crossMaxOpenBase, lotsOfBase } from '../engine/margin.ts';
 import { accountOf } from '../engine/order-entry.ts';
 import type { AccountRecord, PositionRecord } from '../model/state.ts';
-import type { AccountOverviewWire, CrossLeverageWire, MarginModeWire, MaxOpenSizeWire, PositionWire } from '../wire/wire-types.ts';
+import type {
+  AccountOverviewWire,
+  CrossLeverageWire,
+  MarginModeWire,
+  MaxOpenSizeWire,
+  PositionWire,
+} from '../wire/wire-types.ts';
 import { positionWire } from '../wire/wire.ts';
 
 /** GET /api/v1/account-overview (only USDT holds money on this venue). */
 export function accountOverview(venue: Venue, userId: string, currency = 'XBT'): AccountOverviewWire {
   const account = accountOf(venue, userId);
   if (currency !== 'USDT') {
-    return { accountEquity: 0, unrealisedPNL: 0, marginBalance: 0, positionMargin: 0, orderMargin: 0, frozenFunds: 0, availableBalance: 0, currency, riskRatio: 0, maxWithdrawAmount: 0 };
+    return {
+      accountEquity: 0,
+      unrealisedPNL: 0,
+      marginBalance: 0,
+      positionMargin: 0,
+      orderMargin: 0,
+      frozenFunds: 0,
+      availableBalance: 0,
+      currency,
+      riskRatio: 0,
+      maxWithdrawAmount: 0,
+    };
   }
   const totals = accountTotals(account, venue.markets);
   const unrealised = add(totals.crossUnPnl, totals.isolatedUnPnl);
@@ -42,21 +75,31 @@ function wireOf(venue: Venue, account: AccountRecord, position: PositionRecord):
   const market = marketOf(venue, position.symbol);
   const totals = accountTotals(account, venue.markets);
   const metrics = metricsOf(account, position, venue.markets, totals.crossTotalMargin);
-  return positionWire(position, metrics, market.markPrice, venue.nowMs, account.autoDeposit.has(position.symbol));
+  return positionWire(
+    position,
+    metrics,
+    market.markPrice,
+    venue.nowMs,
+    account.autoDeposit.has(position.symbol),
+  );
 }
 
 /** GET /api/v1/position?symbol=: a flat position answers currentQty 0, isOpen false. */
 export function positionOfUser(venue: Venue, userId: string, symbol: string): PositionWire {
   const account = accountOf(venue, userId);
   marketOf(venue, symbol);
-  const position = account.positions.get(symbol) ?? flatPosition('', userId, symbol, account.marginModes.get(symbol) ?? 'ISOLATED', d(1));
+  const position =
+    account.positions.get(symbol) ??
+    flatPosition('', userId, symbol, account.marginModes.get(symbol) ?? 'ISOLATED', d(1));
   return wireOf(venue, account, position);
 }
 
 /** GET /api/v1/positions: open positions. */
 export function openPositions(venue: Venue, userId: string): PositionWire[] {
   const account = accountOf(venue, userId);
-  return [...account.positions.values()].filter((position) => position.qty !== 0n).map((position) => wireOf(venue, account, position));
+  return [...account.positions.values()]
+    .filter((position) => position.qty !== 0n)
+    .map((position) => wireOf(venue, account, position));
 }
 
 /** GET /api/v2/position/getMarginMode. */
@@ -67,15 +110,18 @@ export function marginModeOf(venue: Venue, userId: string, symbol: string): Marg
 }
 
 function stringField(body: unknown, name: string): string {
-  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  const value =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string' || value === '') throw venueErrors.invalidParameter(`The ${name} parameter is invalid`);
+  if (typeof value !== 'string' || value === '')
+    throw venueErrors.invalidParameter(`The ${name} parameter is invalid`);
   return value;
 }
 
 function decimalField(body: unknown, name: string): Dec {
   const raw = stringField(body, name);
-  if (!isDecimalString(raw) || sign(d(raw)) <= 0) throw venueErrors.invalidParameter(`The ${name} parameter is invalid`);
+  if (!isDecimalString(raw) || sign(d(raw)) <= 0)
+    throw venueErrors.invalidParameter(`The ${name} parameter is invalid`);
   return d(raw);
 }
 
@@ -84,9 +130,12 @@ export function changeMarginMode(venue: Venue, userId: string, body: unknown): M
   const account = accountOf(venue, userId);
   const symbol = stringField(body, 'symbol');
   const mode = stringField(body, 'marginMode');
-  if (mode !== 'ISOLATED' && mode !== 'CROSS') throw venueErrors.invalidParameter('The marginMode parameter is invalid');
+  if (mode !== 'ISOLATED' && mode !== 'CROSS')
+    throw venueErrors.invalidParameter('The marginMode parameter is invalid');
   marketOf(venue, symbol);
-  const busy = (account.positions.get(symbol)?.qty ?? 0n) !== 0n || [...account.openOrders].some((order) => order.symbol === symbol && order.status === 'open');
+  const busy =
+    (account.positions.get(symbol)?.qty ?? 0n) !== 0n ||
+    [...account.openOrders].some((order) => order.symbol === symbol && order.status === 'open');
   const current = account.marginModes.get(symbol) ?? 'ISOLATED';
   if (busy && current !== mode) throw venueErrors.marginModeLocked();
   account.marginModes.set(symbol, mode);
@@ -108,15 +157,22 @@ export function changeCrossLeverage(venue: Venue, userId: string, body: unknown)
   const market = marketOf(venue, symbol);
   const leverage = decimalField(body, 'leverage');
   if (cmp(leverage, ONE) < 0) throw venueErrors.invalidParameter('The leverage parameter is invalid');
-  if (cmp(leverage, d(market.spec.maxLeverage)) > 0) throw venueErrors.leverageTooHigh(market.spec.maxLeverage);
+  if (cmp(leverage, d(market.spec.maxLeverage)) > 0)
+    throw venueErrors.leverageTooHigh(market.spec.maxLeverage);
   account.crossLeverage.set(symbol, leverage);
-  venue.emit({ topic: '/contract/crossLeverage', subject: 'user.config', userId, data: { [symbol]: { leverage: text(leverage) } } });
+  venue.emit({
+    topic: '/contract/crossLeverage',
+    subject: 'user.config',
+    userId,
+    data: { [symbol]: { leverage: text(leverage) } },
+  });
   return true;
 }
 
 function isolatedPosition(account: AccountRecord, symbol: string): PositionRecord {
   const position = account.positions.get(symbol);
-  if (position === undefined || position.qty === 0n || position.marginMode !== 'ISOLATED') throw venueErrors.noPositionToClose();
+  if (position === undefined || position.qty === 0n || position.marginMode !== 'ISOLATED')
+    throw venueErrors.noPositionToClose();
   return position;
 }
 
@@ -131,15 +187,21 @@ export function numericUserId(userId: string): number {
 }
 
 /** POST /api/v1/position/margin/deposit-margin `{symbol, margin, bizNo}`. */
-export function depositMargin(venue: Venue, userId: string, body: unknown): PositionWire & { userId: number } {
+export function depositMargin(
+  venue: Venue,
+  userId: string,
+  body: unknown,
+): PositionWire & { userId: number } {
   const account = accountOf(venue, userId);
   const symbol = stringField(body, 'symbol');
   marketOf(venue, symbol);
   const margin = decimalField(body, 'margin');
   const bizNo = stringField(body, 'bizNo');
-  if (bizNo.length > 36 || account.depositBizNos.has(bizNo)) throw venueErrors.invalidParameter('The bizNo parameter is invalid or repeated');
+  if (bizNo.length > 36 || account.depositBizNos.has(bizNo))
+    throw venueErrors.invalidParameter('The bizNo parameter is invalid or repeated');
   const position = isolatedPosition(account, symbol);
-  if (cmp(margin, accountTotals(account, venue.markets).availableBalance) > 0) throw venueErrors.balanceInsufficient(textAt(margin, 10));
+  if (cmp(margin, accountTotals(account, venue.markets).availableBalance) > 0)
+    throw venueErrors.balanceInsufficient(textAt(margin, 10));
   account.depositBizNos.add(bizNo);
   position.posCross = add(position.posCross, margin);
   emitPosition(venue, account, position, 'marginChange');
@@ -152,12 +214,14 @@ export function setAutoDeposit(venue: Venue, userId: string, body: unknown): tru
   const account = accountOf(venue, userId);
   const symbol = stringField(body, 'symbol');
   marketOf(venue, symbol);
-  const status = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).status : undefined;
+  const status =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>).status : undefined;
   if (typeof status !== 'boolean') throw venueErrors.invalidParameter('The status parameter is invalid');
   if (status) account.autoDeposit.add(symbol);
   else account.autoDeposit.delete(symbol);
   const position = account.positions.get(symbol);
-  if (position !== undefined && position.qty !== 0n) emitPosition(venue, account, position, 'autoAppendMarginStatusChange');
+  if (position !== undefined && position.qty !== 0n)
+    emitPosition(venue, account, position, 'autoAppendMarginStatusChange');
   return true;
 }
 
@@ -191,7 +255,8 @@ export function withdrawMargin(venue: Venue, userId: string, body: unknown): str
 
 function queryDecimal(query: QueryParams, name: string): Dec {
   const raw = query[name];
-  if (raw === undefined || !isDecimalString(raw) || sign(d(raw)) <= 0) throw venueErrors.invalidParameter(`The ${name} parameter is invalid`);
+  if (raw === undefined || !isDecimalString(raw) || sign(d(raw)) <= 0)
+    throw venueErrors.invalidParameter(`The ${name} parameter is invalid`);
   return d(raw);
 }
 
@@ -202,7 +267,8 @@ export function maxOpenSize(venue: Venue, userId: string, query: QueryParams): M
   const market = marketOf(venue, symbol);
   const price = queryDecimal(query, 'price');
   const leverage = queryDecimal(query, 'leverage');
-  if (cmp(leverage, d(market.spec.maxLeverage)) > 0) throw venueErrors.leverageTooHigh(market.spec.maxLeverage);
+  if (cmp(leverage, d(market.spec.maxLeverage)) > 0)
+    throw venueErrors.leverageTooHigh(market.spec.maxLeverage);
   const available = accountTotals(account, venue.markets).availableBalance;
   const spec = market.spec;
   let lots: bigint;
@@ -210,10 +276,18 @@ export function maxOpenSize(venue: Venue, userId: string, query: QueryParams): M
     lots = lotsOfBase(crossMaxOpenBase(spec.k, available, leverage, price), spec.multiplier);
   } else {
     const inverse = quot(ONE, leverage);
-    const perLot = mul(mul(price, spec.multiplier), add(add(inverse, spec.takerFeeRate), mul(add(ONE, inverse), spec.takerFeeRate)));
+    const perLot = mul(
+      mul(price, spec.multiplier),
+      add(add(inverse, spec.takerFeeRate), mul(add(ONE, inverse), spec.takerFeeRate)),
+    );
     lots = round(quot(available, perLot), 0, 'down').m;
   }
   const qty = account.positions.get(symbol)?.qty ?? 0n;
-  const cap = (value: bigint): number => Number(value > BigInt(spec.maxOrderQty) ? BigInt(spec.maxOrderQty) : value);
-  return { symbol, maxBuyOpenSize: cap(lots + (qty < 0n ? -qty : 0n)), maxSellOpenSize: cap(lots + (qty > 0n ? qty : 0n)) };
+  const cap = (value: bigint): number =>
+    Number(value > BigInt(spec.maxOrderQty) ? BigInt(spec.maxOrderQty) : value);
+  return {
+    symbol,
+    maxBuyOpenSize: cap(lots + (qty < 0n ? -qty : 0n)),
+    maxSellOpenSize: cap(lots + (qty > 0n ? qty : 0n)),
+  };
 }

@@ -46,7 +46,12 @@ export function metricsOf(
   crossCushion: Dec,
 ): PositionMetrics {
   const market = marketOf(markets, position.symbol);
-  const context = { spec: market.spec, markPrice: market.markPrice, fundingRate: market.fundingRate, minRiskLevel: account.riskLimitLevels.get(position.symbol) ?? 1 };
+  const context = {
+    spec: market.spec,
+    markPrice: market.markPrice,
+    fundingRate: market.fundingRate,
+    minRiskLevel: account.riskLimitLevels.get(position.symbol) ?? 1,
+  };
   if (position.marginMode === 'ISOLATED') return isolatedMetrics(position, context);
   return crossMetrics(position, context, crossLeverageOf(account, position.symbol), crossCushion);
 }
@@ -67,7 +72,10 @@ function orderMargins(account: AccountRecord): { isolated: Dec; cross: Dec } {
 }
 
 /** Computes the account's totals at the current marks. */
-export function accountTotals(account: AccountRecord, markets: ReadonlyMap<string, MarketRecord>): AccountTotals {
+export function accountTotals(
+  account: AccountRecord,
+  markets: ReadonlyMap<string, MarketRecord>,
+): AccountTotals {
   const positions = openPositions(account);
   const metrics = positions.map((position) => ({ position, m: metricsOf(account, position, markets, ZERO) }));
   const isolated = metrics.filter((x) => x.position.marginMode === 'ISOLATED');
@@ -76,7 +84,11 @@ export function accountTotals(account: AccountRecord, markets: ReadonlyMap<strin
   const isolatedPosMargin = sum(isolated.map((x) => x.m.posMargin));
   const crossPosMargin = sum(cross.map((x) => x.m.posMargin));
   const crossUnPnl = sum(cross.map((x) => x.m.unrealisedPnl));
-  const crossMaintenance = sum(cross.map((x) => add(x.m.posMaint, mul(absValue(x.m.markValue), marketOf(markets, x.position.symbol).spec.takerFeeRate))));
+  const crossMaintenance = sum(
+    cross.map((x) =>
+      add(x.m.posMaint, mul(absValue(x.m.markValue), marketOf(markets, x.position.symbol).spec.takerFeeRate)),
+    ),
+  );
   const crossTotalMargin = add(sub(sub(account.balance, isolatedPosMargin), orders.isolated), crossUnPnl);
   const held = add(add(add(isolatedPosMargin, crossPosMargin), orders.isolated), orders.cross);
   const available = max(add(sub(account.balance, held), min(crossUnPnl, ZERO)), ZERO);

@@ -33,13 +33,21 @@ function pageSeries<T extends { timePoint: number }>(rows: readonly T[], query: 
   const offset = numberParam(query, 'offset');
   const maxCount = Math.min(Math.max(numberParam(query, 'maxCount') ?? 10, 1), 100);
   const reverse = query.reverse !== 'false';
-  let chosen = rows.filter((row) => (startAt === undefined || row.timePoint >= startAt) && (endAt === undefined || row.timePoint <= endAt));
+  let chosen = rows.filter(
+    (row) =>
+      (startAt === undefined || row.timePoint >= startAt) && (endAt === undefined || row.timePoint <= endAt),
+  );
   if (reverse) chosen = [...chosen].reverse();
-  if (offset !== undefined) chosen = chosen.filter((row) => (reverse ? row.timePoint < offset : row.timePoint > offset));
+  if (offset !== undefined)
+    chosen = chosen.filter((row) => (reverse ? row.timePoint < offset : row.timePoint > offset));
   return { dataList: chosen.slice(0, maxCount), hasMore: chosen.length > maxCount };
 }
 
-function marketWhere(venue: Venue, symbol: string | undefined, matches: (market: MarketRecord, symbol: string) => boolean): MarketRecord {
+function marketWhere(
+  venue: Venue,
+  symbol: string | undefined,
+  matches: (market: MarketRecord, symbol: string) => boolean,
+): MarketRecord {
   const wanted = symbol ?? '';
   const market = [...venue.markets.values()].find((candidate) => matches(candidate, wanted));
   if (market === undefined) throw venueErrors.contractInvalid(wanted);
@@ -51,25 +59,55 @@ export function indexSeries(venue: Venue, query: QueryParams): HasMoreWire<Index
   const market = marketWhere(venue, query.symbol, (m, symbol) => m.spec.indexSymbol === symbol);
   const rows = market.indexHistory.map((point) => {
     const value = wireNumber(point.value);
-    return { symbol: market.spec.indexSymbol, granularity: venue.config.priceStepMs, timePoint: point.timePoint, value, decomposionList: [{ exchange: 'paper-venue', price: value, weight: 1 }] };
+    return {
+      symbol: market.spec.indexSymbol,
+      granularity: venue.config.priceStepMs,
+      timePoint: point.timePoint,
+      value,
+      decomposionList: [{ exchange: 'paper-venue', price: value, weight: 1 }],
+    };
   });
   return pageSeries(rows, query);
 }
 
-function ratePoints(symbol: string, points: readonly PricePointRecord[], value: (point: PricePointRecord) => Dec): RatePointWire[] {
-  return points.map((point) => ({ symbol, granularity: 60_000, timePoint: point.timePoint, value: wireNumber(value(point), 8) }));
+function ratePoints(
+  symbol: string,
+  points: readonly PricePointRecord[],
+  value: (point: PricePointRecord) => Dec,
+): RatePointWire[] {
+  return points.map((point) => ({
+    symbol,
+    granularity: 60_000,
+    timePoint: point.timePoint,
+    value: wireNumber(value(point), 8),
+  }));
 }
 
 /** GET /api/v1/premium/query?symbol=.XBTUSDTMPI (or …PI8H). */
 export function premiumSeries(venue: Venue, query: QueryParams): HasMoreWire<RatePointWire> {
-  const market = marketWhere(venue, query.symbol, (m, symbol) => symbol === `.${m.spec.symbol}PI` || symbol === `.${m.spec.symbol}PI8H`);
-  return pageSeries(ratePoints(query.symbol ?? '', market.premiumHistory, (point) => point.value), query);
+  const market = marketWhere(
+    venue,
+    query.symbol,
+    (m, symbol) => symbol === `.${m.spec.symbol}PI` || symbol === `.${m.spec.symbol}PI8H`,
+  );
+  return pageSeries(
+    ratePoints(query.symbol ?? '', market.premiumHistory, (point) => point.value),
+    query,
+  );
 }
 
 /** GET /api/v1/interest/query?symbol=.XBTINT8H (or .XBTINT, .USDTINT8H, .USDTINT). */
 export function interestSeries(venue: Venue, query: QueryParams): HasMoreWire<RatePointWire> {
   const matches = (m: MarketRecord, symbol: string): boolean =>
-    [`.${m.spec.fundingBaseSymbol}INT8H`, `.${m.spec.fundingBaseSymbol}INT`, '.USDTINT8H', '.USDTINT'].includes(symbol);
+    [
+      `.${m.spec.fundingBaseSymbol}INT8H`,
+      `.${m.spec.fundingBaseSymbol}INT`,
+      '.USDTINT8H',
+      '.USDTINT',
+    ].includes(symbol);
   const market = marketWhere(venue, query.symbol, matches);
-  return pageSeries(ratePoints(query.symbol ?? '', market.premiumHistory, () => INTEREST_PER_8H), query);
+  return pageSeries(
+    ratePoints(query.symbol ?? '', market.premiumHistory, () => INTEREST_PER_8H),
+    query,
+  );
 }

@@ -25,7 +25,8 @@ export function tradeFees(venue: Venue, userId: string, symbol: string): TradeFe
 function positiveQuery(query: QueryParams, name: string): ReturnType<typeof d> | null {
   const raw = query[name];
   if (raw === undefined || raw === '') return null;
-  if (!isDecimalString(raw) || sign(d(raw)) <= 0) throw venueErrors.invalidParameter(`The ${name} parameter is invalid`);
+  if (!isDecimalString(raw) || sign(d(raw)) <= 0)
+    throw venueErrors.invalidParameter(`The ${name} parameter is invalid`);
   return d(raw);
 }
 
@@ -33,11 +34,17 @@ function positiveQuery(query: QueryParams, name: string): ReturnType<typeof d> |
  * GET /api/v2/batchGetCrossOrderLimit?symbol=A,B&totalMargin=&leverage= (≤ 50 symbols): the largest
  * cross position `totalMargin` (default: available balance) opens at the last price (docs/reference/kucoin-futures.md#cross-margin).
  */
-export function batchCrossOrderLimit(venue: Venue, userId: string, query: QueryParams): CrossOrderLimitWire[] {
+export function batchCrossOrderLimit(
+  venue: Venue,
+  userId: string,
+  query: QueryParams,
+): CrossOrderLimitWire[] {
   const account = accountOf(venue, userId);
   const symbols = (query.symbol ?? '').split(',').filter((symbol) => symbol !== '');
-  if (symbols.length === 0 || symbols.length > 50) throw venueErrors.invalidParameter('The symbol parameter is invalid');
-  const totalMargin = positiveQuery(query, 'totalMargin') ?? accountTotals(account, venue.markets).availableBalance;
+  if (symbols.length === 0 || symbols.length > 50)
+    throw venueErrors.invalidParameter('The symbol parameter is invalid');
+  const totalMargin =
+    positiveQuery(query, 'totalMargin') ?? accountTotals(account, venue.markets).availableBalance;
   const leverageQuery = positiveQuery(query, 'leverage');
   return symbols.map((symbol) => {
     const spec = marketOf(venue, symbol).spec;
@@ -45,7 +52,12 @@ export function batchCrossOrderLimit(venue: Venue, userId: string, query: QueryP
     const leverage = leverageQuery ?? crossLeverageOf(account, symbol);
     if (cmp(leverage, d(spec.maxLeverage)) > 0) throw venueErrors.leverageTooHigh(spec.maxLeverage);
     const lots = lotsOfBase(crossMaxOpenBase(spec.k, totalMargin, leverage, price), spec.multiplier);
-    const mmr = crossMmrOf(mul({ m: lots, s: 0 }, spec.multiplier), spec.m, spec.mmrLevConstant, spec.mmrLimit);
+    const mmr = crossMmrOf(
+      mul({ m: lots, s: 0 }, spec.multiplier),
+      spec.m,
+      spec.mmrLevConstant,
+      spec.mmrLimit,
+    );
     return {
       symbol,
       maxOpenSize: Number(lots),
@@ -71,13 +83,20 @@ export function changeRiskLimitLevel(venue: Venue, userId: string, body: unknown
   const symbol = typeof fields.symbol === 'string' ? fields.symbol : '';
   const market = marketOf(venue, symbol);
   const level = fields.level;
-  if (typeof level !== 'number' || !Number.isInteger(level) || !market.spec.riskTiers.some((tier) => tier.level === level)) {
+  if (
+    typeof level !== 'number' ||
+    !Number.isInteger(level) ||
+    !market.spec.riskTiers.some((tier) => tier.level === level)
+  ) {
     throw venueErrors.invalidParameter('The level parameter is invalid');
   }
   const position = account.positions.get(symbol);
-  const value = position === undefined ? d(0) : valueOf(position.qty, market.spec.multiplier, market.markPrice);
+  const value =
+    position === undefined ? d(0) : valueOf(position.qty, market.spec.multiplier, market.markPrice);
   const fits = tierFor(market.spec, value, level).level === level;
-  for (const order of [...account.openOrders].filter((o) => o.symbol === symbol && o.status === 'open' && !o.parked)) {
+  for (const order of [...account.openOrders].filter(
+    (o) => o.symbol === symbol && o.status === 'open' && !o.parked,
+  )) {
     cancelOpenOrder(venue, account, order);
   }
   if (fits) account.riskLimitLevels.set(symbol, level);
@@ -85,7 +104,11 @@ export function changeRiskLimitLevel(venue: Venue, userId: string, body: unknown
     topic: `/contract/position:${symbol}`,
     subject: 'position.adjustRiskLimit',
     userId,
-    data: { success: fits, riskLimitLevel: fits ? level : (account.riskLimitLevels.get(symbol) ?? 1), msg: fits ? '' : 'The position value exceeds the risk limit of this level' },
+    data: {
+      success: fits,
+      riskLimitLevel: fits ? level : (account.riskLimitLevels.get(symbol) ?? 1),
+      msg: fits ? '' : 'The position value exceeds the risk limit of this level',
+    },
   });
   return true;
 }
@@ -95,19 +118,27 @@ export function batchChangeMarginMode(venue: Venue, userId: string, body: unknow
   accountOf(venue, userId);
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const symbols = fields.symbols;
-  if (!Array.isArray(symbols) || symbols.length === 0 || !symbols.every((symbol): symbol is string => typeof symbol === 'string')) {
+  if (
+    !Array.isArray(symbols) ||
+    symbols.length === 0 ||
+    !symbols.every((symbol): symbol is string => typeof symbol === 'string')
+  ) {
     throw venueErrors.invalidParameter('The symbols parameter is invalid');
   }
   const answer: BatchMarginModeWire = { marginMode: {}, errors: [] };
   for (const symbol of symbols) {
     try {
-      answer.marginMode[symbol] = changeMarginMode(venue, userId, { symbol, marginMode: fields.marginMode }).marginMode;
+      answer.marginMode[symbol] = changeMarginMode(venue, userId, {
+        symbol,
+        marginMode: fields.marginMode,
+      }).marginMode;
     } catch (error) {
       if (!(error instanceof VenueError)) throw error;
       if (error.code === '100001' && !['ISOLATED', 'CROSS'].includes(String(fields.marginMode))) throw error;
       answer.errors.push({ code: error.code, msg: error.msg, symbol });
       const current = venue.accounts.get(userId)?.marginModes.get(symbol);
-      if (current !== undefined || venue.markets.has(symbol)) answer.marginMode[symbol] = current ?? 'ISOLATED';
+      if (current !== undefined || venue.markets.has(symbol))
+        answer.marginMode[symbol] = current ?? 'ISOLATED';
     }
   }
   return answer;

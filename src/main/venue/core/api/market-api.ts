@@ -24,7 +24,9 @@ import { contractWire, marketStats24h, nanos, tickerWire } from '../wire/wire.ts
 
 /** GET /api/v1/contracts/active. */
 export function contractsActive(venue: Venue): ContractWire[] {
-  return [...venue.markets.values()].map((market) => contractWire(market, venue.nowMs, venue.config.fundingIntervalMs));
+  return [...venue.markets.values()].map((market) =>
+    contractWire(market, venue.nowMs, venue.config.fundingIntervalMs),
+  );
 }
 
 /** GET /api/v1/contracts/{symbol}. */
@@ -50,7 +52,9 @@ export function level2(venue: Venue, symbol: string, depth?: number): Level2Snap
   const resting = venue.resting.get(symbol) ?? [];
   const tick = market.spec.tickSize;
   const side = (levels: ReturnType<typeof levelView>): [number, number][] =>
-    levels.slice(0, depth ?? levels.length).map((level) => [wireNumber(priceOfTicks(level.ticks, tick)), Number(level.lots)]);
+    levels
+      .slice(0, depth ?? levels.length)
+      .map((level) => [wireNumber(priceOfTicks(level.ticks, tick)), Number(level.lots)]);
   return {
     sequence: market.sequence,
     symbol,
@@ -66,9 +70,16 @@ export function tradeHistory(venue: Venue, symbol: string): TradeHistoryWire[] {
 }
 
 /** GET /api/v1/kline/query. @throws VenueError 100001 for an unsupported granularity. */
-export function klines(venue: Venue, symbol: string, granularityMin: number, fromMs?: number, toMs?: number): KlineWire[] {
+export function klines(
+  venue: Venue,
+  symbol: string,
+  granularityMin: number,
+  fromMs?: number,
+  toMs?: number,
+): KlineWire[] {
   const market = marketOf(venue, symbol);
-  if (!klineGranularities.includes(granularityMin)) throw venueErrors.invalidParameter('The granularity parameter is invalid');
+  if (!klineGranularities.includes(granularityMin))
+    throw venueErrors.invalidParameter('The granularity parameter is invalid');
   return klineRows(market, granularityMin, fromMs, toMs);
 }
 
@@ -101,14 +112,21 @@ export function fundingRateCurrent(venue: Venue, symbol: string): FundingRateCur
 }
 
 /** GET /api/v1/contract/funding-rates?symbol=&from=&to=: settled rates, newest first. */
-export function fundingHistory(venue: Venue, symbol: string, fromMs: number, toMs: number): FundingRateHistoryWire[] {
+export function fundingHistory(
+  venue: Venue,
+  symbol: string,
+  fromMs: number,
+  toMs: number,
+): FundingRateHistoryWire[] {
   const market = marketOf(venue, symbol);
   return market.fundingHistory.filter((row) => row.timepoint >= fromMs && row.timepoint <= toMs).reverse();
 }
 
 /** GET /api/v1/trade-statistics: Σ 24 h turnover (USDT). */
 export function tradeStatistics(venue: Venue): { turnoverOf24h: number } {
-  const turnover = sum([...venue.markets.values()].map((market) => marketStats24h(market, venue.nowMs).turnover));
+  const turnover = sum(
+    [...venue.markets.values()].map((market) => marketStats24h(market, venue.nowMs).turnover),
+  );
   return { turnoverOf24h: wireNumber(turnover, 8) };
 }
 

@@ -11,7 +11,16 @@ import { valueOf } from '../engine/margin.ts';
 import { remainingLots } from '../engine/book.ts';
 import { accountOf } from '../engine/order-entry.ts';
 import type { OrderRecord } from '../model/state.ts';
-import type { FillWire, FundingHistoryItemWire, HasMoreWire, HistoryPositionWire, OpenOrderStatisticsWire, OrderWire, PageWire, TransactionWire } from '../wire/wire-types.ts';
+import type {
+  FillWire,
+  FundingHistoryItemWire,
+  HasMoreWire,
+  HistoryPositionWire,
+  OpenOrderStatisticsWire,
+  OrderWire,
+  PageWire,
+  TransactionWire,
+} from '../wire/wire-types.ts';
 import { orderWire } from '../wire/wire.ts';
 
 const DAY_MS = 86_400_000;
@@ -33,11 +42,22 @@ function timeParam(query: QueryParams, name: string): number | undefined {
 }
 
 /** Slices a newest-first list into KuCoin's `{currentPage,pageSize,totalNum,totalPage,items}`. */
-export function page<T>(items: readonly T[], query: QueryParams, defaultSize = 50, maxSize = 1000): PageWire<T> {
+export function page<T>(
+  items: readonly T[],
+  query: QueryParams,
+  defaultSize = 50,
+  maxSize = 1000,
+): PageWire<T> {
   const currentPage = intParam(query, 'currentPage', 1, Number.MAX_SAFE_INTEGER);
   const pageSize = intParam(query, 'pageSize', defaultSize, maxSize);
   const start = (currentPage - 1) * pageSize;
-  return { currentPage, pageSize, totalNum: items.length, totalPage: Math.ceil(items.length / pageSize), items: items.slice(start, start + pageSize) };
+  return {
+    currentPage,
+    pageSize,
+    totalNum: items.length,
+    totalPage: Math.ceil(items.length / pageSize),
+    items: items.slice(start, start + pageSize),
+  };
 }
 
 function orderTypeName(order: OrderRecord): string {
@@ -50,7 +70,10 @@ function orderFilter(query: QueryParams): (order: OrderRecord) => boolean {
   return (order) =>
     (query.symbol === undefined || query.symbol === '' || order.symbol === query.symbol) &&
     (query.side === undefined || query.side === '' || order.side === query.side) &&
-    (query.type === undefined || query.type === '' || orderTypeName(order) === query.type || order.type === query.type) &&
+    (query.type === undefined ||
+      query.type === '' ||
+      orderTypeName(order) === query.type ||
+      order.type === query.type) &&
     (startAt === undefined || order.createdAt >= startAt) &&
     (endAt === undefined || order.createdAt <= endAt);
 }
@@ -66,21 +89,32 @@ function multiplierOf(venue: Venue, symbol: string) {
 /** GET /api/v1/orders. */
 export function listOrders(venue: Venue, userId: string, query: QueryParams): PageWire<OrderWire> {
   const status = query.status ?? 'done';
-  if (status !== 'active' && status !== 'done') throw venueErrors.invalidParameter('The status parameter is invalid');
+  if (status !== 'active' && status !== 'done')
+    throw venueErrors.invalidParameter('The status parameter is invalid');
   const account = accountOf(venue, userId);
   const wanted = orderFilter(query);
   const chosen = newestFirst(account.orders.values()).filter(
-    (order) => wanted(order) && (status === 'active' ? order.status === 'open' && !order.parked : order.status === 'done'),
+    (order) =>
+      wanted(order) &&
+      (status === 'active' ? order.status === 'open' && !order.parked : order.status === 'done'),
   );
-  return page(chosen.map((order) => orderWire(order, multiplierOf(venue, order.symbol))), query);
+  return page(
+    chosen.map((order) => orderWire(order, multiplierOf(venue, order.symbol))),
+    query,
+  );
 }
 
 /** GET /api/v1/stopOrders: untriggered stop orders. */
 export function listStopOrders(venue: Venue, userId: string, query: QueryParams): PageWire<OrderWire> {
   const account = accountOf(venue, userId);
   const wanted = orderFilter(query);
-  const chosen = newestFirst(account.openOrders).filter((order) => order.parked && order.status === 'open' && wanted(order));
-  return page(chosen.map((order) => orderWire(order, multiplierOf(venue, order.symbol))), query);
+  const chosen = newestFirst(account.openOrders).filter(
+    (order) => order.parked && order.status === 'open' && wanted(order),
+  );
+  return page(
+    chosen.map((order) => orderWire(order, multiplierOf(venue, order.symbol))),
+    query,
+  );
 }
 
 /** GET /api/v1/recentDoneOrders. */
@@ -88,15 +122,25 @@ export function recentDoneOrders(venue: Venue, userId: string, symbol?: string):
   const account = accountOf(venue, userId);
   const since = venue.nowMs - DAY_MS;
   return newestFirst(account.orders.values())
-    .filter((order) => order.status === 'done' && (order.endAt ?? 0) >= since && (symbol === undefined || order.symbol === symbol))
+    .filter(
+      (order) =>
+        order.status === 'done' &&
+        (order.endAt ?? 0) >= since &&
+        (symbol === undefined || order.symbol === symbol),
+    )
     .slice(0, 1000)
     .map((order) => orderWire(order, multiplierOf(venue, order.symbol)));
 }
 
 /** GET /api/v1/orders/{orderId} and byClientOid. @throws VenueError 404000. */
-export function findOrder(venue: Venue, userId: string, by: { orderId?: string; clientOid?: string }): OrderWire {
+export function findOrder(
+  venue: Venue,
+  userId: string,
+  by: { orderId?: string; clientOid?: string },
+): OrderWire {
   const account = accountOf(venue, userId);
-  const orderId = by.orderId ?? (by.clientOid === undefined ? undefined : account.clientOids.get(by.clientOid));
+  const orderId =
+    by.orderId ?? (by.clientOid === undefined ? undefined : account.clientOids.get(by.clientOid));
   const order = orderId === undefined ? undefined : account.orders.get(orderId);
   if (order === undefined) throw venueErrors.notFound('error.getOrder.orderNotExist');
   return orderWire(order, multiplierOf(venue, order.symbol));
@@ -105,7 +149,8 @@ export function findOrder(venue: Venue, userId: string, by: { orderId?: string; 
 function fillFilter(query: QueryParams): (fill: FillWire) => boolean {
   const startAt = timeParam(query, 'startAt');
   const endAt = timeParam(query, 'endAt');
-  const tradeTypes = query.tradeTypes === undefined || query.tradeTypes === '' ? null : query.tradeTypes.split(',');
+  const tradeTypes =
+    query.tradeTypes === undefined || query.tradeTypes === '' ? null : query.tradeTypes.split(',');
   return (fill) =>
     (query.orderId === undefined || query.orderId === '' || fill.orderId === query.orderId) &&
     (query.symbol === undefined || query.symbol === '' || fill.symbol === query.symbol) &&
@@ -134,24 +179,40 @@ export function recentFills(venue: Venue, userId: string, symbol?: string): Fill
 }
 
 /** GET /api/v1/history-positions (limit ≤ 200, default 10; pageId = page number). */
-export function historyPositions(venue: Venue, userId: string, query: QueryParams): PageWire<HistoryPositionWire> {
+export function historyPositions(
+  venue: Venue,
+  userId: string,
+  query: QueryParams,
+): PageWire<HistoryPositionWire> {
   const account = accountOf(venue, userId);
   const from = timeParam(query, 'from');
   const to = timeParam(query, 'to');
   const rows = [...account.closedPositions]
     .reverse()
-    .filter((row) => (query.symbol === undefined || query.symbol === '' || row.symbol === query.symbol) && (from === undefined || row.closeTime >= from) && (to === undefined || row.closeTime <= to));
+    .filter(
+      (row) =>
+        (query.symbol === undefined || query.symbol === '' || row.symbol === query.symbol) &&
+        (from === undefined || row.closeTime >= from) &&
+        (to === undefined || row.closeTime <= to),
+    );
   return page(rows, { currentPage: query.pageId, pageSize: query.limit }, 10, 200);
 }
 
 /** GET /api/v1/funding-history: the user's settled funding (HasMore pager). */
-export function fundingPayments(venue: Venue, userId: string, query: QueryParams): HasMoreWire<FundingHistoryItemWire> {
+export function fundingPayments(
+  venue: Venue,
+  userId: string,
+  query: QueryParams,
+): HasMoreWire<FundingHistoryItemWire> {
   const account = accountOf(venue, userId);
   const startAt = timeParam(query, 'startAt');
   const endAt = timeParam(query, 'endAt');
   const maxCount = intParam(query, 'maxCount', 100, 1000);
   let rows = account.fundingPayments.filter(
-    (row) => (query.symbol === undefined || query.symbol === '' || row.symbol === query.symbol) && (startAt === undefined || row.timePoint >= startAt) && (endAt === undefined || row.timePoint <= endAt),
+    (row) =>
+      (query.symbol === undefined || query.symbol === '' || row.symbol === query.symbol) &&
+      (startAt === undefined || row.timePoint >= startAt) &&
+      (endAt === undefined || row.timePoint <= endAt),
   );
   if (query.reverse !== 'false') rows = [...rows].reverse();
   return { dataList: rows.slice(0, maxCount), hasMore: rows.length > maxCount };
@@ -162,7 +223,11 @@ export function fundingPayments(venue: Venue, userId: string, query: QueryParams
  * default 50), newest first. With `offset` (a row's offset from a previous page), forward=true (the
  * default) pages on to older rows and forward=false to newer ones.
  */
-export function transactionHistory(venue: Venue, userId: string, query: QueryParams): HasMoreWire<TransactionWire> {
+export function transactionHistory(
+  venue: Venue,
+  userId: string,
+  query: QueryParams,
+): HasMoreWire<TransactionWire> {
   const account = accountOf(venue, userId);
   const startAt = timeParam(query, 'startAt');
   const endAt = timeParam(query, 'endAt');
@@ -174,7 +239,9 @@ export function transactionHistory(venue: Venue, userId: string, query: QueryPar
     .filter(
       (row) =>
         (query.currency === undefined || query.currency === '' || row.currency === query.currency) &&
-        (query.type === undefined || query.type === '' || row.type.toLowerCase() === query.type.toLowerCase()) &&
+        (query.type === undefined ||
+          query.type === '' ||
+          row.type.toLowerCase() === query.type.toLowerCase()) &&
         (startAt === undefined || row.time >= startAt) &&
         (endAt === undefined || row.time <= endAt) &&
         (offset === undefined || (forward ? row.offset < offset : row.offset > offset)),
@@ -202,5 +269,11 @@ export function openOrderStatistics(venue: Venue, userId: string, symbol: string
       sellCost = add(sellCost, value);
     }
   }
-  return { openOrderBuySize: Number(buySize), openOrderSellSize: Number(sellSize), openOrderBuyCost: text(buyCost), openOrderSellCost: text(sellCost), settleCurrency: 'USDT' };
+  return {
+    openOrderBuySize: Number(buySize),
+    openOrderSellSize: Number(sellSize),
+    openOrderBuyCost: text(buyCost),
+    openOrderSellCost: text(sellCost),
+    settleCurrency: 'USDT',
+  };
 }

@@ -34,11 +34,25 @@ describe('a cross crash never eats the margin of isolated positions', () => {
     const venue = createTestVenue();
     const x = venue.exchange;
     x.openAccount('u1', '300');
-    x.placeOrder('u1', { clientOid: 'eth', side: 'buy', symbol: 'ETHUSDTM', leverage: 10, type: 'market', size: 10 });
+    x.placeOrder('u1', {
+      clientOid: 'eth',
+      side: 'buy',
+      symbol: 'ETHUSDTM',
+      leverage: 10,
+      type: 'market',
+      size: 10,
+    });
     const ethMargin = x.position('u1', 'ETHUSDTM').posMargin;
     x.setMarginMode('u1', { symbol: 'XBTUSDTM', marginMode: 'CROSS' });
     x.setCrossLeverage('u1', { symbol: 'XBTUSDTM', leverage: '50' });
-    x.placeOrder('u1', { clientOid: 'xbt', side: 'buy', symbol: 'XBTUSDTM', leverage: 50, type: 'market', size: 100 });
+    x.placeOrder('u1', {
+      clientOid: 'xbt',
+      side: 'buy',
+      symbol: 'XBTUSDTM',
+      leverage: 50,
+      type: 'market',
+      size: 100,
+    });
     x.jumpPrice('XBTUSDTM', -30);
     expect(x.position('u1', 'XBTUSDTM').currentQty).toBe(0);
     expect(x.position('u1', 'ETHUSDTM').currentQty).toBe(10);

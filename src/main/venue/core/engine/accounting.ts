@@ -39,7 +39,11 @@ export interface FillInput {
 }
 
 /** A fresh account holding `balance`, with nothing open; `transactions` seeds its history. */
-export function newAccountRecord(userId: string, balance: Dec, transactions: AccountRecord['transactions'] = []): AccountRecord {
+export function newAccountRecord(
+  userId: string,
+  balance: Dec,
+  transactions: AccountRecord['transactions'] = [],
+): AccountRecord {
   return {
     userId,
     balance,
@@ -68,7 +72,13 @@ export function newLedger(deposit: Dec): Ledger {
 }
 
 /** A flat position record. */
-export function flatPosition(id: string, userId: string, symbol: string, marginMode: MarginMode, leverage: Dec): PositionRecord {
+export function flatPosition(
+  id: string,
+  userId: string,
+  symbol: string,
+  marginMode: MarginMode,
+  leverage: Dec,
+): PositionRecord {
   return {
     id,
     userId,
@@ -101,7 +111,8 @@ export function isolatedPosMargin(position: PositionRecord): Dec {
 export function isolatedHoldings(account: AccountRecord): Dec {
   let held = ZERO;
   for (const position of account.positions.values()) {
-    if (position.marginMode === 'ISOLATED' && position.qty !== 0n) held = add(held, isolatedPosMargin(position));
+    if (position.marginMode === 'ISOLATED' && position.qty !== 0n)
+      held = add(held, isolatedPosMargin(position));
   }
   for (const order of account.openOrders) {
     if (order.status === 'open' && order.marginMode === 'ISOLATED') held = add(held, order.reservedMargin);
@@ -132,11 +143,20 @@ function share(total: Dec, part: bigint, whole: bigint): Dec {
   return round(quot(mul(total, { m: part, s: 0 }), { m: whole, s: 0 }), MONEY_SCALE, 'half-up');
 }
 
-function reduce(account: AccountRecord, position: PositionRecord, input: FillInput, closing: bigint, closeFee: Dec): Dec {
+function reduce(
+  account: AccountRecord,
+  position: PositionRecord,
+  input: FillInput,
+  closing: bigint,
+  closeFee: Dec,
+): Dec {
   const whole = position.qty < 0n ? -position.qty : position.qty;
   const direction = position.qty > 0n ? 1n : -1n;
   const releasedCost = share(position.cost, closing, whole);
-  const gross = sub(mul(valueOf(closing, input.spec.multiplier, input.price), { m: direction, s: 0 }), releasedCost);
+  const gross = sub(
+    mul(valueOf(closing, input.spec.multiplier, input.price), { m: direction, s: 0 }),
+    releasedCost,
+  );
   const released = {
     init: share(position.posInit, closing, whole),
     comm: share(position.posComm, closing, whole),
@@ -163,7 +183,13 @@ function reduce(account: AccountRecord, position: PositionRecord, input: FillInp
   return gross;
 }
 
-function open(account: AccountRecord, position: PositionRecord, input: FillInput, opening: bigint, openFee: Dec): void {
+function open(
+  account: AccountRecord,
+  position: PositionRecord,
+  input: FillInput,
+  opening: bigint,
+  openFee: Dec,
+): void {
   if (position.qty === 0n) {
     position.marginMode = input.marginMode;
     position.leverage = input.leverage;
@@ -198,13 +224,14 @@ function open(account: AccountRecord, position: PositionRecord, input: FillInput
  * Returns how much opened and closed, the fees and the realised gross PnL.
  */
 export function applyFill(account: AccountRecord, position: PositionRecord, input: FillInput): FillOutcome {
-  const reducing = position.qty !== 0n && (position.qty > 0n) !== (input.side === 'buy');
+  const reducing = position.qty !== 0n && position.qty > 0n !== (input.side === 'buy');
   const held = position.qty < 0n ? -position.qty : position.qty;
   const closingLots = reducing ? (input.lots < held ? input.lots : held) : 0n;
   const openingLots = input.lots - closingLots;
   const openFee = feeOf(valueOf(openingLots, input.spec.multiplier, input.price), input.feeRate);
   let closeFee = feeOf(valueOf(closingLots, input.spec.multiplier, input.price), input.feeRate);
-  if (input.liquidation && closingLots === held && position.marginMode === 'ISOLATED') closeFee = liquidationFee(position, input);
+  if (input.liquidation && closingLots === held && position.marginMode === 'ISOLATED')
+    closeFee = liquidationFee(position, input);
   const gross = closingLots > 0n ? reduce(account, position, input, closingLots, closeFee) : ZERO;
   position.currentComm = add(position.currentComm, closeFee);
   const closedPosition = closingLots > 0n && position.qty === 0n ? closeOut(position) : null;
@@ -213,14 +240,26 @@ export function applyFill(account: AccountRecord, position: PositionRecord, inpu
     position.currentComm = add(position.currentComm, openFee);
   }
   const fee = add(openFee, closeFee);
-  return { openingLots, closingLots, fee, openFee, closeFee, realisedGross: gross, feeRate: input.feeRate, closedPosition };
+  return {
+    openingLots,
+    closingLots,
+    fee,
+    openFee,
+    closeFee,
+    realisedGross: gross,
+    feeRate: input.feeRate,
+    closedPosition,
+  };
 }
 
 /** Liquidation at the bankruptcy price: the fee is the margin left after the loss (≈ posComm). */
 function liquidationFee(position: PositionRecord, input: FillInput): Dec {
   const held = position.qty < 0n ? -position.qty : position.qty;
   const direction = position.qty > 0n ? 1n : -1n;
-  const gross = sub(mul(valueOf(held, input.spec.multiplier, input.price), { m: direction, s: 0 }), position.cost);
+  const gross = sub(
+    mul(valueOf(held, input.spec.multiplier, input.price), { m: direction, s: 0 }),
+    position.cost,
+  );
   const left = add(isolatedPosMargin(position), gross);
   return sign(left) > 0 ? round(left, MONEY_SCALE, 'down') : ZERO;
 }

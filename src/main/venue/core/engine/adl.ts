@@ -22,8 +22,10 @@ export function autoDeleverage(venue: Venue, userId: string, symbol: string, lot
   const account = accountOf(venue, userId);
   const position = account.positions.get(symbol);
   const held = position === undefined ? 0n : position.qty > 0n ? position.qty : -position.qty;
-  if (position === undefined || held === 0n) throw venueErrors.invalidParameter(`no open ${symbol} position to deleverage`);
-  if (!Number.isInteger(lots) || lots < 1 || BigInt(lots) > held) throw venueErrors.invalidParameter(`lots must be 1..${held.toString()}`);
+  if (position === undefined || held === 0n)
+    throw venueErrors.invalidParameter(`no open ${symbol} position to deleverage`);
+  if (!Number.isInteger(lots) || lots < 1 || BigInt(lots) > held)
+    throw venueErrors.invalidParameter(`lots must be 1..${held.toString()}`);
   const market = marketOf(venue, symbol);
   const base = liquidationOrder(venue, position);
   const order = { ...base, clientOid: `adl${base.id}`, size: BigInt(lots), closeOrder: false, remark: 'adl' };
@@ -33,9 +35,26 @@ export function autoDeleverage(venue: Venue, userId: string, symbol: string, lot
   const price = roundToTick(market.markPrice, market.spec.tickSize, 'half-up');
   const tradeId = venue.ids.trade();
   withBookDiff(venue, market, () => {
-    applyUserFill(venue, { market, account, order, lots: order.size, price, liquidity: 'taker', feeRate: ZERO, tradeId, tradeType: 'adl' });
+    applyUserFill(venue, {
+      market,
+      account,
+      order,
+      lots: order.size,
+      price,
+      liquidity: 'taker',
+      feeRate: ZERO,
+      tradeId,
+      tradeType: 'adl',
+    });
   });
-  emitOrderChange(venue, order, 'match', 'match', { liquidity: 'taker', feeType: 'takerFee', matchPrice: text(price), matchSize: String(lots), tradeId }, 'adl');
+  emitOrderChange(
+    venue,
+    order,
+    'match',
+    'match',
+    { liquidity: 'taker', feeType: 'takerFee', matchPrice: text(price), matchSize: String(lots), tradeId },
+    'adl',
+  );
   finishOrder(venue, order, 'filled', 'adl');
   venue.logger.warn('venue-adl', { userId, symbol, lots: String(lots) });
   emitPosition(venue, account, position, 'adl');

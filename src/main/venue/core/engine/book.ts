@@ -121,11 +121,20 @@ function better(side: Side, a: bigint, b: bigint): boolean {
  * synthetic liquidity, applying the taker's self-trade prevention to its own resting orders
  * (CN cancel newest, CO cancel oldest, CB both; none: self-trade). No side effects (ADR 0104).
  */
-export function planMatch(market: MarketRecord, shape: BookShape, resting: readonly OrderRecord[], taker: Taker): MatchPlan {
+export function planMatch(
+  market: MarketRecord,
+  shape: BookShape,
+  resting: readonly OrderRecord[],
+  taker: Taker,
+): MatchPlan {
   const makerSide: Side = taker.side === 'buy' ? 'sell' : 'buy';
   const users = sortedResting(resting, makerSide, market.spec.tickSize);
   const synthetic = syntheticLevels(market, shape, makerSide);
-  const plan: { legs: MatchLeg[]; cancelMakers: OrderRecord[]; cancelTaker: boolean } = { legs: [], cancelMakers: [], cancelTaker: false };
+  const plan: { legs: MatchLeg[]; cancelMakers: OrderRecord[]; cancelTaker: boolean } = {
+    legs: [],
+    cancelMakers: [],
+    cancelTaker: false,
+  };
   let left = taker.lots;
   let u = 0;
   let s = 0;
@@ -162,7 +171,12 @@ function visibleLots(order: OrderRecord): bigint {
 }
 
 /** Visible lots per price of a side (unordered): what level-2 diffs compare. */
-export function levelMap(market: MarketRecord, shape: BookShape, resting: readonly OrderRecord[], side: Side): Map<bigint, bigint> {
+export function levelMap(
+  market: MarketRecord,
+  shape: BookShape,
+  resting: readonly OrderRecord[],
+  side: Side,
+): Map<bigint, bigint> {
   const byTicks = new Map<bigint, bigint>();
   for (const level of syntheticLevels(market, shape, side)) byTicks.set(level.ticks, level.lots);
   for (const order of resting) {
@@ -176,7 +190,12 @@ export function levelMap(market: MarketRecord, shape: BookShape, resting: readon
 }
 
 /** The public book of a side, best first: synthetic plus visible user lots per price. */
-export function levelView(market: MarketRecord, shape: BookShape, resting: readonly OrderRecord[], side: Side): Level[] {
+export function levelView(
+  market: MarketRecord,
+  shape: BookShape,
+  resting: readonly OrderRecord[],
+  side: Side,
+): Level[] {
   const byTicks = new Map<bigint, bigint>();
   for (const level of syntheticLevels(market, shape, side)) byTicks.set(level.ticks, level.lots);
   for (const order of resting) {

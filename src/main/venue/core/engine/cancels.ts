@@ -58,7 +58,12 @@ export function cancelById(venue: Venue, userId: string, orderId: string): Cance
 }
 
 /** DELETE /api/v1/orders/client-order/{clientOid}?symbol=. @throws VenueError 100004. */
-export function cancelByClientOid(venue: Venue, userId: string, clientOid: string, symbol: string): { clientOid: string } {
+export function cancelByClientOid(
+  venue: Venue,
+  userId: string,
+  clientOid: string,
+  symbol: string,
+): { clientOid: string } {
   const account = accountOf(venue, userId);
   marketOf(venue, symbol);
   const orderId = account.clientOids.get(clientOid);
@@ -69,7 +74,11 @@ export function cancelByClientOid(venue: Venue, userId: string, clientOid: strin
 }
 
 /** Cancels every open order matching `wanted`; returns their ids. */
-function cancelWhere(venue: Venue, account: AccountRecord, wanted: (order: OrderRecord) => boolean): string[] {
+function cancelWhere(
+  venue: Venue,
+  account: AccountRecord,
+  wanted: (order: OrderRecord) => boolean,
+): string[] {
   const chosen = [...account.openOrders].filter((order) => order.status === 'open' && wanted(order));
   for (const order of chosen) cancelOpenOrder(venue, account, order);
   return chosen.map((order) => order.id);
@@ -79,14 +88,26 @@ function cancelWhere(venue: Venue, account: AccountRecord, wanted: (order: Order
 export function cancelAll(venue: Venue, userId: string, symbol?: string): CancelledOrdersWire {
   const account = accountOf(venue, userId);
   if (symbol !== undefined) marketOf(venue, symbol);
-  return { cancelledOrderIds: cancelWhere(venue, account, (order) => !order.parked && (symbol === undefined || order.symbol === symbol)) };
+  return {
+    cancelledOrderIds: cancelWhere(
+      venue,
+      account,
+      (order) => !order.parked && (symbol === undefined || order.symbol === symbol),
+    ),
+  };
 }
 
 /** DELETE /api/v1/stopOrders[?symbol=]: every untriggered stop order. */
 export function cancelStops(venue: Venue, userId: string, symbol?: string): CancelledOrdersWire {
   const account = accountOf(venue, userId);
   if (symbol !== undefined) marketOf(venue, symbol);
-  return { cancelledOrderIds: cancelWhere(venue, account, (order) => order.parked && (symbol === undefined || order.symbol === symbol)) };
+  return {
+    cancelledOrderIds: cancelWhere(
+      venue,
+      account,
+      (order) => order.parked && (symbol === undefined || order.symbol === symbol),
+    ),
+  };
 }
 
 interface ClientOidRef {
@@ -96,13 +117,22 @@ interface ClientOidRef {
 
 function parseMultiCancel(body: unknown): { orderIds: string[] } | { clientOids: ClientOidRef[] } {
   if (typeof body === 'object' && body !== null) {
-    if ('orderIdsList' in body && Array.isArray(body.orderIdsList) && body.orderIdsList.every((id) => typeof id === 'string')) {
+    if (
+      'orderIdsList' in body &&
+      Array.isArray(body.orderIdsList) &&
+      body.orderIdsList.every((id) => typeof id === 'string')
+    ) {
       return { orderIds: body.orderIdsList };
     }
     if ('clientOidsList' in body && Array.isArray(body.clientOidsList)) {
       const refs = body.clientOidsList.filter(
         (ref: unknown): ref is ClientOidRef =>
-          typeof ref === 'object' && ref !== null && 'symbol' in ref && 'clientOid' in ref && typeof ref.symbol === 'string' && typeof ref.clientOid === 'string',
+          typeof ref === 'object' &&
+          ref !== null &&
+          'symbol' in ref &&
+          'clientOid' in ref &&
+          typeof ref.symbol === 'string' &&
+          typeof ref.clientOid === 'string',
       );
       if (refs.length === body.clientOidsList.length) return { clientOids: refs };
     }
@@ -125,7 +155,11 @@ export function cancelMany(venue: Venue, userId: string, body: unknown): MultiCa
   const account = accountOf(venue, userId);
   const parsed = parseMultiCancel(body);
   if ('orderIds' in parsed) {
-    return parsed.orderIds.map((orderId) => ({ orderId, clientOid: null, ...attempt(() => cancelById(venue, userId, orderId)) }));
+    return parsed.orderIds.map((orderId) => ({
+      orderId,
+      clientOid: null,
+      ...attempt(() => cancelById(venue, userId, orderId)),
+    }));
   }
   // KuCoin's schema types each result's orderId as a string: name the order a clientOid resolved to.
   return parsed.clientOids.map((ref) => ({

@@ -34,10 +34,24 @@ export function recordCandle(market: MarketRecord, price: Dec, lots: bigint, now
 }
 
 /** Adds to `candle` if it covers `startMs`, else returns a new candle opening at the previous close. */
-function addToCandle(candle: CandleRecord | undefined, price: Dec, lots: bigint, turnover: Dec, startMs: number): CandleRecord {
+function addToCandle(
+  candle: CandleRecord | undefined,
+  price: Dec,
+  lots: bigint,
+  turnover: Dec,
+  startMs: number,
+): CandleRecord {
   if (candle?.startMs !== startMs) {
     const open = candle?.close ?? price;
-    const created: CandleRecord = { startMs, open, high: open, low: open, close: price, volumeLots: lots, turnover };
+    const created: CandleRecord = {
+      startMs,
+      open,
+      high: open,
+      low: open,
+      close: price,
+      volumeLots: lots,
+      turnover,
+    };
     extend(created, price);
     return created;
   }
@@ -76,9 +90,17 @@ function aggregate(candles: readonly CandleRecord[], granularityMin: number): Ca
  * GET /api/v1/kline/query rows (docs/reference/kucoin-futures.md#market-data): only `from` → from there on; only `to` → the rows closest
  * to `to`; neither → the latest; at most 500 rows.
  */
-export function klineRows(market: MarketRecord, granularityMin: number, fromMs?: number, toMs?: number): KlineWire[] {
+export function klineRows(
+  market: MarketRecord,
+  granularityMin: number,
+  fromMs?: number,
+  toMs?: number,
+): KlineWire[] {
   const rows = aggregate(market.candles, granularityMin).filter(
-    (candle) => (fromMs === undefined || candle.startMs >= Math.floor(fromMs / (granularityMin * MINUTE_MS)) * granularityMin * MINUTE_MS) && (toMs === undefined || candle.startMs <= toMs),
+    (candle) =>
+      (fromMs === undefined ||
+        candle.startMs >= Math.floor(fromMs / (granularityMin * MINUTE_MS)) * granularityMin * MINUTE_MS) &&
+      (toMs === undefined || candle.startMs <= toMs),
   );
   const limited = fromMs !== undefined && toMs === undefined ? rows.slice(0, 500) : rows.slice(-500);
   return limited.map((candle) => [

@@ -16,7 +16,13 @@ import type { FillWire, MarginMode } from '../wire/wire-types.ts';
 import { nanos } from '../wire/wire.ts';
 
 /** The user's position record on a symbol, created flat on first use. */
-export function positionOf(venue: Venue, account: AccountRecord, symbol: string, mode: MarginMode, leverage: Dec): PositionRecord {
+export function positionOf(
+  venue: Venue,
+  account: AccountRecord,
+  symbol: string,
+  mode: MarginMode,
+  leverage: Dec,
+): PositionRecord {
   let position = account.positions.get(symbol);
   if (position === undefined) {
     position = flatPosition(venue.ids.position(), account.userId, symbol, mode, leverage);
@@ -57,7 +63,12 @@ export function applyUserFill(venue: Venue, fill: UserFill): FillOutcome {
   order.filledSize += fill.lots;
   order.filledValue = add(order.filledValue, value);
   order.updatedAt = venue.nowMs;
-  order.instants.fills.push({ ...instantOf(venue), lots: fill.lots, price: fill.price, tradeId: fill.tradeId });
+  order.instants.fills.push({
+    ...instantOf(venue),
+    lots: fill.lots,
+    price: fill.price,
+    tradeId: fill.tradeId,
+  });
   market.openInterest += outcome.openingLots - outcome.closingLots;
   pushBounded(account.fills, fillWire(venue, fill, value, outcome), venue.config.historyLimit * 10);
   if (outcome.closedPosition !== null) recordClosed(venue, account, outcome.closedPosition, fill);
@@ -131,7 +142,17 @@ function recordClosed(venue: Venue, account: AccountRecord, closed: PositionReco
   );
   pushBounded(
     account.transactions,
-    { time: venue.nowMs, type: 'RealisedPNL', amount: wireNumber(pnl, 8), fee: 0, accountEquity: wireNumber(account.balance), status: 'Completed', remark: closed.symbol, offset: (account.transactions.at(-1)?.offset ?? 0) + 1, currency: 'USDT' },
+    {
+      time: venue.nowMs,
+      type: 'RealisedPNL',
+      amount: wireNumber(pnl, 8),
+      fee: 0,
+      accountEquity: wireNumber(account.balance),
+      status: 'Completed',
+      remark: closed.symbol,
+      offset: (account.transactions.at(-1)?.offset ?? 0) + 1,
+      currency: 'USDT',
+    },
     venue.config.historyLimit * 10,
   );
 }
@@ -147,7 +168,12 @@ export function pushBounded<T>(list: T[], item: T, limit: number): void {
  * Reduce-only orders never grow a position (docs/reference/kucoin-futures.md#orders): after the position changed, each resting
  * reduce-only order on the symbol shrinks to what is left to reduce, or is canceled.
  */
-export function enforceReduceOnly(venue: Venue, account: AccountRecord, symbol: string, cancel: (order: OrderRecord) => void): void {
+export function enforceReduceOnly(
+  venue: Venue,
+  account: AccountRecord,
+  symbol: string,
+  cancel: (order: OrderRecord) => void,
+): void {
   const position = account.positions.get(symbol);
   const qty = position?.qty ?? 0n;
   for (const order of account.openOrders) {

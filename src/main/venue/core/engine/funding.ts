@@ -40,46 +40,80 @@ export function updatePredictedRates(venue: Venue): void {
     venue.emit({
       topic: `/contract/instrument:${market.spec.symbol}`,
       subject: 'funding.rate',
-      data: { granularity: 60_000, fundingRate: wireNumber(market.predictedFundingRate, 6), timestamp: venue.nowMs },
+      data: {
+        granularity: 60_000,
+        fundingRate: wireNumber(market.predictedFundingRate, 6),
+        timestamp: venue.nowMs,
+      },
     });
   }
 }
 
-function settlePosition(venue: Venue, account: AccountRecord, position: PositionRecord, market: MarketRecord, atMs: number): void {
+function settlePosition(
+  venue: Venue,
+  account: AccountRecord,
+  position: PositionRecord,
+  market: MarketRecord,
+  atMs: number,
+): void {
   const rate = market.fundingRate;
   const funding = fundingOf(position.qty, market.spec.multiplier, market.markPrice, rate);
-  if (sign(funding) < 0 && position.marginMode === 'ISOLATED') position.posLoss = add(position.posLoss, neg(funding));
-  if (sign(funding) > 0 && position.marginMode === 'ISOLATED') position.posCross = add(position.posCross, funding);
+  if (sign(funding) < 0 && position.marginMode === 'ISOLATED')
+    position.posLoss = add(position.posLoss, neg(funding));
+  if (sign(funding) > 0 && position.marginMode === 'ISOLATED')
+    position.posCross = add(position.posCross, funding);
   position.posFunding = add(position.posFunding, funding);
   account.ledger.funding = add(account.ledger.funding, funding);
   creditBalance(account, funding, position.marginMode === 'CROSS' ? isolatedHoldings(account) : ZERO);
-  pushBounded(account.fundingPayments, {
-    id: atMs * 10 + account.fundingPayments.length,
-    symbol: market.spec.symbol,
-    timePoint: atMs,
-    fundingRate: wireNumber(rate, 6),
-    markPrice: wireNumber(market.markPrice),
-    positionQty: Number(position.qty),
-    positionCost: wireNumber(valueOf(position.qty, market.spec.multiplier, market.markPrice)),
-    funding: wireNumber(funding, 8),
-    settleCurrency: 'USDT',
-    context: JSON.stringify({ marginMode: position.marginMode, positionSide: 'BOTH' }),
-    marginMode: position.marginMode,
-  }, venue.config.historyLimit);
+  pushBounded(
+    account.fundingPayments,
+    {
+      id: atMs * 10 + account.fundingPayments.length,
+      symbol: market.spec.symbol,
+      timePoint: atMs,
+      fundingRate: wireNumber(rate, 6),
+      markPrice: wireNumber(market.markPrice),
+      positionQty: Number(position.qty),
+      positionCost: wireNumber(valueOf(position.qty, market.spec.multiplier, market.markPrice)),
+      funding: wireNumber(funding, 8),
+      settleCurrency: 'USDT',
+      context: JSON.stringify({ marginMode: position.marginMode, positionSide: 'BOTH' }),
+      marginMode: position.marginMode,
+    },
+    venue.config.historyLimit,
+  );
   venue.emit({
     topic: `/contract/position:${market.spec.symbol}`,
     subject: 'position.settlement',
     userId: account.userId,
-    data: { fundingTime: atMs, qty: Number(position.qty), markPrice: wireNumber(market.markPrice), fundingRate: wireNumber(rate, 6), fundingFee: wireNumber(funding, 8), ts: nanos(atMs), settleCurrency: 'USDT' },
+    data: {
+      fundingTime: atMs,
+      qty: Number(position.qty),
+      markPrice: wireNumber(market.markPrice),
+      fundingRate: wireNumber(rate, 6),
+      fundingFee: wireNumber(funding, 8),
+      ts: nanos(atMs),
+      settleCurrency: 'USDT',
+    },
   });
   emitPosition(venue, account, position, 'positionChange');
 }
 
-function announce(venue: Venue, market: MarketRecord, subject: 'funding.begin' | 'funding.end', atMs: number): void {
+function announce(
+  venue: Venue,
+  market: MarketRecord,
+  subject: 'funding.begin' | 'funding.end',
+  atMs: number,
+): void {
   venue.emit({
     topic: `/contract/announcement:${market.spec.symbol}`,
     subject,
-    data: { symbol: market.spec.symbol, fundingTime: atMs, fundingRate: wireNumber(market.fundingRate, 6), timestamp: venue.nowMs },
+    data: {
+      symbol: market.spec.symbol,
+      fundingTime: atMs,
+      fundingRate: wireNumber(market.fundingRate, 6),
+      timestamp: venue.nowMs,
+    },
   });
 }
 
@@ -92,7 +126,11 @@ export function settleMarketFunding(venue: Venue, market: MarketRecord, atMs: nu
     settlePosition(venue, account, position, market, atMs);
     emitWallet(venue, account);
   }
-  pushBounded(market.fundingHistory, { symbol: market.spec.symbol, fundingRate: wireNumber(market.fundingRate, 6), timepoint: atMs }, venue.config.historyLimit);
+  pushBounded(
+    market.fundingHistory,
+    { symbol: market.spec.symbol, fundingRate: wireNumber(market.fundingRate, 6), timepoint: atMs },
+    venue.config.historyLimit,
+  );
   announce(venue, market, 'funding.end', atMs);
   market.lastFundingTimeMs = atMs;
   market.fundingRate = market.predictedFundingRate;

@@ -68,12 +68,20 @@ export function liquidationOrder(venue: Venue, position: PositionRecord): OrderR
 }
 
 function cancelSymbolOrders(venue: Venue, account: AccountRecord, symbol: string): void {
-  const open = [...account.openOrders].filter((order) => order.symbol === symbol && order.status === 'open' && !order.parked);
+  const open = [...account.openOrders].filter(
+    (order) => order.symbol === symbol && order.status === 'open' && !order.parked,
+  );
   for (const order of open) cancelOpenOrder(venue, account, order);
 }
 
 /** Closes `position` entirely at `price` as a liquidation. */
-function liquidate(venue: Venue, account: AccountRecord, position: PositionRecord, price: Dec, feeRate: Dec): void {
+function liquidate(
+  venue: Venue,
+  account: AccountRecord,
+  position: PositionRecord,
+  price: Dec,
+  feeRate: Dec,
+): void {
   const market = marketOf(venue, position.symbol);
   cancelSymbolOrders(venue, account, position.symbol);
   const order = liquidationOrder(venue, position);
@@ -83,11 +91,33 @@ function liquidate(venue: Venue, account: AccountRecord, position: PositionRecor
   const lots = order.size;
   const tradeId = venue.ids.trade();
   withBookDiff(venue, market, () => {
-    applyUserFill(venue, { market, account, order, lots, price, liquidity: 'taker', feeRate, tradeId, tradeType: 'liquid' });
+    applyUserFill(venue, {
+      market,
+      account,
+      order,
+      lots,
+      price,
+      liquidity: 'taker',
+      feeRate,
+      tradeId,
+      tradeType: 'liquid',
+    });
   });
-  emitOrderChange(venue, order, 'match', 'match', { liquidity: 'taker', feeType: 'takerFee', matchPrice: text(price), matchSize: lots.toString(), tradeId }, 'liquid');
+  emitOrderChange(
+    venue,
+    order,
+    'match',
+    'match',
+    { liquidity: 'taker', feeType: 'takerFee', matchPrice: text(price), matchSize: lots.toString(), tradeId },
+    'liquid',
+  );
   finishOrder(venue, order, 'filled', 'liquid');
-  venue.logger.warn('venue-liquidation', { userId: account.userId, symbol: position.symbol, lots: lots.toString(), marginMode: position.marginMode });
+  venue.logger.warn('venue-liquidation', {
+    userId: account.userId,
+    symbol: position.symbol,
+    lots: lots.toString(),
+    marginMode: position.marginMode,
+  });
   emitPosition(venue, account, position, 'liquidation');
   emitWallet(venue, account);
 }
@@ -115,7 +145,10 @@ function autoDeposited(venue: Venue, account: AccountRecord, position: PositionR
   const long = position.qty > 0n;
   const target = mul(market.markPrice, long ? sub(ONE, AUTO_DEPOSIT_BUFFER) : add(ONE, AUTO_DEPOSIT_BUFFER));
   const distance = long ? sub(metrics.avgEntryPrice, target) : sub(target, metrics.avgEntryPrice);
-  const needed = add(metrics.posMaint, mul(max(distance, ZERO), mul({ m: long ? position.qty : -position.qty, s: 0 }, market.spec.multiplier)));
+  const needed = add(
+    metrics.posMaint,
+    mul(max(distance, ZERO), mul({ m: long ? position.qty : -position.qty, s: 0 }, market.spec.multiplier)),
+  );
   const available = accountTotals(account, venue.markets).availableBalance;
   const amount = min(round(sub(needed, metrics.posMargin), 8, 'up'), available);
   if (sign(amount) <= 0) return false;
@@ -132,8 +165,17 @@ export function runLiquidations(venue: Venue): void {
       if (position.qty === 0n || position.marginMode !== 'ISOLATED') continue;
       const market = marketOf(venue, position.symbol);
       const metrics = metricsOf(account, position, venue.markets, ZERO);
-      if (isolatedLiquidates(position, metrics, market.markPrice) && !autoDeposited(venue, account, position)) {
-        liquidate(venue, account, position, bankruptcyFillPrice(venue, account, position), market.spec.takerFeeRate);
+      if (
+        isolatedLiquidates(position, metrics, market.markPrice) &&
+        !autoDeposited(venue, account, position)
+      ) {
+        liquidate(
+          venue,
+          account,
+          position,
+          bankruptcyFillPrice(venue, account, position),
+          market.spec.takerFeeRate,
+        );
       }
     }
     const totals = accountTotals(account, venue.markets);
@@ -142,7 +184,13 @@ export function runLiquidations(venue: Venue): void {
       if (position.qty === 0n || position.marginMode !== 'CROSS') continue;
       const market = marketOf(venue, position.symbol);
       // docs/reference/kucoin-futures.md#isolated-margin (P-ISO2025): the liquidation fee is charged on the mark value at liquidationFeeRate.
-      liquidate(venue, account, position, roundToTick(market.markPrice, market.spec.tickSize, 'half-up'), d(venue.config.liquidationFeeRate));
+      liquidate(
+        venue,
+        account,
+        position,
+        roundToTick(market.markPrice, market.spec.tickSize, 'half-up'),
+        d(venue.config.liquidationFeeRate),
+      );
     }
   }
 }

@@ -20,7 +20,12 @@ export interface MarginNeed {
   readonly resultingQty: bigint;
 }
 
-function factorFor(account: AccountRecord, market: MarketRecord, order: OrderRecord, resultingQty: bigint): Dec {
+function factorFor(
+  account: AccountRecord,
+  market: MarketRecord,
+  order: OrderRecord,
+  resultingQty: bigint,
+): Dec {
   const taker = market.spec.takerFeeRate;
   if (order.marginMode === 'ISOLATED') {
     const inverse = quot(ONE, order.leverage);
@@ -41,7 +46,13 @@ function openingPart(qty: bigint, buy: boolean, lots: bigint): bigint {
 }
 
 /** Margin the order needs for `legs` (trading now) and `restLots` (resting at its limit price). */
-export function marginNeed(account: AccountRecord, market: MarketRecord, order: OrderRecord, legs: readonly MatchLeg[], restLots: bigint): MarginNeed {
+export function marginNeed(
+  account: AccountRecord,
+  market: MarketRecord,
+  order: OrderRecord,
+  legs: readonly MatchLeg[],
+  restLots: bigint,
+): MarginNeed {
   const position = account.positions.get(order.symbol);
   let qty = position?.qty ?? 0n;
   const buy = order.side === 'buy';
@@ -49,7 +60,10 @@ export function marginNeed(account: AccountRecord, market: MarketRecord, order: 
   let openingValue = ZERO;
   for (const leg of legs) {
     const opening = openingPart(qty, buy, leg.lots);
-    openingValue = add(openingValue, valueOf(opening, market.spec.multiplier, priceOfTicks(leg.ticks, market.spec.tickSize)));
+    openingValue = add(
+      openingValue,
+      valueOf(opening, market.spec.multiplier, priceOfTicks(leg.ticks, market.spec.tickSize)),
+    );
     qty += direction * leg.lots;
   }
   let restValue = ZERO;

@@ -60,7 +60,9 @@ describe('isolated margin identities (docs/reference/kucoin-futures.md#isolated-
   });
 
   it('reproduces the SPEC-POS sample posMargin 22.5097045843', () => {
-    expect(text(posMarginOf(d('22.4769666644'), d('0.0539546299'), d('0.01645214'), d('0.03766885')))).toBe('22.5097045843');
+    expect(text(posMarginOf(d('22.4769666644'), d('0.0539546299'), d('0.01645214'), d('0.03766885')))).toBe(
+      '22.5097045843',
+    );
   });
 });
 

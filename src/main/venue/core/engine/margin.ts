@@ -40,7 +40,13 @@ export function posCommOf(posCost: Dec, leverage: Dec, takerFeeRate: Dec): Dec {
  * posMaint: posCost × (MMR + (1 + 1/lev) × takerFee + fundingRate the position pays) (docs/reference/kucoin-futures.md#isolated-margin, the
  * "before" formula of P-ISO2025). `fundingRateCharged` is the rate the position would pay, ≥ 0.
  */
-export function posMaintOf(posCost: Dec, leverage: Dec, mmr: Dec, takerFeeRate: Dec, fundingRateCharged: Dec): Dec {
+export function posMaintOf(
+  posCost: Dec,
+  leverage: Dec,
+  mmr: Dec,
+  takerFeeRate: Dec,
+  fundingRateCharged: Dec,
+): Dec {
   const rate = add(add(mmr, mul(bankruptcyFactor(leverage), takerFeeRate)), max(fundingRateCharged, ZERO));
   return round(mul(abs(posCost), rate), MONEY_SCALE, 'half-up');
 }
@@ -58,7 +64,11 @@ export function unrealisedPnlOf(qty: bigint, multiplier: Dec, markPrice: Dec, si
 /** Average entry price = |cost| / (|qty| × multiplier), 10 places. */
 export function avgEntryOf(qty: bigint, multiplier: Dec, signedCost: Dec): Dec {
   if (qty === 0n) return ZERO;
-  return round(quot(abs(signedCost), mul({ m: qty < 0n ? -qty : qty, s: 0 }, multiplier)), MONEY_SCALE, 'half-up');
+  return round(
+    quot(abs(signedCost), mul({ m: qty < 0n ? -qty : qty, s: 0 }, multiplier)),
+    MONEY_SCALE,
+    'half-up',
+  );
 }
 
 /**

@@ -8,14 +8,37 @@ import { TEST_START_MS, createTestVenue } from '../testing.ts';
 
 function session(seed: number): { events: string[]; ticker: unknown; klines: unknown } {
   const clock = createManualVenueClock(TEST_START_MS);
-  const exchange = createVenueExchange({ seed, clock, config: venueConfigSchema.parse({ historyWarmupMs: 3_600_000 }), logger: silentLogger });
+  const exchange = createVenueExchange({
+    seed,
+    clock,
+    config: venueConfigSchema.parse({ historyWarmupMs: 3_600_000 }),
+    logger: silentLogger,
+  });
   const events: VenueEvent[] = [];
   exchange.on((event) => events.push(event));
   exchange.openAccount('u1', '10000');
-  exchange.placeOrder('u1', { clientOid: 'a', side: 'buy', symbol: 'ETHUSDTM', leverage: 5, type: 'market', size: 7 });
+  exchange.placeOrder('u1', {
+    clientOid: 'a',
+    side: 'buy',
+    symbol: 'ETHUSDTM',
+    leverage: 5,
+    type: 'market',
+    size: 7,
+  });
   clock.advance(120_000);
-  exchange.placeOrder('u1', { clientOid: 'b', side: 'sell', symbol: 'ETHUSDTM', leverage: 5, type: 'market', size: 7 });
-  return { events: events.map((event) => JSON.stringify(event)), ticker: exchange.ticker('XBTUSDTM'), klines: exchange.klines('XBTUSDTM', 5) };
+  exchange.placeOrder('u1', {
+    clientOid: 'b',
+    side: 'sell',
+    symbol: 'ETHUSDTM',
+    leverage: 5,
+    type: 'market',
+    size: 7,
+  });
+  return {
+    events: events.map((event) => JSON.stringify(event)),
+    ticker: exchange.ticker('XBTUSDTM'),
+    klines: exchange.klines('XBTUSDTM', 5),
+  };
 }
 
 describe('venue time and determinism', () => {
@@ -30,7 +53,12 @@ describe('venue time and determinism', () => {
 
   it('warms up an hour of one-minute candles before opening', () => {
     const clock = createManualVenueClock(TEST_START_MS);
-    const exchange = createVenueExchange({ seed: 3, clock, config: venueConfigSchema.parse({ historyWarmupMs: 3_600_000 }), logger: silentLogger });
+    const exchange = createVenueExchange({
+      seed: 3,
+      clock,
+      config: venueConfigSchema.parse({ historyWarmupMs: 3_600_000 }),
+      logger: silentLogger,
+    });
     const rows = exchange.klines('XBTUSDTM', 1);
     expect(rows.length).toBeGreaterThanOrEqual(60);
     expect(rows.at(-1)?.[0]).toBe(TEST_START_MS);
@@ -40,7 +68,14 @@ describe('venue time and determinism', () => {
   it('a gap longer than maxCatchUpSteps is skipped, with the funding inside it still settled', () => {
     const venue = createTestVenue({ maxCatchUpSteps: 100 });
     venue.exchange.openAccount('u1', '10000');
-    venue.exchange.placeOrder('u1', { clientOid: 'a', side: 'buy', symbol: 'XBTUSDTM', leverage: 5, type: 'market', size: 10 });
+    venue.exchange.placeOrder('u1', {
+      clientOid: 'a',
+      side: 'buy',
+      symbol: 'XBTUSDTM',
+      leverage: 5,
+      type: 'market',
+      size: 10,
+    });
     venue.clock.advance(3 * 28_800_000 + 1000);
     expect(venue.exchange.serverTimeMs()).toBe(venue.clock.now());
     expect(venue.exchange.fundingPayments('u1', {}).dataList).toHaveLength(3);
@@ -52,7 +87,8 @@ describe('re-entrant listeners', () => {
     const venue = createTestVenue();
     const seen: number[] = [];
     venue.exchange.on((event) => {
-      if (event.subject === 'mark.index.price' && event.topic.endsWith('XBTUSDTM')) seen.push(venue.exchange.serverTimeMs());
+      if (event.subject === 'mark.index.price' && event.topic.endsWith('XBTUSDTM'))
+        seen.push(venue.exchange.serverTimeMs());
     });
     venue.clock.advance(5000);
     venue.exchange.advanceTo(venue.clock.now());

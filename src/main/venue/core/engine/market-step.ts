@@ -31,7 +31,9 @@ function fillCrossedOrders(venue: Venue, market: MarketRecord): Set<AccountRecor
     const contra = side === 'buy' ? 'sell' : 'buy';
     for (const order of sortedResting(restingOf(venue, market.spec.symbol), side, market.spec.tickSize)) {
       const limit = orderTicks(order, market.spec.tickSize);
-      const levels = syntheticLevels(market, venue.shape, contra).filter((level) => (side === 'buy' ? level.ticks <= limit : level.ticks >= limit));
+      const levels = syntheticLevels(market, venue.shape, contra).filter((level) =>
+        side === 'buy' ? level.ticks <= limit : level.ticks >= limit,
+      );
       let lots = remainingLots(order);
       for (const level of levels) {
         if (lots === 0n) break;
@@ -41,7 +43,14 @@ function fillCrossedOrders(venue: Venue, market: MarketRecord): Set<AccountRecor
         const price = priceOfTicks(limit, market.spec.tickSize);
         const tradeId = venue.ids.trade();
         const account = makerFill(venue, market, order, take, price, tradeId);
-        recordTrade(venue, market, { side: contra, lots: take, price, tradeId, takerOrderId: `${tradeId}1`, makerOrderId: order.id });
+        recordTrade(venue, market, {
+          side: contra,
+          lots: take,
+          price,
+          tradeId,
+          takerOrderId: `${tradeId}1`,
+          makerOrderId: order.id,
+        });
         if (account !== null) touched.add(account);
         lots -= take;
       }
@@ -55,7 +64,14 @@ function syntheticTrade(venue: Venue, market: MarketRecord, previousLast: Dec): 
   const up = cmp(market.feedLastPrice, previousLast) >= 0;
   const lots = BigInt(venue.rng.int(1, Math.max(1, Math.floor(venue.config.bookLevelSizeLots / 20))));
   const tradeId = venue.ids.trade();
-  recordTrade(venue, market, { side: up ? 'buy' : 'sell', lots, price: market.feedLastPrice, tradeId, takerOrderId: `${tradeId}1`, makerOrderId: `${tradeId}2` });
+  recordTrade(venue, market, {
+    side: up ? 'buy' : 'sell',
+    lots,
+    price: market.feedLastPrice,
+    tradeId,
+    takerOrderId: `${tradeId}1`,
+    makerOrderId: `${tradeId}2`,
+  });
 }
 
 /** One price step of one market. */

@@ -37,25 +37,50 @@ export interface ExecutionPlan {
  * Plans an order against the book and checks the account can carry it.
  * @throws VenueError 300003 when the margin needed exceeds the available balance.
  */
-export function planExecution(venue: Venue, account: AccountRecord, market: MarketRecord, order: OrderRecord): ExecutionPlan {
+export function planExecution(
+  venue: Venue,
+  account: AccountRecord,
+  market: MarketRecord,
+  order: OrderRecord,
+): ExecutionPlan {
   const lots = remainingLots(order);
   const limitTicks = order.type === 'limit' ? orderTicks(order, market.spec.tickSize) : null;
   const stp = order.stp === 'CN' || order.stp === 'CO' || order.stp === 'CB' ? order.stp : '';
-  const match = planMatch(market, venue.shape, restingOf(venue, order.symbol), { side: order.side, limitTicks, lots, userId: order.userId, stp });
+  const match = planMatch(market, venue.shape, restingOf(venue, order.symbol), {
+    side: order.side,
+    limitTicks,
+    lots,
+    userId: order.userId,
+    stp,
+  });
   const legs = match.legs;
   if (order.postOnly && (legs.length > 0 || match.cancelTaker || match.cancelMakers.length > 0)) {
-    return { legs: [], cancelMakers: [], restLots: 0n, need: marginNeed(account, market, order, [], 0n), postOnlyCancel: true };
+    return {
+      legs: [],
+      cancelMakers: [],
+      restLots: 0n,
+      need: marginNeed(account, market, order, [], 0n),
+      postOnlyCancel: true,
+    };
   }
   const matched = legs.reduce((total, leg) => total + leg.lots, 0n);
-  const restLots = order.type === 'limit' && order.timeInForce === 'GTC' && !match.cancelTaker ? lots - matched : 0n;
+  const restLots =
+    order.type === 'limit' && order.timeInForce === 'GTC' && !match.cancelTaker ? lots - matched : 0n;
   const need = marginNeed(account, market, order, legs, restLots);
   const available = accountTotals(account, venue.markets).availableBalance;
-  if (cmp(need.total, available) > 0) throw venueErrors.balanceInsufficient(format(round(need.total, 10, 'up'), 10));
+  if (cmp(need.total, available) > 0)
+    throw venueErrors.balanceInsufficient(format(round(need.total, 10, 'up'), 10));
   return { legs, cancelMakers: match.cancelMakers, restLots, need, postOnlyCancel: false };
 }
 
 /** Applies a plan: fills, then rest / fill / cancel, with all events. */
-export function commitExecution(venue: Venue, account: AccountRecord, market: MarketRecord, order: OrderRecord, plan: ExecutionPlan): void {
+export function commitExecution(
+  venue: Venue,
+  account: AccountRecord,
+  market: MarketRecord,
+  order: OrderRecord,
+  plan: ExecutionPlan,
+): void {
   withBookDiff(venue, market, () => {
     if (plan.postOnlyCancel) {
       finishOrder(venue, order, 'canceled');
@@ -89,7 +114,12 @@ function settleRemainder(venue: Venue, order: OrderRecord, plan: ExecutionPlan):
 }
 
 /** Marks an order done (filled or canceled) and takes it out of the book. */
-export function finishOrder(venue: Venue, order: OrderRecord, how: 'filled' | 'canceled', tradeType: 'trade' | 'liquid' | 'adl' = 'trade'): void {
+export function finishOrder(
+  venue: Venue,
+  order: OrderRecord,
+  how: 'filled' | 'canceled',
+  tradeType: 'trade' | 'liquid' | 'adl' = 'trade',
+): void {
   if (how === 'canceled') {
     order.canceledSize += remainingLots(order);
     order.cancelExist = order.canceledSize > 0n;
@@ -116,7 +146,9 @@ export function finishOrder(venue: Venue, order: OrderRecord, how: 'filled' | 'c
  * account can no longer carry is canceled, as KuCoin cancels orders without margin (docs/reference/kucoin-futures.md#orders).
  */
 function rebalanceOrderMargins(venue: Venue, account: AccountRecord, market: MarketRecord): void {
-  const resting = [...account.openOrders].filter((order) => order.resting && order.symbol === market.spec.symbol && !order.reduceOnly);
+  const resting = [...account.openOrders].filter(
+    (order) => order.resting && order.symbol === market.spec.symbol && !order.reduceOnly,
+  );
   for (const order of resting) {
     const need = marginNeed(account, market, order, [], remainingLots(order)).reserve;
     if (cmp(need, order.reservedMargin) <= 0) {
@@ -140,11 +172,33 @@ function afterFills(venue: Venue, account: AccountRecord, symbol: string): void 
   emitWallet(venue, account);
 }
 
-function takerLeg(venue: Venue, market: MarketRecord, account: AccountRecord, order: OrderRecord, leg: MatchLeg): AccountRecord | null {
+function takerLeg(
+  venue: Venue,
+  market: MarketRecord,
+  account: AccountRecord,
+  order: OrderRecord,
+  leg: MatchLeg,
+): AccountRecord | null {
   const price = priceOfTicks(leg.ticks, market.spec.tickSize);
   const tradeId = venue.ids.trade();
-  applyUserFill(venue, { market, account, order, lots: leg.lots, price, liquidity: 'taker', feeRate: market.spec.takerFeeRate, tradeId, tradeType: 'trade' });
-  const extra = { liquidity: 'taker' as const, feeType: 'takerFee' as const, matchPrice: text(price), matchSize: leg.lots.toString(), tradeId };
+  applyUserFill(venue, {
+    market,
+    account,
+    order,
+    lots: leg.lots,
+    price,
+    liquidity: 'taker',
+    feeRate: market.spec.takerFeeRate,
+    tradeId,
+    tradeType: 'trade',
+  });
+  const extra = {
+    liquidity: 'taker' as const,
+    feeType: 'takerFee' as const,
+    matchPrice: text(price),
+    matchSize: leg.lots.toString(),
+    tradeId,
+  };
   emitOrderChange(venue, order, 'match', 'match', extra);
   let makerAccount: AccountRecord | null = null;
   let makerOrderId = `${tradeId}0`;
@@ -155,21 +209,55 @@ function takerLeg(venue: Venue, market: MarketRecord, account: AccountRecord, or
     makerAccount = makerFill(venue, market, leg.maker, leg.lots, price, tradeId);
     makerOrderId = leg.maker.id;
   }
-  recordTrade(venue, market, { side: order.side, lots: leg.lots, price, tradeId, takerOrderId: order.id, makerOrderId });
+  recordTrade(venue, market, {
+    side: order.side,
+    lots: leg.lots,
+    price,
+    tradeId,
+    takerOrderId: order.id,
+    makerOrderId,
+  });
   return makerAccount;
 }
 
 /** A resting user order trades `lots` at `price` as maker; returns the maker's account. */
-export function makerFill(venue: Venue, market: MarketRecord, maker: OrderRecord, lots: bigint, price: Dec, tradeId: string): AccountRecord | null {
+export function makerFill(
+  venue: Venue,
+  market: MarketRecord,
+  maker: OrderRecord,
+  lots: bigint,
+  price: Dec,
+  tradeId: string,
+): AccountRecord | null {
   const account = venue.accounts.get(maker.userId);
   if (account === undefined) return null;
   const before = remainingLots(maker);
-  const release = before > 0n ? round(quot(mul(maker.reservedMargin, { m: lots, s: 0 }), { m: before, s: 0 }), 18, 'up') : maker.reservedMargin;
-  maker.reservedMargin = cmp(release, maker.reservedMargin) >= 0 ? { m: 0n, s: 0 } : sub(maker.reservedMargin, release);
+  const release =
+    before > 0n
+      ? round(quot(mul(maker.reservedMargin, { m: lots, s: 0 }), { m: before, s: 0 }), 18, 'up')
+      : maker.reservedMargin;
+  maker.reservedMargin =
+    cmp(release, maker.reservedMargin) >= 0 ? { m: 0n, s: 0 } : sub(maker.reservedMargin, release);
   const feeRate = feeRateFor(market.spec, 'maker', maker.hidden || maker.iceberg);
-  applyUserFill(venue, { market, account, order: maker, lots, price, liquidity: 'maker', feeRate, tradeId, tradeType: 'trade' });
+  applyUserFill(venue, {
+    market,
+    account,
+    order: maker,
+    lots,
+    price,
+    liquidity: 'maker',
+    feeRate,
+    tradeId,
+    tradeType: 'trade',
+  });
   const feeType = maker.hidden || maker.iceberg ? ('takerFee' as const) : ('makerFee' as const);
-  emitOrderChange(venue, maker, 'match', 'open', { liquidity: 'maker', feeType, matchPrice: text(price), matchSize: lots.toString(), tradeId });
+  emitOrderChange(venue, maker, 'match', 'open', {
+    liquidity: 'maker',
+    feeType,
+    matchPrice: text(price),
+    matchSize: lots.toString(),
+    tradeId,
+  });
   if (remainingLots(maker) === 0n) finishOrder(venue, maker, 'filled');
   return account;
 }

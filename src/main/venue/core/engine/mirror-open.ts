@@ -12,7 +12,15 @@ import type { UpstreamCandle } from '../model/upstream.ts';
 function candleOf(market: MarketRecord, candle: UpstreamCandle): CandleRecord {
   const lots = BigInt(candle.volumeLots);
   const close = d(candle.close);
-  return { startMs: candle.startMs, open: d(candle.open), high: d(candle.high), low: d(candle.low), close, volumeLots: lots, turnover: mul(mul({ m: lots, s: 0 }, market.spec.multiplier), close) };
+  return {
+    startMs: candle.startMs,
+    open: d(candle.open),
+    high: d(candle.high),
+    low: d(candle.low),
+    close,
+    volumeLots: lots,
+    turnover: mul(mul({ m: lots, s: 0 }, market.spec.multiplier), close),
+  };
 }
 
 /** Prices, history and the first book of every mirrored contract at venue time `nowMs`. */
@@ -21,7 +29,9 @@ export function openMirrored(venue: Venue, mirror: MirrorState, nowMs: number): 
   for (const market of venue.markets.values()) {
     takePrices(venue, market);
     market.lastPrice = market.feedLastPrice;
-    const history = mirror.upstream.history(market.spec.symbol).filter((candle) => candle.startMs + 60_000 <= nowMs);
+    const history = mirror.upstream
+      .history(market.spec.symbol)
+      .filter((candle) => candle.startMs + 60_000 <= nowMs);
     for (const candle of history.slice(-MAX_CANDLES)) market.candles.push(candleOf(market, candle));
   }
   venue.nextStepMs = nowMs + venue.config.priceStepMs;

@@ -20,7 +20,10 @@ import { takePrices } from './take-prices.ts';
 import type { UpstreamLevel } from '../model/upstream.ts';
 
 function levelsOf(market: MarketRecord, levels: readonly UpstreamLevel[]): MirroredLevel[] {
-  return levels.map((level) => ({ ticks: toTicks(d(level.price), market.spec.tickSize), lots: BigInt(level.lots) }));
+  return levels.map((level) => ({
+    ticks: toTicks(d(level.price), market.spec.tickSize),
+    lots: BigInt(level.lots),
+  }));
 }
 
 /** Takes the upstream book as the market's liquidity; what our takers consumed is forgotten with it. */
@@ -55,9 +58,14 @@ function followFunding(venue: Venue, mirror: MirrorState, market: MarketRecord):
  */
 function markDue(venue: Venue, mirror: MirrorState, market: MarketRecord): boolean {
   const last = mirror.lastMarkPush.get(market.spec.symbol);
-  const changed = last === undefined || cmp(last.mark, market.markPrice) !== 0 || cmp(last.index, market.indexPrice) !== 0;
+  const changed =
+    last === undefined || cmp(last.mark, market.markPrice) !== 0 || cmp(last.index, market.indexPrice) !== 0;
   if (!changed && venue.nowMs - last.atMs < 1_000) return false;
-  mirror.lastMarkPush.set(market.spec.symbol, { mark: market.markPrice, index: market.indexPrice, atMs: venue.nowMs });
+  mirror.lastMarkPush.set(market.spec.symbol, {
+    mark: market.markPrice,
+    index: market.indexPrice,
+    atMs: venue.nowMs,
+  });
   return true;
 }
 
@@ -73,7 +81,14 @@ export function stepMirroredMarket(venue: Venue, mirror: MirrorState, market: Ma
   for (const account of touched) emitWallet(venue, account);
   for (const print of prints) {
     const tradeId = venue.ids.trade();
-    recordTrade(venue, market, { side: print.side, lots: BigInt(print.lots), price: d(print.price), tradeId, takerOrderId: `${tradeId}1`, makerOrderId: `${tradeId}2` });
+    recordTrade(venue, market, {
+      side: print.side,
+      lots: BigInt(print.lots),
+      price: d(print.price),
+      tradeId,
+      takerOrderId: `${tradeId}1`,
+      makerOrderId: `${tradeId}2`,
+    });
   }
   followFunding(venue, mirror, market);
   if (!stale) emitStepMarketData(venue, market, venue.listening() && markDue(venue, mirror, market));

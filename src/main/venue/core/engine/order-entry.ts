@@ -24,7 +24,13 @@ export function accountOf(venue: Venue, userId: string): AccountRecord {
   return account;
 }
 
-function newOrder(venue: Venue, account: AccountRecord, draft: OrderDraft, resolved: ResolvedOrder, id: string): OrderRecord {
+function newOrder(
+  venue: Venue,
+  account: AccountRecord,
+  draft: OrderDraft,
+  resolved: ResolvedOrder,
+  id: string,
+): OrderRecord {
   return {
     id,
     userId: account.userId,
@@ -90,7 +96,12 @@ export interface EntryDeps {
  * Places (or, with `test`, only validates) one order.
  * @throws VenueError with KuCoin's code for every refusal.
  */
-export function placeOne(deps: EntryDeps, userId: string, body: unknown, test: boolean): PlaceOrderResultWire {
+export function placeOne(
+  deps: EntryDeps,
+  userId: string,
+  body: unknown,
+  test: boolean,
+): PlaceOrderResultWire {
   const draft = parseOrderBody(body);
   if (draft.triggerStopUpPrice !== null || draft.triggerStopDownPrice !== null) {
     throw venueErrors.invalidParameter('triggerStopUpPrice and triggerStopDownPrice are only for st-orders');
@@ -98,7 +109,12 @@ export function placeOne(deps: EntryDeps, userId: string, body: unknown, test: b
   return placeDraft(deps, userId, draft, test).result;
 }
 
-function placeDraft(deps: EntryDeps, userId: string, draft: OrderDraft, test: boolean): { result: PlaceOrderResultWire; order: OrderRecord | null } {
+function placeDraft(
+  deps: EntryDeps,
+  userId: string,
+  draft: OrderDraft,
+  test: boolean,
+): { result: PlaceOrderResultWire; order: OrderRecord | null } {
   const { venue } = deps;
   const account = accountOf(venue, userId);
   const market = marketOf(venue, draft.symbol);
@@ -132,8 +148,14 @@ export function placeMany(deps: EntryDeps, userId: string, body: unknown): Batch
   }
   accountOf(deps.venue, userId);
   return body.map((item: unknown) => {
-    const clientOid = typeof item === 'object' && item !== null && 'clientOid' in item && typeof item.clientOid === 'string' ? item.clientOid : null;
-    const symbol = typeof item === 'object' && item !== null && 'symbol' in item && typeof item.symbol === 'string' ? item.symbol : null;
+    const clientOid =
+      typeof item === 'object' && item !== null && 'clientOid' in item && typeof item.clientOid === 'string'
+        ? item.clientOid
+        : null;
+    const symbol =
+      typeof item === 'object' && item !== null && 'symbol' in item && typeof item.symbol === 'string'
+        ? item.symbol
+        : null;
     try {
       const placed = placeOne(deps, userId, item, false);
       return { orderId: placed.orderId, clientOid: placed.clientOid, symbol, code: '200000', msg: 'success' };
@@ -144,12 +166,37 @@ export function placeMany(deps: EntryDeps, userId: string, body: unknown): Batch
   });
 }
 
-function stopLeg(deps: EntryDeps, entry: OrderRecord, direction: 'up' | 'down', stopPrice: Dec, draft: OrderDraft): OrderRecord {
+function stopLeg(
+  deps: EntryDeps,
+  entry: OrderRecord,
+  direction: 'up' | 'down',
+  stopPrice: Dec,
+  draft: OrderDraft,
+): OrderRecord {
   const { venue } = deps;
   const account = accountOf(venue, entry.userId);
   const id = venue.ids.order();
-  const resolved: ResolvedOrder = { side: entry.side === 'buy' ? 'sell' : 'buy', lots: entry.size, excessLots: 0n, leverage: entry.leverage, marginMode: entry.marginMode };
-  const legDraft: OrderDraft = { ...draft, clientOid: `st${id}`, type: 'market', price: null, reduceOnly: true, closeOrder: false, postOnly: false, hidden: false, iceberg: false, stop: direction, stopPrice, stopPriceType: draft.stopPriceType === '' ? 'TP' : draft.stopPriceType };
+  const resolved: ResolvedOrder = {
+    side: entry.side === 'buy' ? 'sell' : 'buy',
+    lots: entry.size,
+    excessLots: 0n,
+    leverage: entry.leverage,
+    marginMode: entry.marginMode,
+  };
+  const legDraft: OrderDraft = {
+    ...draft,
+    clientOid: `st${id}`,
+    type: 'market',
+    price: null,
+    reduceOnly: true,
+    closeOrder: false,
+    postOnly: false,
+    hidden: false,
+    iceberg: false,
+    stop: direction,
+    stopPrice,
+    stopPriceType: draft.stopPriceType === '' ? 'TP' : draft.stopPriceType,
+  };
   const order = newOrder(venue, account, legDraft, resolved, id);
   register(account, order);
   parkedOf(venue, order.symbol).push(order);
@@ -168,12 +215,18 @@ export function placeWithStops(deps: EntryDeps, userId: string, body: unknown): 
     throw venueErrors.invalidParameter('triggerStopUpPrice or triggerStopDownPrice is required');
   }
   const market = marketOf(deps.venue, draft.symbol);
-  if (draft.triggerStopUpPrice !== null) checkPriceOnGrid(draft.triggerStopUpPrice, market.spec, 'triggerStopUpPrice');
-  if (draft.triggerStopDownPrice !== null) checkPriceOnGrid(draft.triggerStopDownPrice, market.spec, 'triggerStopDownPrice');
+  if (draft.triggerStopUpPrice !== null)
+    checkPriceOnGrid(draft.triggerStopUpPrice, market.spec, 'triggerStopUpPrice');
+  if (draft.triggerStopDownPrice !== null)
+    checkPriceOnGrid(draft.triggerStopDownPrice, market.spec, 'triggerStopDownPrice');
   const { result, order } = placeDraft(deps, userId, { ...draft, stopPriceType: '' }, false);
   if (order === null) return result;
-  const up = draft.triggerStopUpPrice === null ? null : stopLeg(deps, order, 'up', draft.triggerStopUpPrice, draft);
-  const down = draft.triggerStopDownPrice === null ? null : stopLeg(deps, order, 'down', draft.triggerStopDownPrice, draft);
+  const up =
+    draft.triggerStopUpPrice === null ? null : stopLeg(deps, order, 'up', draft.triggerStopUpPrice, draft);
+  const down =
+    draft.triggerStopDownPrice === null
+      ? null
+      : stopLeg(deps, order, 'down', draft.triggerStopDownPrice, draft);
   if (up !== null && down !== null) {
     up.siblingId = down.id;
     down.siblingId = up.id;

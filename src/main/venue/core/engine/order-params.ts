@@ -84,8 +84,10 @@ const clientOidPattern = /^[0-9A-Za-z_-]{1,40}$/;
 function decimalField(value: string | number | undefined, field: string): Dec | null {
   if (value === undefined || value === '') return null;
   const textValue = typeof value === 'number' ? String(value) : value;
-  if (typeof value === 'number' && !Number.isFinite(value)) throw venueErrors.invalidParameter(`The ${field} parameter is invalid`);
-  if (!isDecimalString(textValue) && typeof value === 'string') throw venueErrors.invalidParameter(`The ${field} parameter is invalid`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw venueErrors.invalidParameter(`The ${field} parameter is invalid`);
+  if (!isDecimalString(textValue) && typeof value === 'string')
+    throw venueErrors.invalidParameter(`The ${field} parameter is invalid`);
   try {
     return trim(dec(value));
   } catch {
@@ -95,12 +97,14 @@ function decimalField(value: string | number | undefined, field: string): Dec | 
 
 function positiveField(value: string | number | undefined, field: string): Dec | null {
   const parsed = decimalField(value, field);
-  if (parsed !== null && sign(parsed) <= 0) throw venueErrors.invalidParameter(`The ${field} parameter must be greater than 0`);
+  if (parsed !== null && sign(parsed) <= 0)
+    throw venueErrors.invalidParameter(`The ${field} parameter must be greater than 0`);
   return parsed;
 }
 
 function wholeLots(value: Dec, field: string): bigint {
-  if (value.s > 0 && value.m % 10n ** BigInt(value.s) !== 0n) throw venueErrors.invalidParameter(`The ${field} parameter must be an integer`);
+  if (value.s > 0 && value.m % 10n ** BigInt(value.s) !== 0n)
+    throw venueErrors.invalidParameter(`The ${field} parameter must be an integer`);
   return round(value, 0, 'down').m;
 }
 
@@ -121,9 +125,12 @@ function checkFlags(body: OrderBody, type: 'limit' | 'market', timeInForce: 'GTC
   const postOnly = body.postOnly ?? false;
   const hidden = body.hidden ?? false;
   const iceberg = body.iceberg ?? false;
-  if (postOnly && (hidden || iceberg)) throw venueErrors.invalidParameter('Unavailable to enable both "postOnly" and "hidden"');
-  if (hidden && iceberg) throw venueErrors.invalidParameter('Unavailable to enable both "hidden" and "iceberg"');
-  if (postOnly && timeInForce === 'IOC') throw venueErrors.invalidParameter('postOnly is not allowed with timeInForce IOC');
+  if (postOnly && (hidden || iceberg))
+    throw venueErrors.invalidParameter('Unavailable to enable both "postOnly" and "hidden"');
+  if (hidden && iceberg)
+    throw venueErrors.invalidParameter('Unavailable to enable both "hidden" and "iceberg"');
+  if (postOnly && timeInForce === 'IOC')
+    throw venueErrors.invalidParameter('postOnly is not allowed with timeInForce IOC');
   if (type === 'market' && (postOnly || hidden || iceberg)) {
     throw venueErrors.invalidParameter('postOnly, hidden and iceberg are only for limit orders');
   }
@@ -133,14 +140,17 @@ function stopFields(body: OrderBody): Pick<OrderDraft, 'stop' | 'stopPrice' | 's
   const stop = body.stop ?? '';
   const stopPrice = positiveField(body.stopPrice, 'stopPrice');
   if (stop === '') return { stop: '', stopPrice: null, stopPriceType: '' };
-  if (stopPrice === null) throw venueErrors.invalidParameter('The stopPrice parameter is required for a stop order');
-  const stopPriceType = body.stopPriceType === undefined || body.stopPriceType === '' ? 'TP' : body.stopPriceType;
+  if (stopPrice === null)
+    throw venueErrors.invalidParameter('The stopPrice parameter is required for a stop order');
+  const stopPriceType =
+    body.stopPriceType === undefined || body.stopPriceType === '' ? 'TP' : body.stopPriceType;
   return { stop, stopPrice, stopPriceType };
 }
 
 function leverageOf(body: OrderBody, closeOrder: boolean, reduceOnly: boolean): Dec | null {
   const leverage = positiveField(body.leverage, 'leverage');
-  if (leverage === null && !closeOrder && !reduceOnly) throw venueErrors.invalidParameter('The leverage parameter is required');
+  if (leverage === null && !closeOrder && !reduceOnly)
+    throw venueErrors.invalidParameter('The leverage parameter is required');
   return leverage;
 }
 
@@ -152,16 +162,20 @@ export function parseOrderBody(raw: unknown): OrderDraft {
   const parsed = orderBodySchema.safeParse(raw);
   if (!parsed.success) throw venueErrors.invalidParameter(firstIssue(parsed.error));
   const body = parsed.data;
-  if (!clientOidPattern.test(body.clientOid)) throw venueErrors.invalidParameter('The clientOid parameter is invalid');
+  if (!clientOidPattern.test(body.clientOid))
+    throw venueErrors.invalidParameter('The clientOid parameter is invalid');
   const closeOrder = body.closeOrder ?? false;
   const reduceOnly = body.reduceOnly ?? false;
   const type = body.type ?? (closeOrder && body.price === undefined ? 'market' : 'limit');
   const timeInForce = body.timeInForce ?? 'GTC';
-  if (body.side === undefined && !closeOrder) throw venueErrors.invalidParameter('The side parameter is required');
+  if (body.side === undefined && !closeOrder)
+    throw venueErrors.invalidParameter('The side parameter is required');
   checkFlags(body, type, timeInForce);
   const price = positiveField(body.price, 'price');
-  if (type === 'limit' && price === null) throw venueErrors.invalidParameter('The price parameter is required for a limit order');
-  if ((body.remark ?? '').length > 100) throw venueErrors.invalidParameter('The remark parameter is too long');
+  if (type === 'limit' && price === null)
+    throw venueErrors.invalidParameter('The price parameter is required for a limit order');
+  if ((body.remark ?? '').length > 100)
+    throw venueErrors.invalidParameter('The remark parameter is too long');
   const visible = positiveField(body.visibleSize, 'visibleSize');
   return {
     clientOid: body.clientOid,
@@ -200,7 +214,8 @@ function firstIssue(error: z.ZodError): string {
  * @throws VenueError 100001.
  */
 export function checkPriceOnGrid(price: Dec, spec: ContractSpec, field: string): void {
-  if (cmp(price, spec.maxPrice) > 0) throw venueErrors.invalidParameter(`The ${field} parameter cannot be greater than ${spec.maxPrice.m}`);
+  if (cmp(price, spec.maxPrice) > 0)
+    throw venueErrors.invalidParameter(`The ${field} parameter cannot be greater than ${spec.maxPrice.m}`);
   const ticks = quot(price, spec.tickSize, 12);
   if (!isZero({ m: ticks.m % 10n ** 12n, s: 0 })) {
     throw venueErrors.invalidParameter(`The ${field} parameter must be a multiple of the tickSize`);
@@ -215,7 +230,8 @@ export function lotsOf(spec: SizeSpec, contract: ContractSpec, referencePrice: D
   if (spec.kind === 'size') return spec.lots;
   if (spec.kind === 'qty') {
     const lots = quot(spec.base, contract.multiplier, 12);
-    if (lots.m % 10n ** 12n !== 0n) throw venueErrors.invalidParameter('The qty parameter must be a multiple of the multiplier');
+    if (lots.m % 10n ** 12n !== 0n)
+      throw venueErrors.invalidParameter('The qty parameter must be a multiple of the multiplier');
     return lots.m / 10n ** 12n;
   }
   if (spec.kind === 'valueQty') {

@@ -65,11 +65,19 @@ function reducibleLots(account: AccountRecord, symbol: string, side: Side): bigi
 function checkLots(lots: bigint, market: MarketRecord): void {
   if (lots < 1n) throw venueErrors.invalidParameter('The size parameter must be greater than 0');
   if (lots > BigInt(market.spec.maxOrderQty)) {
-    throw venueErrors.invalidParameter(`The size parameter cannot be greater than ${market.spec.maxOrderQty}`);
+    throw venueErrors.invalidParameter(
+      `The size parameter cannot be greater than ${market.spec.maxOrderQty}`,
+    );
   }
 }
 
-function sizeOf(account: AccountRecord, market: MarketRecord, draft: OrderDraft, side: Side, parkedStop: boolean) {
+function sizeOf(
+  account: AccountRecord,
+  market: MarketRecord,
+  draft: OrderDraft,
+  side: Side,
+  parkedStop: boolean,
+) {
   const reducible = reducibleLots(account, draft.symbol, side);
   if (draft.closeOrder && !parkedStop) return { lots: reducible, excessLots: 0n };
   if (draft.closeOrder && draft.sizeSpec.kind === 'position') {
@@ -85,8 +93,10 @@ function sizeOf(account: AccountRecord, market: MarketRecord, draft: OrderDraft,
 function leverageOf(account: AccountRecord, market: MarketRecord, draft: OrderDraft, mode: MarginMode): Dec {
   if (mode === 'CROSS') return crossLeverageOf(account, draft.symbol);
   const position = account.positions.get(draft.symbol);
-  const leverage = draft.leverage ?? (position !== undefined && position.qty !== 0n ? position.leverage : d(1));
-  if (cmp(leverage, d(market.spec.maxLeverage)) > 0) throw venueErrors.leverageTooHigh(market.spec.maxLeverage);
+  const leverage =
+    draft.leverage ?? (position !== undefined && position.qty !== 0n ? position.leverage : d(1));
+  if (cmp(leverage, d(market.spec.maxLeverage)) > 0)
+    throw venueErrors.leverageTooHigh(market.spec.maxLeverage);
   return leverage;
 }
 
@@ -97,8 +107,10 @@ export function checkPrices(market: MarketRecord, draft: OrderDraft, side: Side)
   checkPriceOnGrid(draft.price, market.spec, 'price');
   if (draft.stop !== '') return;
   const band = priceBand(market);
-  if (side === 'buy' && cmp(draft.price, band.buyLimit) > 0) throw venueErrors.priceTooHigh(text(band.buyLimit));
-  if (side === 'sell' && cmp(draft.price, band.sellLimit) < 0) throw venueErrors.priceTooLow(text(band.sellLimit));
+  if (side === 'buy' && cmp(draft.price, band.buyLimit) > 0)
+    throw venueErrors.priceTooHigh(text(band.buyLimit));
+  if (side === 'sell' && cmp(draft.price, band.sellLimit) < 0)
+    throw venueErrors.priceTooLow(text(band.sellLimit));
 }
 
 function checkCounts(account: AccountRecord, symbol: string, stop: boolean): void {
@@ -109,7 +121,12 @@ function checkCounts(account: AccountRecord, symbol: string, stop: boolean): voi
   if (!stop && live >= MAX_OPEN_ORDERS) throw venueErrors.activeOrderLimit(MAX_OPEN_ORDERS, live);
 }
 
-function checkRiskLimit(account: AccountRecord, market: MarketRecord, resolved: ResolvedOrder, price: Dec): void {
+function checkRiskLimit(
+  account: AccountRecord,
+  market: MarketRecord,
+  resolved: ResolvedOrder,
+  price: Dec,
+): void {
   const position = account.positions.get(market.spec.symbol);
   const qty = (position?.qty ?? 0n) + (resolved.side === 'buy' ? resolved.lots : -resolved.lots);
   const value = valueOf(qty, market.spec.multiplier, price);
@@ -121,9 +138,15 @@ function checkRiskLimit(account: AccountRecord, market: MarketRecord, resolved: 
 }
 
 /** Resolves and checks a draft against the account and the market. @throws VenueError. */
-export function resolveOrder(venue: Venue, account: AccountRecord, market: MarketRecord, draft: OrderDraft): ResolvedOrder {
+export function resolveOrder(
+  venue: Venue,
+  account: AccountRecord,
+  market: MarketRecord,
+  draft: OrderDraft,
+): ResolvedOrder {
   if (venue.status.status !== 'open') throw venueErrors.tradingSuspended();
-  if (!venue.acceptDuplicateClientOid && account.clientOids.has(draft.clientOid)) throw venueErrors.clientOidRepeated();
+  if (!venue.acceptDuplicateClientOid && account.clientOids.has(draft.clientOid))
+    throw venueErrors.clientOidRepeated();
   const parkedStop = draft.stop !== '';
   const marginMode = resolveMarginMode(account, draft);
   const side = resolveSide(account, draft, parkedStop);
@@ -133,7 +156,14 @@ export function resolveOrder(venue: Venue, account: AccountRecord, market: Marke
     throw venueErrors.invalidParameter('The visibleSize parameter must be at least 1/20 of the size');
   }
   checkCounts(account, draft.symbol, parkedStop);
-  const resolved = { side, lots, excessLots, leverage: leverageOf(account, market, draft, marginMode), marginMode };
-  if (!draft.reduceOnly && !draft.closeOrder) checkRiskLimit(account, market, resolved, draft.price ?? market.markPrice);
+  const resolved = {
+    side,
+    lots,
+    excessLots,
+    leverage: leverageOf(account, market, draft, marginMode),
+    marginMode,
+  };
+  if (!draft.reduceOnly && !draft.closeOrder)
+    checkRiskLimit(account, market, resolved, draft.price ?? market.markPrice);
   return resolved;
 }

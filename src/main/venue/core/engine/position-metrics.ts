@@ -55,7 +55,12 @@ function ratio(a: Dec, b: Dec, digits: number): Dec {
 function common(position: PositionRecord, context: MarkContext) {
   const posCost = abs(position.cost);
   const markValue = valueOf(position.qty, context.spec.multiplier, context.markPrice);
-  const unrealisedPnl = unrealisedPnlOf(position.qty, context.spec.multiplier, context.markPrice, position.cost);
+  const unrealisedPnl = unrealisedPnlOf(
+    position.qty,
+    context.spec.multiplier,
+    context.markPrice,
+    position.cost,
+  );
   const avgEntryPrice = avgEntryOf(position.qty, context.spec.multiplier, position.cost);
   return { posCost, markValue, unrealisedPnl, avgEntryPrice };
 }
@@ -72,7 +77,13 @@ export function isolatedMetrics(position: PositionRecord, context: MarkContext):
   const tier = tierFor(context.spec, base.posCost, context.minRiskLevel);
   const leverage = effectiveLeverage(position);
   const charged = position.qty > 0n ? context.fundingRate : neg(context.fundingRate);
-  const posMaint = posMaintOf(base.posCost, leverage, tier.maintainMargin, context.spec.takerFeeRate, charged);
+  const posMaint = posMaintOf(
+    base.posCost,
+    leverage,
+    tier.maintainMargin,
+    context.spec.takerFeeRate,
+    charged,
+  );
   const posMargin = isolatedPosMargin(position);
   return {
     ...base,
@@ -81,8 +92,18 @@ export function isolatedMetrics(position: PositionRecord, context: MarkContext):
     maintMargin: add(posMargin, base.unrealisedPnl),
     mmr: tier.maintainMargin,
     tier,
-    bankruptPrice: priceAtCushion(position.qty, context.spec.multiplier, base.avgEntryPrice, sub(posMargin, position.posComm)),
-    liquidationPrice: priceAtCushion(position.qty, context.spec.multiplier, base.avgEntryPrice, sub(posMargin, posMaint)),
+    bankruptPrice: priceAtCushion(
+      position.qty,
+      context.spec.multiplier,
+      base.avgEntryPrice,
+      sub(posMargin, position.posComm),
+    ),
+    liquidationPrice: priceAtCushion(
+      position.qty,
+      context.spec.multiplier,
+      base.avgEntryPrice,
+      sub(posMargin, posMaint),
+    ),
     realLeverage: realLeverageOf(base.markValue, posMargin, position.posComm, base.unrealisedPnl),
     unrealisedPnlPcnt: ratio(base.unrealisedPnl, base.posCost, 4),
     unrealisedRoePcnt: ratio(base.unrealisedPnl, position.posInit, 4),
@@ -94,7 +115,12 @@ export function isolatedMetrics(position: PositionRecord, context: MarkContext):
  * liquidation prices are reference values for this position alone against `crossCushion` (the
  * cross margin available to it); cross liquidation itself is decided by the account's risk rate.
  */
-export function crossMetrics(position: PositionRecord, context: MarkContext, crossLeverage: Dec, crossCushion: Dec): PositionMetrics {
+export function crossMetrics(
+  position: PositionRecord,
+  context: MarkContext,
+  crossLeverage: Dec,
+  crossCushion: Dec,
+): PositionMetrics {
   const base = common(position, context);
   const baseQty = mul({ m: position.qty, s: 0 }, context.spec.multiplier);
   const spec = context.spec;
@@ -121,7 +147,11 @@ export function crossMetrics(position: PositionRecord, context: MarkContext, cro
 }
 
 /** Whether the mark has reached an isolated position's liquidation price (docs/reference/kucoin-futures.md#isolated-margin: mark crosses LP). */
-export function isolatedLiquidates(position: PositionRecord, metrics: PositionMetrics, markPrice: Dec): boolean {
+export function isolatedLiquidates(
+  position: PositionRecord,
+  metrics: PositionMetrics,
+  markPrice: Dec,
+): boolean {
   if (position.qty === 0n) return false;
   const c = cmp(markPrice, metrics.liquidationPrice);
   return position.qty > 0n ? c <= 0 : c >= 0;

@@ -17,7 +17,9 @@ function stopEvents(events: readonly VenueEvent[], orderId: string): string[] {
 }
 
 describe('stop triggers: up/down × TP (last) / MP (mark) / IP (index) (docs/reference/kucoin-futures.md#stop-orders)', () => {
-  const cases = (['up', 'down'] as const).flatMap((stop) => (['TP', 'MP', 'IP'] as const).map((type) => ({ stop, type })));
+  const cases = (['up', 'down'] as const).flatMap((stop) =>
+    (['TP', 'MP', 'IP'] as const).map((type) => ({ stop, type })),
+  );
 
   it.each(cases)('$stop $type fires only on its own price', ({ stop, type }) => {
     const venue = createTestVenue();
@@ -40,7 +42,13 @@ describe('stop triggers: up/down × TP (last) / MP (mark) / IP (index) (docs/ref
     venue.move(XBT, Object.fromEntries(others.map((kind) => [kind, beyond])));
     expect(venue.exchange.order('u1', orderId)).toMatchObject({ status: 'open', stopTriggered: false });
     venue.move(XBT, { [watched[type]]: beyond });
-    expect(venue.exchange.order('u1', orderId)).toMatchObject({ status: 'done', stopTriggered: true, filledSize: 2, stop, stopPriceType: type });
+    expect(venue.exchange.order('u1', orderId)).toMatchObject({
+      status: 'done',
+      stopTriggered: true,
+      filledSize: 2,
+      stop,
+      stopPriceType: type,
+    });
     expect(stopEvents(venue.events, orderId)).toEqual(['open', 'triggered']);
     expect(venue.exchange.listStopOrders('u1', {}).totalNum).toBe(0);
     expect(venue.exchange.position('u1', XBT).currentQty).toBe(stop === 'up' ? 2 : -2);
@@ -49,24 +57,66 @@ describe('stop triggers: up/down × TP (last) / MP (mark) / IP (index) (docs/ref
   it('fires at once when the condition already holds at placement', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '10000');
-    const { orderId } = venue.exchange.placeOrder('u1', { clientOid: 'now', side: 'buy', symbol: XBT, leverage: 5, type: 'market', size: 1, stop: 'down', stopPrice: '90000', stopPriceType: 'MP' });
-    expect(venue.exchange.order('u1', orderId)).toMatchObject({ status: 'done', stopTriggered: true, filledSize: 1 });
+    const { orderId } = venue.exchange.placeOrder('u1', {
+      clientOid: 'now',
+      side: 'buy',
+      symbol: XBT,
+      leverage: 5,
+      type: 'market',
+      size: 1,
+      stop: 'down',
+      stopPrice: '90000',
+      stopPriceType: 'MP',
+    });
+    expect(venue.exchange.order('u1', orderId)).toMatchObject({
+      status: 'done',
+      stopTriggered: true,
+      filledSize: 1,
+    });
   });
 
   it('a triggered reduce-only stop with no position is canceled with the error on advancedOrders', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '10000');
-    const { orderId } = venue.exchange.placeOrder('u1', { clientOid: 'sl', side: 'sell', symbol: XBT, leverage: 5, type: 'market', size: 1, reduceOnly: true, stop: 'down', stopPrice: '86000', stopPriceType: 'MP' });
+    const { orderId } = venue.exchange.placeOrder('u1', {
+      clientOid: 'sl',
+      side: 'sell',
+      symbol: XBT,
+      leverage: 5,
+      type: 'market',
+      size: 1,
+      reduceOnly: true,
+      stop: 'down',
+      stopPrice: '86000',
+      stopPriceType: 'MP',
+    });
     venue.move(XBT, { mark: '85900' });
-    expect(venue.exchange.order('u1', orderId)).toMatchObject({ status: 'done', filledSize: 0, stopTriggered: true });
+    expect(venue.exchange.order('u1', orderId)).toMatchObject({
+      status: 'done',
+      filledSize: 0,
+      stopTriggered: true,
+    });
     const triggered = stopOrderEvents(venue.events).find((event) => event.data.type === 'triggered');
-    expect(triggered?.data).toMatchObject({ triggerSuccess: false, error: 'error.createOrder.noPositionToReduce' });
+    expect(triggered?.data).toMatchObject({
+      triggerSuccess: false,
+      error: 'error.createOrder.noPositionToReduce',
+    });
   });
 
   it('a triggered stop the balance cannot carry is canceled with accountBalanceInsufficient', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '50');
-    const { orderId } = venue.exchange.placeOrder('u1', { clientOid: 'big', side: 'buy', symbol: XBT, leverage: 1, type: 'market', size: 10, stop: 'up', stopPrice: '86400', stopPriceType: 'TP' });
+    const { orderId } = venue.exchange.placeOrder('u1', {
+      clientOid: 'big',
+      side: 'buy',
+      symbol: XBT,
+      leverage: 1,
+      type: 'market',
+      size: 10,
+      stop: 'up',
+      stopPrice: '86400',
+      stopPriceType: 'TP',
+    });
     venue.move(XBT, { last: '86400' });
     expect(venue.exchange.order('u1', orderId)).toMatchObject({ status: 'done', filledSize: 0 });
     const triggered = stopOrderEvents(venue.events).find((event) => event.data.type === 'triggered');
@@ -99,14 +149,34 @@ describe('stop triggers: up/down × TP (last) / MP (mark) / IP (index) (docs/ref
     expect(venue.exchange.position('u1', XBT).currentQty).toBe(0);
     expect(venue.exchange.listStopOrders('u1', {}).totalNum).toBe(0);
     const down = legs.find((leg) => leg.stop === 'down');
-    expect(venue.exchange.order('u1', down?.id ?? '')).toMatchObject({ status: 'done', filledSize: 0, cancelExist: true });
+    expect(venue.exchange.order('u1', down?.id ?? '')).toMatchObject({
+      status: 'done',
+      filledSize: 0,
+      cancelExist: true,
+    });
   });
 
   it('cancelStopOrders removes untriggered stops only', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '10000');
-    const stop = venue.exchange.placeOrder('u1', { clientOid: 'st1', side: 'buy', symbol: XBT, leverage: 5, type: 'market', size: 1, stop: 'up', stopPrice: '90000' });
-    const limit = venue.exchange.placeOrder('u1', { clientOid: 'l1', side: 'buy', symbol: XBT, leverage: 5, price: '86000', size: 1 });
+    const stop = venue.exchange.placeOrder('u1', {
+      clientOid: 'st1',
+      side: 'buy',
+      symbol: XBT,
+      leverage: 5,
+      type: 'market',
+      size: 1,
+      stop: 'up',
+      stopPrice: '90000',
+    });
+    const limit = venue.exchange.placeOrder('u1', {
+      clientOid: 'l1',
+      side: 'buy',
+      symbol: XBT,
+      leverage: 5,
+      price: '86000',
+      size: 1,
+    });
     expect(venue.exchange.cancelStopOrders('u1', XBT).cancelledOrderIds).toEqual([stop.orderId]);
     expect(venue.exchange.order('u1', limit.orderId).status).toBe('open');
     expect(stopEvents(venue.events, stop.orderId)).toEqual(['open', 'cancel']);
@@ -116,8 +186,29 @@ describe('stop triggers: up/down × TP (last) / MP (mark) / IP (index) (docs/ref
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '100000');
     venue.exchange.openAccount('u2', '100000');
-    const { orderId } = venue.exchange.placeOrder('u2', { clientOid: 'tp', side: 'sell', symbol: XBT, leverage: 5, type: 'market', size: 1, stop: 'up', stopPrice: '86364.5', stopPriceType: 'TP' });
-    venue.exchange.placeOrder('u1', { clientOid: 'sweep', side: 'buy', symbol: XBT, leverage: 5, type: 'market', size: 450 });
-    expect(venue.exchange.order('u2', orderId)).toMatchObject({ stopTriggered: true, status: 'done', filledSize: 1 });
+    const { orderId } = venue.exchange.placeOrder('u2', {
+      clientOid: 'tp',
+      side: 'sell',
+      symbol: XBT,
+      leverage: 5,
+      type: 'market',
+      size: 1,
+      stop: 'up',
+      stopPrice: '86364.5',
+      stopPriceType: 'TP',
+    });
+    venue.exchange.placeOrder('u1', {
+      clientOid: 'sweep',
+      side: 'buy',
+      symbol: XBT,
+      leverage: 5,
+      type: 'market',
+      size: 450,
+    });
+    expect(venue.exchange.order('u2', orderId)).toMatchObject({
+      stopTriggered: true,
+      status: 'done',
+      filledSize: 1,
+    });
   });
 });

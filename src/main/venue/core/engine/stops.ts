@@ -24,7 +24,10 @@ function watchedPrice(market: MarketRecord, order: OrderRecord): Dec {
 export function checkStops(venue: Venue, market: MarketRecord): void {
   const parked = parkedOf(venue, market.spec.symbol);
   const fired = parked.filter(
-    (order) => order.stop !== '' && order.stopPrice !== null && stopFires(order.stop, watchedPrice(market, order), order.stopPrice),
+    (order) =>
+      order.stop !== '' &&
+      order.stopPrice !== null &&
+      stopFires(order.stop, watchedPrice(market, order), order.stopPrice),
   );
   fired.sort((a, b) => a.priority - b.priority);
   for (const order of fired) {
@@ -64,7 +67,10 @@ function trigger(venue: Venue, market: MarketRecord, order: OrderRecord): void {
     commitExecution(venue, account, market, order, plan);
   } catch (error) {
     if (!(error instanceof VenueError)) throw error;
-    order.triggerError = error.code === '300003' ? 'error.createOrder.accountBalanceInsufficient' : `error.createOrder.${error.code}`;
+    order.triggerError =
+      error.code === '300003'
+        ? 'error.createOrder.accountBalanceInsufficient'
+        : `error.createOrder.${error.code}`;
     emitStopOrder(venue, order, 'triggered');
     finishOrder(venue, order, 'canceled');
     emitWallet(venue, account);

@@ -40,13 +40,20 @@ function queueNewOrders(venue: Venue, queue: Map<string, bigint>, market: Market
   const live = new Set<string>();
   for (const order of resting) {
     live.add(order.id);
-    if (!queue.has(order.id)) queue.set(order.id, bookLotsAt(market, order.side, orderTicks(order, market.spec.tickSize)));
+    if (!queue.has(order.id))
+      queue.set(order.id, bookLotsAt(market, order.side, orderTicks(order, market.spec.tickSize)));
   }
   for (const id of queue.keys()) if (!live.has(id)) queue.delete(id);
 }
 
 /** Lots of one print that reach `order`: all of it when the print went through its price, else what is left after its queue. */
-function reachingLots(queue: Map<string, bigint>, order: OrderRecord, limit: bigint, printTicks: bigint, printLots: bigint): bigint {
+function reachingLots(
+  queue: Map<string, bigint>,
+  order: OrderRecord,
+  limit: bigint,
+  printTicks: bigint,
+  printLots: bigint,
+): bigint {
   const through = order.side === 'buy' ? printTicks < limit : printTicks > limit;
   if (through) return printLots;
   if (printTicks !== limit) return 0n;
@@ -57,7 +64,13 @@ function reachingLots(queue: Map<string, bigint>, order: OrderRecord, limit: big
 }
 
 /** Applies one upstream print to the resting orders it reaches; returns the accounts that filled. */
-function applyPrint(venue: Venue, queue: Map<string, bigint>, market: MarketRecord, print: UpstreamTrade, touched: Set<AccountRecord>): void {
+function applyPrint(
+  venue: Venue,
+  queue: Map<string, bigint>,
+  market: MarketRecord,
+  print: UpstreamTrade,
+  touched: Set<AccountRecord>,
+): void {
   // A taker buy lifts asks: it reaches our sells; a taker sell hits bids: our buys.
   const makerSide = print.side === 'buy' ? 'sell' : 'buy';
   const printTicks = toTicks(d(print.price), market.spec.tickSize);
@@ -69,14 +82,26 @@ function applyPrint(venue: Venue, queue: Map<string, bigint>, market: MarketReco
     const remaining = remainingLots(order);
     const take = reach < remaining ? reach : remaining;
     if (take <= 0n) continue;
-    const account = makerFill(venue, market, order, take, priceOfTicks(limit, market.spec.tickSize), venue.ids.trade());
+    const account = makerFill(
+      venue,
+      market,
+      order,
+      take,
+      priceOfTicks(limit, market.spec.tickSize),
+      venue.ids.trade(),
+    );
     if (account !== null) touched.add(account);
     left -= take;
   }
 }
 
 /** Fills resting user orders the given upstream prints reach; returns the accounts that changed. */
-export function fillFromTape(venue: Venue, mirror: MirrorState, market: MarketRecord, prints: readonly UpstreamTrade[]): Set<AccountRecord> {
+export function fillFromTape(
+  venue: Venue,
+  mirror: MirrorState,
+  market: MarketRecord,
+  prints: readonly UpstreamTrade[],
+): Set<AccountRecord> {
   const touched = new Set<AccountRecord>();
   const queue = queueOf(mirror, market.spec.symbol);
   queueNewOrders(venue, queue, market);

@@ -99,7 +99,13 @@ export function createIdSource(seed: number): IdSource {
     position: () => String(++positionCounter),
     priority: () => ++priorityCounter,
     instant: () => ++instantCounter,
-    counters: () => ({ order: String(orderCounter), trade: tradeCounter, position: String(positionCounter), priority: priorityCounter, instant: instantCounter }),
+    counters: () => ({
+      order: String(orderCounter),
+      trade: tradeCounter,
+      position: String(positionCounter),
+      priority: priorityCounter,
+      instant: instantCounter,
+    }),
     resume(saved) {
       if (BigInt(saved.order) > orderCounter) orderCounter = BigInt(saved.order);
       if (BigInt(saved.position) > positionCounter) positionCounter = BigInt(saved.position);

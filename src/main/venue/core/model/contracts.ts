@@ -173,9 +173,12 @@ export const contractSpecs: readonly ContractSpec[] = [
 
 /** The tier whose range holds `positionValue` (USDT), at least `minLevel` (the user's chosen level); the top tier when above every range. */
 export function tierFor(spec: ContractSpec, positionValue: Dec, minLevel = 1): RiskTier {
-  const found = spec.riskTiers.find((tier) => tier.level >= minLevel && cmp(positionValue, d(tier.maxRiskLimit)) <= 0);
+  const found = spec.riskTiers.find(
+    (tier) => tier.level >= minLevel && cmp(positionValue, d(tier.maxRiskLimit)) <= 0,
+  );
   const last = spec.riskTiers[spec.riskTiers.length - 1];
-  if (last === undefined) throw new ConfigError('venue-contract-no-tiers', `contract ${spec.symbol} has no risk tiers`);
+  if (last === undefined)
+    throw new ConfigError('venue-contract-no-tiers', `contract ${spec.symbol} has no risk tiers`);
   return found ?? last;
 }
 

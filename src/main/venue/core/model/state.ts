@@ -220,7 +220,8 @@ export interface MarketRecord {
   /** Premium (mark − index) / index per minute (newest last; GET /api/v1/premium/query). */
   readonly premiumHistory: PricePointRecord[];
   /** Under a mirrored market (ADR 0180): the upstream book, best first, replacing the synthetic levels. */
-  mirroredBook?: { readonly bids: readonly MirroredLevel[]; readonly asks: readonly MirroredLevel[] } | undefined;
+  mirroredBook?:
+    { readonly bids: readonly MirroredLevel[]; readonly asks: readonly MirroredLevel[] } | undefined;
 }
 
 /** One mirrored book level in ticks and lots. */

@@ -21,7 +21,8 @@ interface BookPicture {
 function best(levels: Map<bigint, bigint>, side: Side): Level | undefined {
   let found: Level | undefined;
   for (const [ticks, lots] of levels) {
-    if (found === undefined || (side === 'buy' ? ticks > found.ticks : ticks < found.ticks)) found = { ticks, lots };
+    if (found === undefined || (side === 'buy' ? ticks > found.ticks : ticks < found.ticks))
+      found = { ticks, lots };
   }
   return found;
 }
@@ -37,7 +38,13 @@ function sameLevel(a: Level | undefined, b: Level | undefined): boolean {
   return a?.ticks === b?.ticks && a?.lots === b?.lots;
 }
 
-function emitSide(venue: Venue, market: MarketRecord, side: Side, before: Map<bigint, bigint>, after: Map<bigint, bigint>): void {
+function emitSide(
+  venue: Venue,
+  market: MarketRecord,
+  side: Side,
+  before: Map<bigint, bigint>,
+  after: Map<bigint, bigint>,
+): void {
   const changed: bigint[] = [];
   for (const [ticks, lots] of before) if (after.get(ticks) !== lots) changed.push(ticks);
   for (const ticks of after.keys()) if (!before.has(ticks)) changed.push(ticks);
@@ -47,7 +54,11 @@ function emitSide(venue: Venue, market: MarketRecord, side: Side, before: Map<bi
     venue.emit({
       topic: `/contractMarket/level2:${market.spec.symbol}`,
       subject: 'level2',
-      data: { sequence: market.sequence, change: `${text(priceOfTicks(ticks, market.spec.tickSize))},${side},${after.get(ticks) ?? 0n}`, timestamp: venue.nowMs },
+      data: {
+        sequence: market.sequence,
+        change: `${text(priceOfTicks(ticks, market.spec.tickSize))},${side},${after.get(ticks) ?? 0n}`,
+        timestamp: venue.nowMs,
+      },
     });
   }
 }
@@ -81,14 +92,22 @@ export function withBookDiff<T>(venue: Venue, market: MarketRecord, change: () =
   const after = picture(venue, market);
   const sequenceBefore = market.sequence;
   emitChanges(venue, market, before, after);
-  if (!sameLevel(before.bestBid, after.bestBid) || !sameLevel(before.bestAsk, after.bestAsk)) emitTickerV2(venue, market, after);
+  if (!sameLevel(before.bestBid, after.bestBid) || !sameLevel(before.bestAsk, after.bestAsk))
+    emitTickerV2(venue, market, after);
   if (market.sequence !== sequenceBefore) market.depthDirty = true;
   flushDepth(venue, market);
   return result;
 }
 
-function topLevels(levels: Map<bigint, bigint>, side: Side, count: number, tickSize: MarketRecord['spec']['tickSize']): [string, number][] {
-  const sorted = [...levels.entries()].sort(([a], [b]) => (side === 'buy' ? (a > b ? -1 : 1) : a < b ? -1 : 1));
+function topLevels(
+  levels: Map<bigint, bigint>,
+  side: Side,
+  count: number,
+  tickSize: MarketRecord['spec']['tickSize'],
+): [string, number][] {
+  const sorted = [...levels.entries()].sort(([a], [b]) =>
+    side === 'buy' ? (a > b ? -1 : 1) : a < b ? -1 : 1,
+  );
   return sorted.slice(0, count).map(([ticks, lots]) => [text(priceOfTicks(ticks, tickSize)), Number(lots)]);
 }
 

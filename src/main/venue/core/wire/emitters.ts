@@ -21,7 +21,9 @@ export function marketOf(venue: Venue, symbol: string): MarketRecord {
 }
 
 /** Extra fields of a match/update order change. */
-export type OrderChangeExtra = Partial<Pick<OrderChangeData, 'liquidity' | 'feeType' | 'matchPrice' | 'matchSize' | 'tradeId' | 'oldSize'>>;
+export type OrderChangeExtra = Partial<
+  Pick<OrderChangeData, 'liquidity' | 'feeType' | 'matchPrice' | 'matchSize' | 'tradeId' | 'oldSize'>
+>;
 
 /** Emits `/contractMarket/tradeOrders:{symbol}` for an order. */
 export function emitOrderChange(
@@ -115,7 +117,12 @@ export function emitWallet(venue: Venue, account: AccountRecord): void {
 }
 
 /** Emits `/contract/position:{symbol}` position.change with the full position. */
-export function emitPosition(venue: Venue, account: AccountRecord, position: PositionRecord, reason: PositionChangeReason): void {
+export function emitPosition(
+  venue: Venue,
+  account: AccountRecord,
+  position: PositionRecord,
+  reason: PositionChangeReason,
+): void {
   const market = marketOf(venue, position.symbol);
   const totals = accountTotals(account, venue.markets);
   const metrics = metricsOf(account, position, venue.markets, totals.crossTotalMargin);
@@ -123,7 +130,16 @@ export function emitPosition(venue: Venue, account: AccountRecord, position: Pos
     topic: `/contract/position:${position.symbol}`,
     subject: 'position.change',
     userId: account.userId,
-    data: { ...positionWire(position, metrics, market.markPrice, venue.nowMs, account.autoDeposit.has(position.symbol)), changeReason: reason },
+    data: {
+      ...positionWire(
+        position,
+        metrics,
+        market.markPrice,
+        venue.nowMs,
+        account.autoDeposit.has(position.symbol),
+      ),
+      changeReason: reason,
+    },
   });
 }
 
@@ -168,5 +184,8 @@ export function emitTrade(venue: Venue, market: MarketRecord, trade: TradeHistor
 /** Best bid and best ask of the public book. */
 export function bestLevels(venue: Venue, market: MarketRecord): [Level | undefined, Level | undefined] {
   const resting = venue.resting.get(market.spec.symbol) ?? [];
-  return [levelView(market, venue.shape, resting, 'buy')[0], levelView(market, venue.shape, resting, 'sell')[0]];
+  return [
+    levelView(market, venue.shape, resting, 'buy')[0],
+    levelView(market, venue.shape, resting, 'sell')[0],
+  ];
 }

@@ -24,7 +24,8 @@ export const venueErrors = {
   /** 100001: a parameter is missing, malformed or contradicts another. */
   invalidParameter: (msg: string): VenueError => new VenueError('100001', msg),
   /** 100003: unknown or untradable contract. */
-  contractInvalid: (symbol: string): VenueError => new VenueError('100003', `Contract parameter invalid: ${symbol}`),
+  contractInvalid: (symbol: string): VenueError =>
+    new VenueError('100003', `Contract parameter invalid: ${symbol}`),
   /** 100004: the order is done or does not exist. */
   notCancelable: (): VenueError => new VenueError('100004', 'Order is in not cancelable state'),
   /** 400100: the request itself is malformed (HTTP 400). */
@@ -45,13 +46,16 @@ export const venueErrors = {
   /** 300009: closeOrder/reduceOnly with no position to reduce. */
   noPositionToClose: (): VenueError => new VenueError('300009', 'No open positions to close.'),
   /** 300011: buy price above the band. */
-  priceTooHigh: (limit: string): VenueError => new VenueError('300011', `Order price cannot be higher than ${limit}`),
+  priceTooHigh: (limit: string): VenueError =>
+    new VenueError('300011', `Order price cannot be higher than ${limit}`),
   /** 300012: sell price below the band. */
-  priceTooLow: (limit: string): VenueError => new VenueError('300012', `Order price cannot be lower than ${limit}`),
+  priceTooLow: (limit: string): VenueError =>
+    new VenueError('300012', `Order price cannot be lower than ${limit}`),
   /** 300013: a market order found nothing to trade against. */
   noContraOrder: (): VenueError => new VenueError('300013', 'No contra order in book'),
   /** 300016: leverage above the contract's or tier's maximum. */
-  leverageTooHigh: (max: number): VenueError => new VenueError('300016', `Leverage cannot be greater than ${max}`),
+  leverageTooHigh: (max: number): VenueError =>
+    new VenueError('300016', `Leverage cannot be greater than ${max}`),
   /** 300018: the user already used this clientOid (docs/reference/kucoin-futures.md#orders). */
   clientOidRepeated: (): VenueError => new VenueError('300018', 'clientOid parameter repeated'),
   /** 300002: the venue is in cancel-only or closed state. */

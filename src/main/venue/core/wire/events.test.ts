@@ -21,7 +21,18 @@ describe('WS events carry KuCoin’s topics, subjects and data shapes (docs/refe
     x.openAccount('u1', '10000');
     x.setCrossLeverage('u1', { symbol: 'ETHUSDTM', leverage: '8' });
     x.placeOrder('u1', { clientOid: 'm', side: 'buy', symbol: XBT, leverage: 5, type: 'market', size: 3 });
-    x.placeOrder('u1', { clientOid: 's', side: 'sell', symbol: XBT, leverage: 5, type: 'market', size: 1, reduceOnly: true, stop: 'down', stopPrice: '80000', stopPriceType: 'MP' });
+    x.placeOrder('u1', {
+      clientOid: 's',
+      side: 'sell',
+      symbol: XBT,
+      leverage: 5,
+      type: 'market',
+      size: 1,
+      reduceOnly: true,
+      stop: 'down',
+      stopPrice: '80000',
+      stopPriceType: 'MP',
+    });
     venue.clock.advance(61_000);
     x.advanceTo(venue.clock.now());
     const seen = topicsBySubject(venue.events);
@@ -40,7 +51,14 @@ describe('WS events carry KuCoin’s topics, subjects and data shapes (docs/refe
     expect(seen.get('walletBalance.change')).toContain('/contractAccount/wallet');
     expect(seen.get('user.config')).toContain('/contract/crossLeverage');
     for (const event of venue.events) {
-      const isPrivate = ['symbolOrderChange', 'stopOrder', 'position.change', 'position.settlement', 'walletBalance.change', 'user.config'].includes(event.subject);
+      const isPrivate = [
+        'symbolOrderChange',
+        'stopOrder',
+        'position.change',
+        'position.settlement',
+        'walletBalance.change',
+        'user.config',
+      ].includes(event.subject);
       expect('userId' in event && event.userId === 'u1').toBe(isPrivate);
     }
   });
@@ -48,27 +66,56 @@ describe('WS events carry KuCoin’s topics, subjects and data shapes (docs/refe
   it('wallet messages are all strings, order changes carry string sizes, candles are [sec, o, c, h, l, v, turnover]', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '10000');
-    venue.exchange.placeOrder('u1', { clientOid: 'm', side: 'buy', symbol: XBT, leverage: 5, type: 'market', size: 3 });
+    venue.exchange.placeOrder('u1', {
+      clientOid: 'm',
+      side: 'buy',
+      symbol: XBT,
+      leverage: 5,
+      type: 'market',
+      size: 3,
+    });
     venue.move(XBT, { mark: '86400', index: '86400', last: '86400' });
-    const wallet = venue.events.filter((event): event is WalletBalanceEvent => event.subject === 'walletBalance.change').at(-1);
+    const wallet = venue.events
+      .filter((event): event is WalletBalanceEvent => event.subject === 'walletBalance.change')
+      .at(-1);
     expect(wallet).toBeDefined();
     for (const value of Object.values(wallet?.data ?? {})) expect(typeof value).toBe('string');
     expect(wallet?.data.walletBalance).toBe('9999.84454462');
     const change = venue.events.find((event) => event.subject === 'symbolOrderChange');
-    expect(change?.data).toMatchObject({ size: '3', filledSize: '3', remainSize: '0', matchSize: '3', type: 'match', status: 'match', liquidity: 'taker', matchPrice: '86364.1' });
-    const candle = venue.events.find((event) => event.subject === 'candle.stick' && event.topic.endsWith('_1min'));
+    expect(change?.data).toMatchObject({
+      size: '3',
+      filledSize: '3',
+      remainSize: '0',
+      matchSize: '3',
+      type: 'match',
+      status: 'match',
+      liquidity: 'taker',
+      matchPrice: '86364.1',
+    });
+    const candle = venue.events.find(
+      (event) => event.subject === 'candle.stick' && event.topic.endsWith('_1min'),
+    );
     expect(candle?.data).toMatchObject({ symbol: XBT });
     const row = candle?.subject === 'candle.stick' ? candle.data.candles : [];
     expect(row).toHaveLength(7);
-    expect(Number(row[0]) * 1000 % 60_000).toBe(0);
+    expect((Number(row[0]) * 1000) % 60_000).toBe(0);
   });
 
   it('mark moves push the partial position.change KuCoin sends for mark updates', () => {
     const venue = createTestVenue();
     venue.exchange.openAccount('u1', '10000');
-    venue.exchange.placeOrder('u1', { clientOid: 'm', side: 'buy', symbol: XBT, leverage: 5, type: 'market', size: 10 });
+    venue.exchange.placeOrder('u1', {
+      clientOid: 'm',
+      side: 'buy',
+      symbol: XBT,
+      leverage: 5,
+      type: 'market',
+      size: 10,
+    });
     venue.move(XBT, { mark: '86464.1' });
-    const partial = venue.events.filter((event) => event.subject === 'position.change' && !('changeReason' in event.data)).at(-1);
+    const partial = venue.events
+      .filter((event) => event.subject === 'position.change' && !('changeReason' in event.data))
+      .at(-1);
     expect(partial?.data).toMatchObject({ markPrice: 86464.1, unrealisedPnl: 1, settleCurrency: 'USDT' });
   });
 });

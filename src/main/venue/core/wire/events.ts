@@ -52,7 +52,13 @@ export interface Level2ChangeEvent {
 export interface Level2DepthEvent {
   topic: `/contractMarket/level2Depth5:${string}` | `/contractMarket/level2Depth50:${string}`;
   subject: 'level2';
-  data: { bids: [string, number][]; asks: [string, number][]; sequence: number; timestamp: number; ts: number };
+  data: {
+    bids: [string, number][];
+    asks: [string, number][];
+    sequence: number;
+    timestamp: number;
+    ts: number;
+  };
 }
 
 /** `/contractMarket/execution:{symbol}`, subject `match`. */
@@ -181,7 +187,8 @@ export interface StopOrderEvent {
 }
 
 /** Why a position changed (docs/reference/kucoin-futures.md#ws-private-topics). */
-export type PositionChangeReason = 'marginChange' | 'positionChange' | 'liquidation' | 'autoAppendMarginStatusChange' | 'adl';
+export type PositionChangeReason =
+  'marginChange' | 'positionChange' | 'liquidation' | 'autoAppendMarginStatusChange' | 'adl';
 
 /** `/contract/position:{symbol}`, subject `position.change` (private): the full position + changeReason. */
 export interface PositionChangeEvent {

@@ -16,12 +16,22 @@ export function emitMarkChanges(venue: Venue, market: MarketRecord): void {
     if (position === undefined || position.qty === 0n) continue;
     const totals = accountTotals(account, venue.markets);
     const metrics = metricsOf(account, position, venue.markets, totals.crossTotalMargin);
-    const wire = positionWire(position, metrics, market.markPrice, venue.nowMs, account.autoDeposit.has(position.symbol));
+    const wire = positionWire(
+      position,
+      metrics,
+      market.markPrice,
+      venue.nowMs,
+      account.autoDeposit.has(position.symbol),
+    );
     venue.emit({
       topic: `/contract/position:${market.spec.symbol}`,
       subject: 'position.change',
       userId: account.userId,
-      data: { ...wire, maintMargin: wireNumber(metrics.maintMargin), realLeverage: wireNumber(metrics.realLeverage) },
+      data: {
+        ...wire,
+        maintMargin: wireNumber(metrics.maintMargin),
+        realLeverage: wireNumber(metrics.realLeverage),
+      },
     });
   }
 }
@@ -60,7 +70,12 @@ export function emitStepMarketData(venue: Venue, market: MarketRecord, markIndex
     venue.emit({
       topic: `/contract/instrument:${market.spec.symbol}`,
       subject: 'mark.index.price',
-      data: { markPrice: wireNumber(market.markPrice), indexPrice: wireNumber(market.indexPrice), granularity: 1000, timestamp: venue.nowMs },
+      data: {
+        markPrice: wireNumber(market.markPrice),
+        indexPrice: wireNumber(market.indexPrice),
+        granularity: 1000,
+        timestamp: venue.nowMs,
+      },
     });
   }
   for (const event of candleEvents(market, venue.nowMs)) venue.emit(event);

@@ -135,7 +135,12 @@ export function contractWire(market: MarketRecord, nowMs: number, fundingInterva
 }
 
 /** GET /api/v1/ticker from the market and its best levels. */
-export function tickerWire(market: MarketRecord, bestBid: Level | undefined, bestAsk: Level | undefined, nowMs: number): TickerWire {
+export function tickerWire(
+  market: MarketRecord,
+  bestBid: Level | undefined,
+  bestAsk: Level | undefined,
+  nowMs: number,
+): TickerWire {
   const tick = market.spec.tickSize;
   return {
     sequence: market.sequence,
@@ -154,8 +159,13 @@ export function tickerWire(market: MarketRecord, bestBid: Level | undefined, bes
 
 /** GET /api/v1/orders/{id}. */
 export function orderWire(order: OrderRecord, multiplier: Dec): OrderWire {
-  const priceForValue = order.price ?? (order.filledSize > 0n ? quot(order.filledValue, mul({ m: order.filledSize, s: 0 }, multiplier)) : ZERO);
-  const avg = order.filledSize > 0n ? round(quot(order.filledValue, mul({ m: order.filledSize, s: 0 }, multiplier)), 10, 'half-up') : ZERO;
+  const priceForValue =
+    order.price ??
+    (order.filledSize > 0n ? quot(order.filledValue, mul({ m: order.filledSize, s: 0 }, multiplier)) : ZERO);
+  const avg =
+    order.filledSize > 0n
+      ? round(quot(order.filledValue, mul({ m: order.filledSize, s: 0 }, multiplier)), 10, 'half-up')
+      : ZERO;
   return {
     id: order.id,
     symbol: order.symbol,
@@ -199,9 +209,18 @@ export function orderWire(order: OrderRecord, multiplier: Dec): OrderWire {
 }
 
 /** GET /api/v1/position for one position and its metrics. */
-export function positionWire(position: PositionRecord, metrics: PositionMetrics, markPrice: Dec, nowMs: number, autoDeposit = false): PositionWire {
+export function positionWire(
+  position: PositionRecord,
+  metrics: PositionMetrics,
+  markPrice: Dec,
+  nowMs: number,
+  autoDeposit = false,
+): PositionWire {
   const isolated = position.marginMode === 'ISOLATED';
-  const realisedPnl = add(position.realisedGrossPnl, add({ m: -position.currentComm.m, s: position.currentComm.s }, position.posFunding));
+  const realisedPnl = add(
+    position.realisedGrossPnl,
+    add({ m: -position.currentComm.m, s: position.currentComm.s }, position.posFunding),
+  );
   const common = {
     id: position.id,
     symbol: position.symbol,
@@ -214,7 +233,9 @@ export function positionWire(position: PositionRecord, metrics: PositionMetrics,
     currentComm: wireNumber(position.currentComm),
     unrealisedCost: wireNumber(position.cost),
     realisedGrossCost: wireNumber({ m: -position.realisedGrossPnl.m, s: position.realisedGrossPnl.s }),
-    realisedCost: wireNumber(add(position.currentComm, { m: -position.posFunding.m, s: position.posFunding.s })),
+    realisedCost: wireNumber(
+      add(position.currentComm, { m: -position.posFunding.m, s: position.posFunding.s }),
+    ),
     isOpen: position.qty !== 0n,
     markPrice: wireNumber(markPrice),
     markValue: wireNumber(mul({ m: position.qty < 0n ? -1n : 1n, s: 0 }, metrics.markValue)),

@@ -9,7 +9,12 @@ const paperPaths = ['venue.startingBalanceUsdt', 'venue.marketData.source'] as c
 export function PaperSettingsPage(): React.JSX.Element {
   return (
     <Stack gap="xl" data-testid="settings-paper-page">
-      <SettingsForm id="paper" title="Paper account" paths={paperPaths} intro="The paper venue credits the starting balance to a new paper account; both apply when Bulwark next starts." />
+      <SettingsForm
+        id="paper"
+        title="Paper account"
+        paths={paperPaths}
+        intro="The paper venue credits the starting balance to a new paper account; both apply when Bulwark next starts."
+      />
       <div data-testid="paper-reset-slot">
         <ResetPaperAccount />
       </div>

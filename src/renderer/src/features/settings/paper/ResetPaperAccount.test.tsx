@@ -1,7 +1,20 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeBulwark, failure, installFakeBulwark, removeFakeBulwark } from '../../../bridge/fake-bulwark.test-helper.ts';
-import { byTestId, click, hasTestId, inputByTestId, render, typeInto, type Rendered } from '../../../test/render.test-helper.tsx';
+import {
+  createFakeBulwark,
+  failure,
+  installFakeBulwark,
+  removeFakeBulwark,
+} from '../../../bridge/fake-bulwark.test-helper.ts';
+import {
+  byTestId,
+  click,
+  hasTestId,
+  inputByTestId,
+  render,
+  typeInto,
+  type Rendered,
+} from '../../../test/render.test-helper.tsx';
 import { ResetPaperAccount } from './ResetPaperAccount.tsx';
 
 async function flush(): Promise<void> {
@@ -24,7 +37,9 @@ describe('Reset paper account', () => {
   });
 
   it('asks before it resets, sends the balance typed, and says what the new account holds', async () => {
-    const fake = createFakeBulwark({ 'paper:reset-account': () => ({ ok: true, value: { balanceUsdt: '2500', resetAt: 1 } }) });
+    const fake = createFakeBulwark({
+      'paper:reset-account': () => ({ ok: true, value: { balanceUsdt: '2500', resetAt: 1 } }),
+    });
     installFakeBulwark(fake);
     rendered = render(<ResetPaperAccount />);
     typeInto(inputByTestId('paper-reset-balance'), '2500');
@@ -33,13 +48,21 @@ describe('Reset paper account', () => {
     expect(fake.calls.filter((c) => c.channel === 'paper:reset-account')).toHaveLength(0);
     click(confirmButton());
     await flush();
-    expect(fake.calls.find((c) => c.channel === 'paper:reset-account')?.request).toEqual({ startingBalanceUsdt: '2500' });
+    expect(fake.calls.find((c) => c.channel === 'paper:reset-account')?.request).toEqual({
+      startingBalanceUsdt: '2500',
+    });
     expect(byTestId('paper-reset-done').textContent).toContain('2500 USDT');
   });
 
-  it('shows main\'s refusal in the dialog, which stays open, and resets nothing', async () => {
+  it("shows main's refusal in the dialog, which stays open, and resets nothing", async () => {
     const fake = createFakeBulwark({
-      'paper:reset-account': () => failure({ code: 'paper-account-not-flat', message: 'The paper account was not reset: it still holds a position in XBTUSDTM.', details: {}, name: 'ValidationError' }),
+      'paper:reset-account': () =>
+        failure({
+          code: 'paper-account-not-flat',
+          message: 'The paper account was not reset: it still holds a position in XBTUSDTM.',
+          details: {},
+          name: 'ValidationError',
+        }),
     });
     installFakeBulwark(fake);
     rendered = render(<ResetPaperAccount />);

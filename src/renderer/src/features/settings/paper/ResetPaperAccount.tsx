@@ -25,7 +25,8 @@ export function ResetPaperAccount(): React.JSX.Element {
     <Stack gap="sm" data-testid="paper-reset">
       <Title order={4}>Reset paper account</Title>
       <Text size="sm" c="dimmed">
-        The paper account keeps its balance, positions, orders and fills across restarts. A reset replaces it with a fresh account. Close every position and cancel every order first.
+        The paper account keeps its balance, positions, orders and fills across restarts. A reset replaces it
+        with a fresh account. Close every position and cancel every order first.
       </Text>
       <Group align="flex-end">
         <TextInput
