@@ -48,7 +48,13 @@ function startHeartbeat(events: EventPublisher, status: () => AppStatus, interva
   let seq = 0;
   const beat = (): void => {
     const { mode, uptimeMs, marketData } = status();
-    events.publish('app:heartbeat', { seq, at: Date.now(), mode, uptimeMs, ...(marketData === undefined ? {} : { marketData }) });
+    events.publish('app:heartbeat', {
+      seq,
+      at: Date.now(),
+      mode,
+      uptimeMs,
+      ...(marketData === undefined ? {} : { marketData }),
+    });
     seq += 1;
   };
   beat();
@@ -58,13 +64,61 @@ function startHeartbeat(events: EventPublisher, status: () => AppStatus, interva
   };
 }
 
-function loadConfig(platform: PlatformAdapters): { store: ConfigStore; initial: Config; problems: readonly ConfigError[] } {
+function loadConfig(platform: PlatformAdapters): {
+  store: ConfigStore;
+  initial: Config;
+  problems: readonly ConfigError[];
+} {
   mkdirSync(platform.paths.userData, { recursive: true });
   mkdirSync(platform.paths.logs, { recursive: true });
-  const bootLogger = createLogger({ filePath: join(platform.paths.logs, 'main.log'), maxSizeBytes: 10 * 1024 * 1024 });
-  const store = createConfigStore({ filePath: join(platform.paths.userData, 'settings.json'), logger: bootLogger });
+  const bootLogger = createLogger({
+    filePath: join(platform.paths.logs, 'main.log'),
+    maxSizeBytes: 10 * 1024 * 1024,
+  });
+  const store = createConfigStore({
+    filePath: join(platform.paths.userData, 'settings.json'),
+    logger: bootLogger,
+  });
   const { config: initial, problems } = store.load();
   return { store, initial, problems };
+}
+
+/** The main log at the size the settings allow, every line tagged with the mode. */
+function engineLogger(platform: PlatformAdapters, config: Config, mode: TradingMode): Logger {
+  return createLogger({
+    filePath: join(platform.paths.logs, 'main.log'),
+    maxSizeBytes: config.app.logMaxSizeBytes,
+  }).child({ mode });
+}
+
+/** Each problem in the settings file becomes a warning the trader sees. */
+function raiseConfigProblems(
+  alerts: AlertRouter,
+  problems: readonly ConfigError[],
+  platform: PlatformAdapters,
+): void {
+  for (const problem of problems) {
+    alerts.raise({
+      severity: 'warning',
+      code: problem.code,
+      message: problem.message,
+      details: {},
+      at: platform.clock.now(),
+    });
+  }
+}
+
+/** The app's status as the status bar shows it, read fresh at each call. */
+function appStatus(options: EngineOptions, services: EngineServices, startedAt: number): () => AppStatus {
+  const { mode, version, platform } = options;
+  return () => ({
+    mode,
+    version,
+    startedAt,
+    uptimeMs: Math.max(0, platform.clock.now() - startedAt),
+    venueUrl: services.venue?.restUrl ?? '',
+    ...(services.paperMarket === undefined ? {} : { marketData: services.paperMarket.status() }),
+  });
 }
 
 /**
@@ -75,26 +129,30 @@ function loadConfig(platform: PlatformAdapters): { store: ConfigStore; initial: 
 export async function startEngine(options: EngineOptions): Promise<Engine> {
   const { platform, mode, version } = options;
   const { store, initial, problems } = loadConfig(platform);
-  const logger = createLogger({ filePath: join(platform.paths.logs, 'main.log'), maxSizeBytes: initial.app.logMaxSizeBytes }).child({ mode });
+  const logger = engineLogger(platform, initial, mode);
   const events = createEventPublisher({ throttleMs: initial.app.eventThrottleMs, logger });
-  const services = await startServices({ config: initial, mode, platform, logger, events, configStore: store, overrides: options.overrides ?? {} });
-  const alerts = services.alerts.router;
-  for (const problem of problems) {
-    alerts.raise({ severity: 'warning', code: problem.code, message: problem.message, details: {}, at: platform.clock.now() });
-  }
-  const startedAt = platform.clock.now();
-  const status = (): AppStatus => ({
-    mode, version, startedAt,
-    uptimeMs: Math.max(0, platform.clock.now() - startedAt),
-    venueUrl: services.venue?.restUrl ?? '',
-    ...(services.paperMarket === undefined ? {} : { marketData: services.paperMarket.status() }),
+  const services = await startServices({
+    config: initial,
+    mode,
+    platform,
+    logger,
+    events,
+    configStore: store,
+    overrides: options.overrides ?? {},
   });
+  const alerts = services.alerts.router;
+  raiseConfigProblems(alerts, problems, platform);
+  const status = appStatus(options, services, platform.clock.now());
   const handlers: ChannelHandlers = {
     ...services.handlers,
     'app:get-status': () => status(),
   };
   const stopHeartbeat = startHeartbeat(events, status, initial.app.heartbeatIntervalMs);
-  logger.info('engine-started', { version, configProblems: problems.length, keySource: services.credentials.source });
+  logger.info('engine-started', {
+    version,
+    configProblems: problems.length,
+    keySource: services.credentials.source,
+  });
   let stopping: Promise<void> | undefined;
   const stop = async (): Promise<void> => {
     stopHeartbeat();
@@ -103,8 +161,17 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     logger.info('engine-stopped', {});
   };
   return {
-    mode, logger, config: store, configProblems: problems, events, alerts, handlers, services, status,
-    createRouter: (trustedOrigins) => createIpcRouter({ handlers, trustedOrigins, logger: logger.child({ component: 'ipc' }) }),
+    mode,
+    logger,
+    config: store,
+    configProblems: problems,
+    events,
+    alerts,
+    handlers,
+    services,
+    status,
+    createRouter: (trustedOrigins) =>
+      createIpcRouter({ handlers, trustedOrigins, logger: logger.child({ component: 'ipc' }) }),
     stop: () => (stopping ??= stop()),
   };
 }

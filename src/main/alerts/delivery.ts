@@ -48,10 +48,33 @@ export interface DeliveryJob {
 }
 
 /** The fields every record of a job shares. */
-export function recordBase(channel: AlertChannelName, job: DeliveryJob, test: boolean): Pick<DeliveryRecord, 'alertId' | 'key' | 'code' | 'severity' | 'symbol' | 'channel' | 'escalation' | 'test' | 'alertSeq' | 'raisedAt'> {
+export function recordBase(
+  channel: AlertChannelName,
+  job: DeliveryJob,
+  test: boolean,
+): Pick<
+  DeliveryRecord,
+  | 'alertId'
+  | 'key'
+  | 'code'
+  | 'severity'
+  | 'symbol'
+  | 'channel'
+  | 'escalation'
+  | 'test'
+  | 'alertSeq'
+  | 'raisedAt'
+> {
   const { alert } = job;
   return {
-    alertId: alert.id, key: alert.key, code: alert.code, severity: alert.severity, channel, escalation: job.escalation, test, raisedAt: alert.at,
+    alertId: alert.id,
+    key: alert.key,
+    code: alert.code,
+    severity: alert.severity,
+    channel,
+    escalation: job.escalation,
+    test,
+    raisedAt: alert.at,
     ...(alert.symbol === undefined ? {} : { symbol: alert.symbol }),
     ...(job.alertSeq === undefined ? {} : { alertSeq: job.alertSeq }),
   };
@@ -67,7 +90,11 @@ export interface DeliveryDeps {
 function abortedWith(signal: AbortSignal): Promise<never> {
   return new Promise((_resolve, reject) => {
     const fail = (): void => {
-      reject(signal.reason instanceof Error ? signal.reason : new TimeoutError('channel-gave-up', 'The delivery was given up.'));
+      reject(
+        signal.reason instanceof Error
+          ? signal.reason
+          : new TimeoutError('channel-gave-up', 'The delivery was given up.'),
+      );
     };
     if (signal.aborted) fail();
     else signal.addEventListener('abort', fail, { once: true });
@@ -76,7 +103,50 @@ function abortedWith(signal: AbortSignal): Promise<never> {
 
 function failureOf(error: unknown): { reason: string; errorCode: string } {
   if (error instanceof TradingError) return { reason: error.message, errorCode: error.code };
-  return { reason: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, errorCode: 'internal-error' };
+  return {
+    reason: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+    errorCode: 'internal-error',
+  };
+}
+
+/** Aborts `controller` once the channel's whole time budget (retries included) is spent. */
+function giveUpAfter(controller: AbortController, channel: string, totalTimeoutMs: number): NodeJS.Timeout {
+  return setTimeout(() => {
+    controller.abort(
+      new TimeoutError(
+        'channel-gave-up',
+        `${channel} did not accept the alert within ${Math.round(totalTimeoutMs / 1000)} s (retries included); it was given up.`,
+      ),
+    );
+  }, totalTimeoutMs);
+}
+
+/** The sink's answer, or the context's abort reason as soon as its signal fires. */
+async function raceAgainstSignal(
+  run: (context: DeliveryContext) => Promise<DeliveryReceipt>,
+  context: DeliveryContext,
+): Promise<DeliveryReceipt> {
+  const sending = Promise.resolve().then(() => run(context));
+  // A sink that ignores its signal may still settle later: that late answer must not go unhandled.
+  sending.catch(() => undefined);
+  return Promise.race([sending, abortedWith(context.signal)]);
+}
+
+function sentRecord(
+  base: ReturnType<typeof recordBase>,
+  receipt: DeliveryReceipt,
+  startedAt: number,
+  clock: Clock,
+): DeliveryRecord {
+  const { providerId } = receipt;
+  return {
+    ...base,
+    outcome: 'sent',
+    attempts: receipt.attempts,
+    durationMs: performance.now() - startedAt,
+    at: clock.now(),
+    ...(providerId === undefined ? {} : { providerId }),
+  };
 }
 
 /**
@@ -91,9 +161,7 @@ export async function deliverOnce(
 ): Promise<DeliveryRecord> {
   const { totalTimeoutMs } = deps.limits();
   const controller = new AbortController();
-  const timer = setTimeout(() => {
-    controller.abort(new TimeoutError('channel-gave-up', `${sink.name} did not accept the alert within ${Math.round(totalTimeoutMs / 1000)} s (retries included); it was given up.`));
-  }, totalTimeoutMs);
+  const timer = giveUpAfter(controller, sink.name, totalTimeoutMs);
   const onStop = (): void => {
     controller.abort(new TimeoutError('channel-stopped', 'Bulwark stopped before the alert was delivered.'));
   };
@@ -103,20 +171,28 @@ export async function deliverOnce(
     signal: controller.signal,
     onRetry: (attempt, reason) => {
       attempts = attempt;
-      deps.logger.info('alert-delivery-retry', { channel: sink.name, alertId: job.alert.id, attempt, reason });
+      deps.logger.info('alert-delivery-retry', {
+        channel: sink.name,
+        alertId: job.alert.id,
+        attempt,
+        reason,
+      });
     },
   };
   const startedAt = performance.now();
   const base = recordBase(sink.name, job, deps.test === true);
   try {
-    const sending = Promise.resolve().then(() => run(context));
-    // A sink that ignores its signal may still settle later: that late answer must not go unhandled.
-    sending.catch(() => undefined);
-    const receipt = await Promise.race([sending, abortedWith(controller.signal)]);
-    const { providerId } = receipt;
-    return { ...base, outcome: 'sent', attempts: receipt.attempts, durationMs: performance.now() - startedAt, at: deps.clock.now(), ...(providerId === undefined ? {} : { providerId }) };
+    const receipt = await raceAgainstSignal(run, context);
+    return sentRecord(base, receipt, startedAt, deps.clock);
   } catch (error) {
-    return { ...base, outcome: 'failed', ...failureOf(error), attempts, durationMs: performance.now() - startedAt, at: deps.clock.now() };
+    return {
+      ...base,
+      outcome: 'failed',
+      ...failureOf(error),
+      attempts,
+      durationMs: performance.now() - startedAt,
+      at: deps.clock.now(),
+    };
   } finally {
     clearTimeout(timer);
     deps.stopSignal?.removeEventListener('abort', onStop);
@@ -135,18 +211,61 @@ export interface ChannelQueue {
   stop(): Promise<void>;
 }
 
+/** A job failed without a try (queue full, or Bulwark stopping). */
+function notSentRecord(
+  channel: AlertChannelName,
+  job: DeliveryJob,
+  failure: { reason: string; errorCode: string },
+  clock: Clock,
+): DeliveryRecord {
+  return {
+    ...recordBase(channel, job, false),
+    outcome: 'failed',
+    ...failure,
+    attempts: 0,
+    durationMs: 0,
+    at: clock.now(),
+  };
+}
+
+/** Fails the oldest waiting jobs until no more than `limit` wait. */
+function dropOverflow(
+  waiting: DeliveryJob[],
+  limit: number,
+  channel: AlertChannelName,
+  fail: (job: DeliveryJob, reason: string, errorCode: string) => void,
+): void {
+  while (waiting.length > limit) {
+    const dropped = waiting.shift();
+    if (dropped !== undefined)
+      fail(
+        dropped,
+        `Dropped: more than ${limit} alerts were waiting behind a slow ${channel} channel.`,
+        'channel-queue-full',
+      );
+  }
+}
+
 /** Builds the queue of one sink; `record` receives every outcome. */
-export function createChannelQueue(sink: AlertSink, deps: DeliveryDeps & { readonly record: (record: DeliveryRecord) => void }): ChannelQueue {
+export function createChannelQueue(
+  sink: AlertSink,
+  deps: DeliveryDeps & { readonly record: (record: DeliveryRecord) => void },
+): ChannelQueue {
   const waiting: DeliveryJob[] = [];
   const stopper = new AbortController();
   let running: Promise<void> | undefined;
   const fail = (job: DeliveryJob, reason: string, errorCode: string): void => {
-    deps.record({ ...recordBase(sink.name, job, false), outcome: 'failed', reason, errorCode, attempts: 0, durationMs: 0, at: deps.clock.now() });
+    deps.record(notSentRecord(sink.name, job, { reason, errorCode }, deps.clock));
   };
   const pump = async (): Promise<void> => {
     for (let job = waiting.shift(); job !== undefined; job = waiting.shift()) {
       const current = job;
-      deps.record(await deliverOnce(sink, current, (context) => sink.send(current.alert, context), { ...deps, stopSignal: stopper.signal }));
+      deps.record(
+        await deliverOnce(sink, current, (context) => sink.send(current.alert, context), {
+          ...deps,
+          stopSignal: stopper.signal,
+        }),
+      );
     }
     running = undefined;
   };
@@ -157,11 +276,7 @@ export function createChannelQueue(sink: AlertSink, deps: DeliveryDeps & { reado
         return;
       }
       waiting.push(job);
-      const limit = deps.limits().queueLimit;
-      while (waiting.length > limit) {
-        const dropped = waiting.shift();
-        if (dropped !== undefined) fail(dropped, `Dropped: more than ${limit} alerts were waiting behind a slow ${sink.name} channel.`, 'channel-queue-full');
-      }
+      dropOverflow(waiting, deps.limits().queueLimit, sink.name, fail);
       running ??= pump();
     },
     waiting: () => waiting.length,
@@ -170,7 +285,8 @@ export function createChannelQueue(sink: AlertSink, deps: DeliveryDeps & { reado
     },
     async stop() {
       stopper.abort();
-      for (let job = waiting.shift(); job !== undefined; job = waiting.shift()) fail(job, 'Bulwark stopped before the alert was sent.', 'channel-stopped');
+      for (let job = waiting.shift(); job !== undefined; job = waiting.shift())
+        fail(job, 'Bulwark stopped before the alert was sent.', 'channel-stopped');
       await running;
     },
   };

@@ -57,29 +57,64 @@ function focusOf(alert: Alert, at: number): { alertId: number; symbol?: string; 
 /** Alerts resumed at start at most: a journal full of old undelivered alerts must not flood the phone. */
 const resumeAtMost = 20;
 
+/** The last real delivery attempt of each channel, kept up to date as the router delivers. */
+function trackLastDeliveries(router: AlertRouter): ReadonlyMap<AlertChannelName, LastDelivery> {
+  const last = new Map<AlertChannelName, LastDelivery>();
+  router.onDelivery((record: DeliveryRecord) => {
+    // Suppressions say nothing about whether the channel works: keep the last real attempt.
+    if (record.outcome !== 'sent' && record.outcome !== 'failed') return;
+    last.set(record.channel, {
+      at: record.at,
+      outcome: record.outcome,
+      alertId: record.alertId,
+      ...(record.reason === undefined ? {} : { reason: record.reason }),
+    });
+  });
+  return last;
+}
+
 /** Builds the router over every sink in the list, the settings service and the handlers. */
 export function createAlerts(options: CreateAlertsOptions): Alerts {
   const logger = options.logger.child({ component: 'alerts' });
   const secrets = createChannelSecrets(options.secretStore);
   const config = () => options.configStore.current().alerts;
-  const sinks = sinkDefinitions.map((definition) => definition.create({
-    config, secret: (channel) => secrets.get(channel), origin: options.origin, notifier: options.notifier, clock: options.clock, logger,
-    onNotificationClicked: (alert) => {
-      options.events.publish('alerts:focus-requested', focusOf(alert, options.clock.now()));
-    },
-    ...(options.smtpTrustedCaPem === undefined ? {} : { smtpTrustedCaPem: options.smtpTrustedCaPem }),
-  }));
-  const router = createAlertRouter({ config, sinks, journal: options.journal, events: options.events, clock: options.clock, logger });
-  const last = new Map<AlertChannelName, LastDelivery>();
-  router.onDelivery((record: DeliveryRecord) => {
-    // Suppressions say nothing about whether the channel works: keep the last real attempt.
-    if (record.outcome !== 'sent' && record.outcome !== 'failed') return;
-    last.set(record.channel, { at: record.at, outcome: record.outcome, alertId: record.alertId, ...(record.reason === undefined ? {} : { reason: record.reason }) });
+  const sinks = sinkDefinitions.map((definition) =>
+    definition.create({
+      config,
+      secret: (channel) => secrets.get(channel),
+      origin: options.origin,
+      notifier: options.notifier,
+      clock: options.clock,
+      logger,
+      onNotificationClicked: (alert) => {
+        options.events.publish('alerts:focus-requested', focusOf(alert, options.clock.now()));
+      },
+      ...(options.smtpTrustedCaPem === undefined ? {} : { smtpTrustedCaPem: options.smtpTrustedCaPem }),
+    }),
+  );
+  const router = createAlertRouter({
+    config,
+    sinks,
+    journal: options.journal,
+    events: options.events,
+    clock: options.clock,
+    logger,
   });
+  const last = trackLastDeliveries(router);
   // An alert raised just before a crash never reached its channels: it goes out now (ADR 0602).
-  const resumed = router.resume(undeliveredAlerts(options.journal, options.clock.now() - config().delivery.resumeUndeliveredWithinMs, resumeAtMost));
+  const resumed = router.resume(
+    undeliveredAlerts(
+      options.journal,
+      options.clock.now() - config().delivery.resumeUndeliveredWithinMs,
+      resumeAtMost,
+    ),
+  );
   if (resumed > 0) logger.warn('alerts-resumed-after-restart', { deliveries: resumed });
-  const settings = createChannelSettings({ configStore: options.configStore, secrets, lastDelivery: (channel) => last.get(channel) });
+  const settings = createChannelSettings({
+    configStore: options.configStore,
+    secrets,
+    lastDelivery: (channel) => last.get(channel),
+  });
   return {
     router,
     settings,

@@ -12,7 +12,13 @@ import type { Logger } from '../observability/logger.ts';
 import type { Clock } from '../time/clock.ts';
 import { journalAlert, journalDelivery, type AlertJournal } from './alert-journal.ts';
 import { describeAlert } from './catalog.ts';
-import { createChannelQueue, deliverOnce, recordBase, type ChannelQueue, type DeliveryRecord } from './delivery.ts';
+import {
+  createChannelQueue,
+  deliverOnce,
+  recordBase,
+  type ChannelQueue,
+  type DeliveryRecord,
+} from './delivery.ts';
 import { testAlert } from './format.ts';
 import { createEscalation, type Escalation } from './escalation.ts';
 import { createAlertGate, type AlertGate, type GateDecision } from './gate.ts';
@@ -73,10 +79,21 @@ function recordDelivery(state: RouterState, record: DeliveryRecord): void {
   try {
     journalDelivery(state.deps.journal, record);
   } catch (error) {
-    state.deps.logger.error('alert-delivery-journal-failed', { alertId: record.alertId, channel: record.channel, error });
+    state.deps.logger.error('alert-delivery-journal-failed', {
+      alertId: record.alertId,
+      channel: record.channel,
+      error,
+    });
   }
   const level = record.outcome === 'failed' ? 'warn' : 'info';
-  state.deps.logger[level]('alert-delivery', { alertId: record.alertId, channel: record.channel, outcome: record.outcome, reason: record.reason, attempts: record.attempts, durationMs: Math.round(record.durationMs) });
+  state.deps.logger[level]('alert-delivery', {
+    alertId: record.alertId,
+    channel: record.channel,
+    outcome: record.outcome,
+    reason: record.reason,
+    attempts: record.attempts,
+    durationMs: Math.round(record.durationMs),
+  });
   for (const listener of state.listeners) {
     try {
       listener(record);
@@ -86,20 +103,37 @@ function recordDelivery(state: RouterState, record: DeliveryRecord): void {
   }
 }
 
-function jobOf(state: RouterState, alert: Alert, escalation: boolean): { alert: Alert; escalation: boolean; alertSeq?: number } {
+function jobOf(
+  state: RouterState,
+  alert: Alert,
+  escalation: boolean,
+): { alert: Alert; escalation: boolean; alertSeq?: number } {
   const alertSeq = state.seqs.get(alert.id);
   return { alert, escalation, ...(alertSeq === undefined ? {} : { alertSeq }) };
 }
 
-function suppressed(state: RouterState, alert: Alert, decision: Extract<GateDecision, { action: 'suppress' }>): void {
+function suppressed(
+  state: RouterState,
+  alert: Alert,
+  decision: Extract<GateDecision, { action: 'suppress' }>,
+): void {
   for (const channel of decision.channels) {
-    recordDelivery(state, { ...recordBase(channel, jobOf(state, alert, false), false), outcome: decision.outcome, reason: decision.reason, attempts: 0, durationMs: 0, at: state.deps.clock.now() });
+    recordDelivery(state, {
+      ...recordBase(channel, jobOf(state, alert, false), false),
+      outcome: decision.outcome,
+      reason: decision.reason,
+      attempts: 0,
+      durationMs: 0,
+      at: state.deps.clock.now(),
+    });
   }
 }
 
 function enabledChannels(state: RouterState, alert: Alert): AlertChannelName[] {
   const config = state.deps.config();
-  return channelsFor(alert, config.rules).filter((name) => config.channels[name].enabled && state.queues.has(name));
+  return channelsFor(alert, config.rules).filter(
+    (name) => config.channels[name].enabled && state.queues.has(name),
+  );
 }
 
 function dispatch(state: RouterState, alert: Alert, decision: GateDecision): void {
@@ -118,11 +152,14 @@ function dispatch(state: RouterState, alert: Alert, decision: GateDecision): voi
 }
 
 function scheduleRecheck(state: RouterState, key: string, at: number): void {
-  const timer = setTimeout(() => {
-    state.rechecks.delete(timer);
-    const again = state.gate.recheck(key, state.deps.clock.now());
-    if (again !== undefined) dispatch(state, again.alert, again.decision);
-  }, Math.max(0, at - state.deps.clock.now()));
+  const timer = setTimeout(
+    () => {
+      state.rechecks.delete(timer);
+      const again = state.gate.recheck(key, state.deps.clock.now());
+      if (again !== undefined) dispatch(state, again.alert, again.decision);
+    },
+    Math.max(0, at - state.deps.clock.now()),
+  );
   timer.unref();
   state.rechecks.add(timer);
 }
@@ -135,7 +172,14 @@ function remember(state: RouterState, alert: Alert): void {
 }
 
 function announce(state: RouterState, input: AlertInput, alert: Alert): void {
-  state.deps.logger[logLevel[alert.severity]]('alert-raised', { alertId: alert.id, code: alert.code, key: alert.key, symbol: alert.symbol, message: alert.message, ...alert.details });
+  state.deps.logger[logLevel[alert.severity]]('alert-raised', {
+    alertId: alert.id,
+    code: alert.code,
+    key: alert.key,
+    symbol: alert.symbol,
+    message: alert.message,
+    ...alert.details,
+  });
   if (input.journalSeq !== undefined) state.seqs.set(alert.id, input.journalSeq);
   else {
     try {
@@ -147,18 +191,30 @@ function announce(state: RouterState, input: AlertInput, alert: Alert): void {
   state.deps.events.publish('alerts:alert-raised', alert, String(alert.id));
 }
 
-function escalationFor(deps: AlertRouterDeps, queues: ReadonlyMap<AlertChannelName, ChannelQueue>, seqs: ReadonlyMap<number, number>): Escalation {
+function escalationFor(
+  deps: AlertRouterDeps,
+  queues: ReadonlyMap<AlertChannelName, ChannelQueue>,
+  seqs: ReadonlyMap<number, number>,
+): Escalation {
   return createEscalation({
     afterMs: () => deps.config().escalateAfterMs,
     fire: (alert) => {
       const channel = deps.config().escalationChannel;
       if (!deps.config().channels[channel].enabled) {
-        deps.logger.info('alert-escalation-skipped', { alertId: alert.id, channel, reason: 'channel not enabled' });
+        deps.logger.info('alert-escalation-skipped', {
+          alertId: alert.id,
+          channel,
+          reason: 'channel not enabled',
+        });
         return;
       }
       deps.logger.warn('alert-escalated', { alertId: alert.id, channel });
       const alertSeq = seqs.get(alert.id);
-      queues.get(channel)?.enqueue({ alert: { ...alert, title: `Not acknowledged: ${alert.title}` }, escalation: true, ...(alertSeq === undefined ? {} : { alertSeq }) });
+      queues.get(channel)?.enqueue({
+        alert: { ...alert, title: `Not acknowledged: ${alert.title}` },
+        escalation: true,
+        ...(alertSeq === undefined ? {} : { alertSeq }),
+      });
     },
   });
 }
@@ -167,9 +223,15 @@ function acknowledge(state: RouterState, id: number): Alert {
   const { deps } = state;
   const index = state.recent.findIndex((alert) => alert.id === id);
   const found = state.recent[index];
-  if (found === undefined) throw new ValidationError('alert-unknown', `There is no recent alert #${id}; it may have scrolled out of the last ${deps.config().recentKept}.`, { details: { id } });
+  if (found === undefined)
+    throw new ValidationError(
+      'alert-unknown',
+      `There is no recent alert #${id}; it may have scrolled out of the last ${deps.config().recentKept}.`,
+      { details: { id } },
+    );
   state.escalation.acknowledge(id);
-  const acknowledged: Alert = found.acknowledgedAt === undefined ? { ...found, acknowledgedAt: deps.clock.now() } : found;
+  const acknowledged: Alert =
+    found.acknowledgedAt === undefined ? { ...found, acknowledgedAt: deps.clock.now() } : found;
   state.recent[index] = acknowledged;
   deps.logger.info('alert-acknowledged', { alertId: id, code: found.code });
   deps.events.publish('alerts:alert-acknowledged', acknowledged, String(id));
@@ -180,7 +242,10 @@ function resume(state: RouterState, pending: readonly UndeliveredAlert[]): numbe
   let queued = 0;
   for (const { seq, input, handledChannels } of pending) {
     const raisedAt = new Date(input.at).toISOString();
-    const alert = describeAlert({ ...input, message: `${input.message} (Raised at ${raisedAt}, before Bulwark restarted; sent late.)` }, state.nextId);
+    const alert = describeAlert(
+      { ...input, message: `${input.message} (Raised at ${raisedAt}, before Bulwark restarted; sent late.)` },
+      state.nextId,
+    );
     const channels = enabledChannels(state, alert).filter((channel) => !handledChannels.has(channel));
     if (channels.length === 0) continue;
     state.nextId += 1;
@@ -194,6 +259,36 @@ function resume(state: RouterState, pending: readonly UndeliveredAlert[]): numbe
   return queued;
 }
 
+function raise(state: RouterState, input: AlertInput): Alert {
+  const alert = describeAlert(input, state.nextId);
+  state.nextId += 1;
+  remember(state, alert);
+  announce(state, input, alert);
+  const channels = enabledChannels(state, alert);
+  if (channels.length === 0 && !alert.clears) return alert;
+  dispatch(state, alert, state.gate.decide(alert, channels, state.deps.clock.now()));
+  return alert;
+}
+
+async function testChannel(state: RouterState, channel: AlertChannelName): Promise<DeliveryRecord> {
+  const { deps } = state;
+  const sink = deps.sinks.find((candidate) => candidate.name === channel);
+  if (sink === undefined)
+    throw new ValidationError('channel-unknown', `Bulwark has no ${channel} channel.`, {
+      details: { channel },
+    });
+  const alert: Alert = { ...testAlert(channel, deps.clock.now()), id: state.nextId };
+  state.nextId += 1;
+  const record = await deliverOnce(sink, { alert, escalation: false }, (context) => sink.test(context), {
+    limits: () => deps.config().delivery,
+    clock: deps.clock,
+    logger: deps.logger,
+    test: true,
+  });
+  recordDelivery(state, record);
+  return record;
+}
+
 async function stopRouter(state: RouterState): Promise<void> {
   state.escalation.stop();
   for (const timer of state.rechecks) clearTimeout(timer);
@@ -202,7 +297,9 @@ async function stopRouter(state: RouterState): Promise<void> {
   let drain: NodeJS.Timeout | undefined;
   await Promise.race([
     Promise.all([...state.queues.values()].map((queue) => queue.idle())),
-    new Promise((resolve) => { drain = setTimeout(resolve, state.deps.config().delivery.stopDrainMs); }),
+    new Promise((resolve) => {
+      drain = setTimeout(resolve, state.deps.config().delivery.stopDrainMs);
+    }),
   ]);
   clearTimeout(drain);
   await Promise.all([...state.queues.values()].map((queue) => queue.stop()));
@@ -213,38 +310,38 @@ export function createAlertRouter(deps: AlertRouterDeps): AlertRouter {
   const queues = new Map<AlertChannelName, ChannelQueue>();
   const seqs = new Map<number, number>();
   const state: RouterState = {
-    deps, recent: [], queues, listeners: new Set(), rechecks: new Set(), seqs, nextId: 0,
-    gate: createAlertGate(() => deps.config()), escalation: escalationFor(deps, queues, seqs),
+    deps,
+    recent: [],
+    queues,
+    listeners: new Set(),
+    rechecks: new Set(),
+    seqs,
+    nextId: 0,
+    gate: createAlertGate(() => deps.config()),
+    escalation: escalationFor(deps, queues, seqs),
   };
   for (const sink of deps.sinks) {
-    queues.set(sink.name, createChannelQueue(sink, { limits: () => deps.config().delivery, clock: deps.clock, logger: deps.logger, record: (record) => { recordDelivery(state, record); } }));
+    queues.set(
+      sink.name,
+      createChannelQueue(sink, {
+        limits: () => deps.config().delivery,
+        clock: deps.clock,
+        logger: deps.logger,
+        record: (record) => {
+          recordDelivery(state, record);
+        },
+      }),
+    );
   }
   return {
-    raise(input) {
-      const alert = describeAlert(input, state.nextId);
-      state.nextId += 1;
-      remember(state, alert);
-      announce(state, input, alert);
-      const channels = enabledChannels(state, alert);
-      if (channels.length === 0 && !alert.clears) return alert;
-      dispatch(state, alert, state.gate.decide(alert, channels, deps.clock.now()));
-      return alert;
-    },
+    raise: (input) => raise(state, input),
     acknowledge: (id) => acknowledge(state, id),
     recent: () => [...state.recent].reverse(),
     onDelivery(listener) {
       state.listeners.add(listener);
       return () => state.listeners.delete(listener);
     },
-    async test(channel) {
-      const sink = deps.sinks.find((candidate) => candidate.name === channel);
-      if (sink === undefined) throw new ValidationError('channel-unknown', `Bulwark has no ${channel} channel.`, { details: { channel } });
-      const alert: Alert = { ...testAlert(channel, deps.clock.now()), id: state.nextId };
-      state.nextId += 1;
-      const record = await deliverOnce(sink, { alert, escalation: false }, (context) => sink.test(context), { limits: () => deps.config().delivery, clock: deps.clock, logger: deps.logger, test: true });
-      recordDelivery(state, record);
-      return record;
-    },
+    test: (channel) => testChannel(state, channel),
     resume: (pending) => resume(state, pending),
     idle: async () => {
       await Promise.all([...queues.values()].map((queue) => queue.idle()));

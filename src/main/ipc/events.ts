@@ -24,28 +24,34 @@ interface Pending {
   lastSentAt: number;
 }
 
+/** Hands one event to every listener; a listener that throws is logged and never stops the others. */
+function deliverToListeners(
+  listeners: ReadonlySet<EventListener>,
+  logger: Logger,
+  event: EventName,
+  payload: unknown,
+): void {
+  for (const listener of listeners) {
+    try {
+      listener(event, payload);
+    } catch (error) {
+      logger.warn('event-listener-failed', { event, error });
+    }
+  }
+}
+
 /** Builds the publisher. Payloads are checked against the contract before they leave main. */
 export function createEventPublisher(options: { throttleMs: number; logger: Logger }): EventPublisher {
   const listeners = new Set<EventListener>();
   const slots = new Map<string, Pending>();
   let stopped = false;
 
-  const deliver = (event: EventName, payload: unknown): void => {
-    for (const listener of listeners) {
-      try {
-        listener(event, payload);
-      } catch (error) {
-        options.logger.warn('event-listener-failed', { event, error });
-      }
-    }
-  };
-
   const flush = (event: EventName, slotKey: string): void => {
     const slot = slots.get(slotKey);
     if (slot === undefined || stopped) return;
     slot.timer = undefined;
     slot.lastSentAt = Date.now();
-    deliver(event, slot.payload);
+    deliverToListeners(listeners, options.logger, event, slot.payload);
   };
 
   return {
@@ -63,7 +69,10 @@ export function createEventPublisher(options: { throttleMs: number; logger: Logg
       if (slot.timer !== undefined) return; // a flush is already scheduled; latest payload wins
       const waitMs = slot.lastSentAt + options.throttleMs - Date.now();
       if (waitMs <= 0) flush(event, slotKey);
-      else slot.timer = setTimeout(() => { flush(event, slotKey); }, waitMs);
+      else
+        slot.timer = setTimeout(() => {
+          flush(event, slotKey);
+        }, waitMs);
     },
     subscribe(listener) {
       listeners.add(listener);

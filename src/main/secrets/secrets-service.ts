@@ -1,6 +1,12 @@
 import { SecretStoreError, ValidationError } from '../../shared/errors.ts';
 import type { TradingMode } from '../../shared/ipc/channels/app.ts';
-import type { Connection, KeyEntry, KeyVerdict, ProfileStatus, RotationResult } from '../../shared/ipc/channels/secrets.ts';
+import type {
+  Connection,
+  KeyEntry,
+  KeyVerdict,
+  ProfileStatus,
+  RotationResult,
+} from '../../shared/ipc/channels/secrets.ts';
 import { keyEntrySchema } from '../../shared/ipc/channels/secrets.ts';
 import type { Clock } from '../time/clock.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -52,7 +58,10 @@ function parseEntry(entry: KeyEntry): ApiCredentials {
   });
 }
 
-async function loadCredentials(store: SecretStore, profile: ProfileName): Promise<ApiCredentials | undefined> {
+async function loadCredentials(
+  store: SecretStore,
+  profile: ProfileName,
+): Promise<ApiCredentials | undefined> {
   const loaded = await store.load(profile);
   return loaded.state === 'present' ? loaded.stored.credentials : undefined;
 }
@@ -72,27 +81,19 @@ export function createSecretsService(options: SecretsServiceOptions): SecretsSer
       paper: profileStatus('paper', await store.load('paper')),
     }),
     verifyKey: (entry) => verifyCredentials(options.readLiveKeyInfo, parseEntry(entry), logger),
-    saveKey: async (entry) => {
-      const credentials = parseEntry(entry);
-      if ((await store.load('live')).state === 'present') {
-        throw new ValidationError('key-already-saved', 'A key is already saved. Use "Rotate key" to replace it, so the current key keeps working until the new one is verified.');
-      }
-      const verdict = await verifyCredentials(options.readLiveKeyInfo, credentials, logger);
-      if (!verdict.accepted) throw refusalError(verdict, 'saved');
-      const { permissions, ipWhitelist, warnings } = verdict;
-      await store.save('live', { credentials, savedAt: clock.now(), verification: { verifiedAt: clock.now(), permissions, ipWhitelist, warnings } });
-      logger.info('key-saved', { keyLast4: verdict.keyLast4 });
-      await changed();
-      return profileStatus('live', await store.load('live'));
-    },
+    saveKey: async (entry) => saveLive(options, entry, changed, logger),
     rotateKey: async (entry) => {
-      const outcome = await rotateLiveKey({ store, readKeyInfo: options.readLiveKeyInfo, clock, logger }, parseEntry(entry));
+      const outcome = await rotateLiveKey(
+        { store, readKeyInfo: options.readLiveKeyInfo, clock, logger },
+        parseEntry(entry),
+      );
       await changed();
       const live = profileStatus('live', { state: 'present', slot: 'a', stored: outcome.stored });
       return { live, replacedKeyLast4: outcome.replacedKeyLast4, notices: [...outcome.notices] };
     },
     deleteKey: async ({ keyLast4 }) => deleteLive(store, keyLast4, changed, logger),
-    liveCredentials: async () => (await loadCredentials(store, 'live')) ?? Promise.reject(absentError('live')),
+    liveCredentials: async () =>
+      (await loadCredentials(store, 'live')) ?? Promise.reject(absentError('live')),
     paperCredentials: async () => {
       const existing = await loadCredentials(store, 'paper');
       if (existing !== undefined) return existing;
@@ -104,13 +105,50 @@ export function createSecretsService(options: SecretsServiceOptions): SecretsSer
   };
 }
 
-async function deleteLive(store: SecretStore, last4: string, changed: () => Promise<void>, logger: Logger): Promise<ProfileStatus> {
+/** Verifies, then stores the first live key; refuses when one is already saved (rotation replaces it). */
+async function saveLive(
+  options: SecretsServiceOptions,
+  entry: KeyEntry,
+  changed: () => Promise<void>,
+  logger: Logger,
+): Promise<ProfileStatus> {
+  const { store, clock } = options;
+  const credentials = parseEntry(entry);
+  if ((await store.load('live')).state === 'present') {
+    throw new ValidationError(
+      'key-already-saved',
+      'A key is already saved. Use "Rotate key" to replace it, so the current key keeps working until the new one is verified.',
+    );
+  }
+  const verdict = await verifyCredentials(options.readLiveKeyInfo, credentials, logger);
+  if (!verdict.accepted) throw refusalError(verdict, 'saved');
+  const { permissions, ipWhitelist, warnings } = verdict;
+  await store.save('live', {
+    credentials,
+    savedAt: clock.now(),
+    verification: { verifiedAt: clock.now(), permissions, ipWhitelist, warnings },
+  });
+  logger.info('key-saved', { keyLast4: verdict.keyLast4 });
+  await changed();
+  return profileStatus('live', await store.load('live'));
+}
+
+async function deleteLive(
+  store: SecretStore,
+  last4: string,
+  changed: () => Promise<void>,
+  logger: Logger,
+): Promise<ProfileStatus> {
   const current = profileStatus('live', await store.load('live'));
   if (current.state === 'absent') return current;
   if (current.keyLast4 !== last4) {
-    throw new SecretStoreError('key-changed', `The saved key now ends in ${current.keyLast4}, not ${last4}; reload the page and check before deleting.`, {
-      details: { keyLast4: current.keyLast4 },
-    });
+    throw new SecretStoreError(
+      'key-changed',
+      `The saved key now ends in ${current.keyLast4}, not ${last4}; reload the page and check before deleting.`,
+      {
+        details: { keyLast4: current.keyLast4 },
+      },
+    );
   }
   await store.remove('live');
   logger.info('key-removed', { keyLast4: last4 });

@@ -3,7 +3,7 @@
  * committed write survives a kill -9 or power loss, so an order is on disk (clientOid first)
  * before it is sent, and a restart finds every order, fill, stop and trailing state it needs.
  */
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type SQLOutputValue } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError } from '../../shared/errors.ts';
@@ -76,7 +76,11 @@ export interface Journal {
   saveTrailing(symbol: string, state: unknown, at: number): void;
   deleteTrailing(symbol: string): void;
   loadTrailing(): { symbol: string; state: unknown }[];
-  append(kind: JournalKind, data: Record<string, unknown>, refs?: { symbol?: string | undefined; clientOid?: string | undefined; at?: number }): number;
+  append(
+    kind: JournalKind,
+    data: Record<string, unknown>,
+    refs?: { symbol?: string | undefined; clientOid?: string | undefined; at?: number },
+  ): number;
   queryEvents(query: JournalQuery): JournalEvent[];
   setSetting(key: string, value: unknown): void;
   getSetting(key: string): unknown;
@@ -95,7 +99,11 @@ function migrate(db: DatabaseSync): void {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
   const version = row?.user_version ?? 0;
   if (version > migrations.length) {
-    throw new ConfigError('journal-too-new', `the journal was written by a newer Bulwark (schema ${version} > ${migrations.length})`, { details: { version } });
+    throw new ConfigError(
+      'journal-too-new',
+      `the journal was written by a newer Bulwark (schema ${version} > ${migrations.length})`,
+      { details: { version } },
+    );
   }
   for (let next = version; next < migrations.length; next += 1) {
     db.exec('BEGIN IMMEDIATE');
@@ -124,9 +132,16 @@ export function openJournal(options: JournalOptions): Journal {
 function buildJournal(db: DatabaseSync, now: () => number): Journal {
   const orders = orderStatements(db);
   const events = eventStatements(db, now);
-  return { ...orders, ...events, ...trailingStatements(db), ...settingStatements(db), transaction: (fn) => inTransaction(db, fn), close: () => {
+  return {
+    ...orders,
+    ...events,
+    ...trailingStatements(db),
+    ...settingStatements(db),
+    transaction: (fn) => inTransaction(db, fn),
+    close: () => {
       db.close();
-    } };
+    },
+  };
 }
 
 function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
@@ -145,24 +160,40 @@ function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
 const orderColumns =
   'client_oid, exchange_order_id, symbol, side, type, purpose, size_lots, filled_lots, price, stop_price, avg_fill_price, leverage, reduce_only, status, reason, linked_stop_client_oid, parent_client_oid, request_json, created_at, updated_at, confirm_latency_ms, stop_attachment';
 
-function orderStatements(db: DatabaseSync): Pick<Journal, 'insertOrder' | 'updateOrder' | 'getOrder' | 'getOrderByExchangeId' | 'openOrders' | 'recentOrders' | 'recordFill' | 'fillsForOrder'> {
-  const insert = db.prepare(`INSERT INTO orders (${orderColumns}) VALUES (${orderColumns.split(', ').map((c) => '$' + c).join(', ')})`);
+function orderStatements(
+  db: DatabaseSync,
+): Pick<
+  Journal,
+  | 'insertOrder'
+  | 'updateOrder'
+  | 'getOrder'
+  | 'getOrderByExchangeId'
+  | 'openOrders'
+  | 'recentOrders'
+  | 'recordFill'
+  | 'fillsForOrder'
+> {
+  const insert = db.prepare(
+    `INSERT INTO orders (${orderColumns}) VALUES (${orderColumns
+      .split(', ')
+      .map((c) => '$' + c)
+      .join(', ')})`,
+  );
   const update = db.prepare(
     `UPDATE orders SET exchange_order_id=$exchange_order_id, filled_lots=$filled_lots, stop_price=$stop_price, avg_fill_price=$avg_fill_price, status=$status, reason=$reason, linked_stop_client_oid=$linked_stop_client_oid, size_lots=$size_lots, updated_at=$updated_at, confirm_latency_ms=$confirm_latency_ms WHERE client_oid=$client_oid`,
   );
   const byOid = db.prepare(`SELECT ${orderColumns} FROM orders WHERE client_oid = ?`);
   const byExchangeId = db.prepare(`SELECT ${orderColumns} FROM orders WHERE exchange_order_id = ?`);
-  const open = db.prepare(`SELECT ${orderColumns} FROM orders WHERE status NOT IN ('FILLED','CANCELLED','REJECTED') ORDER BY created_at`);
-  const recent = db.prepare(`SELECT ${orderColumns} FROM orders WHERE ($symbol IS NULL OR symbol = $symbol) ORDER BY updated_at DESC LIMIT $limit`);
-  const fillInsert = db.prepare(
-    'INSERT OR IGNORE INTO fills (trade_id, exchange_order_id, client_oid, symbol, side, size_lots, price, fee, liquidity, trade_type, at) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+  const open = db.prepare(
+    `SELECT ${orderColumns} FROM orders WHERE status NOT IN ('FILLED','CANCELLED','REJECTED') ORDER BY created_at`,
   );
-  const fillsOf = db.prepare('SELECT * FROM fills WHERE exchange_order_id = ? ORDER BY at');
+  const recent = db.prepare(
+    `SELECT ${orderColumns} FROM orders WHERE ($symbol IS NULL OR symbol = $symbol) ORDER BY updated_at DESC LIMIT $limit`,
+  );
   return {
     insertOrder: (order) => void insert.run(orderParams(order)),
     updateOrder: (order) => {
-      const { $request_json: _r, $symbol: _s, $side: _d, $type: _t, $purpose: _p, $price: _pr, $leverage: _l, $reduce_only: _ro, $parent_client_oid: _pc, $created_at: _c, $stop_attachment: _sa, ...rest } = orderParams(order);
-      update.run(rest);
+      update.run(updatableParams(order));
     },
     getOrder: (clientOid) => {
       const row = byOid.get(clientOid);
@@ -173,27 +204,76 @@ function orderStatements(db: DatabaseSync): Pick<Journal, 'insertOrder' | 'updat
       return row === undefined ? undefined : rowToJournalOrder(row);
     },
     openOrders: () => open.all().map(rowToJournalOrder),
-    recentOrders: (limit, symbol) => recent.all({ $symbol: symbol ?? null, $limit: limit }).map(rowToJournalOrder),
-    recordFill: (f) => fillInsert.run(f.tradeId, f.exchangeOrderId, f.clientOid ?? null, f.symbol, f.side, f.sizeLots, f.price, f.fee, f.liquidity, f.tradeType, f.at).changes > 0,
-    fillsForOrder: (id) =>
-      fillsOf.all(id).map((r) => ({
-        tradeId: String(r.trade_id),
-        exchangeOrderId: String(r.exchange_order_id),
-        clientOid: r.client_oid === null ? undefined : String(r.client_oid),
-        symbol: String(r.symbol),
-        side: r.side === 'sell' ? 'sell' : 'buy',
-        sizeLots: Number(r.size_lots),
-        price: String(r.price),
-        fee: String(r.fee),
-        liquidity: r.liquidity === 'maker' ? 'maker' : 'taker',
-        tradeType: String(r.trade_type) as JournalFill['tradeType'],
-        at: Number(r.at),
-      })),
+    recentOrders: (limit, symbol) =>
+      recent.all({ $symbol: symbol ?? null, $limit: limit }).map(rowToJournalOrder),
+    ...fillStatements(db),
+  };
+}
+
+/** An order's parameters without the columns fixed at insert (what it is, not how it went). */
+function updatableParams(order: JournalOrder): Record<string, string | number | null> {
+  const {
+    $request_json: _r,
+    $symbol: _s,
+    $side: _d,
+    $type: _t,
+    $purpose: _p,
+    $price: _pr,
+    $leverage: _l,
+    $reduce_only: _ro,
+    $parent_client_oid: _pc,
+    $created_at: _c,
+    $stop_attachment: _sa,
+    ...rest
+  } = orderParams(order);
+  return rest;
+}
+
+function rowToJournalFill(r: Record<string, SQLOutputValue>): JournalFill {
+  return {
+    tradeId: String(r.trade_id),
+    exchangeOrderId: String(r.exchange_order_id),
+    clientOid: r.client_oid === null ? undefined : String(r.client_oid),
+    symbol: String(r.symbol),
+    side: r.side === 'sell' ? 'sell' : 'buy',
+    sizeLots: Number(r.size_lots),
+    price: String(r.price),
+    fee: String(r.fee),
+    liquidity: r.liquidity === 'maker' ? 'maker' : 'taker',
+    tradeType: String(r.trade_type) as JournalFill['tradeType'],
+    at: Number(r.at),
+  };
+}
+
+/** Fills, each recorded once by its trade id (a replayed fill changes nothing). */
+function fillStatements(db: DatabaseSync): Pick<Journal, 'recordFill' | 'fillsForOrder'> {
+  const fillInsert = db.prepare(
+    'INSERT OR IGNORE INTO fills (trade_id, exchange_order_id, client_oid, symbol, side, size_lots, price, fee, liquidity, trade_type, at) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+  );
+  const fillsOf = db.prepare('SELECT * FROM fills WHERE exchange_order_id = ? ORDER BY at');
+  return {
+    recordFill: (f) =>
+      fillInsert.run(
+        f.tradeId,
+        f.exchangeOrderId,
+        f.clientOid ?? null,
+        f.symbol,
+        f.side,
+        f.sizeLots,
+        f.price,
+        f.fee,
+        f.liquidity,
+        f.tradeType,
+        f.at,
+      ).changes > 0,
+    fillsForOrder: (id) => fillsOf.all(id).map(rowToJournalFill),
   };
 }
 
 function eventStatements(db: DatabaseSync, now: () => number): Pick<Journal, 'append' | 'queryEvents'> {
-  const insert = db.prepare('INSERT INTO events (at, kind, symbol, client_oid, data_json) VALUES (?,?,?,?,?)');
+  const insert = db.prepare(
+    'INSERT INTO events (at, kind, symbol, client_oid, data_json) VALUES (?,?,?,?,?)',
+  );
   const query = db.prepare(
     `SELECT seq, at, kind, symbol, client_oid, data_json FROM events
      WHERE ($kind IS NULL OR kind = $kind) AND ($symbol IS NULL OR symbol = $symbol)
@@ -201,9 +281,19 @@ function eventStatements(db: DatabaseSync, now: () => number): Pick<Journal, 'ap
      ORDER BY seq DESC LIMIT $limit`,
   );
   return {
-    append: (kind, data, refs = {}) => Number(insert.run(refs.at ?? now(), kind, refs.symbol ?? null, refs.clientOid ?? null, JSON.stringify(data)).lastInsertRowid),
+    append: (kind, data, refs = {}) =>
+      Number(
+        insert.run(refs.at ?? now(), kind, refs.symbol ?? null, refs.clientOid ?? null, JSON.stringify(data))
+          .lastInsertRowid,
+      ),
     queryEvents: (q) => {
-      const params: Record<string, SQLInputValue> = { $kind: q.kind ?? null, $symbol: q.symbol ?? null, $oid: q.clientOid ?? null, $since: q.sinceMs ?? null, $limit: q.limit };
+      const params: Record<string, SQLInputValue> = {
+        $kind: q.kind ?? null,
+        $symbol: q.symbol ?? null,
+        $oid: q.clientOid ?? null,
+        $since: q.sinceMs ?? null,
+        $limit: q.limit,
+      };
       return query.all(params).map((r) => ({
         seq: Number(r.seq),
         at: Number(r.at),
@@ -216,19 +306,28 @@ function eventStatements(db: DatabaseSync, now: () => number): Pick<Journal, 'ap
   };
 }
 
-function trailingStatements(db: DatabaseSync): Pick<Journal, 'saveTrailing' | 'deleteTrailing' | 'loadTrailing'> {
-  const save = db.prepare('INSERT INTO trailing (symbol, state_json, updated_at) VALUES (?,?,?) ON CONFLICT(symbol) DO UPDATE SET state_json=excluded.state_json, updated_at=excluded.updated_at');
+function trailingStatements(
+  db: DatabaseSync,
+): Pick<Journal, 'saveTrailing' | 'deleteTrailing' | 'loadTrailing'> {
+  const save = db.prepare(
+    'INSERT INTO trailing (symbol, state_json, updated_at) VALUES (?,?,?) ON CONFLICT(symbol) DO UPDATE SET state_json=excluded.state_json, updated_at=excluded.updated_at',
+  );
   const remove = db.prepare('DELETE FROM trailing WHERE symbol = ?');
   const load = db.prepare('SELECT symbol, state_json FROM trailing');
   return {
     saveTrailing: (symbol, state, at) => void save.run(symbol, JSON.stringify(state), at),
     deleteTrailing: (symbol) => void remove.run(symbol),
-    loadTrailing: () => load.all().map((r) => ({ symbol: String(r.symbol), state: JSON.parse(String(r.state_json)) as unknown })),
+    loadTrailing: () =>
+      load
+        .all()
+        .map((r) => ({ symbol: String(r.symbol), state: JSON.parse(String(r.state_json)) as unknown })),
   };
 }
 
 function settingStatements(db: DatabaseSync): Pick<Journal, 'setSetting' | 'getSetting'> {
-  const set = db.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?,?,?) ON CONFLICT(key) DO UPDATE SET value_json=excluded.value_json, updated_at=excluded.updated_at');
+  const set = db.prepare(
+    'INSERT INTO settings (key, value_json, updated_at) VALUES (?,?,?) ON CONFLICT(key) DO UPDATE SET value_json=excluded.value_json, updated_at=excluded.updated_at',
+  );
   const get = db.prepare('SELECT value_json FROM settings WHERE key = ?');
   return {
     setSetting: (key, value) => void set.run(key, JSON.stringify(value), Date.now()),

@@ -59,11 +59,48 @@ function alertOnClock(client: ExchangeClient, alerts: AlertRouter, clock: Clock)
   });
 }
 
+interface StreamDeathState {
+  timer: NodeJS.Timeout | undefined;
+  dead: boolean;
+  downSince: number;
+}
+
+function raisePrivateStreamDead(
+  alerts: AlertRouter,
+  clock: Clock,
+  state: StreamDeathState,
+  graceMs: number,
+  reason: string,
+): void {
+  alerts.raise({
+    severity: 'warning',
+    code: 'private-stream-dead',
+    at: clock.now(),
+    details: { downForS: Math.round((clock.now() - state.downSince) / 1000), reason },
+    message: `KuCoin's private stream has been down for over ${Math.round(graceMs / 1000)} s (${reason}): order and position updates come from REST polling, and trading is reduced until it is back.`,
+  });
+}
+
+function raisePrivateStreamBack(alerts: AlertRouter, state: StreamDeathState, at: number): void {
+  alerts.raise({
+    severity: 'info',
+    code: 'private-stream-back',
+    at,
+    details: { downForS: Math.round((at - state.downSince) / 1000) },
+    message: "KuCoin's private stream is back; order updates arrive live again.",
+  });
+}
+
 /** The private stream down longer than `graceMs` is dead (order updates by polling only); its return clears it. */
-function alertOnPrivateStreamDeath(client: ExchangeClient, alerts: AlertRouter, clock: Clock, graceMs: number): (() => void)[] {
+function alertOnPrivateStreamDeath(
+  client: ExchangeClient,
+  alerts: AlertRouter,
+  clock: Clock,
+  graceMs: number,
+): (() => void)[] {
   const stream = client.privateStream;
   if (stream === undefined) return [];
-  const state: { timer: NodeJS.Timeout | undefined; dead: boolean; downSince: number } = { timer: undefined, dead: false, downSince: 0 };
+  const state: StreamDeathState = { timer: undefined, dead: false, downSince: 0 };
   const off = stream.onEvent((event) => {
     if (event.type === 'disconnected' && state.timer === undefined && !state.dead) {
       state.downSince = event.at;
@@ -71,21 +108,23 @@ function alertOnPrivateStreamDeath(client: ExchangeClient, alerts: AlertRouter, 
         state.timer = undefined;
         if (stream.stats().state === 'open') return;
         state.dead = true;
-        alerts.raise({
-          severity: 'warning', code: 'private-stream-dead', at: clock.now(), details: { downForS: Math.round((clock.now() - state.downSince) / 1000), reason: event.reason },
-          message: `KuCoin's private stream has been down for over ${Math.round(graceMs / 1000)} s (${event.reason}): order and position updates come from REST polling, and trading is reduced until it is back.`,
-        });
+        raisePrivateStreamDead(alerts, clock, state, graceMs, event.reason);
       }, graceMs);
       state.timer.unref();
     }
     if (event.type === 'connected') {
       clearTimeout(state.timer);
       state.timer = undefined;
-      if (state.dead) alerts.raise({ severity: 'info', code: 'private-stream-back', at: event.at, details: { downForS: Math.round((event.at - state.downSince) / 1000) }, message: "KuCoin's private stream is back; order updates arrive live again." });
+      if (state.dead) raisePrivateStreamBack(alerts, state, event.at);
       state.dead = false;
     }
   });
-  return [off, () => { clearTimeout(state.timer); }];
+  return [
+    off,
+    () => {
+      clearTimeout(state.timer);
+    },
+  ];
 }
 
 /** A REST call refused for the key (AuthError) raises one alert until a call succeeds again. */
@@ -99,7 +138,10 @@ function alertOnRestAuth(client: ExchangeClient, alerts: AlertRouter, clock: Clo
     if (failing) return;
     failing = true;
     alerts.raise({
-      severity: 'critical', code: 'auth-failed', at: clock.now(), details: { code: completed.outcome, route: completed.route },
+      severity: 'critical',
+      code: 'auth-failed',
+      at: clock.now(),
+      details: { code: completed.outcome, route: completed.route },
       message: `KuCoin refused the API key (${completed.outcome} on ${completed.route}): signed requests fail, so orders and stops cannot be changed. Check the key in Settings → Connection.`,
     });
   });
@@ -110,10 +152,18 @@ function alertOnRestAuth(client: ExchangeClient, alerts: AlertRouter, clock: Clo
  * either host, the private stream refusing the key or staying down past `privateStreamGraceMs`,
  * a REST call refused for the key, the clock becoming untrustworthy for order entry and recovering.
  */
-export function alertOnExchangeChanges(client: ExchangeClient, alerts: AlertRouter, clock: Clock, privateStreamGraceMs: number): () => void {
+export function alertOnExchangeChanges(
+  client: ExchangeClient,
+  alerts: AlertRouter,
+  clock: Clock,
+  privateStreamGraceMs: number,
+): () => void {
   const offs = [
-    ...alertOnBreakers(client, alerts), ...alertOnKeyRefused(client, alerts), alertOnClock(client, alerts, clock),
-    ...alertOnPrivateStreamDeath(client, alerts, clock, privateStreamGraceMs), alertOnRestAuth(client, alerts, clock),
+    ...alertOnBreakers(client, alerts),
+    ...alertOnKeyRefused(client, alerts),
+    alertOnClock(client, alerts, clock),
+    ...alertOnPrivateStreamDeath(client, alerts, clock, privateStreamGraceMs),
+    alertOnRestAuth(client, alerts, clock),
   ];
   return () => {
     for (const off of offs) off();

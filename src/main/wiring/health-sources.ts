@@ -5,7 +5,12 @@
 import type { Alerts } from '../alerts/index.ts';
 import type { Config } from '../config/schema.ts';
 import type { ExchangeClient } from '../exchange/index.ts';
-import type { HealthSources, ProbeReading, RestActivity, StreamReading } from '../observability/health/sources.ts';
+import type {
+  HealthSources,
+  ProbeReading,
+  RestActivity,
+  StreamReading,
+} from '../observability/health/sources.ts';
 import type { SecretStore } from '../secrets/index.ts';
 import type { Journal } from '../store/journal.ts';
 import type { Clock } from '../time/clock.ts';
@@ -36,8 +41,32 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** One small journal write: proves the database still accepts writes. */
+function probeJournal(journal: HealthSourceInputs['journal'], now: number): ProbeReading {
+  try {
+    journal.setSetting('health-probe', now);
+    return { ok: true, at: now };
+  } catch (error) {
+    return { ok: false, at: now, problem: errorText(error) };
+  }
+}
+
+/** Each configured alert channel, whether it is on, and how its last delivery went. */
+function channelReadings(inputs: HealthSourceInputs): HealthSources['channels'] {
+  const channels = inputs.config().alerts.channels;
+  const last = inputs.alerts.lastDeliveries();
+  return (Object.keys(channels) as (keyof typeof channels)[]).map((channel) => ({
+    channel,
+    enabled: channels[channel].enabled,
+    last: last.get(channel),
+  }));
+}
+
 /** The sources, and the probes (each runs at most once per its interval however often it is called). */
-export function createHealthSources(inputs: HealthSourceInputs): { read: () => HealthSources; probe: () => Promise<void> } {
+export function createHealthSources(inputs: HealthSourceInputs): {
+  read: () => HealthSources;
+  probe: () => Promise<void>;
+} {
   let keychain: ProbeReading = { ok: true, at: undefined };
   let journal: ProbeReading = { ok: true, at: undefined };
   let privateDownSince: number | undefined;
@@ -48,16 +77,14 @@ export function createHealthSources(inputs: HealthSourceInputs): { read: () => H
     const thresholds = inputs.config().observability.health;
     if (now - lastJournalAt >= thresholds.journalProbeIntervalMs) {
       lastJournalAt = now;
-      try {
-        inputs.journal.setSetting('health-probe', now);
-        journal = { ok: true, at: now };
-      } catch (error) {
-        journal = { ok: false, at: now, problem: errorText(error) };
-      }
+      journal = probeJournal(inputs.journal, now);
     }
     if (now - lastKeychainAt >= thresholds.keychainProbeIntervalMs) {
       lastKeychainAt = now;
-      keychain = await inputs.secretStore.probe().then(() => ({ ok: true, at: now }), (error: unknown) => ({ ok: false, at: now, problem: errorText(error) }));
+      keychain = await inputs.secretStore.probe().then(
+        () => ({ ok: true, at: now }),
+        (error: unknown) => ({ ok: false, at: now, problem: errorText(error) }),
+      );
     }
   };
   const read = (): HealthSources => {
@@ -66,14 +93,22 @@ export function createHealthSources(inputs: HealthSourceInputs): { read: () => H
     const privateState = exchange.streams.private;
     if (privateState === 'open' || privateState === 'absent') privateDownSince = undefined;
     else privateDownSince ??= now;
-    const channels = inputs.config().alerts.channels;
-    const last = inputs.alerts.lastDeliveries();
     const tradingDataStale = inputs.tradingDataStale();
     return {
-      now, mode: inputs.mode, exchange, privateDownSince, rest: inputs.rest(), credentials: inputs.credentials.source, keychain, journal,
-      streams: { public: streamReading(inputs.client.publicStream), private: streamReading(inputs.client.privateStream) },
+      now,
+      mode: inputs.mode,
+      exchange,
+      privateDownSince,
+      rest: inputs.rest(),
+      credentials: inputs.credentials.source,
+      keychain,
+      journal,
+      streams: {
+        public: streamReading(inputs.client.publicStream),
+        private: streamReading(inputs.client.privateStream),
+      },
       ...(tradingDataStale === undefined ? { tradingDataStale: undefined } : { tradingDataStale }),
-      channels: (Object.keys(channels) as (keyof typeof channels)[]).map((channel) => ({ channel, enabled: channels[channel].enabled, last: last.get(channel) })),
+      channels: channelReadings(inputs),
     };
   };
   return { read, probe };

@@ -10,7 +10,8 @@ import type { Config } from '../config/schema.ts';
 import type { ExchangeClient } from '../exchange/index.ts';
 import type { EventPublisher } from '../ipc/events.ts';
 import type { Logger } from '../observability/logger.ts';
-import { createHealthMonitor } from '../observability/health/monitor.ts';
+import { createHealthMonitor, type HealthMonitor } from '../observability/health/monitor.ts';
+import type { HealthSources } from '../observability/health/sources.ts';
 import { createMetricsRegistry, type MetricsRegistry } from '../observability/metrics/registry.ts';
 import { createPrometheusExposition } from '../observability/metrics/prometheus.ts';
 import { startPrometheusServer, type PrometheusServer } from '../observability/metrics/prometheus-server.ts';
@@ -41,40 +42,85 @@ export interface EngineObservability {
   readonly metrics: MetricsRegistry;
   /** The Prometheus endpoint, when `observability.prometheus.enabled`. */
   readonly prometheus: PrometheusServer | undefined;
-  readonly handlers: { 'metrics:get-snapshot': () => MetricsSnapshot; 'health:get-status': () => HealthStatus };
+  readonly handlers: {
+    'metrics:get-snapshot': () => MetricsSnapshot;
+    'health:get-status': () => HealthStatus;
+  };
   /** Feeds the trading engine's events into the metrics and its state into health. */
   attachTrading(service: Pick<TradingService, 'on' | 'getState'>): void;
   stop(): Promise<void>;
 }
 
-function healthAlerts(alerts: Alerts, clock: Clock): { onRed: (status: HealthStatus) => void; onRecovered: (status: HealthStatus) => void } {
+function healthAlerts(
+  alerts: Alerts,
+  clock: Clock,
+): { onRed: (status: HealthStatus) => void; onRecovered: (status: HealthStatus) => void } {
   return {
     onRed: (status) => {
-      const reasons = status.checks.filter((reading) => reading.level === 'red').map((reading) => reading.reason);
-      alerts.router.raise({ severity: 'critical', code: 'health-red', message: `Bulwark's health is red: ${reasons.join(' ')}`, details: { redChecks: reasons.length }, at: clock.now() });
+      const reasons = status.checks
+        .filter((reading) => reading.level === 'red')
+        .map((reading) => reading.reason);
+      alerts.router.raise({
+        severity: 'critical',
+        code: 'health-red',
+        message: `Bulwark's health is red: ${reasons.join(' ')}`,
+        details: { redChecks: reasons.length },
+        at: clock.now(),
+      });
     },
     onRecovered: (status) => {
-      alerts.router.raise({ severity: 'info', code: 'health-recovered', message: `Bulwark's health is ${status.level} again${status.reasons.length === 0 ? '.' : `: ${status.reasons.join(' ')}`}`, details: { level: status.level }, at: clock.now() });
+      alerts.router.raise({
+        severity: 'info',
+        code: 'health-recovered',
+        message: `Bulwark's health is ${status.level} again${status.reasons.length === 0 ? '.' : `: ${status.reasons.join(' ')}`}`,
+        details: { level: status.level },
+        at: clock.now(),
+      });
     },
   };
+}
+
+/** The share of each rate-limit pool still free (1 when a pool has no limit). */
+function gaugeRateLimitHeadroom(client: ExchangeClient, metrics: MetricsRegistry): void {
+  metrics.gaugeFrom('rate_limit_headroom_ratio', () =>
+    client.limiter.usage().map((usage) => ({
+      labels: { pool: usage.pool },
+      value: usage.limit > 0 ? usage.remaining / usage.limit : 1,
+    })),
+  );
+}
+
+/** The health monitor: its status pushed to the status bar, red and recovery raised as alerts. */
+function startHealthMonitor(inputs: ObservabilityInputs, read: () => HealthSources): HealthMonitor {
+  return createHealthMonitor({
+    sources: read,
+    thresholds: () => inputs.config().observability.health,
+    onChange: (status) => {
+      inputs.events.publish('health:status-changed', status);
+    },
+    ...healthAlerts(inputs.alerts, inputs.clock),
+  });
 }
 
 /** Starts recording, the health monitor and (if on) the Prometheus endpoint. */
 export async function startObservability(inputs: ObservabilityInputs): Promise<EngineObservability> {
   const settings = inputs.config().observability;
   const now = () => inputs.clock.now();
-  const metrics = createMetricsRegistry({ windowMs: settings.metricsWindowMs, histogramCapacity: settings.histogramCapacity, now });
+  const metrics = createMetricsRegistry({
+    windowMs: settings.metricsWindowMs,
+    histogramCapacity: settings.histogramCapacity,
+    now,
+  });
   const rest = recordRest(inputs.client, metrics, now);
   const offDeliveries = inputs.alerts.router.onDelivery(recordDeliveries(metrics));
-  metrics.gaugeFrom('rate_limit_headroom_ratio', () => inputs.client.limiter.usage().map((usage) => ({ labels: { pool: usage.pool }, value: usage.limit > 0 ? usage.remaining / usage.limit : 1 })));
+  gaugeRateLimitHeadroom(inputs.client, metrics);
   const trading: { state?: () => ReturnType<TradingService['getState']>; off?: () => void } = {};
-  const sources = createHealthSources({ ...inputs, rest: rest.activity, tradingDataStale: () => staleReason(trading.state?.()) });
-  const monitor = createHealthMonitor({
-    sources: sources.read,
-    thresholds: () => inputs.config().observability.health,
-    onChange: (status) => { inputs.events.publish('health:status-changed', status); },
-    ...healthAlerts(inputs.alerts, inputs.clock),
+  const sources = createHealthSources({
+    ...inputs,
+    rest: rest.activity,
+    tradingDataStale: () => staleReason(trading.state?.()),
   });
+  const monitor = startHealthMonitor(inputs, sources.read);
   const sample = sampleStreams(inputs.client, metrics, now);
   const tick = (): void => {
     sample();
@@ -87,8 +133,12 @@ export async function startObservability(inputs: ObservabilityInputs): Promise<E
   timer.unref();
   const prometheus = settings.prometheus.enabled ? await startEndpoint(inputs, metrics) : undefined;
   return {
-    metrics, prometheus,
-    handlers: { 'metrics:get-snapshot': () => metrics.snapshot(), 'health:get-status': () => monitor.evaluate() },
+    metrics,
+    prometheus,
+    handlers: {
+      'metrics:get-snapshot': () => metrics.snapshot(),
+      'health:get-status': () => monitor.evaluate(),
+    },
     attachTrading(service) {
       trading.state = () => service.getState();
       trading.off = service.on(recordTrading(metrics));
@@ -104,15 +154,24 @@ export async function startObservability(inputs: ObservabilityInputs): Promise<E
 }
 
 /** The Prometheus endpoint; a port in use is reported (log and alert) instead of stopping the app. */
-async function startEndpoint(inputs: ObservabilityInputs, metrics: MetricsRegistry): Promise<PrometheusServer | undefined> {
+async function startEndpoint(
+  inputs: ObservabilityInputs,
+  metrics: MetricsRegistry,
+): Promise<PrometheusServer | undefined> {
   const { prometheus } = inputs.config().observability;
   const logger = inputs.logger.child({ component: 'metrics' });
   try {
-    return await startPrometheusServer(createPrometheusExposition(metrics, { processMetrics: prometheus.processMetrics }), { port: prometheus.port, logger });
+    return await startPrometheusServer(
+      createPrometheusExposition(metrics, { processMetrics: prometheus.processMetrics }),
+      { port: prometheus.port, logger },
+    );
   } catch (error) {
     logger.error('metrics-endpoint-failed', { port: prometheus.port, error });
     inputs.alerts.router.raise({
-      severity: 'warning', code: 'metrics-endpoint-failed', at: inputs.clock.now(), details: { port: prometheus.port },
+      severity: 'warning',
+      code: 'metrics-endpoint-failed',
+      at: inputs.clock.now(),
+      details: { port: prometheus.port },
       message: `The Prometheus endpoint could not listen on 127.0.0.1:${prometheus.port} (${error instanceof Error ? error.message : String(error)}). Choose another port in settings (observability.prometheus.port).`,
     });
     return undefined;

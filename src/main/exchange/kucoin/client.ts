@@ -9,8 +9,13 @@ import { createTimeSync, type TimeSync } from '../../time/time-sync.ts';
 import { checkExchangeUrl, type ClientMode } from './endpoint-urls.ts';
 import { createHttpPool, type FetchLike } from './http-pool.ts';
 import { createKucoinRestApi, type KucoinRestApi } from './rest-api.ts';
-import { createRestTransport, type RestRequestCompleted } from './rest-transport.ts';
-import { createRequestSigner, type KucoinCredentials } from './signer.ts';
+import {
+  createRestTransport,
+  type RestRequestCompleted,
+  type RestTransport,
+  type RestTransportOptions,
+} from './rest-transport.ts';
+import { createRequestSigner, type KucoinCredentials, type RequestSigner } from './signer.ts';
 import { KucoinStream } from './ws/kucoin-stream.ts';
 import { Level2Book } from './ws/level2-book.ts';
 
@@ -75,16 +80,41 @@ export interface ExchangeClient {
   stop(): Promise<void>;
 }
 
-/**
- * Builds the exchange client. Throws ConfigError when a URL is not https (or, in paper mode
- * only, plain http towards loopback).
- */
-export function createExchangeClient(options: ExchangeClientOptions): ExchangeClient {
-  const logger = options.logger.child({ component: 'exchange' });
-  const baseUrls = {
-    futures: checkExchangeUrl('endpoints.futuresRestUrl', options.endpoints.futuresRestUrl, options.mode, 'https:'),
-    general: checkExchangeUrl('endpoints.generalRestUrl', options.endpoints.generalRestUrl, options.mode, 'https:'),
+/** Both hosts' base URLs, checked for the mode (ConfigError when one is not allowed). */
+function checkedBaseUrls(options: ExchangeClientOptions): { futures: string; general: string } {
+  return {
+    futures: checkExchangeUrl(
+      'endpoints.futuresRestUrl',
+      options.endpoints.futuresRestUrl,
+      options.mode,
+      'https:',
+    ),
+    general: checkExchangeUrl(
+      'endpoints.generalRestUrl',
+      options.endpoints.generalRestUrl,
+      options.mode,
+      'https:',
+    ),
   };
+}
+
+/** The REST side: limiter, one breaker per host, the signed transport, the raw API and the clock sync over it. */
+interface RestSide {
+  readonly limiter: RateLimiter;
+  readonly breaker: CircuitBreaker;
+  readonly generalBreaker: CircuitBreaker;
+  readonly signer: RequestSigner | undefined;
+  readonly transport: RestTransport;
+  readonly rawApi: KucoinRestApi;
+  readonly timeSync: TimeSync;
+  readonly requestListeners: Set<(completed: RestRequestCompleted) => void>;
+}
+
+function createRestSide(
+  options: ExchangeClientOptions,
+  baseUrls: RestTransportOptions['baseUrls'],
+  logger: Logger,
+): RestSide {
   const { config, clock } = options;
   const limiter = createRateLimiter({ config: config.rateLimit, clock, logger });
   // Same numbers, separate state per host (ADR 0220).
@@ -92,20 +122,86 @@ export function createExchangeClient(options: ExchangeClientOptions): ExchangeCl
   const generalBreaker = createCircuitBreaker({ config: config.breaker, clock, logger, name: 'general' });
   const pool = createHttpPool(config.rest, options.fetchImpl);
   const timeRef: { sync: TimeSync | undefined } = { sync: undefined };
-  const signer = options.credentials === undefined ? undefined : createRequestSigner({ ...options.credentials });
+  const signer =
+    options.credentials === undefined ? undefined : createRequestSigner({ ...options.credentials });
   const lazyTimeSync = lazyTime(timeRef);
   const requestListeners = new Set<(completed: RestRequestCompleted) => void>();
-  const transport = createRestTransport({ config: config.rest, baseUrls, pool, signer, limiter, breakers: { futures: breaker, general: generalBreaker }, timeSync: lazyTimeSync, logger, requestListeners });
+  const transport = createRestTransport({
+    config: config.rest,
+    baseUrls,
+    pool,
+    signer,
+    limiter,
+    breakers: { futures: breaker, general: generalBreaker },
+    timeSync: lazyTimeSync,
+    logger,
+    requestListeners,
+  });
   const rawApi = createKucoinRestApi(transport, config.rest.orderRequestTimeoutMs);
-  const timeSync = createTimeSync({ config: config.timeSync, clock, logger, fetchServerTime: (signal) => rawApi.getServerTime(signal) });
+  const timeSync = createTimeSync({
+    config: config.timeSync,
+    clock,
+    logger,
+    fetchServerTime: (signal) => rawApi.getServerTime(signal),
+  });
   timeRef.sync = timeSync;
-  const streamOptions = { config: config.ws, mode: options.mode, clock, logger };
-  const publicStream = new KucoinStream({ ...streamOptions, kind: 'public', fetchToken: () => rawApi.getPublicWsToken() });
-  const privateStream = signer === undefined ? undefined : new KucoinStream({ ...streamOptions, kind: 'private', fetchToken: () => rawApi.getPrivateWsToken() });
-  const market = createMarketService({ api: rawApi, publicStream, ...(privateStream === undefined ? {} : { privateStream }), config: config.market, clock, logger });
-  const rest = invalidatingOrders(rawApi, market);
-  const level2RetryDelayMs = { initial: config.ws.level2ResnapshotInitialDelayMs, max: config.ws.level2ResnapshotMaxDelayMs };
-  return assemble({ rest, timeSync, limiter, breaker, generalBreaker, publicStream, privateStream, market, transportStop: () => transport.stop(), logger, level2RetryDelayMs, requestListeners });
+  return { limiter, breaker, generalBreaker, signer, transport, rawApi, timeSync, requestListeners };
+}
+
+/** The public stream always; the private one only with a key to sign its token request. */
+function createStreams(
+  options: ExchangeClientOptions,
+  logger: Logger,
+  side: RestSide,
+): { publicStream: KucoinStream; privateStream: KucoinStream | undefined } {
+  const { rawApi } = side;
+  const streamOptions = { config: options.config.ws, mode: options.mode, clock: options.clock, logger };
+  const publicStream = new KucoinStream({
+    ...streamOptions,
+    kind: 'public',
+    fetchToken: () => rawApi.getPublicWsToken(),
+  });
+  const privateStream =
+    side.signer === undefined
+      ? undefined
+      : new KucoinStream({ ...streamOptions, kind: 'private', fetchToken: () => rawApi.getPrivateWsToken() });
+  return { publicStream, privateStream };
+}
+
+/**
+ * Builds the exchange client. Throws ConfigError when a URL is not https (or, in paper mode
+ * only, plain http towards loopback).
+ */
+export function createExchangeClient(options: ExchangeClientOptions): ExchangeClient {
+  const logger = options.logger.child({ component: 'exchange' });
+  const { config, clock } = options;
+  const side = createRestSide(options, checkedBaseUrls(options), logger);
+  const { publicStream, privateStream } = createStreams(options, logger, side);
+  const market = createMarketService({
+    api: side.rawApi,
+    publicStream,
+    ...(privateStream === undefined ? {} : { privateStream }),
+    config: config.market,
+    clock,
+    logger,
+  });
+  return assemble({
+    rest: invalidatingOrders(side.rawApi, market),
+    timeSync: side.timeSync,
+    limiter: side.limiter,
+    breaker: side.breaker,
+    generalBreaker: side.generalBreaker,
+    publicStream,
+    privateStream,
+    market,
+    transportStop: () => side.transport.stop(),
+    logger,
+    level2RetryDelayMs: {
+      initial: config.ws.level2ResnapshotInitialDelayMs,
+      max: config.ws.level2ResnapshotMaxDelayMs,
+    },
+    requestListeners: side.requestListeners,
+  });
 }
 
 /** The transport needs the time sync and the time sync needs the transport: resolve it at call time. */
@@ -118,28 +214,40 @@ function lazyTime(ref: { sync: TimeSync | undefined }): TimeSync {
     serverNow: () => get().serverNow(),
     sync: () => get().sync(),
     status: () => get().status(),
-    assertOrderEntryAllowed: () => { get().assertOrderEntryAllowed(); },
+    assertOrderEntryAllowed: () => {
+      get().assertOrderEntryAllowed();
+    },
     onStatus: (listener) => get().onStatus(listener),
-    start: () => { get().start(); },
-    stop: () => { get().stop(); },
+    start: () => {
+      get().start();
+    },
+    stop: () => {
+      get().stop();
+    },
   };
 }
 
 /** Our own orders change positions: drop the positions cache when one is placed or cancelled. */
 function invalidatingOrders(api: KucoinRestApi, market: MarketService): KucoinRestApi {
-  const after = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-    try {
-      return await fn(...args);
-    } finally {
-      market.invalidatePositions();
-    }
-  };
+  const after =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } finally {
+        market.invalidatePositions();
+      }
+    };
   return {
     ...api,
     placeOrder: after((request: Parameters<KucoinRestApi['placeOrder']>[0]) => api.placeOrder(request)),
-    placeOrderWithStops: after((request: Parameters<KucoinRestApi['placeOrderWithStops']>[0]) => api.placeOrderWithStops(request)),
+    placeOrderWithStops: after((request: Parameters<KucoinRestApi['placeOrderWithStops']>[0]) =>
+      api.placeOrderWithStops(request),
+    ),
     cancelOrder: after((orderId: string) => api.cancelOrder(orderId)),
-    cancelOrderByClientOid: after((clientOid: string, symbol: string) => api.cancelOrderByClientOid(clientOid, symbol)),
+    cancelOrderByClientOid: after((clientOid: string, symbol: string) =>
+      api.cancelOrderByClientOid(clientOid, symbol),
+    ),
     cancelAllOrders: after((symbol: string) => api.cancelAllOrders(symbol)),
   };
 }
@@ -159,19 +267,38 @@ interface Parts {
   readonly requestListeners: Set<(completed: RestRequestCompleted) => void>;
 }
 
-function assemble(parts: Parts): ExchangeClient {
-  const books = new Set<Level2Book>();
-  const healthListeners = new Set<(health: ExchangeHealth) => void>();
+/** Sends a fresh health snapshot to `listeners` whenever a breaker, a stream or the clock changes. */
+function announceHealthChanges(parts: Parts, listeners: ReadonlySet<(health: ExchangeHealth) => void>): void {
   const announce = (): void => {
-    if (healthListeners.size === 0) return;
+    if (listeners.size === 0) return;
     const snapshot = healthOf(parts);
-    for (const listener of healthListeners) listener(snapshot);
+    for (const listener of listeners) listener(snapshot);
   };
   parts.breaker.onStateChange(announce);
   parts.generalBreaker.onStateChange(announce);
   parts.publicStream.onEvent(announce);
   parts.privateStream?.onEvent(announce);
   parts.timeSync.onStatus(announce);
+}
+
+/** A started level-2 book for `symbol`, kept in `books` so stop() stops it. */
+async function openLevel2Book(parts: Parts, books: Set<Level2Book>, symbol: string): Promise<Level2Book> {
+  const book = new Level2Book(
+    symbol,
+    parts.publicStream,
+    (s) => parts.rest.getLevel2Snapshot(s),
+    parts.logger,
+    parts.level2RetryDelayMs,
+  );
+  books.add(book);
+  await book.start();
+  return book;
+}
+
+function assemble(parts: Parts): ExchangeClient {
+  const books = new Set<Level2Book>();
+  const healthListeners = new Set<(health: ExchangeHealth) => void>();
+  announceHealthChanges(parts, healthListeners);
   return {
     ...parts,
     dropQueuedEntries: (reason) => parts.limiter.dropQueuedEntries(reason),
@@ -183,12 +310,7 @@ function assemble(parts: Parts): ExchangeClient {
       parts.requestListeners.add(listener);
       return () => parts.requestListeners.delete(listener);
     },
-    async openBook(symbol) {
-      const book = new Level2Book(symbol, parts.publicStream, (s) => parts.rest.getLevel2Snapshot(s), parts.logger, parts.level2RetryDelayMs);
-      books.add(book);
-      await book.start();
-      return book;
-    },
+    openBook: (symbol) => openLevel2Book(parts, books, symbol),
     health: () => healthOf(parts),
     async start() {
       parts.timeSync.start();

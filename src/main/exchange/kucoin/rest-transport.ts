@@ -92,14 +92,28 @@ class KucoinRestTransport implements RestTransport {
   }
 
   async request<T>(call: RestCall<T>): Promise<T> {
-    if (this.#abort.signal.aborted) throw new ConnectionError('client-stopped', 'The exchange client is stopped.', { details: { sent: false }, retryable: false });
+    if (this.#abort.signal.aborted)
+      throw new ConnectionError('client-stopped', 'The exchange client is stopped.', {
+        details: { sent: false },
+        retryable: false,
+      });
     // Entries wait for a trusted clock; protective orders go out signed with the best offset known,
     // and a 400002 still resyncs and re-signs once (ADR 0231).
     if (call.kind === 'order-placement' && !call.protective) this.#options.timeSync.assertOrderEntryAllowed();
     if (call.kind === 'read') {
-      return retryRead(() => this.#withTimeResync(call), this.#options.config, this.#abort.signal, (attempt, delayMs, error) => {
-        this.#options.logger.info('exchange-request-retry', { route: call.route, attempt, delayMs, error: describe(error) });
-      });
+      return retryRead(
+        () => this.#withTimeResync(call),
+        this.#options.config,
+        this.#abort.signal,
+        (attempt, delayMs, error) => {
+          this.#options.logger.info('exchange-request-retry', {
+            route: call.route,
+            attempt,
+            delayMs,
+            error: describe(error),
+          });
+        },
+      );
     }
     try {
       return await this.#withTimeResync(call);
@@ -115,7 +129,10 @@ class KucoinRestTransport implements RestTransport {
       return await this.#once(call);
     } catch (error) {
       if (!(error instanceof TimeSyncError) || error.code !== 'timestamp-rejected') throw error;
-      this.#options.logger.warn('exchange-timestamp-rejected-resyncing', { route: call.route, requestId: error.details.requestId });
+      this.#options.logger.warn('exchange-timestamp-rejected-resyncing', {
+        route: call.route,
+        requestId: error.details.requestId,
+      });
       await this.#options.timeSync.sync();
       return this.#once(call);
     }
@@ -132,7 +149,10 @@ class KucoinRestTransport implements RestTransport {
     let permit: RatePermit;
     try {
       const entry = call.kind === 'order-placement' && !call.protective;
-      permit = await this.#options.limiter.acquire({ pool: weight.pool, weight: weight.weight, lane: call.lane, route: call.route, entry }, signal);
+      permit = await this.#options.limiter.acquire(
+        { pool: weight.pool, weight: weight.weight, lane: call.lane, route: call.route, entry },
+        signal,
+      );
     } catch (error) {
       this.#inFlight.delete(controller);
       detachCaller();
@@ -148,13 +168,20 @@ class KucoinRestTransport implements RestTransport {
     try {
       this.#admit(call);
       // A protective request is never failed fast: while open it goes out as a probe (ADR 0232).
-      const value = await this.#options.breakers[call.host].execute(() => this.#send(call, attempt, controller, report), { protective: call.protective });
+      const value = await this.#options.breakers[call.host].execute(
+        () => this.#send(call, attempt, controller, report),
+        { protective: call.protective },
+      );
       this.#completed(call, weight, startedAt, sent.httpStatus, undefined);
       return value;
     } catch (error) {
       this.#completed(call, weight, startedAt, sent.httpStatus, error);
       // A request that may have arrived keeps its weight counted; one that never left is refunded.
-      if (error instanceof NetworkError && !(error instanceof ConnectionError && error.details.sent === false) && sent.outcome.kind === 'not-sent') {
+      if (
+        error instanceof NetworkError &&
+        !(error instanceof ConnectionError && error.details.sent === false) &&
+        sent.outcome.kind === 'not-sent'
+      ) {
         sent.outcome = { kind: 'answered', headers: undefined };
       }
       throw error;
@@ -180,7 +207,12 @@ class KucoinRestTransport implements RestTransport {
     }
   }
 
-  async #send<T>(call: RestCall<T>, attempt: Attempt, controller: AbortController, report: (outcome: RateOutcome, httpStatus: number) => void): Promise<T> {
+  async #send<T>(
+    call: RestCall<T>,
+    attempt: Attempt,
+    controller: AbortController,
+    report: (outcome: RateOutcome, httpStatus: number) => void,
+  ): Promise<T> {
     const startedAt = performance.now();
     const query = buildQuery(call.query);
     const bodyText = call.body === undefined ? '' : JSON.stringify(call.body);
@@ -189,23 +221,37 @@ class KucoinRestTransport implements RestTransport {
     // Our own timeout on our own per-request signal (covers the body read too). No layer in between
     // derives another signal from it: each derived one is GC work per request (ADR 0200, 0210).
     const timeoutMs = call.timeoutMs ?? this.#options.config.requestTimeoutMs;
-    const timer = setTimeout(() => {
-      controller.abort(new TimeoutError('request-timeout', `KuCoin did not answer ${call.method} ${call.path} within ${timeoutMs} ms.`, { details: { ...attempt.ref, sent: true, timeoutMs } }));
-    }, timeoutMs);
+    const timer = abortAfter(controller, call, attempt, timeoutMs);
     let response: Response;
     let text: string;
     try {
-      response = await this.#options.pool.send(url, { method: call.method, headers, body: bodyText === '' ? undefined : bodyText, signal: controller.signal });
+      response = await this.#options.pool.send(url, {
+        method: call.method,
+        headers,
+        body: bodyText === '' ? undefined : bodyText,
+        signal: controller.signal,
+      });
       text = await response.text();
     } catch (error) {
-      const mapped = mapTransportError(controller.signal.aborted ? controller.signal.reason : error, attempt.ref);
-      this.#options.logger.warn('exchange-request-failed', { ...attempt.ref, code: mapped.code, error: mapped.message });
+      const mapped = mapTransportError(
+        controller.signal.aborted ? controller.signal.reason : error,
+        attempt.ref,
+      );
+      this.#options.logger.warn('exchange-request-failed', {
+        ...attempt.ref,
+        code: mapped.code,
+        error: mapped.message,
+      });
       throw mapped;
     } finally {
       clearTimeout(timer);
     }
     report(rateOutcomeOf(response.status, response.headers, text), response.status);
-    this.#options.logger.debug('exchange-response', { ...attempt.ref, status: response.status, ms: performance.now() - startedAt });
+    this.#options.logger.debug('exchange-response', {
+      ...attempt.ref,
+      status: response.status,
+      ms: performance.now() - startedAt,
+    });
     return interpretResponse(call, response.status, text, attempt.ref, this.#options.logger);
   }
 
@@ -213,18 +259,38 @@ class KucoinRestTransport implements RestTransport {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (!call.auth) return headers;
     const signer = this.#options.signer;
-    if (signer === undefined) throw new ValidationError('credentials-missing', 'This request needs API credentials, and none are configured.');
-    const signed = signer.sign({ timestampMs: this.#options.timeSync.serverNow(), method: call.method, path: call.path, rawQuery, body });
+    if (signer === undefined)
+      throw new ValidationError(
+        'credentials-missing',
+        'This request needs API credentials, and none are configured.',
+      );
+    const signed = signer.sign({
+      timestampMs: this.#options.timeSync.serverNow(),
+      method: call.method,
+      path: call.path,
+      rawQuery,
+      body,
+    });
     return { ...headers, ...signed };
   }
 
   /** Tells the request listeners; builds nothing when there are none (the order path stays free). */
-  #completed(call: RestCall<unknown>, weight: EndpointWeight, startedAt: number, httpStatus: number | undefined, error: unknown): void {
+  #completed(
+    call: RestCall<unknown>,
+    weight: EndpointWeight,
+    startedAt: number,
+    httpStatus: number | undefined,
+    error: unknown,
+  ): void {
     const listeners = this.#options.requestListeners;
     if (listeners === undefined || listeners.size === 0) return;
     const failed = error instanceof TradingError ? error : undefined;
     const completed: RestRequestCompleted = {
-      route: call.route, host: call.host, pool: weight.pool, weight: weight.weight, lane: call.lane,
+      route: call.route,
+      host: call.host,
+      pool: weight.pool,
+      weight: weight.weight,
+      lane: call.lane,
       durationMs: performance.now() - startedAt,
       ...(httpStatus === undefined ? {} : { httpStatus }),
       outcome: error === undefined ? 'ok' : (failed?.code ?? 'internal-error'),
@@ -244,22 +310,37 @@ class KucoinRestTransport implements RestTransport {
     this.#sequence += 1;
     const requestId = `${this.#idPrefix}-${this.#sequence}`;
     const ref: RequestRef = { requestId, method: call.method, path: call.path };
-    this.#options.logger.debug('exchange-request', { ...ref, route: call.route, lane: call.lane, ...(call.clientOid === undefined ? {} : { clientOid: call.clientOid }) });
+    this.#options.logger.debug('exchange-request', {
+      ...ref,
+      route: call.route,
+      lane: call.lane,
+      ...(call.clientOid === undefined ? {} : { clientOid: call.clientOid }),
+    });
     return { requestId, ref };
   }
 
   #weightOf(route: string): EndpointWeight {
     const row = endpointWeights[route];
-    if (row === undefined) throw new ValidationError('unknown-route', `No rate-limit weight is known for ${route}.`, { details: { route } });
+    if (row === undefined)
+      throw new ValidationError('unknown-route', `No rate-limit weight is known for ${route}.`, {
+        details: { route },
+      });
     // recentFills has no weight in the spec; ccxt charges 3 (docs/reference/kucoin-futures.md#orders), as does the venue by default.
     return { pool: row.pool, weight: row.weight ?? UNSET_ENDPOINT_WEIGHT };
   }
 
   async stop(): Promise<void> {
-    const reason = new ConnectionError('client-stopped', 'The exchange client is stopping.', { details: { sent: false }, retryable: false });
+    const reason = new ConnectionError('client-stopped', 'The exchange client is stopping.', {
+      details: { sent: false },
+      retryable: false,
+    });
     this.#abort.abort(reason);
     // A request cut off mid-flight may have reached KuCoin: say so, so an order becomes OrderUnknownError.
-    const inFlightReason = new ConnectionError('client-stopped', 'The exchange client stopped while the request was in flight.', { details: { sent: true }, retryable: false });
+    const inFlightReason = new ConnectionError(
+      'client-stopped',
+      'The exchange client stopped while the request was in flight.',
+      { details: { sent: true }, retryable: false },
+    );
     for (const controller of this.#inFlight) controller.abort(inFlightReason);
     this.#inFlight.clear();
     await this.#options.pool.destroy();
@@ -277,6 +358,24 @@ class AdmissionRefused extends Error {
 }
 
 /** Aborts `controller` when the caller's signal aborts; returns the detach function. */
+/** Aborts the request with TimeoutError `request-timeout` once `timeoutMs` passes without an answer. */
+function abortAfter(
+  controller: AbortController,
+  call: RestCall<unknown>,
+  attempt: Attempt,
+  timeoutMs: number,
+): NodeJS.Timeout {
+  return setTimeout(() => {
+    controller.abort(
+      new TimeoutError(
+        'request-timeout',
+        `KuCoin did not answer ${call.method} ${call.path} within ${timeoutMs} ms.`,
+        { details: { ...attempt.ref, sent: true, timeoutMs } },
+      ),
+    );
+  }, timeoutMs);
+}
+
 function linkCallerSignal(caller: AbortSignal | undefined, controller: AbortController): () => void {
   if (caller === undefined) return () => undefined;
   if (caller.aborted) {
@@ -298,7 +397,9 @@ function rateOutcomeOf(status: number, headers: Headers, text: string): RateOutc
   const tooMany = status === 429 || text.includes('"429000"');
   if (!tooMany) return { kind: 'answered', headers: rateHeaders };
   if (rateHeaders === undefined) return { kind: 'overloaded' };
-  return rateHeaders.remaining <= 0 ? { kind: 'quota-exceeded', headers: rateHeaders } : { kind: 'overloaded' };
+  return rateHeaders.remaining <= 0
+    ? { kind: 'quota-exceeded', headers: rateHeaders }
+    : { kind: 'overloaded' };
 }
 
 function describe(error: unknown): string {
@@ -314,15 +415,33 @@ function describe(error: unknown): string {
  */
 function asOrderOutcome(error: unknown, call: RestCall<unknown>): unknown {
   if (error instanceof ExchangeError && error.code === 'malformed-response') {
-    return new OrderUnknownError('order-outcome-unknown', `KuCoin's answer to the order could not be used (${String(error.details.reason)}); the order may exist at KuCoin and is being checked by its clientOid.`, {
-      details: { ...error.details, clientOid: call.clientOid ?? null, route: call.route, transportCode: error.code },
-      cause: error,
-    });
+    return new OrderUnknownError(
+      'order-outcome-unknown',
+      `KuCoin's answer to the order could not be used (${String(error.details.reason)}); the order may exist at KuCoin and is being checked by its clientOid.`,
+      {
+        details: {
+          ...error.details,
+          clientOid: call.clientOid ?? null,
+          route: call.route,
+          transportCode: error.code,
+        },
+        cause: error,
+      },
+    );
   }
   if (!(error instanceof NetworkError)) return error;
   if (error instanceof ConnectionError && error.details.sent === false) return error;
-  return new OrderUnknownError('order-outcome-unknown', 'The order may or may not have reached KuCoin; it is being checked by its clientOid.', {
-    details: { ...error.details, clientOid: call.clientOid ?? null, route: call.route, transportCode: error.code },
-    cause: error,
-  });
+  return new OrderUnknownError(
+    'order-outcome-unknown',
+    'The order may or may not have reached KuCoin; it is being checked by its clientOid.',
+    {
+      details: {
+        ...error.details,
+        clientOid: call.clientOid ?? null,
+        route: call.route,
+        transportCode: error.code,
+      },
+      cause: error,
+    },
+  );
 }

@@ -20,7 +20,10 @@ export interface PrometheusExposition {
 
 type Row = MetricsSnapshot['counters'][number];
 
-function rowsOf(snapshot: MetricsSnapshot, name: MetricName): { counters: Row[]; gauges: Row[]; histograms: MetricsSnapshot['histograms'] } {
+function rowsOf(
+  snapshot: MetricsSnapshot,
+  name: MetricName,
+): { counters: Row[]; gauges: Row[]; histograms: MetricsSnapshot['histograms'] } {
   return {
     counters: snapshot.counters.filter((row) => row.name === name),
     gauges: snapshot.gauges.filter((row) => row.name === name),
@@ -28,37 +31,78 @@ function rowsOf(snapshot: MetricsSnapshot, name: MetricName): { counters: Row[];
   };
 }
 
-function register(promRegistry: client.Registry, name: MetricName, latest: () => MetricsSnapshot): void {
-  const definition = metricCatalog[name];
-  const labelNames = [...definition.labels];
-  if (definition.type === 'counter') {
-    new client.Counter({ name: `${prefix}${name}`, help: definition.help, labelNames, registers: [promRegistry], collect() {
+type Latest = () => MetricsSnapshot;
+
+function registerCounter(promRegistry: client.Registry, name: MetricName, latest: Latest): void {
+  new client.Counter({
+    name: `${prefix}${name}`,
+    help: metricCatalog[name].help,
+    labelNames: [...metricCatalog[name].labels],
+    registers: [promRegistry],
+    collect() {
       this.reset();
       for (const row of rowsOf(latest(), name).counters) this.inc(row.labels, row.value);
-    } });
-    return;
-  }
-  if (definition.type === 'gauge') {
-    new client.Gauge({ name: `${prefix}${name}`, help: definition.help, labelNames, registers: [promRegistry], collect() {
+    },
+  });
+}
+
+function registerGauge(promRegistry: client.Registry, name: MetricName, latest: Latest): void {
+  new client.Gauge({
+    name: `${prefix}${name}`,
+    help: metricCatalog[name].help,
+    labelNames: [...metricCatalog[name].labels],
+    registers: [promRegistry],
+    collect() {
       this.reset();
       for (const row of rowsOf(latest(), name).gauges) this.set(row.labels, row.value);
-    } });
-    return;
-  }
-  new client.Gauge({ name: `${prefix}${name}`, help: `${definition.help} Quantiles over the sliding window.`, labelNames: [...labelNames, 'quantile'], registers: [promRegistry], collect() {
-    this.reset();
-    for (const row of rowsOf(latest(), name).histograms) {
-      for (const [quantile, value] of [['0.5', row.p50], ['0.95', row.p95], ['0.99', row.p99]] as const) this.set({ ...row.labels, quantile }, value);
-    }
-  } });
-  new client.Gauge({ name: `${prefix}${name}_window_count`, help: `Samples of ${name} in the sliding window.`, labelNames, registers: [promRegistry], collect() {
-    this.reset();
-    for (const row of rowsOf(latest(), name).histograms) this.set(row.labels, row.count);
-  } });
+    },
+  });
+}
+
+/** A histogram as two gauges: its window quantiles, and the samples in the window. */
+function registerHistogram(promRegistry: client.Registry, name: MetricName, latest: Latest): void {
+  const labelNames = [...metricCatalog[name].labels];
+  new client.Gauge({
+    name: `${prefix}${name}`,
+    help: `${metricCatalog[name].help} Quantiles over the sliding window.`,
+    labelNames: [...labelNames, 'quantile'],
+    registers: [promRegistry],
+    collect() {
+      this.reset();
+      for (const row of rowsOf(latest(), name).histograms) {
+        for (const [quantile, value] of [
+          ['0.5', row.p50],
+          ['0.95', row.p95],
+          ['0.99', row.p99],
+        ] as const)
+          this.set({ ...row.labels, quantile }, value);
+      }
+    },
+  });
+  new client.Gauge({
+    name: `${prefix}${name}_window_count`,
+    help: `Samples of ${name} in the sliding window.`,
+    labelNames,
+    registers: [promRegistry],
+    collect() {
+      this.reset();
+      for (const row of rowsOf(latest(), name).histograms) this.set(row.labels, row.count);
+    },
+  });
+}
+
+function register(promRegistry: client.Registry, name: MetricName, latest: Latest): void {
+  const { type } = metricCatalog[name];
+  if (type === 'counter') registerCounter(promRegistry, name, latest);
+  else if (type === 'gauge') registerGauge(promRegistry, name, latest);
+  else registerHistogram(promRegistry, name, latest);
 }
 
 /** Builds the exposition over the registry (and Node's own process metrics when asked). */
-export function createPrometheusExposition(metrics: MetricsRegistry, options: { readonly processMetrics: boolean }): PrometheusExposition {
+export function createPrometheusExposition(
+  metrics: MetricsRegistry,
+  options: { readonly processMetrics: boolean },
+): PrometheusExposition {
   const promRegistry = new client.Registry();
   // One snapshot per scrape: every collector reads the same moment.
   let current: MetricsSnapshot | undefined;

@@ -50,54 +50,109 @@ function keyOf(name: string, labels: Labels): string {
   return `${name}\u0000${Object.values(labels).join('\u0000')}`;
 }
 
+type GaugeReader = () => readonly { labels: Labels; value: number }[];
+
+/** Every series the registry holds, and the gauges read at snapshot time. */
+interface RegistryState {
+  readonly histograms: Map<string, Series<SlidingHistogram>>;
+  readonly counters: Map<string, Series<{ value: number }>>;
+  readonly gauges: Map<string, Series<{ value: number }>>;
+  readonly readers: Map<GaugeName, GaugeReader>;
+}
+
+/** The series of `name` and `labels`, made by `create` the first time it is asked for. */
+function seriesIn<T>(
+  map: Map<string, Series<T>>,
+  name: MetricName,
+  labels: Labels,
+  create: () => T,
+): Series<T> {
+  const key = keyOf(name, labels);
+  let series = map.get(key);
+  if (series === undefined) {
+    series = { name, labels, state: create() };
+    map.set(key, series);
+  }
+  return series;
+}
+
+function help(name: MetricName): string {
+  return metricCatalog[name].help;
+}
+
+function valueRow(s: Series<{ value: number }>): MetricsSnapshot['counters'][number] {
+  return { name: s.name, help: help(s.name), labels: { ...s.labels }, value: s.state.value };
+}
+
+/** Every series now, histograms summarised over the window ending at `at`. */
+function snapshotOf(state: RegistryState, at: number, windowMs: number): MetricsSnapshot {
+  const read = [...state.readers].flatMap(([name, reader]) =>
+    reader().map((entry) => ({
+      name,
+      help: help(name),
+      labels: { ...entry.labels },
+      value: entry.value,
+    })),
+  );
+  return {
+    at,
+    windowMs,
+    histograms: [...state.histograms.values()].map((s) => ({
+      name: s.name,
+      help: help(s.name),
+      labels: { ...s.labels },
+      ...s.state.summary(at, windowMs),
+    })),
+    counters: [...state.counters.values()].map(valueRow),
+    gauges: [...[...state.gauges.values()].map(valueRow), ...read],
+  };
+}
+
 /** Builds a registry; `now` is the clock the windows slide on. */
-export function createMetricsRegistry(options: { readonly windowMs: number; readonly histogramCapacity: number; readonly now: () => number }): MetricsRegistry {
-  const histograms = new Map<string, Series<SlidingHistogram>>();
-  const counters = new Map<string, Series<{ value: number }>>();
-  const gauges = new Map<string, Series<{ value: number }>>();
-  const readers = new Map<GaugeName, () => readonly { labels: Labels; value: number }[]>();
+export function createMetricsRegistry(options: {
+  readonly windowMs: number;
+  readonly histogramCapacity: number;
+  readonly now: () => number;
+}): MetricsRegistry {
+  const state: RegistryState = {
+    histograms: new Map(),
+    counters: new Map(),
+    gauges: new Map(),
+    readers: new Map(),
+  };
   const { now } = options;
   return {
     histogram(name, labels = {}) {
-      const key = keyOf(name, labels);
-      let series = histograms.get(key);
-      if (series === undefined) {
-        series = { name, labels, state: new SlidingHistogram(options.histogramCapacity) };
-        histograms.set(key, series);
-      }
-      const ring = series.state;
-      return { observe: (value) => { ring.observe(value, now()); } };
-    },
-    counter(name, labels = {}) {
-      const key = keyOf(name, labels);
-      let series = counters.get(key);
-      if (series === undefined) {
-        series = { name, labels, state: { value: 0 } };
-        counters.set(key, series);
-      }
-      const cell = series.state;
-      return { inc: (by = 1) => { cell.value += by; }, value: () => cell.value };
-    },
-    setGauge(name, labels, value) {
-      gauges.set(keyOf(name, labels), { name, labels, state: { value } });
-    },
-    removeGauge(name, labels) {
-      gauges.delete(keyOf(name, labels));
-    },
-    gaugeFrom(name, read) {
-      readers.set(name, read);
-    },
-    snapshot() {
-      const at = now();
-      const help = (name: MetricName): string => metricCatalog[name].help;
-      const read = [...readers].flatMap(([name, reader]) => reader().map((entry) => ({ name, help: help(name), labels: { ...entry.labels }, value: entry.value })));
+      const ring = seriesIn(
+        state.histograms,
+        name,
+        labels,
+        () => new SlidingHistogram(options.histogramCapacity),
+      ).state;
       return {
-        at,
-        windowMs: options.windowMs,
-        histograms: [...histograms.values()].map((s) => ({ name: s.name, help: help(s.name), labels: { ...s.labels }, ...s.state.summary(at, options.windowMs) })),
-        counters: [...counters.values()].map((s) => ({ name: s.name, help: help(s.name), labels: { ...s.labels }, value: s.state.value })),
-        gauges: [...[...gauges.values()].map((s) => ({ name: s.name, help: help(s.name), labels: { ...s.labels }, value: s.state.value })), ...read],
+        observe: (value) => {
+          ring.observe(value, now());
+        },
       };
     },
+    counter(name, labels = {}) {
+      const cell = seriesIn(state.counters, name, labels, () => ({ value: 0 })).state;
+      return {
+        inc: (by = 1) => {
+          cell.value += by;
+        },
+        value: () => cell.value,
+      };
+    },
+    setGauge(name, labels, value) {
+      state.gauges.set(keyOf(name, labels), { name, labels, state: { value } });
+    },
+    removeGauge(name, labels) {
+      state.gauges.delete(keyOf(name, labels));
+    },
+    gaugeFrom(name, read) {
+      state.readers.set(name, read);
+    },
+    snapshot: () => snapshotOf(state, now(), options.windowMs),
   };
 }

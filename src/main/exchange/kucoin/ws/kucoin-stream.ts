@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { ExponentialBackoff, type IBackoff } from 'cockatiel';
 import WebSocket from 'ws';
-import { AuthError, ConnectionError, ExchangeError, TimeoutError, toTradingError } from '../../../../shared/errors.ts';
+import {
+  AuthError,
+  ConnectionError,
+  ExchangeError,
+  TimeoutError,
+  toTradingError,
+} from '../../../../shared/errors.ts';
 import type { ExchangeConfig } from '../../../config/sections/exchange.ts';
 import type { Logger } from '../../../observability/logger.ts';
 import type { Clock } from '../../../time/clock.ts';
@@ -123,7 +129,9 @@ export class KucoinStream {
     this.#reconnectTimer = undefined;
     const socket = this.#socket;
     this.#socket = undefined;
-    this.#clearConnection(new ConnectionError('stream-stopped', 'The stream is stopping.', { retryable: false }));
+    this.#clearConnection(
+      new ConnectionError('stream-stopped', 'The stream is stopping.', { retryable: false }),
+    );
     socket?.removeAllListeners();
     socket?.on('error', () => undefined);
     socket?.terminate();
@@ -135,8 +143,11 @@ export class KucoinStream {
       const bullet = await this.#options.fetchToken();
       this.#tokensFetched += 1;
       if (this.#isStopped()) return;
-      const server = bullet.instanceServers[Math.floor(Math.random() * bullet.instanceServers.length)] ?? bullet.instanceServers[0];
-      if (server === undefined) throw new ExchangeError('malformed-response', 'The bullet answer has no instance server.');
+      const server =
+        bullet.instanceServers[Math.floor(Math.random() * bullet.instanceServers.length)] ??
+        bullet.instanceServers[0];
+      if (server === undefined)
+        throw new ExchangeError('malformed-response', 'The bullet answer has no instance server.');
       const endpoint = checkExchangeUrl('WebSocket endpoint', server.endpoint, this.#options.mode, 'wss:');
       const connectId = `${this.#options.kind}-${randomBytes(6).toString('hex')}`;
       const url = new URL(endpoint);
@@ -155,7 +166,10 @@ export class KucoinStream {
         this.#onAuthFailed(error);
         return;
       }
-      this.#options.logger.warn('ws-connect-failed', { stream: this.#options.kind, error: toTradingError(error).message });
+      this.#options.logger.warn('ws-connect-failed', {
+        stream: this.#options.kind,
+        error: toTradingError(error).message,
+      });
       this.#scheduleReconnect();
     }
   }
@@ -166,8 +180,19 @@ export class KucoinStream {
     this.#attempt = 0;
     this.#backoff = undefined;
     const kucoinCode = typeof error.details.kucoinCode === 'string' ? error.details.kucoinCode : undefined;
-    this.#options.logger.error('ws-auth-failed', { stream: this.#options.kind, code: error.code, kucoinCode, error: error.message });
-    this.#emit({ type: 'auth-failed', code: error.code, message: error.message, kucoinCode, at: this.#options.clock.now() });
+    this.#options.logger.error('ws-auth-failed', {
+      stream: this.#options.kind,
+      code: error.code,
+      kucoinCode,
+      error: error.message,
+    });
+    this.#emit({
+      type: 'auth-failed',
+      code: error.code,
+      message: error.message,
+      kucoinCode,
+      at: this.#options.clock.now(),
+    });
   }
 
   #isStopped(): boolean {
@@ -189,17 +214,30 @@ export class KucoinStream {
           cleanup();
           resolve();
         } else if (frame?.type === 'error') {
-          fail(new ConnectionError('ws-refused', `KuCoin refused the WebSocket connection: ${String(frame.code)} ${String(frame.data)}`, { details: { connectId } }));
+          fail(welcomeRefused(frame, connectId));
         }
       };
       const onClose = (code: number, reason: Buffer): void => {
-        fail(new ConnectionError('ws-closed-before-welcome', `The WebSocket closed before the welcome (${code} ${reason.toString()}).`));
+        fail(
+          new ConnectionError(
+            'ws-closed-before-welcome',
+            `The WebSocket closed before the welcome (${code} ${reason.toString()}).`,
+          ),
+        );
       };
       const onError = (error: Error): void => {
-        fail(new ConnectionError('ws-connect-error', `The WebSocket could not connect: ${error.message}`, { cause: error }));
+        fail(
+          new ConnectionError('ws-connect-error', `The WebSocket could not connect: ${error.message}`, {
+            cause: error,
+          }),
+        );
       };
       const timer = setTimeout(() => {
-        fail(new TimeoutError('ws-welcome-timeout', 'No welcome from KuCoin in time.', { details: { connectId } }));
+        fail(
+          new TimeoutError('ws-welcome-timeout', 'No welcome from KuCoin in time.', {
+            details: { connectId },
+          }),
+        );
       }, this.#options.config.wsWelcomeTimeoutMs);
       const cleanup = (): void => {
         clearTimeout(timer);
@@ -227,7 +265,11 @@ export class KucoinStream {
     socket.on('error', (error) => {
       this.#options.logger.warn('ws-socket-error', { stream: this.#options.kind, error: error.message });
     });
-    this.#startHeartbeat(socket, Math.min(serverPingMs, this.#options.config.wsPingIntervalMaxMs), Math.min(serverPongMs, this.#options.config.wsPongTimeoutMaxMs));
+    this.#startHeartbeat(
+      socket,
+      Math.min(serverPingMs, this.#options.config.wsPingIntervalMaxMs),
+      Math.min(serverPongMs, this.#options.config.wsPongTimeoutMaxMs),
+    );
     this.#options.logger.info('ws-connected', { stream: this.#options.kind, connectId, reconnect });
     this.#emit({ type: 'connected', connectId, reconnect, at: this.#options.clock.now() });
     void this.#resubscribe(socket, reconnect);
@@ -243,9 +285,12 @@ export class KucoinStream {
       socket.send(pingFrame(id));
     }, pingIntervalMs);
     const livenessMs = this.#options.config.wsLivenessTimeoutMs;
-    const watchdog = setInterval(() => {
-      this.#checkLiveness(socket, livenessMs);
-    }, Math.max(20, Math.min(1_000, Math.floor(Math.min(livenessMs, pongTimeoutMs) / 4))));
+    const watchdog = setInterval(
+      () => {
+        this.#checkLiveness(socket, livenessMs);
+      },
+      Math.max(20, Math.min(1_000, Math.floor(Math.min(livenessMs, pongTimeoutMs) / 4))),
+    );
     const maxAge = setTimeout(() => {
       this.#declareDead(socket, 'max connection age reached (token lifetime)');
     }, this.#options.config.wsMaxConnectionAgeMs);
@@ -254,8 +299,10 @@ export class KucoinStream {
 
   #checkLiveness(socket: WebSocket, livenessMs: number): void {
     const now = this.#options.clock.now();
-    if (this.#liveness.pingId !== undefined && now > this.#liveness.pongDeadline) this.#declareDead(socket, 'pong missed');
-    else if (now - this.#lastHeardAt > livenessMs) this.#declareDead(socket, `silent for ${now - this.#lastHeardAt} ms`);
+    if (this.#liveness.pingId !== undefined && now > this.#liveness.pongDeadline)
+      this.#declareDead(socket, 'pong missed');
+    else if (now - this.#lastHeardAt > livenessMs)
+      this.#declareDead(socket, `silent for ${now - this.#lastHeardAt} ms`);
   }
 
   #declareDead(socket: WebSocket, reason: string): void {
@@ -297,13 +344,25 @@ export class KucoinStream {
     const id = typeof frame.id === 'string' ? frame.id : '';
     const pending = this.#pendingAcks.get(id);
     if (pending === undefined) {
-      if (frame.type === 'error') this.#options.logger.warn('ws-error-frame', { stream: this.#options.kind, code: String(frame.code), data: String(frame.data) });
+      if (frame.type === 'error')
+        this.#options.logger.warn('ws-error-frame', {
+          stream: this.#options.kind,
+          code: String(frame.code),
+          data: String(frame.data),
+        });
       return;
     }
     this.#pendingAcks.delete(id);
     clearTimeout(pending.timer);
     if (frame.type === 'ack') pending.resolve();
-    else pending.reject(new ExchangeError('ws-subscribe-refused', `KuCoin refused the subscription: ${String(frame.code)} ${String(frame.data)}`, { details: { code: String(frame.code) } }));
+    else
+      pending.reject(
+        new ExchangeError(
+          'ws-subscribe-refused',
+          `KuCoin refused the subscription: ${String(frame.code)} ${String(frame.data)}`,
+          { details: { code: String(frame.code) } },
+        ),
+      );
   }
 
   #sendSubscription(socket: WebSocket, type: 'subscribe' | 'unsubscribe', topic: string): Promise<void> {
@@ -321,12 +380,21 @@ export class KucoinStream {
 
   async #resubscribe(socket: WebSocket, reconnect: boolean): Promise<void> {
     const topics = [...this.#topics];
-    const results = await Promise.allSettled(topics.map((topic) => this.#sendSubscription(socket, 'subscribe', topic)));
+    const results = await Promise.allSettled(
+      topics.map((topic) => this.#sendSubscription(socket, 'subscribe', topic)),
+    );
     const failed = results.filter((result) => result.status === 'rejected').length;
     if (socket !== this.#socket) return;
-    if (failed > 0) this.#options.logger.warn('ws-resubscribe-incomplete', { stream: this.#options.kind, failed, topics: topics.length });
-    if (reconnect) this.#emit({ type: 'resubscribed', topics: topics.length - failed, at: this.#options.clock.now() });
-    if (reconnect && this.#options.kind === 'private') this.#emit({ type: 'reconcile-needed', at: this.#options.clock.now() });
+    if (failed > 0)
+      this.#options.logger.warn('ws-resubscribe-incomplete', {
+        stream: this.#options.kind,
+        failed,
+        topics: topics.length,
+      });
+    if (reconnect)
+      this.#emit({ type: 'resubscribed', topics: topics.length - failed, at: this.#options.clock.now() });
+    if (reconnect && this.#options.kind === 'private')
+      this.#emit({ type: 'reconcile-needed', at: this.#options.clock.now() });
   }
 
   #onDrop(socket: WebSocket, reason: string): void {
@@ -352,11 +420,19 @@ export class KucoinStream {
   /** Back-off with decorrelated jitter (cockatiel); every attempt fetches a fresh token. */
   #scheduleReconnect(): void {
     this.#attempt += 1;
-    const factory = new ExponentialBackoff({ initialDelay: this.#options.config.wsReconnectInitialDelayMs, maxDelay: this.#options.config.wsReconnectMaxDelayMs });
+    const factory = new ExponentialBackoff({
+      initialDelay: this.#options.config.wsReconnectInitialDelayMs,
+      maxDelay: this.#options.config.wsReconnectMaxDelayMs,
+    });
     this.#backoff = this.#backoff === undefined ? factory.next() : this.#backoff.next(undefined);
     const delayMs = this.#backoff.duration;
     this.#state = 'reconnecting';
-    this.#emit({ type: 'reconnect-scheduled', attempt: this.#attempt, delayMs, at: this.#options.clock.now() });
+    this.#emit({
+      type: 'reconnect-scheduled',
+      attempt: this.#attempt,
+      delayMs,
+      at: this.#options.clock.now(),
+    });
     this.#reconnectTimer = setTimeout(() => {
       this.#reconnectTimer = undefined;
       void this.#connect();
@@ -366,6 +442,15 @@ export class KucoinStream {
   #emit(event: StreamEvent): void {
     for (const listener of this.#eventListeners) listener(event);
   }
+}
+
+/** KuCoin answered the connection with an error frame instead of the welcome. */
+function welcomeRefused(frame: { code?: unknown; data?: unknown }, connectId: string): ConnectionError {
+  return new ConnectionError(
+    'ws-refused',
+    `KuCoin refused the WebSocket connection: ${String(frame.code)} ${String(frame.data)}`,
+    { details: { connectId } },
+  );
 }
 
 function rawText(raw: WebSocket.RawData): string {
