@@ -6,6 +6,7 @@
  * trailing settings change only once the exchange has accepted the entry (or, for an add, once it
  * fills). Every decision is journaled with its numbers.
  */
+import type { MarginMode } from '../../shared/domain/position.ts';
 import type { RiskPreview } from '../../shared/domain/risk.ts';
 import { OrderRejectedError, RiskRejectedError } from '../../shared/errors.ts';
 import type { OrderTicket } from '../../shared/ipc/channels/trading.ts';
@@ -27,7 +28,11 @@ export async function previewTicket(rt: TradingRuntime, ticket: OrderTicket): Pr
 export function assertEntryStillAllowed(rt: TradingRuntime): void {
   const state = rt.reconciled || rt.machine.state !== 'ACTIVE' ? rt.machine.state : 'REDUCING';
   if (state === 'ACTIVE') return;
-  throw new RiskRejectedError('risk-trading-state', `trading is ${state} (${rt.machine.reason}): the entry was not sent`, { details: { ruleId: 'trading-state', state } });
+  throw new RiskRejectedError(
+    'risk-trading-state',
+    `trading is ${state} (${rt.machine.reason}): the entry was not sent`,
+    { details: { ruleId: 'trading-state', state } },
+  );
 }
 
 /**
@@ -38,8 +43,19 @@ export function assertEntryStillAllowed(rt: TradingRuntime): void {
 export async function assertResendAllowed(rt: TradingRuntime, order: JournalOrder): Promise<void> {
   if (order.reduceOnly) return;
   assertEntryStillAllowed(rt);
-  if (order.stopPrice === undefined) throw new RiskRejectedError('risk-stop-required', 'an entry without a stop is never resent', { details: { ruleId: 'stop-required' } });
-  const ticket: OrderTicket = { symbol: order.symbol, side: order.side, type: order.type, sizeLots: order.sizeLots, leverage: order.leverage, stopPrice: order.stopPrice, ...(order.price === undefined ? {} : { price: order.price }) };
+  if (order.stopPrice === undefined)
+    throw new RiskRejectedError('risk-stop-required', 'an entry without a stop is never resent', {
+      details: { ruleId: 'stop-required' },
+    });
+  const ticket: OrderTicket = {
+    symbol: order.symbol,
+    side: order.side,
+    type: order.type,
+    sizeLots: order.sizeLots,
+    leverage: order.leverage,
+    stopPrice: order.stopPrice,
+    ...(order.price === undefined ? {} : { price: order.price }),
+  };
   assertOrderAllowed(await riskContextFor(rt, ticket, { fresh: true, excludeClientOid: order.clientOid }));
 }
 
@@ -48,51 +64,97 @@ export async function assertResendAllowed(rt: TradingRuntime, order: JournalOrde
  * attached to the entry (st-order) when `useStOrders` is on.
  * @throws RiskRejectedError (rule + numbers), OrderRejectedError when the exchange refuses.
  */
-export function placeTicket(rt: TradingRuntime, ticket: OrderTicket): Promise<{ order: JournalOrder; preview: RiskPreview }> {
+export function placeTicket(
+  rt: TradingRuntime,
+  ticket: OrderTicket,
+): Promise<{ order: JournalOrder; preview: RiskPreview }> {
   return rt.deps.lock.run(ACCOUNT, () => placeSerialised(rt, ticket));
 }
 
-async function placeSerialised(rt: TradingRuntime, ticket: OrderTicket): Promise<{ order: JournalOrder; preview: RiskPreview }> {
+async function placeSerialised(
+  rt: TradingRuntime,
+  ticket: OrderTicket,
+): Promise<{ order: JournalOrder; preview: RiskPreview }> {
   const { deps } = rt;
   // The trading state first: when entries are refused there is nothing to read or size.
-  try {
+  journalingDenial(rt, ticket, () => {
     assertEntryStillAllowed(rt);
-  } catch (error) {
-    if (error instanceof RiskRejectedError) deps.journal.append('risk-decision', { verdict: 'deny', ruleId: error.ruleId, message: error.message, ...error.details }, { symbol: ticket.symbol });
-    throw error;
-  }
+  });
   const ctx = await riskContextFor(rt, ticket, { fresh: true });
-  let preview: RiskPreview;
-  try {
-    preview = assertOrderAllowed(ctx);
-  } catch (error) {
-    if (error instanceof RiskRejectedError) deps.journal.append('risk-decision', { verdict: 'deny', ruleId: error.ruleId, message: error.message, ...error.details }, { symbol: ticket.symbol });
-    throw error;
-  }
+  const preview = journalingDenial(rt, ticket, () => assertOrderAllowed(ctx));
   deps.journal.append('risk-decision', { ...preview, ticket }, { symbol: ticket.symbol });
   rt.orderTimes.push(deps.now());
   const side = ticket.side === 'buy' ? 'long' : 'short';
   const adding = ctx.position !== undefined;
-  // The attached stop (st-order) protects the entry's own lots from its first fill, even with the
-  // app closed; under an open position it is left alone while the add rests (protection/cover.ts).
-  const attach = deps.config.protection.useStOrders;
-  const order = await deps.tracker.submit(
-    {
-      symbol: ticket.symbol, side: ticket.side, type: ticket.type, sizeLots: ticket.sizeLots, price: ticket.price, leverage: ticket.leverage, marginMode: ctx.marginMode, reduceOnly: false, purpose: 'entry',
-      ...(attach ? { attachedStopPrice: ticket.stopPrice } : { stopPrice: ticket.stopPrice }),
-    },
-    { admit: () => { assertEntryStillAllowed(rt); } },
-  );
-  if (order.status === 'REJECTED') throw new OrderRejectedError('order-rejected', order.reason ?? 'the exchange refused the order', { details: { clientOid: order.clientOid } });
-  // The kill switch was pressed while this entry was on the wire: it landed after the cancels.
-  if (rt.machine.isActive('kill-switch')) {
-    await deps.tracker.cancel(order.clientOid);
-    throw new RiskRejectedError('risk-trading-state', 'the kill switch was pressed while this entry was on its way; it was cancelled at the exchange', { details: { ruleId: 'trading-state', clientOid: order.clientOid } });
-  }
-  addIntent(rt, { clientOid: order.clientOid, symbol: ticket.symbol, side, stopPrice: ticket.stopPrice, ...(ticket.trailing === undefined ? {} : { trailing: ticket.trailing }), apply: adding ? 'on-fill' : 'on-accept' });
+  const order = await submitEntry(rt, ticket, ctx.marginMode);
+  if (order.status === 'REJECTED')
+    throw new OrderRejectedError('order-rejected', order.reason ?? 'the exchange refused the order', {
+      details: { clientOid: order.clientOid },
+    });
+  await cancelIfKilledInFlight(rt, order);
+  addIntent(rt, {
+    clientOid: order.clientOid,
+    symbol: ticket.symbol,
+    side,
+    stopPrice: ticket.stopPrice,
+    ...(ticket.trailing === undefined ? {} : { trailing: ticket.trailing }),
+    apply: adding ? 'on-fill' : 'on-accept',
+  });
   applyEntryIntents(rt);
   inBackground(rt, followEntry(rt, order.clientOid));
   return { order, preview };
+}
+
+/** Runs a risk check; a denial is journaled with its rule and numbers before it is rethrown. */
+function journalingDenial<T>(rt: TradingRuntime, ticket: OrderTicket, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof RiskRejectedError)
+      rt.deps.journal.append(
+        'risk-decision',
+        { verdict: 'deny', ruleId: error.ruleId, message: error.message, ...error.details },
+        { symbol: ticket.symbol },
+      );
+    throw error;
+  }
+}
+
+/** Sends the entry through the tracker; the trading state is checked again at the limiter's front. */
+function submitEntry(rt: TradingRuntime, ticket: OrderTicket, marginMode: MarginMode): Promise<JournalOrder> {
+  // The attached stop (st-order) protects the entry's own lots from its first fill, even with the
+  // app closed; under an open position it is left alone while the add rests (protection/cover.ts).
+  const attach = rt.deps.config.protection.useStOrders;
+  return rt.deps.tracker.submit(
+    {
+      symbol: ticket.symbol,
+      side: ticket.side,
+      type: ticket.type,
+      sizeLots: ticket.sizeLots,
+      price: ticket.price,
+      leverage: ticket.leverage,
+      marginMode,
+      reduceOnly: false,
+      purpose: 'entry',
+      ...(attach ? { attachedStopPrice: ticket.stopPrice } : { stopPrice: ticket.stopPrice }),
+    },
+    {
+      admit: () => {
+        assertEntryStillAllowed(rt);
+      },
+    },
+  );
+}
+
+/** The kill switch was pressed while this entry was on the wire: it landed after the cancels. */
+async function cancelIfKilledInFlight(rt: TradingRuntime, order: JournalOrder): Promise<void> {
+  if (!rt.machine.isActive('kill-switch')) return;
+  await rt.deps.tracker.cancel(order.clientOid);
+  throw new RiskRejectedError(
+    'risk-trading-state',
+    'the kill switch was pressed while this entry was on its way; it was cancelled at the exchange',
+    { details: { ruleId: 'trading-state', clientOid: order.clientOid } },
+  );
 }
 
 /**
@@ -101,7 +163,8 @@ async function placeSerialised(rt: TradingRuntime, ticket: OrderTicket): Promise
  */
 async function followEntry(rt: TradingRuntime, clientOid: string): Promise<void> {
   let filled = 0;
-  const until = rt.deps.now() + Math.max(rt.deps.config.orders.confirmTimeoutMs, rt.deps.config.orders.pollIntervalMs);
+  const until =
+    rt.deps.now() + Math.max(rt.deps.config.orders.confirmTimeoutMs, rt.deps.config.orders.pollIntervalMs);
   while (rt.deps.now() <= until && !rt.stopped) {
     const order = await rt.deps.tracker.refresh(clientOid).catch(() => rt.deps.journal.getOrder(clientOid));
     if (order === undefined) return;

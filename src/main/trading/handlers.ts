@@ -8,7 +8,9 @@ import type { tradingChannels } from '../../shared/ipc/channels/trading.ts';
 import type { TradingService } from './service.ts';
 
 type Channels = typeof tradingChannels;
-type Handler<C extends keyof Channels> = (request: z.infer<Channels[C]['request']>) => Promise<z.infer<Channels[C]['response']>>;
+type Handler<C extends keyof Channels> = (
+  request: z.infer<Channels[C]['request']>,
+) => Promise<z.infer<Channels[C]['response']>>;
 
 /** `{ 'trading:verb-noun': async (request) => value }` for every trading channel. */
 export type TradingHandlers = { [C in keyof Channels]: Handler<C> };
@@ -17,10 +19,7 @@ export type TradingHandlers = { [C in keyof Channels]: Handler<C> };
 export function createTradingHandlers(service: TradingService): TradingHandlers {
   return {
     'trading:preview-order': (ticket) => service.previewOrder(ticket),
-    'trading:place-order': async (ticket) => {
-      const { order, preview } = await service.placeOrder(ticket);
-      return { clientOid: order.clientOid, status: order.status, protection: order.stopAttachment === 'attached' ? 'attached' : 'on-first-fill', preview };
-    },
+    'trading:place-order': (ticket) => placeOrder(service, ticket),
     'trading:cancel-order': async ({ clientOid }) => {
       const order = await service.cancelOrder(clientOid);
       return { clientOid: order.clientOid, status: order.status };
@@ -30,9 +29,15 @@ export function createTradingHandlers(service: TradingService): TradingHandlers 
       const order = await service.closePosition(symbol);
       return { clientOid: order.clientOid, status: order.status };
     },
-    'trading:move-stop': async ({ symbol, stopPrice }) => ({ symbol, stopPrice, ...(await service.moveStop(symbol, stopPrice)) }),
-    'trading:set-trailing': ({ symbol, trailing }) => Promise.resolve({ symbol, trailing: service.setTrailing(symbol, trailing) }),
-    'trading:trigger-kill-switch': ({ flatten, reason }) => service.triggerKillSwitch(flatten, reason ?? 'pressed by the trader'),
+    'trading:move-stop': async ({ symbol, stopPrice }) => ({
+      symbol,
+      stopPrice,
+      ...(await service.moveStop(symbol, stopPrice)),
+    }),
+    'trading:set-trailing': ({ symbol, trailing }) =>
+      Promise.resolve({ symbol, trailing: service.setTrailing(symbol, trailing) }),
+    'trading:trigger-kill-switch': ({ flatten, reason }) =>
+      service.triggerKillSwitch(flatten, reason ?? 'pressed by the trader'),
     'trading:get-margin-mode': ({ symbol }) => service.getMarginMode(symbol),
     'trading:set-margin-mode': ({ symbol, marginMode }) => service.setMarginMode(symbol, marginMode),
     'trading:get-state': () => Promise.resolve(service.getState()),
@@ -41,8 +46,30 @@ export function createTradingHandlers(service: TradingService): TradingHandlers 
       return Promise.resolve(service.getState());
     },
     'trading:list-positions': () => Promise.resolve(service.listPositions()),
-    'trading:list-orders': ({ scope, symbol, limit }) => Promise.resolve(service.listOrders(scope, symbol, limit).map(({ requestJson: _r, parentClientOid: _p, stopAttachment: _a, ...order }) => order)),
+    'trading:list-orders': ({ scope, symbol, limit }) =>
+      Promise.resolve(
+        service
+          .listOrders(scope, symbol, limit)
+          .map(({ requestJson: _r, parentClientOid: _p, stopAttachment: _a, ...order }) => order),
+      ),
     'trading:query-journal': (query) => Promise.resolve(service.journal.queryEvents(query)),
-    'trading:get-trailing': ({ symbol }) => Promise.resolve(service.listTrailing().filter((state) => symbol === undefined || state.symbol === symbol)),
+    'trading:get-trailing': ({ symbol }) =>
+      Promise.resolve(
+        service.listTrailing().filter((state) => symbol === undefined || state.symbol === symbol),
+      ),
+  };
+}
+
+/** Places the ticket and says how its stop protects it: attached to the entry, or on its first fill. */
+async function placeOrder(
+  service: TradingService,
+  ticket: z.infer<Channels['trading:place-order']['request']>,
+): Promise<z.infer<Channels['trading:place-order']['response']>> {
+  const { order, preview } = await service.placeOrder(ticket);
+  return {
+    clientOid: order.clientOid,
+    status: order.status,
+    protection: order.stopAttachment === 'attached' ? 'attached' : 'on-first-fill',
+    preview,
   };
 }

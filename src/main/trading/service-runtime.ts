@@ -34,41 +34,128 @@ function tradingConfigInForce(options: TradingServiceOptions): () => TradingConf
   return read === undefined ? () => fixed : () => read().trading;
 }
 
+/** What every builder of the runtime shares. */
+interface RuntimeParts {
+  readonly options: TradingServiceOptions;
+  readonly emit: (event: TradingEvent) => void;
+  readonly now: () => number;
+  readonly logger: TradingDeps['logger'];
+  readonly journal: ReturnType<typeof withFillEvents>;
+  /** The runtime once it is built: the tracker's and the closer's callbacks reach it late. */
+  readonly holder: { rt?: TradingRuntime };
+}
+
 /** Wires the components together (no I/O). */
-export function buildRuntime(options: TradingServiceOptions, emit: (event: TradingEvent) => void): TradingRuntime {
-  const config = options.config.trading;
-  const current = tradingConfigInForce(options);
-  const now = () => options.clock.now();
-  const logger = options.logger.child({ component: 'trading' });
-  const journal = withFillEvents(options.journal);
-  const holder: { rt?: TradingRuntime } = {};
-  const alertOf = (...args: Parameters<typeof raiseAlert> extends [unknown, ...infer R] ? R : never): void => {
+export function buildRuntime(
+  options: TradingServiceOptions,
+  emit: (event: TradingEvent) => void,
+): TradingRuntime {
+  const parts: RuntimeParts = {
+    options,
+    emit,
+    now: () => options.clock.now(),
+    logger: options.logger.child({ component: 'trading' }),
+    journal: withFillEvents(options.journal),
+    holder: {},
+  };
+  const deps = buildDeps(parts, buildTracker(parts));
+  const rt = assembleRuntime(parts, deps, buildStateMachine(parts, deps), buildCloser(parts, deps));
+  parts.holder.rt = rt;
+  return rt;
+}
+
+/**
+ * The order tracker, with the trading config it was built with. Its alerts and resend checks
+ * need the runtime, which exists only once everything is built; until then they do nothing.
+ */
+function buildTracker(parts: RuntimeParts): TradingDeps['tracker'] {
+  const { options, journal, now, logger, emit, holder } = parts;
+  const alertOf = (
+    ...args: Parameters<typeof raiseAlert> extends [unknown, ...infer R] ? R : never
+  ): void => {
     if (holder.rt !== undefined) raiseAlert(holder.rt.deps, ...args);
   };
-  const tracker = createOrderTracker({
-    rest: options.client.rest, journal, config: config.orders, now, logger,
-    onUpdate: ({ requestJson: _request, parentClientOid: _parent, stopAttachment: _attachment, ...order }) => {
+  return createOrderTracker({
+    rest: options.client.rest,
+    journal,
+    config: options.config.trading.orders,
+    now,
+    logger,
+    onUpdate: ({
+      requestJson: _request,
+      parentClientOid: _parent,
+      stopAttachment: _attachment,
+      ...order
+    }) => {
       emit({ name: 'trading:order-updated', payload: order });
     },
     onMismatch: (order, problem) => {
-      alertOf('critical', 'order-mismatch', `${order.symbol}: the exchange's order ${order.clientOid} differs from the request: ${problem}`, order.symbol, { clientOid: order.clientOid });
+      alertOf(
+        'critical',
+        'order-mismatch',
+        `${order.symbol}: the exchange's order ${order.clientOid} differs from the request: ${problem}`,
+        order.symbol,
+        { clientOid: order.clientOid },
+      );
     },
     onGaveUp: (order, reason) => {
-      alertOf('critical', 'order-unknown', `${order.symbol}: order ${order.clientOid} (${order.purpose} ${order.side} ${order.sizeLots} lots) ${reason}`, order.symbol, { clientOid: order.clientOid });
+      alertOf(
+        'critical',
+        'order-unknown',
+        `${order.symbol}: order ${order.clientOid} (${order.purpose} ${order.side} ${order.sizeLots} lots) ${reason}`,
+        order.symbol,
+        { clientOid: order.clientOid },
+      );
     },
     mayResend: async (order) => {
       if (holder.rt !== undefined) await assertResendAllowed(holder.rt, order);
     },
   });
-  const settings = tradingSettings(journal, logger);
-  const deps: TradingDeps = { rest: options.client.rest, journal, tracker, lock: createKeyedLock(), get config() { return current(); }, now, logger, contracts: new Map(), settings, alert: options.alert, emit };
-  const machine = createTradingStateMachine(now, (change) => {
+}
+
+/** The dependencies every trading component is given; `config` is read afresh at each use. */
+function buildDeps(parts: RuntimeParts, tracker: TradingDeps['tracker']): TradingDeps {
+  const { options, journal, now, logger, emit } = parts;
+  const current = tradingConfigInForce(options);
+  return {
+    rest: options.client.rest,
+    journal,
+    tracker,
+    lock: createKeyedLock(),
+    get config() {
+      return current();
+    },
+    now,
+    logger,
+    contracts: new Map(),
+    settings: tradingSettings(journal, logger),
+    alert: options.alert,
+    emit,
+  };
+}
+
+/** The trading state machine; every change is journaled, sent to the renderer and, if it restricts trading, alerted. */
+function buildStateMachine(parts: RuntimeParts, deps: TradingDeps): TradingRuntime['machine'] {
+  const { journal, now, emit } = parts;
+  return createTradingStateMachine(now, (change) => {
     journal.append('state-change', { ...change });
     emit({ name: 'trading:state-changed', payload: change });
     // The start-up REDUCING (reconciliation running) is routine: an event, not a notification.
-    if (change.state !== 'ACTIVE' && change.details.trigger !== 'not-reconciled') raiseAlert(deps, change.state === 'HALTED' ? 'critical' : 'warning', 'trading-restricted', `trading is ${change.state}: ${change.reason}`, undefined);
+    if (change.state !== 'ACTIVE' && change.details.trigger !== 'not-reconciled')
+      raiseAlert(
+        deps,
+        change.state === 'HALTED' ? 'critical' : 'warning',
+        'trading-restricted',
+        `trading is ${change.state}: ${change.reason}`,
+        undefined,
+      );
   });
-  const closer = createEmergencyCloser(deps, {
+}
+
+/** The emergency closer, closing through the runtime's own close-position action. */
+function buildCloser(parts: RuntimeParts, deps: TradingDeps): TradingRuntime['closer'] {
+  const { holder } = parts;
+  return createEmergencyCloser(deps, {
     close: (symbol, reason) => {
       if (holder.rt === undefined) throw new Error('the trading service is not built');
       return closePosition(holder.rt, symbol, reason);
@@ -76,22 +163,55 @@ export function buildRuntime(options: TradingServiceOptions, emit: (event: Tradi
     stillOpen: (symbol) => holder.rt !== undefined && !holder.rt.stopped && holder.rt.positions.has(symbol),
     requestPass: () => holder.rt?.requestTick(),
   });
+}
+
+/** The runtime over its components, with nothing read from the exchange yet. */
+function assembleRuntime(
+  parts: RuntimeParts,
+  deps: TradingDeps,
+  machine: TradingRuntime['machine'],
+  closer: TradingRuntime['closer'],
+): TradingRuntime {
+  const { options, now } = parts;
   const watchdog = createProtectionWatchdog(deps, closer);
   const atr = options.atr;
-  const lossGuard = createLossGuard(() => current().state.dailyLossLimitUsdt, () => current().state.maxConsecutiveStopOuts);
-  const rt: TradingRuntime = {
-    deps, client: options.client, machine, lossGuard, watchdog, closer, atr, verdictCheck: options.verdictCheck, liveSizeCap: options.liveSizeCap, trailing: createTrailingManager(deps, watchdog, atr), liquidation: createLiquidationWatch(deps),
-    positions: new Map(), readings: new Map(), positionsAt: now(), baselineTaken: false, pendingChanges: new Map(), fundingChecked: new Set(), reconciled: false, stopped: false, pollingOrders: false, orderTimes: [], requestTick: () => undefined, background: new Set(),
+  const lossGuard = createLossGuard(
+    () => deps.config.state.dailyLossLimitUsdt,
+    () => deps.config.state.maxConsecutiveStopOuts,
+  );
+  return {
+    deps,
+    client: options.client,
+    machine,
+    lossGuard,
+    watchdog,
+    closer,
+    atr,
+    verdictCheck: options.verdictCheck,
+    liveSizeCap: options.liveSizeCap,
+    trailing: createTrailingManager(deps, watchdog, atr),
+    liquidation: createLiquidationWatch(deps),
+    positions: new Map(),
+    readings: new Map(),
+    positionsAt: now(),
+    baselineTaken: false,
+    pendingChanges: new Map(),
+    fundingChecked: new Set(),
+    reconciled: false,
+    stopped: false,
+    pollingOrders: false,
+    orderTimes: [],
+    requestTick: () => undefined,
+    background: new Set(),
   };
-  holder.rt = rt;
-  return rt;
 }
 
 function restoreSticky(rt: TradingRuntime): void {
   const snapshot = rt.deps.settings.get('loss-guard');
   if (snapshot !== undefined) rt.lossGuard.restore(snapshot);
   const kill = rt.deps.settings.get('kill-switch');
-  if (kill?.active === true) rt.machine.setTrigger('kill-switch', true, `kill switch: ${kill.reason} (still engaged after restart)`);
+  if (kill?.active === true)
+    rt.machine.setTrigger('kill-switch', true, `kill switch: ${kill.reason} (still engaged after restart)`);
 }
 
 function onClientEvent(rt: TradingRuntime, event: TradingClientEvent): void {
@@ -103,7 +223,10 @@ function onClientEvent(rt: TradingRuntime, event: TradingClientEvent): void {
 }
 
 /** Starts protection at once, then reconciles (retrying) and opens trading for entries. */
-export async function startLoop(rt: TradingRuntime, client: TradingClient): Promise<{ report: ReconciliationReport; loop: { stop(): Promise<void> } }> {
+export async function startLoop(
+  rt: TradingRuntime,
+  client: TradingClient,
+): Promise<{ report: ReconciliationReport; loop: { stop(): Promise<void> } }> {
   restoreSticky(rt);
   rt.machine.setTrigger('not-reconciled', true, 'start-up reconciliation with the exchange is running');
   const unsubscribe = client.subscribe?.((event) => {
@@ -154,7 +277,13 @@ function runLoop(rt: TradingRuntime): { stop(): Promise<void> } {
     } catch (error) {
       rt.deps.logger.warn('trading-pass-failed', { error: String(error) });
       const staleMs = rt.deps.now() - rt.positionsAt;
-      if (staleMs > rt.deps.config.state.staleMarketDataMs) rt.machine.setTrigger('market-data-stale', true, `positions and stops unread for ${Math.round(staleMs / 1000)} s`, { staleMs });
+      if (staleMs > rt.deps.config.state.staleMarketDataMs)
+        rt.machine.setTrigger(
+          'market-data-stale',
+          true,
+          `positions and stops unread for ${Math.round(staleMs / 1000)} s`,
+          { staleMs },
+        );
     } finally {
       busy = false;
     }
@@ -165,7 +294,9 @@ function runLoop(rt: TradingRuntime): { stop(): Promise<void> } {
     timer = setTimeout(() => {
       again = false;
       running = pass().finally(() => {
-        schedule(again ? rt.deps.config.protection.minPassIntervalMs : rt.deps.config.protection.watchdogIntervalMs);
+        schedule(
+          again ? rt.deps.config.protection.minPassIntervalMs : rt.deps.config.protection.watchdogIntervalMs,
+        );
       });
     }, delayMs);
   };

@@ -71,7 +71,7 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
     async stop() {
       rt.stopped = true;
       await loop?.stop();
-      await Promise.all([rt.deps.tracker.stop(), rt.closer.stop(), Promise.allSettled([...rt.background])]);
+      await stopWorkers(rt);
     },
     on(listener) {
       listeners.add(listener);
@@ -86,7 +86,10 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
     setTrailing: (symbol, spec) => actions.setTrailing(rt, symbol, spec),
     getTrailing: (symbol) => rt.trailing.get(symbol),
     listTrailing: () => rt.trailing.list(),
-    triggerKillSwitch: async (flatten, reason) => ({ ...(await killSwitch(rt, flatten, reason)), state: stateView(rt) }),
+    triggerKillSwitch: async (flatten, reason) => ({
+      ...(await killSwitch(rt, flatten, reason)),
+      state: stateView(rt),
+    }),
     getMarginMode: (symbol) => marginModeView(rt, symbol),
     setMarginMode: (symbol, marginMode) => changeMarginMode(rt, symbol, marginMode),
     resumeTrading: () => {
@@ -97,9 +100,27 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
     },
     getState: () => stateView(rt),
     listPositions: () => [...rt.positions.values()].map((p) => positionView(rt, p)),
-    listOrders: (scope, symbol, limit) =>
-      scope === 'open' ? options.journal.openOrders().filter((o) => symbol === undefined || o.symbol === symbol).slice(0, limit) : options.journal.recentOrders(limit, symbol),
+    listOrders: (scope, symbol, limit) => listOrders(options.journal, scope, symbol, limit),
   };
+}
+
+/** Stops the order tracker and the emergency closer, and lets every background task settle. */
+async function stopWorkers(rt: ReturnType<typeof buildRuntime>): Promise<void> {
+  await Promise.all([rt.deps.tracker.stop(), rt.closer.stop(), Promise.allSettled([...rt.background])]);
+}
+
+/** The open orders or the most recent ones, for one symbol or all, at most `limit`. */
+function listOrders(
+  journal: Journal,
+  scope: 'open' | 'recent',
+  symbol: string | undefined,
+  limit: number,
+): JournalOrder[] {
+  if (scope === 'recent') return journal.recentOrders(limit, symbol);
+  return journal
+    .openOrders()
+    .filter((o) => symbol === undefined || o.symbol === symbol)
+    .slice(0, limit);
 }
 
 function stateView(rt: ReturnType<typeof buildRuntime>): TradingStateView {

@@ -30,7 +30,6 @@ export interface EmergencyCloserHooks {
   readonly requestPass: () => void;
 }
 
-
 /** Builds the closer. */
 export function createEmergencyCloser(deps: TradingDeps, hooks: EmergencyCloserHooks): EmergencyCloser {
   const running = new Map<string, Promise<void>>();
@@ -39,23 +38,22 @@ export function createEmergencyCloser(deps: TradingDeps, hooks: EmergencyCloserH
   let stopped = false;
   const needed = (symbol: string): boolean => !stopped && !cancelled.has(symbol) && hooks.stillOpen(symbol);
   const loop = async (symbol: string, reason: string): Promise<void> => {
-    const { emergencyCloseRetryInitialMs: initial, emergencyCloseRetryMaxMs: cap } = deps.config.protection;
     for (let attempt = 1; needed(symbol); attempt += 1) {
       const outcome = await attemptClose(deps, hooks, symbol, reason, attempt);
       hooks.requestPass();
-      // A close the exchange took is given time to show as flat before another is sent.
-      const waitMs = outcome === 'sent' ? Math.max(initial, deps.config.orders.confirmTimeoutMs) : Math.min(cap, initial * 2 ** (attempt - 1));
-      if (!(await abortableSleep(waitMs, stopping.signal).then(() => true, () => false))) return;
+      if (!(await waitBeforeNextAttempt(deps, outcome, attempt, stopping.signal))) return;
     }
-    deps.journal.append('position-event', { event: 'emergency-close-ended', flat: !hooks.stillOpen(symbol), byTrader: cancelled.has(symbol) }, { symbol });
+    deps.journal.append(
+      'position-event',
+      { event: 'emergency-close-ended', flat: !hooks.stillOpen(symbol), byTrader: cancelled.has(symbol) },
+      { symbol },
+    );
   };
   return {
     request(symbol, reason, options = {}) {
       if (stopped || running.has(symbol)) return;
       cancelled.delete(symbol);
-      // Journaled when it starts, so the track record counts it even if the app dies mid-exit.
-      deps.journal.append('position-event', { event: 'emergency-close-started', reason }, { symbol });
-      if (options.alreadyAlerted !== true) raiseAlert(deps, 'critical', 'position-emergency-close', `${symbol}: ${reason}; closing the position at market`, symbol, { reason });
+      announceStart(deps, symbol, reason, options.alreadyAlerted === true);
       const task = loop(symbol, reason).finally(() => running.delete(symbol));
       running.set(symbol, task);
     },
@@ -71,7 +69,50 @@ export function createEmergencyCloser(deps: TradingDeps, hooks: EmergencyCloserH
   };
 }
 
-async function attemptClose(deps: TradingDeps, hooks: EmergencyCloserHooks, symbol: string, reason: string, attempt: number): Promise<'sent' | 'failed'> {
+/** Journals the start of an exit and, unless the caller already did, raises its critical alert. */
+function announceStart(deps: TradingDeps, symbol: string, reason: string, alreadyAlerted: boolean): void {
+  // Journaled when it starts, so the track record counts it even if the app dies mid-exit.
+  deps.journal.append('position-event', { event: 'emergency-close-started', reason }, { symbol });
+  if (alreadyAlerted) return;
+  raiseAlert(
+    deps,
+    'critical',
+    'position-emergency-close',
+    `${symbol}: ${reason}; closing the position at market`,
+    symbol,
+    { reason },
+  );
+}
+
+/**
+ * Waits before the next attempt: a close the exchange took is given time to show as flat before
+ * another is sent; a failed one backs off exponentially up to the cap.
+ * @returns false when the service stopped during the wait.
+ */
+function waitBeforeNextAttempt(
+  deps: TradingDeps,
+  outcome: 'sent' | 'failed',
+  attempt: number,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const { emergencyCloseRetryInitialMs: initial, emergencyCloseRetryMaxMs: cap } = deps.config.protection;
+  const waitMs =
+    outcome === 'sent'
+      ? Math.max(initial, deps.config.orders.confirmTimeoutMs)
+      : Math.min(cap, initial * 2 ** (attempt - 1));
+  return abortableSleep(waitMs, signal).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function attemptClose(
+  deps: TradingDeps,
+  hooks: EmergencyCloserHooks,
+  symbol: string,
+  reason: string,
+  attempt: number,
+): Promise<'sent' | 'failed'> {
   try {
     const order = await hooks.close(symbol, reason);
     if (order.status !== 'REJECTED') return 'sent';
@@ -83,5 +124,12 @@ async function attemptClose(deps: TradingDeps, hooks: EmergencyCloserHooks, symb
 }
 
 function raiseFailure(deps: TradingDeps, symbol: string, attempt: number, why: string): void {
-  raiseAlert(deps, 'critical', 'emergency-close-failed', `${symbol}: the emergency close failed (attempt ${attempt}): ${why}; retrying`, symbol, { attempt, reason: why });
+  raiseAlert(
+    deps,
+    'critical',
+    'emergency-close-failed',
+    `${symbol}: the emergency close failed (attempt ${attempt}): ${why}; retrying`,
+    symbol,
+    { attempt, reason: why },
+  );
 }

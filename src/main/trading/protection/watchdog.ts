@@ -26,13 +26,20 @@ export interface ProtectionWatchdog {
    * Cancels our stops on symbols without a position or a working entry, and our reduce-only stops
    * on the adding side of a position (left from a previous position of the other side).
    */
-  sweepOrphans(openSides: ReadonlyMap<string, 'long' | 'short'>, stops: ReadonlyMap<string, SidedStop[]>): Promise<void>;
+  sweepOrphans(
+    openSides: ReadonlyMap<string, 'long' | 'short'>,
+    stops: ReadonlyMap<string, SidedStop[]>,
+  ): Promise<void>;
   /** The badge for a symbol. */
   protection(symbol: string): Protection;
   /** Forgets a closed position's timers. */
   forget(symbol: string): void;
   /** Hands off our stop to a new price (trailing, manual move); returns what happened. */
-  moveStop(position: ExchangePosition, stops: readonly SidedStop[], stopPrice: string): Promise<StopExecution>;
+  moveStop(
+    position: ExchangePosition,
+    stops: readonly SidedStop[],
+    stopPrice: string,
+  ): Promise<StopExecution>;
 }
 
 interface SymbolGuard {
@@ -57,7 +64,13 @@ export function createProtectionWatchdog(deps: TradingDeps, closer: EmergencyClo
   const guardOf = (symbol: string): SymbolGuard => {
     let guard = guards.get(symbol);
     if (guard === undefined) {
-      guard = { nakedSince: undefined, unknownSince: undefined, alerted: false, failures: 0, status: { status: 'UNKNOWN', stopLots: 0 } };
+      guard = {
+        nakedSince: undefined,
+        unknownSince: undefined,
+        alerted: false,
+        failures: 0,
+        status: { status: 'UNKNOWN', stopLots: 0 },
+      };
       guards.set(symbol, guard);
     }
     return guard;
@@ -75,14 +88,20 @@ export function createProtectionWatchdog(deps: TradingDeps, closer: EmergencyClo
     unknown: (position, reason) => {
       markUnknown(ctx, position, reason);
     },
-    moveStop: (position, stops, stopPrice) => deps.lock.run(position.symbol, () => protectOnce(ctx, position, stops, stopPrice)),
+    moveStop: (position, stops, stopPrice) =>
+      deps.lock.run(position.symbol, () => protectOnce(ctx, position, stops, stopPrice)),
     sweepOrphans: (openSides, stops) => sweepOrphans(deps, openSides, stops),
     protection: (symbol) => guardOf(symbol).status,
     forget: (symbol) => guards.delete(symbol),
   };
 }
 
-async function protectOnce(ctx: WatchCtx, position: ExchangePosition, allStops: readonly SidedStop[], forcedPrice: string | undefined): Promise<StopExecution> {
+async function protectOnce(
+  ctx: WatchCtx,
+  position: ExchangePosition,
+  allStops: readonly SidedStop[],
+  forcedPrice: string | undefined,
+): Promise<StopExecution> {
   const { deps } = ctx;
   const guard = ctx.guardOf(position.symbol);
   const cover = coverOf(deps, position, allStops);
@@ -100,7 +119,10 @@ async function protectOnce(ctx: WatchCtx, position: ExchangePosition, allStops: 
   if (closeIfNakedTooLong(ctx, position, guard)) return idle;
   if (plan.place !== undefined && stopInDoubt(deps, position.symbol)) return idle;
   if (plan.status === 'NAKED' && isCrossed(position, target)) {
-    ctx.closer.request(position.symbol, `stop ${target} already crossed by mark ${position.markPrice ?? 'unknown'} while unprotected`);
+    ctx.closer.request(
+      position.symbol,
+      `stop ${target} already crossed by mark ${position.markPrice ?? 'unknown'} while unprotected`,
+    );
     return idle;
   }
   const result = await executeStopPlan(deps, position, closingSideOf(position.side), plan);
@@ -114,7 +136,15 @@ async function protectOnce(ctx: WatchCtx, position: ExchangePosition, allStops: 
  */
 function stopInDoubt(deps: TradingDeps, symbol: string): boolean {
   const now = deps.now();
-  return deps.journal.openOrders().some((o) => o.symbol === symbol && o.purpose === 'stop' && (o.status === 'SUBMITTED' || o.status === 'UNKNOWN' || o.status === 'RECONCILING') && now - o.createdAt < deps.config.protection.stopDoubtGraceMs);
+  return deps.journal
+    .openOrders()
+    .some(
+      (o) =>
+        o.symbol === symbol &&
+        o.purpose === 'stop' &&
+        (o.status === 'SUBMITTED' || o.status === 'UNKNOWN' || o.status === 'RECONCILING') &&
+        now - o.createdAt < deps.config.protection.stopDoubtGraceMs,
+    );
 }
 
 /** Naked past `closeAfterNakedS` (whatever the reason the stop is missing) → the emergency closer. */
@@ -127,27 +157,62 @@ function closeIfNakedTooLong(ctx: WatchCtx, position: ExchangePosition, guard: S
   return true;
 }
 
-function afterExecution(ctx: WatchCtx, position: ExchangePosition, guard: SymbolGuard, result: StopExecution, plan: StopPlan, cover: PositionCover): void {
+function afterExecution(
+  ctx: WatchCtx,
+  position: ExchangePosition,
+  guard: SymbolGuard,
+  result: StopExecution,
+  plan: StopPlan,
+  cover: PositionCover,
+): void {
   const { deps } = ctx;
   if (result.placed) {
     guard.failures = 0;
-    updateBadge(deps, position, guard, { ...cover, coveredLots: cover.coveredLots + (plan.place?.sizeLots ?? 0), displayPrice: plan.place?.stopPrice ?? cover.displayPrice }, 'PROTECTED');
+    updateBadge(
+      deps,
+      position,
+      guard,
+      {
+        ...cover,
+        coveredLots: cover.coveredLots + (plan.place?.sizeLots ?? 0),
+        displayPrice: plan.place?.stopPrice ?? cover.displayPrice,
+      },
+      'PROTECTED',
+    );
     return;
   }
   if (result.failedReason === undefined || result.placedClientOid !== undefined) return;
   guard.failures += 1;
-  deps.logger.warn('stop-place-failed', { symbol: position.symbol, attempt: guard.failures, reason: result.failedReason });
+  deps.logger.warn('stop-place-failed', {
+    symbol: position.symbol,
+    attempt: guard.failures,
+    reason: result.failedReason,
+  });
   if (guard.failures < deps.config.protection.stopPlaceMaxAttempts) return;
   const closing = deps.config.protection.closeOnStopFailure && plan.status === 'NAKED';
-  raiseAlert(deps, 'critical', 'stop-unplaceable', `${position.symbol}: the stop could not be placed after ${guard.failures} attempts (${result.failedReason})${closing ? '; closing the position at market' : ''}`, position.symbol, {
-    attempts: guard.failures,
-    coveredBefore: plan.status,
-  });
+  raiseAlert(
+    deps,
+    'critical',
+    'stop-unplaceable',
+    `${position.symbol}: the stop could not be placed after ${guard.failures} attempts (${result.failedReason})${closing ? '; closing the position at market' : ''}`,
+    position.symbol,
+    {
+      attempts: guard.failures,
+      coveredBefore: plan.status,
+    },
+  );
   guard.failures = 0;
-  if (closing) ctx.closer.request(position.symbol, 'protective stop could not be placed', { alreadyAlerted: true });
+  if (closing)
+    ctx.closer.request(position.symbol, 'protective stop could not be placed', { alreadyAlerted: true });
 }
 
-function updateBadge(deps: TradingDeps, position: ExchangePosition, guard: SymbolGuard, cover: PositionCover, status: 'PROTECTED' | 'NAKED'): void {
+function updateBadge(
+  deps: TradingDeps,
+  position: ExchangePosition,
+  guard: SymbolGuard,
+  cover: PositionCover,
+  status: 'PROTECTED' | 'NAKED',
+): void {
   const now = deps.now();
   guard.unknownSince = undefined;
   if (status === 'NAKED') guard.nakedSince ??= now;
@@ -158,19 +223,53 @@ function updateBadge(deps: TradingDeps, position: ExchangePosition, guard: Symbo
   const stopLots = Math.min(cover.coveredLots, position.sizeLots);
   const changed = guard.status.status !== status || guard.status.stopLots !== stopLots;
   guard.status = {
-    status, stopLots, takeProfits: cover.takeProfits,
+    status,
+    stopLots,
+    takeProfits: cover.takeProfits,
     ...(cover.displayPrice === undefined ? {} : { stopPrice: cover.displayPrice }),
     ...(guard.nakedSince === undefined ? {} : { nakedSince: guard.nakedSince }),
   };
   const nakedForS = guard.nakedSince === undefined ? 0 : (now - guard.nakedSince) / 1000;
   if (changed || status === 'NAKED') {
-    deps.emit({ name: 'trading:protection-changed', payload: { symbol: position.symbol, status, positionLots: position.sizeLots, stopLots, nakedForS, at: now } });
+    deps.emit({
+      name: 'trading:protection-changed',
+      payload: {
+        symbol: position.symbol,
+        status,
+        positionLots: position.sizeLots,
+        stopLots,
+        nakedForS,
+        at: now,
+      },
+    });
   }
-  if (changed) deps.journal.append('stop', { action: 'badge', status, stopLots, positionLots: position.sizeLots }, { symbol: position.symbol });
-  if (status === 'NAKED' && !guard.alerted && nakedForS > deps.config.protection.nakedAlertAfterS) {
-    guard.alerted = true;
-    raiseAlert(deps, 'critical', 'position-naked', `${position.symbol}: ${position.sizeLots} lots without full exchange-side stop for ${nakedForS.toFixed(1)} s`, position.symbol, { nakedForS, stopLots });
-  }
+  if (changed)
+    deps.journal.append(
+      'stop',
+      { action: 'badge', status, stopLots, positionLots: position.sizeLots },
+      { symbol: position.symbol },
+    );
+  if (status === 'NAKED') alertIfNakedTooLong(deps, position, guard, nakedForS, stopLots);
+}
+
+/** Raises the critical alert once, when a position has been without a full stop for too long. */
+function alertIfNakedTooLong(
+  deps: TradingDeps,
+  position: ExchangePosition,
+  guard: SymbolGuard,
+  nakedForS: number,
+  stopLots: number,
+): void {
+  if (guard.alerted || nakedForS <= deps.config.protection.nakedAlertAfterS) return;
+  guard.alerted = true;
+  raiseAlert(
+    deps,
+    'critical',
+    'position-naked',
+    `${position.symbol}: ${position.sizeLots} lots without full exchange-side stop for ${nakedForS.toFixed(1)} s`,
+    position.symbol,
+    { nakedForS, stopLots },
+  );
 }
 
 function markUnknown(ctx: WatchCtx, position: ExchangePosition, reason: string): void {
@@ -179,20 +278,54 @@ function markUnknown(ctx: WatchCtx, position: ExchangePosition, reason: string):
   const now = deps.now();
   const changed = guard.status.status !== 'UNKNOWN';
   guard.unknownSince ??= now;
-  guard.status = { status: 'UNKNOWN', stopLots: 0, ...(guard.status.stopPrice === undefined ? {} : { stopPrice: guard.status.stopPrice }) };
+  guard.status = {
+    status: 'UNKNOWN',
+    stopLots: 0,
+    ...(guard.status.stopPrice === undefined ? {} : { stopPrice: guard.status.stopPrice }),
+  };
   const unknownForS = (now - guard.unknownSince) / 1000;
   if (changed) {
-    deps.emit({ name: 'trading:protection-changed', payload: { symbol: position.symbol, status: 'UNKNOWN', positionLots: position.sizeLots, stopLots: 0, nakedForS: 0, at: now } });
-    deps.journal.append('stop', { action: 'badge', status: 'UNKNOWN', reason, positionLots: position.sizeLots }, { symbol: position.symbol });
+    deps.emit({
+      name: 'trading:protection-changed',
+      payload: {
+        symbol: position.symbol,
+        status: 'UNKNOWN',
+        positionLots: position.sizeLots,
+        stopLots: 0,
+        nakedForS: 0,
+        at: now,
+      },
+    });
+    deps.journal.append(
+      'stop',
+      { action: 'badge', status: 'UNKNOWN', reason, positionLots: position.sizeLots },
+      { symbol: position.symbol },
+    );
   }
   if (!guard.alerted && unknownForS > deps.config.protection.nakedAlertAfterS) {
     guard.alerted = true;
-    raiseAlert(deps, 'critical', 'protection-unknown', `${position.symbol}: the exchange stops could not be read for ${unknownForS.toFixed(1)} s (${reason}); protection cannot be confirmed`, position.symbol, { unknownForS });
+    raiseAlert(
+      deps,
+      'critical',
+      'protection-unknown',
+      `${position.symbol}: the exchange stops could not be read for ${unknownForS.toFixed(1)} s (${reason}); protection cannot be confirmed`,
+      position.symbol,
+      { unknownForS },
+    );
   }
 }
 
-async function sweepOrphans(deps: TradingDeps, openSides: ReadonlyMap<string, 'long' | 'short'>, stops: ReadonlyMap<string, SidedStop[]>): Promise<void> {
-  const working = new Set(deps.journal.openOrders().filter((o) => o.purpose === 'entry').map((o) => o.symbol));
+async function sweepOrphans(
+  deps: TradingDeps,
+  openSides: ReadonlyMap<string, 'long' | 'short'>,
+  stops: ReadonlyMap<string, SidedStop[]>,
+): Promise<void> {
+  const working = new Set(
+    deps.journal
+      .openOrders()
+      .filter((o) => o.purpose === 'entry')
+      .map((o) => o.symbol),
+  );
   for (const [symbol, list] of stops) {
     const side = openSides.get(symbol);
     // A reduce-only stop of ours with no position and no working entry is inert but misleading, and
@@ -200,8 +333,12 @@ async function sweepOrphans(deps: TradingDeps, openSides: ReadonlyMap<string, 'l
     // on the adding side (a short's buy stop left under a long) can never protect it. Cancel those;
     // closeOrder stops close whatever is there and stay; foreign orders are never touched.
     const ours = list.filter((stop) => stop.ours && !stop.closesAll);
-    const orphans = side !== undefined ? ours.filter((stop) => stopRole(stop, side) === 'adding-side') : working.has(symbol) ? [] : ours;
+    const orphans =
+      side !== undefined
+        ? ours.filter((stop) => stopRole(stop, side) === 'adding-side')
+        : working.has(symbol)
+          ? []
+          : ours;
     if (orphans.length > 0) await deps.lock.run(symbol, () => cancelStops(deps, symbol, orphans));
   }
 }
-

@@ -4,7 +4,11 @@
  * throttled to one move per `minMoveIntervalMs` per symbol; reduce-only stops go through the
  * client's protective lane.
  */
-import { trailingStateSchema, type TrailingSpec, type TrailingState } from '../../../shared/domain/trailing.ts';
+import {
+  trailingStateSchema,
+  type TrailingSpec,
+  type TrailingState,
+} from '../../../shared/domain/trailing.ts';
 import type { TrailingChange } from '../../../shared/ipc/channels/trading.ts';
 import type { TradingDeps } from '../deps.ts';
 import type { SidedStop } from '../protection/live-stops.ts';
@@ -18,7 +22,12 @@ export interface TrailingManager {
   /** Restores persisted states (after a restart). Returns how many were resumed. */
   load(): number;
   /** Sets (or with `null` removes) the trailing spec of a symbol. */
-  set(symbol: string, positionSide: 'long' | 'short', stopPrice: string, spec: TrailingSpec | null): TrailingState | null;
+  set(
+    symbol: string,
+    positionSide: 'long' | 'short',
+    stopPrice: string,
+    spec: TrailingSpec | null,
+  ): TrailingState | null;
   get(symbol: string): TrailingState | undefined;
   /** Every live trailing state (resumed ones included), by symbol. */
   list(): TrailingState[];
@@ -30,7 +39,11 @@ export interface TrailingManager {
 }
 
 /** Builds the manager. */
-export function createTrailingManager(deps: TradingDeps, watchdog: ProtectionWatchdog, atrSource: AtrSource): TrailingManager {
+export function createTrailingManager(
+  deps: TradingDeps,
+  watchdog: ProtectionWatchdog,
+  atrSource: AtrSource,
+): TrailingManager {
   const states = new Map<string, TrailingState>();
   // ADR 0510: every change reaches the renderer, so the chart and the positions view never
   // depend on having seen this session's `trading:set-trailing` answer.
@@ -90,23 +103,96 @@ async function onMark(
   const state = states.get(position.symbol);
   const known = deps.contracts.get(position.symbol);
   // No mark, no trailing: a stop is never moved on a price the exchange did not give.
-  if (state === undefined || known === undefined || state.positionSide !== position.side || position.markPrice === undefined) return;
-  const atr = state.spec.mode === 'atr' ? atrOf(atrSource, position.symbol, state.spec.atrTimeframeMin ?? deps.config.trailing.atrTimeframeMin, state.spec.atrPeriod ?? deps.config.trailing.atrPeriod) : undefined;
-  const step = stepTrailing(state, position.markPrice, atr, known.prepared.tickSize, deps.config.trailing.minMoveTicks);
-  const throttled = state.lastMovedAt !== undefined && deps.now() - state.lastMovedAt < deps.config.trailing.minMoveIntervalMs;
+  if (
+    state === undefined ||
+    known === undefined ||
+    state.positionSide !== position.side ||
+    position.markPrice === undefined
+  )
+    return;
+  const atr = atrFor(deps, atrSource, position.symbol, state);
+  const step = stepTrailing(
+    state,
+    position.markPrice,
+    atr,
+    known.prepared.tickSize,
+    deps.config.trailing.minMoveTicks,
+  );
+  const throttled = movedTooRecently(deps, state);
   const unmovedChange: TrailingChange = step.state.activated !== state.activated ? 'activated' : 'best-price';
   if (step.moveTo === undefined || throttled) {
-    if (step.state.bestPrice !== state.bestPrice || step.state.activated !== state.activated) save(step.state, unmovedChange);
+    if (step.state.bestPrice !== state.bestPrice || step.state.activated !== state.activated)
+      save(step.state, unmovedChange);
     return;
   }
   const result = await watchdog.moveStop(position, stops, step.moveTo);
   if (!result.placed) {
     save(step.state, unmovedChange);
-    deps.logger.warn('trailing-move-failed', { symbol: position.symbol, moveTo: step.moveTo, reason: result.failedReason });
+    deps.logger.warn('trailing-move-failed', {
+      symbol: position.symbol,
+      moveTo: step.moveTo,
+      reason: result.failedReason,
+    });
     return;
   }
-  deps.settings.set('stop', { price: step.moveTo, side: position.side }, position.symbol);
+  recordMove(deps, save, state, position, step.state, step.moveTo, result);
+}
+
+/** The ATR an `atr`-mode trail steps by (the spec's timeframe and period, else the config's). */
+function atrFor(
+  deps: TradingDeps,
+  atrSource: AtrSource,
+  symbol: string,
+  state: TrailingState,
+): number | undefined {
+  if (state.spec.mode !== 'atr') return undefined;
+  return atrOf(
+    atrSource,
+    symbol,
+    state.spec.atrTimeframeMin ?? deps.config.trailing.atrTimeframeMin,
+    state.spec.atrPeriod ?? deps.config.trailing.atrPeriod,
+  );
+}
+
+/** Whether the last move was less than `minMoveIntervalMs` ago. */
+function movedTooRecently(deps: TradingDeps, state: TrailingState): boolean {
+  return (
+    state.lastMovedAt !== undefined && deps.now() - state.lastMovedAt < deps.config.trailing.minMoveIntervalMs
+  );
+}
+
+/** Remembers a stop the exchange now holds at `moveTo`: the sticky stop setting, the state, the journal. */
+function recordMove(
+  deps: TradingDeps,
+  save: (state: TrailingState, change: TrailingChange) => void,
+  before: TrailingState,
+  position: ExchangePosition,
+  stepped: TrailingState,
+  moveTo: string,
+  result: Awaited<ReturnType<ProtectionWatchdog['moveStop']>>,
+): void {
+  deps.settings.set('stop', { price: moveTo, side: position.side }, position.symbol);
   // Both figures are measured by the executor (ADR 0334), never assumed.
-  save({ ...step.state, stopPrice: step.moveTo, lastMovedAt: deps.now(), lastHandOffGapMs: result.gapMs, lastHandOffOverlapMs: result.overlapMs }, 'moved');
-  deps.journal.append('trailing', { action: 'moved', from: state.stopPrice, to: step.moveTo, mark: position.markPrice, overlapMs: result.overlapMs, gapMs: result.gapMs }, { symbol: position.symbol });
+  save(
+    {
+      ...stepped,
+      stopPrice: moveTo,
+      lastMovedAt: deps.now(),
+      lastHandOffGapMs: result.gapMs,
+      lastHandOffOverlapMs: result.overlapMs,
+    },
+    'moved',
+  );
+  deps.journal.append(
+    'trailing',
+    {
+      action: 'moved',
+      from: before.stopPrice,
+      to: moveTo,
+      mark: position.markPrice,
+      overlapMs: result.overlapMs,
+      gapMs: result.gapMs,
+    },
+    { symbol: position.symbol },
+  );
 }

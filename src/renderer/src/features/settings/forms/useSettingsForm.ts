@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { SettingField, SettingsUpdateResult, SettingsView } from '../../../../../shared/ipc/channels/settings.ts';
+import type {
+  SettingField,
+  SettingsUpdateResult,
+  SettingsView,
+} from '../../../../../shared/ipc/channels/settings.ts';
 import { TradingError } from '../../../../../shared/errors.ts';
 import { draftOf, isChanged, wireValueOf, type Draft } from './draft.ts';
 import { fieldErrorsOf, loadSettings, saveSettings } from './settings-bridge.ts';
@@ -23,7 +27,9 @@ export interface SettingsFormState {
 }
 
 function asTradingError(error: unknown): TradingError {
-  return error instanceof TradingError ? error : new TradingError('internal-error', error instanceof Error ? error.message : String(error));
+  return error instanceof TradingError
+    ? error
+    : new TradingError('internal-error', error instanceof Error ? error.message : String(error));
 }
 
 function draftsFrom(fields: readonly SettingField[]): Record<string, Draft> {
@@ -35,21 +41,52 @@ function pick(view: SettingsView | undefined, paths: readonly string[]): Setting
   return paths.flatMap((path) => byPath.get(path) ?? []);
 }
 
-/** Loads the settings at `paths` and saves the trader's changes to them, all or none. */
-export function useSettingsForm(paths: readonly string[]): SettingsFormState {
+/** The wire value of every field whose draft differs from what main holds. */
+function changesOf(
+  fields: readonly SettingField[],
+  drafts: Readonly<Record<string, Draft>>,
+): Record<string, ReturnType<typeof wireValueOf>> {
+  return Object.fromEntries(
+    fields
+      .filter((f) => isChanged(f, drafts[f.path] ?? draftOf(f)))
+      .map((f) => [f.path, wireValueOf(f, drafts[f.path] ?? draftOf(f))]),
+  );
+}
+
+/** Main's settings, loaded once per `paths`, with the drafts they start from. */
+function useLoadedSettings(paths: readonly string[]) {
   const [view, setView] = useState<SettingsView>();
   const [loadError, setLoadError] = useState<TradingError>();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  useEffect(() => {
+    loadSettings().then(
+      (loaded) => {
+        setView(loaded);
+        setDrafts(draftsFrom(pick(loaded, paths)));
+      },
+      (error: unknown) => {
+        setLoadError(asTradingError(error));
+      },
+    );
+  }, [paths]);
+  return { view, setView, loadError, drafts, setDrafts };
+}
+
+/** Loads the settings at `paths` and saves the trader's changes to them, all or none. */
+export function useSettingsForm(paths: readonly string[]): SettingsFormState {
+  const { view, setView, loadError, drafts, setDrafts } = useLoadedSettings(paths);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<TradingError>();
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<SettingsUpdateResult>();
   const fields = useMemo(() => pick(view, paths), [view, paths]);
-  useEffect(() => {
-    loadSettings().then((loaded) => { setView(loaded); setDrafts(draftsFrom(pick(loaded, paths))); }, (error: unknown) => { setLoadError(asTradingError(error)); });
-  }, [paths]);
-  const changes = useMemo(() => Object.fromEntries(fields.filter((f) => isChanged(f, drafts[f.path] ?? draftOf(f))).map((f) => [f.path, wireValueOf(f, drafts[f.path] ?? draftOf(f))])), [fields, drafts]);
-  const setDraft = useCallback((path: string, draft: Draft) => { setDrafts((current) => ({ ...current, [path]: draft })); }, []);
+  const changes = useMemo(() => changesOf(fields, drafts), [fields, drafts]);
+  const setDraft = useCallback(
+    (path: string, draft: Draft) => {
+      setDrafts((current) => ({ ...current, [path]: draft }));
+    },
+    [setDrafts],
+  );
   const save = useCallback(async () => {
     setSaving(true);
     setSaveError(undefined);
@@ -69,5 +106,17 @@ export function useSettingsForm(paths: readonly string[]): SettingsFormState {
       setSaving(false);
     }
   }, [changes, paths]);
-  return { fields, loading: view === undefined && loadError === undefined, loadError, drafts, fieldErrors, saveError, saving, saved, setDraft, save, changedCount: Object.keys(changes).length };
+  return {
+    fields,
+    loading: view === undefined && loadError === undefined,
+    loadError,
+    drafts,
+    fieldErrors,
+    saveError,
+    saving,
+    saved,
+    setDraft,
+    save,
+    changedCount: Object.keys(changes).length,
+  };
 }
