@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 
 // Playwright cannot download its own browser here; Debian's Chromium is used when present.
 const systemChromium = '/usr/bin/chromium';
-const executablePath = process.env.BULWARK_CHROMIUM ?? (existsSync(systemChromium) ? systemChromium : undefined);
+const executablePath =
+  process.env.BULWARK_CHROMIUM ?? (existsSync(systemChromium) ? systemChromium : undefined);
 
 // E2E engines (and an Electron app launched from here) never reach KuCoin: the paper venue's market
 // stays simulated or on a loopback stand-in (docs/adr/0182-tests-stay-on-loopback.md).

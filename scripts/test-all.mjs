@@ -21,6 +21,7 @@ const env = { ...process.env, BULWARK_TEST_RUN_DIR: runDir, ELECTRON_SKIP_BINARY
 const steps = [
   ['typecheck', 'npx', ['tsc', '-b', 'tsconfig.node.json', 'tsconfig.web.json']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
+  ['format (else: npm run format)', 'npx', ['prettier', '--check', '.']],
   ['API reference matches the code (else: npm run docs:api)', 'node', ['scripts/gen-api-docs.ts', '--check']],
   [
     'no import cycles',

@@ -4,7 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findInText, findStrayCitations, formatCitations, scannedFiles } from '../../scripts/check-citations.ts';
+import {
+  findInText,
+  findStrayCitations,
+  formatCitations,
+  scannedFiles,
+} from '../../scripts/check-citations.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const referencePath = 'docs/reference/kucoin-futures.md';
@@ -14,7 +19,13 @@ function headingAnchors(markdown: string): Set<string> {
   const anchors = new Set<string>();
   for (const match of markdown.matchAll(/^#{1,6}\s+(.+)$/gm)) {
     const heading = match[1] ?? '';
-    anchors.add(heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-'));
+    anchors.add(
+      heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .replace(/\s/g, '-'),
+    );
   }
   return anchors;
 }
@@ -47,8 +58,11 @@ describe('the repository stands alone', () => {
     const cited = new Set<string>();
     for (const file of scannedFiles(root)) {
       // `…md#a, #b` cites two anchors; `#anchor` is the placeholder in prose about the convention.
-      for (const m of readFileSync(join(root, file), 'utf8').matchAll(/kucoin-futures\.md((?:#[\w-]+(?:, | and |; | \/ )?)+)/g)) {
-        for (const a of (m[1] ?? '').matchAll(/#([\w-]+)/g)) if (a[1] !== 'anchor') cited.add(`${file}#${a[1] ?? ''}`);
+      for (const m of readFileSync(join(root, file), 'utf8').matchAll(
+        /kucoin-futures\.md((?:#[\w-]+(?:, | and |; | \/ )?)+)/g,
+      )) {
+        for (const a of (m[1] ?? '').matchAll(/#([\w-]+)/g))
+          if (a[1] !== 'anchor') cited.add(`${file}#${a[1] ?? ''}`);
       }
     }
     expect(cited.size).toBeGreaterThan(100);

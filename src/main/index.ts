@@ -34,9 +34,14 @@ async function openWindow(running: Engine): Promise<void> {
     trayIconPath: join(app.getAppPath(), 'resources/icons/32x32.png'),
     showWindow: () => {
       if (window.isDestroyed()) void openWindow(running);
-      else { window.show(); window.focus(); }
+      else {
+        window.show();
+        window.focus();
+      }
     },
-    log: (event, details) => { running.logger.info(event, details ?? {}); },
+    log: (event, details) => {
+      running.logger.info(event, details ?? {});
+    },
   });
   window.on('closed', () => {
     detachDesktop();

@@ -20,5 +20,9 @@ export function journalAlert(journal: AlertJournal, alert: Alert): number {
 /** Journals one delivery outcome. */
 export function journalDelivery(journal: AlertJournal, record: DeliveryRecord): number {
   const { symbol, at, ...data } = record;
-  return journal.append('alert-delivery', { ...data, durationMs: Math.round(record.durationMs) }, { symbol, at });
+  return journal.append(
+    'alert-delivery',
+    { ...data, durationMs: Math.round(record.durationMs) },
+    { symbol, at },
+  );
 }

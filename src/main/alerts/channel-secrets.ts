@@ -9,7 +9,10 @@ import { registerSecret } from '../observability/redact.ts';
 import type { SecretStore } from '../secrets/index.ts';
 
 /** The part of the SecretStore alerts use. */
-export type ChannelSecretStore = Pick<SecretStore, 'loadChannelSecret' | 'saveChannelSecret' | 'removeChannelSecret'>;
+export type ChannelSecretStore = Pick<
+  SecretStore,
+  'loadChannelSecret' | 'saveChannelSecret' | 'removeChannelSecret'
+>;
 
 /** Secrets of the alert channels, cached after the first read. */
 export interface ChannelSecrets {
@@ -41,7 +44,12 @@ export function createChannelSecrets(store: ChannelSecretStore): ChannelSecrets 
   return {
     async get(channel) {
       const secret = await read(channel);
-      if (secret === undefined) throw new ValidationError('channel-secret-missing', `No ${channelSecretLabels[channel]} is stored for ${channel} alerts: enter it in Settings → Alerts.`, { details: { channel } });
+      if (secret === undefined)
+        throw new ValidationError(
+          'channel-secret-missing',
+          `No ${channelSecretLabels[channel]} is stored for ${channel} alerts: enter it in Settings → Alerts.`,
+          { details: { channel } },
+        );
       return secret;
     },
     async status(channel) {

@@ -51,7 +51,10 @@ function secretRequired(channel: AlertChannelName, config: Config): boolean {
   return channel !== 'email' || config.alerts.channels.email.username !== '';
 }
 
-async function secretStatus(deps: ChannelSettingsDeps, channel: AlertChannelName): Promise<ChannelView['secret']> {
+async function secretStatus(
+  deps: ChannelSettingsDeps,
+  channel: AlertChannelName,
+): Promise<ChannelView['secret']> {
   const required = secretRequired(channel, deps.configStore.current());
   if (!hasSecret(channel)) return { required, present: false, last4: '', label: '' };
   const label = channelSecretLabels[channel];
@@ -66,7 +69,12 @@ async function secretStatus(deps: ChannelSettingsDeps, channel: AlertChannelName
 async function channelView(deps: ChannelSettingsDeps, channel: AlertChannelName): Promise<ChannelView> {
   const settings = deps.configStore.current().alerts.channels[channel];
   const lastDelivery = deps.lastDelivery(channel);
-  return { channel, settings, secret: await secretStatus(deps, channel), ...(lastDelivery === undefined ? {} : { lastDelivery }) } as ChannelView;
+  return {
+    channel,
+    settings,
+    secret: await secretStatus(deps, channel),
+    ...(lastDelivery === undefined ? {} : { lastDelivery }),
+  } as ChannelView;
 }
 
 /** A field's problem in the shape the router uses for invalid payloads: `details.issues`. */
@@ -81,7 +89,11 @@ async function refuseOnWithoutSecret(deps: ChannelSettingsDeps, update: ChannelU
   if (!needs) return;
   const status = await deps.secrets.status(channel);
   if (!status.present) {
-    throw fieldError('channel-secret-missing', 'settings.enabled', `Store the ${channelSecretLabels[channel]} before turning ${channel} alerts on.`);
+    throw fieldError(
+      'channel-secret-missing',
+      'settings.enabled',
+      `Store the ${channelSecretLabels[channel]} before turning ${channel} alerts on.`,
+    );
   }
 }
 
@@ -91,7 +103,12 @@ export function createChannelSettings(deps: ChannelSettingsDeps): ChannelSetting
     async view() {
       const { alerts } = deps.configStore.current();
       const channels = await Promise.all(alertChannelNames.map((name) => channelView(deps, name)));
-      return { channels, rules: alerts.rules, escalateAfterMs: alerts.escalateAfterMs, escalationChannel: alerts.escalationChannel };
+      return {
+        channels,
+        rules: alerts.rules,
+        escalateAfterMs: alerts.escalateAfterMs,
+        escalationChannel: alerts.escalationChannel,
+      };
     },
     channel: (channel) => channelView(deps, channel),
     async update(update) {
@@ -100,7 +117,10 @@ export function createChannelSettings(deps: ChannelSettingsDeps): ChannelSetting
         deps.configStore.update({ alerts: { channels: { [update.channel]: update.settings } } });
       } catch (error) {
         if (!(error instanceof TradingError)) throw error;
-        const field = typeof error.details.field === 'string' ? error.details.field.replace(/^alerts\.channels\.[a-z]+\./, 'settings.') : 'settings';
+        const field =
+          typeof error.details.field === 'string'
+            ? error.details.field.replace(/^alerts\.channels\.[a-z]+\./, 'settings.')
+            : 'settings';
         throw fieldError('channel-settings-invalid', field, error.message);
       }
       return channelView(deps, update.channel);
@@ -113,7 +133,11 @@ export function createChannelSettings(deps: ChannelSettingsDeps): ChannelSetting
     async deleteSecret(channel) {
       const config = deps.configStore.current();
       if (config.alerts.channels[channel].enabled && secretRequired(channel, config)) {
-        throw fieldError('channel-still-on', 'channel', `Turn ${channel} alerts off before deleting its ${channelSecretLabels[channel]}.`);
+        throw fieldError(
+          'channel-still-on',
+          'channel',
+          `Turn ${channel} alerts off before deleting its ${channelSecretLabels[channel]}.`,
+        );
       }
       await deps.secrets.remove(channel);
       return channelView(deps, channel);

@@ -20,7 +20,10 @@ export interface Escalation {
 }
 
 /** Builds the escalation over the current delay (0 = off) and what firing does. */
-export function createEscalation(options: { readonly afterMs: () => number; readonly fire: (alert: Alert) => void }): Escalation {
+export function createEscalation(options: {
+  readonly afterMs: () => number;
+  readonly fire: (alert: Alert) => void;
+}): Escalation {
   const armed = new Map<number, { timer: NodeJS.Timeout; key: string }>();
   const cancel = (id: number): void => {
     const entry = armed.get(id);

@@ -29,7 +29,13 @@ export function plainText(alert: Alert, origin: AlertOrigin): string {
     alert.message,
     ...(Object.keys(alert.details).length === 0 ? [] : ['', ...numberLines(alert)]),
     '',
-    `${new Date(alert.at).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC')} · Bulwark ${origin === 'paper' ? 'paper trading' : 'LIVE'} · alert #${alert.id}`,
+    `${new Date(alert.at)
+      .toISOString()
+      .replace('T', ' ')
+      .replace(
+        /\.\d{3}Z$/,
+        ' UTC',
+      )} · Bulwark ${origin === 'paper' ? 'paper trading' : 'LIVE'} · alert #${alert.id}`,
   ].join('\n');
 }
 
@@ -39,13 +45,26 @@ export function shortText(alert: Alert, origin: AlertOrigin, maxChars = 300): st
   return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
 }
 
-const channelWords: Readonly<Record<AlertChannelName, string>> = { desktop: 'Desktop notifications', email: 'E-mail alerts', sms: 'SMS alerts', slack: 'Slack alerts', telegram: 'Telegram alerts' };
+const channelWords: Readonly<Record<AlertChannelName, string>> = {
+  desktop: 'Desktop notifications',
+  email: 'E-mail alerts',
+  sms: 'SMS alerts',
+  slack: 'Slack alerts',
+  telegram: 'Telegram alerts',
+};
 
 /** The message "send test alert" sends on a channel. */
 export function testAlert(channel: AlertChannelName, at: number): Alert {
   return {
-    id: 0, severity: 'info', code: 'alert-test', kind: 'test', key: `alert-test:${channel}`, title: 'Test alert from Bulwark',
+    id: 0,
+    severity: 'info',
+    code: 'alert-test',
+    kind: 'test',
+    key: `alert-test:${channel}`,
+    title: 'Test alert from Bulwark',
     message: `${channelWords[channel]} reach you. This test was sent from Settings → Alerts; nothing happened to your positions.`,
-    details: {}, at, clears: false,
+    details: {},
+    at,
+    clears: false,
   };
 }

@@ -6,9 +6,22 @@ const limits: GateLimits = { dedupeWindowMs: 60_000, maxSendsPerKey: 4, rateLimi
 const channels = ['desktop', 'slack'] as const;
 
 function alert(id: number, overrides: Partial<Alert> = {}): Alert {
-  return { id, severity: 'critical', code: 'exchange-unreachable', kind: 'breaker', key: 'breaker:futures', title: 't', message: 'm', details: {}, at: 0, clears: false, ...overrides };
+  return {
+    id,
+    severity: 'critical',
+    code: 'exchange-unreachable',
+    kind: 'breaker',
+    key: 'breaker:futures',
+    title: 't',
+    message: 'm',
+    details: {},
+    at: 0,
+    clears: false,
+    ...overrides,
+  };
 }
-const cleared = (id: number): Alert => alert(id, { severity: 'info', code: 'exchange-reachable', clears: true });
+const cleared = (id: number): Alert =>
+  alert(id, { severity: 'info', code: 'exchange-reachable', clears: true });
 
 describe('alert gate (de-duplication and rate limit)', () => {
   it('a flapping condition sends one alert and one cleared follow-up, not a storm', () => {
@@ -25,7 +38,10 @@ describe('alert gate (de-duplication and rate limit)', () => {
   it('a repeat of a raised condition is a duplicate; a higher severity is news', () => {
     const gate = createAlertGate(() => limits);
     expect(gate.decide(alert(1, { severity: 'warning' }), channels, 0).action).toBe('send');
-    expect(gate.decide(alert(2, { severity: 'warning' }), channels, 10)).toMatchObject({ action: 'suppress', outcome: 'suppressed-duplicate' });
+    expect(gate.decide(alert(2, { severity: 'warning' }), channels, 10)).toMatchObject({
+      action: 'suppress',
+      outcome: 'suppressed-duplicate',
+    });
     expect(gate.decide(alert(3, { severity: 'critical' }), channels, 20).action).toBe('send');
     expect(gate.decide(alert(4, { severity: 'warning' }), channels, 30).action).toBe('suppress');
   });
@@ -48,7 +64,10 @@ describe('alert gate (de-duplication and rate limit)', () => {
     gate.decide(alert(1), channels, 0);
     gate.decide(cleared(2), channels, 1_000);
     gate.decide(alert(3), channels, 2_000);
-    expect(gate.decide(cleared(4), channels, 3_000)).toMatchObject({ action: 'suppress', outcome: 'suppressed-duplicate' });
+    expect(gate.decide(cleared(4), channels, 3_000)).toMatchObject({
+      action: 'suppress',
+      outcome: 'suppressed-duplicate',
+    });
     expect(gate.recheck('breaker:futures', 60_000)).toBeUndefined();
   });
 
@@ -71,7 +90,10 @@ describe('alert gate (de-duplication and rate limit)', () => {
   it('the cleared follow-up goes where its raise went', () => {
     const gate = createAlertGate(() => limits);
     gate.decide(alert(1), ['desktop', 'sms'], 0);
-    expect(gate.decide(cleared(2), ['desktop'], 10)).toEqual({ action: 'send', channels: ['desktop', 'sms'] });
+    expect(gate.decide(cleared(2), ['desktop'], 10)).toEqual({
+      action: 'send',
+      channels: ['desktop', 'sms'],
+    });
   });
 
   it('keys are independent', () => {

@@ -61,16 +61,32 @@ function withinRate(state: KeyState, limits: GateLimits, now: number): boolean {
   return state.sends.length < limits.maxSendsPerKey;
 }
 
-function send(state: KeyState, limits: GateLimits, now: number, channels: readonly AlertChannelName[]): GateDecision {
+function send(
+  state: KeyState,
+  limits: GateLimits,
+  now: number,
+  channels: readonly AlertChannelName[],
+): GateDecision {
   if (!withinRate(state, limits, now)) {
-    return { action: 'suppress', outcome: 'rate-limited', channels, reason: `${limits.maxSendsPerKey} alerts for this condition were already sent within ${Math.round(limits.rateLimitWindowMs / 60_000)} min (the limit)` };
+    return {
+      action: 'suppress',
+      outcome: 'rate-limited',
+      channels,
+      reason: `${limits.maxSendsPerKey} alerts for this condition were already sent within ${Math.round(limits.rateLimitWindowMs / 60_000)} min (the limit)`,
+    };
   }
   state.sends.push(now);
   return { action: 'send', channels };
 }
 
 function duplicate(channels: readonly AlertChannelName[], reason: string, recheckAt?: number): GateDecision {
-  return { action: 'suppress', outcome: 'suppressed-duplicate', channels, reason, ...(recheckAt === undefined ? {} : { recheckAt }) };
+  return {
+    action: 'suppress',
+    outcome: 'suppressed-duplicate',
+    channels,
+    reason,
+    ...(recheckAt === undefined ? {} : { recheckAt }),
+  };
 }
 
 function decideClear(state: KeyState | undefined, limits: GateLimits, now: number): GateDecision {
@@ -85,7 +101,13 @@ function decideClear(state: KeyState | undefined, limits: GateLimits, now: numbe
   return send(state, limits, now, channels);
 }
 
-function decideRaise(state: KeyState, alert: Alert, limits: GateLimits, now: number, channels: readonly AlertChannelName[]): GateDecision {
+function decideRaise(
+  state: KeyState,
+  alert: Alert,
+  limits: GateLimits,
+  now: number,
+  channels: readonly AlertChannelName[],
+): GateDecision {
   const sinceSent = now - state.lastRaiseSentAt;
   const escalates = rank[alert.severity] > rank[state.severity];
   const raise = (): GateDecision => {
@@ -103,7 +125,11 @@ function decideRaise(state: KeyState, alert: Alert, limits: GateLimits, now: num
   if (state.phase === 'cleared') {
     state.phase = 'raised-silently';
     state.silent = { alert, channels };
-    return duplicate(channels, 'the condition cleared and came back within the de-duplication window (flapping)', state.lastRaiseSentAt + limits.dedupeWindowMs);
+    return duplicate(
+      channels,
+      'the condition cleared and came back within the de-duplication window (flapping)',
+      state.lastRaiseSentAt + limits.dedupeWindowMs,
+    );
   }
   if (state.phase === 'raised-silently') state.silent = { alert, channels };
   return duplicate(channels, 'the same condition was already sent');
@@ -115,7 +141,8 @@ export function createAlertGate(limits: () => GateLimits): AlertGate {
   const prune = (now: number, current: GateLimits): void => {
     if (states.size < 1_000) return;
     const keepMs = Math.max(current.dedupeWindowMs, current.rateLimitWindowMs);
-    for (const [key, state] of states) if (state.phase === 'cleared' && now - state.touchedAt > keepMs) states.delete(key);
+    for (const [key, state] of states)
+      if (state.phase === 'cleared' && now - state.touchedAt > keepMs) states.delete(key);
   };
   return {
     decide(alert, channels, now) {
@@ -124,7 +151,15 @@ export function createAlertGate(limits: () => GateLimits): AlertGate {
       const state = states.get(alert.key);
       if (alert.clears) return decideClear(state, current, now);
       if (state === undefined) {
-        const fresh: KeyState = { phase: 'raised', severity: alert.severity, lastRaiseSentAt: now, channels, sends: [], silent: undefined, touchedAt: now };
+        const fresh: KeyState = {
+          phase: 'raised',
+          severity: alert.severity,
+          lastRaiseSentAt: now,
+          channels,
+          sends: [],
+          silent: undefined,
+          touchedAt: now,
+        };
         states.set(alert.key, fresh);
         return send(fresh, current, now, channels);
       }

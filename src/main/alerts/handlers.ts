@@ -1,4 +1,13 @@
-import type { Alert, AlertChannelName, AlertSettingsView, ChannelSecretEntry, ChannelTestResult, ChannelUpdate, ChannelView, SecretChannelName } from '../../shared/ipc/channels/alerts.ts';
+import type {
+  Alert,
+  AlertChannelName,
+  AlertSettingsView,
+  ChannelSecretEntry,
+  ChannelTestResult,
+  ChannelUpdate,
+  ChannelView,
+  SecretChannelName,
+} from '../../shared/ipc/channels/alerts.ts';
 import type { ChannelSettingsService } from './channel-settings.ts';
 import type { AlertRouter } from './router.ts';
 
@@ -17,8 +26,15 @@ export interface AlertsHandlers {
 async function testChannel(router: AlertRouter, channel: AlertChannelName): Promise<ChannelTestResult> {
   const record = await router.test(channel);
   const durationMs = Math.round(record.durationMs);
-  if (record.outcome === 'sent') return { channel, delivered: true, durationMs, attempts: Math.max(1, record.attempts) };
-  return { channel, delivered: false, durationMs, code: record.errorCode ?? record.outcome, reason: record.reason ?? record.outcome };
+  if (record.outcome === 'sent')
+    return { channel, delivered: true, durationMs, attempts: Math.max(1, record.attempts) };
+  return {
+    channel,
+    delivered: false,
+    durationMs,
+    code: record.errorCode ?? record.outcome,
+    reason: record.reason ?? record.outcome,
+  };
 }
 
 /** Maps each `alerts:*` channel onto the router and the settings service. */

@@ -5,7 +5,15 @@
  * message names the host and the exact reason — never the URL's path, which holds Slack's and
  * Telegram's secrets.
  */
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type Hooks, type KyResponse, type Options, type RetryOptions } from 'ky';
+import ky, {
+  isHTTPError,
+  isNetworkError,
+  isTimeoutError,
+  type Hooks,
+  type KyResponse,
+  type Options,
+  type RetryOptions,
+} from 'ky';
 import { ConnectionError, TimeoutError, TradingError } from '../../shared/errors.ts';
 import type { AlertsConfig } from '../config/sections/alerts.ts';
 import type { DeliveryContext } from './sink.ts';
@@ -36,7 +44,8 @@ const tlsWords: Readonly<Record<string, string>> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'the server presented a self-signed certificate',
   SELF_SIGNED_CERT_IN_CHAIN: 'the certificate chain ends in an untrusted self-signed certificate',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the certificate could not be verified against a trusted authority',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the certificate was issued by an authority this computer does not trust',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    'the certificate was issued by an authority this computer does not trust',
   CERT_HAS_EXPIRED: 'the server certificate has expired',
   CERT_NOT_YET_VALID: 'the server certificate is not valid yet',
   ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate is for a different host name',
@@ -54,7 +63,10 @@ function errorCodes(error: unknown, depth = 0): string[] {
     const value = (error as Record<string, unknown>)[name];
     return typeof value === 'string' ? [value] : [];
   });
-  const nested = error instanceof AggregateError ? error.errors.flatMap((inner: unknown) => errorCodes(inner, depth + 1)) : [];
+  const nested =
+    error instanceof AggregateError
+      ? error.errors.flatMap((inner: unknown) => errorCodes(inner, depth + 1))
+      : [];
   return [...own, ...nested, ...errorCodes((error as { cause?: unknown }).cause, depth + 1)];
 }
 
@@ -66,16 +78,43 @@ function isPermanentTransportFailure(error: unknown): boolean {
 /** A transport failure (no HTTP answer) in the trader's words. */
 export function transportFailure(host: string, error: unknown, attemptTimeoutMs: number): TradingError {
   if (error instanceof TradingError) return error;
-  if (isTimeoutError(error)) return new TimeoutError('channel-timeout', `${host} did not answer within ${attemptTimeoutMs / 1000} s.`, { details: { host } });
+  if (isTimeoutError(error))
+    return new TimeoutError(
+      'channel-timeout',
+      `${host} did not answer within ${attemptTimeoutMs / 1000} s.`,
+      { details: { host } },
+    );
   const codes = errorCodes(error);
   const tls = codes.find((code) => code in tlsWords);
-  if (tls !== undefined) return new ConnectionError('channel-tls-failed', `TLS failure with ${host}: ${tlsWords[tls] ?? tls} (${tls}).`, { details: { host, code: tls }, retryable: false });
-  if (codes.includes('ECONNREFUSED')) return new ConnectionError('channel-unreachable', `${host} refused the connection (ECONNREFUSED): nothing accepts connections there.`, { details: { host, code: 'ECONNREFUSED' } });
+  if (tls !== undefined)
+    return new ConnectionError(
+      'channel-tls-failed',
+      `TLS failure with ${host}: ${tlsWords[tls] ?? tls} (${tls}).`,
+      { details: { host, code: tls }, retryable: false },
+    );
+  if (codes.includes('ECONNREFUSED'))
+    return new ConnectionError(
+      'channel-unreachable',
+      `${host} refused the connection (ECONNREFUSED): nothing accepts connections there.`,
+      { details: { host, code: 'ECONNREFUSED' } },
+    );
   const dns = codes.find((code) => code === 'ENOTFOUND' || code === 'EAI_AGAIN');
-  if (dns !== undefined) return new ConnectionError('channel-unreachable', `The host ${host} was not found (${dns}): check the address and the internet connection.`, { details: { host, code: dns } });
+  if (dns !== undefined)
+    return new ConnectionError(
+      'channel-unreachable',
+      `The host ${host} was not found (${dns}): check the address and the internet connection.`,
+      { details: { host, code: dns } },
+    );
   const [first] = codes;
-  if (first !== undefined) return new ConnectionError('channel-connection-lost', `The connection to ${host} failed (${first}).`, { details: { host, code: first } });
-  return new ConnectionError('channel-unreachable', `Could not reach ${host}${isNetworkError(error) ? ' (network error)' : ''}.`, { details: { host } });
+  if (first !== undefined)
+    return new ConnectionError('channel-connection-lost', `The connection to ${host} failed (${first}).`, {
+      details: { host, code: first },
+    });
+  return new ConnectionError(
+    'channel-unreachable',
+    `Could not reach ${host}${isNetworkError(error) ? ' (network error)' : ''}.`,
+    { details: { host } },
+  );
 }
 
 /** Seconds in a `Retry-After` header (delta-seconds or an HTTP date). */
@@ -114,7 +153,10 @@ function hooks(call: WebhookCall): Hooks {
     afterResponse: [
       async ({ response }) => {
         if (response.status !== 429 || call.retryAfterFromBody === undefined) return undefined;
-        const data: unknown = await response.clone().json().catch(() => undefined);
+        const data: unknown = await response
+          .clone()
+          .json()
+          .catch(() => undefined);
         const seconds = call.retryAfterFromBody(data);
         // Honour the provider's own pause (Telegram's parameters.retry_after) when it is one we wait for.
         if (seconds === undefined || seconds * 1000 > call.limits.maxRetryAfterMs) return undefined;
@@ -123,7 +165,9 @@ function hooks(call: WebhookCall): Hooks {
     ],
     beforeRetry: [
       ({ error, retryCount }) => {
-        const reason = isHTTPError(error) ? `HTTP ${error.response.status}` : transportFailure(new URL(call.url).host, error, call.limits.attemptTimeoutMs).message;
+        const reason = isHTTPError(error)
+          ? `HTTP ${error.response.status}`
+          : transportFailure(new URL(call.url).host, error, call.limits.attemptTimeoutMs).message;
         call.context.onRetry(retryCount + 1, reason);
       },
     ],
@@ -157,7 +201,8 @@ export async function postWebhook(call: WebhookCall): Promise<WebhookAnswer> {
     const response = await ky.post(call.url, options);
     return { response, attempts };
   } catch (error) {
-    if (call.context.signal.aborted && call.context.signal.reason instanceof TradingError) throw call.context.signal.reason;
+    if (call.context.signal.aborted && call.context.signal.reason instanceof TradingError)
+      throw call.context.signal.reason;
     if (isHTTPError(error)) throw call.refusal(error.response.status, error.data);
     throw transportFailure(host, error, call.limits.attemptTimeoutMs);
   }

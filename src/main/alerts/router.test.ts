@@ -23,17 +23,29 @@ function channel(name: AlertChannelName): TestChannel {
   const state: TestChannel = {
     sent: [],
     behaviour: 'ok',
-    release: () => { for (const resume of waiting.splice(0)) resume(); },
+    release: () => {
+      for (const resume of waiting.splice(0)) resume();
+    },
     sink: {
       name,
       send: async (alert: Alert, context: DeliveryContext) => {
         if (state.behaviour === 'hang') {
           await new Promise<void>((resolve, reject) => {
             waiting.push(resolve);
-            context.signal.addEventListener('abort', () => { reject(context.signal.reason as Error); }, { once: true });
+            context.signal.addEventListener(
+              'abort',
+              () => {
+                reject(context.signal.reason as Error);
+              },
+              { once: true },
+            );
           });
         }
-        if (state.behaviour === 'fail') throw new ConnectionError('channel-unreachable', `${name}.example refused the connection (ECONNREFUSED)`);
+        if (state.behaviour === 'fail')
+          throw new ConnectionError(
+            'channel-unreachable',
+            `${name}.example refused the connection (ECONNREFUSED)`,
+          );
         state.sent.push(alert);
         return { attempts: 1 };
       },
@@ -46,30 +58,60 @@ function channel(name: AlertChannelName): TestChannel {
 const allOn: ConfigOverrides = {
   alerts: {
     escalateAfterMs: 60_000,
-    channels: { email: { enabled: true, host: 'smtp.example.com', from: 'a@example.com', to: ['b@example.com'] }, sms: { enabled: true, accountSid: `AC${'0'.repeat(32)}`, from: '+14155550100', to: '+14155550123' }, slack: { enabled: true }, telegram: { enabled: true, chatId: '42' } },
+    channels: {
+      email: { enabled: true, host: 'smtp.example.com', from: 'a@example.com', to: ['b@example.com'] },
+      sms: { enabled: true, accountSid: `AC${'0'.repeat(32)}`, from: '+14155550100', to: '+14155550123' },
+      slack: { enabled: true },
+      telegram: { enabled: true, chatId: '42' },
+    },
   },
 };
 
-function rig(overrides: ConfigOverrides = allOn): { router: AlertRouter; journal: Journal; channels: Record<AlertChannelName, TestChannel>; published: string[] } {
+function rig(overrides: ConfigOverrides = allOn): {
+  router: AlertRouter;
+  journal: Journal;
+  channels: Record<AlertChannelName, TestChannel>;
+  published: string[];
+} {
   const config = configSchema.parse(overrides);
-  const channels = { desktop: channel('desktop'), email: channel('email'), sms: channel('sms'), slack: channel('slack'), telegram: channel('telegram') };
+  const channels = {
+    desktop: channel('desktop'),
+    email: channel('email'),
+    sms: channel('sms'),
+    slack: channel('slack'),
+    telegram: channel('telegram'),
+  };
   const journal = openJournal({ filePath: ':memory:', now: () => Date.now() });
   const published: string[] = [];
   const router = createAlertRouter({
     config: () => config.alerts,
     sinks: Object.values(channels).map((c) => c.sink),
     journal,
-    events: { publish: (event) => { published.push(event); } },
+    events: {
+      publish: (event) => {
+        published.push(event);
+      },
+    },
     clock: { now: () => Date.now() },
     logger: silentLogger,
   });
   return { router, journal, channels, published };
 }
 
-const critical: AlertInput = { severity: 'critical', code: 'stop-unplaceable', message: 'XBTUSDTM: the stop could not be placed', symbol: 'XBTUSDTM', details: { attempts: 3 }, at: 1 };
+const critical: AlertInput = {
+  severity: 'critical',
+  code: 'stop-unplaceable',
+  message: 'XBTUSDTM: the stop could not be placed',
+  symbol: 'XBTUSDTM',
+  details: { attempts: 3 },
+  at: 1,
+};
 
 function deliveries(journal: Journal): Record<string, unknown>[] {
-  return journal.queryEvents({ kind: 'alert-delivery', limit: 100 }).map((event) => event.data).reverse();
+  return journal
+    .queryEvents({ kind: 'alert-delivery', limit: 100 })
+    .map((event) => event.data)
+    .reverse();
 }
 
 describe('alert router', () => {
@@ -83,7 +125,13 @@ describe('alert router', () => {
     await router.idle();
     for (const c of Object.values(channels)) expect(c.sent.map((a) => a.id)).toEqual([alert.id]);
     expect(deliveries(journal).map((d) => [d.channel, d.outcome])).toEqual(
-      expect.arrayContaining([['desktop', 'sent'], ['email', 'sent'], ['sms', 'sent'], ['slack', 'sent'], ['telegram', 'sent']]),
+      expect.arrayContaining([
+        ['desktop', 'sent'],
+        ['email', 'sent'],
+        ['sms', 'sent'],
+        ['slack', 'sent'],
+        ['telegram', 'sent'],
+      ]),
     );
     expect(journal.queryEvents({ kind: 'alert', limit: 10 })).toHaveLength(1);
     expect(published).toContain('alerts:alert-raised');
@@ -95,7 +143,13 @@ describe('alert router', () => {
     channels.slack.behaviour = 'hang';
     const first = router.raise(critical);
     const second = router.raise({ ...critical, code: 'position-emergency-close', message: 'closed' });
-    await Promise.all((['desktop', 'email', 'sms', 'telegram'] as const).map((name) => vi.waitFor(() => { expect(channels[name].sent).toHaveLength(2); })));
+    await Promise.all(
+      (['desktop', 'email', 'sms', 'telegram'] as const).map((name) =>
+        vi.waitFor(() => {
+          expect(channels[name].sent).toHaveLength(2);
+        }),
+      ),
+    );
     expect(channels.slack.sent).toHaveLength(0);
     channels.slack.behaviour = 'ok';
     channels.slack.release();
@@ -112,15 +166,28 @@ describe('alert router', () => {
     await router.idle();
     const rows = deliveries(journal).filter((d) => d.channel === 'telegram');
     expect(rows).toEqual([
-      expect.objectContaining({ outcome: 'suppressed-duplicate', reason: 'the same condition was already sent' }),
-      expect.objectContaining({ outcome: 'failed', errorCode: 'channel-unreachable', reason: 'telegram.example refused the connection (ECONNREFUSED)' }),
+      expect.objectContaining({
+        outcome: 'suppressed-duplicate',
+        reason: 'the same condition was already sent',
+      }),
+      expect.objectContaining({
+        outcome: 'failed',
+        errorCode: 'channel-unreachable',
+        reason: 'telegram.example refused the connection (ECONNREFUSED)',
+      }),
     ]);
     await router.stop();
   });
 
   it('info stays in the app; a disabled channel gets nothing', async () => {
     const { router, channels } = rig({ alerts: { channels: { email: { enabled: false } } } });
-    router.raise({ severity: 'info', code: 'order-filled', message: 'filled', details: { fillId: 'a' }, at: 1 });
+    router.raise({
+      severity: 'info',
+      code: 'order-filled',
+      message: 'filled',
+      details: { fillId: 'a' },
+      at: 1,
+    });
     router.raise(critical);
     await router.idle();
     expect(channels.desktop.sent.map((a) => a.code)).toEqual(['stop-unplaceable']);
@@ -133,7 +200,11 @@ describe('alert router', () => {
     vi.useFakeTimers();
     const { router, journal, channels } = rig();
     const ignored = router.raise(critical);
-    const seen = router.raise({ ...critical, symbol: 'ETHUSDTM', message: 'ETHUSDTM: the stop could not be placed' });
+    const seen = router.raise({
+      ...critical,
+      symbol: 'ETHUSDTM',
+      message: 'ETHUSDTM: the stop could not be placed',
+    });
     await router.idle();
     expect(channels.sms.sent.map((a) => a.id)).toEqual([ignored.id, seen.id]);
     router.acknowledge(seen.id);
@@ -142,7 +213,9 @@ describe('alert router', () => {
     expect(channels.sms.sent.map((a) => a.id)).toEqual([ignored.id, seen.id, ignored.id]);
     expect(channels.sms.sent[2]?.title).toBe('Not acknowledged: Stop could not be placed');
     expect(channels.email.sent).toHaveLength(2);
-    expect(deliveries(journal).filter((d) => d.escalation === true)).toEqual([expect.objectContaining({ channel: 'sms', outcome: 'sent', alertId: ignored.id })]);
+    expect(deliveries(journal).filter((d) => d.escalation === true)).toEqual([
+      expect.objectContaining({ channel: 'sms', outcome: 'sent', alertId: ignored.id }),
+    ]);
     await vi.advanceTimersByTimeAsync(600_000);
     expect(channels.sms.sent).toHaveLength(3);
     await router.stop();
@@ -151,8 +224,20 @@ describe('alert router', () => {
   it('a condition that clears before the escalation time is not escalated', async () => {
     vi.useFakeTimers();
     const { router, channels } = rig();
-    router.raise({ severity: 'critical', code: 'exchange-unreachable', message: 'down', details: { host: 'futures' }, at: 1 });
-    router.raise({ severity: 'info', code: 'exchange-reachable', message: 'up', details: { host: 'futures' }, at: 2 });
+    router.raise({
+      severity: 'critical',
+      code: 'exchange-unreachable',
+      message: 'down',
+      details: { host: 'futures' },
+      at: 1,
+    });
+    router.raise({
+      severity: 'info',
+      code: 'exchange-reachable',
+      message: 'up',
+      details: { host: 'futures' },
+      at: 2,
+    });
     await vi.advanceTimersByTimeAsync(120_000);
     await router.idle();
     expect(channels.sms.sent.map((a) => a.code)).toEqual(['exchange-unreachable', 'exchange-reachable']);
@@ -168,8 +253,13 @@ describe('alert router', () => {
     const { router, journal, channels } = rig();
     channels.email.behaviour = 'hang';
     router.raise(critical);
-    await vi.waitFor(() => { expect(channels.sms.sent).toHaveLength(1); });
+    await vi.waitFor(() => {
+      expect(channels.sms.sent).toHaveLength(1);
+    });
     await router.stop();
-    expect(deliveries(journal).find((d) => d.channel === 'email')).toMatchObject({ outcome: 'failed', errorCode: 'channel-stopped' });
+    expect(deliveries(journal).find((d) => d.channel === 'email')).toMatchObject({
+      outcome: 'failed',
+      errorCode: 'channel-stopped',
+    });
   });
 });

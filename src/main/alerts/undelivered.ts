@@ -16,14 +16,34 @@ export interface UndeliveredAlert {
 }
 
 /** Fields of an alert row that are the alert itself, not its numbers. */
-const alertFields = new Set(['alertId', 'id', 'severity', 'code', 'kind', 'key', 'title', 'message', 'clears', 'acknowledgedAt']);
+const alertFields = new Set([
+  'alertId',
+  'id',
+  'severity',
+  'code',
+  'kind',
+  'key',
+  'title',
+  'message',
+  'clears',
+  'acknowledgedAt',
+]);
 
-function inputOf(data: Record<string, unknown>, at: number, symbol: string | undefined): AlertInput | undefined {
+function inputOf(
+  data: Record<string, unknown>,
+  at: number,
+  symbol: string | undefined,
+): AlertInput | undefined {
   const severity = alertSeveritySchema.safeParse(data.severity);
-  if (!severity.success || typeof data.code !== 'string' || typeof data.message !== 'string') return undefined;
+  if (!severity.success || typeof data.code !== 'string' || typeof data.message !== 'string')
+    return undefined;
   const details: Record<string, string | number | boolean> = {};
   for (const [name, value] of Object.entries(data)) {
-    if (!alertFields.has(name) && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) details[name] = value;
+    if (
+      !alertFields.has(name) &&
+      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    )
+      details[name] = value;
   }
   return {
     severity: severity.data,
@@ -43,11 +63,16 @@ function inputOf(data: Record<string, unknown>, at: number, symbol: string | und
  * Warning and critical alerts journaled since `sinceMs`, each with the channels whose outcome is
  * journaled, oldest first; the router resumes the channels missing. Info alerts go to the app only.
  */
-export function undeliveredAlerts(journal: Pick<Journal, 'queryEvents'>, sinceMs: number, limit: number): UndeliveredAlert[] {
+export function undeliveredAlerts(
+  journal: Pick<Journal, 'queryEvents'>,
+  sinceMs: number,
+  limit: number,
+): UndeliveredAlert[] {
   const handled = new Map<number, Set<string>>();
   for (const row of journal.queryEvents({ kind: 'alert-delivery', sinceMs, limit: 100_000 })) {
     const seq = row.data.alertSeq;
-    if (typeof seq !== 'number' || row.data.escalation === true || typeof row.data.channel !== 'string') continue;
+    if (typeof seq !== 'number' || row.data.escalation === true || typeof row.data.channel !== 'string')
+      continue;
     const channels = handled.get(seq) ?? new Set<string>();
     channels.add(row.data.channel);
     handled.set(seq, channels);
@@ -56,7 +81,8 @@ export function undeliveredAlerts(journal: Pick<Journal, 'queryEvents'>, sinceMs
   for (const row of journal.queryEvents({ kind: 'alert', sinceMs, limit: 100_000 })) {
     if (row.data.severity === 'info') continue;
     const input = inputOf(row.data, row.at, row.symbol);
-    if (input !== undefined) found.push({ seq: row.seq, input, handledChannels: handled.get(row.seq) ?? new Set() });
+    if (input !== undefined)
+      found.push({ seq: row.seq, input, handledChannels: handled.get(row.seq) ?? new Set() });
   }
   return found.sort((a, b) => a.seq - b.seq).slice(-limit);
 }

@@ -20,12 +20,25 @@ function trend(timeframe: Timeframe, count: number, drift: number, start = 90_00
   return Array.from({ length: count }, (_, i) => {
     const open = close;
     close = open + drift + (i % 2 === 0 ? 30 : -30);
-    return { openTimeMs: lastOpen - (count - 1 - i) * barMs, open, high: Math.max(open, close) + 20, low: Math.min(open, close) - 20, close, volume: 1 };
+    return {
+      openTimeMs: lastOpen - (count - 1 - i) * barMs,
+      open,
+      high: Math.max(open, close) + 20,
+      low: Math.min(open, close) - 20,
+      close,
+      volume: 1,
+    };
   });
 }
 
-function seed(market: FakeMarket, counts: Partial<Record<Timeframe, number>>, drift = 40, name = symbol): void {
-  for (const [timeframe, count] of Object.entries(counts) as [Timeframe, number][]) market.bars.set(`${name}|${timeframe}`, trend(timeframe, count, drift));
+function seed(
+  market: FakeMarket,
+  counts: Partial<Record<Timeframe, number>>,
+  drift = 40,
+  name = symbol,
+): void {
+  for (const [timeframe, count] of Object.entries(counts) as [Timeframe, number][])
+    market.bars.set(`${name}|${timeframe}`, trend(timeframe, count, drift));
 }
 
 function scratchAtr(bars: readonly Candle[], period: number): number | undefined {
@@ -63,16 +76,33 @@ describe('analysis service', () => {
     seed(market, { '5m': 120, '15m': 120, '1h': 120, '4h': 12 });
     startWith();
     const first = service.select(symbol);
-    expect(first.timeframes.map((t) => [t.timeframe, t.status])).toEqual([['5m', 'loading'], ['15m', 'loading'], ['1h', 'loading'], ['4h', 'loading']]);
+    expect(first.timeframes.map((t) => [t.timeframe, t.status])).toEqual([
+      ['5m', 'loading'],
+      ['15m', 'loading'],
+      ['1h', 'loading'],
+      ['4h', 'loading'],
+    ]);
     expect(first.verdict).toBeNull();
     await flush();
     const snapshot = service.snapshot(symbol);
     expect(snapshot.timeframes.map((t) => t.status)).toEqual(['ready', 'ready', 'ready', 'short-history']);
-    expect(snapshot.timeframes[3]).toMatchObject({ status: 'short-history', needsBars: 34, hasBars: 12, message: 'not enough history (needs 34 bars of 4h, has 12)' });
+    expect(snapshot.timeframes[3]).toMatchObject({
+      status: 'short-history',
+      needsBars: 34,
+      hasBars: 12,
+      message: 'not enough history (needs 34 bars of 4h, has 12)',
+    });
     expect(snapshot.verdict).toMatchObject({ direction: 'up', coverage: 0.6 });
-    expect(snapshot.entryWarnings.sell).toMatch(/^Entering short against the (1h|15m|5m) uptrend, verdict \+/);
+    expect(snapshot.entryWarnings.sell).toMatch(
+      /^Entering short against the (1h|15m|5m) uptrend, verdict \+/,
+    );
     expect(snapshot.entryWarnings.buy).toBeUndefined();
-    expect(market.calls.watched.sort()).toEqual(['XBTUSDTM|15m', 'XBTUSDTM|1h', 'XBTUSDTM|4h', 'XBTUSDTM|5m']);
+    expect(market.calls.watched.sort()).toEqual([
+      'XBTUSDTM|15m',
+      'XBTUSDTM|1h',
+      'XBTUSDTM|4h',
+      'XBTUSDTM|5m',
+    ]);
     expect(published.at(-1)?.symbol).toBe(symbol);
     expect(() => service.snapshot('ETHUSDTM')).toThrow(ValidationError);
   });
@@ -85,7 +115,8 @@ describe('analysis service', () => {
     const before = published.length;
     const bars = market.bars.get(`${symbol}|5m`) ?? [];
     const forming = bars.at(-1)!;
-    for (let i = 1; i <= 10; i += 1) market.push(symbol, '5m', { ...forming, close: forming.close - 40 * i, low: forming.low - 40 * i });
+    for (let i = 1; i <= 10; i += 1)
+      market.push(symbol, '5m', { ...forming, close: forming.close - 40 * i, low: forming.low - 40 * i });
     expect(published.length - before).toBeLessThanOrEqual(1);
     await vi.advanceTimersByTimeAsync(500);
     const last = published.at(-1)?.timeframes[0];
@@ -116,13 +147,18 @@ describe('analysis service', () => {
     await flush();
     expect(market.calls.getCandles.filter((k) => k === key).length).toBe(loadsBefore + 1);
     const reloaded = service.snapshot(symbol).timeframes[0];
-    expect(reloaded?.status === 'ready' ? reloaded.formingOpenTimeMs : undefined).toBe(next.openTimeMs + 3 * 300_000);
+    expect(reloaded?.status === 'ready' ? reloaded.formingOpenTimeMs : undefined).toBe(
+      next.openTimeMs + 3 * 300_000,
+    );
   });
 
   it('follows contracts with a position and drops the old selection that has none', async () => {
     seed(market, { '5m': 40 });
     seed(market, { '5m': 40 }, 10, 'ETHUSDTM');
-    market.positions = [{ symbol: 'ETHUSDTM', isOpen: true, currentQty: -3 }, { symbol: 'SOLUSDTM', isOpen: false, currentQty: 0 }];
+    market.positions = [
+      { symbol: 'ETHUSDTM', isOpen: true, currentQty: -3 },
+      { symbol: 'SOLUSDTM', isOpen: false, currentQty: 0 },
+    ];
     startWith();
     service.select(symbol);
     await flush();
@@ -143,7 +179,12 @@ describe('analysis service', () => {
     await flush();
     expect(service.atr('SOLUSDTM', '1m', 14)).toBe(scratchAtr(market.bars.get('SOLUSDTM|1m') ?? [], 14));
     expect(service.atr('SOLUSDTM', '5m', 7)).toBe(scratchAtr(market.bars.get('SOLUSDTM|5m') ?? [], 7));
-    expect(service.snapshot('SOLUSDTM').timeframes.map((t) => t.timeframe)).toEqual(['5m', '15m', '1h', '4h']);
+    expect(service.snapshot('SOLUSDTM').timeframes.map((t) => t.timeframe)).toEqual([
+      '5m',
+      '15m',
+      '1h',
+      '4h',
+    ]);
     expect(service.atr('SOLUSDTM', '1m', 1.5)).toBeUndefined();
     // Still followed while asked within atrDemandTtlMs, dropped after.
     await vi.advanceTimersByTimeAsync(600_000);
@@ -161,13 +202,22 @@ describe('analysis service', () => {
     const series = market.bars.get(`${symbol}|5m`) ?? [];
     let bar = series.at(-1)!;
     for (let i = 1; i <= 12; i += 1) {
-      bar = { openTimeMs: bar.openTimeMs + 300_000, open: bar.close, high: bar.close + 10, low: bar.close - 310, close: bar.close - 300, volume: 1 };
+      bar = {
+        openTimeMs: bar.openTimeMs + 300_000,
+        open: bar.close,
+        high: bar.close + 10,
+        low: bar.close - 310,
+        close: bar.close - 300,
+        volume: 1,
+      };
       market.push(symbol, '5m', bar);
     }
     const flips = changes.filter((change) => change.change === 'sign');
     expect(flips).toHaveLength(1);
     expect(flips[0]).toMatchObject({ symbol, direction: 'down', strongestTimeframe: '5m' });
-    expect(flips[0]?.message).toMatch(/^XBTUSDTM verdict turned down: \u22120\.\d\d \(was \+0\.\d\d\), led by 5m, confidence \d\.\d\d$/);
+    expect(flips[0]?.message).toMatch(
+      /^XBTUSDTM verdict turned down: \u22120\.\d\d \(was \+0\.\d\d\), led by 5m, confidence \d\.\d\d$/,
+    );
     expect(service.verdict(symbol)?.value).toBeLessThan(0);
   });
 
@@ -177,7 +227,10 @@ describe('analysis service', () => {
     startWith();
     service.select(symbol);
     await flush();
-    expect(service.snapshot(symbol).timeframes[3]).toMatchObject({ status: 'unavailable', message: 'candles unavailable (socket hang up); retrying every 10 s' });
+    expect(service.snapshot(symbol).timeframes[3]).toMatchObject({
+      status: 'unavailable',
+      message: 'candles unavailable (socket hang up); retrying every 10 s',
+    });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(service.snapshot(symbol).timeframes[3]?.status).toBe('ready');
   });

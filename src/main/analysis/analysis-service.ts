@@ -77,14 +77,18 @@ class LiveAnalysisService implements AnalysisService {
       config: options.config,
       market: options.market,
       logger: options.logger,
-      changed: (symbol) => { this.#changed(symbol); },
+      changed: (symbol) => {
+        this.#changed(symbol);
+      },
     });
     this.#follow = new FollowedSymbols({
       config: options.config.tracking,
       positions: () => options.market.getPositions(),
       clock: options.clock,
       logger: options.logger,
-      apply: (wanted) => { this.#applyFollowed(wanted); },
+      apply: (wanted) => {
+        this.#applyFollowed(wanted);
+      },
     });
   }
 
@@ -95,7 +99,11 @@ class LiveAnalysisService implements AnalysisService {
 
   snapshot(symbol: string): AnalysisSnapshot {
     if (!this.#symbols.has(symbol)) {
-      throw new ValidationError('analysis-not-followed', `${symbol} is not followed by the analysis: select it first (analysis:select-symbol).`, { details: { symbol } });
+      throw new ValidationError(
+        'analysis-not-followed',
+        `${symbol} is not followed by the analysis: select it first (analysis:select-symbol).`,
+        { details: { symbol } },
+      );
     }
     return this.#snapshotNow(symbol);
   }
@@ -128,9 +136,18 @@ class LiveAnalysisService implements AnalysisService {
   }
 
   start(): void {
-    this.#unsubscribers.push(this.#options.market.onCandle((update) => { this.#onCandle(update); }));
+    this.#unsubscribers.push(
+      this.#options.market.onCandle((update) => {
+        this.#onCandle(update);
+      }),
+    );
     const onLive = this.#options.onStreamLive;
-    if (onLive !== undefined) this.#unsubscribers.push(onLive(() => { this.#reloadAll('stream-live'); }));
+    if (onLive !== undefined)
+      this.#unsubscribers.push(
+        onLive(() => {
+          this.#reloadAll('stream-live');
+        }),
+      );
     this.#follow.start();
   }
 
@@ -144,7 +161,10 @@ class LiveAnalysisService implements AnalysisService {
 
   #snapshotNow(symbol: string): AnalysisSnapshot {
     const analysis = this.#symbols.get(symbol);
-    if (analysis === undefined) throw new ValidationError('analysis-not-followed', `${symbol} is not followed by the analysis.`, { details: { symbol } });
+    if (analysis === undefined)
+      throw new ValidationError('analysis-not-followed', `${symbol} is not followed by the analysis.`, {
+        details: { symbol },
+      });
     const snapshot = analysis.evaluate(this.#options.clock.now());
     this.#latest.set(symbol, snapshot);
     return snapshot;
@@ -170,7 +190,11 @@ class LiveAnalysisService implements AnalysisService {
     const analysis = this.#symbols.get(update.symbol);
     const followed = analysis?.timeframes.get(update.timeframe);
     if (analysis === undefined || followed === undefined) return;
-    if (this.#loader.apply(analysis, followed, update.candle) && analysis.isVerdictTimeframe(update.timeframe)) this.#changed(update.symbol);
+    if (
+      this.#loader.apply(analysis, followed, update.candle) &&
+      analysis.isVerdictTimeframe(update.timeframe)
+    )
+      this.#changed(update.symbol);
   }
 
   #reloadAll(reason: string): void {

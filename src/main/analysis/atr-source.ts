@@ -17,7 +17,10 @@ export interface AtrSource {
 
 /** The timeframe of a bar length in minutes (`60` → `1h`), or undefined for a length KuCoin has no klines of. */
 export function timeframeOfMinutes(minutes: number): Timeframe | undefined {
-  for (const [timeframe, spec] of Object.entries(timeframes) as [Timeframe, (typeof timeframes)[Timeframe]][]) {
+  for (const [timeframe, spec] of Object.entries(timeframes) as [
+    Timeframe,
+    (typeof timeframes)[Timeframe],
+  ][]) {
     if (spec.minutes === minutes) return timeframe;
   }
   return undefined;

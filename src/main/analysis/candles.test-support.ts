@@ -30,7 +30,10 @@ export function fixedSeries(barMs = 300_000): Candle[] {
 }
 
 /** A bar's life as the stream shows it: 1–5 versions of the same bar (the last one is final). */
-export const barVersions = fc.array(fc.double({ min: -0.03, max: 0.03, noNaN: true }), { minLength: 1, maxLength: 5 });
+export const barVersions = fc.array(fc.double({ min: -0.03, max: 0.03, noNaN: true }), {
+  minLength: 1,
+  maxLength: 5,
+});
 
 /** Random closed-bar series plus forming-bar updates: per bar, the moves of its successive versions. */
 export const seriesOfVersions = fc.array(barVersions, { minLength: 1, maxLength: 90 });
@@ -42,5 +45,12 @@ export const warmSeriesOfVersions = fc.array(barVersions, { minLength: 36, maxLe
 export function versionBar(index: number, open: number, move: number, barMs: number): Candle {
   const close = open * (1 + move);
   const wick = Math.abs(move) / 2 + 0.001;
-  return { openTimeMs: index * barMs, open, high: Math.max(open, close) * (1 + wick), low: Math.min(open, close) * (1 - wick), close, volume: 1 };
+  return {
+    openTimeMs: index * barMs,
+    open,
+    high: Math.max(open, close) * (1 + wick),
+    low: Math.min(open, close) * (1 - wick),
+    close,
+    volume: 1,
+  };
 }

@@ -30,9 +30,14 @@ export function againstVerdictSentence(side: Side, verdict: Verdict): string {
  * The ticket's warning for an entry on `side`, or undefined when the entry goes with the verdict,
  * there is none, or it is weaker than `warnStrength` / less sure than `warnMinConfidence`.
  */
-export function entryWarning(side: Side, verdict: Verdict | null | undefined, entry: AnalysisConfig['entry']): string | undefined {
+export function entryWarning(
+  side: Side,
+  verdict: Verdict | null | undefined,
+  entry: AnalysisConfig['entry'],
+): string | undefined {
   if (verdict === null || verdict === undefined || !isAgainst(side, verdict)) return undefined;
-  if (Math.abs(verdict.value) < entry.warnStrength || verdict.confidence < entry.warnMinConfidence) return undefined;
+  if (Math.abs(verdict.value) < entry.warnStrength || verdict.confidence < entry.warnMinConfidence)
+    return undefined;
   return againstVerdictSentence(side, verdict);
 }
 
@@ -58,9 +63,15 @@ export interface AgainstVerdictDenial {
  * goes against a verdict with |value| ≥ `refuseStrength` and confidence ≥ `refuseMinConfidence`.
  * No verdict (not enough history) never refuses: the rule cannot judge what it cannot see.
  */
-export function againstVerdictDenial(side: Side, verdict: Verdict | null | undefined, entry: AnalysisConfig['entry']): AgainstVerdictDenial | undefined {
-  if (!entry.refuseAgainstVerdict || verdict === null || verdict === undefined || !isAgainst(side, verdict)) return undefined;
-  if (Math.abs(verdict.value) < entry.refuseStrength || verdict.confidence < entry.refuseMinConfidence) return undefined;
+export function againstVerdictDenial(
+  side: Side,
+  verdict: Verdict | null | undefined,
+  entry: AnalysisConfig['entry'],
+): AgainstVerdictDenial | undefined {
+  if (!entry.refuseAgainstVerdict || verdict === null || verdict === undefined || !isAgainst(side, verdict))
+    return undefined;
+  if (Math.abs(verdict.value) < entry.refuseStrength || verdict.confidence < entry.refuseMinConfidence)
+    return undefined;
   const message =
     `${againstVerdictSentence(side, verdict)} (confidence ${verdict.confidence.toFixed(2)}): ` +
     `entries against a verdict of ${entry.refuseStrength.toFixed(2)} or more with confidence ${entry.refuseMinConfidence.toFixed(2)} or more are refused`;

@@ -51,7 +51,9 @@ export function createFakeMarket(): FakeMarket {
     getPositions: () => Promise.resolve(market.positions),
     closedBar(symbol, timeframe, openTimeMs) {
       calls.closedBar.push(`${symbol}|${timeframe}|${openTimeMs}`);
-      return Promise.resolve(bars.get(`${symbol}|${timeframe}`)?.find((bar) => bar.openTimeMs === openTimeMs));
+      return Promise.resolve(
+        bars.get(`${symbol}|${timeframe}`)?.find((bar) => bar.openTimeMs === openTimeMs),
+      );
     },
     push(symbol, timeframe, candle) {
       store(`${symbol}|${timeframe}`, candle);

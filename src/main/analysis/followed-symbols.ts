@@ -49,7 +49,9 @@ export class FollowedSymbols {
   /** Reads positions now and then every `positionsRefreshMs`. */
   start(): void {
     void this.#refresh();
-    this.#timer = setInterval(() => { void this.#refresh(); }, this.#options.config.positionsRefreshMs);
+    this.#timer = setInterval(() => {
+      void this.#refresh();
+    }, this.#options.config.positionsRefreshMs);
   }
 
   stop(): void {
@@ -69,12 +71,14 @@ export class FollowedSymbols {
     try {
       const positions = await this.#options.positions();
       this.#withPosition.clear();
-      for (const position of positions) if (position.isOpen && position.currentQty !== 0) this.#withPosition.add(position.symbol);
+      for (const position of positions)
+        if (position.isOpen && position.currentQty !== 0) this.#withPosition.add(position.symbol);
       this.#lastPositionsError = undefined;
     } catch (error) {
       // Keep the last known set. Say it once per distinct reason, not every refresh (live without a key fails every time).
       const message = toTradingError(error).message;
-      if (message !== this.#lastPositionsError) this.#options.logger.warn('analysis-positions-unavailable', { error: message });
+      if (message !== this.#lastPositionsError)
+        this.#options.logger.warn('analysis-positions-unavailable', { error: message });
       this.#lastPositionsError = message;
     }
     const expiredBefore = this.#options.clock.now() - this.#options.config.atrDemandTtlMs;

@@ -7,7 +7,9 @@ import type { AnalysisService } from './analysis-service.ts';
  */
 export function createAnalysisHandlers(service: Pick<AnalysisService, 'select' | 'snapshot'>) {
   return {
-    'analysis:select-symbol': (request: { symbol: string }): Promise<AnalysisSnapshot> => Promise.resolve(service.select(request.symbol)),
-    'analysis:get-snapshot': (request: { symbol: string }): Promise<AnalysisSnapshot> => Promise.resolve(service.snapshot(request.symbol)),
+    'analysis:select-symbol': (request: { symbol: string }): Promise<AnalysisSnapshot> =>
+      Promise.resolve(service.select(request.symbol)),
+    'analysis:get-snapshot': (request: { symbol: string }): Promise<AnalysisSnapshot> =>
+      Promise.resolve(service.snapshot(request.symbol)),
   };
 }

@@ -32,7 +32,9 @@ export interface AnalysisMarket {
   watchCandles(symbol: string, timeframe: Timeframe): Promise<void>;
   onCandle(listener: (update: CandleUpdate) => void): () => void;
   /** Open positions (only `symbol`, `isOpen`, `currentQty` are read). */
-  getPositions(): Promise<readonly { readonly symbol: string; readonly isOpen: boolean; readonly currentQty: number }[]>;
+  getPositions(): Promise<
+    readonly { readonly symbol: string; readonly isOpen: boolean; readonly currentQty: number }[]
+  >;
   /** The exchange's values of the bar that opened at `openTimeMs`, or undefined when it has none. */
   closedBar(symbol: string, timeframe: Timeframe, openTimeMs: number): Promise<Candle | undefined>;
 }
@@ -40,7 +42,14 @@ export interface AnalysisMarket {
 /** REST kline row `[startMs, open, high, low, close, volume]` (KuCoin GET /api/v1/kline/query). */
 function candleOf(row: readonly number[]): Candle | undefined {
   const [openTimeMs, open, high, low, close, volume = 0] = row;
-  if (openTimeMs === undefined || open === undefined || high === undefined || low === undefined || close === undefined) return undefined;
+  if (
+    openTimeMs === undefined ||
+    open === undefined ||
+    high === undefined ||
+    low === undefined ||
+    close === undefined
+  )
+    return undefined;
   return { openTimeMs, open, high, low, close, volume };
 }
 
@@ -52,7 +61,11 @@ function mergeBars(bars: readonly Candle[], newer: readonly Candle[], limit: num
 }
 
 /** Open-time ranges of the bars missing between neighbours of `bars` (at most `max`). */
-export function holesIn(bars: readonly Candle[], barMs: number, max: number): { fromMs: number; toMs: number }[] {
+export function holesIn(
+  bars: readonly Candle[],
+  barMs: number,
+  max: number,
+): { fromMs: number; toMs: number }[] {
   const holes: { fromMs: number; toMs: number }[] = [];
   for (let i = 1; i < bars.length && holes.length < max; i += 1) {
     const fromMs = (bars[i - 1]?.openTimeMs ?? 0) + barMs;
@@ -63,20 +76,35 @@ export function holesIn(bars: readonly Candle[], barMs: number, max: number): { 
 }
 
 /** The market service's history with its holes and its missing newest bars read from the exchange. */
-async function completeHistory(market: MarketService, rest: Pick<KucoinRestApi, 'getKlines'>, symbol: string, timeframe: Timeframe, limit: number): Promise<Candle[]> {
+async function completeHistory(
+  market: MarketService,
+  rest: Pick<KucoinRestApi, 'getKlines'>,
+  symbol: string,
+  timeframe: Timeframe,
+  limit: number,
+): Promise<Candle[]> {
   const bars = await market.getCandles(symbol, timeframe, limit);
   const newest = bars.at(-1);
   if (newest === undefined) return bars;
   const granularityMin: KlineGranularityMin = timeframes[timeframe].minutes;
-  const reads = holesIn(bars, timeframeMs(timeframe), MAX_HOLE_READS).map((hole) => rest.getKlines({ symbol, granularityMin, ...hole }));
+  const reads = holesIn(bars, timeframeMs(timeframe), MAX_HOLE_READS).map((hole) =>
+    rest.getKlines({ symbol, granularityMin, ...hole }),
+  );
   // `from` alone: KuCoin answers from there to its own now (≤ 500 rows).
   reads.push(rest.getKlines({ symbol, granularityMin, fromMs: newest.openTimeMs }));
   const rows = (await Promise.all(reads)).flat();
-  return mergeBars(bars, rows.map(candleOf).filter((bar) => bar !== undefined), limit);
+  return mergeBars(
+    bars,
+    rows.map(candleOf).filter((bar) => bar !== undefined),
+    limit,
+  );
 }
 
 /** The market service plus the kline reads it lacks, over the same REST client. */
-export function analysisMarketFrom(market: MarketService, rest: Pick<KucoinRestApi, 'getKlines'>): AnalysisMarket {
+export function analysisMarketFrom(
+  market: MarketService,
+  rest: Pick<KucoinRestApi, 'getKlines'>,
+): AnalysisMarket {
   return {
     getCandles: (symbol, timeframe, limit) => completeHistory(market, rest, symbol, timeframe, limit),
     watchCandles: (symbol, timeframe) => market.watchCandles(symbol, timeframe),

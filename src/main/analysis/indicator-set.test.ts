@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { analysisConfigSchema } from '../config/sections/analysis.ts';
 import type { Candle } from '../../shared/ipc/channels/market.ts';
 import { fixedSeries, seriesOfVersions, versionBar, warmSeriesOfVersions } from './candles.test-support.ts';
-import { IndicatorSet, requiredBars, type IndicatorPeriods, type IndicatorReadings } from './indicator-set.ts';
+import {
+  IndicatorSet,
+  requiredBars,
+  type IndicatorPeriods,
+  type IndicatorReadings,
+} from './indicator-set.ts';
 
 const periods: IndicatorPeriods = analysisConfigSchema.parse({}).indicators;
 
@@ -15,7 +20,8 @@ const periods: IndicatorPeriods = analysisConfigSchema.parse({}).indicators;
 function emaSeededWithFirst(values: readonly number[], n: number): number[] {
   const alpha = 2 / (n + 1);
   const out: number[] = [];
-  for (const [i, value] of values.entries()) out.push(i === 0 ? value : alpha * value + (1 - alpha) * (out[i - 1] ?? value));
+  for (const [i, value] of values.entries())
+    out.push(i === 0 ? value : alpha * value + (1 - alpha) * (out[i - 1] ?? value));
   return out;
 }
 
@@ -45,12 +51,21 @@ function wilder(values: readonly number[], n: number): number[] {
 /** Wilder's RSI: 100 − 100 / (1 + avgGain / avgLoss), 100 with no loss; defined from bar n + 1. */
 function wilderRsi(closes: readonly number[], n: number): number[] {
   const changes = closes.slice(1).map((close, i) => close - (closes[i] ?? close));
-  const gains = wilder(changes.map((c) => Math.max(c, 0)), n);
-  const losses = wilder(changes.map((c) => Math.max(-c, 0)), n);
-  return [Number.NaN, ...gains.map((gain, i) => {
-    const loss = losses[i] ?? Number.NaN;
-    return loss === 0 ? 100 : 100 - 100 / (1 + gain / loss);
-  })];
+  const gains = wilder(
+    changes.map((c) => Math.max(c, 0)),
+    n,
+  );
+  const losses = wilder(
+    changes.map((c) => Math.max(-c, 0)),
+    n,
+  );
+  return [
+    Number.NaN,
+    ...gains.map((gain, i) => {
+      const loss = losses[i] ?? Number.NaN;
+      return loss === 0 ? 100 : 100 - 100 / (1 + gain / loss);
+    }),
+  ];
 }
 
 /** Wilder's ATR: TR_1 = high − low, then max(high − low, |high − prev close|, |low − prev close|). */
@@ -58,7 +73,11 @@ function wilderAtr(bars: readonly Candle[], n: number): number[] {
   const ranges = bars.map((bar, i) => {
     const previous = bars[i - 1];
     if (previous === undefined) return bar.high - bar.low;
-    return Math.max(bar.high - bar.low, Math.abs(bar.high - previous.close), Math.abs(bar.low - previous.close));
+    return Math.max(
+      bar.high - bar.low,
+      Math.abs(bar.high - previous.close),
+      Math.abs(bar.low - previous.close),
+    );
   });
   return wilder(ranges, n);
 }
@@ -70,7 +89,11 @@ function macd(closes: readonly number[]): { macd: number[]; signal: number[]; hi
   const line = closes.map((_, i) => (fast[i] ?? Number.NaN) - (slow[i] ?? Number.NaN)).slice(25);
   const signal = emaSeededWithFirst(line, 9);
   const pad = (values: number[]): number[] => [...(Array(25).fill(Number.NaN) as number[]), ...values];
-  return { macd: pad(line), signal: pad(signal), histogram: pad(line.map((value, i) => value - (signal[i] ?? Number.NaN))) };
+  return {
+    macd: pad(line),
+    signal: pad(signal),
+    histogram: pad(line.map((value, i) => value - (signal[i] ?? Number.NaN))),
+  };
 }
 
 function feed(bars: readonly Candle[]): IndicatorSet {
@@ -81,7 +104,9 @@ function feed(bars: readonly Candle[]): IndicatorSet {
 
 function expectClose(actual: number, expected: number, what: string): void {
   expect(Number.isFinite(expected), `${what}: reference is ${expected}`).toBe(true);
-  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+    1e-9 * Math.max(1, Math.abs(expected)),
+  );
 }
 
 describe('indicator values against the textbook formulas (fixed series)', () => {
@@ -118,7 +143,14 @@ describe('indicator values against the textbook formulas (fixed series)', () => 
 
   it('covers the cases that break naive code: RSI 100 on a run without a loss, ATR of bars that do not move', () => {
     // Short MACD/EMA periods so that RSI is the last to warm up (15 bars) and the run is still unbroken.
-    const quick = { ...periods, emaFastPeriodBars: 2, emaSlowPeriodBars: 3, macdFastPeriodBars: 2, macdSlowPeriodBars: 3, macdSignalPeriodBars: 2 };
+    const quick = {
+      ...periods,
+      emaFastPeriodBars: 2,
+      emaSlowPeriodBars: 3,
+      macdFastPeriodBars: 2,
+      macdSlowPeriodBars: 3,
+      macdSignalPeriodBars: 2,
+    };
     const upRun = new IndicatorSet(quick);
     for (const bar of bars.slice(0, 20)) upRun.update(bar, false);
     expect(rsi[19]).toBe(100);
@@ -131,7 +163,11 @@ describe('indicator values against the textbook formulas (fixed series)', () => 
   it('the EMA converges to the SMA-seeded textbook EMA over the history the analysis loads', () => {
     const sma = emaSeededWithSma(closes, 21);
     const last = bars.length - 1;
-    expectClose(feed(bars).readings()?.emaSlow ?? Number.NaN, sma[last] ?? Number.NaN, 'EMA 21 after 240 bars');
+    expectClose(
+      feed(bars).readings()?.emaSlow ?? Number.NaN,
+      sma[last] ?? Number.NaN,
+      'EMA 21 after 240 bars',
+    );
   });
 
   it('needs exactly requiredBars bars: the MACD signal line is the last to warm up', () => {
@@ -145,7 +181,11 @@ describe('indicator values against the textbook formulas (fixed series)', () => 
 });
 
 /** Replays closed bars + forming-bar versions incrementally; returns what a recompute would be fed. */
-function replay(versions: readonly (readonly number[])[], set: IndicatorSet, check: (closed: readonly Candle[], forming: Candle) => void): void {
+function replay(
+  versions: readonly (readonly number[])[],
+  set: IndicatorSet,
+  check: (closed: readonly Candle[], forming: Candle) => void,
+): void {
   const closed: Candle[] = [];
   let open = 100;
   for (const [index, moves] of versions.entries()) {
@@ -161,8 +201,18 @@ function replay(versions: readonly (readonly number[])[], set: IndicatorSet, che
   }
 }
 
-function readAll(set: IndicatorSet): { readings: IndicatorReadings | undefined; atr: number | undefined; atr5: number | undefined; bars: number } {
-  return { readings: set.readings(), atr: set.atr(periods.atrPeriodBars), atr5: set.atr(5), bars: set.bars() };
+function readAll(set: IndicatorSet): {
+  readings: IndicatorReadings | undefined;
+  atr: number | undefined;
+  atr5: number | undefined;
+  bars: number;
+} {
+  return {
+    readings: set.readings(),
+    atr: set.atr(periods.atrPeriodBars),
+    atr5: set.atr(5),
+    bars: set.bars(),
+  };
 }
 
 describe('incremental updates equal a recompute from scratch', () => {

@@ -53,7 +53,11 @@ export class IndicatorSet {
     this.#emaFast = new EMA(periods.emaFastPeriodBars);
     this.#emaSlow = new EMA(periods.emaSlowPeriodBars);
     this.#rsi = new RSI(periods.rsiPeriodBars);
-    this.#macd = new MACD(new EMA(periods.macdFastPeriodBars), new EMA(periods.macdSlowPeriodBars), new EMA(periods.macdSignalPeriodBars));
+    this.#macd = new MACD(
+      new EMA(periods.macdFastPeriodBars),
+      new EMA(periods.macdSlowPeriodBars),
+      new EMA(periods.macdSignalPeriodBars),
+    );
     for (const period of [periods.atrPeriodBars, ...extraAtrPeriods]) this.#atrs.set(period, new ATR(period));
   }
 

@@ -64,7 +64,11 @@ function namesOf(periods: IndicatorPeriods): ComponentNames {
 }
 
 /** The three components of a timeframe's signal. */
-export function signalComponents(readings: IndicatorReadings, periods: IndicatorPeriods, config: AnalysisConfig['signal']): SignalComponent[] {
+export function signalComponents(
+  readings: IndicatorReadings,
+  periods: IndicatorPeriods,
+  config: AnalysisConfig['signal'],
+): SignalComponent[] {
   const names = namesOf(periods);
   return [
     {
@@ -72,7 +76,11 @@ export function signalComponents(readings: IndicatorReadings, periods: Indicator
       label: names.trend,
       score: inAtrs(readings.emaFast - readings.emaSlow, readings.atr, config.trendFullScaleAtr),
       weight: config.trendWeight,
-      values: { [names.emaFast]: readings.emaFast, [names.emaSlow]: readings.emaSlow, [names.atr]: readings.atr },
+      values: {
+        [names.emaFast]: readings.emaFast,
+        [names.emaSlow]: readings.emaSlow,
+        [names.atr]: readings.atr,
+      },
     },
     {
       id: 'momentum',
@@ -86,13 +94,22 @@ export function signalComponents(readings: IndicatorReadings, periods: Indicator
       label: names.macd,
       score: inAtrs(readings.macdHistogram, readings.atr, config.macdFullScaleAtr),
       weight: config.macdWeight,
-      values: { MACD: readings.macd, signal: readings.macdSignal, histogram: readings.macdHistogram, [names.atr]: readings.atr },
+      values: {
+        MACD: readings.macd,
+        signal: readings.macdSignal,
+        histogram: readings.macdHistogram,
+        [names.atr]: readings.atr,
+      },
     },
   ];
 }
 
 /** The weighted signal of one timeframe. */
-export function timeframeSignal(readings: IndicatorReadings, periods: IndicatorPeriods, config: AnalysisConfig['signal']): TimeframeSignal {
+export function timeframeSignal(
+  readings: IndicatorReadings,
+  periods: IndicatorPeriods,
+  config: AnalysisConfig['signal'],
+): TimeframeSignal {
   const components = signalComponents(readings, periods, config);
   let weighted = 0;
   let weights = 0;

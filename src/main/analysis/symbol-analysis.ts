@@ -57,8 +57,18 @@ export class SymbolAnalysis {
   add(timeframe: Timeframe): FollowedTimeframe {
     const existing = this.timeframes.get(timeframe);
     if (existing !== undefined) return existing;
-    const tracker = new TimeframeTracker(timeframe, this.#config.indicators, this.#config.tracking.historyBars);
-    const followed: FollowedTimeframe = { tracker, load: { kind: 'loading' }, loadsStarted: 0, reloadAgain: false, pending: [] };
+    const tracker = new TimeframeTracker(
+      timeframe,
+      this.#config.indicators,
+      this.#config.tracking.historyBars,
+    );
+    const followed: FollowedTimeframe = {
+      tracker,
+      load: { kind: 'loading' },
+      loadsStarted: 0,
+      reloadAgain: false,
+      pending: [],
+    };
     this.timeframes.set(timeframe, followed);
     return followed;
   }
@@ -91,15 +101,24 @@ export class SymbolAnalysis {
   #entry(timeframe: Timeframe): TimeframeAnalysis {
     const weight = this.#config.timeframeWeights[timeframe];
     const followed = this.timeframes.get(timeframe);
-    if (followed === undefined || followed.load.kind === 'loading') return { timeframe, weight, status: 'loading' };
-    if (followed.load.kind === 'unavailable') return { timeframe, weight, status: 'unavailable', message: followed.load.message };
+    if (followed === undefined || followed.load.kind === 'loading')
+      return { timeframe, weight, status: 'loading' };
+    if (followed.load.kind === 'unavailable')
+      return { timeframe, weight, status: 'unavailable', message: followed.load.message };
     const { tracker } = followed;
     const readings = tracker.readings();
     const formingOpenTimeMs = tracker.formingOpenTimeMs();
     if (readings === undefined || formingOpenTimeMs === undefined) {
       const needsBars = tracker.neededBars();
       const hasBars = tracker.bars();
-      return { timeframe, weight, status: 'short-history', needsBars, hasBars, message: shortHistoryMessage(timeframe, needsBars, hasBars) };
+      return {
+        timeframe,
+        weight,
+        status: 'short-history',
+        needsBars,
+        hasBars,
+        message: shortHistoryMessage(timeframe, needsBars, hasBars),
+      };
     }
     const signal = timeframeSignal(readings, this.#config.indicators, this.#config.signal);
     return {

@@ -21,7 +21,12 @@ export class KeyedThrottle {
       this.#run(key, task);
       return;
     }
-    this.#timers.set(key, setTimeout(() => { this.#run(key, task); }, waitMs));
+    this.#timers.set(
+      key,
+      setTimeout(() => {
+        this.#run(key, task);
+      }, waitMs),
+    );
   }
 
   /** Forgets a key and cancels its pending run. */

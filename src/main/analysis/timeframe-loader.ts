@@ -48,7 +48,8 @@ export class TimeframeLoader {
   retryWaiting(analysis: SymbolAnalysis): void {
     for (const [timeframe, followed] of analysis.timeframes) {
       if (this.#inFlight.has(followed)) continue;
-      if (followed.loadsStarted === 0 || followed.load.kind === 'unavailable') this.reload(analysis, timeframe);
+      if (followed.loadsStarted === 0 || followed.load.kind === 'unavailable')
+        this.reload(analysis, timeframe);
     }
   }
 
@@ -81,11 +82,17 @@ export class TimeframeLoader {
     if (followed.load.kind !== 'loaded') return false;
     const outcome = followed.tracker.apply(bar);
     if (outcome.kind === 'gap') {
-      this.#options.logger.info('analysis-candle-gap', { symbol: analysis.symbol, timeframe: followed.tracker.timeframe, fromMs: outcome.missingFromMs, toMs: outcome.missingToMs });
+      this.#options.logger.info('analysis-candle-gap', {
+        symbol: analysis.symbol,
+        timeframe: followed.tracker.timeframe,
+        fromMs: outcome.missingFromMs,
+        toMs: outcome.missingToMs,
+      });
       this.reload(analysis, followed.tracker.timeframe);
       return false;
     }
-    if (outcome.kind === 'opened' && outcome.closed !== undefined) this.#recheckLater(analysis, followed, outcome.closed);
+    if (outcome.kind === 'opened' && outcome.closed !== undefined)
+      this.#recheckLater(analysis, followed, outcome.closed);
     return outcome.kind !== 'late';
   }
 
@@ -124,7 +131,11 @@ export class TimeframeLoader {
       await this.#options.market.watchCandles(symbol, timeframe);
       this.#watched.add(key);
     } catch (error) {
-      this.#options.logger.warn('analysis-candle-stream-subscribe-failed', { symbol, timeframe, error: toTradingError(error).message });
+      this.#options.logger.warn('analysis-candle-stream-subscribe-failed', {
+        symbol,
+        timeframe,
+        error: toTradingError(error).message,
+      });
     }
   }
 
@@ -149,7 +160,11 @@ export class TimeframeLoader {
           if (followed.tracker.correctClosed(final)) this.#options.changed(analysis.symbol);
         },
         (error: unknown) => {
-          this.#options.logger.debug('analysis-closed-bar-recheck-failed', { symbol: analysis.symbol, timeframe, error: toTradingError(error).message });
+          this.#options.logger.debug('analysis-closed-bar-recheck-failed', {
+            symbol: analysis.symbol,
+            timeframe,
+            error: toTradingError(error).message,
+          });
         },
       );
     }, this.#options.config.tracking.closedBarRecheckDelayMs);

@@ -36,14 +36,18 @@ describe('timeframe tracker', () => {
     const tracker = new TimeframeTracker('5m', periods, 500);
     tracker.load(bars.slice(0, 40));
     const before = tracker.readings();
-    expect(tracker.apply(bars[42]!)).toEqual({ kind: 'gap', missingFromMs: 40 * barMs, missingToMs: 41 * barMs });
+    expect(tracker.apply(bars[42]!)).toEqual({
+      kind: 'gap',
+      missingFromMs: 40 * barMs,
+      missingToMs: 41 * barMs,
+    });
     expect(tracker.apply(bars[20]!)).toEqual({ kind: 'late' });
     expect(tracker.readings()).toEqual(before);
     expect(tracker.apply(bars[42]!, true)).toEqual({ kind: 'opened', closed: bars[39] });
     expect(tracker.readings()).toEqual(scratch([...bars.slice(0, 40), bars[42]!]).readings());
   });
 
-  it('corrects a closed bar with the exchange\'s final values (rebuilt from the kept bars) and keeps a new ATR period', () => {
+  it("corrects a closed bar with the exchange's final values (rebuilt from the kept bars) and keeps a new ATR period", () => {
     const bars = fixedSeries(barMs).slice(0, 60);
     const tracker = new TimeframeTracker('5m', periods, 500);
     tracker.load(bars.slice(0, 59));
@@ -58,7 +62,12 @@ describe('timeframe tracker', () => {
     expect(tracker.keepAtr(7)).toBe(false);
     expect(tracker.atr(7)).toBe(scratch(expected, [7]).atr(7));
     tracker.apply({ ...bars[59]!, close: bars[59]!.close - 20, low: bars[59]!.low - 40 });
-    expect(tracker.atr(7)).toBe(scratch([...expected.slice(0, -1), { ...bars[59]!, close: bars[59]!.close - 20, low: bars[59]!.low - 40 }], [7]).atr(7));
+    expect(tracker.atr(7)).toBe(
+      scratch(
+        [...expected.slice(0, -1), { ...bars[59]!, close: bars[59]!.close - 20, low: bars[59]!.low - 40 }],
+        [7],
+      ).atr(7),
+    );
   });
 
   it('keeps only the last maxClosedBars closed bars for rebuilds', () => {
@@ -71,30 +80,37 @@ describe('timeframe tracker', () => {
 
   it('pushed tick by tick, equals a recompute over the closed bars + the latest forming bar (fast-check)', () => {
     fc.assert(
-      fc.property(fc.oneof(seriesOfVersions, warmSeriesOfVersions), fc.integer({ min: 1, max: 30 }), (versions, loaded) => {
-        const all: Candle[] = [];
-        let open = 100;
-        const pushes: Candle[][] = versions.map((moves, index) => {
-          const bars = moves.map((move) => versionBar(index, open, move, barMs));
-          const final = bars.at(-1);
-          if (final !== undefined) { all.push(final); open = final.close; }
-          return bars;
-        });
-        const history = all.slice(0, Math.min(loaded, all.length));
-        const tracker = new TimeframeTracker('5m', periods, 1_000);
-        tracker.load(history);
-        // The first push opens the next bar, so the loaded forming bar closes as it was loaded.
-        const closed = [...history];
-        for (const bars of pushes.slice(history.length)) {
-          for (const bar of bars) {
-            const outcome = tracker.apply(bar);
-            expect(outcome.kind).not.toBe('gap');
-            expect(tracker.readings()).toEqual(scratch([...closed, bar]).readings());
-            expect(tracker.atr(14)).toEqual(scratch([...closed, bar]).atr(14));
+      fc.property(
+        fc.oneof(seriesOfVersions, warmSeriesOfVersions),
+        fc.integer({ min: 1, max: 30 }),
+        (versions, loaded) => {
+          const all: Candle[] = [];
+          let open = 100;
+          const pushes: Candle[][] = versions.map((moves, index) => {
+            const bars = moves.map((move) => versionBar(index, open, move, barMs));
+            const final = bars.at(-1);
+            if (final !== undefined) {
+              all.push(final);
+              open = final.close;
+            }
+            return bars;
+          });
+          const history = all.slice(0, Math.min(loaded, all.length));
+          const tracker = new TimeframeTracker('5m', periods, 1_000);
+          tracker.load(history);
+          // The first push opens the next bar, so the loaded forming bar closes as it was loaded.
+          const closed = [...history];
+          for (const bars of pushes.slice(history.length)) {
+            for (const bar of bars) {
+              const outcome = tracker.apply(bar);
+              expect(outcome.kind).not.toBe('gap');
+              expect(tracker.readings()).toEqual(scratch([...closed, bar]).readings());
+              expect(tracker.atr(14)).toEqual(scratch([...closed, bar]).atr(14));
+            }
+            closed.push(bars.at(-1)!);
           }
-          closed.push(bars.at(-1)!);
-        }
-      }),
+        },
+      ),
       { numRuns: 100 },
     );
   });

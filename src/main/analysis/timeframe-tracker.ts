@@ -7,7 +7,12 @@
  */
 import type { Candle } from '../../shared/ipc/channels/market.ts';
 import { timeframeMs, type Timeframe } from '../market/timeframes.ts';
-import { IndicatorSet, requiredBars, type IndicatorPeriods, type IndicatorReadings } from './indicator-set.ts';
+import {
+  IndicatorSet,
+  requiredBars,
+  type IndicatorPeriods,
+  type IndicatorReadings,
+} from './indicator-set.ts';
 
 /** What one pushed bar did. */
 export type TrackerOutcome =
@@ -65,7 +70,11 @@ export class TimeframeTracker {
     }
     if (bar.openTimeMs < forming.openTimeMs) return { kind: 'late' };
     if (!acceptGap && bar.openTimeMs > forming.openTimeMs + this.barMs) {
-      return { kind: 'gap', missingFromMs: forming.openTimeMs + this.barMs, missingToMs: bar.openTimeMs - this.barMs };
+      return {
+        kind: 'gap',
+        missingFromMs: forming.openTimeMs + this.barMs,
+        missingToMs: bar.openTimeMs - this.barMs,
+      };
     }
     this.#pushClosed(forming);
     this.#forming = bar;

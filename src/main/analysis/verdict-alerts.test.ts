@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { analysisConfigSchema } from '../config/sections/analysis.ts';
 import { stepVerdictZone, type VerdictZone } from './verdict-alerts.ts';
 
-const config = analysisConfigSchema.parse({ verdict: { alertStrength: 0.5, hysteresisSignal: 0.05 } }).verdict;
+const config = analysisConfigSchema.parse({
+  verdict: { alertStrength: 0.5, hysteresisSignal: 0.05 },
+}).verdict;
 
 function run(values: readonly number[]): (string | undefined)[] {
   let zone: VerdictZone | undefined;
@@ -15,13 +17,32 @@ function run(values: readonly number[]): (string | undefined)[] {
 
 describe('verdict changes', () => {
   it('the first verdict sets the zone silently; a sign flip and strength crossings are reported', () => {
-    expect(run([0.2, -0.2, -0.55, -0.3, 0.3])).toEqual([undefined, 'sign', 'strengthened', 'weakened', 'sign']);
+    expect(run([0.2, -0.2, -0.55, -0.3, 0.3])).toEqual([
+      undefined,
+      'sign',
+      'strengthened',
+      'weakened',
+      'sign',
+    ]);
   });
 
   it('a verdict wobbling around zero or around the strength reports once, not on every tick', () => {
-    expect(run([0.3, -0.02, 0.01, -0.03, 0.04])).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(run([0.3, -0.02, 0.01, -0.03, 0.04])).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(run([0.3, -0.06, 0.01, -0.04])).toEqual([undefined, 'sign', undefined, undefined]);
-    expect(run([0.3, 0.51, 0.47, 0.52, 0.46, 0.44])).toEqual([undefined, 'strengthened', undefined, undefined, undefined, 'weakened']);
+    expect(run([0.3, 0.51, 0.47, 0.52, 0.46, 0.44])).toEqual([
+      undefined,
+      'strengthened',
+      undefined,
+      undefined,
+      undefined,
+      'weakened',
+    ]);
   });
 
   it('a jump from strong up to strong down is one sign change, and keeps the value of the last change', () => {

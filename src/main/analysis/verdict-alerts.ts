@@ -31,15 +31,32 @@ function nextStrong(previous: boolean, magnitude: number, config: AnalysisConfig
 }
 
 /** Steps the zone for a new verdict value. */
-export function stepVerdictZone(previous: VerdictZone | undefined, value: number, config: AnalysisConfig['verdict']): ZoneStep {
+export function stepVerdictZone(
+  previous: VerdictZone | undefined,
+  value: number,
+  config: AnalysisConfig['verdict'],
+): ZoneStep {
   const magnitude = Math.abs(value);
   if (previous === undefined) {
-    return { zone: { sign: nextSign(0, value, config.hysteresisSignal), strong: magnitude >= config.alertStrength, value }, change: undefined };
+    return {
+      zone: {
+        sign: nextSign(0, value, config.hysteresisSignal),
+        strong: magnitude >= config.alertStrength,
+        value,
+      },
+      change: undefined,
+    };
   }
   const sign = nextSign(previous.sign, value, config.hysteresisSignal);
   const strong = nextStrong(previous.strong, magnitude, config);
   const flipped = previous.sign !== 0 && sign !== previous.sign;
-  const change: ZoneStep['change'] = flipped ? 'sign' : strong === previous.strong ? undefined : strong ? 'strengthened' : 'weakened';
+  const change: ZoneStep['change'] = flipped
+    ? 'sign'
+    : strong === previous.strong
+      ? undefined
+      : strong
+        ? 'strengthened'
+        : 'weakened';
   if (change === undefined) return { zone: { ...previous, sign }, change };
   return { zone: { sign, strong, value }, change };
 }

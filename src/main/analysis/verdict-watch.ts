@@ -12,7 +12,8 @@ export function verdictChangeMessage(change: Omit<VerdictChanged, 'message'>, al
     const was = change.previousVerdict === null ? '' : ` (was ${signedScore(change.previousVerdict)})`;
     return `${change.symbol} verdict turned ${change.verdict < 0 ? 'down' : 'up'}: ${verdict}${was}, ${led}`;
   }
-  if (change.change === 'strengthened') return `${change.symbol} verdict strengthened to ${verdict} (alert strength ${alertStrength.toFixed(2)}), ${led}`;
+  if (change.change === 'strengthened')
+    return `${change.symbol} verdict strengthened to ${verdict} (alert strength ${alertStrength.toFixed(2)}), ${led}`;
   return `${change.symbol} verdict weakened to ${verdict} (below the alert strength ${alertStrength.toFixed(2)}), ${led}`;
 }
 
@@ -45,7 +46,10 @@ export class VerdictWatch {
       confidence: verdict.confidence,
       strongestTimeframe: verdict.strongestTimeframe,
     };
-    const change: VerdictChanged = { ...base, message: verdictChangeMessage(base, this.#config.alertStrength) };
+    const change: VerdictChanged = {
+      ...base,
+      message: verdictChangeMessage(base, this.#config.alertStrength),
+    };
     for (const listener of this.#listeners) listener(change);
   }
 

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { weightedVerdict, type TimeframeVote } from './verdict.ts';
 
-const votes = (signals: Record<string, number | undefined>, weights: Record<string, number> = { '5m': 1, '15m': 2, '1h': 3, '4h': 4 }): TimeframeVote[] =>
-  Object.entries(weights).map(([timeframe, weight]) => ({ timeframe: timeframe as TimeframeVote['timeframe'], weight, signal: signals[timeframe] }));
+const votes = (
+  signals: Record<string, number | undefined>,
+  weights: Record<string, number> = { '5m': 1, '15m': 2, '1h': 3, '4h': 4 },
+): TimeframeVote[] =>
+  Object.entries(weights).map(([timeframe, weight]) => ({
+    timeframe: timeframe as TimeframeVote['timeframe'],
+    weight,
+    signal: signals[timeframe],
+  }));
 
 describe('weighted verdict', () => {
   it('weights higher timeframes more by default: short-term strength loses to the 4h trend', () => {
@@ -31,6 +38,11 @@ describe('weighted verdict', () => {
 
   it('is undefined without any signal; all-zero signals are flat with no confidence', () => {
     expect(weightedVerdict(votes({}), 0.1)).toBeUndefined();
-    expect(weightedVerdict(votes({ '5m': 0, '15m': 0, '1h': 0, '4h': 0 }), 0.1)).toMatchObject({ value: 0, direction: 'flat', confidence: 0, strongestTimeframe: '4h' });
+    expect(weightedVerdict(votes({ '5m': 0, '15m': 0, '1h': 0, '4h': 0 }), 0.1)).toMatchObject({
+      value: 0,
+      direction: 'flat',
+      confidence: 0,
+      strongestTimeframe: '4h',
+    });
   });
 });

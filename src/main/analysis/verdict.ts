@@ -21,7 +21,8 @@ function strongestOf(votes: readonly TimeframeVote[], value: number): Timeframe 
   let bestPull = -1;
   for (const vote of votes) {
     if (vote.signal === undefined) continue;
-    const pull = value === 0 ? Math.abs(vote.signal) * vote.weight : Math.sign(value) * vote.signal * vote.weight;
+    const pull =
+      value === 0 ? Math.abs(vote.signal) * vote.weight : Math.sign(value) * vote.signal * vote.weight;
     if (pull > bestPull || (pull === bestPull && best !== undefined && vote.weight > best.weight)) {
       best = vote;
       bestPull = pull;

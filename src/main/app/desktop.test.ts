@@ -9,37 +9,65 @@ const electron = vi.hoisted(() => {
   type Handler = (event: { preventDefault(): void }) => void;
   const appHandlers = new Map<string, Handler>();
   const monitorHandlers = new Map<string, () => void>();
-  const trays: { tooltip: string; menu: unknown; destroyed: boolean; handlers: Map<string, () => void> }[] = [];
+  const trays: { tooltip: string; menu: unknown; destroyed: boolean; handlers: Map<string, () => void> }[] =
+    [];
   class Tray {
     tooltip = '';
     menu: unknown;
     destroyed = false;
     handlers = new Map<string, () => void>();
-    constructor() { trays.push(this); }
-    setToolTip(text: string): void { this.tooltip = text; }
-    setContextMenu(menu: unknown): void { this.menu = menu; }
-    on(event: string, handler: () => void): void { this.handlers.set(event, handler); }
-    destroy(): void { this.destroyed = true; }
+    constructor() {
+      trays.push(this);
+    }
+    setToolTip(text: string): void {
+      this.tooltip = text;
+    }
+    setContextMenu(menu: unknown): void {
+      this.menu = menu;
+    }
+    on(event: string, handler: () => void): void {
+      this.handlers.set(event, handler);
+    }
+    destroy(): void {
+      this.destroyed = true;
+    }
   }
   const started = new Set<number>();
   let nextId = 1;
   return {
-    appHandlers, monitorHandlers, trays, started,
+    appHandlers,
+    monitorHandlers,
+    trays,
+    started,
     app: {
-      on: vi.fn((event: string, handler: Handler) => { appHandlers.set(event, handler); }),
-      removeListener: vi.fn((event: string) => { appHandlers.delete(event); }),
+      on: vi.fn((event: string, handler: Handler) => {
+        appHandlers.set(event, handler);
+      }),
+      removeListener: vi.fn((event: string) => {
+        appHandlers.delete(event);
+      }),
       quit: vi.fn(),
       setLoginItemSettings: vi.fn(),
     },
     dialog: { showMessageBoxSync: vi.fn((): number => 0) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     powerMonitor: {
-      on: vi.fn((event: string, handler: () => void) => { monitorHandlers.set(event, handler); }),
-      removeListener: vi.fn((event: string) => { monitorHandlers.delete(event); }),
+      on: vi.fn((event: string, handler: () => void) => {
+        monitorHandlers.set(event, handler);
+      }),
+      removeListener: vi.fn((event: string) => {
+        monitorHandlers.delete(event);
+      }),
     },
     powerSaveBlocker: {
-      start: vi.fn(() => { const id = nextId++; started.add(id); return id; }),
-      stop: vi.fn((id: number) => { started.delete(id); }),
+      start: vi.fn(() => {
+        const id = nextId++;
+        started.add(id);
+        return id;
+      }),
+      stop: vi.fn((id: number) => {
+        started.delete(id);
+      }),
       isStarted: vi.fn((id: number) => started.has(id)),
     },
     Tray,
@@ -51,9 +79,23 @@ const desktop = await import('./desktop.ts');
 
 function position(symbol: string, status: 'PROTECTED' | 'NAKED'): Position {
   return {
-    symbol, side: 'long', sizeLots: 3, marginMode: 'ISOLATED', avgEntryPrice: '60000', markPrice: '60100',
-    liquidationPrice: '50000', leverage: 5, unrealisedPnl: '3', realisedPnl: null, marginUsdt: '36',
-    distanceToLiquidationPct: 16.8, protection: { status, stopLots: status === 'PROTECTED' ? 3 : 0, ...(status === 'PROTECTED' ? { stopPrice: '59000' } : {}) },
+    symbol,
+    side: 'long',
+    sizeLots: 3,
+    marginMode: 'ISOLATED',
+    avgEntryPrice: '60000',
+    markPrice: '60100',
+    liquidationPrice: '50000',
+    leverage: 5,
+    unrealisedPnl: '3',
+    realisedPnl: null,
+    marginUsdt: '36',
+    distanceToLiquidationPct: 16.8,
+    protection: {
+      status,
+      stopLots: status === 'PROTECTED' ? 3 : 0,
+      ...(status === 'PROTECTED' ? { stopPrice: '59000' } : {}),
+    },
     updatedAt: 1,
   };
 }
@@ -64,9 +106,15 @@ function fakeEngine(initial: Position[]) {
   return {
     positions: () => positions,
     tradingState: () => 'ACTIVE' as const,
-    onChange: (listener: () => void) => { listeners.add(listener); return () => listeners.delete(listener); },
+    onChange: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     resyncAfterWake: vi.fn(() => Promise.resolve()),
-    set(next: Position[]) { positions = next; for (const l of listeners) l(); },
+    set(next: Position[]) {
+      positions = next;
+      for (const l of listeners) l();
+    },
   };
 }
 
@@ -76,15 +124,24 @@ function fakeWindow() {
     handlers,
     hide: vi.fn(),
     isDestroyed: () => false,
-    on: vi.fn((event: string, handler: (event: { preventDefault(): void }) => void) => { handlers.set(event, handler); }),
-    removeListener: vi.fn((event: string) => { handlers.delete(event); }),
+    on: vi.fn((event: string, handler: (event: { preventDefault(): void }) => void) => {
+      handlers.set(event, handler);
+    }),
+    removeListener: vi.fn((event: string) => {
+      handlers.delete(event);
+    }),
   };
 }
 
 function attach(engine: ReturnType<typeof fakeEngine>) {
   const window = fakeWindow();
   const showWindow = vi.fn();
-  const detach = desktop.attachDesktop(window as never, { engine, trayIconPath: '/icons/32x32.png', showWindow, log: () => undefined });
+  const detach = desktop.attachDesktop(window as never, {
+    engine,
+    trayIconPath: '/icons/32x32.png',
+    showWindow,
+    log: () => undefined,
+  });
   return { window, showWindow, detach };
 }
 
@@ -182,7 +239,10 @@ describe('login item and menu', () => {
   it('turns start at login on and off', () => {
     desktop.setStartAtLogin(true);
     desktop.setStartAtLogin(false);
-    expect(electron.app.setLoginItemSettings.mock.calls).toEqual([[{ openAtLogin: true }], [{ openAtLogin: false }]]);
+    expect(electron.app.setLoginItemSettings.mock.calls).toEqual([
+      [{ openAtLogin: true }],
+      [{ openAtLogin: false }],
+    ]);
   });
 
   it('follows the start-at-login setting: applied at start and when a save changes it, not on other saves', () => {
@@ -190,19 +250,39 @@ describe('login item and menu', () => {
     let current = { app: { startAtLogin: true } };
     const stop = desktop.followStartAtLogin({
       current: () => current,
-      onChange: (listener) => { listeners.push(listener); return () => { listeners.length = 0; }; },
+      onChange: (listener) => {
+        listeners.push(listener);
+        return () => {
+          listeners.length = 0;
+        };
+      },
     });
-    const save = (startAtLogin: boolean): void => { current = { app: { startAtLogin } }; for (const listener of listeners) listener(current); };
+    const save = (startAtLogin: boolean): void => {
+      current = { app: { startAtLogin } };
+      for (const listener of listeners) listener(current);
+    };
     save(true);
     save(false);
     stop();
     save(true);
-    expect(electron.app.setLoginItemSettings.mock.calls).toEqual([[{ openAtLogin: true }], [{ openAtLogin: false }]]);
+    expect(electron.app.setLoginItemSettings.mock.calls).toEqual([
+      [{ openAtLogin: true }],
+      [{ openAtLogin: false }],
+    ]);
   });
 
   it('has quit, edit, zoom, full-screen and window shortcuts', () => {
     const linux = JSON.stringify(desktop.applicationMenuTemplate('linux'));
-    for (const role of ['quit', 'editMenu', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'windowMenu']) expect(linux).toContain(role);
+    for (const role of [
+      'quit',
+      'editMenu',
+      'zoomIn',
+      'zoomOut',
+      'resetZoom',
+      'togglefullscreen',
+      'windowMenu',
+    ])
+      expect(linux).toContain(role);
     expect(linux).toContain('CmdOrCtrl+Q');
     expect(JSON.stringify(desktop.applicationMenuTemplate('darwin'))).toContain('appMenu');
     desktop.installApplicationMenu();

@@ -32,9 +32,12 @@ export interface DesktopOptions {
 
 /** One line per position for the tray: what the trader must know without the window. */
 export function positionLine(position: Position): string {
-  const cover = position.protection.status === 'PROTECTED'
-    ? `stop ${position.protection.stopPrice ?? 'placed'}`
-    : position.protection.status === 'NAKED' ? 'UNPROTECTED' : 'protection unknown';
+  const cover =
+    position.protection.status === 'PROTECTED'
+      ? `stop ${position.protection.stopPrice ?? 'placed'}`
+      : position.protection.status === 'NAKED'
+        ? 'UNPROTECTED'
+        : 'protection unknown';
   return `${position.symbol} ${position.side} ${position.sizeLots} lots — ${cover}`;
 }
 
@@ -50,9 +53,10 @@ export function quitWarning(count: number): { message: string; detail: string } 
 
 function trayMenu(options: DesktopOptions, quit: () => void): MenuItemConstructorOptions[] {
   const positions = options.engine.positions();
-  const lines: MenuItemConstructorOptions[] = positions.length === 0
-    ? [{ label: 'No open positions', enabled: false }]
-    : positions.map((p) => ({ label: positionLine(p), enabled: false }));
+  const lines: MenuItemConstructorOptions[] =
+    positions.length === 0
+      ? [{ label: 'No open positions', enabled: false }]
+      : positions.map((p) => ({ label: positionLine(p), enabled: false }));
   return [
     { label: `Trading: ${options.engine.tradingState()}`, enabled: false },
     { type: 'separator' },
@@ -69,7 +73,9 @@ function startTray(options: DesktopOptions, quit: () => void): () => void {
   const refresh = (): void => {
     const positions = options.engine.positions();
     const naked = positions.filter((p) => p.protection.status !== 'PROTECTED').length;
-    tray.setToolTip(`Bulwark — ${options.engine.tradingState()}, ${positions.length} open, ${naked} unprotected`);
+    tray.setToolTip(
+      `Bulwark — ${options.engine.tradingState()}, ${positions.length} open, ${naked} unprotected`,
+    );
     tray.setContextMenu(Menu.buildFromTemplate(trayMenu(options, quit)));
   };
   refresh();
@@ -95,8 +101,16 @@ function syncPowerBlocker(engine: DesktopEngine, current: number | undefined): n
 /** Confirms a quit with open positions; true when the quit may go ahead. */
 function confirmQuit(window: BrowserWindow | undefined, count: number): boolean {
   const { message, detail } = quitWarning(count);
-  const box = { type: 'warning' as const, buttons: ['Keep running', 'Quit'], defaultId: 0, cancelId: 0, message, detail };
-  const answer = window === undefined ? dialog.showMessageBoxSync(box) : dialog.showMessageBoxSync(window, box);
+  const box = {
+    type: 'warning' as const,
+    buttons: ['Keep running', 'Quit'],
+    defaultId: 0,
+    cancelId: 0,
+    message,
+    detail,
+  };
+  const answer =
+    window === undefined ? dialog.showMessageBoxSync(box) : dialog.showMessageBoxSync(window, box);
   return answer === 1;
 }
 
@@ -105,7 +119,9 @@ export function attachDesktop(window: BrowserWindow, options: DesktopOptions): (
   let quitting = false;
   let tray: (() => void) | undefined;
   let blocker = syncPowerBlocker(options.engine, undefined);
-  const quit = (): void => { app.quit(); };
+  const quit = (): void => {
+    app.quit();
+  };
   const onClose = (event: { preventDefault(): void }): void => {
     if (quitting || options.engine.positions().length === 0) return;
     event.preventDefault();
@@ -115,15 +131,22 @@ export function attachDesktop(window: BrowserWindow, options: DesktopOptions): (
   };
   const onBeforeQuit = (event: { preventDefault(): void }): void => {
     const count = options.engine.positions().length;
-    if (quitting || count === 0) { quitting = true; return; }
+    if (quitting || count === 0) {
+      quitting = true;
+      return;
+    }
     if (confirmQuit(window.isDestroyed() ? undefined : window, count)) quitting = true;
     else event.preventDefault();
   };
   const onResume = (): void => {
     options.log('system-resumed-resyncing');
-    options.engine.resyncAfterWake().catch((error: unknown) => { options.log('resume-resync-failed', { error: String(error) }); });
+    options.engine.resyncAfterWake().catch((error: unknown) => {
+      options.log('resume-resync-failed', { error: String(error) });
+    });
   };
-  const unsubscribe = options.engine.onChange(() => { blocker = syncPowerBlocker(options.engine, blocker); });
+  const unsubscribe = options.engine.onChange(() => {
+    blocker = syncPowerBlocker(options.engine, blocker);
+  });
   window.on('close', onClose);
   app.on('before-quit', onBeforeQuit);
   powerMonitor.on('resume', onResume);
@@ -168,11 +191,20 @@ export function applicationMenuTemplate(platform: NodeJS.Platform): MenuItemCons
   const appMenu: MenuItemConstructorOptions[] = platform === 'darwin' ? [{ role: 'appMenu' }] : [];
   return [
     ...appMenu,
-    { label: 'File', submenu: [platform === 'darwin' ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' }] },
+    {
+      label: 'File',
+      submenu: [platform === 'darwin' ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' }],
+    },
     { role: 'editMenu' },
     {
       label: 'View',
-      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
     },
     { role: 'windowMenu' },
   ];

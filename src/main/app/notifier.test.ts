@@ -5,7 +5,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => {
-  const created: { options: Record<string, unknown>; handlers: Map<string, () => void>; show: ReturnType<typeof vi.fn> }[] = [];
+  const created: {
+    options: Record<string, unknown>;
+    handlers: Map<string, () => void>;
+    show: ReturnType<typeof vi.fn>;
+  }[] = [];
   class Notification {
     static supported = true;
     static isSupported(): boolean {
@@ -30,7 +34,13 @@ vi.mock('electron', () => ({ Notification: electron.Notification }));
 const { createDesktopNotifier } = await import('./notifier.ts');
 
 function fakeWindow(minimised: boolean) {
-  return { isDestroyed: vi.fn(() => false), isMinimized: vi.fn(() => minimised), restore: vi.fn(), show: vi.fn(), focus: vi.fn() };
+  return {
+    isDestroyed: vi.fn(() => false),
+    isMinimized: vi.fn(() => minimised),
+    restore: vi.fn(),
+    show: vi.fn(),
+    focus: vi.fn(),
+  };
 }
 
 beforeEach(() => {
@@ -44,7 +54,13 @@ describe('desktop notifier (Electron Notification from main)', () => {
     notifier.notify({ title: 'CRITICAL: Stop could not be placed', body: 'XBTUSDTM', urgency: 'critical' });
     notifier.notify({ title: 'Info', body: 'filled', urgency: 'normal' });
     expect(electron.created.map((n) => n.options)).toEqual([
-      { title: 'CRITICAL: Stop could not be placed', body: 'XBTUSDTM', urgency: 'critical', silent: false, timeoutType: 'never' },
+      {
+        title: 'CRITICAL: Stop could not be placed',
+        body: 'XBTUSDTM',
+        urgency: 'critical',
+        silent: false,
+        timeoutType: 'never',
+      },
       { title: 'Info', body: 'filled', urgency: 'normal', silent: true, timeoutType: 'default' },
     ]);
     expect(electron.created.every((n) => n.show.mock.calls.length === 1)).toBe(true);
@@ -77,7 +93,9 @@ describe('desktop notifier (Electron Notification from main)', () => {
 
   it('throws when the desktop cannot show notifications, so the delivery is journaled as failed', () => {
     electron.Notification.supported = false;
-    expect(() => { createDesktopNotifier(() => undefined).notify({ title: 't', body: 'b', urgency: 'critical' }); }).toThrow('this desktop does not support notifications');
+    expect(() => {
+      createDesktopNotifier(() => undefined).notify({ title: 't', body: 'b', urgency: 'critical' });
+    }).toThrow('this desktop does not support notifications');
     expect(electron.created).toHaveLength(0);
   });
 });

@@ -22,7 +22,13 @@ export function createDesktopNotifier(window: () => BrowserWindow | undefined): 
   return {
     notify({ title, body, urgency }: DesktopNotification, onClick?: () => void) {
       if (!Notification.isSupported()) throw new Error('this desktop does not support notifications');
-      const notification = new Notification({ title, body, urgency, silent: urgency !== 'critical', timeoutType: urgency === 'critical' ? 'never' : 'default' });
+      const notification = new Notification({
+        title,
+        body,
+        urgency,
+        silent: urgency !== 'critical',
+        timeoutType: urgency === 'critical' ? 'never' : 'default',
+      });
       shown.add(notification);
       notification.on('click', () => {
         const target = window();

@@ -26,15 +26,29 @@ function packed(path: string): boolean {
   return included;
 }
 
-const trackedFiles = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+const trackedFiles = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' })
+  .split('\n')
+  .filter(Boolean);
 // What `electron-vite build` writes, plus the files that must never ship even if they appear there.
 const buildOutput = [
-  'out/main/index.js', 'out/main/chunks/engine-abc.js', 'out/main/index.js.map',
-  'out/preload/index.cjs', 'out/preload/index.cjs.map',
-  'out/renderer/index.html', 'out/renderer/assets/index-abc.js', 'out/renderer/assets/index-abc.js.map',
+  'out/main/index.js',
+  'out/main/chunks/engine-abc.js',
+  'out/main/index.js.map',
+  'out/preload/index.cjs',
+  'out/preload/index.cjs.map',
+  'out/renderer/index.html',
+  'out/renderer/assets/index-abc.js',
+  'out/renderer/assets/index-abc.js.map',
   'out/renderer/assets/index-abc.css',
 ];
-const secrets = ['.env', '.env.local', 'out/main/.env', 'resources/.env.production', 'out/main/fixtures/live-key.json', 'resources/fixtures/keys.json'];
+const secrets = [
+  '.env',
+  '.env.local',
+  'out/main/.env',
+  'resources/.env.production',
+  'out/main/fixtures/live-key.json',
+  'resources/fixtures/keys.json',
+];
 
 function allowed(path: string): boolean {
   return (
@@ -98,7 +112,9 @@ describe('npm install', () => {
       expect(pkg.scripts[hook], hook).toBeUndefined();
     }
     // Electron 45 downloads its binary on first run (`install-electron`), not at install time.
-    const electronPkg = readJson('node_modules/electron/package.json') as { scripts?: Record<string, string> };
+    const electronPkg = readJson('node_modules/electron/package.json') as {
+      scripts?: Record<string, string>;
+    };
     expect(electronPkg.scripts?.postinstall).toBeUndefined();
     expect(pkg.scripts.dist).toMatch(/electron-builder --config electron-builder\.json/);
   });
@@ -122,7 +138,9 @@ describe('afterPack hook', () => {
     expect(typeof hook.default).toBe('function');
     expect(hook.packagedBinaryPath(context('linux'))).toBe(join('/build/out', 'bulwark'));
     expect(hook.packagedBinaryPath(context('win32'))).toBe(join('/build/out', 'Bulwark.exe'));
-    expect(hook.packagedBinaryPath(context('darwin'))).toBe(join('/build/out', 'Bulwark.app', 'Contents', 'MacOS', 'Bulwark'));
+    expect(hook.packagedBinaryPath(context('darwin'))).toBe(
+      join('/build/out', 'Bulwark.app', 'Contents', 'MacOS', 'Bulwark'),
+    );
   });
 
   it('flips the fuses in the packaged binary: no run-as-node, no --inspect, asar only', async () => {

@@ -48,4 +48,3 @@ export async function serveAppRequest(request: Request, rendererDir: string): Pr
     return new Response('Not found', { status: 404 });
   }
 }
-

@@ -16,17 +16,32 @@ const electron = vi.hoisted(() => {
       this.options = options;
       windows.push(this);
     }
-    once(): void { /* the window never becomes ready in a mock */ }
-    on(): void { /* no window events in a mock */ }
-    loadURL(): Promise<void> { return Promise.resolve(); }
-    static getAllWindows(): unknown[] { return []; }
+    once(): void {
+      /* the window never becomes ready in a mock */
+    }
+    on(): void {
+      /* no window events in a mock */
+    }
+    loadURL(): Promise<void> {
+      return Promise.resolve();
+    }
+    static getAllWindows(): unknown[] {
+      return [];
+    }
   }
   return {
     windows,
     BrowserWindow,
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
-    Notification: class { static isSupported(): boolean { return false; } show(): void { /* never shown: isSupported is false */ } },
+    Notification: class {
+      static isSupported(): boolean {
+        return false;
+      }
+      show(): void {
+        /* never shown: isSupported is false */
+      }
+    },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
   };
 });
@@ -51,7 +66,12 @@ class FakeContents extends EventEmitter {
 }
 
 function fire(contents: FakeContents, name: string, ...args: unknown[]): { prevented: boolean } {
-  const event = { prevented: false, preventDefault() { this.prevented = true; } };
+  const event = {
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
   contents.emit(name, event, ...args);
   return event;
 }
@@ -64,8 +84,14 @@ describe('BrowserWindow web preferences', () => {
   it('sandbox, context isolation, no Node, web security on, no <webview>', () => {
     const prefs = secureWebPreferences('/app/preload.cjs');
     expect(prefs).toMatchObject({
-      sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
     });
   });
   it('the main window is created with exactly those preferences', () => {
@@ -92,7 +118,9 @@ describe('navigation and new windows', () => {
     hardenWebContents(contents as never, silentLogger);
     expect(contents.openHandler?.({ url: 'https://www.kucoin.com/futures' })).toEqual({ action: 'deny' });
     expect(contents.openHandler?.({ url: 'http://www.kucoin.com/' })).toEqual({ action: 'deny' });
-    await vi.waitFor(() => { expect(electron.shell.openExternal).toHaveBeenCalledTimes(1); });
+    await vi.waitFor(() => {
+      expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
+    });
     expect(electron.shell.openExternal).toHaveBeenCalledWith('https://www.kucoin.com/futures');
   });
 });
@@ -117,8 +145,12 @@ describe('permissions', () => {
     let requestHandler: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
     const session = {
-      setPermissionRequestHandler: (h: typeof requestHandler) => { requestHandler = h; },
-      setPermissionCheckHandler: (h: typeof checkHandler) => { checkHandler = h; },
+      setPermissionRequestHandler: (h: typeof requestHandler) => {
+        requestHandler = h;
+      },
+      setPermissionCheckHandler: (h: typeof checkHandler) => {
+        checkHandler = h;
+      },
     };
     denyAllPermissions(session as never, silentLogger);
     const granted = vi.fn();
@@ -155,10 +187,14 @@ describe('app:// protocol and CSP', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
   });
   it('refuses paths outside the renderer folder, other hosts and non-GET requests', async () => {
-    expect((await serveAppRequest(new Request('app://bulwark/%2e%2e/%2e%2e/etc/passwd'), dir)).status).toBe(404);
+    expect((await serveAppRequest(new Request('app://bulwark/%2e%2e/%2e%2e/etc/passwd'), dir)).status).toBe(
+      404,
+    );
     expect((await serveAppRequest(new Request('app://other/index.html'), dir)).status).toBe(404);
     expect((await serveAppRequest(new Request('app://bulwark/missing.js'), dir)).status).toBe(404);
-    expect((await serveAppRequest(new Request('app://bulwark/index.html', { method: 'POST' }), dir)).status).toBe(405);
+    expect(
+      (await serveAppRequest(new Request('app://bulwark/index.html', { method: 'POST' }), dir)).status,
+    ).toBe(405);
   });
 });
 
@@ -170,9 +206,12 @@ describe('IPC bridge', () => {
   });
   it('reduces the sender to its frame URL and whether it is the main frame', () => {
     expect(senderOf({ senderFrame: { url: 'app://bulwark/index.html', parent: null } } as never)).toEqual({
-      url: 'app://bulwark/index.html', isMainFrame: true,
+      url: 'app://bulwark/index.html',
+      isMainFrame: true,
     });
-    expect(senderOf({ senderFrame: { url: 'app://bulwark/x', parent: {} } } as never).isMainFrame).toBe(false);
+    expect(senderOf({ senderFrame: { url: 'app://bulwark/x', parent: {} } } as never).isMainFrame).toBe(
+      false,
+    );
     expect(senderOf({ senderFrame: null } as never).isMainFrame).toBe(false);
   });
 });

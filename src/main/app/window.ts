@@ -5,7 +5,9 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * The renderer's web preferences: sandboxed, context-isolated, no Node, web security on.
  * (The electron-vite template ships `sandbox: false` — deliberately not copied.)
  */
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preloadPath: string,
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     sandbox: true,

@@ -15,7 +15,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function diffConfig(before: unknown, after: unknown, prefix = ''): ConfigLeafChange[] {
   if (isRecord(before) && isRecord(after)) {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-    return [...keys].flatMap((key) => diffConfig(before[key], after[key], prefix === '' ? key : `${prefix}.${key}`));
+    return [...keys].flatMap((key) =>
+      diffConfig(before[key], after[key], prefix === '' ? key : `${prefix}.${key}`),
+    );
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path: prefix, oldValue: before, newValue: after }];
+  return JSON.stringify(before) === JSON.stringify(after)
+    ? []
+    : [{ path: prefix, oldValue: before, newValue: after }];
 }

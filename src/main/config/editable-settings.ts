@@ -21,34 +21,75 @@ const now = (path: string): EditableSetting => ({ path, applies: 'now' });
 const restart = (path: string): EditableSetting => ({ path, applies: 'restart' });
 
 const risk = [
-  'maxRiskPerTradePct', 'userMaxLeverage', 'contractLimits.maxPositionLots', 'contractLimits.maxPositionNotionalUsdt',
-  'perContractLimits', 'maxAccountExposureUsdt', 'priceBandPct', 'stopLiquidationBufferPct', 'maxOrdersPerMinute',
+  'maxRiskPerTradePct',
+  'userMaxLeverage',
+  'contractLimits.maxPositionLots',
+  'contractLimits.maxPositionNotionalUsdt',
+  'perContractLimits',
+  'maxAccountExposureUsdt',
+  'priceBandPct',
+  'stopLiquidationBufferPct',
+  'maxOrdersPerMinute',
 ].map((field) => now(`trading.risk.${field}`));
 
-const tradingState = ['dailyLossLimitUsdt', 'maxConsecutiveStopOuts'].map((field) => now(`trading.state.${field}`));
+const tradingState = ['dailyLossLimitUsdt', 'maxConsecutiveStopOuts'].map((field) =>
+  now(`trading.state.${field}`),
+);
 
 const protection = [
-  'nakedAlertAfterS', 'closeAfterNakedS', 'closeOnStopFailure', 'stopPlaceMaxAttempts', 'adoptedPositionStopPct',
-  'emergencyCloseRetryInitialMs', 'emergencyCloseRetryMaxMs', 'useStOrders',
+  'nakedAlertAfterS',
+  'closeAfterNakedS',
+  'closeOnStopFailure',
+  'stopPlaceMaxAttempts',
+  'adoptedPositionStopPct',
+  'emergencyCloseRetryInitialMs',
+  'emergencyCloseRetryMaxMs',
+  'useStOrders',
 ].map((field) => now(`trading.protection.${field}`));
 
-const trailing = ['minMoveTicks', 'minMoveIntervalMs', 'atrPeriod', 'atrTimeframeMin'].map((field) => now(`trading.trailing.${field}`));
+const trailing = ['minMoveTicks', 'minMoveIntervalMs', 'atrPeriod', 'atrTimeframeMin'].map((field) =>
+  now(`trading.trailing.${field}`),
+);
 
-const alertRouting = ['rules', 'escalateAfterMs', 'escalationChannel', 'dedupeWindowMs', 'maxSendsPerKey', 'rateLimitWindowMs'].map((field) => now(`alerts.${field}`));
+const alertRouting = [
+  'rules',
+  'escalateAfterMs',
+  'escalationChannel',
+  'dedupeWindowMs',
+  'maxSendsPerKey',
+  'rateLimitWindowMs',
+].map((field) => now(`alerts.${field}`));
 
 const paper = [restart('venue.startingBalanceUsdt'), restart('venue.marketData.source')];
 
 const desktop = [now('app.startAtLogin')];
 
 const advanced = [
-  ...['publicPoolWeight', 'futuresPoolWeight', 'managementPoolWeight', 'poolWindowMs', 'protectiveReserveShare', 'queueCapacity', 'maxConcurrentRequests', 'orderQueueDeadlineMs']
-    .map((field) => restart(`exchange.rateLimit.${field}`)),
+  ...[
+    'publicPoolWeight',
+    'futuresPoolWeight',
+    'managementPoolWeight',
+    'poolWindowMs',
+    'protectiveReserveShare',
+    'queueCapacity',
+    'maxConcurrentRequests',
+    'orderQueueDeadlineMs',
+  ].map((field) => restart(`exchange.rateLimit.${field}`)),
   restart('exchange.breaker.breakerFailureThreshold'),
   restart('exchange.breaker.breakerCooldownMs'),
 ];
 
 /** Every setting the Settings pages may change, in page order. */
-export const editableSettings: readonly EditableSetting[] = [...risk, ...tradingState, ...protection, ...trailing, ...alertRouting, ...paper, ...desktop, ...advanced];
+export const editableSettings: readonly EditableSetting[] = [
+  ...risk,
+  ...tradingState,
+  ...protection,
+  ...trailing,
+  ...alertRouting,
+  ...paper,
+  ...desktop,
+  ...advanced,
+];
 
 const byPath = new Map(editableSettings.map((setting) => [setting.path, setting]));
 

@@ -44,7 +44,8 @@ function valueAt(overrides: Overrides, path: readonly PropertyKey[]): unknown {
 export function describeIssue(issue: z.core.$ZodIssue, overrides: Overrides): ConfigError {
   const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
   const basePath = issue.path.map(String).join('.');
-  const field = unknownKeys.length > 0 ? [basePath, unknownKeys.join(', ')].filter(Boolean).join('.') : basePath;
+  const field =
+    unknownKeys.length > 0 ? [basePath, unknownKeys.join(', ')].filter(Boolean).join('.') : basePath;
   const value = unknownKeys.length > 0 ? undefined : valueAt(overrides, issue.path);
   const allowed = unknownKeys.length > 0 ? 'no such setting (check the spelling)' : issue.message;
   return new ConfigError(

@@ -21,7 +21,12 @@ export const configSchema = z
     app: appConfigSchema.prefault({}),
     // The venue's front door (WS limits, ping, body size) nests under `venue.server`; where its
     // market comes from (live KuCoin data or simulated) under `venue.marketData`.
-    venue: venueConfigSchema.extend({ server: venueServerConfigSchema.prefault({}), marketData: marketDataConfigSchema.prefault({}) }).prefault({}),
+    venue: venueConfigSchema
+      .extend({
+        server: venueServerConfigSchema.prefault({}),
+        marketData: marketDataConfigSchema.prefault({}),
+      })
+      .prefault({}),
     exchange: exchangeConfigSchema.prefault({}),
     trading: tradingConfigSchema.prefault({}),
     secrets: secretsConfigSchema.prefault({}),

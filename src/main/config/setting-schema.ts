@@ -49,7 +49,8 @@ export function settingRange(schema: z.ZodType): SettingRange {
   if (json.type === 'array') return { kind: 'list' };
   if (json.type === 'object') return { kind: 'map' };
   if (Array.isArray(json.enum)) return { kind: 'choice', choices: json.enum.map(String) };
-  if (json.type === 'string') return json.pattern === decimalPattern ? { kind: 'decimal', minimum: 0 } : { kind: 'choice' };
+  if (json.type === 'string')
+    return json.pattern === decimalPattern ? { kind: 'decimal', minimum: 0 } : { kind: 'choice' };
   const exclusive = bound(json.exclusiveMinimum);
   const minimum = exclusive ?? bound(json.minimum);
   const maximum = bound(json.maximum);

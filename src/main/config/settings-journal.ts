@@ -19,14 +19,22 @@ export function journalSettingChanges(
 ): () => void {
   let previous = store.current();
   return store.onChange((next) => {
-    const changes = diffConfig(previous, next).map((change) => ({ ...change, applies: appliesAt(change.path) }));
+    const changes = diffConfig(previous, next).map((change) => ({
+      ...change,
+      applies: appliesAt(change.path),
+    }));
     previous = next;
     if (changes.length > 0) onChanges(changes);
     for (const change of changes) {
       const { applies } = change;
       logger.info('setting-changed', { path: change.path, applies });
       try {
-        journal.append('setting-change', { path: change.path, oldValue: change.oldValue ?? null, newValue: change.newValue ?? null, applies });
+        journal.append('setting-change', {
+          path: change.path,
+          oldValue: change.oldValue ?? null,
+          newValue: change.newValue ?? null,
+          applies,
+        });
       } catch (error) {
         // The file is already saved and in force; a journal that cannot write is reported, not rolled back into.
         logger.error('setting-change-not-journaled', { path: change.path, error });

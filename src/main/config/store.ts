@@ -48,7 +48,8 @@ function parseKeepingValid(raw: Overrides): { config: Config; kept: Overrides; p
     if (parsed.success) return { config: parsed.data, kept, problems };
     for (const issue of parsed.error.issues) {
       problems.push(describeIssue(issue, kept));
-      const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+      const paths =
+        issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
       for (const path of paths) kept = removePath(kept, path);
     }
   }
@@ -100,12 +101,17 @@ export function createConfigStore(options: { filePath: string; logger: Logger })
     },
     current: () => config,
     update(patch, options = {}) {
-      const base = (options.replacing ?? []).reduce((kept, path) => removePath(kept, path.split('.')), overrides);
+      const base = (options.replacing ?? []).reduce(
+        (kept, path) => removePath(kept, path.split('.')),
+        overrides,
+      );
       const next = mergeOverrides(base, patch);
       const parsed = configSchema.safeParse(next);
       if (!parsed.success) {
         const [first] = parsed.error.issues;
-        throw first === undefined ? new ConfigError('config-invalid', 'Invalid settings.') : describeIssue(first, next);
+        throw first === undefined
+          ? new ConfigError('config-invalid', 'Invalid settings.')
+          : describeIssue(first, next);
       }
       mkdirSync(dirname(filePath), { recursive: true });
       writeFileAtomic(filePath, `${JSON.stringify(next, null, 2)}\n`);

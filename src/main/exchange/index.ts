@@ -5,7 +5,12 @@ export type { KucoinCredentials } from './kucoin/signer.ts';
 export type { KucoinRestApi, RequestOptions } from './kucoin/rest-api.ts';
 export type { Lane } from '../resilience/pools.ts';
 export type { RestRequestCompleted } from './kucoin/rest-transport.ts';
-export type { PlaceOrderRequest, PlaceOrderWithStopsRequest, FillsQuery, PageQuery } from './kucoin/endpoints/orders.ts';
+export type {
+  PlaceOrderRequest,
+  PlaceOrderWithStopsRequest,
+  FillsQuery,
+  PageQuery,
+} from './kucoin/endpoints/orders.ts';
 export type { ClientMode } from './kucoin/endpoint-urls.ts';
 export type { StreamEvent, StreamMessage, StreamStats } from './kucoin/ws/stream-types.ts';
 export { KucoinStream } from './kucoin/ws/kucoin-stream.ts';

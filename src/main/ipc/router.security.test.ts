@@ -10,7 +10,13 @@ import { createIpcRouter } from './router.ts';
 import type { ChannelHandlers } from './router.ts';
 
 const appSender = { url: 'app://bulwark/index.html', isMainFrame: true };
-const status = { mode: 'paper', version: '0.1.0', startedAt: 1, uptimeMs: 5, venueUrl: 'http://127.0.0.1:1' } as const;
+const status = {
+  mode: 'paper',
+  version: '0.1.0',
+  startedAt: 1,
+  uptimeMs: 5,
+  venueUrl: 'http://127.0.0.1:1',
+} as const;
 
 function setup(handler = vi.fn(() => status)) {
   const logFile = join(mkdtempSync(join(tmpdir(), 'bulwark-router-')), 'main.log');
@@ -23,20 +29,30 @@ function setup(handler = vi.fn(() => status)) {
 describe('IPC router', () => {
   it('serves a valid call from the app main frame', async () => {
     const { router, handler } = setup();
-    await expect(router.handle('app:get-status', undefined, appSender)).resolves.toEqual({ ok: true, value: status });
+    await expect(router.handle('app:get-status', undefined, appSender)).resolves.toEqual({
+      ok: true,
+      value: status,
+    });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
-  it.each(['app:delete-everything', 'app:get-status ', '__proto__', 'constructor', 42, null, { channel: 'x' }])(
-    'refuses the unknown channel %j with a ValidationError and runs nothing',
-    async (channel) => {
-      const { router, handler, log } = setup();
-      const result = await router.handle(channel, undefined, appSender);
-      expect(result).toMatchObject({ ok: false, error: { name: 'ValidationError', code: 'unknown-channel' } });
-      expect(handler).not.toHaveBeenCalled();
-      await vi.waitFor(() => { expect(log()).toContain('"event":"ipc-refused"'); });
-    },
-  );
+  it.each([
+    'app:delete-everything',
+    'app:get-status ',
+    '__proto__',
+    'constructor',
+    42,
+    null,
+    { channel: 'x' },
+  ])('refuses the unknown channel %j with a ValidationError and runs nothing', async (channel) => {
+    const { router, handler, log } = setup();
+    const result = await router.handle(channel, undefined, appSender);
+    expect(result).toMatchObject({ ok: false, error: { name: 'ValidationError', code: 'unknown-channel' } });
+    expect(handler).not.toHaveBeenCalled();
+    await vi.waitFor(() => {
+      expect(log()).toContain('"event":"ipc-refused"');
+    });
+  });
 
   it.each([
     { url: 'https://evil.example/index.html', isMainFrame: true },
@@ -49,7 +65,9 @@ describe('IPC router', () => {
     const result = await router.handle('app:get-status', undefined, sender);
     expect(result).toMatchObject({ ok: false, error: { name: 'ValidationError', code: 'foreign-sender' } });
     expect(handler).not.toHaveBeenCalled();
-    await vi.waitFor(() => { expect(log()).toContain('foreign-sender'); });
+    await vi.waitFor(() => {
+      expect(log()).toContain('foreign-sender');
+    });
   });
 
   it.each([{}, 'x', 0, [], { symbol: 'XBTUSDTM' }])('refuses the invalid payload %j', async (payload) => {
@@ -61,16 +79,20 @@ describe('IPC router', () => {
 
   it('turns a thrown TradingError into its wire form and keeps the class name', async () => {
     const { RiskRejectedError } = await import('../../shared/errors.ts');
-    const { router } = setup(vi.fn(() => {
-      throw new RiskRejectedError('margin-available', 'margin needed 512.40 USDT > available 480.00 USDT', {
-        details: { ruleId: 'margin-available', neededUsdt: '512.40', availableUsdt: '480.00' },
-      });
-    }));
+    const { router } = setup(
+      vi.fn(() => {
+        throw new RiskRejectedError('margin-available', 'margin needed 512.40 USDT > available 480.00 USDT', {
+          details: { ruleId: 'margin-available', neededUsdt: '512.40', availableUsdt: '480.00' },
+        });
+      }),
+    );
     const result = await router.handle('app:get-status', undefined, appSender);
     expect(result).toEqual({
       ok: false,
       error: {
-        name: 'RiskRejectedError', code: 'margin-available', retryable: false,
+        name: 'RiskRejectedError',
+        code: 'margin-available',
+        retryable: false,
         message: 'margin needed 512.40 USDT > available 480.00 USDT',
         details: { ruleId: 'margin-available', neededUsdt: '512.40', availableUsdt: '480.00' },
       },

@@ -56,7 +56,11 @@ export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
     async handle(channel, payload, sender) {
       if (!isChannelName(channel)) return refuse(logger, 'unknown-channel', { channel: String(channel) });
       if (!isTrustedSender(sender, trustedOrigins)) {
-        return refuse(logger, 'foreign-sender', { channel, senderUrl: sender.url, isMainFrame: sender.isMainFrame });
+        return refuse(logger, 'foreign-sender', {
+          channel,
+          senderUrl: sender.url,
+          isMainFrame: sender.isMainFrame,
+        });
       }
       return dispatch(channel, payload, handlers, logger);
     },
@@ -72,7 +76,10 @@ async function dispatch(
   const spec = channels[channel];
   const parsed = spec.request.safeParse(payload);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.message,
+    }));
     return refuse(logger, 'invalid-payload', { channel, issues });
   }
   const handler = handlers[channel] as ((request: unknown) => Promise<unknown>) | undefined;

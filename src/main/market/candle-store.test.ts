@@ -12,7 +12,11 @@ describe('candle series', () => {
     expect(series.merge([bar(120, 2), bar(180)]).map((b) => b.openTimeMs)).toEqual([120, 180]);
     expect(series.merge([bar(180)])).toEqual([]);
     series.merge([bar(240)]);
-    expect(series.latest(10).map((b) => [b.openTimeMs, b.close])).toEqual([[120, 2], [180, 1], [240, 1]]);
+    expect(series.latest(10).map((b) => [b.openTimeMs, b.close])).toEqual([
+      [120, 2],
+      [180, 1],
+      [240, 1],
+    ]);
     expect(series.lastOpenTimeMs()).toBe(240);
   });
 });
@@ -21,7 +25,11 @@ describe('single flight and TTL cache', () => {
   it('shares one in-flight call per key', async () => {
     const flights = new SingleFlight();
     let calls = 0;
-    const task = async () => { calls += 1; await Promise.resolve(); return calls; };
+    const task = async () => {
+      calls += 1;
+      await Promise.resolve();
+      return calls;
+    };
     const [a, b] = await Promise.all([flights.run('k', task), flights.run('k', task)]);
     expect([a, b, calls]).toEqual([1, 1, 1]);
     expect(await flights.run('k', task)).toBe(2);

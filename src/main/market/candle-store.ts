@@ -67,5 +67,7 @@ export class CandleSeries {
 }
 
 function sameBar(a: Candle, b: Candle): boolean {
-  return a.open === b.open && a.high === b.high && a.low === b.low && a.close === b.close && a.volume === b.volume;
+  return (
+    a.open === b.open && a.high === b.high && a.low === b.low && a.close === b.close && a.volume === b.volume
+  );
 }

@@ -7,7 +7,11 @@ import type { Ticker } from '../../shared/ipc/channels/market.ts';
  * index from the instrument stream. Each field is taken from the stream that owns it.
  */
 export function liveTickerTopics(symbol: string): readonly string[] {
-  return [`/contractMarket/tickerV2:${symbol}`, `/contractMarket/execution:${symbol}`, `/contract/instrument:${symbol}`];
+  return [
+    `/contractMarket/tickerV2:${symbol}`,
+    `/contractMarket/execution:${symbol}`,
+    `/contract/instrument:${symbol}`,
+  ];
 }
 
 const quantity = z.union([z.number(), z.string()]).transform(Number);
@@ -23,7 +27,11 @@ const bookTopSchema = z.object({
 });
 
 /** `/contractMarket/execution` push data (subject `match`): one public trade. */
-const matchSchema = z.object({ symbol: z.string(), price: z.union([z.string(), z.number()]).transform(String), ts: z.number() });
+const matchSchema = z.object({
+  symbol: z.string(),
+  price: z.union([z.string(), z.number()]).transform(String),
+  ts: z.number(),
+});
 
 /** `/contract/instrument` push data, subject `mark.index.price`; the symbol is only in the topic. */
 const markIndexSchema = z.object({
@@ -41,7 +49,13 @@ type TickerFields = Partial<Ticker> & { symbol: string; atMs: number };
 
 function complete(fields: TickerFields): Ticker | undefined {
   const { bestBidPrice, bestBidSize, bestAskPrice, bestAskSize } = fields;
-  if (bestBidPrice === undefined || bestBidSize === undefined || bestAskPrice === undefined || bestAskSize === undefined) return undefined;
+  if (
+    bestBidPrice === undefined ||
+    bestBidSize === undefined ||
+    bestAskPrice === undefined ||
+    bestAskSize === undefined
+  )
+    return undefined;
   return { ...fields, bestBidPrice, bestBidSize, bestAskPrice, bestAskSize };
 }
 
@@ -68,7 +82,8 @@ export class LiveTickers {
   apply(topic: string, data: unknown): Ticker | undefined {
     if (topic.startsWith('/contractMarket/tickerV2:')) return this.#applyBookTop(data);
     if (topic.startsWith('/contractMarket/execution:')) return this.#applyMatch(data);
-    if (topic.startsWith('/contract/instrument:')) return this.#applyMarkIndex(topic.slice(topic.indexOf(':') + 1), data);
+    if (topic.startsWith('/contract/instrument:'))
+      return this.#applyMarkIndex(topic.slice(topic.indexOf(':') + 1), data);
     return undefined;
   }
 
@@ -88,12 +103,21 @@ export class LiveTickers {
   #applyMarkIndex(symbol: string, data: unknown): Ticker | undefined {
     const parsed = markIndexSchema.safeParse(data);
     if (!parsed.success || symbol === '') return undefined;
-    return this.#merge(symbol, { markPrice: parsed.data.markPrice, indexPrice: parsed.data.indexPrice }, parsed.data.timestamp);
+    return this.#merge(
+      symbol,
+      { markPrice: parsed.data.markPrice, indexPrice: parsed.data.indexPrice },
+      parsed.data.timestamp,
+    );
   }
 
   #merge(symbol: string, fields: Partial<Ticker>, atMs: number): Ticker | undefined {
     const previous = this.#bySymbol.get(symbol);
-    const merged: TickerFields = { ...previous, ...fields, symbol, atMs: Math.max(previous?.atMs ?? 0, atMs) };
+    const merged: TickerFields = {
+      ...previous,
+      ...fields,
+      symbol,
+      atMs: Math.max(previous?.atMs ?? 0, atMs),
+    };
     this.#bySymbol.set(symbol, merged);
     return complete(merged);
   }

@@ -21,15 +21,38 @@ describe('market IPC', () => {
     const candle = { openTimeMs: 60_000, open: 1, high: 2, low: 0.5, close: 1.5, volume: 3 };
     const market = {
       listContracts: () => Promise.resolve([]),
-      getCandles: (symbol: string, timeframe: string, limit: number) => Promise.resolve(symbol === 'XBTUSDTM' && timeframe === '1m' && limit === 2 ? [candle] : []),
-      getTicker: (symbol: string) => Promise.resolve({ symbol, bestBidPrice: '1', bestBidSize: 1, bestAskPrice: '2', bestAskSize: 1, atMs: 1 }),
+      getCandles: (symbol: string, timeframe: string, limit: number) =>
+        Promise.resolve(symbol === 'XBTUSDTM' && timeframe === '1m' && limit === 2 ? [candle] : []),
+      getTicker: (symbol: string) =>
+        Promise.resolve({
+          symbol,
+          bestBidPrice: '1',
+          bestBidSize: 1,
+          bestAskPrice: '2',
+          bestAskSize: 1,
+          atMs: 1,
+        }),
     } as unknown as MarketService;
     const handlers = createMarketHandlers({ market, health: () => health });
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(marketChannels).sort());
-    const request = marketChannels['market:get-candles'].request.parse({ symbol: 'XBTUSDTM', timeframe: '1m', limit: 2 });
-    expect(marketChannels['market:get-candles'].response.parse(await handlers['market:get-candles'](request))).toEqual([candle]);
-    expect(marketChannels['market:get-ticker'].response.parse(await handlers['market:get-ticker']({ symbol: 'ETHUSDTM' }))).toMatchObject({ symbol: 'ETHUSDTM' });
-    expect(marketChannels['exchange:get-health'].response.parse(await handlers['exchange:get-health']())).toEqual(health);
-    expect(marketChannels['market:get-candles'].request.safeParse({ symbol: 'XBTUSDTM', timeframe: '3m' }).success).toBe(false);
+    const request = marketChannels['market:get-candles'].request.parse({
+      symbol: 'XBTUSDTM',
+      timeframe: '1m',
+      limit: 2,
+    });
+    expect(
+      marketChannels['market:get-candles'].response.parse(await handlers['market:get-candles'](request)),
+    ).toEqual([candle]);
+    expect(
+      marketChannels['market:get-ticker'].response.parse(
+        await handlers['market:get-ticker']({ symbol: 'ETHUSDTM' }),
+      ),
+    ).toMatchObject({ symbol: 'ETHUSDTM' });
+    expect(
+      marketChannels['exchange:get-health'].response.parse(await handlers['exchange:get-health']()),
+    ).toEqual(health);
+    expect(
+      marketChannels['market:get-candles'].request.safeParse({ symbol: 'XBTUSDTM', timeframe: '3m' }).success,
+    ).toBe(false);
   });
 });

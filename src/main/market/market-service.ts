@@ -62,7 +62,11 @@ const candlePushSchema = z.object({
   candles: z.tuple([z.string(), z.string(), z.string(), z.string(), z.string(), z.string()]).rest(z.string()),
 });
 
-const privateInvalidatingTopics = ['/contract/position', '/contractMarket/tradeOrders', '/contract/positionAll'];
+const privateInvalidatingTopics = [
+  '/contract/position',
+  '/contractMarket/tradeOrders',
+  '/contract/positionAll',
+];
 
 function contractSummary(contract: KucoinContract): ContractSummary {
   return {
@@ -106,7 +110,9 @@ class CachedMarketService implements MarketService {
   readonly #positions: TtlCache<KucoinPosition[]>;
   readonly #series = new Map<string, CandleSeries>();
   readonly #tickerListeners = new Set<(ticker: Ticker) => void>();
-  readonly #candleListeners = new Set<(update: { symbol: string; timeframe: Timeframe; candle: Candle }) => void>();
+  readonly #candleListeners = new Set<
+    (update: { symbol: string; timeframe: Timeframe; candle: Candle }) => void
+  >();
   readonly #watchedCandles = new Map<string, { symbol: string; timeframe: Timeframe }>();
   readonly #unsubscribers: (() => void)[] = [];
   readonly #abort = new AbortController();
@@ -117,17 +123,28 @@ class CachedMarketService implements MarketService {
     this.#options = options;
     this.#tickers = new TtlCache(options.config.tickerTtlMs, options.clock);
     this.#positions = new TtlCache(options.config.positionsTtlMs, options.clock);
-    this.#unsubscribers.push(options.publicStream.onMessage((message) => { this.#onPublic(message); }));
+    this.#unsubscribers.push(
+      options.publicStream.onMessage((message) => {
+        this.#onPublic(message);
+      }),
+    );
     if (options.privateStream !== undefined) {
-      this.#unsubscribers.push(options.privateStream.onMessage((message) => {
-        if (privateInvalidatingTopics.some((topic) => message.topic.startsWith(topic))) this.invalidatePositions();
-      }));
+      this.#unsubscribers.push(
+        options.privateStream.onMessage((message) => {
+          if (privateInvalidatingTopics.some((topic) => message.topic.startsWith(topic)))
+            this.invalidatePositions();
+        }),
+      );
     }
   }
 
   async listContracts(): Promise<ContractSummary[]> {
     const cached = this.#contracts;
-    if (cached !== undefined && this.#options.clock.now() - cached.fetchedAt < this.#options.config.contractsRefreshMs) return cached.list;
+    if (
+      cached !== undefined &&
+      this.#options.clock.now() - cached.fetchedAt < this.#options.config.contractsRefreshMs
+    )
+      return cached.list;
     return this.#refreshContracts();
   }
 
@@ -180,7 +197,12 @@ class CachedMarketService implements MarketService {
     const pageMs = this.#options.config.klineMaxRowsPerRequest * barMs;
     while (fromMs <= now) {
       const toMs = Math.min(now, fromMs + pageMs);
-      const rows = await this.#options.api.getKlines({ symbol, granularityMin: timeframes[timeframe].minutes, fromMs, toMs });
+      const rows = await this.#options.api.getKlines({
+        symbol,
+        granularityMin: timeframes[timeframe].minutes,
+        fromMs,
+        toMs,
+      });
       series.merge(rows.map(candleFromRow));
       if (toMs >= now) break;
       fromMs = toMs;
@@ -222,10 +244,18 @@ class CachedMarketService implements MarketService {
     const parsed = candlePushSchema.safeParse(data);
     if (watched === undefined || !parsed.success) return;
     const [startSec, open, close, high, low, volume] = parsed.data.candles;
-    const candle: Candle = { openTimeMs: Number(startSec) * 1_000, open: Number(open), high: Number(high), low: Number(low), close: Number(close), volume: Number(volume) };
+    const candle: Candle = {
+      openTimeMs: Number(startSec) * 1_000,
+      open: Number(open),
+      high: Number(high),
+      low: Number(low),
+      close: Number(close),
+      volume: Number(volume),
+    };
     const changed = this.#seriesOf(`${watched.symbol}|${watched.timeframe}`).merge([candle]);
     if (changed.length === 0) return;
-    for (const listener of this.#candleListeners) listener({ symbol: watched.symbol, timeframe: watched.timeframe, candle });
+    for (const listener of this.#candleListeners)
+      listener({ symbol: watched.symbol, timeframe: watched.timeframe, candle });
   }
 
   onTicker(listener: (ticker: Ticker) => void): () => void {
@@ -243,7 +273,10 @@ class CachedMarketService implements MarketService {
     // Our positions change with every fill and margin event: let those pushes drop the cache.
     for (const topic of ['/contract/positionAll', '/contractMarket/tradeOrders']) {
       void this.#options.privateStream?.subscribe(topic).catch((error: unknown) => {
-        this.#options.logger.warn('positions-invalidation-subscribe-failed', { topic, error: toTradingError(error).message });
+        this.#options.logger.warn('positions-invalidation-subscribe-failed', {
+          topic,
+          error: toTradingError(error).message,
+        });
       });
     }
   }

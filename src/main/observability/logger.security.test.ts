@@ -14,12 +14,15 @@ const secrets = {
   sign: '8DEsXf1LKGgbZKp43V5YLeXUnJW2XQOqxCZHZWpztRc=',
   encryptedPassphrase: 'ZUxhirp5OjBglgtc4aq/KjncFvUcHNutFAa07pX6WuI=',
   webhook: 'https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX',
-  wsToken: '2neAiuYvAU61ZDXANAGAsiL4-iAExhsBXZxftpOeh_55i3Ysy2q2LEsEWU64mdzUOPusi34M_wGoSf7iNyEWJ4aBZXpWhrmY9jYtqECFCVjy',
+  wsToken:
+    '2neAiuYvAU61ZDXANAGAsiL4-iAExhsBXZxftpOeh_55i3Ysy2q2LEsEWU64mdzUOPusi34M_wGoSf7iNyEWJ4aBZXpWhrmY9jYtqECFCVjy',
   smsToken: 'twilio-auth-token-5f2b9c0e',
 };
 
 function readAll(dir: string): string {
-  return readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
+  return readdirSync(dir)
+    .map((name) => readFileSync(join(dir, name), 'utf8'))
+    .join('\n');
 }
 
 function base64(value: string): string {
@@ -39,8 +42,15 @@ describe('log redaction (inside the logger, not in callers)', () => {
       config: { headers: { 'KC-API-SIGN': secrets.sign, 'KC-API-PASSPHRASE': secrets.encryptedPassphrase } },
     });
     log.info(`plain string with apiSecret=${secrets.apiSecret} and token=${secrets.wsToken}`);
-    log.info('nested', { profile: { live: { apiKey: secrets.apiKey, apiSecret: secrets.apiSecret, passphrase: secrets.passphrase } } });
-    log.warn('alert-channel', { slack: { webhookUrl: secrets.webhook }, text: `posting to ${secrets.webhook}` });
+    log.info('nested', {
+      profile: {
+        live: { apiKey: secrets.apiKey, apiSecret: secrets.apiSecret, passphrase: secrets.passphrase },
+      },
+    });
+    log.warn('alert-channel', {
+      slack: { webhookUrl: secrets.webhook },
+      text: `posting to ${secrets.webhook}`,
+    });
     log.error('request-failed', { error });
     log.debug('http-request', {
       dump: `POST /api/v1/orders HTTP/1.1\r\nKC-API-KEY: ${secrets.apiKey}\r\nKC-API-SIGN: ${secrets.sign}\r\nKC-API-PASSPHRASE: ${secrets.encryptedPassphrase}\r\n`,
@@ -50,7 +60,9 @@ describe('log redaction (inside the logger, not in callers)', () => {
     });
     log.info('sms', { authToken: secrets.smsToken, list: [{ secret: secrets.apiSecret }] });
     log.child({ apiKey: secrets.apiKey }).info('child-binding', {});
-    await vi.waitFor(() => { expect(readAll(dir)).toContain('child-binding'); });
+    await vi.waitFor(() => {
+      expect(readAll(dir)).toContain('child-binding');
+    });
     const written = readAll(dir);
     for (const [name, value] of Object.entries(secrets)) {
       expect(written, name).not.toContain(value);
@@ -64,11 +76,15 @@ describe('log redaction (inside the logger, not in callers)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulwark-log-'));
     const log = createLogger({ filePath: join(dir, 'main.log'), maxSizeBytes: 1024 * 1024 });
     log.info('unregistered', {
-      apiKey: secrets.apiKey, credentials: { secret: secrets.apiSecret, passphrase: secrets.passphrase },
+      apiKey: secrets.apiKey,
+      credentials: { secret: secrets.apiSecret, passphrase: secrets.passphrase },
       raw: `KC-API-KEY: ${secrets.apiKey}\nsecret=${secrets.apiSecret}`,
     });
-    await vi.waitFor(() => { expect(readAll(dir)).toContain('unregistered'); });
-    for (const value of [secrets.apiKey, secrets.apiSecret, secrets.passphrase]) expect(readAll(dir)).not.toContain(value);
+    await vi.waitFor(() => {
+      expect(readAll(dir)).toContain('unregistered');
+    });
+    for (const value of [secrets.apiKey, secrets.apiSecret, secrets.passphrase])
+      expect(readAll(dir)).not.toContain(value);
   });
 
   it('a registered secret is redacted by value even under an innocent field name', async () => {
@@ -77,7 +93,9 @@ describe('log redaction (inside the logger, not in callers)', () => {
     const secret = 'zz-registered-secret-value-77';
     registerSecret(secret);
     log.info('innocent', { note: `value is ${secret}`, encoded: base64(secret) });
-    await vi.waitFor(() => { expect(readAll(dir)).toContain('innocent'); });
+    await vi.waitFor(() => {
+      expect(readAll(dir)).toContain('innocent');
+    });
     expect(readAll(dir)).not.toContain(secret);
     expect(readAll(dir)).not.toContain(base64(secret));
     unregisterSecret(secret);
@@ -87,10 +105,20 @@ describe('log redaction (inside the logger, not in callers)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulwark-log-'));
     const log = createLogger({ filePath: join(dir, 'main.log'), maxSizeBytes: 1024 * 1024 });
     const botToken = '7012345678:AAHk3Zq-9dLpX2mVb7TnR4sWc1yEf6gUjOi';
-    const twilioBasic = Buffer.from('AC00000000000000000000000000000000:9f8e7d6c5b4a39281706f5e4d3c2b1a0').toString('base64');
-    log.warn('telegram-request', { url: `https://api.telegram.org/bot${botToken}/sendMessage`, note: `POST /bot${botToken}/sendMessage failed` });
-    log.warn('twilio-request', { dump: `POST /2010-04-01/Accounts/AC0/Messages.json\r\nAuthorization: Basic ${twilioBasic}\r\n`, headers: { Authorization: `Basic ${twilioBasic}` } });
-    await vi.waitFor(() => { expect(readAll(dir)).toContain('twilio-request'); });
+    const twilioBasic = Buffer.from(
+      'AC00000000000000000000000000000000:9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+    ).toString('base64');
+    log.warn('telegram-request', {
+      url: `https://api.telegram.org/bot${botToken}/sendMessage`,
+      note: `POST /bot${botToken}/sendMessage failed`,
+    });
+    log.warn('twilio-request', {
+      dump: `POST /2010-04-01/Accounts/AC0/Messages.json\r\nAuthorization: Basic ${twilioBasic}\r\n`,
+      headers: { Authorization: `Basic ${twilioBasic}` },
+    });
+    await vi.waitFor(() => {
+      expect(readAll(dir)).toContain('twilio-request');
+    });
     const written = readAll(dir);
     expect(written).not.toContain(botToken.split(':')[1]);
     expect(written).not.toContain(twilioBasic);
@@ -102,17 +130,25 @@ describe('log redaction (inside the logger, not in callers)', () => {
     const log = createLogger({ filePath: join(dir, 'main.log'), maxSizeBytes: 1024 * 1024 });
     log.info('order-submitted', { clientOid: 'abc', note: 'multi\nline' });
     log.info('order-acked', { clientOid: 'abc' });
-    await vi.waitFor(() => { expect(readAll(dir)).toContain('order-acked'); });
+    await vi.waitFor(() => {
+      expect(readAll(dir)).toContain('order-acked');
+    });
     const lines = readAll(dir).trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'info', event: 'order-submitted', clientOid: 'abc' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 'info',
+      event: 'order-submitted',
+      clientOid: 'abc',
+    });
   });
 
   it('rotates the file when it passes its size limit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulwark-log-'));
     const log = createLogger({ filePath: join(dir, 'main.log'), maxSizeBytes: 64 * 1024 });
     for (let i = 0; i < 1500; i += 1) log.info('filler', { i, pad: 'x'.repeat(80) });
-    await vi.waitFor(() => { expect(readdirSync(dir).length).toBeGreaterThan(1); });
+    await vi.waitFor(() => {
+      expect(readdirSync(dir).length).toBeGreaterThan(1);
+    });
     expect(readdirSync(dir).sort()).toEqual(['main.log', 'main.old.log']);
   });
 });

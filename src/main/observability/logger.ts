@@ -37,10 +37,15 @@ export function formatLogLine(level: LogLevel, event: string, fields: LogFields,
   return line;
 }
 
-function bind(write: (level: LogLevel, event: string, fields: LogFields) => void, bindings: LogFields): Logger {
-  const emit = (level: LogLevel) => (event: string, fields: LogFields = {}) => {
-    write(level, event, { ...bindings, ...fields });
-  };
+function bind(
+  write: (level: LogLevel, event: string, fields: LogFields) => void,
+  bindings: LogFields,
+): Logger {
+  const emit =
+    (level: LogLevel) =>
+    (event: string, fields: LogFields = {}) => {
+      write(level, event, { ...bindings, ...fields });
+    };
   return {
     debug: emit('debug'),
     info: emit('info'),

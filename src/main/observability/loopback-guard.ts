@@ -15,10 +15,15 @@ export interface LoopbackRefusal {
 }
 
 /** `undefined` when the request may be served; the refusal otherwise. */
-export function loopbackRefusal(request: Pick<IncomingMessage, 'headers'>, port: number): LoopbackRefusal | undefined {
+export function loopbackRefusal(
+  request: Pick<IncomingMessage, 'headers'>,
+  port: number,
+): LoopbackRefusal | undefined {
   const { host, origin } = request.headers;
-  if (origin !== undefined) return { status: 403, reason: 'requests from web pages (an Origin header) are refused' };
-  if (host !== `127.0.0.1:${port}`) return { status: 421, reason: `only http://127.0.0.1:${port} is served here` };
+  if (origin !== undefined)
+    return { status: 403, reason: 'requests from web pages (an Origin header) are refused' };
+  if (host !== `127.0.0.1:${port}`)
+    return { status: 421, reason: `only http://127.0.0.1:${port} is served here` };
   return undefined;
 }
 
@@ -26,7 +31,11 @@ export function loopbackRefusal(request: Pick<IncomingMessage, 'headers'>, port:
  * Answers a refused WebSocket upgrade on its raw socket (Node hands `upgrade` requests over
  * without a ServerResponse) and closes it: a real HTTP status, so the client sees why.
  */
-export function refuseUpgrade(socket: { writable: boolean; end(text: string): void; destroy(): void }, refusal: LoopbackRefusal, body: string): void {
+export function refuseUpgrade(
+  socket: { writable: boolean; end(text: string): void; destroy(): void },
+  refusal: LoopbackRefusal,
+  body: string,
+): void {
   if (!socket.writable) {
     socket.destroy();
     return;

@@ -59,7 +59,10 @@ export function redactText(text: string): string {
   for (const pattern of inlinePatterns) {
     out = out.replace(pattern, (_m, prefix: string, quote: string) => `${prefix}${quote}${REDACTED}`);
   }
-  return out.replace(telegramTokenPattern, `$1${REDACTED}`).replace(webhookUrlPattern, REDACTED).replace(hmacBase64Pattern, REDACTED);
+  return out
+    .replace(telegramTokenPattern, `$1${REDACTED}`)
+    .replace(webhookUrlPattern, REDACTED)
+    .replace(hmacBase64Pattern, REDACTED);
 }
 
 /** Whether a field name says its value is a secret. */
@@ -95,7 +98,8 @@ function redactObject(value: object, seen: WeakSet<object>, depth: number): unkn
   if (value instanceof Uint8Array) return `[${value.byteLength} bytes]`;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = isSecretKey(key) && item !== undefined && item !== null ? REDACTED : redactValue(item, seen, depth + 1);
+    out[key] =
+      isSecretKey(key) && item !== undefined && item !== null ? REDACTED : redactValue(item, seen, depth + 1);
   }
   return out;
 }

@@ -146,7 +146,11 @@ class ConsecutiveFailureBreaker implements CircuitBreaker {
       return;
     }
     this.#openedAt = this.#options.clock.now();
-    this.#options.logger.warn('circuit-breaker-probe-failed', { reason, cooldownRestartedAt: this.#openedAt, ...this.#host() });
+    this.#options.logger.warn('circuit-breaker-probe-failed', {
+      reason,
+      cooldownRestartedAt: this.#openedAt,
+      ...this.#host(),
+    });
   }
 
   #open(reason: string): void {
@@ -156,7 +160,12 @@ class ConsecutiveFailureBreaker implements CircuitBreaker {
 
   #moveTo(to: BreakerState, reason?: string): void {
     if (to === 'closed') this.#consecutiveFailures = 0;
-    const change: BreakerStateChange = { from: this.#state, to, at: this.#options.clock.now(), ...(reason === undefined ? {} : { reason }) };
+    const change: BreakerStateChange = {
+      from: this.#state,
+      to,
+      at: this.#options.clock.now(),
+      ...(reason === undefined ? {} : { reason }),
+    };
     this.#state = to;
     this.#options.logger.warn('circuit-breaker-state-changed', { ...change, ...this.#host() });
     for (const listener of this.#listeners) listener(change);
@@ -168,5 +177,8 @@ class ConsecutiveFailureBreaker implements CircuitBreaker {
 }
 
 function openError(): CircuitOpenError {
-  return new CircuitOpenError('circuit-open', 'The exchange looks unreachable; requests are paused until a probe succeeds.');
+  return new CircuitOpenError(
+    'circuit-open',
+    'The exchange looks unreachable; requests are paused until a probe succeeds.',
+  );
 }

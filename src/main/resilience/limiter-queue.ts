@@ -80,8 +80,14 @@ export class LimiterQueue {
     };
     this.#seq += 1;
     const waiter: Waiter = {
-      request: spec.request, seq: this.#seq, enqueuedAt: spec.now, deadlineAt: spec.deadlineAt, waiting: true,
-      resolve: spec.resolve, reject: spec.reject, detach: () => signal?.removeEventListener('abort', onAbort),
+      request: spec.request,
+      seq: this.#seq,
+      enqueuedAt: spec.now,
+      deadlineAt: spec.deadlineAt,
+      waiting: true,
+      resolve: spec.resolve,
+      reject: spec.reject,
+      detach: () => signal?.removeEventListener('abort', onAbort),
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     queue.push(waiter);
@@ -139,7 +145,7 @@ export class LimiterQueue {
     for (const queues of this.#queues.values()) {
       for (const lane of lanes) {
         const queue = queues[lane];
-        for (let index = 0; index < queue.length; ) {
+        for (let index = 0; index < queue.length;) {
           const waiter = queue[index];
           const out = waiter !== undefined && matches(waiter.request) ? this.take(queue, index) : undefined;
           if (out === undefined) index += 1;

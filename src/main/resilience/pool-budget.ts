@@ -79,7 +79,8 @@ export class PoolBudget {
     // Requests still in flight may not be counted by the server yet: count them ourselves.
     const serverRemaining = headers.remaining - this.inFlightWeight;
     const serverResetAt = now + headers.resetMs;
-    const sameWindow = this.resetAt !== undefined && Math.abs(serverResetAt - this.resetAt) <= sameWindowToleranceMs;
+    const sameWindow =
+      this.resetAt !== undefined && Math.abs(serverResetAt - this.resetAt) <= sameWindowToleranceMs;
     this.#lowestSeen = sameWindow ? Math.min(this.#lowestSeen, headers.remaining) : headers.remaining;
     if (sameWindow && this.inFlightWeight === 0) {
       // Nothing in flight: every request is counted, and the lowest answer of the window is the

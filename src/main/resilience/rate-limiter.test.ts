@@ -8,12 +8,29 @@ import { createRateLimiter, type RatePermit, type RateRequest } from './rate-lim
 const clock = { now: () => Date.now() };
 
 function limiter(overrides: Record<string, unknown> = {}) {
-  const config = exchangeConfigSchema.parse({ rateLimit: { futuresPoolWeight: 100, poolWindowMs: 1_000, protectiveReserveShare: 0.2, protectiveReserveReleaseShare: 0, queueCapacity: 10, protectiveQueueSlots: 3, windowResetGuardMs: 0, maxConcurrentRequests: 100, ...overrides } }).rateLimit;
+  const config = exchangeConfigSchema.parse({
+    rateLimit: {
+      futuresPoolWeight: 100,
+      poolWindowMs: 1_000,
+      protectiveReserveShare: 0.2,
+      protectiveReserveReleaseShare: 0,
+      queueCapacity: 10,
+      protectiveQueueSlots: 3,
+      windowResetGuardMs: 0,
+      maxConcurrentRequests: 100,
+      ...overrides,
+    },
+  }).rateLimit;
   return createRateLimiter({ config, clock, logger: silentLogger });
 }
 
 const order: RateRequest = { pool: 'Futures', weight: 10, lane: 'order', route: 'POST /api/v1/orders' };
-const cancel: RateRequest = { pool: 'Futures', weight: 10, lane: 'protective', route: 'DELETE /api/v1/orders/{orderId}' };
+const cancel: RateRequest = {
+  pool: 'Futures',
+  weight: 10,
+  lane: 'protective',
+  route: 'DELETE /api/v1/orders/{orderId}',
+};
 const market: RateRequest = { pool: 'Futures', weight: 10, lane: 'market', route: 'GET /api/v1/positions' };
 /** A new order (not reduce-only): queue deadline and kill-switch drop apply. */
 const entryOrder: RateRequest = { ...order, entry: true };
@@ -22,14 +39,25 @@ const closeOrder: RateRequest = { ...order, lane: 'protective' };
 
 async function settled(promise: Promise<unknown>): Promise<boolean> {
   let done = false;
-  void promise.then(() => { done = true; }, () => { done = true; });
+  void promise.then(
+    () => {
+      done = true;
+    },
+    () => {
+      done = true;
+    },
+  );
   await vi.advanceTimersByTimeAsync(0);
   return done;
 }
 
 describe('rate limiter', () => {
-  beforeEach(() => { vi.useFakeTimers(); });
-  afterEach(() => { vi.useRealTimers(); });
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('keeps the protective reserve: orders stop at limit − reserve, cancels still go', async () => {
     const rl = limiter();
@@ -39,7 +67,11 @@ describe('rate limiter', () => {
     expect(await settled(ninth)).toBe(false);
     await rl.acquire(cancel);
     await rl.acquire(cancel);
-    expect(rl.usage().find((u) => u.pool === 'Futures')).toMatchObject({ used: 100, remaining: 0, queued: 1 });
+    expect(rl.usage().find((u) => u.pool === 'Futures')).toMatchObject({
+      used: 100,
+      remaining: 0,
+      queued: 1,
+    });
     await vi.advanceTimersByTimeAsync(1_001);
     expect(await settled(ninth)).toBe(true);
     rl.stop();
@@ -83,13 +115,21 @@ describe('rate limiter', () => {
   it('a full queue sheds the newest read for an order; a read arriving at a full queue is refused at once', async () => {
     const rl = limiter();
     for (let i = 0; i < 10; i += 1) await rl.acquire(cancel);
-    const reads = Array.from({ length: 7 }, () => rl.acquire(market).then(() => 'granted', (error: unknown) => error));
+    const reads = Array.from({ length: 7 }, () =>
+      rl.acquire(market).then(
+        () => 'granted',
+        (error: unknown) => error,
+      ),
+    );
     const queuedOrder = rl.acquire(order);
     expect(await settled(queuedOrder)).toBe(false);
     expect(await settled(reads[6] ?? Promise.resolve())).toBe(true);
     const shed = await reads[6];
     expect(shed).toBeInstanceOf(RateLimitError);
-    expect(shed).toMatchObject({ code: 'queue-shed', details: { sent: false, route: market.route, lane: 'market' } });
+    expect(shed).toMatchObject({
+      code: 'queue-shed',
+      details: { sent: false, route: market.route, lane: 'market' },
+    });
     expect((shed as RateLimitError).message).toMatch(/more urgent/);
     for (const read of reads.slice(0, 6)) expect(await settled(read)).toBe(false);
     await expect(rl.acquire(market)).rejects.toMatchObject({ code: 'queue-full', details: { sent: false } });
@@ -103,7 +143,12 @@ describe('rate limiter', () => {
   it('an order is refused only when orders fill the queue; a protective request then sheds the newest order', async () => {
     const rl = limiter();
     for (let i = 0; i < 10; i += 1) await rl.acquire(cancel);
-    const orders = Array.from({ length: 7 }, () => rl.acquire(order).then(() => 'granted', (error: unknown) => error));
+    const orders = Array.from({ length: 7 }, () =>
+      rl.acquire(order).then(
+        () => 'granted',
+        (error: unknown) => error,
+      ),
+    );
     await expect(rl.acquire(order)).rejects.toMatchObject({ code: 'queue-full' });
     const cancels = Array.from({ length: 3 }, () => rl.acquire(cancel));
     for (const c of cancels) expect(await settled(c)).toBe(false);
@@ -118,8 +163,19 @@ describe('rate limiter', () => {
   it('sheds the lowest lane first, across pools', async () => {
     const rl = limiter({ maxConcurrentRequests: 1, protectiveConcurrentSlots: 0 });
     const held = await rl.acquire(market);
-    const publicRead = rl.acquire({ ...market, pool: 'Public', route: 'GET /api/v1/ticker' }).then(() => 'granted', (error: unknown) => error);
-    const waiting = [...Array.from({ length: 3 }, () => rl.acquire(order)), ...Array.from({ length: 3 }, () => rl.acquire(market))].map((p) => p.then(() => 'granted', (error: unknown) => error));
+    const publicRead = rl.acquire({ ...market, pool: 'Public', route: 'GET /api/v1/ticker' }).then(
+      () => 'granted',
+      (error: unknown) => error,
+    );
+    const waiting = [
+      ...Array.from({ length: 3 }, () => rl.acquire(order)),
+      ...Array.from({ length: 3 }, () => rl.acquire(market)),
+    ].map((p) =>
+      p.then(
+        () => 'granted',
+        (error: unknown) => error,
+      ),
+    );
     // Queue: 1 Public read, 3 orders, 3 Futures reads = 7, full for non-protective requests.
     const newcomer = rl.acquire(order);
     expect(await settled(newcomer)).toBe(false);
@@ -164,7 +220,9 @@ describe('rate limiter', () => {
   });
 
   it('applies per-endpoint caps on top of the pool', async () => {
-    const rl = limiter({ endpointLimits: [{ method: 'POST', path: '/api/v1/orders', maxRequests: 2, perMs: 300 }] });
+    const rl = limiter({
+      endpointLimits: [{ method: 'POST', path: '/api/v1/orders', maxRequests: 2, perMs: 300 }],
+    });
     await rl.acquire(order);
     await rl.acquire(order);
     const third = rl.acquire(order);
@@ -212,17 +270,34 @@ describe('rate limiter', () => {
   });
 
   it('an entry waiting in the queue past orderQueueDeadlineMs is rejected unsent; protective requests and other writes have no deadline', async () => {
-    const rl = limiter({ maxConcurrentRequests: 1, protectiveConcurrentSlots: 0, orderQueueDeadlineMs: 5_000 });
+    const rl = limiter({
+      maxConcurrentRequests: 1,
+      protectiveConcurrentSlots: 0,
+      orderQueueDeadlineMs: 5_000,
+    });
     const held = await rl.acquire(market);
-    const entry = rl.acquire(entryOrder).then(() => 'granted', (error: unknown) => error);
-    const write = rl.acquire(order).then(() => 'granted', (error: unknown) => error);
-    const protectiveClose = rl.acquire(closeOrder).then(() => 'granted', (error: unknown) => error);
+    const entry = rl.acquire(entryOrder).then(
+      () => 'granted',
+      (error: unknown) => error,
+    );
+    const write = rl.acquire(order).then(
+      () => 'granted',
+      (error: unknown) => error,
+    );
+    const protectiveClose = rl.acquire(closeOrder).then(
+      () => 'granted',
+      (error: unknown) => error,
+    );
     await vi.advanceTimersByTimeAsync(4_999);
     expect(await settled(entry)).toBe(false);
     await vi.advanceTimersByTimeAsync(2);
     const expired = await entry;
     expect(expired).toBeInstanceOf(RateLimitError);
-    expect(expired).toMatchObject({ code: 'queue-deadline', retryable: false, details: { sent: false, route: entryOrder.route, deadlineMs: 5_000 } });
+    expect(expired).toMatchObject({
+      code: 'queue-deadline',
+      retryable: false,
+      details: { sent: false, route: entryOrder.route, deadlineMs: 5_000 },
+    });
     expect((expired as RateLimitError).message).toMatch(/5000 ms/);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(await settled(write)).toBe(false);
@@ -235,7 +310,11 @@ describe('rate limiter', () => {
   });
 
   it('an entry granted before its deadline is not touched by it', async () => {
-    const rl = limiter({ maxConcurrentRequests: 1, protectiveConcurrentSlots: 0, orderQueueDeadlineMs: 5_000 });
+    const rl = limiter({
+      maxConcurrentRequests: 1,
+      protectiveConcurrentSlots: 0,
+      orderQueueDeadlineMs: 5_000,
+    });
     const held = await rl.acquire(market);
     const entry = rl.acquire(entryOrder);
     await vi.advanceTimersByTimeAsync(1_000);
@@ -250,14 +329,31 @@ describe('rate limiter', () => {
   it('dropQueuedEntries rejects every waiting entry at once with the reason, and nothing else', async () => {
     const rl = limiter({ maxConcurrentRequests: 1, protectiveConcurrentSlots: 0 });
     const held = await rl.acquire(market);
-    const outcome = (p: Promise<unknown>) => p.then(() => 'granted', (error: unknown) => error);
-    const entries = [outcome(rl.acquire(entryOrder)), outcome(rl.acquire(entryOrder)), outcome(rl.acquire({ ...entryOrder, lane: 'protective' }))];
-    const others = [outcome(rl.acquire(closeOrder)), outcome(rl.acquire(cancel)), outcome(rl.acquire(order)), outcome(rl.acquire(market))];
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        () => 'granted',
+        (error: unknown) => error,
+      );
+    const entries = [
+      outcome(rl.acquire(entryOrder)),
+      outcome(rl.acquire(entryOrder)),
+      outcome(rl.acquire({ ...entryOrder, lane: 'protective' })),
+    ];
+    const others = [
+      outcome(rl.acquire(closeOrder)),
+      outcome(rl.acquire(cancel)),
+      outcome(rl.acquire(order)),
+      outcome(rl.acquire(market)),
+    ];
     expect(rl.dropQueuedEntries('the kill switch was engaged')).toBe(3);
     for (const entry of entries) {
       const error = await entry;
       expect(error).toBeInstanceOf(RateLimitError);
-      expect(error).toMatchObject({ code: 'dropped-by-kill-switch', retryable: false, details: { sent: false, reason: 'the kill switch was engaged' } });
+      expect(error).toMatchObject({
+        code: 'dropped-by-kill-switch',
+        retryable: false,
+        details: { sent: false, reason: 'the kill switch was engaged' },
+      });
       expect((error as RateLimitError).message).toContain('the kill switch was engaged');
     }
     for (const other of others) expect(await settled(other)).toBe(false);
@@ -270,7 +366,9 @@ describe('rate limiter', () => {
 
   it('refuses a weight that can never fit', async () => {
     const rl = limiter();
-    await expect(rl.acquire({ ...order, weight: 800 })).rejects.toMatchObject({ code: 'weight-exceeds-quota' });
+    await expect(rl.acquire({ ...order, weight: 800 })).rejects.toMatchObject({
+      code: 'weight-exceeds-quota',
+    });
     rl.stop();
   });
 });

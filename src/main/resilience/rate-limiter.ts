@@ -7,7 +7,13 @@ import { PoolBudget, type PoolUsage } from './pool-budget.ts';
 import { LimiterQueue, type Waiter } from './limiter-queue.ts';
 import { lanes, ratePools, type Lane, type RatePool } from './pools.ts';
 import type { RateOutcome, RatePermit, RateRequest } from './rate-request.ts';
-import { droppedByKillSwitch, limiterStopped, queueDeadline, queueFull, queueShed } from './queue-refusals.ts';
+import {
+  droppedByKillSwitch,
+  limiterStopped,
+  queueDeadline,
+  queueFull,
+  queueShed,
+} from './queue-refusals.ts';
 
 export type { RateOutcome, RatePermit, RateRequest } from './rate-request.ts';
 
@@ -71,10 +77,16 @@ class PriorityRateLimiter implements RateLimiter {
     this.#logger = options.logger;
     for (const pool of ratePools) {
       const limit = initialLimit(options.config, pool);
-      this.#budgets.set(pool, new PoolBudget(pool, limit, options.config.poolWindowMs, options.config.windowResetGuardMs));
+      this.#budgets.set(
+        pool,
+        new PoolBudget(pool, limit, options.config.poolWindowMs, options.config.windowResetGuardMs),
+      );
     }
     for (const cap of options.config.endpointLimits) {
-      this.#endpointWindows.set(`${cap.method.toUpperCase()} ${cap.path}`, new EndpointWindow(cap.maxRequests, cap.perMs));
+      this.#endpointWindows.set(
+        `${cap.method.toUpperCase()} ${cap.path}`,
+        new EndpointWindow(cap.maxRequests, cap.perMs),
+      );
     }
   }
 
@@ -82,12 +94,23 @@ class PriorityRateLimiter implements RateLimiter {
     if (this.#stopped) return Promise.reject(limiterStopped());
     const budget = this.#budget(request.pool);
     if (request.weight > budget.limit) {
-      return Promise.reject(new RateLimitError('weight-exceeds-quota', `A ${request.route} request (weight ${request.weight}) can never fit the ${request.pool} pool quota of ${budget.limit}.`, { details: { ...request, limit: budget.limit }, retryable: false }));
+      return Promise.reject(
+        new RateLimitError(
+          'weight-exceeds-quota',
+          `A ${request.route} request (weight ${request.weight}) can never fit the ${request.pool} pool quota of ${budget.limit}.`,
+          { details: { ...request, limit: budget.limit }, retryable: false },
+        ),
+      );
     }
     const immediate = this.#grantNow(request);
     if (immediate !== undefined) return Promise.resolve(immediate);
     if (!this.#hasQueueRoom(request.lane) && !this.#shedFor(request)) {
-      this.#logger.warn('rate-limit-queue-full', { pool: request.pool, lane: request.lane, route: request.route, queued: this.#queue.size });
+      this.#logger.warn('rate-limit-queue-full', {
+        pool: request.pool,
+        lane: request.lane,
+        route: request.route,
+        queued: this.#queue.size,
+      });
       return Promise.reject(queueFull(request, this.#queue.size, this.#config.queueCapacity));
     }
     return new Promise<RatePermit>((resolve, reject) => {
@@ -101,13 +124,15 @@ class PriorityRateLimiter implements RateLimiter {
   dropQueuedEntries(reason: string): number {
     const dropped = this.#queue.takeWhere((request) => request.entry === true);
     for (const waiter of dropped) waiter.reject(droppedByKillSwitch(waiter.request, reason));
-    if (dropped.length > 0) this.#logger.warn('rate-limit-entries-dropped', { count: dropped.length, reason });
+    if (dropped.length > 0)
+      this.#logger.warn('rate-limit-entries-dropped', { count: dropped.length, reason });
     return dropped.length;
   }
 
   /** Fast path: nothing queued in this pool at this lane or above, a free slot and budget → grant at once. */
   #grantNow(request: RateRequest): RatePermit | undefined {
-    if (this.#inFlight >= this.#slotsFor(request.lane) || this.#endpointWindows.has(request.route)) return undefined;
+    if (this.#inFlight >= this.#slotsFor(request.lane) || this.#endpointWindows.has(request.route))
+      return undefined;
     if (this.#queue.hasWaitingAtOrAbove(request.pool, request.lane)) return undefined;
     const budget = this.#budget(request.pool);
     const now = this.#clock.now();
@@ -142,7 +167,12 @@ class PriorityRateLimiter implements RateLimiter {
   #shedFor(request: RateRequest): boolean {
     const shed = this.#queue.takeNewestBelow(request.lane);
     if (shed === undefined) return false;
-    this.#logger.warn('rate-limit-queue-shed', { pool: shed.request.pool, lane: shed.request.lane, route: shed.request.route, madeRoomFor: request.route });
+    this.#logger.warn('rate-limit-queue-shed', {
+      pool: shed.request.pool,
+      lane: shed.request.lane,
+      route: shed.request.route,
+      madeRoomFor: request.route,
+    });
     shed.reject(queueShed(shed.request, request, this.#config.queueCapacity));
     return true;
   }
@@ -159,8 +189,14 @@ class PriorityRateLimiter implements RateLimiter {
   /** Entries past their queue deadline are rejected unsent: a late order is worse than none. */
   #expireOverdue(now: number): void {
     for (const waiter of this.#queue.takeOverdue(now)) {
-      this.#logger.warn('rate-limit-queue-deadline', { pool: waiter.request.pool, route: waiter.request.route, waitedMs: now - waiter.enqueuedAt });
-      waiter.reject(queueDeadline(waiter.request, now - waiter.enqueuedAt, this.#config.orderQueueDeadlineMs));
+      this.#logger.warn('rate-limit-queue-deadline', {
+        pool: waiter.request.pool,
+        route: waiter.request.route,
+        waitedMs: now - waiter.enqueuedAt,
+      });
+      waiter.reject(
+        queueDeadline(waiter.request, now - waiter.enqueuedAt, this.#config.orderQueueDeadlineMs),
+      );
     }
   }
 
@@ -189,7 +225,7 @@ class PriorityRateLimiter implements RateLimiter {
     const queue = this.#queue.lane(pool, lane);
     let wakeAt = Infinity;
     const slots = this.#slotsFor(lane);
-    for (let index = 0; index < queue.length; ) {
+    for (let index = 0; index < queue.length;) {
       if (this.#inFlight >= slots) return { wakeAt, blocked: false };
       const waiter = queue[index];
       if (waiter === undefined) break;
@@ -199,7 +235,8 @@ class PriorityRateLimiter implements RateLimiter {
         index += 1;
         continue;
       }
-      if (!this.#fits(budget, waiter.request, now)) return { wakeAt: Math.min(wakeAt, this.#nextChangeAt(budget, now) + 1), blocked: true };
+      if (!this.#fits(budget, waiter.request, now))
+        return { wakeAt: Math.min(wakeAt, this.#nextChangeAt(budget, now) + 1), blocked: true };
       this.#queue.take(queue, index);
       this.#grant(budget, waiter, endpointWindow, now);
     }
@@ -258,14 +295,26 @@ class PriorityRateLimiter implements RateLimiter {
       case 'quota-exceeded':
         budget.settle(request.weight);
         budget.exhaust(outcome.headers.resetMs, now);
-        this.#logger.warn('rate-limit-quota-exceeded', { pool: request.pool, route: request.route, resetMs: outcome.headers.resetMs });
+        this.#logger.warn('rate-limit-quota-exceeded', {
+          pool: request.pool,
+          route: request.route,
+          resetMs: outcome.headers.resetMs,
+        });
         return;
       case 'overloaded': {
         budget.settle(request.weight);
         // Overload is not quota: give the weight back and pause (docs/reference/kucoin-futures.md#overload-is-not-quota).
         budget.remaining += request.weight;
-        const pauseMs = budget.pauseForOverload(this.#config.overloadBackoffInitialMs, this.#config.overloadBackoffMaxMs, now);
-        this.#logger.warn('rate-limit-overload-backoff', { pool: request.pool, route: request.route, pauseMs });
+        const pauseMs = budget.pauseForOverload(
+          this.#config.overloadBackoffInitialMs,
+          this.#config.overloadBackoffMaxMs,
+          now,
+        );
+        this.#logger.warn('rate-limit-overload-backoff', {
+          pool: request.pool,
+          route: request.route,
+          pauseMs,
+        });
         return;
       }
       case 'not-sent':
@@ -279,16 +328,20 @@ class PriorityRateLimiter implements RateLimiter {
     if (this.#timer !== undefined && this.#timerAt <= wakeAt) return;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timerAt = wakeAt;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#timerAt = Infinity;
-      this.#pump();
-    }, Math.max(0, wakeAt - now));
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = undefined;
+        this.#timerAt = Infinity;
+        this.#pump();
+      },
+      Math.max(0, wakeAt - now),
+    );
   }
 
   #budget(pool: RatePool): PoolBudget {
     const budget = this.#budgets.get(pool);
-    if (budget === undefined) throw new RateLimitError('unknown-pool', `Unknown rate-limit pool ${pool}.`, { retryable: false });
+    if (budget === undefined)
+      throw new RateLimitError('unknown-pool', `Unknown rate-limit pool ${pool}.`, { retryable: false });
     return budget;
   }
 

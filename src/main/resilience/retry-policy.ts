@@ -26,7 +26,10 @@ export async function retryRead<T>(
   onRetry?: RetryListener,
 ): Promise<T> {
   let backoff: IBackoff<unknown> | undefined;
-  const factory = new ExponentialBackoff({ initialDelay: config.getRetryInitialDelayMs, maxDelay: config.getRetryMaxDelayMs });
+  const factory = new ExponentialBackoff({
+    initialDelay: config.getRetryInitialDelayMs,
+    maxDelay: config.getRetryMaxDelayMs,
+  });
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await task(attempt);

@@ -16,7 +16,12 @@ import { createSecretsHandlers, type SecretsHandlers } from './secrets-handlers.
 import { createSecretsService, type SecretsService } from './secrets-service.ts';
 
 export { createOsKeychainBackend, type KeychainBackend } from './keychain-backend.ts';
-export { keychainError, keychainPlatformOf, keychainRemedy, type KeychainPlatform } from './keychain-remedy.ts';
+export {
+  keychainError,
+  keychainPlatformOf,
+  keychainRemedy,
+  type KeychainPlatform,
+} from './keychain-remedy.ts';
 export { createSecretStore, type SecretStore, type LoadedProfile } from './secret-store.ts';
 export { createSecretsService, type SecretsService, type SecretsServiceOptions } from './secrets-service.ts';
 export { createSecretsHandlers, type SecretsHandlers } from './secrets-handlers.ts';

@@ -35,7 +35,9 @@ describe('verdictFromError: which part of the key KuCoin refused', () => {
 
 describe('verdictFromFacts: what the key may do', () => {
   it('accepts General+Futures with an IP whitelist and no warning', () => {
-    expect(verdictFromFacts(apiKey, { apiKey, permission: 'General,Futures', ipWhitelist: '203.0.113.7' })).toEqual({
+    expect(
+      verdictFromFacts(apiKey, { apiKey, permission: 'General,Futures', ipWhitelist: '203.0.113.7' }),
+    ).toEqual({
       accepted: true,
       keyLast4: 'ee55',
       permissions: ['General', 'Futures'],
@@ -52,8 +54,14 @@ describe('verdictFromFacts: what the key may do', () => {
   });
 
   it.each(['Transfer', 'InnerTransfer', 'Withdraw'])('warns loudly when the key has %s rights', (right) => {
-    const verdict = verdictFromFacts(apiKey, { apiKey, permission: `General,Futures,${right}`, ipWhitelist: '1.2.3.4' });
-    expect(verdict.accepted && verdict.warnings).toEqual([expect.stringMatching(new RegExp(`^WARNING: this key can move funds.*${right}`))]);
+    const verdict = verdictFromFacts(apiKey, {
+      apiKey,
+      permission: `General,Futures,${right}`,
+      ipWhitelist: '1.2.3.4',
+    });
+    expect(verdict.accepted && verdict.warnings).toEqual([
+      expect.stringMatching(new RegExp(`^WARNING: this key can move funds.*${right}`)),
+    ]);
   });
 
   it('mentions a missing IP restriction', () => {

@@ -4,7 +4,10 @@ import { classifyKeychainFailure, keychainError, keychainPlatformOf } from './ke
 
 describe('keychain errors name the keychain, the failure and the remedy for the OS', () => {
   it.each([
-    ['Platform failure: DBus error: Failed to connect to socket /run/user/1000/bus: No such file or directory', 'missing'],
+    [
+      'Platform failure: DBus error: Failed to connect to socket /run/user/1000/bus: No such file or directory',
+      'missing',
+    ],
     ["Couldn't access platform storage: Secret Service: unlock prompt was dismissed", 'locked'],
     ["Couldn't access platform storage: Secret Service: no result found", 'no-keyring'],
     ['User interaction is not allowed.', 'locked'],

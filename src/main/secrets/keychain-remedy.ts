@@ -31,12 +31,18 @@ export type KeychainFailure = 'missing' | 'locked' | 'no-keyring' | 'refused';
 
 /** Classifies a native keyring error message (keyring-rs wording, ADR 0400). */
 export function classifyKeychainFailure(message: string): KeychainFailure {
-  if (/unlock|locked|prompt was dismissed|user (canceled|cancelled)|interaction is not allowed/i.test(message)) {
+  if (
+    /unlock|locked|prompt was dismissed|user (canceled|cancelled)|interaction is not allowed/i.test(message)
+  ) {
     return 'locked';
   }
   // The Secret Service answers but has no default collection: a keyring never created or unlocked.
   if (/no result found|no such object|no default collection/i.test(message)) return 'no-keyring';
-  if (/dbus|failed to connect|no such file|not provided by any \.service|serviceunknown|no storage|platform failure|no default|not available|accessdenied/i.test(message)) {
+  if (
+    /dbus|failed to connect|no such file|not provided by any \.service|serviceunknown|no storage|platform failure|no default|not available|accessdenied/i.test(
+      message,
+    )
+  ) {
     return 'missing';
   }
   return 'refused';

@@ -35,7 +35,11 @@ async function verifyStaged(deps: RotationDeps, credentials: ApiCredentials): Pr
   const verdict = await verifyCredentials(deps.readKeyInfo, credentials, deps.logger);
   if (!verdict.accepted) throw refusalError(verdict, 'rotated');
   const { permissions, ipWhitelist, warnings } = verdict;
-  return { credentials, savedAt: deps.clock.now(), verification: { verifiedAt: deps.clock.now(), permissions, ipWhitelist, warnings } };
+  return {
+    credentials,
+    savedAt: deps.clock.now(),
+    verification: { verifiedAt: deps.clock.now(), permissions, ipWhitelist, warnings },
+  };
 }
 
 /**
@@ -44,7 +48,10 @@ async function verifyStaged(deps: RotationDeps, credentials: ApiCredentials): Pr
  * slot. A failure in 1–3 discards the new slot and leaves the old key active and untouched; a
  * failure in 4 leaves the new key active and the old slot orphaned (overwritten at the next change).
  */
-export async function rotateLiveKey(deps: RotationDeps, credentials: ApiCredentials): Promise<RotationOutcome> {
+export async function rotateLiveKey(
+  deps: RotationDeps,
+  credentials: ApiCredentials,
+): Promise<RotationOutcome> {
   return deps.store.exclusive(async (steps) => {
     const current = await steps.load('live');
     if (current.state === 'absent') {
@@ -67,10 +74,14 @@ export async function rotateLiveKey(deps: RotationDeps, credentials: ApiCredenti
       await steps.discardSlot('live', current.slot);
     } catch (error) {
       deps.logger.warn('rotation-old-slot-kept', { slot: current.slot, error });
-      notices.push('The old key could not be removed from the keychain yet; Bulwark no longer uses it and will overwrite it at the next key change.');
+      notices.push(
+        'The old key could not be removed from the keychain yet; Bulwark no longer uses it and will overwrite it at the next key change.',
+      );
     }
     if (old.apiKey !== credentials.apiKey) {
-      notices.push(`Delete the old key ending ${keyLast4(old.apiKey)} in KuCoin → API Management: Bulwark no longer uses it.`);
+      notices.push(
+        `Delete the old key ending ${keyLast4(old.apiKey)} in KuCoin → API Management: Bulwark no longer uses it.`,
+      );
     }
     return { stored, replacedKeyLast4: keyLast4(old.apiKey), notices };
   });

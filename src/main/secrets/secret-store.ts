@@ -77,7 +77,10 @@ const pointerAccount = (profile: ProfileName): string => `${profile}.active`;
 const probeAccount = 'health.probe';
 
 function channelAccount(channel: string): string {
-  if (!/^[a-z][a-z0-9-]{1,31}$/.test(channel)) throw new ValidationError('channel-name-invalid', `"${channel}" is not an alert channel name.`, { details: { channel } });
+  if (!/^[a-z][a-z0-9-]{1,31}$/.test(channel))
+    throw new ValidationError('channel-name-invalid', `"${channel}" is not an alert channel name.`, {
+      details: { channel },
+    });
   return `alert-channel.${channel}`;
 }
 const slotAccount = (profile: ProfileName, slot: SlotName): string => `${profile}.${slot}`;
@@ -119,13 +122,19 @@ async function keychainCall<T>(ctx: StoreContext, operation: string, run: () => 
   } catch (error) {
     if (error instanceof SecretStoreError) throw error;
     const wrapped = keychainError(ctx.platform, operation, error);
-    ctx.logger.error('keychain-failed', { operation, code: wrapped.code, nativeMessage: wrapped.details.nativeMessage });
+    ctx.logger.error('keychain-failed', {
+      operation,
+      code: wrapped.code,
+      nativeMessage: wrapped.details.nativeMessage,
+    });
     throw wrapped;
   }
 }
 
 async function readPointer(ctx: StoreContext, profile: ProfileName): Promise<SlotName | undefined> {
-  const raw = await keychainCall(ctx, 'read the API key', () => ctx.backend.getPassword(ctx.service, pointerAccount(profile)));
+  const raw = await keychainCall(ctx, 'read the API key', () =>
+    ctx.backend.getPassword(ctx.service, pointerAccount(profile)),
+  );
   return raw === 'a' || raw === 'b' ? raw : undefined;
 }
 
@@ -133,7 +142,9 @@ async function loadActive(ctx: StoreContext, profile: ProfileName): Promise<Load
   const slot = await readPointer(ctx, profile);
   if (slot === undefined) return { state: 'absent' };
   const account = slotAccount(profile, slot);
-  const raw = await keychainCall(ctx, 'read the API key', () => ctx.backend.getPassword(ctx.service, account));
+  const raw = await keychainCall(ctx, 'read the API key', () =>
+    ctx.backend.getPassword(ctx.service, account),
+  );
   if (raw === undefined) {
     ctx.logger.warn('keychain-slot-missing', { profile, slot });
     return { state: 'absent' };
@@ -143,11 +154,18 @@ async function loadActive(ctx: StoreContext, profile: ProfileName): Promise<Load
   return { state: 'present', slot, stored };
 }
 
-async function writeSlot(ctx: StoreContext, profile: ProfileName, slot: SlotName, stored: StoredProfile): Promise<void> {
+async function writeSlot(
+  ctx: StoreContext,
+  profile: ProfileName,
+  slot: SlotName,
+  stored: StoredProfile,
+): Promise<void> {
   const parsed = storedProfileSchema.parse(stored);
   registerCredentialSecrets(parsed);
   const text = JSON.stringify(parsed);
-  await keychainCall(ctx, 'save the API key', () => ctx.backend.setPassword(ctx.service, slotAccount(profile, slot), text));
+  await keychainCall(ctx, 'save the API key', () =>
+    ctx.backend.setPassword(ctx.service, slotAccount(profile, slot), text),
+  );
 }
 
 async function stageKey(ctx: StoreContext, profile: ProfileName, stored: StoredProfile): Promise<StagedKey> {
@@ -160,7 +178,9 @@ async function stageKey(ctx: StoreContext, profile: ProfileName, stored: StoredP
 
 async function activateKey(ctx: StoreContext, staged: StagedKey): Promise<void> {
   const account = pointerAccount(staged.profile);
-  await keychainCall(ctx, 'switch to the new API key', () => ctx.backend.setPassword(ctx.service, account, staged.slot));
+  await keychainCall(ctx, 'switch to the new API key', () =>
+    ctx.backend.setPassword(ctx.service, account, staged.slot),
+  );
   ctx.logger.info('key-activated', { profile: staged.profile, slot: staged.slot });
 }
 
@@ -183,7 +203,9 @@ async function updateActive(ctx: StoreContext, profile: ProfileName, stored: Sto
 
 async function removeProfile(ctx: StoreContext, profile: ProfileName): Promise<void> {
   // Pointer first: from this write on the profile reads as absent even if a slot delete fails.
-  await keychainCall(ctx, 'delete the API key', () => ctx.backend.deletePassword(ctx.service, pointerAccount(profile)));
+  await keychainCall(ctx, 'delete the API key', () =>
+    ctx.backend.deletePassword(ctx.service, pointerAccount(profile)),
+  );
   await discardSlot(ctx, profile, 'a');
   await discardSlot(ctx, profile, 'b');
   ctx.logger.info('key-deleted', { profile });
@@ -191,7 +213,9 @@ async function removeProfile(ctx: StoreContext, profile: ProfileName): Promise<v
 
 async function loadChannel(ctx: StoreContext, channel: string): Promise<string | undefined> {
   const account = channelAccount(channel);
-  const secret = await keychainCall(ctx, `read the ${channel} alert secret`, () => ctx.backend.getPassword(ctx.service, account));
+  const secret = await keychainCall(ctx, `read the ${channel} alert secret`, () =>
+    ctx.backend.getPassword(ctx.service, account),
+  );
   if (secret !== undefined) registerSecret(secret);
   return secret;
 }
@@ -199,13 +223,17 @@ async function loadChannel(ctx: StoreContext, channel: string): Promise<string |
 async function saveChannel(ctx: StoreContext, channel: string, secret: string): Promise<void> {
   const account = channelAccount(channel);
   registerSecret(secret);
-  await keychainCall(ctx, `save the ${channel} alert secret`, () => ctx.backend.setPassword(ctx.service, account, secret));
+  await keychainCall(ctx, `save the ${channel} alert secret`, () =>
+    ctx.backend.setPassword(ctx.service, account, secret),
+  );
   ctx.logger.info('channel-secret-saved', { channel });
 }
 
 async function removeChannel(ctx: StoreContext, channel: string): Promise<void> {
   const account = channelAccount(channel);
-  await keychainCall(ctx, `delete the ${channel} alert secret`, () => ctx.backend.deletePassword(ctx.service, account));
+  await keychainCall(ctx, `delete the ${channel} alert secret`, () =>
+    ctx.backend.deletePassword(ctx.service, account),
+  );
   ctx.logger.info('channel-secret-deleted', { channel });
 }
 
@@ -228,9 +256,12 @@ export function createSecretStore(options: SecretStoreOptions): SecretStore {
     loadChannelSecret: (channel) => exclusive(() => loadChannel(ctx, channel)),
     saveChannelSecret: (channel, secret) => exclusive(() => saveChannel(ctx, channel, secret)),
     removeChannelSecret: (channel) => exclusive(() => removeChannel(ctx, channel)),
-    probe: () => exclusive(async () => {
-      await keychainCall(ctx, 'reach the keychain', () => ctx.backend.getPassword(ctx.service, probeAccount));
-    }),
+    probe: () =>
+      exclusive(async () => {
+        await keychainCall(ctx, 'reach the keychain', () =>
+          ctx.backend.getPassword(ctx.service, probeAccount),
+        );
+      }),
   };
 }
 

@@ -1,4 +1,10 @@
-import type { Connection, KeyEntry, KeyVerdict, ProfileStatus, RotationResult } from '../../shared/ipc/channels/secrets.ts';
+import type {
+  Connection,
+  KeyEntry,
+  KeyVerdict,
+  ProfileStatus,
+  RotationResult,
+} from '../../shared/ipc/channels/secrets.ts';
 import type { SecretsService } from './secrets-service.ts';
 
 /** The `secrets:*` IPC handlers; the router has parsed the request and parses every answer. */

@@ -17,7 +17,11 @@ export type KeyInfoReader = (credentials: ApiCredentials) => Promise<ApiKeyFacts
  * the exchange could not be asked at all (network, rate limit, configuration): that says nothing
  * about the key.
  */
-export async function verifyCredentials(readKeyInfo: KeyInfoReader, credentials: ApiCredentials, logger: Logger): Promise<KeyVerdict> {
+export async function verifyCredentials(
+  readKeyInfo: KeyInfoReader,
+  credentials: ApiCredentials,
+  logger: Logger,
+): Promise<KeyVerdict> {
   // Typed secrets are registered before the first request, so even a transport error dump is redacted.
   registerCredentialSecrets({ credentials, savedAt: 0 });
   let verdict: KeyVerdict;
@@ -32,7 +36,9 @@ export async function verifyCredentials(readKeyInfo: KeyInfoReader, credentials:
   logger.info('key-verified', {
     keyLast4: verdict.keyLast4,
     accepted: verdict.accepted,
-    ...(verdict.accepted ? { permissions: verdict.permissions, warnings: verdict.warnings.length } : { reason: verdict.reason }),
+    ...(verdict.accepted
+      ? { permissions: verdict.permissions, warnings: verdict.warnings.length }
+      : { reason: verdict.reason }),
   });
   return verdict;
 }

@@ -14,6 +14,10 @@ describe('one journal per trading mode', () => {
     for (const suffix of ['', '-wal', '-shm']) writeFileSync(join(dir, `journal.sqlite${suffix}`), 'x');
     setAsideSharedJournal(dir, silentLogger, 42);
     expect(existsSync(join(dir, 'journal.sqlite'))).toBe(false);
-    expect(readdirSync(dir).sort()).toEqual(['journal.sqlite.shared-42', 'journal.sqlite.shared-42-shm', 'journal.sqlite.shared-42-wal']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'journal.sqlite.shared-42',
+      'journal.sqlite.shared-42-shm',
+      'journal.sqlite.shared-42-wal',
+    ]);
   });
 });

@@ -22,6 +22,11 @@ export function setAsideSharedJournal(userData: string, logger: Logger, now: num
   const legacy = join(userData, 'journal.sqlite');
   if (!existsSync(legacy)) return;
   const target = `${legacy}.shared-${now}`;
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(legacy + suffix)) renameSync(legacy + suffix, target + suffix);
-  logger.warn('journal-shared-set-aside', { from: legacy, to: target, why: 'paper and live now keep separate journals' });
+  for (const suffix of ['', '-wal', '-shm'])
+    if (existsSync(legacy + suffix)) renameSync(legacy + suffix, target + suffix);
+  logger.warn('journal-shared-set-aside', {
+    from: legacy,
+    to: target,
+    why: 'paper and live now keep separate journals',
+  });
 }

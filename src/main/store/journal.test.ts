@@ -28,17 +28,40 @@ describe('journal', () => {
     const journal = openJournal({ filePath: ':memory:', now: () => 5 });
     journal.insertOrder(order);
     expect(journal.getOrder('bw-e-1')).toEqual(order);
-    journal.updateOrder({ ...order, status: 'ACKED', exchangeOrderId: 'x1', updatedAt: 2, confirmLatencyMs: 3.5 });
-    expect(journal.getOrder('bw-e-1')).toMatchObject({ status: 'ACKED', exchangeOrderId: 'x1', confirmLatencyMs: 3.5 });
+    journal.updateOrder({
+      ...order,
+      status: 'ACKED',
+      exchangeOrderId: 'x1',
+      updatedAt: 2,
+      confirmLatencyMs: 3.5,
+    });
+    expect(journal.getOrder('bw-e-1')).toMatchObject({
+      status: 'ACKED',
+      exchangeOrderId: 'x1',
+      confirmLatencyMs: 3.5,
+    });
     expect(journal.openOrders()).toHaveLength(1);
     journal.updateOrder({ ...order, status: 'FILLED', filledLots: 3, updatedAt: 3 });
     expect(journal.openOrders()).toHaveLength(0);
-    expect(() => { journal.insertOrder(order); }).toThrow();
+    expect(() => {
+      journal.insertOrder(order);
+    }).toThrow();
   });
 
   it('records each fill once', () => {
     const journal = openJournal({ filePath: ':memory:', now: () => 5 });
-    const fill = { tradeId: 't1', exchangeOrderId: 'x1', symbol: 'XBTUSDTM', side: 'buy' as const, sizeLots: 1, price: '90000', fee: '0.054', liquidity: 'taker' as const, tradeType: 'trade' as const, at: 9 };
+    const fill = {
+      tradeId: 't1',
+      exchangeOrderId: 'x1',
+      symbol: 'XBTUSDTM',
+      side: 'buy' as const,
+      sizeLots: 1,
+      price: '90000',
+      fee: '0.054',
+      liquidity: 'taker' as const,
+      tradeType: 'trade' as const,
+      at: 9,
+    };
     expect(journal.recordFill(fill)).toBe(true);
     expect(journal.recordFill(fill)).toBe(false);
     expect(journal.fillsForOrder('x1')).toEqual([{ ...fill, clientOid: undefined }]);
@@ -50,16 +73,19 @@ describe('journal', () => {
     journal.append('state-change', { n: 2 });
     journal.append('alert', { n: 3 }, { symbol: 'ETHUSDTM', clientOid: 'c' });
     expect(journal.queryEvents({ kind: 'alert', limit: 10 }).map((e) => e.data.n)).toEqual([3, 1]);
-    expect(journal.queryEvents({ symbol: 'XBTUSDTM', limit: 10 })).toEqual([{ seq: 1, at: 7, kind: 'alert', symbol: 'XBTUSDTM', data: { n: 1 } }]);
+    expect(journal.queryEvents({ symbol: 'XBTUSDTM', limit: 10 })).toEqual([
+      { seq: 1, at: 7, kind: 'alert', symbol: 'XBTUSDTM', data: { n: 1 } },
+    ]);
   });
 
   it('rolls back a failed transaction entirely', () => {
     const journal = openJournal({ filePath: ':memory:', now: () => 7 });
-    expect(() => { journal.transaction(() => {
+    expect(() => {
+      journal.transaction(() => {
         journal.insertOrder(order);
         journal.insertOrder(order);
-      }); },
-    ).toThrow();
+      });
+    }).toThrow();
     expect(journal.getOrder(order.clientOid)).toBeUndefined();
   });
 

@@ -14,7 +14,11 @@ export interface JournalOrder extends Order {
 type Row = Record<string, unknown>;
 
 const str = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined;
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'bigint'
+      ? String(value)
+      : undefined;
 
 /** Named parameters for the insert/update statements. */
 export function orderParams(o: JournalOrder): Record<string, string | number | null> {
@@ -55,7 +59,8 @@ export function rowToJournalOrder(r: Row): JournalOrder {
     linkedStopClientOid: str(r.linked_stop_client_oid),
     parentClientOid: str(r.parent_client_oid),
     confirmLatencyMs: r.confirm_latency_ms === null ? undefined : Number(r.confirm_latency_ms),
-    stopAttachment: r.stop_attachment === 'attached' || r.stop_attachment === 'separate' ? r.stop_attachment : undefined,
+    stopAttachment:
+      r.stop_attachment === 'attached' || r.stop_attachment === 'separate' ? r.stop_attachment : undefined,
   };
   const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
   return {

@@ -39,37 +39,68 @@ function fakeExchange(skewMs: number, rttMs: number) {
     now += rttMs / 2;
     return server;
   };
-  return { clock, fetchServerTime, advance: (ms: number) => { now += ms; }, calls: () => calls };
+  return {
+    clock,
+    fetchServerTime,
+    advance: (ms: number) => {
+      now += ms;
+    },
+    calls: () => calls,
+  };
 }
 
-const config = exchangeConfigSchema.parse({ timeSync: { samplesPerSync: 5, maxUncertaintyShareOfWindow: 0.1, localClockDriftPpm: 1_000 } }).timeSync;
+const config = exchangeConfigSchema.parse({
+  timeSync: { samplesPerSync: 5, maxUncertaintyShareOfWindow: 0.1, localClockDriftPpm: 1_000 },
+}).timeSync;
 
 describe('time sync', () => {
-  it.each([3_000, -3_000, 60_000, -60_000])('recovers a %i ms skew and signs in exchange time', async (skew) => {
-    const exchange = fakeExchange(skew, 20);
-    const sync = createTimeSync({ config, clock: exchange.clock, logger: silentLogger, fetchServerTime: exchange.fetchServerTime });
-    const status = await sync.sync();
-    expect(status.offsetMs).toBe(skew);
-    expect(status.rttMs).toBe(20);
-    expect(status.state).toBe('healthy');
-    expect(sync.serverNow()).toBe(exchange.clock.now() + skew);
-    expect(exchange.calls()).toBe(5);
-    sync.stop();
-  });
+  it.each([3_000, -3_000, 60_000, -60_000])(
+    'recovers a %i ms skew and signs in exchange time',
+    async (skew) => {
+      const exchange = fakeExchange(skew, 20);
+      const sync = createTimeSync({
+        config,
+        clock: exchange.clock,
+        logger: silentLogger,
+        fetchServerTime: exchange.fetchServerTime,
+      });
+      const status = await sync.sync();
+      expect(status.offsetMs).toBe(skew);
+      expect(status.rttMs).toBe(20);
+      expect(status.state).toBe('healthy');
+      expect(sync.serverNow()).toBe(exchange.clock.now() + skew);
+      expect(exchange.calls()).toBe(5);
+      sync.stop();
+    },
+  );
 
   it('blocks order entry until synced and when uncertainty exceeds the share of the 5 s window', async () => {
     const exchange = fakeExchange(0, 1_200);
-    const sync = createTimeSync({ config, clock: exchange.clock, logger: silentLogger, fetchServerTime: exchange.fetchServerTime });
-    expect(() => { sync.assertOrderEntryAllowed(); }).toThrow(TimeSyncError);
+    const sync = createTimeSync({
+      config,
+      clock: exchange.clock,
+      logger: silentLogger,
+      fetchServerTime: exchange.fetchServerTime,
+    });
+    expect(() => {
+      sync.assertOrderEntryAllowed();
+    }).toThrow(TimeSyncError);
     await sync.sync();
     expect(sync.status().state).toBe('uncertain');
-    expect(() => { sync.assertOrderEntryAllowed(); }).toThrow(/exceeds 500 ms/);
+    expect(() => {
+      sync.assertOrderEntryAllowed();
+    }).toThrow(/exceeds 500 ms/);
     sync.stop();
   });
 
   it('lets uncertainty grow with time since the last sync (drift)', async () => {
     const exchange = fakeExchange(0, 20);
-    const sync = createTimeSync({ config, clock: exchange.clock, logger: silentLogger, fetchServerTime: exchange.fetchServerTime });
+    const sync = createTimeSync({
+      config,
+      clock: exchange.clock,
+      logger: silentLogger,
+      fetchServerTime: exchange.fetchServerTime,
+    });
     await sync.sync();
     expect(sync.status().state).toBe('healthy');
     exchange.advance(600_000);
@@ -79,7 +110,12 @@ describe('time sync', () => {
 
   it('is single-flight: concurrent callers share one sync', async () => {
     const exchange = fakeExchange(0, 2);
-    const sync = createTimeSync({ config, clock: exchange.clock, logger: silentLogger, fetchServerTime: exchange.fetchServerTime });
+    const sync = createTimeSync({
+      config,
+      clock: exchange.clock,
+      logger: silentLogger,
+      fetchServerTime: exchange.fetchServerTime,
+    });
     const [a, b] = await Promise.all([sync.sync(), sync.sync()]);
     expect(a).toEqual(b);
     expect(exchange.calls()).toBe(5);
@@ -87,7 +123,12 @@ describe('time sync', () => {
   });
 
   it('fails with TimeSyncError when every sample fails, and nothing runs after stop()', async () => {
-    const sync = createTimeSync({ config, clock: { now: () => 0 }, logger: silentLogger, fetchServerTime: () => Promise.reject(new Error('down')) });
+    const sync = createTimeSync({
+      config,
+      clock: { now: () => 0 },
+      logger: silentLogger,
+      fetchServerTime: () => Promise.reject(new Error('down')),
+    });
     await expect(sync.sync()).rejects.toBeInstanceOf(TimeSyncError);
     expect(sync.status().lastError).toContain('down');
     sync.stop();

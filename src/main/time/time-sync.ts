@@ -108,7 +108,11 @@ class ServerTimeSync implements TimeSync {
     if (samples.length === 0) {
       this.#lastError = toTradingError(lastFailure).message;
       this.#options.logger.warn('time-sync-failed', { error: this.#lastError });
-      throw new TimeSyncError('time-sync-failed', 'Could not read the exchange clock; order entry stays blocked.', { cause: lastFailure });
+      throw new TimeSyncError(
+        'time-sync-failed',
+        'Could not read the exchange clock; order entry stays blocked.',
+        { cause: lastFailure },
+      );
     }
     const estimate = estimateOffset(samples);
     this.#offsetMs = estimate.offsetMs;
@@ -134,10 +138,15 @@ class ServerTimeSync implements TimeSync {
   status(): ClockStatus {
     const config = this.#options.config;
     const maxUncertaintyMs = config.exchangeTimestampWindowMs * config.maxUncertaintyShareOfWindow;
-    const elapsedMs = this.#lastSyncAt === undefined ? 0 : Math.max(0, this.#options.clock.now() - this.#lastSyncAt);
+    const elapsedMs =
+      this.#lastSyncAt === undefined ? 0 : Math.max(0, this.#options.clock.now() - this.#lastSyncAt);
     const uncertaintyMs = this.#baseUncertaintyMs + (elapsedMs * config.localClockDriftPpm) / 1_000_000;
     const state: ClockHealthState =
-      this.#lastSyncAt === undefined ? 'unsynced' : uncertaintyMs <= maxUncertaintyMs ? 'healthy' : 'uncertain';
+      this.#lastSyncAt === undefined
+        ? 'unsynced'
+        : uncertaintyMs <= maxUncertaintyMs
+          ? 'healthy'
+          : 'uncertain';
     return {
       state,
       offsetMs: this.#offsetMs,

@@ -16,7 +16,15 @@ const NOW = Date.UTC(2026, 10, 5, 12);
 const multipliers: Record<string, string> = { XBTUSDTM: '0.001', ETHUSDTM: '0.01' };
 const multiplierOf = (symbol: string) => dec(multipliers[symbol] ?? '1');
 
-const fill = (symbol: string, side: 'buy' | 'sell', lots: number, price: string, fee: string, at: number, stopPrice?: string): RecordFill => ({ symbol, side, lots, price, fee, at, stopPrice });
+const fill = (
+  symbol: string,
+  side: 'buy' | 'sell',
+  lots: number,
+  price: string,
+  fee: string,
+  at: number,
+  stopPrice?: string,
+): RecordFill => ({ symbol, side, lots, price, fee, at, stopPrice });
 
 const fills: RecordFill[] = [
   // Trade 1, XBT long: gross (91000 − 90000) × 10 × 0.001 = 10; fees 0.54 + 0.546 = 1.086; funding −0.2
@@ -86,7 +94,22 @@ describe('track record against a hand-computed series', () => {
   const record = computeTrackRecord(inputs, options);
 
   it('rebuilds each trade with entry, exit, stop, fees, funding, net and R', () => {
-    expect(record.trades.map((t) => [t.symbol, t.side, t.entryPrice, t.exitPrice, t.stopPrice, t.maxLots, t.grossPnlUsdt, t.feesUsdt, t.fundingUsdt, t.netPnlUsdt, t.rMultiple, t.holdMs])).toEqual([
+    expect(
+      record.trades.map((t) => [
+        t.symbol,
+        t.side,
+        t.entryPrice,
+        t.exitPrice,
+        t.stopPrice,
+        t.maxLots,
+        t.grossPnlUsdt,
+        t.feesUsdt,
+        t.fundingUsdt,
+        t.netPnlUsdt,
+        t.rMultiple,
+        t.holdMs,
+      ]),
+    ).toEqual([
       ['XBTUSDTM', 'long', '90000', '91000', '89000', 10, '10', '1.086', '-0.2', '8.714', 0.8714, H],
       ['ETHUSDTM', 'short', '3000', '3060', '3100', 5, '-3', '0.1818', '0', '-3.1818', -0.6364, H],
       ['XBTUSDTM', 'long', '90600', '91250', '88000', 10, '6.5', '1', '0', '5.5', 0.2115, 3 * H],
@@ -118,10 +141,14 @@ describe('track record against a hand-computed series', () => {
 
   it('computes win rate, profit factor, drawdown, hold and R', () => {
     expect(record.summary).toEqual({
-      trades: 5, wins: 3, losses: 2,
+      trades: 5,
+      wins: 3,
+      losses: 2,
       winRatePct: 60, // 3 / 5
       profitFactor: 0.7936, // (8.714 + 5.5 + 2.7) / (3.1818 + 18.13) = 16.914 / 21.3118 = 0.79364…
-      grossProfitUsdt: '16.914', grossLossUsdt: '-21.3118', netPnlUsdt: '-4.3978',
+      grossProfitUsdt: '16.914',
+      grossLossUsdt: '-21.3118',
+      netPnlUsdt: '-4.3978',
       feesUsdt: '2.7478', // 1.086 + 0.1818 + 1 + 0.3 + 0.18
       fundingUsdt: '-0.15', // −0.2 + 0.05 (the −9 settled while flat belongs to no trade)
       maxDrawdownPct: 15.94, // peak 113.7322 → 95.6022: 18.13 / 113.7322 = 15.9409… % (the earlier 3.1818 / 108.714 = 2.93 % is smaller)
@@ -139,7 +166,11 @@ describe('track record against a hand-computed series', () => {
       secondsUnprotectedPastLimit: 10.5, // 0 + 3 + 7.5 over the 5 s limit
       unprotectedLimitS: 5,
       nakedEpisodes: 3,
-      riskDenials: [{ ruleId: 'risk-per-trade', count: 2 }, { ruleId: 'margin-available', count: 1 }, { ruleId: 'stop-refused', count: 1 }],
+      riskDenials: [
+        { ruleId: 'risk-per-trade', count: 2 },
+        { ruleId: 'margin-available', count: 1 },
+        { ruleId: 'stop-refused', count: 1 },
+      ],
       killSwitchUses: 1,
       breakerOpens: 2,
       emergencyCloses: 1,
@@ -148,32 +179,59 @@ describe('track record against a hand-computed series', () => {
     });
   });
 
-  it('says what is missing for small live size, in the trader\'s words', () => {
+  it("says what is missing for small live size, in the trader's words", () => {
     expect(record.readiness.stage).toBe('unproven');
-    expect(record.readiness.sentence).toBe('Not yet: 3 of 7 days, 5 of 20 trades, 10.5 s unprotected past the 5 s limit > 0 s, drawdown 15.94 % > 10 %, daily-loss halt 1 day ago (none allowed in the last 3 days)');
+    expect(record.readiness.sentence).toBe(
+      'Not yet: 3 of 7 days, 5 of 20 trades, 10.5 s unprotected past the 5 s limit > 0 s, drawdown 15.94 % > 10 %, daily-loss halt 1 day ago (none allowed in the last 3 days)',
+    );
     expect(record.readiness.checks.every((check) => !check.passed)).toBe(true);
   });
 
   it('an open NAKED episode counts until now', () => {
-    const open = computeTrackRecord({ ...inputs, safety: [{ kind: 'naked', symbol: 'XBTUSDTM', at: NOW - 20_000 }] }, options);
-    expect(open.safety).toMatchObject({ secondsUnprotected: 20, secondsUnprotectedPastLimit: 15, nakedEpisodes: 1 });
+    const open = computeTrackRecord(
+      { ...inputs, safety: [{ kind: 'naked', symbol: 'XBTUSDTM', at: NOW - 20_000 }] },
+      options,
+    );
+    expect(open.safety).toMatchObject({
+      secondsUnprotected: 20,
+      secondsUnprotectedPastLimit: 15,
+      nakedEpisodes: 1,
+    });
   });
 
   it('a daily-loss halt that still holds counts as now', () => {
-    const holding = computeTrackRecord({ ...inputs, safety: [{ kind: 'trigger', trigger: 'daily-loss', raised: true, at: D1 }] }, options);
+    const holding = computeTrackRecord(
+      { ...inputs, safety: [{ kind: 'trigger', trigger: 'daily-loss', raised: true, at: D1 }] },
+      options,
+    );
     expect(holding.safety.lastDailyLossHaltAt).toBe(NOW);
-    expect(holding.readiness.checks.find((c) => c.id === 'daily-loss-halt')).toMatchObject({ passed: false, text: 'daily-loss halt today (none allowed in the last 3 days)' });
+    expect(holding.readiness.checks.find((c) => c.id === 'daily-loss-halt')).toMatchObject({
+      passed: false,
+      text: 'daily-loss halt today (none allowed in the last 3 days)',
+    });
   });
 });
 
 describe('readiness bars from config', () => {
   it('meets a bar the record clears: small live, then full size', () => {
     const small = trackRecordConfigSchema.parse({
-      smallLive: { minTradingDays: 3, minTrades: 5, maxUnprotectedSecondsPastLimit: 11, maxDrawdownPct: 16, noDailyLossHaltDays: 1 },
+      smallLive: {
+        minTradingDays: 3,
+        minTrades: 5,
+        maxUnprotectedSecondsPastLimit: 11,
+        maxDrawdownPct: 16,
+        noDailyLossHaltDays: 1,
+      },
     });
-    expect(computeTrackRecord(inputs, { ...options, config: small }).readiness).toMatchObject({ stage: 'small', sentence: 'Ready for small live size' });
+    expect(computeTrackRecord(inputs, { ...options, config: small }).readiness).toMatchObject({
+      stage: 'small',
+      sentence: 'Ready for small live size',
+    });
     const full = trackRecordConfigSchema.parse({ smallLive: small.smallLive, fullSize: small.smallLive });
-    expect(computeTrackRecord(inputs, { ...options, config: full }).readiness).toMatchObject({ stage: 'full', sentence: 'Ready for full size' });
+    expect(computeTrackRecord(inputs, { ...options, config: full }).readiness).toMatchObject({
+      stage: 'full',
+      sentence: 'Ready for full size',
+    });
   });
 
   it('names only the failing checks: "Not yet: 4 of 7 days, drawdown 12.3 % > 10 %"', () => {
@@ -181,18 +239,30 @@ describe('readiness bars from config', () => {
     const series: RecordFill[] = [];
     for (let i = 0; i < 24; i += 1) {
       const at = D1 + Math.floor(i / 6) * 24 * H + (i % 6) * H;
-      series.push(fill('XBTUSDTM', 'buy', 1000, '100', '0', at, '99.9'), fill('XBTUSDTM', 'sell', 1000, '101', '0', at + 1_000));
+      series.push(
+        fill('XBTUSDTM', 'buy', 1000, '100', '0', at, '99.9'),
+        fill('XBTUSDTM', 'sell', 1000, '101', '0', at + 1_000),
+      );
     }
     // last trade: 1000 lots × (100 − 84.748) × 0.001 = −15.252
-    series.push(fill('XBTUSDTM', 'buy', 1000, '100', '0', D1 + 3 * 24 * H + 7 * H, '99'), fill('XBTUSDTM', 'sell', 1000, '84.748', '0', D1 + 3 * 24 * H + 8 * H));
-    const record = computeTrackRecord({ fills: series, funding: [], safety: [], startingEquityUsdt: '100', multiplierOf }, options);
+    series.push(
+      fill('XBTUSDTM', 'buy', 1000, '100', '0', D1 + 3 * 24 * H + 7 * H, '99'),
+      fill('XBTUSDTM', 'sell', 1000, '84.748', '0', D1 + 3 * 24 * H + 8 * H),
+    );
+    const record = computeTrackRecord(
+      { fills: series, funding: [], safety: [], startingEquityUsdt: '100', multiplierOf },
+      options,
+    );
     expect(record.summary).toMatchObject({ trades: 25, tradingDays: 4, maxDrawdownPct: 12.3 });
     expect(record.readiness.sentence).toBe('Not yet: 4 of 7 days, drawdown 12.3 % > 10 %');
   });
 
   it('without a starting equity the drawdown is unknown, not zero', () => {
     const record = computeTrackRecord({ ...inputs, startingEquityUsdt: undefined }, options);
-    expect(record.readiness.checks.find((c) => c.id === 'drawdown')).toMatchObject({ passed: false, text: 'drawdown unknown (no starting equity in the journal)' });
+    expect(record.readiness.checks.find((c) => c.id === 'drawdown')).toMatchObject({
+      passed: false,
+      text: 'drawdown unknown (no starting equity in the journal)',
+    });
   });
 
   it('an unknown contract is a clear error, not a silent zero', () => {

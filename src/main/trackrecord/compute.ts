@@ -35,9 +35,19 @@ export function computeTrackRecord(inputs: RecordInputs, options: ComputeOptions
   const tradingDays = new Set(inputs.fills.map((fill) => Math.floor(fill.at / DAY_MS))).size;
   const summary = summarise(trades, start === undefined ? [] : curve, { tradingDays, openTrades: book.open });
   const safety = safetyRecord(inputs.safety, options.unprotectedLimitS, options.now);
-  const readiness = readinessOf({ summary, safety, drawdownKnown: start !== undefined || trades.length === 0, now: options.now }, options.config);
+  const readiness = readinessOf(
+    { summary, safety, drawdownKnown: start !== undefined || trades.length === 0, now: options.now },
+    options.config,
+  );
   return {
-    mode: options.mode, computedAt: options.now, startingEquityUsdt: start ?? null,
-    trades, equityCurve: curve, pnlByDay: pnlByDay(trades), summary, safety, readiness,
+    mode: options.mode,
+    computedAt: options.now,
+    startingEquityUsdt: start ?? null,
+    trades,
+    equityCurve: curve,
+    pnlByDay: pnlByDay(trades),
+    summary,
+    safety,
+    readiness,
   };
 }

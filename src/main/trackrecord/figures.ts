@@ -52,7 +52,9 @@ export function pnlByDay(trades: readonly TrackTrade[]): DayPnl[] {
     const row = days.get(day) ?? { pnl: ZERO, trades: 0 };
     days.set(day, { pnl: add(row.pnl, dec(trade.netPnlUsdt)), trades: row.trades + 1 });
   }
-  return [...days].sort(([a], [b]) => a - b).map(([day, row]) => ({ day: utcDay(day * DAY_MS), pnlUsdt: out(row.pnl), trades: row.trades }));
+  return [...days]
+    .sort(([a], [b]) => a - b)
+    .map(([day, row]) => ({ day: utcDay(day * DAY_MS), pnlUsdt: out(row.pnl), trades: row.trades }));
 }
 
 interface Sums {
@@ -68,7 +70,17 @@ interface Sums {
 }
 
 function sums(trades: readonly TrackTrade[]): Sums {
-  const s: Sums = { wins: 0, losses: 0, profit: ZERO, loss: ZERO, fees: ZERO, funding: ZERO, holdMs: 0, rTotal: 0, rCount: 0 };
+  const s: Sums = {
+    wins: 0,
+    losses: 0,
+    profit: ZERO,
+    loss: ZERO,
+    fees: ZERO,
+    funding: ZERO,
+    holdMs: 0,
+    rTotal: 0,
+    rCount: 0,
+  };
   for (const trade of trades) {
     const net = dec(trade.netPnlUsdt);
     const sign = cmp(net, ZERO);
@@ -91,19 +103,30 @@ function sums(trades: readonly TrackTrade[]): Sums {
 }
 
 /** The summary figures; `tradingDays` and `openTrades` come from the fills. */
-export function summarise(trades: readonly TrackTrade[], curve: readonly EquityPoint[], extra: { tradingDays: number; openTrades: number }): TrackSummary {
+export function summarise(
+  trades: readonly TrackTrade[],
+  curve: readonly EquityPoint[],
+  extra: { tradingDays: number; openTrades: number },
+): TrackSummary {
   const s = sums(trades);
   const n = trades.length;
   const drawdown = maxDrawdown(curve);
   return {
-    trades: n, wins: s.wins, losses: s.losses,
+    trades: n,
+    wins: s.wins,
+    losses: s.losses,
     winRatePct: n === 0 ? null : round((s.wins / n) * 100, 2),
     profitFactor: s.losses === 0 ? null : round(Number(format(div(s.profit, sub(ZERO, s.loss), 6))), 4),
-    grossProfitUsdt: out(s.profit), grossLossUsdt: out(s.loss), netPnlUsdt: out(add(s.profit, s.loss)),
-    feesUsdt: out(s.fees), fundingUsdt: out(s.funding),
-    maxDrawdownPct: drawdown.pct, maxDrawdownUsdt: out(drawdown.usdt),
+    grossProfitUsdt: out(s.profit),
+    grossLossUsdt: out(s.loss),
+    netPnlUsdt: out(add(s.profit, s.loss)),
+    feesUsdt: out(s.fees),
+    fundingUsdt: out(s.funding),
+    maxDrawdownPct: drawdown.pct,
+    maxDrawdownUsdt: out(drawdown.usdt),
     averageHoldMs: n === 0 ? null : Math.round(s.holdMs / n),
     averageR: s.rCount === 0 ? null : round(s.rTotal / s.rCount, 4),
-    tradingDays: extra.tradingDays, openTrades: extra.openTrades,
+    tradingDays: extra.tradingDays,
+    openTrades: extra.openTrades,
   };
 }

@@ -5,4 +5,9 @@ export type { RecordFill, RecordFunding, RecordInputs, SafetyFact } from './inpu
 export { readJournalFacts, type JournalFacts } from './read-journal.ts';
 export { readinessOf } from './readiness.ts';
 export { createLiveSizeCap, liveSizeCapFor, type LiveSizeCap, type LiveSizeCapSource } from './live-cap.ts';
-export { createTrackRecordHandlers, createTrackRecordService, type TrackRecordService, type TrackRecordServiceOptions } from './service.ts';
+export {
+  createTrackRecordHandlers,
+  createTrackRecordService,
+  type TrackRecordService,
+  type TrackRecordServiceOptions,
+} from './service.ts';

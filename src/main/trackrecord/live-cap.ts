@@ -18,7 +18,12 @@ export interface LiveSizeCap {
 /** The cap for `stage`, or undefined when the cap is off or that stage has none. */
 export function liveSizeCapFor(stage: ReadinessStage, config: LiveSizeCapConfig): LiveSizeCap | undefined {
   if (!config.enabled) return undefined;
-  const cap = stage === 'full' ? config.fullMaxNotionalUsdt : stage === 'small' ? config.smallMaxNotionalUsdt : config.unprovenMaxNotionalUsdt;
+  const cap =
+    stage === 'full'
+      ? config.fullMaxNotionalUsdt
+      : stage === 'small'
+        ? config.smallMaxNotionalUsdt
+        : config.unprovenMaxNotionalUsdt;
   return cap === null ? undefined : { stage, maxNotionalUsdt: cap };
 }
 
@@ -34,21 +39,28 @@ export interface LiveSizeCapSource {
  * Builds the source and starts reading the paper record at once when the cap is on, so the first
  * entry of the session already meets the stage's cap; a failed read is tried again on the next entry.
  */
-export function createLiveSizeCap(service: Pick<TrackRecordService, 'record'>, config: () => LiveSizeCapConfig, logger: Logger): LiveSizeCapSource {
+export function createLiveSizeCap(
+  service: Pick<TrackRecordService, 'record'>,
+  config: () => LiveSizeCapConfig,
+  logger: Logger,
+): LiveSizeCapSource {
   let stage: ReadinessStage | undefined;
   let reading: Promise<void> | undefined;
   const refresh = (): Promise<void> => {
-    reading ??= service.record('paper').then(
-      (record) => {
-        stage = record.readiness.stage;
-        logger.info('live-size-cap-stage', { stage, sentence: record.readiness.sentence });
-      },
-      (error: unknown) => {
-        logger.warn('live-size-cap-stage-unread', { error, assumed: 'unproven' });
-      },
-    ).finally(() => {
-      reading = undefined;
-    });
+    reading ??= service
+      .record('paper')
+      .then(
+        (record) => {
+          stage = record.readiness.stage;
+          logger.info('live-size-cap-stage', { stage, sentence: record.readiness.sentence });
+        },
+        (error: unknown) => {
+          logger.warn('live-size-cap-stage-unread', { error, assumed: 'unproven' });
+        },
+      )
+      .finally(() => {
+        reading = undefined;
+      });
     return reading;
   };
   if (config().enabled) void refresh();

@@ -12,10 +12,26 @@ import type { RecordFill, RecordFunding, RecordInputs, SafetyFact } from './inpu
 export type JournalFacts = Omit<RecordInputs, 'multiplierOf'> & { readonly skippedEvents: number };
 
 const decimalLike = z.union([z.string().regex(/^-?\d+(\.\d+)?$/), z.number()]).transform(String);
-const fillData = z.looseObject({ side: z.enum(['buy', 'sell']), sizeLots: z.number().int().positive(), price: decimalLike, fee: decimalLike });
-const fundingData = z.looseObject({ event: z.literal('funding'), fundingUsdt: decimalLike, settledAt: z.number().int().optional() });
-const badgeData = z.looseObject({ action: z.literal('badge'), status: z.enum(['PROTECTED', 'NAKED', 'UNKNOWN']) });
-const triggerData = z.looseObject({ state: z.string(), previous: z.string(), details: z.looseObject({ trigger: z.string(), raised: z.boolean().optional() }) });
+const fillData = z.looseObject({
+  side: z.enum(['buy', 'sell']),
+  sizeLots: z.number().int().positive(),
+  price: decimalLike,
+  fee: decimalLike,
+});
+const fundingData = z.looseObject({
+  event: z.literal('funding'),
+  fundingUsdt: decimalLike,
+  settledAt: z.number().int().optional(),
+});
+const badgeData = z.looseObject({
+  action: z.literal('badge'),
+  status: z.enum(['PROTECTED', 'NAKED', 'UNKNOWN']),
+});
+const triggerData = z.looseObject({
+  state: z.string(),
+  previous: z.string(),
+  details: z.looseObject({ trigger: z.string(), raised: z.boolean().optional() }),
+});
 const severity: Record<string, number> = { ACTIVE: 0, REDUCING: 1, HALTED: 2 };
 
 /** Every event of `kind`, oldest first (the journal answers newest first). */
@@ -41,7 +57,17 @@ function readFills(journal: Journal, skip: () => void): RecordFill[] {
       skip();
       return [];
     }
-    return [{ symbol: event.symbol, side: data.data.side, lots: data.data.sizeLots, price: data.data.price, fee: data.data.fee, at: event.at, stopPrice: stopOf(event.clientOid) }];
+    return [
+      {
+        symbol: event.symbol,
+        side: data.data.side,
+        lots: data.data.sizeLots,
+        price: data.data.price,
+        fee: data.data.fee,
+        at: event.at,
+        stopPrice: stopOf(event.clientOid),
+      },
+    ];
   });
 }
 
@@ -54,10 +80,12 @@ function positionFacts(events: readonly JournalEvent[], funding: RecordFunding[]
     if (symbol === undefined) continue;
     const name = event.data.event;
     if (name === 'closed') safety.push([event.seq, { kind: 'covered', symbol, at: event.at }]);
-    else if (name === 'emergency-close-started') safety.push([event.seq, { kind: 'emergency-close', symbol, at: event.at }]);
+    else if (name === 'emergency-close-started')
+      safety.push([event.seq, { kind: 'emergency-close', symbol, at: event.at }]);
     else if (name === 'funding') {
       const data = fundingData.safeParse(event.data);
-      if (data.success) funding.push({ symbol, at: data.data.settledAt ?? event.at, fundingUsdt: data.data.fundingUsdt });
+      if (data.success)
+        funding.push({ symbol, at: data.data.settledAt ?? event.at, fundingUsdt: data.data.fundingUsdt });
     }
   }
 }
@@ -66,7 +94,10 @@ function badgeFacts(events: readonly JournalEvent[], safety: Facts): void {
   for (const event of events) {
     const data = badgeData.safeParse(event.data);
     if (!data.success || event.symbol === undefined) continue;
-    safety.push([event.seq, { kind: data.data.status === 'NAKED' ? 'naked' : 'covered', symbol: event.symbol, at: event.at }]);
+    safety.push([
+      event.seq,
+      { kind: data.data.status === 'NAKED' ? 'naked' : 'covered', symbol: event.symbol, at: event.at },
+    ]);
   }
 }
 
@@ -75,8 +106,17 @@ function riskFacts(events: readonly JournalEvent[], safety: Facts): string | und
   let startingEquity: string | undefined;
   for (const event of events) {
     const { verdict, ruleId, purpose, equity } = event.data;
-    if (verdict === 'deny') safety.push([event.seq, { kind: 'denial', ruleId: typeof ruleId === 'string' ? ruleId : purpose === 'stop' ? 'stop-refused' : 'unknown', at: event.at }]);
-    else if (verdict === 'allow' && startingEquity === undefined && typeof equity === 'string') startingEquity = equity;
+    if (verdict === 'deny')
+      safety.push([
+        event.seq,
+        {
+          kind: 'denial',
+          ruleId: typeof ruleId === 'string' ? ruleId : purpose === 'stop' ? 'stop-refused' : 'unknown',
+          at: event.at,
+        },
+      ]);
+    else if (verdict === 'allow' && startingEquity === undefined && typeof equity === 'string')
+      startingEquity = equity;
   }
   return startingEquity;
 }
@@ -90,7 +130,8 @@ function stateFacts(events: readonly JournalEvent[], safety: Facts): void {
     const data = triggerData.safeParse(event.data);
     if (!data.success) continue;
     // Journals written before `raised` was recorded: a change to a more severe state raised its trigger.
-    const raised = data.data.details.raised ?? (severity[data.data.state] ?? 0) > (severity[data.data.previous] ?? 0);
+    const raised =
+      data.data.details.raised ?? (severity[data.data.state] ?? 0) > (severity[data.data.previous] ?? 0);
     safety.push([event.seq, { kind: 'trigger', trigger: data.data.details.trigger, raised, at: event.at }]);
   }
 }
@@ -109,5 +150,11 @@ export function readJournalFacts(journal: Journal): JournalFacts {
   stateFacts(allOf(journal, 'state-change'), safety);
   // The safety facts are read kind by kind; the episodes need them in time order.
   safety.sort(([seqA, a], [seqB, b]) => a.at - b.at || seqA - seqB);
-  return { fills, funding, safety: safety.map(([, fact]) => fact), startingEquityUsdt, skippedEvents: skipped };
+  return {
+    fills,
+    funding,
+    safety: safety.map(([, fact]) => fact),
+    startingEquityUsdt,
+    skippedEvents: skipped,
+  };
 }

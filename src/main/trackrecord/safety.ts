@@ -28,12 +28,19 @@ function nakedEpisodes(facts: readonly SafetyFact[], now: number): number[] {
 
 function denials(facts: readonly SafetyFact[]): SafetyRecord['riskDenials'] {
   const counts = new Map<string, number>();
-  for (const fact of facts) if (fact.kind === 'denial') counts.set(fact.ruleId, (counts.get(fact.ruleId) ?? 0) + 1);
-  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([ruleId, count]) => ({ ruleId, count }));
+  for (const fact of facts)
+    if (fact.kind === 'denial') counts.set(fact.ruleId, (counts.get(fact.ruleId) ?? 0) + 1);
+  return [...counts]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([ruleId, count]) => ({ ruleId, count }));
 }
 
 /** A trigger's raises (a raise while it already holds — e.g. restored at a restart — is the same one) and when it last held. */
-function triggerHistory(facts: readonly SafetyFact[], trigger: string, now: number): { raises: number; lastHeldAt: number | null } {
+function triggerHistory(
+  facts: readonly SafetyFact[],
+  trigger: string,
+  now: number,
+): { raises: number; lastHeldAt: number | null } {
   let holding = false;
   let raises = 0;
   let lastHeldAt: number | null = null;

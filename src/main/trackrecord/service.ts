@@ -39,7 +39,13 @@ export interface TrackRecordService {
   exportCsv(mode: TradingMode): Promise<TrackRecordExport>;
 }
 
-const emptyFacts: JournalFacts = { fills: [], funding: [], safety: [], startingEquityUsdt: undefined, skippedEvents: 0 };
+const emptyFacts: JournalFacts = {
+  fills: [],
+  funding: [],
+  safety: [],
+  startingEquityUsdt: undefined,
+  skippedEvents: 0,
+};
 
 function factsOf(options: TrackRecordServiceOptions, mode: TradingMode): JournalFacts {
   if (mode === options.mode) return readJournalFacts(options.journal);
@@ -53,13 +59,20 @@ function factsOf(options: TrackRecordServiceOptions, mode: TradingMode): Journal
   }
 }
 
-async function multiplierLookup(options: TrackRecordServiceOptions, facts: JournalFacts): Promise<(symbol: string) => Dec> {
+async function multiplierLookup(
+  options: TrackRecordServiceOptions,
+  facts: JournalFacts,
+): Promise<(symbol: string) => Dec> {
   if (facts.fills.length === 0) return () => dec(1);
   const known = await options.multipliers();
   return (symbol) => {
     const multiplier = known.get(symbol);
     if (multiplier === undefined) {
-      throw new ValidationError('trackrecord-contract-unknown', `${symbol} is not in the exchange's contract list, so its PnL cannot be computed; the contract may be delisted`, { details: { symbol } });
+      throw new ValidationError(
+        'trackrecord-contract-unknown',
+        `${symbol} is not in the exchange's contract list, so its PnL cannot be computed; the contract may be delisted`,
+        { details: { symbol } },
+      );
     }
     return dec(multiplier);
   };
@@ -69,11 +82,18 @@ async function multiplierLookup(options: TrackRecordServiceOptions, facts: Journ
 export function createTrackRecordService(options: TrackRecordServiceOptions): TrackRecordService {
   const record = async (mode: TradingMode): Promise<TrackRecord> => {
     const facts = factsOf(options, mode);
-    if (facts.skippedEvents > 0) options.logger.warn('trackrecord-events-skipped', { mode, skipped: facts.skippedEvents });
+    if (facts.skippedEvents > 0)
+      options.logger.warn('trackrecord-events-skipped', { mode, skipped: facts.skippedEvents });
     const config = options.config();
-    return computeTrackRecord({ ...facts, multiplierOf: await multiplierLookup(options, facts) }, {
-      mode, now: options.now(), unprotectedLimitS: config.trading.protection.nakedAlertAfterS, config: config.trackRecord,
-    });
+    return computeTrackRecord(
+      { ...facts, multiplierOf: await multiplierLookup(options, facts) },
+      {
+        mode,
+        now: options.now(),
+        unprotectedLimitS: config.trading.protection.nakedAlertAfterS,
+        config: config.trackRecord,
+      },
+    );
   };
   return {
     record,
@@ -82,7 +102,10 @@ export function createTrackRecordService(options: TrackRecordServiceOptions): Tr
       const csv = trackRecordCsv(computed);
       const folder = join(options.userData, 'exports');
       mkdirSync(folder, { recursive: true });
-      const stamp = new Date(computed.computedAt).toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
+      const stamp = new Date(computed.computedAt)
+        .toISOString()
+        .replaceAll(':', '-')
+        .replace(/\.\d+Z$/, 'Z');
       const filePath = join(folder, `track-record-${mode}-${stamp}.csv`);
       writeFileSync(filePath, csv, { encoding: 'utf8', mode: 0o600 });
       options.logger.info('trackrecord-exported', { mode, filePath, trades: computed.trades.length });
@@ -94,7 +117,9 @@ export function createTrackRecordService(options: TrackRecordServiceOptions): Tr
 /** IPC handlers for `src/shared/ipc/channels/trackrecord.ts` (requests arrive validated by the router). */
 export function createTrackRecordHandlers(service: TrackRecordService) {
   return {
-    'trackrecord:get-record': (request: { mode: TradingMode }): Promise<TrackRecord> => service.record(request.mode),
-    'trackrecord:export-csv': (request: { mode: TradingMode }): Promise<TrackRecordExport> => service.exportCsv(request.mode),
+    'trackrecord:get-record': (request: { mode: TradingMode }): Promise<TrackRecord> =>
+      service.record(request.mode),
+    'trackrecord:export-csv': (request: { mode: TradingMode }): Promise<TrackRecordExport> =>
+      service.exportCsv(request.mode),
   };
 }

@@ -8,7 +8,11 @@ import type { ClientHealthCondition, TradingClient, TradingClientEvent } from '.
 
 const HEALTH_POLL_MS = 1000;
 /** Private topics whose pushes make the engine look at orders and positions at once (docs/reference/kucoin-futures.md#ws-private-topics). */
-const privateTopics = ['/contractMarket/tradeOrders', '/contractMarket/advancedOrders', '/contract/positionAll'];
+const privateTopics = [
+  '/contractMarket/tradeOrders',
+  '/contractMarket/advancedOrders',
+  '/contract/positionAll',
+];
 
 /** Options: how long the private stream may be down before trading is restricted. */
 export interface TradingClientAdapterOptions {
@@ -22,12 +26,16 @@ export interface TradingClientAdapterOptions {
 }
 
 function subjectSymbol(data: unknown): string {
-  if (typeof data === 'object' && data !== null && 'symbol' in data && typeof data.symbol === 'string') return data.symbol;
+  if (typeof data === 'object' && data !== null && 'symbol' in data && typeof data.symbol === 'string')
+    return data.symbol;
   return '';
 }
 
 /** Builds the trading view of an exchange client. */
-export function tradingClientFrom(client: ExchangeClient, options: TradingClientAdapterOptions): TradingClient {
+export function tradingClientFrom(
+  client: ExchangeClient,
+  options: TradingClientAdapterOptions,
+): TradingClient {
   return {
     rest: client.rest,
     serverNow: () => client.timeSync.serverNow(),
@@ -37,13 +45,22 @@ export function tradingClientFrom(client: ExchangeClient, options: TradingClient
       const offs: (() => void)[] = [];
       if (stream !== undefined) {
         for (const topic of privateTopics) void stream.subscribe(topic).catch(() => undefined);
-        offs.push(stream.onMessage((message) => {
-          const symbol = subjectSymbol(message.data);
-          listener(message.topic.startsWith('/contract/position') ? { type: 'position-changed', symbol } : { type: 'order-changed', symbol });
-        }));
-        offs.push(stream.onEvent((event) => {
-          if (event.type === 'reconcile-needed') listener({ type: 'reconcile-needed', reason: 'private stream reconnected' });
-        }));
+        offs.push(
+          stream.onMessage((message) => {
+            const symbol = subjectSymbol(message.data);
+            listener(
+              message.topic.startsWith('/contract/position')
+                ? { type: 'position-changed', symbol }
+                : { type: 'order-changed', symbol },
+            );
+          }),
+        );
+        offs.push(
+          stream.onEvent((event) => {
+            if (event.type === 'reconcile-needed')
+              listener({ type: 'reconcile-needed', reason: 'private stream reconnected' });
+          }),
+        );
       }
       const down: { since: number | undefined } = { since: undefined };
       const timer = setInterval(() => {
@@ -57,7 +74,11 @@ export function tradingClientFrom(client: ExchangeClient, options: TradingClient
   };
 }
 
-function healthEvents(client: ExchangeClient, options: TradingClientAdapterOptions, down: { since: number | undefined }): TradingClientEvent[] {
+function healthEvents(
+  client: ExchangeClient,
+  options: TradingClientAdapterOptions,
+  down: { since: number | undefined },
+): TradingClientEvent[] {
   const health = client.health();
   const now = options.now();
   const privateState = health.streams.private;

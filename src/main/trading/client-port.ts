@@ -21,21 +21,20 @@ export interface RequestOptions {
 }
 
 /** The REST endpoints trading uses; the reads take {@link RequestOptions}. */
-export interface TradingRest
-  extends Pick<
-    KucoinRestApi,
-    | 'listActiveContracts'
-    | 'getKlines'
-    | 'placeOrder'
-    | 'placeOrderWithStops'
-    | 'cancelOrder'
-    | 'cancelOrderByClientOid'
-    | 'cancelAllOrders'
-    | 'cancelAllStopOrders'
-    | 'getRiskLimitLevels'
-    | 'changeMarginMode'
-    | 'getFundingHistory'
-  > {
+export interface TradingRest extends Pick<
+  KucoinRestApi,
+  | 'listActiveContracts'
+  | 'getKlines'
+  | 'placeOrder'
+  | 'placeOrderWithStops'
+  | 'cancelOrder'
+  | 'cancelOrderByClientOid'
+  | 'cancelAllOrders'
+  | 'cancelAllStopOrders'
+  | 'getRiskLimitLevels'
+  | 'changeMarginMode'
+  | 'getFundingHistory'
+> {
   getMarkPrice(symbol: string, options?: RequestOptions): Promise<KucoinMarkPrice>;
   getAccountOverview(currency?: string, options?: RequestOptions): Promise<KucoinAccountOverview>;
   listStopOrders(query?: PageQuery, options?: RequestOptions): Promise<KucoinOrdersPage>;
@@ -48,14 +47,25 @@ export interface TradingRest
 }
 
 /** Conditions the client reports that restrict trading (each maps to a trading-state trigger). */
-export type ClientHealthCondition = 'breaker-open' | 'clock-unhealthy' | 'private-stream-dead' | 'market-data-stale' | 'market-feed-stale';
+export type ClientHealthCondition =
+  'breaker-open' | 'clock-unhealthy' | 'private-stream-dead' | 'market-data-stale' | 'market-feed-stale';
 
 /** Push events from the client. */
 export type TradingClientEvent =
-  | { readonly type: 'order-changed'; readonly symbol: string; readonly orderId?: string; readonly clientOid?: string }
+  | {
+      readonly type: 'order-changed';
+      readonly symbol: string;
+      readonly orderId?: string;
+      readonly clientOid?: string;
+    }
   | { readonly type: 'position-changed'; readonly symbol: string }
   | { readonly type: 'reconcile-needed'; readonly reason: string }
-  | { readonly type: 'health'; readonly condition: ClientHealthCondition; readonly active: boolean; readonly detail: string };
+  | {
+      readonly type: 'health';
+      readonly condition: ClientHealthCondition;
+      readonly active: boolean;
+      readonly detail: string;
+    };
 
 /** The exchange client as trading sees it. */
 export interface TradingClient {

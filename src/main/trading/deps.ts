@@ -13,7 +13,9 @@ import type { TradingSettings } from './settings.ts';
 
 /** A trading event for the renderer: name and payload per the IPC contract. */
 export type TradingEventName = keyof typeof tradingEvents;
-export type TradingEvent = { [K in TradingEventName]: { readonly name: K; readonly payload: z.infer<(typeof tradingEvents)[K]> } }[TradingEventName];
+export type TradingEvent = {
+  [K in TradingEventName]: { readonly name: K; readonly payload: z.infer<(typeof tradingEvents)[K]> };
+}[TradingEventName];
 
 /** A contract with its pre-parsed form. */
 export interface KnownContract {
@@ -46,9 +48,23 @@ export interface TradingDeps {
  * Journals an alert and hands it to the alert router, which logs it once, routes it to the
  * trader's channels and links its deliveries to this journal entry (`journalSeq`).
  */
-export function raiseAlert(deps: TradingDeps, severity: TradingAlert['severity'], code: string, message: string, symbol: string | undefined, details: Record<string, string | number | boolean> = {}): void {
+export function raiseAlert(
+  deps: TradingDeps,
+  severity: TradingAlert['severity'],
+  code: string,
+  message: string,
+  symbol: string | undefined,
+  details: Record<string, string | number | boolean> = {},
+): void {
   const at = deps.now();
   const journalSeq = deps.journal.append('alert', { severity, code, message, ...details }, { symbol, at });
-  deps.alert({ severity, code, message, ...(symbol === undefined ? {} : { symbol }), details, at, journalSeq });
+  deps.alert({
+    severity,
+    code,
+    message,
+    ...(symbol === undefined ? {} : { symbol }),
+    details,
+    at,
+    journalSeq,
+  });
 }
-

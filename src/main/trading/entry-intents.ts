@@ -33,7 +33,17 @@ function apply(rt: TradingRuntime, intent: EntryIntent): void {
   settings.set('stop', { price, side: intent.side }, intent.symbol);
   if (intent.trailing !== undefined) rt.trailing.set(intent.symbol, intent.side, price, intent.trailing);
   else if (keepCurrent && price !== current.price) rt.trailing.stopMoved(intent.symbol, price);
-  journal.append('stop', { action: 'entry-stop-applied', entry: intent.clientOid, stopPrice: price, asked: intent.stopPrice, rule: intent.apply }, { symbol: intent.symbol, clientOid: intent.clientOid });
+  journal.append(
+    'stop',
+    {
+      action: 'entry-stop-applied',
+      entry: intent.clientOid,
+      stopPrice: price,
+      asked: intent.stopPrice,
+      rule: intent.apply,
+    },
+    { symbol: intent.symbol, clientOid: intent.clientOid },
+  );
 }
 
 /** Applies every held change that is due, drops those that never will be. Cheap: journal reads only. */
@@ -43,7 +53,12 @@ export function applyEntryIntents(rt: TradingRuntime): void {
   const kept: EntryIntent[] = [];
   for (const intent of intents) {
     const order = rt.deps.journal.getOrder(intent.clientOid);
-    if (order === undefined || order.status === 'REJECTED' || (terminalOrderStatuses.has(order.status) && order.filledLots === 0)) continue;
+    if (
+      order === undefined ||
+      order.status === 'REJECTED' ||
+      (terminalOrderStatuses.has(order.status) && order.filledLots === 0)
+    )
+      continue;
     const accepted = order.exchangeOrderId !== undefined || order.filledLots > 0;
     const due = intent.apply === 'on-accept' ? accepted : order.filledLots > 0;
     if (due) apply(rt, intent);

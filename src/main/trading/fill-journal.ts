@@ -8,7 +8,9 @@ import type { Journal, JournalFill } from '../store/journal.ts';
 function clientOidOf(journal: Journal, fill: JournalFill): string | undefined {
   if (fill.clientOid !== undefined) return fill.clientOid;
   // Fills found by the position monitor carry only the exchange order id.
-  return journal.recentOrders(200, fill.symbol).find((order) => order.exchangeOrderId === fill.exchangeOrderId)?.clientOid;
+  return journal
+    .recentOrders(200, fill.symbol)
+    .find((order) => order.exchangeOrderId === fill.exchangeOrderId)?.clientOid;
 }
 
 /** The journal, with `recordFill` also appending a `fill` event when the fill is new. */

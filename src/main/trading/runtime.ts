@@ -28,9 +28,15 @@ export interface TradingRuntime {
   readonly liquidation: LiquidationWatch;
   readonly atr: AtrSource;
   /** The optional `against-verdict` rule's check (absent: the rule never objects). */
-  readonly verdictCheck?: ((symbol: string, side: 'buy' | 'sell') => { message: string; numbers: Readonly<Record<string, string | number | boolean>> } | undefined) | undefined;
+  readonly verdictCheck?:
+    | ((
+        symbol: string,
+        side: 'buy' | 'sell',
+      ) => { message: string; numbers: Readonly<Record<string, string | number | boolean>> } | undefined)
+    | undefined;
   /** The optional live size cap's source (absent: no cap). */
-  readonly liveSizeCap?: (() => { readonly stage: string; readonly maxNotionalUsdt: number } | undefined) | undefined;
+  readonly liveSizeCap?:
+    (() => { readonly stage: string; readonly maxNotionalUsdt: number } | undefined) | undefined;
   /** The last positions read from the exchange (kept while a read fails: see `positionsAt`). */
   positions: Map<string, ExchangePosition>;
   readings: Map<string, LiquidationReading>;

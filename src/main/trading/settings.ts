@@ -14,13 +14,24 @@ const signedDecimal = z.string().regex(/^-?\d+(\.\d+)?$/);
 /** Every setting: its key (per symbol where it takes one) and its schema. */
 const settings = {
   /** The day's realised PnL and the stop-out streak (survive a restart). */
-  'loss-guard': { perSymbol: false, schema: z.object({ day: z.number().int(), pnl: signedDecimal, streak: z.number().int().nonnegative() }) },
+  'loss-guard': {
+    perSymbol: false,
+    schema: z.object({ day: z.number().int(), pnl: signedDecimal, streak: z.number().int().nonnegative() }),
+  },
   /** The kill switch stays engaged across restarts until the trader resumes. */
   'kill-switch': { perSymbol: false, schema: z.object({ active: z.boolean(), reason: z.string() }) },
   /** The stop price the trader chose for the position of a side (only set once the exchange accepted the entry). */
   stop: { perSymbol: true, schema: z.object({ price: decimal, side: z.enum(['long', 'short']) }) },
   /** Opening fees and funding of the current position, charged to its reductions and close (ADR 0333). */
-  'position-ledger': { perSymbol: true, schema: z.object({ side: z.enum(['long', 'short']), lots: z.number().int().nonnegative(), feeUsdt: signedDecimal, fundingUsdt: signedDecimal }) },
+  'position-ledger': {
+    perSymbol: true,
+    schema: z.object({
+      side: z.enum(['long', 'short']),
+      lots: z.number().int().nonnegative(),
+      feeUsdt: signedDecimal,
+      fundingUsdt: signedDecimal,
+    }),
+  },
   /**
    * Stop (and trailing) changes an entry brings, held until the exchange accepts it (a fresh entry)
    * or it fills (an add to an open position): a refused or unfilled entry never moves a live stop (ADR 0338).
@@ -28,13 +39,28 @@ const settings = {
   'entry-intents': {
     perSymbol: false,
     schema: z
-      .array(z.object({ clientOid: z.string(), symbol: z.string(), side: z.enum(['long', 'short']), stopPrice: decimal, trailing: trailingSpecSchema.optional(), apply: z.enum(['on-accept', 'on-fill']) }))
+      .array(
+        z.object({
+          clientOid: z.string(),
+          symbol: z.string(),
+          side: z.enum(['long', 'short']),
+          stopPrice: decimal,
+          trailing: trailingSpecSchema.optional(),
+          apply: z.enum(['on-accept', 'on-fill']),
+        }),
+      )
       .max(500),
   },
   /** The newest fill of the symbol already explained (exchange ms) and the trade ids at that instant. */
-  'fills-cursor': { perSymbol: true, schema: z.object({ atMs: z.number().int().nonnegative(), ids: z.array(z.string()).max(200) }) },
+  'fills-cursor': {
+    perSymbol: true,
+    schema: z.object({ atMs: z.number().int().nonnegative(), ids: z.array(z.string()).max(200) }),
+  },
   /** The newest funding settlement already counted (KuCoin funding-history `timePoint`, ms) and its id. */
-  'funding-cursor': { perSymbol: true, schema: z.object({ timePoint: z.number().int().nonnegative(), ids: z.array(z.string()).max(50) }) },
+  'funding-cursor': {
+    perSymbol: true,
+    schema: z.object({ timePoint: z.number().int().nonnegative(), ids: z.array(z.string()).max(50) }),
+  },
 } as const;
 
 /** A setting's name. */

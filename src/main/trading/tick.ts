@@ -42,11 +42,18 @@ interface PassReads {
 }
 
 async function readExchange(deps: TradingDeps): Promise<PassReads> {
-  const [positions, stops] = await Promise.allSettled([fetchPositions(deps), fetchStopOrders(deps.rest, { lane: 'protective' })]);
+  const [positions, stops] = await Promise.allSettled([
+    fetchPositions(deps),
+    fetchStopOrders(deps.rest, { lane: 'protective' }),
+  ]);
   const failures: string[] = [];
   if (positions.status === 'rejected') failures.push(`positions: ${String(positions.reason)}`);
   if (stops.status === 'rejected') failures.push(`stop orders: ${String(stops.reason)}`);
-  return { positions: positions.status === 'fulfilled' ? positions.value : undefined, stopItems: stops.status === 'fulfilled' ? stops.value : undefined, failures };
+  return {
+    positions: positions.status === 'fulfilled' ? positions.value : undefined,
+    stopItems: stops.status === 'fulfilled' ? stops.value : undefined,
+    failures,
+  };
 }
 
 /**
@@ -74,8 +81,18 @@ export async function runTick(rt: TradingRuntime): Promise<void> {
   applyEntryIntents(rt);
   cancelEntriesLandedAfterKill(rt);
   // Symbols in parallel: a hanging stop request on one must not delay the others' protection.
-  await Promise.all([...guarded.values()].map((position) => guardPosition(rt, position, stops === undefined ? undefined : (stops.get(position.symbol) ?? []), fresh)));
-  if (stops !== undefined && fresh) await rt.watchdog.sweepOrphans(new Map([...guarded.values()].map((p) => [p.symbol, p.side])), stops);
+  await Promise.all(
+    [...guarded.values()].map((position) =>
+      guardPosition(
+        rt,
+        position,
+        stops === undefined ? undefined : (stops.get(position.symbol) ?? []),
+        fresh,
+      ),
+    ),
+  );
+  if (stops !== undefined && fresh)
+    await rt.watchdog.sweepOrphans(new Map([...guarded.values()].map((p) => [p.symbol, p.side])), stops);
   // Funding first: a close explained below then carries every settlement counted for it.
   for (const symbol of due) {
     await accountFunding(rt, symbol).catch((error: unknown) => {
@@ -95,7 +112,8 @@ export async function runTick(rt: TradingRuntime): Promise<void> {
 function cancelEntriesLandedAfterKill(rt: TradingRuntime): void {
   if (!rt.machine.isActive('kill-switch')) return;
   for (const order of rt.deps.journal.openOrders()) {
-    if (order.purpose !== 'entry' || (order.status !== 'ACKED' && order.status !== 'PARTIALLY_FILLED')) continue;
+    if (order.purpose !== 'entry' || (order.status !== 'ACKED' && order.status !== 'PARTIALLY_FILLED'))
+      continue;
     inBackground(rt, rt.deps.tracker.cancel(order.clientOid));
   }
 }
@@ -115,7 +133,12 @@ function pollOrdersBeside(rt: TradingRuntime, stopItems: readonly KucoinOrder[] 
   inBackground(rt, polling);
 }
 
-async function guardPosition(rt: TradingRuntime, position: ExchangePosition, stops: readonly SidedStop[] | undefined, fresh: boolean): Promise<void> {
+async function guardPosition(
+  rt: TradingRuntime,
+  position: ExchangePosition,
+  stops: readonly SidedStop[] | undefined,
+  fresh: boolean,
+): Promise<void> {
   const { deps } = rt;
   if (stops === undefined) {
     rt.watchdog.unknown(position, 'the stop orders could not be read');
@@ -129,23 +152,37 @@ async function guardPosition(rt: TradingRuntime, position: ExchangePosition, sto
   }
   await refreshRiskTiersQuietly(deps, position.symbol);
   const { atrTimeframeMin, atrPeriod } = deps.config.trailing;
-  rt.readings.set(position.symbol, rt.liquidation.observe(position, atrOf(rt.atr, position.symbol, atrTimeframeMin, atrPeriod)));
-  deps.emit({ name: 'trading:position-updated', payload: { symbol: position.symbol, position: positionView(rt, position), at: deps.now() } });
+  rt.readings.set(
+    position.symbol,
+    rt.liquidation.observe(position, atrOf(rt.atr, position.symbol, atrTimeframeMin, atrPeriod)),
+  );
+  deps.emit({
+    name: 'trading:position-updated',
+    payload: { symbol: position.symbol, position: positionView(rt, position), at: deps.now() },
+  });
 }
 
 /** Protects, waiting at most one pass interval: a hanging stop request finishes in the background. */
-async function protectWithin(rt: TradingRuntime, position: ExchangePosition, stops: readonly SidedStop[]): Promise<void> {
+async function protectWithin(
+  rt: TradingRuntime,
+  position: ExchangePosition,
+  stops: readonly SidedStop[],
+): Promise<void> {
   const before = rt.watchdog.protection(position.symbol);
   const protecting = rt.watchdog.protect(position, stops).catch((error: unknown) => {
     rt.deps.logger.warn('protect-failed', { symbol: position.symbol, error: String(error) });
   });
   inBackground(rt, protecting);
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([protecting, new Promise((resolve) => (timer = setTimeout(resolve, rt.deps.config.protection.watchdogIntervalMs)))]);
+  await Promise.race([
+    protecting,
+    new Promise((resolve) => (timer = setTimeout(resolve, rt.deps.config.protection.watchdogIntervalMs))),
+  ]);
   clearTimeout(timer);
   const after = rt.watchdog.protection(position.symbol);
   // Trail only from a settled cover: if the watchdog just acted, the stop list is stale.
-  const settled = before.status === 'PROTECTED' && after.status === 'PROTECTED' && before.stopLots === after.stopLots;
+  const settled =
+    before.status === 'PROTECTED' && after.status === 'PROTECTED' && before.stopLots === after.stopLots;
   if (settled) await rt.trailing.onMark(position, stops);
 }
 
@@ -156,7 +193,12 @@ async function protectWithin(rt: TradingRuntime, position: ExchangePosition, sto
  */
 function takeBaseline(rt: TradingRuntime, positions: ReadonlyMap<string, ExchangePosition>): void {
   rt.baselineTaken = true;
-  const working = new Set(rt.deps.journal.openOrders().filter((o) => o.purpose === 'entry').map((o) => o.symbol));
+  const working = new Set(
+    rt.deps.journal
+      .openOrders()
+      .filter((o) => o.purpose === 'entry')
+      .map((o) => o.symbol),
+  );
   for (const state of rt.trailing.list()) {
     const position = positions.get(state.symbol);
     const gone = position === undefined ? !working.has(state.symbol) : position.side !== state.positionSide;
@@ -165,7 +207,12 @@ function takeBaseline(rt: TradingRuntime, positions: ReadonlyMap<string, Exchang
 }
 
 /** Records every position change of this read as pending until its fills are read. */
-function noteChanges(rt: TradingRuntime, previous: ReadonlyMap<string, ExchangePosition>, current: ReadonlyMap<string, ExchangePosition>, sinceMs: number): void {
+function noteChanges(
+  rt: TradingRuntime,
+  previous: ReadonlyMap<string, ExchangePosition>,
+  current: ReadonlyMap<string, ExchangePosition>,
+  sinceMs: number,
+): void {
   for (const symbol of new Set([...previous.keys(), ...current.keys()])) {
     if (rt.pendingChanges.has(symbol)) continue;
     const before = previous.get(symbol);
@@ -181,10 +228,16 @@ async function explainChanges(rt: TradingRuntime): Promise<void> {
     try {
       const reduction = await accountPositionChange(rt.deps, pending.previous, current, pending.sinceMs);
       rt.pendingChanges.delete(symbol);
-      if (pending.previous !== undefined && current?.side !== pending.previous.side) forgetClosed(rt, symbol, pending.previous.side, current === undefined);
+      if (pending.previous !== undefined && current?.side !== pending.previous.side)
+        forgetClosed(rt, symbol, pending.previous.side, current === undefined);
       if (reduction === undefined) continue;
       // Every reduction counts toward the day's loss; the stop-out streak counts whole closes.
-      const status = rt.lossGuard.record({ realisedPnlUsdt: reduction.tradePnl, byStop: reduction.cause === 'stop', at: rt.deps.now(), ...(reduction.fullyClosed ? {} : { partial: true }) });
+      const status = rt.lossGuard.record({
+        realisedPnlUsdt: reduction.tradePnl,
+        byStop: reduction.cause === 'stop',
+        at: rt.deps.now(),
+        ...(reduction.fullyClosed ? {} : { partial: true }),
+      });
       saveLossGuard(rt);
       rt.deps.journal.append('position-event', { event: 'guard', ...status }, { symbol });
     } catch (error) {
@@ -206,15 +259,26 @@ function forgetClosed(rt: TradingRuntime, symbol: string, side: 'long' | 'short'
 /** Daily loss and stop-out streak → REDUCING (sticky), with the numbers. */
 export function applyGuardTriggers(rt: TradingRuntime): void {
   const status = rt.lossGuard.status(rt.deps.now());
-  rt.machine.setTrigger('daily-loss', status.dailyLossLimitHit, `daily realised loss ${status.dailyRealisedPnl} USDT reached the limit ${rt.deps.config.state.dailyLossLimitUsdt} USDT`, {
-    dailyRealisedPnl: status.dailyRealisedPnl,
-  });
+  rt.machine.setTrigger(
+    'daily-loss',
+    status.dailyLossLimitHit,
+    `daily realised loss ${status.dailyRealisedPnl} USDT reached the limit ${rt.deps.config.state.dailyLossLimitUsdt} USDT`,
+    {
+      dailyRealisedPnl: status.dailyRealisedPnl,
+    },
+  );
   if (status.stopOutLimitHit) {
-    rt.machine.setTrigger('consecutive-stop-outs', true, `${status.consecutiveStopOuts} stop-outs in a row (limit ${rt.deps.config.state.maxConsecutiveStopOuts})`, { consecutiveStopOuts: status.consecutiveStopOuts });
+    rt.machine.setTrigger(
+      'consecutive-stop-outs',
+      true,
+      `${status.consecutiveStopOuts} stop-outs in a row (limit ${rt.deps.config.state.maxConsecutiveStopOuts})`,
+      { consecutiveStopOuts: status.consecutiveStopOuts },
+    );
   }
 }
 
-const isDecimal = (text: string | undefined): text is string => text !== undefined && /^-?\d+(\.\d+)?$/.test(text);
+const isDecimal = (text: string | undefined): text is string =>
+  text !== undefined && /^-?\d+(\.\d+)?$/.test(text);
 
 /** The renderer's view of a position: what is not known is `null`, never a made-up number. */
 export function positionView(rt: TradingRuntime, position: ExchangePosition): Position {

@@ -12,7 +12,15 @@ import { ExchangeError, TradingError } from '../../shared/errors.ts';
 import { dec, format } from '../../shared/domain/decimal.ts';
 import { z } from 'zod';
 
-const contractStatuses = new Set(['Init', 'Open', 'BeingSettled', 'Settled', 'Paused', 'Closed', 'CancelOnly']);
+const contractStatuses = new Set([
+  'Init',
+  'Open',
+  'BeingSettled',
+  'Settled',
+  'Paused',
+  'Closed',
+  'CancelOnly',
+]);
 
 /** A KuCoin contract → domain contract (tiers filled in separately when known). */
 export function contractFromWire(wire: KucoinContract): Contract {
@@ -30,9 +38,14 @@ export function contractFromWire(wire: KucoinContract): Contract {
     makerFeeRate: wire.makerFeeRate,
     takerFeeRate: wire.takerFeeRate,
     riskLimitTiers: [],
-    ...(wire.m === undefined || wire.mmrLevConstant === undefined || wire.f === undefined || wire.mmrLimit === undefined
+    ...(wire.m === undefined ||
+    wire.mmrLevConstant === undefined ||
+    wire.f === undefined ||
+    wire.mmrLimit === undefined
       ? {}
-      : { crossMargin: { m: wire.m, mmrLevConstant: wire.mmrLevConstant, f: wire.f, mmrLimit: wire.mmrLimit } }),
+      : {
+          crossMargin: { m: wire.m, mmrLevConstant: wire.mmrLevConstant, f: wire.f, mmrLimit: wire.mmrLimit },
+        }),
   };
 }
 
@@ -90,7 +103,12 @@ export interface ExchangePosition {
 }
 
 // `posFunding` is not in the client's position schema (a loose object keeps it): read it here.
-const posFundingSchema = z.object({ posFunding: z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).nullable().optional() });
+const posFundingSchema = z.object({
+  posFunding: z
+    .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)])
+    .nullable()
+    .optional(),
+});
 
 function fundingOf(wire: KucoinPosition): string {
   const parsed = posFundingSchema.safeParse(wire);

@@ -39,7 +39,12 @@ export function verdictAlert(change: VerdictChanged, severity: AlertInput['sever
 }
 
 /** The analysis service over the exchange client's market service and public stream (also what test harnesses run). */
-export function analysisServiceFor(config: Config, client: ExchangeClient, clock: Clock, logger: Logger): AnalysisService {
+export function analysisServiceFor(
+  config: Config,
+  client: ExchangeClient,
+  clock: Clock,
+  logger: Logger,
+): AnalysisService {
   return createAnalysisService({
     config: config.analysis,
     market: analysisMarketFrom(client.market, client.rest),
@@ -68,11 +73,14 @@ export function createEngineAnalysis(input: {
   // Every verdict change is news: its own publisher slot, so a quick second change never replaces the first.
   let changeSeq = 0;
   const offs = [
-    service.onSnapshot((snapshot) => { events.publish('analysis:snapshot-updated', snapshot, snapshot.symbol); }),
+    service.onSnapshot((snapshot) => {
+      events.publish('analysis:snapshot-updated', snapshot, snapshot.symbol);
+    }),
     service.onVerdictChanged((change) => {
       changeSeq += 1;
       events.publish('analysis:verdict-changed', change, `${change.symbol}:${changeSeq}`);
-      if (config.analysis.verdict.alertsEnabled) alerts.raise(verdictAlert(change, config.analysis.verdict.alertSeverity));
+      if (config.analysis.verdict.alertsEnabled)
+        alerts.raise(verdictAlert(change, config.analysis.verdict.alertSeverity));
     }),
   ];
   let stopped = false;

@@ -13,7 +13,11 @@ export interface ResolvedCredentials {
   readonly problem?: SecretStoreError;
 }
 
-async function paperCredentials(secrets: SecretsService, bytes: number, logger: Logger): Promise<ResolvedCredentials> {
+async function paperCredentials(
+  secrets: SecretsService,
+  bytes: number,
+  logger: Logger,
+): Promise<ResolvedCredentials> {
   try {
     return { credentials: await secrets.paperCredentials(), source: 'keychain' };
   } catch (error) {
@@ -22,7 +26,8 @@ async function paperCredentials(secrets: SecretsService, bytes: number, logger: 
     // for this run only — never on disk — so paper mode still opens on a machine without one.
     logger.warn('paper-key-ephemeral', { reason: error.message });
     const credentials = generatePaperCredentials(bytes);
-    for (const value of [credentials.apiKey, credentials.apiSecret, credentials.passphrase]) registerSecret(value);
+    for (const value of [credentials.apiKey, credentials.apiSecret, credentials.passphrase])
+      registerSecret(value);
     return { credentials, source: 'ephemeral', problem: error };
   }
 }

@@ -6,14 +6,29 @@ import type { EngineServices } from './services.ts';
 
 function services(withTrading: boolean, syncFails = false) {
   const order: string[] = [];
-  const client = { timeSync: { sync: vi.fn(() => { order.push('sync'); return syncFails ? Promise.reject(new Error('no samples')) : Promise.resolve({}); }) } };
+  const client = {
+    timeSync: {
+      sync: vi.fn(() => {
+        order.push('sync');
+        return syncFails ? Promise.reject(new Error('no samples')) : Promise.resolve({});
+      }),
+    },
+  };
   const trading = {
     listPositions: () => [{ symbol: 'XBTUSDTM' }],
     getState: () => ({ state: 'REDUCING' }),
-    on: vi.fn((listener: () => void) => { listener(); return () => undefined; }),
-    requestProtectionPass: vi.fn(() => { order.push('pass'); }),
+    on: vi.fn((listener: () => void) => {
+      listener();
+      return () => undefined;
+    }),
+    requestProtectionPass: vi.fn(() => {
+      order.push('pass');
+    }),
   };
-  const built = { client, trading: withTrading ? trading : undefined } as unknown as Pick<EngineServices, 'trading' | 'client'>;
+  const built = { client, trading: withTrading ? trading : undefined } as unknown as Pick<
+    EngineServices,
+    'trading' | 'client'
+  >;
   return { built, order, trading };
 }
 

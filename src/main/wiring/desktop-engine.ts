@@ -12,7 +12,10 @@ export function desktopEngine(services: Pick<EngineServices, 'trading' | 'client
   return {
     positions: () => trading?.listPositions() ?? [],
     tradingState: () => trading?.getState().state ?? 'ACTIVE',
-    onChange: (listener) => trading?.on(() => { listener(); }) ?? (() => undefined),
+    onChange: (listener) =>
+      trading?.on(() => {
+        listener();
+      }) ?? (() => undefined),
     async resyncAfterWake() {
       // The wall clock may have jumped while asleep: resync first so the pass signs with a fresh
       // offset, then re-read positions and stops and re-place whatever went missing.

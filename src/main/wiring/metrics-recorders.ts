@@ -22,12 +22,20 @@ function cached<T>(make: (key: string) => T): (key: string) => T {
 }
 
 /** REST latency per endpoint, calls and weight per pool, errors by class — and the activity health reads. */
-export function recordRest(client: Pick<ExchangeClient, 'onRequestCompleted'>, metrics: MetricsRegistry, now: () => number): { activity: () => RestActivity; stop: () => void } {
+export function recordRest(
+  client: Pick<ExchangeClient, 'onRequestCompleted'>,
+  metrics: MetricsRegistry,
+  now: () => number,
+): { activity: () => RestActivity; stop: () => void } {
   const latency = cached<Histogram>((route) => metrics.histogram('rest_request_ms', { route }));
   const calls = cached<Counter>((pool) => metrics.counter('rest_calls_total', { pool }));
   const weight = cached<Counter>((pool) => metrics.counter('rest_weight_total', { pool }));
   const errors = cached<Counter>((errorClass) => metrics.counter('rest_errors_total', { class: errorClass }));
-  const activity: { lastOkAt: number | undefined; consecutiveFailures: number; lastFailure: RestActivity['lastFailure'] } = { lastOkAt: undefined, consecutiveFailures: 0, lastFailure: undefined };
+  const activity: {
+    lastOkAt: number | undefined;
+    consecutiveFailures: number;
+    lastFailure: RestActivity['lastFailure'];
+  } = { lastOkAt: undefined, consecutiveFailures: 0, lastFailure: undefined };
   const stop = client.onRequestCompleted((completed: RestRequestCompleted) => {
     latency(completed.route).observe(completed.durationMs);
     calls(completed.pool).inc();
@@ -39,7 +47,12 @@ export function recordRest(client: Pick<ExchangeClient, 'onRequestCompleted'>, m
     }
     errors(completed.errorClass).inc();
     activity.consecutiveFailures += 1;
-    activity.lastFailure = { at: now(), code: completed.outcome, errorClass: completed.errorClass, route: completed.route };
+    activity.lastFailure = {
+      at: now(),
+      code: completed.outcome,
+      errorClass: completed.errorClass,
+      route: completed.route,
+    };
   });
   return { activity: () => ({ ...activity }), stop };
 }
@@ -54,7 +67,9 @@ export function recordTrading(metrics: MetricsRegistry): (event: TradingEvent) =
   const marks = new Map<string, OrderMarks>();
   const ack = cached<Histogram>((purpose) => metrics.histogram('order_submit_to_ack_ms', { purpose }));
   const fill = cached<Histogram>((purpose) => metrics.histogram('order_submit_to_fill_ms', { purpose }));
-  const nakedTotal = cached<Counter>((symbol) => metrics.counter('position_unprotected_seconds_total', { symbol }));
+  const nakedTotal = cached<Counter>((symbol) =>
+    metrics.counter('position_unprotected_seconds_total', { symbol }),
+  );
   const nakedSeen = new Map<string, number>();
   return (event) => {
     if (event.name === 'trading:order-updated') {
@@ -69,7 +84,8 @@ export function recordTrading(metrics: MetricsRegistry): (event: TradingEvent) =
         mark.filled = true;
         fill(order.purpose).observe(Math.max(0, order.updatedAt - order.createdAt));
       }
-      if (order.status === 'FILLED' || order.status === 'CANCELLED' || order.status === 'REJECTED') marks.delete(order.clientOid);
+      if (order.status === 'FILLED' || order.status === 'CANCELLED' || order.status === 'REJECTED')
+        marks.delete(order.clientOid);
     } else if (event.name === 'trading:protection-changed') {
       const { symbol, nakedForS } = event.payload;
       metrics.setGauge('position_unprotected_seconds', { symbol }, nakedForS);
@@ -92,13 +108,21 @@ export function recordDeliveries(metrics: MetricsRegistry): (record: DeliveryRec
   const latency = cached<Histogram>((channel) => metrics.histogram('alert_delivery_ms', { channel }));
   return (record) => {
     deliveries(`${record.channel}|${record.outcome}`).inc();
-    if (record.outcome === 'sent' && !record.test && !record.escalation) latency(record.channel).observe(Math.max(0, record.at - record.raisedAt));
+    if (record.outcome === 'sent' && !record.test && !record.escalation)
+      latency(record.channel).observe(Math.max(0, record.at - record.raisedAt));
   };
 }
 
 /** WebSocket messages per second and reconnects, sampled from the streams' counters. */
-export function sampleStreams(client: Pick<ExchangeClient, 'publicStream' | 'privateStream'>, metrics: MetricsRegistry, now: () => number): () => void {
-  const streams = [['public', client.publicStream], ['private', client.privateStream]] as const;
+export function sampleStreams(
+  client: Pick<ExchangeClient, 'publicStream' | 'privateStream'>,
+  metrics: MetricsRegistry,
+  now: () => number,
+): () => void {
+  const streams = [
+    ['public', client.publicStream],
+    ['private', client.privateStream],
+  ] as const;
   const last = new Map<string, { at: number; messages: number; reconnects: number }>();
   return () => {
     const at = now();
@@ -110,7 +134,9 @@ export function sampleStreams(client: Pick<ExchangeClient, 'publicStream' | 'pri
       last.set(name, { at, messages: stats.messages, reconnects });
       const reconnectCount = metrics.counter('ws_reconnects_total', { stream: name });
       if (before === undefined || at <= before.at) continue;
-      metrics.histogram('ws_messages_per_second', { stream: name }).observe(((stats.messages - before.messages) * 1000) / (at - before.at));
+      metrics
+        .histogram('ws_messages_per_second', { stream: name })
+        .observe(((stats.messages - before.messages) * 1000) / (at - before.at));
       if (reconnects > before.reconnects) reconnectCount.inc(reconnects - before.reconnects);
     }
   };

@@ -21,10 +21,21 @@ export interface PaperMarket {
 
 /** Chooses and opens the paper venue's market. Throws what {@link choosePaperMarket} throws. */
 export async function openPaperMarket(config: Config, clock: Clock, logger: Logger): Promise<PaperMarket> {
-  const choice = await choosePaperMarket({ marketData: config.venue.marketData, exchange: config.exchange, bookDepthLevels: config.venue.bookDepthLevels, clock, logger });
+  const choice = await choosePaperMarket({
+    marketData: config.venue.marketData,
+    exchange: config.exchange,
+    bookDepthLevels: config.venue.bookDepthLevels,
+    clock,
+    logger,
+  });
   if (choice.kind === 'simulated') {
     const status: MarketDataStatus = { source: 'simulated', reason: choice.reason, stale: '' };
-    return { mirror: undefined, status: () => status, staleReason: () => undefined, close: () => Promise.resolve() };
+    return {
+      mirror: undefined,
+      status: () => status,
+      staleReason: () => undefined,
+      close: () => Promise.resolve(),
+    };
   }
   const mirror = choice.market;
   return {

@@ -14,10 +14,18 @@ export interface EngineSettings {
 }
 
 /** Builds the settings handlers; journals every change of the settings file and tells the renderer (`settings:changed`). */
-export function createEngineSettings(input: { configStore: ConfigStore; journal: Journal; logger: Logger; events: EventPublisher }): EngineSettings {
+export function createEngineSettings(input: {
+  configStore: ConfigStore;
+  journal: Journal;
+  logger: Logger;
+  events: EventPublisher;
+}): EngineSettings {
   const logger = input.logger.child({ component: 'settings' });
   const unjournal = journalSettingChanges(input.configStore, input.journal, logger, (changes) => {
     input.events.publish('settings:changed', { changes });
   });
-  return { handlers: createSettingsHandlers(createSettingsService({ store: input.configStore })), stop: unjournal };
+  return {
+    handlers: createSettingsHandlers(createSettingsService({ store: input.configStore })),
+    stop: unjournal,
+  };
 }

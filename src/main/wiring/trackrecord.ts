@@ -32,11 +32,25 @@ export function createEngineTrackRecord(input: EngineTrackRecordInput): EngineTr
   const logger = input.logger.child({ component: 'trackrecord' });
   const config = () => input.configStore.current();
   const service = createTrackRecordService({
-    mode: input.mode, journal: input.journal, userData: input.userData, config, now: () => input.clock.now(), logger,
-    multipliers: async () => new Map((await input.client.rest.listActiveContracts()).map((contract) => [contract.symbol, contract.multiplier])),
+    mode: input.mode,
+    journal: input.journal,
+    userData: input.userData,
+    config,
+    now: () => input.clock.now(),
+    logger,
+    multipliers: async () =>
+      new Map(
+        (await input.client.rest.listActiveContracts()).map((contract) => [
+          contract.symbol,
+          contract.multiplier,
+        ]),
+      ),
   });
   return {
     handlers: createTrackRecordHandlers(service),
-    liveSizeCap: input.mode === 'live' ? createLiveSizeCap(service, () => config().trading.risk.liveSizeCap, logger).current : () => undefined,
+    liveSizeCap:
+      input.mode === 'live'
+        ? createLiveSizeCap(service, () => config().trading.risk.liveSizeCap, logger).current
+        : () => undefined,
   };
 }

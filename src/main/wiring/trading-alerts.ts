@@ -24,7 +24,11 @@ function orderAlerts(raise: Raise, now: () => number): (order: Order) => void {
       raise({
         // One condition per symbol and purpose: a stop refused on every retry is one alert, not a storm
         // (the watchdog raises stop-unplaceable when it gives up).
-        severity: 'warning', code: 'order-rejected', key: `order-rejected:${symbol}:${order.purpose}`, symbol, at: now(),
+        severity: 'warning',
+        code: 'order-rejected',
+        key: `order-rejected:${symbol}:${order.purpose}`,
+        symbol,
+        at: now(),
         message: `${symbol}: the exchange rejected the ${order.purpose} order (${order.side} ${order.sizeLots} lots ${order.type}): ${order.reason ?? 'no reason given'}.`,
         details: { clientOid, purpose: order.purpose, side: order.side, sizeLots: order.sizeLots },
       });
@@ -33,9 +37,18 @@ function orderAlerts(raise: Raise, now: () => number): (order: Order) => void {
     if (order.filledLots > before) {
       filled.set(clientOid, order.filledLots);
       raise({
-        severity: 'info', code: 'order-filled', symbol, at: now(),
+        severity: 'info',
+        code: 'order-filled',
+        symbol,
+        at: now(),
         message: `${symbol}: ${order.purpose} ${order.side} filled ${order.filledLots - before} lots${order.avgFillPrice === undefined ? '' : ` (average ${order.avgFillPrice})`}; ${order.filledLots} of ${order.sizeLots} done.`,
-        details: { clientOid, fillId: `${clientOid}:${order.filledLots}`, filledLots: order.filledLots, sizeLots: order.sizeLots, ...(order.avgFillPrice === undefined ? {} : { avgFillPrice: order.avgFillPrice }) },
+        details: {
+          clientOid,
+          fillId: `${clientOid}:${order.filledLots}`,
+          filledLots: order.filledLots,
+          sizeLots: order.sizeLots,
+          ...(order.avgFillPrice === undefined ? {} : { avgFillPrice: order.avgFillPrice }),
+        },
       });
     }
     if (order.status === 'FILLED' || order.status === 'CANCELLED' || order.status === 'REJECTED') {
@@ -45,18 +58,42 @@ function orderAlerts(raise: Raise, now: () => number): (order: Order) => void {
   };
 }
 
-function stateAlerts(raise: Raise, service: Pick<TradingService, 'getState'>, config: () => Config): (change: Payload<'trading:state-changed'>) => void {
+function stateAlerts(
+  raise: Raise,
+  service: Pick<TradingService, 'getState'>,
+  config: () => Config,
+): (change: Payload<'trading:state-changed'>) => void {
   return (change) => {
     const { trigger } = change.details;
     if (trigger === 'daily-loss') {
       const holds = service.getState().activeTriggers.includes('daily-loss');
       const limit = config().trading.state.dailyLossLimitUsdt;
-      raise(holds
-        ? { severity: 'critical', code: 'daily-loss-limit', at: change.at, message: `Daily loss limit reached: realised ${String(change.details.dailyRealisedPnl ?? '?')} USDT today against a limit of ${limit} USDT. Trading is ${change.state}: only orders that reduce positions go out until 00:00 UTC.`, details: { ...change.details, dailyLossLimitUsdt: limit } }
-        : { severity: 'info', code: 'daily-loss-reset', at: change.at, message: 'The daily loss limit was reset at 00:00 UTC.', details: { ...change.details } });
+      raise(
+        holds
+          ? {
+              severity: 'critical',
+              code: 'daily-loss-limit',
+              at: change.at,
+              message: `Daily loss limit reached: realised ${String(change.details.dailyRealisedPnl ?? '?')} USDT today against a limit of ${limit} USDT. Trading is ${change.state}: only orders that reduce positions go out until 00:00 UTC.`,
+              details: { ...change.details, dailyLossLimitUsdt: limit },
+            }
+          : {
+              severity: 'info',
+              code: 'daily-loss-reset',
+              at: change.at,
+              message: 'The daily loss limit was reset at 00:00 UTC.',
+              details: { ...change.details },
+            },
+      );
     }
     if (change.state === 'ACTIVE' && change.previous !== 'ACTIVE' && trigger !== 'not-reconciled') {
-      raise({ severity: 'info', code: 'trading-resumed', at: change.at, message: `Trading is active again (${change.reason}).`, details: { previous: change.previous } });
+      raise({
+        severity: 'info',
+        code: 'trading-resumed',
+        at: change.at,
+        message: `Trading is active again (${change.reason}).`,
+        details: { previous: change.previous },
+      });
     }
   };
 }
@@ -71,23 +108,43 @@ function clearedAlerts(raise: Raise, config: () => Config): (event: TradingEvent
     if (event.name === 'trading:protection-changed') {
       const { symbol, status, nakedForS, at } = event.payload;
       if (status === 'NAKED') nakedFor.set(symbol, Math.max(nakedForS, nakedFor.get(symbol) ?? 0));
-      else if ((nakedFor.get(symbol) ?? 0) > config().trading.protection.nakedAlertAfterS) cleared('position-protected', symbol, `${symbol}: the position has its full exchange-side stop again.`, at);
+      else if ((nakedFor.get(symbol) ?? 0) > config().trading.protection.nakedAlertAfterS)
+        cleared(
+          'position-protected',
+          symbol,
+          `${symbol}: the position has its full exchange-side stop again.`,
+          at,
+        );
       if (status === 'PROTECTED') nakedFor.delete(symbol);
     } else if (event.name === 'trading:position-updated' && event.payload.position === null) {
       const { symbol, at } = event.payload;
-      if ((nakedFor.get(symbol) ?? 0) > config().trading.protection.nakedAlertAfterS) cleared('position-flat', symbol, `${symbol}: the unprotected position is closed.`, at);
+      if ((nakedFor.get(symbol) ?? 0) > config().trading.protection.nakedAlertAfterS)
+        cleared('position-flat', symbol, `${symbol}: the unprotected position is closed.`, at);
       nakedFor.delete(symbol);
     } else if (event.name === 'trading:liquidation-warning') {
       const { symbol, level, at } = event.payload;
       if (level !== 'cleared') nearLiquidation.add(symbol);
-      else if (nearLiquidation.delete(symbol)) cleared('liquidation-cleared', symbol, `${symbol}: the mark price is away from liquidation again (${event.payload.distancePct.toFixed(2)} % away).`, at);
+      else if (nearLiquidation.delete(symbol))
+        cleared(
+          'liquidation-cleared',
+          symbol,
+          `${symbol}: the mark price is away from liquidation again (${event.payload.distancePct.toFixed(2)} % away).`,
+          at,
+        );
     }
   };
 }
 
 /** Subscribes the alerts to the trading service's events; returns the unsubscribe function. */
-export function alertOnTradingEvents(service: Pick<TradingService, 'on' | 'getState'>, alerts: Pick<AlertRouter, 'raise'>, config: () => Config, clock: Clock): () => void {
-  const raise: Raise = (alert) => { alerts.raise(alert); };
+export function alertOnTradingEvents(
+  service: Pick<TradingService, 'on' | 'getState'>,
+  alerts: Pick<AlertRouter, 'raise'>,
+  config: () => Config,
+  clock: Clock,
+): () => void {
+  const raise: Raise = (alert) => {
+    alerts.raise(alert);
+  };
   const onOrder = orderAlerts(raise, () => clock.now());
   const onState = stateAlerts(raise, service, config);
   const onCleared = clearedAlerts(raise, config);

@@ -88,8 +88,12 @@ export function createEngineTrading(input: EngineTradingInput): EngineTrading {
     start() {
       if (stopped) return; // the engine stopped before the exchange came up
       running = service.start().then(
-        (report) => { logger.info('startup-reconciliation', { report }); },
-        (error: unknown) => { logger.error('trading-start-failed', { error }); },
+        (report) => {
+          logger.info('startup-reconciliation', { report });
+        },
+        (error: unknown) => {
+          logger.error('trading-start-failed', { error });
+        },
       );
     },
     async stop() {

@@ -10,11 +10,21 @@ import type { SinkContext, SinkDefinition } from './sink-context.ts';
 function show(context: SinkContext, alert: Alert): void {
   try {
     context.notifier.notify(
-      { title: headline(alert, context.origin), body: alert.message, urgency: alert.severity === 'critical' && !alert.clears ? 'critical' : 'normal' },
-      () => { context.onNotificationClicked(alert); },
+      {
+        title: headline(alert, context.origin),
+        body: alert.message,
+        urgency: alert.severity === 'critical' && !alert.clears ? 'critical' : 'normal',
+      },
+      () => {
+        context.onNotificationClicked(alert);
+      },
     );
   } catch (error) {
-    throw new ConnectionError('desktop-unavailable', `The desktop did not show the notification: ${error instanceof Error ? error.message : String(error)}`, { retryable: false });
+    throw new ConnectionError(
+      'desktop-unavailable',
+      `The desktop did not show the notification: ${error instanceof Error ? error.message : String(error)}`,
+      { retryable: false },
+    );
   }
 }
 

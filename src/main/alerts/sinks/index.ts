@@ -12,4 +12,10 @@ import { telegramSink } from './telegram.ts';
 export type { SinkContext, SinkDefinition } from './sink-context.ts';
 
 /** The channels the router delivers to. */
-export const sinkDefinitions: readonly SinkDefinition[] = [desktopSink, emailSink, smsSink, slackSink, telegramSink];
+export const sinkDefinitions: readonly SinkDefinition[] = [
+  desktopSink,
+  emailSink,
+  smsSink,
+  slackSink,
+  telegramSink,
+];

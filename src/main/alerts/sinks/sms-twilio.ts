@@ -5,7 +5,13 @@
  * 201 answers the message's `sid`; errors carry Twilio's `code` (20003 authenticate, 21211 invalid
  * To, 21608 unverified trial number …) and `more_info`.
  */
-import { AuthError, ConnectionError, RateLimitError, TradingError, ValidationError } from '../../../shared/errors.ts';
+import {
+  AuthError,
+  ConnectionError,
+  RateLimitError,
+  TradingError,
+  ValidationError,
+} from '../../../shared/errors.ts';
 import type { Alert } from '../../../shared/ipc/channels/alerts.ts';
 import { shortText, testAlert } from '../format.ts';
 import { postWebhook } from '../http.ts';
@@ -20,15 +26,35 @@ function field(data: unknown, name: string): unknown {
 export function twilioRefusal(status: number, data: unknown): TradingError {
   const rawCode = field(data, 'code');
   const code = typeof rawCode === 'number' || typeof rawCode === 'string' ? rawCode : undefined;
-  const message = typeof field(data, 'message') === 'string' ? String(field(data, 'message')).slice(0, 200) : `HTTP ${status}`;
-  const moreInfo = typeof field(data, 'more_info') === 'string' ? ` See ${String(field(data, 'more_info'))}` : '';
+  const message =
+    typeof field(data, 'message') === 'string'
+      ? String(field(data, 'message')).slice(0, 200)
+      : `HTTP ${status}`;
+  const moreInfo =
+    typeof field(data, 'more_info') === 'string' ? ` See ${String(field(data, 'more_info'))}` : '';
   const details = { provider: 'twilio', status, providerCode: code ?? '' };
   if (status === 401 || code === 20003) {
-    return new AuthError('twilio-auth-failed', `Twilio refused the Account SID or Auth Token (${String(code ?? status)} ${message}). Copy both again from the Twilio Console.`, { details });
+    return new AuthError(
+      'twilio-auth-failed',
+      `Twilio refused the Account SID or Auth Token (${String(code ?? status)} ${message}). Copy both again from the Twilio Console.`,
+      { details },
+    );
   }
-  if (status === 429 || code === 20429) return new RateLimitError('twilio-rate-limited', `Twilio is rate-limiting this account (${String(code ?? 429)}).`, { details });
-  if (status >= 500) return new ConnectionError('twilio-server-error', `Twilio answered HTTP ${status} (${message}).`, { details });
-  return new ValidationError(`twilio-${String(code ?? status)}`, `Twilio refused the SMS (error ${String(code ?? status)}): ${message}.${moreInfo}`, { details });
+  if (status === 429 || code === 20429)
+    return new RateLimitError(
+      'twilio-rate-limited',
+      `Twilio is rate-limiting this account (${String(code ?? 429)}).`,
+      { details },
+    );
+  if (status >= 500)
+    return new ConnectionError('twilio-server-error', `Twilio answered HTTP ${status} (${message}).`, {
+      details,
+    });
+  return new ValidationError(
+    `twilio-${String(code ?? status)}`,
+    `Twilio refused the SMS (error ${String(code ?? status)}): ${message}.${moreInfo}`,
+    { details },
+  );
 }
 
 function form(context: SinkContext, alert: Alert): URLSearchParams {
@@ -45,13 +71,25 @@ async function post(context: SinkContext, alert: Alert, delivery: DeliveryContex
   const authToken = await context.secret('sms');
   const url = `${sms.apiBaseUrl.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(sms.accountSid)}/Messages.json`;
   const answer = await postWebhook({
-    provider: 'Twilio', url, body: { form: form(context, alert) },
-    headers: { Authorization: `Basic ${Buffer.from(`${sms.accountSid}:${authToken}`, 'utf8').toString('base64')}`, Accept: 'application/json' },
-    limits: context.config().delivery, context: delivery, refusal: twilioRefusal,
+    provider: 'Twilio',
+    url,
+    body: { form: form(context, alert) },
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${sms.accountSid}:${authToken}`, 'utf8').toString('base64')}`,
+      Accept: 'application/json',
+    },
+    limits: context.config().delivery,
+    context: delivery,
+    refusal: twilioRefusal,
   });
   const data: unknown = await answer.response.json().catch(() => undefined);
   const sid = field(data, 'sid');
-  if (typeof sid !== 'string') throw new ValidationError('twilio-unexpected-answer', `Twilio answered HTTP ${answer.response.status} without a message sid.`, { details: { provider: 'twilio' } });
+  if (typeof sid !== 'string')
+    throw new ValidationError(
+      'twilio-unexpected-answer',
+      `Twilio answered HTTP ${answer.response.status} without a message sid.`,
+      { details: { provider: 'twilio' } },
+    );
   return { attempts: answer.attempts, providerId: sid };
 }
 

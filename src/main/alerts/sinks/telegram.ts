@@ -5,7 +5,13 @@
  * was blocked), and on 429 `parameters.retry_after` says how many seconds to wait — honoured.
  * The token sits in the URL's path, so no message here ever contains the URL.
  */
-import { AuthError, ConnectionError, RateLimitError, TradingError, ValidationError } from '../../../shared/errors.ts';
+import {
+  AuthError,
+  ConnectionError,
+  RateLimitError,
+  TradingError,
+  ValidationError,
+} from '../../../shared/errors.ts';
 import type { Alert } from '../../../shared/ipc/channels/alerts.ts';
 import { plainText, testAlert } from '../format.ts';
 import { postWebhook } from '../http.ts';
@@ -25,17 +31,44 @@ export function telegramRetryAfter(data: unknown): number | undefined {
 /** A Bot API error body in the trader's words. */
 export function telegramRefusal(status: number, data: unknown): TradingError {
   const code = typeof field(data, 'error_code') === 'number' ? Number(field(data, 'error_code')) : status;
-  const description = typeof field(data, 'description') === 'string' ? String(field(data, 'description')).slice(0, 200) : `HTTP ${status}`;
+  const description =
+    typeof field(data, 'description') === 'string'
+      ? String(field(data, 'description')).slice(0, 200)
+      : `HTTP ${status}`;
   const details = { provider: 'telegram', status, providerCode: code };
-  if (code === 401 || code === 404) return new AuthError('telegram-unauthorized', `Telegram refused the bot token (${code} ${description}). Copy it again from @BotFather.`, { details });
-  if (code === 403) return new AuthError('telegram-forbidden', `Telegram will not let the bot write to this chat (${description}). Open the chat with the bot and press Start, or add it to the group.`, { details });
+  if (code === 401 || code === 404)
+    return new AuthError(
+      'telegram-unauthorized',
+      `Telegram refused the bot token (${code} ${description}). Copy it again from @BotFather.`,
+      { details },
+    );
+  if (code === 403)
+    return new AuthError(
+      'telegram-forbidden',
+      `Telegram will not let the bot write to this chat (${description}). Open the chat with the bot and press Start, or add it to the group.`,
+      { details },
+    );
   if (code === 429) {
     const wait = telegramRetryAfter(data);
-    return new RateLimitError('telegram-rate-limited', `Telegram asks to wait ${wait ?? '?'} s before the next message (429 ${description}).`, { details: { ...details, retryAfterS: wait ?? -1 } });
+    return new RateLimitError(
+      'telegram-rate-limited',
+      `Telegram asks to wait ${wait ?? '?'} s before the next message (429 ${description}).`,
+      { details: { ...details, retryAfterS: wait ?? -1 } },
+    );
   }
-  if (code >= 500) return new ConnectionError('telegram-server-error', `Telegram answered ${code} (${description}).`, { details });
-  if (/chat not found/i.test(description)) return new ValidationError('telegram-chat-not-found', `Telegram does not know the chat id (${description}). Send the bot a message first, then check the id.`, { details });
-  return new ValidationError('telegram-refused', `Telegram refused the message (${code} ${description}).`, { details });
+  if (code >= 500)
+    return new ConnectionError('telegram-server-error', `Telegram answered ${code} (${description}).`, {
+      details,
+    });
+  if (/chat not found/i.test(description))
+    return new ValidationError(
+      'telegram-chat-not-found',
+      `Telegram does not know the chat id (${description}). Send the bot a message first, then check the id.`,
+      { details },
+    );
+  return new ValidationError('telegram-refused', `Telegram refused the message (${code} ${description}).`, {
+    details,
+  });
 }
 
 async function post(context: SinkContext, alert: Alert, delivery: DeliveryContext): Promise<DeliveryReceipt> {
@@ -43,14 +76,27 @@ async function post(context: SinkContext, alert: Alert, delivery: DeliveryContex
   const token = await context.secret('telegram');
   const url = `${telegram.apiBaseUrl.replace(/\/+$/, '')}/bot${token}/sendMessage`;
   const answer = await postWebhook({
-    provider: 'Telegram', url,
-    body: { json: { chat_id: telegram.chatId, text: plainText(alert, context.origin).slice(0, 4096), link_preview_options: { is_disabled: true } } },
-    limits: context.config().delivery, context: delivery, refusal: telegramRefusal, retryAfterFromBody: telegramRetryAfter,
+    provider: 'Telegram',
+    url,
+    body: {
+      json: {
+        chat_id: telegram.chatId,
+        text: plainText(alert, context.origin).slice(0, 4096),
+        link_preview_options: { is_disabled: true },
+      },
+    },
+    limits: context.config().delivery,
+    context: delivery,
+    refusal: telegramRefusal,
+    retryAfterFromBody: telegramRetryAfter,
   });
   const data: unknown = await answer.response.json().catch(() => undefined);
   if (field(data, 'ok') !== true) throw telegramRefusal(answer.response.status, data);
   const messageId = field(field(data, 'result'), 'message_id');
-  return { attempts: answer.attempts, ...(typeof messageId === 'number' ? { providerId: String(messageId) } : {}) };
+  return {
+    attempts: answer.attempts,
+    ...(typeof messageId === 'number' ? { providerId: String(messageId) } : {}),
+  };
 }
 
 /** The Telegram channel. */

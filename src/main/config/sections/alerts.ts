@@ -61,7 +61,10 @@ const channelsSchema = z
 export const alertsConfigSchema = z
   .object({
     /** Severity (and optionally kind) → channels; the first matching rule wins. */
-    rules: z.array(alertRuleSchema).max(50).default(() => defaultAlertRules.map((rule) => ({ ...rule, channels: [...rule.channels] }))),
+    rules: z
+      .array(alertRuleSchema)
+      .max(50)
+      .default(() => defaultAlertRules.map((rule) => ({ ...rule, channels: [...rule.channels] }))),
     /**
      * A condition that cleared and comes back within this time is flapping: it is not sent again
      * unless it still holds when the time is up (then it is sent once more).

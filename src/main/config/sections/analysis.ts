@@ -93,14 +93,27 @@ const trackingSchema = z
 
 /** Default verdict weight per timeframe: longer bars carry more of the verdict. */
 export const defaultTimeframeWeights = {
-  '1m': 0.5, '5m': 1, '15m': 2, '30m': 2.5, '1h': 3, '2h': 3.5, '4h': 4, '8h': 4.5, '12h': 5, '1d': 6, '1w': 7,
+  '1m': 0.5,
+  '5m': 1,
+  '15m': 2,
+  '30m': 2.5,
+  '1h': 3,
+  '2h': 3.5,
+  '4h': 4,
+  '8h': 4.5,
+  '12h': 5,
+  '1d': 6,
+  '1w': 7,
 } as const satisfies Record<z.infer<typeof timeframeSchema>, number>;
 
 /** The trader's weights over the defaults, so naming a new timeframe never leaves it without one. */
 const timeframeWeightsSchema = z
   .partialRecord(timeframeSchema, z.number().positive().max(1_000))
   .default({})
-  .transform((weights): Record<z.infer<typeof timeframeSchema>, number> => ({ ...defaultTimeframeWeights, ...weights }));
+  .transform((weights): Record<z.infer<typeof timeframeSchema>, number> => ({
+    ...defaultTimeframeWeights,
+    ...weights,
+  }));
 
 /** Multi-timeframe analysis tunables. Every number has its unit in its name and a default. */
 export const analysisConfigSchema = z

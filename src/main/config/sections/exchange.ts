@@ -106,7 +106,11 @@ const wsSchema = z
     level2ResnapshotInitialDelayMs: z.number().int().positive().default(100),
     level2ResnapshotMaxDelayMs: z.number().int().positive().default(5_000),
     /** Reconnect before KuCoin's 24 h token/connection lifetime runs out. */
-    wsMaxConnectionAgeMs: z.number().int().positive().default(23 * 3_600_000),
+    wsMaxConnectionAgeMs: z
+      .number()
+      .int()
+      .positive()
+      .default(23 * 3_600_000),
   })
   .strict();
 

@@ -12,7 +12,11 @@ export const marketDataConfigSchema = z
     /** KuCoin Futures public REST base the mirror reads (https; plain http only towards loopback). */
     upstreamRestUrl: z.url().default('https://api-futures.kucoin.com'),
     /** Contracts the paper venue lists from the upstream (each costs a book, a tape and tiers). */
-    symbols: z.array(z.string().regex(/^[A-Z0-9]{2,30}$/)).min(1).max(30).default(['XBTUSDTM', 'ETHUSDTM', 'SOLUSDTM']),
+    symbols: z
+      .array(z.string().regex(/^[A-Z0-9]{2,30}$/))
+      .min(1)
+      .max(30)
+      .default(['XBTUSDTM', 'ETHUSDTM', 'SOLUSDTM']),
     /** How long the start-up probe (the contract list) may take before the simulated market is used. */
     probeTimeoutMs: z.number().int().min(500).max(60_000).default(8_000),
     /** One-minute candle history loaded per contract at start (500 per request; ≤ 14 days). */

@@ -37,7 +37,12 @@ export const observabilityConfigSchema = z
     /** p50 / p95 / p99 are taken over this sliding window. */
     metricsWindowMs: z.number().int().min(1_000).max(3_600_000).default(300_000),
     /** Samples each histogram keeps (a ring); beyond it the window holds the newest ones only. */
-    histogramCapacity: z.number().int().min(64).max(1 << 20).default(4_096),
+    histogramCapacity: z
+      .number()
+      .int()
+      .min(64)
+      .max(1 << 20)
+      .default(4_096),
     /** How often stream counters and limiter gauges are sampled. */
     sampleIntervalMs: z.number().int().min(100).max(60_000).default(1_000),
     prometheus: prometheusSchema.prefault({}),

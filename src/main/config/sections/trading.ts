@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { liveSizeCapSchema } from './trackrecord.ts';
 
-const decimalText = z.string().regex(/^\d+(\.\d+)?$/, { message: 'Must be a decimal number of 0 or more, written like 500 or 250.5' });
+const decimalText = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, { message: 'Must be a decimal number of 0 or more, written like 500 or 250.5' });
 
 /** Limits that apply to one contract (per-symbol override of the defaults). */
 const contractLimitsSchema = z
@@ -29,7 +31,11 @@ const riskSchema = z
     /** Total exposure (open positions + resting entries, USDT) across all contracts. Decimal string. */
     maxAccountExposureUsdt: decimalText.default('100000'),
     /** Risk-limit tiers (GET contracts/risk-limit, weight 5) are re-read after this age; they change rarely. */
-    riskTiersMaxAgeMs: z.number().int().positive().default(6 * 3_600_000),
+    riskTiersMaxAgeMs: z
+      .number()
+      .int()
+      .positive()
+      .default(6 * 3_600_000),
     /** After a failed tier read, the engine's passes wait this long before asking again (entries always ask). */
     riskTiersRetryMs: z.number().int().positive().default(30_000),
     /**

@@ -10,7 +10,10 @@ export const venueConfigSchema = z
     /** REST/WS port of the venue server; 0 = pick a free port. */
     restPort: z.number().int().min(0).max(65_535).default(0),
     /** USDT credited to each account the venue opens. Decimal string (money never travels as a float). */
-    startingBalanceUsdt: z.string().regex(/^\d+(\.\d+)?$/).default('10000'),
+    startingBalanceUsdt: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/)
+      .default('10000'),
     /** Seed of the random-walk price feed and of every other venue random choice. */
     priceSeed: z.number().int().default(42),
     /** Venue seconds per wall second (1 = real time; 60 = a venue minute per wall second). */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError, ExchangeError, InsufficientMarginError, NetworkError, OrderRejectedError, RateLimitError, TimeSyncError, ValidationError } from '../../../shared/errors.ts';
+import {
+  AuthError,
+  ExchangeError,
+  InsufficientMarginError,
+  NetworkError,
+  OrderRejectedError,
+  RateLimitError,
+  TimeSyncError,
+  ValidationError,
+} from '../../../shared/errors.ts';
 import { mapKucoinError } from './error-map.ts';
 import { checkExchangeUrl, isLoopbackHost } from './endpoint-urls.ts';
 
@@ -39,8 +48,12 @@ describe('KuCoin code → taxonomy (docs/reference/kucoin-futures.md#error-codes
 describe('margin-mode and position-mode refusals say what to do', () => {
   const secretLike = /apiSecret|passphrase|KC-API|[0-9a-f]{8}-[0-9a-f]{4}-/i;
 
-  it('330005: the order\'s margin mode differs from the symbol\'s; the mode changes only with no position or open order', () => {
-    const error = mapKucoinError('330005', "The order's margin mode does not match your selected margin mode.", context);
+  it("330005: the order's margin mode differs from the symbol's; the mode changes only with no position or open order", () => {
+    const error = mapKucoinError(
+      '330005',
+      "The order's margin mode does not match your selected margin mode.",
+      context,
+    );
     expect(error).toBeInstanceOf(OrderRejectedError);
     expect(error.code).toBe('margin-mode-mismatch');
     expect(error.retryable).toBe(false);
@@ -49,8 +62,12 @@ describe('margin-mode and position-mode refusals say what to do', () => {
     expect(error.details).toMatchObject({ kucoinCode: '330005', requestId: 'r-1' });
   });
 
-  it('330011: the order\'s position mode differs from the account\'s (one-way vs hedge)', () => {
-    const error = mapKucoinError('330011', "The order's position mode does not match your selected mode", context);
+  it("330011: the order's position mode differs from the account's (one-way vs hedge)", () => {
+    const error = mapKucoinError(
+      '330011',
+      "The order's position mode does not match your selected mode",
+      context,
+    );
     expect(error).toBeInstanceOf(OrderRejectedError);
     expect(error.code).toBe('position-mode-mismatch');
     expect(error.message).toMatch(/one-way/i);
@@ -59,7 +76,10 @@ describe('margin-mode and position-mode refusals say what to do', () => {
   });
 
   it('50002 (exist.order.or.position): the margin mode cannot change while the symbol has orders or a position', () => {
-    const error = mapKucoinError('50002', 'exist.order.or.position', { ...context, path: '/api/v2/position/changeMarginMode' });
+    const error = mapKucoinError('50002', 'exist.order.or.position', {
+      ...context,
+      path: '/api/v2/position/changeMarginMode',
+    });
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.code).toBe('margin-mode-locked');
     expect(error.retryable).toBe(false);
@@ -69,15 +89,23 @@ describe('margin-mode and position-mode refusals say what to do', () => {
   });
 
   it.each(['330005', '330011', '50002'])('%s: the message carries no credential or header', (code) => {
-    const error = mapKucoinError(code, 'KC-API-KEY 67a1b2c3 apiSecret a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', context);
+    const error = mapKucoinError(
+      code,
+      'KC-API-KEY 67a1b2c3 apiSecret a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+      context,
+    );
     expect(error.message).not.toMatch(secretLike);
   });
 });
 
 describe('exchange URLs per mode', () => {
   it('accepts https/wss in both modes', () => {
-    expect(checkExchangeUrl('f', 'https://api-futures.kucoin.com/', 'live', 'https:')).toBe('https://api-futures.kucoin.com');
-    expect(checkExchangeUrl('f', 'wss://ws-api-futures.kucoin.com/', 'paper', 'wss:')).toBe('wss://ws-api-futures.kucoin.com');
+    expect(checkExchangeUrl('f', 'https://api-futures.kucoin.com/', 'live', 'https:')).toBe(
+      'https://api-futures.kucoin.com',
+    );
+    expect(checkExchangeUrl('f', 'wss://ws-api-futures.kucoin.com/', 'paper', 'wss:')).toBe(
+      'wss://ws-api-futures.kucoin.com',
+    );
   });
 
   it('accepts plain http/ws only towards loopback in paper mode', () => {

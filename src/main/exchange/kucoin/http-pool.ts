@@ -48,7 +48,12 @@ export function createHttpPool(config: ExchangeConfig['rest'], fetchImpl?: Fetch
   const transmit: FetchLike = fetchImpl ?? (config.httpClient === 'fetch' ? viaFetch : viaRequest);
   return {
     send: (url, request) => {
-      const init: UndiciInit = { method: request.method, headers: request.headers, signal: request.signal, dispatcher: agent };
+      const init: UndiciInit = {
+        method: request.method,
+        headers: request.headers,
+        signal: request.signal,
+        dispatcher: agent,
+      };
       return transmit(url, request.body === undefined ? init : { ...init, body: request.body });
     },
     close: () => agent.close(),
@@ -61,14 +66,23 @@ const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
 /** Sends with `undici.request` on the Agent and returns a standard Response with the read body. */
 async function viaRequest(input: string, init: UndiciInit): Promise<Response> {
-  const answer = await undiciRequest(input, { method: init.method, headers: init.headers, body: init.body ?? null, signal: init.signal, dispatcher: init.dispatcher });
+  const answer = await undiciRequest(input, {
+    method: init.method,
+    headers: init.headers,
+    body: init.body ?? null,
+    signal: init.signal,
+    dispatcher: init.dispatcher,
+  });
   const text = await answer.body.text();
   const headers = new Headers();
   for (const [name, value] of Object.entries(answer.headers)) {
     if (value === undefined) continue;
     headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  return new Response(nullBodyStatuses.has(answer.statusCode) ? null : text, { status: answer.statusCode, headers });
+  return new Response(nullBodyStatuses.has(answer.statusCode) ? null : text, {
+    status: answer.statusCode,
+    headers,
+  });
 }
 
 async function viaFetch(input: string, init: UndiciInit): Promise<Response> {

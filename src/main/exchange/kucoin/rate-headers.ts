@@ -12,6 +12,7 @@ export function readRateHeaders(headers: Headers): PoolHeaders | undefined {
   const limit = readNumber(headers, 'gw-ratelimit-limit');
   const remaining = readNumber(headers, 'gw-ratelimit-remaining');
   const resetMs = readNumber(headers, 'gw-ratelimit-reset');
-  if (limit === undefined || remaining === undefined || resetMs === undefined || limit === 0) return undefined;
+  if (limit === undefined || remaining === undefined || resetMs === undefined || limit === 0)
+    return undefined;
   return { limit, remaining, resetMs };
 }

@@ -31,19 +31,22 @@ const reads: Record<string, (api: KucoinRestApi, options?: RequestOptions) => Pr
 };
 
 describe('protective reads', () => {
-  it.each(Object.keys(reads))('%s: market lane by default, protective when asked, same request otherwise', async (name) => {
-    const read = reads[name];
-    if (read === undefined) throw new Error(name);
-    const { api, calls } = recordingApi();
-    await read(api);
-    await read(api, { lane: 'protective' });
-    await read(api, { lane: 'order' });
-    const [plain, protective, order] = calls;
-    expect(plain).toMatchObject({ lane: 'market', protective: false, kind: 'read' });
-    expect(protective).toMatchObject({ lane: 'protective', protective: true, kind: 'read' });
-    expect([protective?.path, protective?.query]).toEqual([plain?.path, plain?.query]);
-    expect(order).toMatchObject({ lane: 'order', protective: false });
-  });
+  it.each(Object.keys(reads))(
+    '%s: market lane by default, protective when asked, same request otherwise',
+    async (name) => {
+      const read = reads[name];
+      if (read === undefined) throw new Error(name);
+      const { api, calls } = recordingApi();
+      await read(api);
+      await read(api, { lane: 'protective' });
+      await read(api, { lane: 'order' });
+      const [plain, protective, order] = calls;
+      expect(plain).toMatchObject({ lane: 'market', protective: false, kind: 'read' });
+      expect(protective).toMatchObject({ lane: 'protective', protective: true, kind: 'read' });
+      expect([protective?.path, protective?.query]).toEqual([plain?.path, plain?.query]);
+      expect(order).toMatchObject({ lane: 'order', protective: false });
+    },
+  );
 
   it('getAccountOverview still defaults to USDT when only options are given', async () => {
     const { api, calls } = recordingApi();
@@ -61,7 +64,11 @@ describe('protective reads', () => {
     // An entry in the protective lane jumps the queue but is still an entry for every gate.
     await api.placeOrder({ ...order, lane: 'protective' });
     expect(calls.map((call) => [call.lane, call.protective])).toEqual([
-      ['protective', true], ['order', false], ['protective', true], ['protective', true], ['protective', false],
+      ['protective', true],
+      ['order', false],
+      ['protective', true],
+      ['protective', true],
+      ['protective', false],
     ]);
   });
 });

@@ -16,8 +16,19 @@ import type {
   KucoinMarkPrice,
   KucoinTicker,
 } from './schemas/market.ts';
-import type { KucoinCancelledIds, KucoinFillsPage, KucoinOrder, KucoinOrdersPage, KucoinPlaceOrderResult } from './schemas/orders.ts';
-import type { KucoinCrossLeverage, KucoinMarginMode, KucoinPosition, KucoinRiskLimitLevel } from './schemas/positions.ts';
+import type {
+  KucoinCancelledIds,
+  KucoinFillsPage,
+  KucoinOrder,
+  KucoinOrdersPage,
+  KucoinPlaceOrderResult,
+} from './schemas/orders.ts';
+import type {
+  KucoinCrossLeverage,
+  KucoinMarginMode,
+  KucoinPosition,
+  KucoinRiskLimitLevel,
+} from './schemas/positions.ts';
 
 export type { RequestOptions } from './rest-call.ts';
 
@@ -68,7 +79,10 @@ export interface KucoinRestApi {
   getCrossLeverage(symbol: string): Promise<KucoinCrossLeverage>;
   changeCrossLeverage(symbol: string, leverage: number): Promise<true>;
   /** The user's funding settlements for one symbol (GET /api/v1/funding-history). */
-  getFundingHistory(query: funding.FundingHistoryQuery, options?: RequestOptions): Promise<KucoinFundingHistory>;
+  getFundingHistory(
+    query: funding.FundingHistoryQuery,
+    options?: RequestOptions,
+  ): Promise<KucoinFundingHistory>;
   getPublicWsToken(): Promise<KucoinBullet>;
   getPrivateWsToken(): Promise<KucoinBullet>;
   getApiKeyInfo(): Promise<KucoinApiKeyInfo>;
@@ -86,7 +100,8 @@ export function createKucoinRestApi(transport: RestTransport, orderTimeoutMs: nu
     getKlines: (query) => send(market.klinesCall(query)),
     getMarkPrice: (symbol, options) => send(market.markPriceCall(symbol, options)),
     getFundingRate: (symbol) => send(market.fundingRateCall(symbol)),
-    getFundingRateHistory: (symbol, fromMs, toMs) => send(market.fundingRateHistoryCall(symbol, fromMs, toMs)),
+    getFundingRateHistory: (symbol, fromMs, toMs) =>
+      send(market.fundingRateHistoryCall(symbol, fromMs, toMs)),
     getAccountOverview: (currency = 'USDT', options) => send(account.accountOverviewCall(currency, options)),
     placeOrder: (request) => send(orders.placeOrderCall(request, orderTimeoutMs)),
     placeOrderWithStops: (request) => send(orders.placeOrderWithStopsCall(request, orderTimeoutMs)),

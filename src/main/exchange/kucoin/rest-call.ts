@@ -14,7 +14,10 @@ export interface RequestOptions {
 }
 
 /** A read's lane and whether it is protective: `market` unless the caller asks otherwise. */
-export function readPriority(options: RequestOptions | undefined): { readonly lane: Lane; readonly protective: boolean } {
+export function readPriority(options: RequestOptions | undefined): {
+  readonly lane: Lane;
+  readonly protective: boolean;
+} {
   const lane = options?.lane ?? 'market';
   return { lane, protective: lane === 'protective' };
 }

@@ -54,7 +54,9 @@ export function buildPrehash(input: SignInput): string {
  */
 export function createRequestSigner(credentials: KucoinCredentials): RequestSigner {
   const passphraseHeader =
-    credentials.keyVersion === '1' ? credentials.passphrase : hmacBase64(credentials.apiSecret, credentials.passphrase);
+    credentials.keyVersion === '1'
+      ? credentials.passphrase
+      : hmacBase64(credentials.apiSecret, credentials.passphrase);
   return {
     sign(input) {
       return {

@@ -12,7 +12,10 @@ function withCode(message: string, code: string): Error {
 // These failures used to reach us wrapped by ky; they now come straight from undici (ADR 0210).
 describe('transport failure → taxonomy', () => {
   it('a refused connection never left: ConnectionError with sent = false', () => {
-    const error = mapTransportError(new TypeError('fetch failed', { cause: withCode('connect ECONNREFUSED 127.0.0.1:9', 'ECONNREFUSED') }), ref);
+    const error = mapTransportError(
+      new TypeError('fetch failed', { cause: withCode('connect ECONNREFUSED 127.0.0.1:9', 'ECONNREFUSED') }),
+      ref,
+    );
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.details).toMatchObject({ sent: false, socketCode: 'ECONNREFUSED', requestId: 'r-1' });
   });
@@ -23,14 +26,19 @@ describe('transport failure → taxonomy', () => {
     expect(error.details).toMatchObject({ sent: true, socketCode: 'UND_ERR_SOCKET' });
   });
 
-  it.each(['fetch failed', 'terminated'])('undici\'s code-less "%s" is a connection failure that may have arrived', (message) => {
-    const error = mapTransportError(new TypeError(message), ref);
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect(error.details).toMatchObject({ sent: true, socketCode: null });
-  });
+  it.each(['fetch failed', 'terminated'])(
+    'undici\'s code-less "%s" is a connection failure that may have arrived',
+    (message) => {
+      const error = mapTransportError(new TypeError(message), ref);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error.details).toMatchObject({ sent: true, socketCode: null });
+    },
+  );
 
   it('our own abort reason (the per-request timeout) comes back as it is, even wrapped', () => {
-    const timeout = new TimeoutError('request-timeout', 'late', { details: { ...ref, sent: true, timeoutMs: 5 } });
+    const timeout = new TimeoutError('request-timeout', 'late', {
+      details: { ...ref, sent: true, timeoutMs: 5 },
+    });
     expect(mapTransportError(new Error('aborted', { cause: timeout }), ref)).toBe(timeout);
   });
 

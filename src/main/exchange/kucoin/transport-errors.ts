@@ -8,7 +8,14 @@ export interface RequestRef {
 }
 
 /** Socket error codes that prove the request never reached the exchange. */
-const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const notSentCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** undici's own words for a dropped connection without a socket code ('fetch failed', 'terminated'). */
 const networkFailureMessages = new Set(['fetch failed', 'terminated']);
@@ -38,9 +45,17 @@ export function mapTransportError(error: unknown, ref: RequestRef): TradingError
   const code = causeCode(error);
   if (isNetworkFailure(error) || code !== undefined) {
     const sent = code === undefined || !notSentCodes.has(code);
-    return new ConnectionError('connection-failed', `The connection to KuCoin failed (${code ?? 'network error'}).`, { details: { ...ref, sent, socketCode: code ?? null }, cause: error });
+    return new ConnectionError(
+      'connection-failed',
+      `The connection to KuCoin failed (${code ?? 'network error'}).`,
+      { details: { ...ref, sent, socketCode: code ?? null }, cause: error },
+    );
   }
-  return new NetworkError('transport-failed', `The request to KuCoin failed: ${error instanceof Error ? error.message : String(error)}`, { details: { ...ref, sent: true }, cause: error });
+  return new NetworkError(
+    'transport-failed',
+    `The request to KuCoin failed: ${error instanceof Error ? error.message : String(error)}`,
+    { details: { ...ref, sent: true }, cause: error },
+  );
 }
 
 /** Our own abort reason (timeout, stop), possibly wrapped by undici as a cause. */
@@ -54,8 +69,16 @@ function ownError(error: unknown): TradingError | undefined {
 }
 
 /** A response we cannot trust: not JSON, wrong types, missing fields, or an echo that does not match. */
-export function malformedResponse(reason: string, ref: RequestRef, extra: Record<string, unknown> = {}): ExchangeError {
-  return new ExchangeError('malformed-response', `KuCoin's answer to ${ref.method} ${ref.path} was malformed (${reason}); it was not used.`, {
-    details: { ...ref, reason, ...extra },
-  });
+export function malformedResponse(
+  reason: string,
+  ref: RequestRef,
+  extra: Record<string, unknown> = {},
+): ExchangeError {
+  return new ExchangeError(
+    'malformed-response',
+    `KuCoin's answer to ${ref.method} ${ref.path} was malformed (${reason}); it was not used.`,
+    {
+      details: { ...ref, reason, ...extra },
+    },
+  );
 }

@@ -18,7 +18,8 @@ describe('docs/TROUBLESHOOTING.md', () => {
     const gen = (await import(pathToFileURL(join(root, 'scripts/gen-troubleshooting.ts')).href)) as Generator;
     const doc = readFileSync(join(root, 'docs/TROUBLESHOOTING.md'), 'utf8');
     expect(gen.mappedCodes().length).toBeGreaterThan(20);
-    for (const code of ['400002', '400004', '400006', '429000', '330005', '300003']) expect(doc).toContain(`| ${code} |`);
+    for (const code of ['400002', '400004', '400006', '429000', '330005', '300003'])
+      expect(doc).toContain(`| ${code} |`);
     expect(gen.regenerated(doc)).toBe(doc);
   });
 });

@@ -32,20 +32,36 @@ export interface HealthMonitor {
 
 const rank: Readonly<Record<HealthLevel, number>> = { green: 0, amber: 1, red: 2 };
 
-function readAll(checks: readonly HealthCheck[], sources: HealthSources, thresholds: ObservabilityConfig['health']): HealthReading[] {
+function readAll(
+  checks: readonly HealthCheck[],
+  sources: HealthSources,
+  thresholds: ObservabilityConfig['health'],
+): HealthReading[] {
   return checks.flatMap((check, index) => {
     try {
       return check(sources, thresholds);
     } catch (error) {
-      return [{ check: `check-${index}`, level: 'amber' as const, reason: `A health check failed to run: ${error instanceof Error ? error.message : String(error)}` }];
+      return [
+        {
+          check: `check-${index}`,
+          level: 'amber' as const,
+          reason: `A health check failed to run: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ];
     }
   });
 }
 
 /** Summarises readings: the worst level, and the reasons of all non-green ones, worst first. */
 export function summarise(readings: readonly HealthReading[], at: number, since: number): HealthStatus {
-  const level = readings.reduce<HealthLevel>((worst, reading) => (rank[reading.level] > rank[worst] ? reading.level : worst), 'green');
-  const reasons = readings.filter((reading) => reading.level !== 'green').sort((a, b) => rank[b.level] - rank[a.level]).map((reading) => reading.reason);
+  const level = readings.reduce<HealthLevel>(
+    (worst, reading) => (rank[reading.level] > rank[worst] ? reading.level : worst),
+    'green',
+  );
+  const reasons = readings
+    .filter((reading) => reading.level !== 'green')
+    .sort((a, b) => rank[b.level] - rank[a.level])
+    .map((reading) => reading.reason);
   return { level, reasons, checks: [...readings], at, since };
 }
 
@@ -63,7 +79,8 @@ export function createHealthMonitor(options: HealthMonitorOptions): HealthMonito
     const previous = last;
     const since = previous?.level === draft.level ? previous.since : sources.now;
     const status = { ...draft, since };
-    const changed = previous?.level !== status.level || previous.reasons.join('\n') !== status.reasons.join('\n');
+    const changed =
+      previous?.level !== status.level || previous.reasons.join('\n') !== status.reasons.join('\n');
     last = status;
     if (changed) options.onChange(status);
     if (status.level === 'red') {

@@ -16,7 +16,9 @@ export interface StreamReading {
 export interface RestActivity {
   readonly lastOkAt: number | undefined;
   readonly consecutiveFailures: number;
-  readonly lastFailure: { readonly at: number; readonly code: string; readonly errorClass: string; readonly route: string } | undefined;
+  readonly lastFailure:
+    | { readonly at: number; readonly code: string; readonly errorClass: string; readonly route: string }
+    | undefined;
 }
 
 /** A probe's last answer (keychain, journal). */
@@ -30,7 +32,8 @@ export interface ProbeReading {
 export interface ChannelReading {
   readonly channel: AlertChannelName;
   readonly enabled: boolean;
-  readonly last: { readonly at: number; readonly outcome: string; readonly reason?: string | undefined } | undefined;
+  readonly last:
+    { readonly at: number; readonly outcome: string; readonly reason?: string | undefined } | undefined;
 }
 
 /** Everything the checks read, at one moment. */

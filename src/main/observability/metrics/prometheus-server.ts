@@ -18,7 +18,11 @@ export interface PrometheusServer {
 }
 
 function answer(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   response.end(`${text}\n`);
 }
 
@@ -52,7 +56,10 @@ function serve(exposition: PrometheusExposition, port: () => number, logger: Log
 }
 
 /** Listens on 127.0.0.1:`port` (0 = any free port). Rejects when the port is taken. */
-export async function startPrometheusServer(exposition: PrometheusExposition, options: { readonly port: number; readonly logger: Logger }): Promise<PrometheusServer> {
+export async function startPrometheusServer(
+  exposition: PrometheusExposition,
+  options: { readonly port: number; readonly logger: Logger },
+): Promise<PrometheusServer> {
   let bound = 0;
   const server = createServer(serve(exposition, () => bound, options.logger));
   server.headersTimeout = 5_000;
@@ -69,9 +76,12 @@ export async function startPrometheusServer(exposition: PrometheusExposition, op
   return {
     url: `http://127.0.0.1:${bound}/metrics`,
     port: bound,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => { resolve(); });
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }

@@ -7,12 +7,21 @@ import { createPrometheusExposition } from './prometheus.ts';
 import { startPrometheusServer, type PrometheusServer } from './prometheus-server.ts';
 import { createMetricsRegistry } from './registry.ts';
 
-function get(port: number, headers: Record<string, string>, path = '/metrics', method = 'GET'): Promise<{ status: number; type: string; body: string }> {
+function get(
+  port: number,
+  headers: Record<string, string>,
+  path = '/metrics',
+  method = 'GET',
+): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers, setHost: false }, (res) => {
       let body = '';
-      res.on('data', (chunk: Buffer) => { body += chunk.toString(); });
-      res.on('end', () => { resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }); });
+      res.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body });
+      });
     });
     req.on('error', reject);
     req.end();
@@ -23,10 +32,14 @@ describe('Prometheus endpoint', () => {
   let server: PrometheusServer;
   beforeAll(async () => {
     const metrics = createMetricsRegistry({ windowMs: 60_000, histogramCapacity: 64, now: () => Date.now() });
-    for (const ms of [3, 5, 8, 13, 21]) metrics.histogram('rest_request_ms', { route: 'POST /api/v1/orders' }).observe(ms);
+    for (const ms of [3, 5, 8, 13, 21])
+      metrics.histogram('rest_request_ms', { route: 'POST /api/v1/orders' }).observe(ms);
     metrics.counter('alert_deliveries_total', { channel: 'telegram', outcome: 'sent' }).inc(2);
     metrics.setGauge('position_unprotected_seconds', { symbol: 'XBTUSDTM' }, 0);
-    server = await startPrometheusServer(createPrometheusExposition(metrics, { processMetrics: true }), { port: 0, logger: silentLogger });
+    server = await startPrometheusServer(createPrometheusExposition(metrics, { processMetrics: true }), {
+      port: 0,
+      logger: silentLogger,
+    });
   });
   afterAll(async () => {
     await server.stop();
@@ -44,7 +57,11 @@ describe('Prometheus endpoint', () => {
     expect(answer.body).toContain('bulwark_position_unprotected_seconds{symbol="XBTUSDTM"} 0');
     expect(answer.body).toContain('bulwark_process_cpu_seconds_total');
     // Every line is a comment or `name{labels} value`: what a scraper parses (Go's ParseFloat reads NaN in any case).
-    for (const line of answer.body.trim().split('\n').filter((text) => text !== '')) expect(line).toMatch(/^(#.*|[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})? (-?[0-9.e+-]+|nan|[+-]inf))$/i);
+    for (const line of answer.body
+      .trim()
+      .split('\n')
+      .filter((text) => text !== ''))
+      expect(line).toMatch(/^(#.*|[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})? (-?[0-9.e+-]+|nan|[+-]inf))$/i);
   });
 
   it('listens on 127.0.0.1 only', () => {
@@ -63,13 +80,18 @@ describe('Prometheus endpoint', () => {
   });
 
   it('refuses a request from a web page (Origin header), even with the right Host', async () => {
-    const answer = await get(server.port, { Host: `127.0.0.1:${server.port}`, Origin: 'https://evil.example' });
+    const answer = await get(server.port, {
+      Host: `127.0.0.1:${server.port}`,
+      Origin: 'https://evil.example',
+    });
     expect(answer).toMatchObject({ status: 403 });
     expect(answer.body).not.toContain('bulwark_');
   });
 
   it('serves /metrics only, by GET', async () => {
     expect((await get(server.port, { Host: `127.0.0.1:${server.port}` }, '/')).status).toBe(404);
-    expect((await get(server.port, { Host: `127.0.0.1:${server.port}` }, '/metrics', 'POST')).status).toBe(405);
+    expect((await get(server.port, { Host: `127.0.0.1:${server.port}` }, '/metrics', 'POST')).status).toBe(
+      405,
+    );
   });
 });

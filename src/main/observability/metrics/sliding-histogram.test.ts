@@ -6,7 +6,14 @@ describe('sliding histogram', () => {
   it('p50 / p95 / p99 by nearest rank over the samples in the window', () => {
     const histogram = new SlidingHistogram(128);
     for (let value = 1; value <= 100; value += 1) histogram.observe(value, 1_000);
-    expect(histogram.summary(1_000, 60_000)).toEqual({ count: 100, p50: 50, p95: 95, p99: 99, max: 100, total: 100 });
+    expect(histogram.summary(1_000, 60_000)).toEqual({
+      count: 100,
+      p50: 50,
+      p95: 95,
+      p99: 99,
+      max: 100,
+      total: 100,
+    });
   });
 
   it('samples older than the window drop out; the ring keeps the newest when full', () => {
@@ -28,11 +35,23 @@ describe('metrics registry', () => {
     registry.counter('rest_calls_total', { pool: 'Futures' }).inc(2);
     registry.counter('rest_calls_total', { pool: 'Public' }).inc();
     registry.histogram('rest_request_ms', { route: 'POST /api/v1/orders' }).observe(12);
-    registry.gaugeFrom('rate_limit_headroom_ratio', () => [{ labels: { pool: 'Futures' }, value: now / 100 }]);
+    registry.gaugeFrom('rate_limit_headroom_ratio', () => [
+      { labels: { pool: 'Futures' }, value: now / 100 },
+    ]);
     now = 50;
     const snapshot = registry.snapshot();
-    expect(snapshot.counters.map((c) => [c.labels.pool, c.value])).toEqual([['Futures', 3], ['Public', 1]]);
-    expect(snapshot.histograms[0]).toMatchObject({ name: 'rest_request_ms', labels: { route: 'POST /api/v1/orders' }, count: 1, p99: 12 });
-    expect(snapshot.gauges).toEqual([expect.objectContaining({ name: 'rate_limit_headroom_ratio', value: 0.5 })]);
+    expect(snapshot.counters.map((c) => [c.labels.pool, c.value])).toEqual([
+      ['Futures', 3],
+      ['Public', 1],
+    ]);
+    expect(snapshot.histograms[0]).toMatchObject({
+      name: 'rest_request_ms',
+      labels: { route: 'POST /api/v1/orders' },
+      count: 1,
+      p99: 12,
+    });
+    expect(snapshot.gauges).toEqual([
+      expect.objectContaining({ name: 'rate_limit_headroom_ratio', value: 0.5 }),
+    ]);
   });
 });

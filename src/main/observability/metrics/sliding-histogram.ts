@@ -59,6 +59,13 @@ export class SlidingHistogram {
     }
     if (count === 0) return { ...empty, total: this.#total };
     const sorted = inWindow.subarray(0, count).sort();
-    return { count, p50: nearestRank(sorted, 0.5), p95: nearestRank(sorted, 0.95), p99: nearestRank(sorted, 0.99), max: sorted[count - 1] ?? 0, total: this.#total };
+    return {
+      count,
+      p50: nearestRank(sorted, 0.5),
+      p95: nearestRank(sorted, 0.95),
+      p99: nearestRank(sorted, 0.99),
+      max: sorted[count - 1] ?? 0,
+      total: this.#total,
+    };
   }
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { distanceToLiquidationPct, nextLiquidationLevel, type LiquidationLevel } from './liquidation-levels.ts';
+import {
+  distanceToLiquidationPct,
+  nextLiquidationLevel,
+  type LiquidationLevel,
+} from './liquidation-levels.ts';
 
 const t = { warnDistancePct: 10, criticalDistancePct: 5, hysteresisPct: 1 };
 

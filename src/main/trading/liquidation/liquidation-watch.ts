@@ -10,7 +10,11 @@ import { raiseAlert, type TradingDeps } from '../deps.ts';
 import { estimateLiquidationPrice } from '../risk/liquidation.ts';
 import { tierFor, type PreparedContract } from '../risk/prepared.ts';
 import type { ExchangePosition } from '../wire-map.ts';
-import { distanceToLiquidationPct, nextLiquidationLevel, type LiquidationLevel } from './liquidation-levels.ts';
+import {
+  distanceToLiquidationPct,
+  nextLiquidationLevel,
+  type LiquidationLevel,
+} from './liquidation-levels.ts';
 
 /** What the watch computed for one position. */
 export interface LiquidationReading {
@@ -38,14 +42,23 @@ export function createLiquidationWatch(deps: TradingDeps): LiquidationWatch {
       const markText = position.markPrice;
       const mark = Number(markText);
       // Unknown mark or liquidation: no distance, and no warning made up from a missing number.
-      if (liquidationPrice === undefined || markText === undefined || !(mark > 0)) return { liquidationPrice, distancePct: Number.NaN, level: levels.get(position.symbol) ?? 'none' };
+      if (liquidationPrice === undefined || markText === undefined || !(mark > 0))
+        return { liquidationPrice, distancePct: Number.NaN, level: levels.get(position.symbol) ?? 'none' };
       const distancePct = distanceToLiquidationPct(position.side, mark, Number(liquidationPrice));
       const gap = Math.abs(mark - Number(liquidationPrice));
       const distanceAtr = atr !== undefined && atr > 0 ? gap / atr : undefined;
       const previous = levels.get(position.symbol) ?? 'none';
       const level = nextLiquidationLevel(previous, distancePct, deps.config.liquidation);
       levels.set(position.symbol, level);
-      if (level !== previous) announce(deps, { position, markPrice: markText, liquidationPrice }, previous, level, distancePct, distanceAtr);
+      if (level !== previous)
+        announce(
+          deps,
+          { position, markPrice: markText, liquidationPrice },
+          previous,
+          level,
+          distancePct,
+          distanceAtr,
+        );
       return { liquidationPrice, distancePct, ...(distanceAtr === undefined ? {} : { distanceAtr }), level };
     },
   };
@@ -56,7 +69,13 @@ function liquidationOf(deps: TradingDeps, position: ExchangePosition): string | 
   if (position.liquidationPrice !== undefined) return position.liquidationPrice;
   const known = deps.contracts.get(position.symbol);
   // Cross positions liquidate on the account's margin ratio: the exchange's figure or nothing.
-  if (known === undefined || position.avgEntryPrice === undefined || position.leverage === undefined || position.marginMode === 'CROSS') return undefined;
+  if (
+    known === undefined ||
+    position.avgEntryPrice === undefined ||
+    position.leverage === undefined ||
+    position.marginMode === 'CROSS'
+  )
+    return undefined;
   const entry = dec(position.avgEntryPrice);
   const estimate = estimateLiquidationPrice(
     position.side,
@@ -77,7 +96,10 @@ export function maintenanceRateFor(contract: PreparedContract, positionValue: De
   const tier = tierFor(contract, positionValue);
   if (tier !== 'beyond-top-tier') return tier.maintenanceMarginRate;
   const top = contract.tiers[contract.tiers.length - 1];
-  if (top === undefined) throw new ValidationError('contract-no-tiers', `${contract.symbol} has no risk-limit tier`, { details: { symbol: contract.symbol } });
+  if (top === undefined)
+    throw new ValidationError('contract-no-tiers', `${contract.symbol} has no risk-limit tier`, {
+      details: { symbol: contract.symbol },
+    });
   return top.maintenanceMarginRate;
 }
 
@@ -87,19 +109,45 @@ interface Prices {
   readonly liquidationPrice: string;
 }
 
-function announce(deps: TradingDeps, prices: Prices, previous: LiquidationLevel, level: LiquidationLevel, distancePct: number, distanceAtr: number | undefined): void {
+function announce(
+  deps: TradingDeps,
+  prices: Prices,
+  previous: LiquidationLevel,
+  level: LiquidationLevel,
+  distancePct: number,
+  distanceAtr: number | undefined,
+): void {
   const { position, markPrice, liquidationPrice } = prices;
   const at = deps.now();
   const payloadLevel = level === 'none' ? 'cleared' : level;
   deps.emit({
     name: 'trading:liquidation-warning',
-    payload: { symbol: position.symbol, level: payloadLevel, distancePct, ...(distanceAtr === undefined ? {} : { distanceAtr }), markPrice, liquidationPrice, at },
+    payload: {
+      symbol: position.symbol,
+      level: payloadLevel,
+      distancePct,
+      ...(distanceAtr === undefined ? {} : { distanceAtr }),
+      markPrice,
+      liquidationPrice,
+      at,
+    },
   });
-  const worse = (level === 'critical') || (level === 'warning' && previous === 'none');
+  const worse = level === 'critical' || (level === 'warning' && previous === 'none');
   if (!worse) {
-    deps.journal.append('position-event', { event: 'liquidation-level', level: payloadLevel, distancePct }, { symbol: position.symbol });
+    deps.journal.append(
+      'position-event',
+      { event: 'liquidation-level', level: payloadLevel, distancePct },
+      { symbol: position.symbol },
+    );
     return;
   }
   const text = `${position.symbol}: mark ${markPrice} is ${distancePct.toFixed(2)} % from liquidation ${liquidationPrice}`;
-  raiseAlert(deps, level === 'critical' ? 'critical' : 'warning', `liquidation-${level}`, text, position.symbol, { distancePct, markPrice, liquidationPrice });
+  raiseAlert(
+    deps,
+    level === 'critical' ? 'critical' : 'warning',
+    `liquidation-${level}`,
+    text,
+    position.symbol,
+    { distancePct, markPrice, liquidationPrice },
+  );
 }

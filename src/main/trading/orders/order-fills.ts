@@ -12,14 +12,33 @@ export function fillTimeMs(at: number): number {
 }
 
 /** Reads the fills of one exchange order and journals the new ones. Never throws (logged). */
-export async function recordOrderFills(rest: TradingRest, journal: Journal, logger: Logger, now: () => number, order: JournalOrder, exchangeOrderId: string): Promise<void> {
+export async function recordOrderFills(
+  rest: TradingRest,
+  journal: Journal,
+  logger: Logger,
+  now: () => number,
+  order: JournalOrder,
+  exchangeOrderId: string,
+): Promise<void> {
   try {
     const page = await rest.listFills({ orderId: exchangeOrderId, pageSize: 200 }, { lane: 'protective' });
     for (const f of page.items) {
-      const tradeType = f.tradeType !== undefined && tradeTypes.has(f.tradeType) ? (f.tradeType as 'liquid' | 'adl' | 'settlement') : 'trade';
+      const tradeType =
+        f.tradeType !== undefined && tradeTypes.has(f.tradeType)
+          ? (f.tradeType as 'liquid' | 'adl' | 'settlement')
+          : 'trade';
       journal.recordFill({
-        tradeId: f.tradeId, exchangeOrderId, clientOid: order.clientOid, symbol: f.symbol, side: f.side, sizeLots: f.size, price: f.price, fee: f.fee ?? '0',
-        liquidity: f.liquidity === 'maker' ? 'maker' : 'taker', tradeType, at: fillTimeMs(f.createdAt ?? f.tradeTime ?? now()),
+        tradeId: f.tradeId,
+        exchangeOrderId,
+        clientOid: order.clientOid,
+        symbol: f.symbol,
+        side: f.side,
+        sizeLots: f.size,
+        price: f.price,
+        fee: f.fee ?? '0',
+        liquidity: f.liquidity === 'maker' ? 'maker' : 'taker',
+        tradeType,
+        at: fillTimeMs(f.createdAt ?? f.tradeTime ?? now()),
       });
     }
   } catch (error) {

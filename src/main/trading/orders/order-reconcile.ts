@@ -30,7 +30,11 @@ interface Absence {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves `clientOid`; returns the order as journaled afterwards (UNKNOWN when it gave up). */
-export async function reconcileLoop(host: ReconcileHost, clientOid: string, resubmit: boolean): Promise<JournalOrder> {
+export async function reconcileLoop(
+  host: ReconcileHost,
+  clientOid: string,
+  resubmit: boolean,
+): Promise<JournalOrder> {
   const { config, now } = host.options;
   let order = host.current(clientOid);
   if (order.status !== 'RECONCILING') order = host.transition(order, 'reconciling');
@@ -49,7 +53,8 @@ export async function reconcileLoop(host: ReconcileHost, clientOid: string, resu
         if (provenAbsent(host, absence)) {
           const after = await afterProvenAbsent(host, host.current(clientOid), resubmit);
           // A resend whose answer was ambiguous again is resolved again (the age limit bounds resends).
-          if (after.resent && after.order.status === 'UNKNOWN') return reconcileLoop(host, clientOid, resubmit);
+          if (after.resent && after.order.status === 'UNKNOWN')
+            return reconcileLoop(host, clientOid, resubmit);
           return after.order;
         }
       } else {
@@ -64,7 +69,11 @@ export async function reconcileLoop(host: ReconcileHost, clientOid: string, resu
 
 function provenAbsent(host: ReconcileHost, absence: Absence): boolean {
   const { config, now } = host.options;
-  return absence.count >= config.absentConfirmations && absence.since !== undefined && now() - absence.since >= config.absentConfirmSpanMs;
+  return (
+    absence.count >= config.absentConfirmations &&
+    absence.since !== undefined &&
+    now() - absence.since >= config.absentConfirmSpanMs
+  );
 }
 
 function giveUp(host: ReconcileHost, clientOid: string, lastError: string): JournalOrder {
@@ -80,18 +89,36 @@ function giveUp(host: ReconcileHost, clientOid: string, lastError: string): Jour
  * never acknowledged is resent only when young enough and allowed; otherwise it is recorded as
  * never placed (REJECTED with the reason), which is now a fact, not a guess.
  */
-async function afterProvenAbsent(host: ReconcileHost, order: JournalOrder, resubmit: boolean): Promise<{ order: JournalOrder; resent: boolean }> {
+async function afterProvenAbsent(
+  host: ReconcileHost,
+  order: JournalOrder,
+  resubmit: boolean,
+): Promise<{ order: JournalOrder; resent: boolean }> {
   const settled = (next: JournalOrder) => ({ order: next, resent: false });
-  if (order.exchangeOrderId !== undefined) return settled(giveUp(host, order.clientOid, 'the exchange no longer knows this acknowledged order'));
-  if (!resubmit) return settled(host.transition(order, 'refused', { reason: 'proven absent at the exchange after a restart; not replayed' }));
+  if (order.exchangeOrderId !== undefined)
+    return settled(giveUp(host, order.clientOid, 'the exchange no longer knows this acknowledged order'));
+  if (!resubmit)
+    return settled(
+      host.transition(order, 'refused', {
+        reason: 'proven absent at the exchange after a restart; not replayed',
+      }),
+    );
   const age = host.options.now() - order.createdAt;
   if (age > host.options.config.maxResendAgeMs) {
-    return settled(host.transition(order, 'refused', { reason: `proven absent at the exchange; not resent because it is ${Math.round(age / 1000)} s old` }));
+    return settled(
+      host.transition(order, 'refused', {
+        reason: `proven absent at the exchange; not resent because it is ${Math.round(age / 1000)} s old`,
+      }),
+    );
   }
   try {
     await host.options.mayResend(order);
   } catch (error) {
-    return settled(host.transition(host.current(order.clientOid), 'refused', { reason: `proven absent at the exchange; not resent: ${error instanceof Error ? error.message : String(error)}` }));
+    return settled(
+      host.transition(host.current(order.clientOid), 'refused', {
+        reason: `proven absent at the exchange; not resent: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    );
   }
   host.options.logger.info('order-resubmit', { clientOid: order.clientOid });
   const resent = host.transition(host.current(order.clientOid), 'sent');

@@ -2,32 +2,67 @@ import { describe, expect, it } from 'vitest';
 import { isOurClientOid, newClientOid } from './client-oid.ts';
 import { buildRequest, stopDirection } from './order-request.ts';
 
-const base = { symbol: 'XBTUSDTM', type: 'market' as const, sizeLots: 3, leverage: 5, marginMode: 'ISOLATED' as const };
+const base = {
+  symbol: 'XBTUSDTM',
+  type: 'market' as const,
+  sizeLots: 3,
+  leverage: 5,
+  marginMode: 'ISOLATED' as const,
+};
 
 describe('order requests (docs/reference/kucoin-futures.md#stop-direction: inverted stop direction fires at once)', () => {
   it('a long is protected by a sell stop that triggers when the mark falls', () => {
     expect(stopDirection('sell')).toBe('down');
-    const built = buildRequest({ ...base, side: 'sell', reduceOnly: true, purpose: 'stop', stopPrice: '88000' }, 'bws1');
+    const built = buildRequest(
+      { ...base, side: 'sell', reduceOnly: true, purpose: 'stop', stopPrice: '88000' },
+      'bws1',
+    );
     expect(built).toEqual({
       withStops: false,
-      request: { clientOid: 'bws1', symbol: 'XBTUSDTM', side: 'sell', type: 'market', leverage: 5, size: 3, marginMode: 'ISOLATED', reduceOnly: true, stop: 'down', stopPriceType: 'MP', stopPrice: '88000' },
+      request: {
+        clientOid: 'bws1',
+        symbol: 'XBTUSDTM',
+        side: 'sell',
+        type: 'market',
+        leverage: 5,
+        size: 3,
+        marginMode: 'ISOLATED',
+        reduceOnly: true,
+        stop: 'down',
+        stopPriceType: 'MP',
+        stopPrice: '88000',
+      },
     });
   });
 
   it('a short is protected by a buy stop that triggers when the mark rises', () => {
-    const built = buildRequest({ ...base, side: 'buy', reduceOnly: true, purpose: 'stop', stopPrice: '92000' }, 'bws2');
+    const built = buildRequest(
+      { ...base, side: 'buy', reduceOnly: true, purpose: 'stop', stopPrice: '92000' },
+      'bws2',
+    );
     expect(built.request).toMatchObject({ side: 'buy', stop: 'up', stopPrice: '92000', reduceOnly: true });
   });
 
   it('an st-order entry attaches the stop-loss on the right trigger for each side', () => {
-    expect(buildRequest({ ...base, side: 'buy', reduceOnly: false, purpose: 'entry', attachedStopPrice: '88000' }, 'bwe1')).toMatchObject({ withStops: true, request: { triggerStopDownPrice: '88000', stopPriceType: 'MP' } });
-    const short = buildRequest({ ...base, side: 'sell', reduceOnly: false, purpose: 'entry', attachedStopPrice: '92000' }, 'bwe2');
+    expect(
+      buildRequest(
+        { ...base, side: 'buy', reduceOnly: false, purpose: 'entry', attachedStopPrice: '88000' },
+        'bwe1',
+      ),
+    ).toMatchObject({ withStops: true, request: { triggerStopDownPrice: '88000', stopPriceType: 'MP' } });
+    const short = buildRequest(
+      { ...base, side: 'sell', reduceOnly: false, purpose: 'entry', attachedStopPrice: '92000' },
+      'bwe2',
+    );
     expect(short.request).toMatchObject({ triggerStopUpPrice: '92000' });
     expect(short.request).not.toHaveProperty('triggerStopDownPrice');
   });
 
   it('a limit entry carries price and GTC; a plain entry has no stop fields', () => {
-    const built = buildRequest({ ...base, type: 'limit', price: '90000.1', side: 'buy', reduceOnly: false, purpose: 'entry' }, 'bwe3');
+    const built = buildRequest(
+      { ...base, type: 'limit', price: '90000.1', side: 'buy', reduceOnly: false, purpose: 'entry' },
+      'bwe3',
+    );
     expect(built.request).toMatchObject({ price: '90000.1', timeInForce: 'GTC' });
     expect(built.request).not.toHaveProperty('stop');
   });

@@ -7,7 +7,10 @@
 import type { OrderPurpose } from '../../../shared/domain/order.ts';
 import type { MarginMode } from '../../../shared/domain/position.ts';
 import type { OrderType, Side } from '../../../shared/domain/primitives.ts';
-import type { PlaceOrderRequest, PlaceOrderWithStopsRequest } from '../../exchange/kucoin/endpoints/orders.ts';
+import type {
+  PlaceOrderRequest,
+  PlaceOrderWithStopsRequest,
+} from '../../exchange/kucoin/endpoints/orders.ts';
 
 /** What the engine wants to send. */
 export interface OrderSpec {
@@ -50,15 +53,23 @@ export function buildRequest(spec: OrderSpec, clientOid: string): BuiltRequest {
     leverage: spec.leverage,
     size: spec.sizeLots,
     marginMode: spec.marginMode,
-    ...(spec.type === 'limit' && spec.price !== undefined ? { price: spec.price, timeInForce: 'GTC' as const } : {}),
+    ...(spec.type === 'limit' && spec.price !== undefined
+      ? { price: spec.price, timeInForce: 'GTC' as const }
+      : {}),
     ...(spec.reduceOnly ? { reduceOnly: true } : {}),
   };
   if (spec.purpose === 'stop' && spec.stopPrice !== undefined) {
-    return { withStops: false, request: { ...base, stop: stopDirection(spec.side), stopPriceType: 'MP', stopPrice: spec.stopPrice } };
+    return {
+      withStops: false,
+      request: { ...base, stop: stopDirection(spec.side), stopPriceType: 'MP', stopPrice: spec.stopPrice },
+    };
   }
   if (spec.attachedStopPrice !== undefined) {
     // st-order: for a long the stop-loss is the "down" trigger, for a short the "up" one (docs/reference/kucoin-futures.md#stop-orders).
-    const trigger = spec.side === 'buy' ? { triggerStopDownPrice: spec.attachedStopPrice } : { triggerStopUpPrice: spec.attachedStopPrice };
+    const trigger =
+      spec.side === 'buy'
+        ? { triggerStopDownPrice: spec.attachedStopPrice }
+        : { triggerStopUpPrice: spec.attachedStopPrice };
     return { withStops: true, request: { ...base, ...trigger, stopPriceType: 'MP' } };
   }
   return { withStops: false, request: base };

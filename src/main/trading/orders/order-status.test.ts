@@ -9,15 +9,44 @@ import { nextStatus, orderCauses, type OrderCause } from './order-status.ts';
 const allowed: Partial<Record<OrderStatus, Partial<Record<OrderCause, OrderStatus>>>> = {
   NEW: { sent: 'SUBMITTED', cancelled: 'CANCELLED', refused: 'REJECTED' },
   SUBMITTED: {
-    accepted: 'ACKED', 'partially-filled': 'PARTIALLY_FILLED', filled: 'FILLED', cancelled: 'CANCELLED',
-    refused: 'REJECTED', 'outcome-unknown': 'UNKNOWN', reconciling: 'RECONCILING',
+    accepted: 'ACKED',
+    'partially-filled': 'PARTIALLY_FILLED',
+    filled: 'FILLED',
+    cancelled: 'CANCELLED',
+    refused: 'REJECTED',
+    'outcome-unknown': 'UNKNOWN',
+    reconciling: 'RECONCILING',
   },
-  ACKED: { accepted: 'ACKED', 'partially-filled': 'PARTIALLY_FILLED', filled: 'FILLED', cancelled: 'CANCELLED', reconciling: 'RECONCILING' },
-  PARTIALLY_FILLED: { 'partially-filled': 'PARTIALLY_FILLED', filled: 'FILLED', cancelled: 'CANCELLED', reconciling: 'RECONCILING' },
-  UNKNOWN: { accepted: 'ACKED', 'partially-filled': 'PARTIALLY_FILLED', filled: 'FILLED', cancelled: 'CANCELLED', reconciling: 'RECONCILING', 'gave-up': 'UNKNOWN' },
+  ACKED: {
+    accepted: 'ACKED',
+    'partially-filled': 'PARTIALLY_FILLED',
+    filled: 'FILLED',
+    cancelled: 'CANCELLED',
+    reconciling: 'RECONCILING',
+  },
+  PARTIALLY_FILLED: {
+    'partially-filled': 'PARTIALLY_FILLED',
+    filled: 'FILLED',
+    cancelled: 'CANCELLED',
+    reconciling: 'RECONCILING',
+  },
+  UNKNOWN: {
+    accepted: 'ACKED',
+    'partially-filled': 'PARTIALLY_FILLED',
+    filled: 'FILLED',
+    cancelled: 'CANCELLED',
+    reconciling: 'RECONCILING',
+    'gave-up': 'UNKNOWN',
+  },
   RECONCILING: {
-    sent: 'SUBMITTED', accepted: 'ACKED', 'partially-filled': 'PARTIALLY_FILLED', filled: 'FILLED', cancelled: 'CANCELLED',
-    refused: 'REJECTED', reconciling: 'RECONCILING', 'gave-up': 'UNKNOWN',
+    sent: 'SUBMITTED',
+    accepted: 'ACKED',
+    'partially-filled': 'PARTIALLY_FILLED',
+    filled: 'FILLED',
+    cancelled: 'CANCELLED',
+    refused: 'REJECTED',
+    reconciling: 'RECONCILING',
+    'gave-up': 'UNKNOWN',
   },
   FILLED: {},
   CANCELLED: {},
@@ -40,6 +69,7 @@ describe('order lifecycle transition table', () => {
   }
 
   it('an acknowledged order can never be recorded as rejected (doubt is not a rejection)', () => {
-    for (const from of ['ACKED', 'PARTIALLY_FILLED', 'UNKNOWN'] as const) expect(() => nextStatus(from, 'refused')).toThrow(TradingError);
+    for (const from of ['ACKED', 'PARTIALLY_FILLED', 'UNKNOWN'] as const)
+      expect(() => nextStatus(from, 'refused')).toThrow(TradingError);
   });
 });

@@ -34,7 +34,9 @@ const working = ['SUBMITTED', 'ACKED', 'PARTIALLY_FILLED', 'UNKNOWN', 'RECONCILI
 const doubtful = ['SUBMITTED', 'UNKNOWN', 'RECONCILING'] as const;
 
 /** cause → the statuses it may leave from → the status it leads to. */
-const table: Readonly<Record<OrderCause, { readonly from: readonly OrderStatus[]; readonly to: OrderStatus }>> = {
+const table: Readonly<
+  Record<OrderCause, { readonly from: readonly OrderStatus[]; readonly to: OrderStatus }>
+> = {
   sent: { from: ['NEW', 'RECONCILING'], to: 'SUBMITTED' },
   accepted: { from: [...doubtful, 'ACKED'], to: 'ACKED' },
   'partially-filled': { from: working, to: 'PARTIALLY_FILLED' },
@@ -54,7 +56,10 @@ const table: Readonly<Record<OrderCause, { readonly from: readonly OrderStatus[]
 export function nextStatus(from: OrderStatus, cause: OrderCause): OrderStatus {
   const row = table[cause];
   if (!row.from.includes(from)) {
-    throw new TradingError('illegal-order-transition', `an order cannot go from ${from} on "${cause}"`, { details: { from, cause }, retryable: false });
+    throw new TradingError('illegal-order-transition', `an order cannot go from ${from} on "${cause}"`, {
+      details: { from, cause },
+      retryable: false,
+    });
   }
   return row.to;
 }

@@ -101,14 +101,21 @@ class Tracker implements OrderTracker, ReconcileHost {
     const status = nextStatus(base.status, cause);
     const next: JournalOrder = { ...base, ...changes, status, updatedAt: this.#o.now() };
     this.#o.journal.updateOrder(next);
-    this.#o.journal.append('order', { status, cause, filledLots: next.filledLots, reason: next.reason ?? null }, { symbol: next.symbol, clientOid: next.clientOid });
+    this.#o.journal.append(
+      'order',
+      { status, cause, filledLots: next.filledLots, reason: next.reason ?? null },
+      { symbol: next.symbol, clientOid: next.clientOid },
+    );
     this.#o.onUpdate(next);
     return next;
   }
 
   current(clientOid: string): JournalOrder {
     const order = this.#o.journal.getOrder(clientOid);
-    if (order === undefined) throw new TradingError('order-not-found', `no order ${clientOid} in the journal`, { details: { clientOid } });
+    if (order === undefined)
+      throw new TradingError('order-not-found', `no order ${clientOid} in the journal`, {
+        details: { clientOid },
+      });
     return order;
   }
 
@@ -118,8 +125,19 @@ class Tracker implements OrderTracker, ReconcileHost {
     const built = buildRequest(spec, clientOid);
     const stopPrice = spec.stopPrice ?? spec.attachedStopPrice;
     const order: JournalOrder = {
-      clientOid, symbol: spec.symbol, side: spec.side, type: spec.type, purpose: spec.purpose, sizeLots: spec.sizeLots, filledLots: 0,
-      leverage: spec.leverage, reduceOnly: spec.reduceOnly, status: 'NEW', requestJson: JSON.stringify(built), createdAt: now, updatedAt: now,
+      clientOid,
+      symbol: spec.symbol,
+      side: spec.side,
+      type: spec.type,
+      purpose: spec.purpose,
+      sizeLots: spec.sizeLots,
+      filledLots: 0,
+      leverage: spec.leverage,
+      reduceOnly: spec.reduceOnly,
+      status: 'NEW',
+      requestJson: JSON.stringify(built),
+      createdAt: now,
+      updatedAt: now,
       stopAttachment: built.withStops ? 'attached' : 'separate',
       ...(spec.price === undefined ? {} : { price: spec.price }),
       ...(stopPrice === undefined ? {} : { stopPrice }),
@@ -129,7 +147,11 @@ class Tracker implements OrderTracker, ReconcileHost {
     // SUBMITTED commit together (one fsync): on disk an order is either absent or possibly sent.
     const submitted = this.#o.journal.transaction(() => {
       this.#o.journal.insertOrder(order);
-      this.#o.journal.append('order', { status: 'NEW', request: built.request }, { symbol: order.symbol, clientOid });
+      this.#o.journal.append(
+        'order',
+        { status: 'NEW', request: built.request },
+        { symbol: order.symbol, clientOid },
+      );
       return this.transition(order, 'sent');
     });
     return this.send(submitted, built, options.admit);
@@ -141,9 +163,14 @@ class Tracker implements OrderTracker, ReconcileHost {
     try {
       const request = admit === undefined ? built.request : { ...built.request, admit };
       const rest = this.#o.rest;
-      const result = built.withStops ? await rest.placeOrderWithStops(request) : await rest.placeOrder(request);
+      const result = built.withStops
+        ? await rest.placeOrderWithStops(request)
+        : await rest.placeOrder(request);
       const latency = performance.now() - started;
-      return this.transition(order, 'accepted', { exchangeOrderId: result.orderId, confirmLatencyMs: Math.round(latency * 1000) / 1000 });
+      return this.transition(order, 'accepted', {
+        exchangeOrderId: result.orderId,
+        confirmLatencyMs: Math.round(latency * 1000) / 1000,
+      });
     } catch (error) {
       return this.#onSendError(order, error);
     } finally {
@@ -154,7 +181,10 @@ class Tracker implements OrderTracker, ReconcileHost {
   #onSendError(order: JournalOrder, error: unknown): JournalOrder {
     const reason = error instanceof Error ? error.message : String(error);
     // A malformed success answer is doubt, not a refusal: the order may well exist (ADR 0330).
-    const ambiguous = error instanceof OrderUnknownError || isDuplicateClientOid(error) || (error instanceof ExchangeError && error.code === 'malformed-response');
+    const ambiguous =
+      error instanceof OrderUnknownError ||
+      isDuplicateClientOid(error) ||
+      (error instanceof ExchangeError && error.code === 'malformed-response');
     if (ambiguous) {
       const unknown = this.transition(order, 'outcome-unknown', { reason });
       void this.reconcile(order.clientOid).catch((cause: unknown) => {
@@ -172,12 +202,18 @@ class Tracker implements OrderTracker, ReconcileHost {
     if (terminalOrderStatuses.has(order.status)) return order;
     if (this.#reconciling.has(clientOid) || this.#sending.has(clientOid)) return order;
     try {
-      const wire = order.exchangeOrderId === undefined ? await this.#o.rest.getOrderByClientOid(clientOid) : await this.#o.rest.getOrder(order.exchangeOrderId);
+      const wire =
+        order.exchangeOrderId === undefined
+          ? await this.#o.rest.getOrderByClientOid(clientOid)
+          : await this.#o.rest.getOrder(order.exchangeOrderId);
       return await this.adoptWire(order, wire);
     } catch (error) {
       // Absent or unreadable: resolve it properly (bounded by reconcileGiveUpMs) in the background.
       // An order already given up on (UNKNOWN) is only looked at again, never looped on.
-      const resolvable = order.status === 'SUBMITTED' || order.status === 'RECONCILING' || (isOrderAbsent(error) && order.status !== 'UNKNOWN');
+      const resolvable =
+        order.status === 'SUBMITTED' ||
+        order.status === 'RECONCILING' ||
+        (isOrderAbsent(error) && order.status !== 'UNKNOWN');
       if (resolvable) this.#startReconcile(clientOid);
       throw error;
     }
@@ -192,9 +228,15 @@ class Tracker implements OrderTracker, ReconcileHost {
       if (problem !== undefined) this.#o.onMismatch(order, problem);
     }
     if (!firstSight && status === order.status && filledLots === order.filledLots) return order;
-    if (filledLots > order.filledLots) await recordOrderFills(this.#o.rest, this.#o.journal, this.#o.logger, this.#o.now, order, wire.id);
-    const avg = wire.avgDealPrice !== undefined && wire.avgDealPrice !== '0' ? { avgFillPrice: wire.avgDealPrice } : {};
-    return this.transition(this.current(order.clientOid), causeForExchangeStatus(status), { ...avg, exchangeOrderId: wire.id, filledLots });
+    if (filledLots > order.filledLots)
+      await recordOrderFills(this.#o.rest, this.#o.journal, this.#o.logger, this.#o.now, order, wire.id);
+    const avg =
+      wire.avgDealPrice !== undefined && wire.avgDealPrice !== '0' ? { avgFillPrice: wire.avgDealPrice } : {};
+    return this.transition(this.current(order.clientOid), causeForExchangeStatus(status), {
+      ...avg,
+      exchangeOrderId: wire.id,
+      filledLots,
+    });
   }
 
   #startReconcile(clientOid: string): void {
@@ -206,7 +248,9 @@ class Tracker implements OrderTracker, ReconcileHost {
   reconcile(clientOid: string, options: ReconcileOptions = {}): Promise<JournalOrder> {
     const running = this.#reconciling.get(clientOid);
     if (running !== undefined) return running;
-    const task = reconcileLoop(this, clientOid, options.resubmit ?? true).finally(() => this.#reconciling.delete(clientOid));
+    const task = reconcileLoop(this, clientOid, options.resubmit ?? true).finally(() =>
+      this.#reconciling.delete(clientOid),
+    );
     this.#reconciling.set(clientOid, task);
     return task;
   }
@@ -220,7 +264,11 @@ class Tracker implements OrderTracker, ReconcileHost {
   adopt(order: JournalOrder): void {
     if (this.#o.journal.getOrder(order.clientOid) !== undefined) return;
     this.#o.journal.insertOrder(order);
-    this.#o.journal.append('order', { status: order.status, cause: 'adopted', parentClientOid: order.parentClientOid ?? null }, { symbol: order.symbol, clientOid: order.clientOid });
+    this.#o.journal.append(
+      'order',
+      { status: order.status, cause: 'adopted', parentClientOid: order.parentClientOid ?? null },
+      { symbol: order.symbol, clientOid: order.clientOid },
+    );
     this.#o.onUpdate(order);
   }
 
@@ -228,7 +276,8 @@ class Tracker implements OrderTracker, ReconcileHost {
     const order = this.current(clientOid);
     if (terminalOrderStatuses.has(order.status)) return order;
     try {
-      if (order.exchangeOrderId === undefined) await this.#o.rest.cancelOrderByClientOid(clientOid, order.symbol);
+      if (order.exchangeOrderId === undefined)
+        await this.#o.rest.cancelOrderByClientOid(clientOid, order.symbol);
       else await this.#o.rest.cancelOrder(order.exchangeOrderId);
     } catch (error) {
       // 100004 "not cancelable" means it is already done; the refresh below tells which way.
@@ -253,7 +302,8 @@ class Tracker implements OrderTracker, ReconcileHost {
 
   #due(order: JournalOrder, seen: ReadonlyMap<string, number>): boolean {
     if (this.#reconciling.has(order.clientOid) || this.#sending.has(order.clientOid)) return false;
-    if (order.status === 'ACKED' || order.status === 'PARTIALLY_FILLED') return seen.get(order.clientOid) !== order.filledLots;
+    if (order.status === 'ACKED' || order.status === 'PARTIALLY_FILLED')
+      return seen.get(order.clientOid) !== order.filledLots;
     if (order.status !== 'UNKNOWN') return true;
     // An order given up on is asked about again, slowly: it may turn up, and then it is resolved.
     const last = this.#lastUnknownCheck.get(order.clientOid) ?? 0;
@@ -265,7 +315,9 @@ class Tracker implements OrderTracker, ReconcileHost {
   async #listOpen(stopOrders: readonly KucoinOrder[] | undefined): Promise<Map<string, number>> {
     const [active, stops] = await Promise.all([
       this.#o.rest.listOpenOrders({ pageSize: 1000 }, { lane: 'protective' }),
-      stopOrders === undefined ? this.#o.rest.listStopOrders({ pageSize: 100 }, { lane: 'protective' }).then((page) => page.items) : Promise.resolve(stopOrders),
+      stopOrders === undefined
+        ? this.#o.rest.listStopOrders({ pageSize: 100 }, { lane: 'protective' }).then((page) => page.items)
+        : Promise.resolve(stopOrders),
     ]);
     return filledByClientOid([...active.items, ...stops]);
   }
@@ -274,6 +326,7 @@ class Tracker implements OrderTracker, ReconcileHost {
 /** clientOid → filled lots of every order the exchange lists as open. */
 function filledByClientOid(items: readonly KucoinOrder[]): Map<string, number> {
   const map = new Map<string, number>();
-  for (const item of items) if (typeof item.clientOid === 'string') map.set(item.clientOid, item.filledSize ?? item.dealSize ?? 0);
+  for (const item of items)
+    if (typeof item.clientOid === 'string') map.set(item.clientOid, item.filledSize ?? item.dealSize ?? 0);
   return map;
 }

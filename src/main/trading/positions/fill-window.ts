@@ -33,7 +33,15 @@ const timeOf = (fill: KucoinFill): number => fillTimeMs(fill.createdAt ?? fill.t
 export function freshFills(deps: TradingDeps, symbol: string, fills: readonly KucoinFill[]): KucoinFill[] {
   const cursor = deps.settings.get('fills-cursor', symbol);
   const seen = new Set(cursor?.ids ?? []);
-  return fills.filter((f) => f.symbol === symbol && (cursor === undefined || timeOf(f) > cursor.atMs || (timeOf(f) === cursor.atMs && !seen.has(f.tradeId)))).sort((a, b) => timeOf(a) - timeOf(b));
+  return fills
+    .filter(
+      (f) =>
+        f.symbol === symbol &&
+        (cursor === undefined ||
+          timeOf(f) > cursor.atMs ||
+          (timeOf(f) === cursor.atMs && !seen.has(f.tradeId))),
+    )
+    .sort((a, b) => timeOf(a) - timeOf(b));
 }
 
 /** Moves the symbol's cursor past `fills` (all of them now explained). */
@@ -43,19 +51,30 @@ export function advanceCursor(deps: TradingDeps, symbol: string, fills: readonly
   const atMs = timeOf(last);
   const cursor = deps.settings.get('fills-cursor', symbol);
   const kept = cursor?.atMs === atMs ? cursor.ids : [];
-  deps.settings.set('fills-cursor', { atMs, ids: [...kept, ...fills.filter((f) => timeOf(f) === atMs).map((f) => f.tradeId)].slice(-200) }, symbol);
+  deps.settings.set(
+    'fills-cursor',
+    { atMs, ids: [...kept, ...fills.filter((f) => timeOf(f) === atMs).map((f) => f.tradeId)].slice(-200) },
+    symbol,
+  );
 }
 
 function part(fill: KucoinFill, lots: number): FillPart {
   const fee = dec(fill.fee ?? '0');
-  return { fill, lots, fee: lots === fill.size ? fee : div(mul(fee, dec(lots)), dec(fill.size), 8, 'half-up') };
+  return {
+    fill,
+    lots,
+    fee: lots === fill.size ? fee : div(mul(fee, dec(lots)), dec(fill.size), 8, 'half-up'),
+  };
 }
 
 /**
  * Splits `fills` for a symbol whose position went from `previous` (side and lots, or none) on: the
  * fills against the previous side close it (up to its size); everything else opens.
  */
-export function splitFills(fills: readonly KucoinFill[], previous: { side: Side; lots: number } | undefined): Pick<FillWindow, 'closing' | 'opening'> {
+export function splitFills(
+  fills: readonly KucoinFill[],
+  previous: { side: Side; lots: number } | undefined,
+): Pick<FillWindow, 'closing' | 'opening'> {
   const closing: FillPart[] = [];
   const opening: FillPart[] = [];
   let side: Side | undefined = previous?.side;

@@ -25,7 +25,8 @@ export function fundingDue(rt: TradingRuntime, positions: ReadonlyMap<string, Ex
   for (const current of positions.values()) {
     const previous = rt.positions.get(current.symbol);
     const firstSight = !rt.fundingChecked.has(current.symbol);
-    if (firstSight || (previous?.side === current.side && previous.fundingUsdt !== current.fundingUsdt)) due.push(current.symbol);
+    if (firstSight || (previous?.side === current.side && previous.fundingUsdt !== current.fundingUsdt))
+      due.push(current.symbol);
   }
   return due;
 }
@@ -37,10 +38,15 @@ export async function accountFunding(rt: TradingRuntime, symbol: string): Promis
   const startAtMs = cursor?.timePoint ?? deps.now() - FIRST_LOOK_BACK_MS;
   const page = await deps.rest.getFundingHistory({ symbol, startAtMs, reverse: false, maxCount: 100 });
   const seen = new Set(cursor?.ids ?? []);
-  const fresh = page.dataList.filter((row) => row.timePoint >= startAtMs && !seen.has(row.id)).sort((a, b) => a.timePoint - b.timePoint);
+  const fresh = page.dataList
+    .filter((row) => row.timePoint >= startAtMs && !seen.has(row.id))
+    .sort((a, b) => a.timePoint - b.timePoint);
   for (const row of fresh) countSettlement(rt, row);
   const newest = fresh.at(-1)?.timePoint ?? cursor?.timePoint ?? startAtMs;
-  const idsAtNewest = [...(cursor?.timePoint === newest ? seen : []), ...fresh.filter((row) => row.timePoint === newest).map((row) => row.id)].slice(-50);
+  const idsAtNewest = [
+    ...(cursor?.timePoint === newest ? seen : []),
+    ...fresh.filter((row) => row.timePoint === newest).map((row) => row.id),
+  ].slice(-50);
   deps.settings.set('funding-cursor', { timePoint: newest, ids: idsAtNewest }, symbol);
   rt.fundingChecked.add(symbol);
 }
@@ -48,12 +54,33 @@ export async function accountFunding(rt: TradingRuntime, symbol: string): Promis
 function countSettlement(rt: TradingRuntime, row: KucoinFundingSettlement): void {
   const { deps } = rt;
   const today = Math.floor(deps.now() / DAY_MS) === Math.floor(row.timePoint / DAY_MS);
-  deps.journal.append('position-event', { event: 'funding', fundingUsdt: row.funding, fundingRate: row.fundingRate, settledAt: row.timePoint, settlementId: row.id, countedToday: today }, { symbol: row.symbol, at: row.timePoint });
-  deps.logger.info('funding-settled', { symbol: row.symbol, fundingUsdt: row.funding, settledAt: row.timePoint });
-  if (row.positionQty !== undefined && row.positionQty !== 0) addFunding(deps, row.symbol, row.positionQty > 0 ? 'long' : 'short', row.funding);
+  deps.journal.append(
+    'position-event',
+    {
+      event: 'funding',
+      fundingUsdt: row.funding,
+      fundingRate: row.fundingRate,
+      settledAt: row.timePoint,
+      settlementId: row.id,
+      countedToday: today,
+    },
+    { symbol: row.symbol, at: row.timePoint },
+  );
+  deps.logger.info('funding-settled', {
+    symbol: row.symbol,
+    fundingUsdt: row.funding,
+    settledAt: row.timePoint,
+  });
+  if (row.positionQty !== undefined && row.positionQty !== 0)
+    addFunding(deps, row.symbol, row.positionQty > 0 ? 'long' : 'short', row.funding);
   // A settlement of an earlier UTC day belongs to that day's PnL, not today's daily-loss limit.
   if (!today) return;
-  const status = rt.lossGuard.record({ realisedPnlUsdt: row.funding, byStop: false, funding: true, at: deps.now() });
+  const status = rt.lossGuard.record({
+    realisedPnlUsdt: row.funding,
+    byStop: false,
+    funding: true,
+    at: deps.now(),
+  });
   saveLossGuard(rt);
   deps.journal.append('position-event', { event: 'guard', ...status }, { symbol: row.symbol });
 }

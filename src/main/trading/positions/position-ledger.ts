@@ -9,7 +9,11 @@ import type { TradingDeps } from '../deps.ts';
 
 type Side = 'long' | 'short';
 
-function ledgerOf(deps: TradingDeps, symbol: string, side: Side): { side: Side; lots: number; feeUsdt: string; fundingUsdt: string } {
+function ledgerOf(
+  deps: TradingDeps,
+  symbol: string,
+  side: Side,
+): { side: Side; lots: number; feeUsdt: string; fundingUsdt: string } {
   const stored = deps.settings.get('position-ledger', symbol);
   return stored?.side === side ? stored : { side, lots: 0, feeUsdt: '0', fundingUsdt: '0' };
 }
@@ -17,20 +21,34 @@ function ledgerOf(deps: TradingDeps, symbol: string, side: Side): { side: Side; 
 /** Adds `lots` opened on `side` and the fee paid for them. */
 export function addOpeningFees(deps: TradingDeps, symbol: string, side: Side, lots: number, fee: Dec): void {
   const ledger = ledgerOf(deps, symbol, side);
-  deps.settings.set('position-ledger', { ...ledger, lots: ledger.lots + lots, feeUsdt: format(add(dec(ledger.feeUsdt), fee), 8) }, symbol);
+  deps.settings.set(
+    'position-ledger',
+    { ...ledger, lots: ledger.lots + lots, feeUsdt: format(add(dec(ledger.feeUsdt), fee), 8) },
+    symbol,
+  );
 }
 
 /** Adds a funding settlement (signed USDT) of a position of `side`. */
 export function addFunding(deps: TradingDeps, symbol: string, side: Side, fundingUsdt: string): void {
   const ledger = ledgerOf(deps, symbol, side);
-  deps.settings.set('position-ledger', { ...ledger, fundingUsdt: format(add(dec(ledger.fundingUsdt), dec(fundingUsdt)), 8) }, symbol);
+  deps.settings.set(
+    'position-ledger',
+    { ...ledger, fundingUsdt: format(add(dec(ledger.fundingUsdt), dec(fundingUsdt)), 8) },
+    symbol,
+  );
 }
 
 /**
  * Takes the share of the opening fees that `closedLots` carry (all of it, and the funding, on a
  * full close), leaving the rest for the lots still open.
  */
-export function takeShare(deps: TradingDeps, symbol: string, side: Side, closedLots: number, fullyClosed: boolean): { openingFeeUsdt: Dec; fundingUsdt: Dec } {
+export function takeShare(
+  deps: TradingDeps,
+  symbol: string,
+  side: Side,
+  closedLots: number,
+  fullyClosed: boolean,
+): { openingFeeUsdt: Dec; fundingUsdt: Dec } {
   const stored = deps.settings.get('position-ledger', symbol);
   if (stored?.side !== side) return { openingFeeUsdt: ZERO, fundingUsdt: ZERO };
   const total = dec(stored.feeUsdt);
@@ -39,6 +57,10 @@ export function takeShare(deps: TradingDeps, symbol: string, side: Side, closedL
     return { openingFeeUsdt: total, fundingUsdt: fullyClosed ? dec(stored.fundingUsdt) : ZERO };
   }
   const share = div(mul(total, dec(closedLots)), dec(stored.lots), 8, 'half-up');
-  deps.settings.set('position-ledger', { ...stored, lots: stored.lots - closedLots, feeUsdt: format(sub(total, share), 8) }, symbol);
+  deps.settings.set(
+    'position-ledger',
+    { ...stored, lots: stored.lots - closedLots, feeUsdt: format(sub(total, share), 8) },
+    symbol,
+  );
   return { openingFeeUsdt: share, fundingUsdt: ZERO };
 }

@@ -44,7 +44,12 @@ function causeOf(deps: TradingDeps, fills: readonly KucoinFill[]): CloseCause {
 }
 
 /** PnL of the closing parts against `entry`, net of their own fees. Unknown entry → the fees only. */
-function closingPnl(side: 'long' | 'short', entry: Dec | undefined, closing: readonly FillPart[], multiplier: Dec): Dec {
+function closingPnl(
+  side: 'long' | 'short',
+  entry: Dec | undefined,
+  closing: readonly FillPart[],
+  multiplier: Dec,
+): Dec {
   let pnl: Dec = ZERO;
   for (const p of closing) {
     if (entry !== undefined) {
@@ -59,8 +64,16 @@ function closingPnl(side: 'long' | 'short', entry: Dec | undefined, closing: rea
 function journalFills(deps: TradingDeps, fills: readonly KucoinFill[]): void {
   for (const f of fills) {
     deps.journal.recordFill({
-      tradeId: f.tradeId, exchangeOrderId: f.orderId, symbol: f.symbol, side: f.side, sizeLots: f.size, price: f.price, fee: f.fee ?? '0',
-      liquidity: f.liquidity === 'maker' ? 'maker' : 'taker', tradeType: (tradeTypes.has(f.tradeType ?? '') ? f.tradeType : 'trade') as 'trade', at: fillTimeMs(f.createdAt ?? f.tradeTime ?? deps.now()),
+      tradeId: f.tradeId,
+      exchangeOrderId: f.orderId,
+      symbol: f.symbol,
+      side: f.side,
+      sizeLots: f.size,
+      price: f.price,
+      fee: f.fee ?? '0',
+      liquidity: f.liquidity === 'maker' ? 'maker' : 'taker',
+      tradeType: (tradeTypes.has(f.tradeType ?? '') ? f.tradeType : 'trade') as 'trade',
+      at: fillTimeMs(f.createdAt ?? f.tradeTime ?? deps.now()),
     });
   }
 }
@@ -71,13 +84,24 @@ function journalFills(deps: TradingDeps, fills: readonly KucoinFill[]): void {
  * when lots were closed.
  * @throws the client's error when the fills cannot be read (the caller retries on the next pass).
  */
-export async function accountPositionChange(deps: TradingDeps, previous: ExchangePosition | undefined, current: ExchangePosition | undefined, sinceMs: number): Promise<PositionReduction | undefined> {
+export async function accountPositionChange(
+  deps: TradingDeps,
+  previous: ExchangePosition | undefined,
+  current: ExchangePosition | undefined,
+  sinceMs: number,
+): Promise<PositionReduction | undefined> {
   const symbol = previous?.symbol ?? current?.symbol ?? '';
   const cursor = deps.settings.get('fills-cursor', symbol);
-  const page = await deps.rest.listFills({ symbol, startAtMs: Math.min(cursor?.atMs ?? Number.POSITIVE_INFINITY, sinceMs - 5000), pageSize: 200 }, { lane: 'protective' });
+  const page = await deps.rest.listFills(
+    { symbol, startAtMs: Math.min(cursor?.atMs ?? Number.POSITIVE_INFINITY, sinceMs - 5000), pageSize: 200 },
+    { lane: 'protective' },
+  );
   journalFills(deps, page.items);
   const fresh = freshFills(deps, symbol, page.items);
-  const { closing, opening } = splitFills(fresh, previous === undefined ? undefined : { side: previous.side, lots: previous.sizeLots });
+  const { closing, opening } = splitFills(
+    fresh,
+    previous === undefined ? undefined : { side: previous.side, lots: previous.sizeLots },
+  );
   const side = previous?.side ?? current?.side ?? (fresh[0]?.side === 'sell' ? 'short' : 'long');
   // Lots opened on the side being closed are in the ledger before the reduction takes its share;
   // lots of a new position after a flip join the ledger of that new position afterwards.
@@ -85,16 +109,33 @@ export async function accountPositionChange(deps: TradingDeps, previous: Exchang
   const flipped = totals(opening.filter((p) => sideOf(p) !== side));
   if (added.lots > 0) addOpeningFees(deps, symbol, side, added.lots, added.fee);
   // The closing parts' entry: the previous position's, blended with what opened on its side in this window.
-  const entryBase = previous?.avgEntryPrice === undefined ? undefined : { lots: previous.sizeLots, value: mul(dec(previous.avgEntryPrice), dec(previous.sizeLots)) };
-  const reduction = closing.length === 0 ? undefined : reductionOf(deps, { symbol, side, previous, current, closing, entry: blendedEntry(entryBase, added) });
-  if (flipped.lots > 0 && current !== undefined) addOpeningFees(deps, symbol, current.side, flipped.lots, flipped.fee);
+  const entryBase =
+    previous?.avgEntryPrice === undefined
+      ? undefined
+      : { lots: previous.sizeLots, value: mul(dec(previous.avgEntryPrice), dec(previous.sizeLots)) };
+  const reduction =
+    closing.length === 0
+      ? undefined
+      : reductionOf(deps, {
+          symbol,
+          side,
+          previous,
+          current,
+          closing,
+          entry: blendedEntry(entryBase, added),
+        });
+  if (flipped.lots > 0 && current !== undefined)
+    addOpeningFees(deps, symbol, current.side, flipped.lots, flipped.fee);
   advanceCursor(deps, symbol, fresh);
   return reduction;
 }
 
 const sideOf = (p: FillPart): 'long' | 'short' => (p.fill.side === 'buy' ? 'long' : 'short');
 
-function blendedEntry(base: { lots: number; value: Dec } | undefined, opened: { lots: number; priceTimesLots: Dec }): Dec | undefined {
+function blendedEntry(
+  base: { lots: number; value: Dec } | undefined,
+  opened: { lots: number; priceTimesLots: Dec },
+): Dec | undefined {
   const lots = (base?.lots ?? 0) + opened.lots;
   if (lots === 0) return undefined;
   return div(add(base?.value ?? ZERO, opened.priceTimesLots), dec(lots), 8, 'half-up');
@@ -113,7 +154,10 @@ function reductionOf(deps: TradingDeps, input: ReductionInput): PositionReductio
   const { symbol, side, current, closing } = input;
   const closedLots = totals(closing).lots;
   const fullyClosed = current?.side !== side;
-  const cause = causeOf(deps, closing.map((p) => p.fill));
+  const cause = causeOf(
+    deps,
+    closing.map((p) => p.fill),
+  );
   const multiplier = deps.contracts.get(symbol)?.prepared.multiplier ?? dec('1');
   const share = takeShare(deps, symbol, side, closedLots, fullyClosed);
   const openingShare = share.openingFeeUsdt;
@@ -121,13 +165,38 @@ function reductionOf(deps: TradingDeps, input: ReductionInput): PositionReductio
   // The funding counted as it settled (funding.ts), not the last `posFunding` seen, which may lag.
   const funding = share.fundingUsdt;
   const reduction: PositionReduction = {
-    symbol, cause, closedLots, fullyClosed,
-    realisedPnl: format(add(tradePnl, funding), 8), tradePnl: format(tradePnl, 8), fundingPnl: format(funding, 8),
+    symbol,
+    cause,
+    closedLots,
+    fullyClosed,
+    realisedPnl: format(add(tradePnl, funding), 8),
+    tradePnl: format(tradePnl, 8),
+    fundingPnl: format(funding, 8),
   };
-  deps.journal.append('position-event', { event: fullyClosed ? 'closed' : 'reduced', cause, closedLots, realisedPnl: reduction.realisedPnl, tradePnl: reduction.tradePnl, openingFeeShare: format(openingShare, 8), fundingPnl: reduction.fundingPnl, markPrice: input.previous?.markPrice ?? current?.markPrice ?? null }, { symbol });
+  deps.journal.append(
+    'position-event',
+    {
+      event: fullyClosed ? 'closed' : 'reduced',
+      cause,
+      closedLots,
+      realisedPnl: reduction.realisedPnl,
+      tradePnl: reduction.tradePnl,
+      openingFeeShare: format(openingShare, 8),
+      fundingPnl: reduction.fundingPnl,
+      markPrice: input.previous?.markPrice ?? current?.markPrice ?? null,
+    },
+    { symbol },
+  );
   if (cause === 'liquidation' || cause === 'adl' || cause === 'external') {
     const severity = cause === 'external' ? 'warning' : 'critical';
-    raiseAlert(deps, severity, `position-${cause}`, `${symbol}: ${closedLots} lots of the ${side} position were closed by ${cause === 'external' ? 'something other than Bulwark' : cause}`, symbol, { closedLots, realisedPnl: reduction.realisedPnl });
+    raiseAlert(
+      deps,
+      severity,
+      `position-${cause}`,
+      `${symbol}: ${closedLots} lots of the ${side} position were closed by ${cause === 'external' ? 'something other than Bulwark' : cause}`,
+      symbol,
+      { closedLots, realisedPnl: reduction.realisedPnl },
+    );
   }
   return reduction;
 }

@@ -17,29 +17,63 @@ function matches(item: KucoinOrder, entry: JournalOrder): boolean {
   const closing = entry.side === 'buy' ? 'sell' : 'buy';
   const lossDirection = entry.side === 'buy' ? 'down' : 'up';
   return (
-    item.symbol === entry.symbol && item.side === closing && item.stop === lossDirection && item.size === entry.sizeLots &&
-    item.stopPrice !== undefined && entry.stopPrice !== undefined && cmp(dec(item.stopPrice), dec(entry.stopPrice)) === 0 &&
+    item.symbol === entry.symbol &&
+    item.side === closing &&
+    item.stop === lossDirection &&
+    item.size === entry.sizeLots &&
+    item.stopPrice !== undefined &&
+    entry.stopPrice !== undefined &&
+    cmp(dec(item.stopPrice), dec(entry.stopPrice)) === 0 &&
     item.createdAt >= entry.createdAt - CREATED_WITH_ENTRY_MS
   );
 }
 
 function legOf(item: KucoinOrder, entry: JournalOrder, now: number): JournalOrder {
   return {
-    clientOid: item.clientOid ?? `leg${item.id}`, exchangeOrderId: item.id, symbol: item.symbol, side: item.side, type: 'market', purpose: 'stop',
-    sizeLots: item.size, filledLots: 0, leverage: entry.leverage, reduceOnly: true, status: 'ACKED', stopPrice: item.stopPrice,
-    parentClientOid: entry.clientOid, requestJson: JSON.stringify({ attachedTo: entry.clientOid }), createdAt: now, updatedAt: now,
+    clientOid: item.clientOid ?? `leg${item.id}`,
+    exchangeOrderId: item.id,
+    symbol: item.symbol,
+    side: item.side,
+    type: 'market',
+    purpose: 'stop',
+    sizeLots: item.size,
+    filledLots: 0,
+    leverage: entry.leverage,
+    reduceOnly: true,
+    status: 'ACKED',
+    stopPrice: item.stopPrice,
+    parentClientOid: entry.clientOid,
+    requestJson: JSON.stringify({ attachedTo: entry.clientOid }),
+    createdAt: now,
+    updatedAt: now,
   };
 }
 
 /** Journals the not-yet-claimed attached stops among `items` (untriggered stop orders). */
 export function claimAttachedStops(rt: TradingRuntime, items: readonly KucoinOrder[]): void {
   const { journal } = rt.deps;
-  const waiting = journal.recentOrders(200).filter((o) => o.purpose === 'entry' && o.stopAttachment === 'attached' && o.linkedStopClientOid === undefined && o.exchangeOrderId !== undefined);
+  const waiting = journal
+    .recentOrders(200)
+    .filter(
+      (o) =>
+        o.purpose === 'entry' &&
+        o.stopAttachment === 'attached' &&
+        o.linkedStopClientOid === undefined &&
+        o.exchangeOrderId !== undefined,
+    );
   if (waiting.length === 0) return;
   for (const item of items) {
     if (item.reduceOnly !== true || item.stopTriggered === true) continue;
-    if ((item.clientOid !== undefined && item.clientOid !== null && journal.getOrder(item.clientOid) !== undefined) || journal.getOrderByExchangeId(item.id) !== undefined) continue;
-    const entry = waiting.find((candidate) => candidate.linkedStopClientOid === undefined && matches(item, candidate));
+    if (
+      (item.clientOid !== undefined &&
+        item.clientOid !== null &&
+        journal.getOrder(item.clientOid) !== undefined) ||
+      journal.getOrderByExchangeId(item.id) !== undefined
+    )
+      continue;
+    const entry = waiting.find(
+      (candidate) => candidate.linkedStopClientOid === undefined && matches(item, candidate),
+    );
     if (entry === undefined) continue;
     const leg = legOf(item, entry, rt.deps.now());
     journal.transaction(() => {

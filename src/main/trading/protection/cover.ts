@@ -4,7 +4,17 @@
  * A stop attached to one of our entries that is still resting unfilled belongs to that entry and
  * is left out entirely — never counted for the position, never cancelled by the watchdog.
  */
-import { add, cmp, dec, div, format, mul, roundToTick, sub, type Dec } from '../../../shared/domain/decimal.ts';
+import {
+  add,
+  cmp,
+  dec,
+  div,
+  format,
+  mul,
+  roundToTick,
+  sub,
+  type Dec,
+} from '../../../shared/domain/decimal.ts';
 import { terminalOrderStatuses } from '../../../shared/domain/order.ts';
 import { raiseAlert, type TradingDeps } from '../deps.ts';
 import type { ExchangePosition } from '../wire-map.ts';
@@ -29,13 +39,21 @@ function restingEntry(deps: TradingDeps, clientOid: string): boolean {
 }
 
 /** Classifies the symbol's live stops for `position`. */
-export function coverOf(deps: TradingDeps, position: ExchangePosition, stops: readonly SidedStop[]): PositionCover {
+export function coverOf(
+  deps: TradingDeps,
+  position: ExchangePosition,
+  stops: readonly SidedStop[],
+): PositionCover {
   const loss: SidedStop[] = [];
   const takeProfits: { stopPrice: string; sizeLots: number }[] = [];
   for (const stop of stops) {
     if (stop.symbol !== position.symbol) continue;
     const role = stopRole(stop, position.side);
-    if (role === 'take-profit') takeProfits.push({ stopPrice: stop.stopPrice, sizeLots: stop.closesAll ? position.sizeLots : stop.sizeLots });
+    if (role === 'take-profit')
+      takeProfits.push({
+        stopPrice: stop.stopPrice,
+        sizeLots: stop.closesAll ? position.sizeLots : stop.sizeLots,
+      });
     if (role !== 'loss-side') continue;
     if (stop.parentClientOid !== undefined && restingEntry(deps, stop.parentClientOid)) continue;
     loss.push(stop.closesAll ? { ...stop, sizeLots: position.sizeLots } : stop);
@@ -43,7 +61,13 @@ export function coverOf(deps: TradingDeps, position: ExchangePosition, stops: re
   const ours = loss.filter((stop) => stop.ours);
   const foreign = loss.filter((stop) => !stop.ours);
   const coveredLots = loss.reduce((sum, stop) => sum + stop.sizeLots, 0);
-  return { ours, foreign, coveredLots, takeProfits, displayPrice: protectiveStopPrice(position.side, loss, undefined) };
+  return {
+    ours,
+    foreign,
+    coveredLots,
+    takeProfits,
+    displayPrice: protectiveStopPrice(position.side, loss, undefined),
+  };
 }
 
 /** Whether a stop at `target` would already have triggered at the position's (known) mark. */
@@ -68,7 +92,11 @@ async function markOf(deps: TradingDeps, position: ExchangePosition): Promise<st
  * entry), else the most protective live loss-side stop, else a default `adoptedPositionStopPct`
  * from the mark (journaled and alerted). `undefined` when none can be had (no mark readable).
  */
-export async function targetStopPrice(deps: TradingDeps, position: ExchangePosition, live: readonly LiveStop[]): Promise<string | undefined> {
+export async function targetStopPrice(
+  deps: TradingDeps,
+  position: ExchangePosition,
+  live: readonly LiveStop[],
+): Promise<string | undefined> {
   const setting = deps.settings.get('stop', position.symbol);
   if (setting?.side === position.side) return setting.price;
   const best = protectiveStopPrice(position.side, live, undefined);
@@ -78,8 +106,19 @@ export async function targetStopPrice(deps: TradingDeps, position: ExchangePosit
   const tick = deps.contracts.get(position.symbol)?.prepared.tickSize ?? dec('0.1');
   const offset = div(mul(dec(mark), dec(deps.config.protection.adoptedPositionStopPct)), HUNDRED, 12, 'down');
   const long = position.side === 'long';
-  const adopted = format(long ? roundToTick(sub(dec(mark), offset), tick, 'down') : roundToTick(add(dec(mark), offset), tick, 'up'));
+  const adopted = format(
+    long
+      ? roundToTick(sub(dec(mark), offset), tick, 'down')
+      : roundToTick(add(dec(mark), offset), tick, 'up'),
+  );
   deps.settings.set('stop', { price: adopted, side: position.side }, position.symbol);
-  raiseAlert(deps, 'warning', 'position-adopted', `${position.symbol}: a ${position.side} position without a loss-side stop was found; stop set at ${adopted}`, position.symbol, { stopPrice: adopted });
+  raiseAlert(
+    deps,
+    'warning',
+    'position-adopted',
+    `${position.symbol}: a ${position.side} position without a loss-side stop was found; stop set at ${adopted}`,
+    position.symbol,
+    { stopPrice: adopted },
+  );
   return adopted;
 }

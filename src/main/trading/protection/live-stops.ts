@@ -54,7 +54,8 @@ function toStop(item: KucoinOrder, journal: Journal): SidedStop | undefined {
   const protective = item.reduceOnly === true || item.closeOrder === true;
   if (!protective || item.stopPrice === undefined || item.stopTriggered === true) return undefined;
   const clientOid = item.clientOid ?? '';
-  const journaled = (clientOid === '' ? undefined : journal.getOrder(clientOid)) ?? journal.getOrderByExchangeId(item.id);
+  const journaled =
+    (clientOid === '' ? undefined : journal.getOrder(clientOid)) ?? journal.getOrderByExchangeId(item.id);
   const parent = journaled?.parentClientOid;
   return {
     symbol: item.symbol,
@@ -95,6 +96,10 @@ export function groupLiveStops(items: readonly KucoinOrder[], journal: Journal):
 }
 
 /** Every untriggered reduce-only/close stop at the exchange, grouped by symbol. */
-export async function fetchLiveStops(rest: TradingRest, journal: Journal, options?: RequestOptions): Promise<Map<string, SidedStop[]>> {
+export async function fetchLiveStops(
+  rest: TradingRest,
+  journal: Journal,
+  options?: RequestOptions,
+): Promise<Map<string, SidedStop[]>> {
   return groupLiveStops(await fetchStopOrders(rest, options), journal);
 }

@@ -33,14 +33,23 @@ export interface StopExecution {
 const nothing: StopExecution = { placed: false, cancelled: 0, overlapMs: 0, gapMs: 0 };
 
 /** Places `plan.place` (if any), then cancels `plan.cancel` once the new stop is live. */
-export async function executeStopPlan(deps: TradingDeps, position: ExchangePosition, closingSide: Side, plan: StopPlan): Promise<StopExecution> {
+export async function executeStopPlan(
+  deps: TradingDeps,
+  position: ExchangePosition,
+  closingSide: Side,
+  plan: StopPlan,
+): Promise<StopExecution> {
   const symbol = position.symbol;
   let placedClientOid: string | undefined;
   let ackedAt = performance.now();
   if (plan.place !== undefined) {
     const placed = await placeStop(deps, position, closingSide, plan.place);
     if (placed.clientOid === undefined || placed.failedReason !== undefined) {
-      return { ...nothing, ...(placed.clientOid === undefined ? {} : { placedClientOid: placed.clientOid }), ...(placed.failedReason === undefined ? {} : { failedReason: placed.failedReason }) };
+      return {
+        ...nothing,
+        ...(placed.clientOid === undefined ? {} : { placedClientOid: placed.clientOid }),
+        ...(placed.failedReason === undefined ? {} : { failedReason: placed.failedReason }),
+      };
     }
     placedClientOid = placed.clientOid;
     ackedAt = placed.ackedAt;
@@ -58,22 +67,52 @@ export async function executeStopPlan(deps: TradingDeps, position: ExchangePosit
 
 const round3 = (ms: number): number => Math.round(ms * 1000) / 1000;
 
-async function placeStop(deps: TradingDeps, position: ExchangePosition, closingSide: Side, place: NonNullable<StopPlan['place']>): Promise<{ clientOid?: string; failedReason?: string; ackedAt: number }> {
+async function placeStop(
+  deps: TradingDeps,
+  position: ExchangePosition,
+  closingSide: Side,
+  place: NonNullable<StopPlan['place']>,
+): Promise<{ clientOid?: string; failedReason?: string; ackedAt: number }> {
   const symbol = position.symbol;
   const marginMode: MarginMode = position.marginMode;
-  const spec = { symbol, side: closingSide, type: 'market' as const, sizeLots: place.sizeLots, leverage: leverageOf(position), marginMode, reduceOnly: true, purpose: 'stop' as const, stopPrice: place.stopPrice };
+  const spec = {
+    symbol,
+    side: closingSide,
+    type: 'market' as const,
+    sizeLots: place.sizeLots,
+    leverage: leverageOf(position),
+    marginMode,
+    reduceOnly: true,
+    purpose: 'stop' as const,
+    stopPrice: place.stopPrice,
+  };
   try {
     assertReduceOnlyAllowed(deps, position, spec);
   } catch (error) {
-    deps.journal.append('risk-decision', { verdict: 'deny', purpose: 'stop', error: String(error) }, { symbol });
+    deps.journal.append(
+      'risk-decision',
+      { verdict: 'deny', purpose: 'stop', error: String(error) },
+      { symbol },
+    );
     return { failedReason: error instanceof Error ? error.message : String(error), ackedAt: 0 };
   }
   const order = await deps.tracker.submit(spec);
   const ackedAt = performance.now();
-  deps.journal.append('stop', { action: 'place', stopPrice: place.stopPrice, sizeLots: place.sizeLots, status: order.status, reason: order.reason ?? null }, { symbol, clientOid: order.clientOid });
+  deps.journal.append(
+    'stop',
+    {
+      action: 'place',
+      stopPrice: place.stopPrice,
+      sizeLots: place.sizeLots,
+      status: order.status,
+      reason: order.reason ?? null,
+    },
+    { symbol, clientOid: order.clientOid },
+  );
   if (terminalOrderStatuses.has(order.status)) return { failedReason: order.reason ?? order.status, ackedAt };
   // UNKNOWN/RECONCILING: keep the old stops until a later pass sees the new one at the exchange.
-  if (order.status !== 'ACKED') return { clientOid: order.clientOid, failedReason: `stop outcome ${order.status}`, ackedAt };
+  if (order.status !== 'ACKED')
+    return { clientOid: order.clientOid, failedReason: `stop outcome ${order.status}`, ackedAt };
   return { clientOid: order.clientOid, ackedAt };
 }
 
@@ -86,7 +125,11 @@ export function leverageOf(position: ExchangePosition): number {
  * Cancels stops of ours by exchange id; a stop that is already gone counts as cancelled. Returns
  * how many and when the first cancel was requested and the last one answered (performance.now()).
  */
-export async function cancelStops(deps: TradingDeps, symbol: string, stops: readonly LiveStop[]): Promise<{ cancelled: number; firstRequestAt: number; lastAnswerAt: number }> {
+export async function cancelStops(
+  deps: TradingDeps,
+  symbol: string,
+  stops: readonly LiveStop[],
+): Promise<{ cancelled: number; firstRequestAt: number; lastAnswerAt: number }> {
   let cancelled = 0;
   let firstRequestAt = Number.POSITIVE_INFINITY;
   let lastAnswerAt = 0;
@@ -97,13 +140,18 @@ export async function cancelStops(deps: TradingDeps, symbol: string, stops: read
       const answer = await deps.rest.cancelOrder(stop.exchangeOrderId);
       cancelled += 1;
       // The answer names the cancelled id: an untriggered stop, definitively gone, nothing filled.
-      if (ours !== undefined && answer.cancelledOrderIds.includes(stop.exchangeOrderId)) deps.tracker.markCancelled(stop.clientOid, 'replaced or no longer needed');
+      if (ours !== undefined && answer.cancelledOrderIds.includes(stop.exchangeOrderId))
+        deps.tracker.markCancelled(stop.clientOid, 'replaced or no longer needed');
     } catch (error) {
       deps.logger.info('stop-cancel-answer', { symbol, orderId: stop.exchangeOrderId, error: String(error) });
       if (ours !== undefined) await deps.tracker.refresh(stop.clientOid).catch(() => ours);
     }
     lastAnswerAt = performance.now();
-    deps.journal.append('stop', { action: 'cancel', orderId: stop.exchangeOrderId, stopPrice: stop.stopPrice, sizeLots: stop.sizeLots }, { symbol, clientOid: stop.clientOid });
+    deps.journal.append(
+      'stop',
+      { action: 'cancel', orderId: stop.exchangeOrderId, stopPrice: stop.stopPrice, sizeLots: stop.sizeLots },
+      { symbol, clientOid: stop.clientOid },
+    );
   }
   return { cancelled, firstRequestAt, lastAnswerAt };
 }

@@ -49,7 +49,8 @@ export function planStops(positionLots: number, cover: Cover, targetStopPrice: s
   if (need === 0) return { coveredLots, status: 'PROTECTED', cancel: cover.ours };
   const target = dec(targetStopPrice);
   const keeper = cover.ours.find((stop) => stop.sizeLots === need && cmp(dec(stop.stopPrice), target) === 0);
-  if (keeper !== undefined) return { coveredLots, status: 'PROTECTED', cancel: cover.ours.filter((stop) => stop !== keeper) };
+  if (keeper !== undefined)
+    return { coveredLots, status: 'PROTECTED', cancel: cover.ours.filter((stop) => stop !== keeper) };
   return { coveredLots, status, place: { sizeLots: need, stopPrice: targetStopPrice }, cancel: cover.ours };
 }
 
@@ -57,7 +58,11 @@ export function planStops(positionLots: number, cover: Cover, targetStopPrice: s
  * The most protective of the live loss-side stops — for a long the highest trigger, for a short the
  * lowest — else `fallback`.
  */
-export function protectiveStopPrice(side: PositionSide, stops: readonly LiveStop[], fallback: string | undefined): string | undefined {
+export function protectiveStopPrice(
+  side: PositionSide,
+  stops: readonly LiveStop[],
+  fallback: string | undefined,
+): string | undefined {
   let best: string | undefined;
   for (const stop of stops) {
     const order = best === undefined ? 0 : cmp(dec(stop.stopPrice), dec(best));

@@ -30,7 +30,11 @@ export async function loadContracts(rt: TradingRuntime): Promise<number> {
     // Tiers already read stay with the contract (ADR 0310); a new contract gets them on first use.
     const contract = { ...contractFromWire(item), riskLimitTiers: previous?.contract.riskLimitTiers ?? [] };
     const tiersAt = previous?.tiersAt;
-    rt.deps.contracts.set(contract.symbol, { contract, prepared: prepareContract(contract), ...(tiersAt === undefined ? {} : { tiersAt }) });
+    rt.deps.contracts.set(contract.symbol, {
+      contract,
+      prepared: prepareContract(contract),
+      ...(tiersAt === undefined ? {} : { tiersAt }),
+    });
   }
   return rt.deps.contracts.size;
 }
@@ -42,7 +46,9 @@ const doubtful = new Set(['SUBMITTED', 'UNKNOWN', 'RECONCILING']);
  * the exchange cannot tell us about (404, errors) ends UNKNOWN with an alert instead of holding
  * reconciliation — and with it new entries — for ever.
  */
-async function resolveJournalOrders(rt: TradingRuntime): Promise<{ open: number; neverSent: number; resolved: Record<string, number> }> {
+async function resolveJournalOrders(
+  rt: TradingRuntime,
+): Promise<{ open: number; neverSent: number; resolved: Record<string, number> }> {
   const { deps } = rt;
   const open = deps.journal.openOrders();
   let neverSent = 0;
@@ -67,7 +73,9 @@ async function resolveJournalOrders(rt: TradingRuntime): Promise<{ open: number;
 
 async function countForeignOrders(rt: TradingRuntime): Promise<number> {
   const open = await rt.deps.rest.listOpenOrders({ pageSize: 200 }, { lane: 'protective' });
-  return open.items.filter((item) => !isOurClientOid(item.clientOid) && rt.deps.journal.getOrder(item.clientOid ?? '') === undefined).length;
+  return open.items.filter(
+    (item) => !isOurClientOid(item.clientOid) && rt.deps.journal.getOrder(item.clientOid ?? '') === undefined,
+  ).length;
 }
 
 /** Runs the reconciliation; throws when the exchange cannot be read (the caller retries). */

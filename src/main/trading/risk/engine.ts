@@ -7,8 +7,25 @@ import { format, type Dec, ZERO } from '../../../shared/domain/decimal.ts';
 import type { RiskPreview } from '../../../shared/domain/risk.ts';
 import { RiskRejectedError } from '../../../shared/errors.ts';
 import { computeOrderNumbers, type OrderNumbers } from './numbers.ts';
-import { checkAgainstVerdict, checkContract, checkContractSteps, checkLeverage, checkPriceBand, checkReferencePriceAge, checkShape, checkTradingState } from './rules.ts';
-import { checkMargin, checkOrderRate, checkReduceOnly, checkRiskPerTrade, checkSizeLimits, checkStopSide, checkStopVsLiquidation } from './rules-risk.ts';
+import {
+  checkAgainstVerdict,
+  checkContract,
+  checkContractSteps,
+  checkLeverage,
+  checkPriceBand,
+  checkReferencePriceAge,
+  checkShape,
+  checkTradingState,
+} from './rules.ts';
+import {
+  checkMargin,
+  checkOrderRate,
+  checkReduceOnly,
+  checkRiskPerTrade,
+  checkSizeLimits,
+  checkStopSide,
+  checkStopVsLiquidation,
+} from './rules-risk.ts';
 import { checkLiveSizeCap } from './rules-live-cap.ts';
 import type { RiskContext } from './types.ts';
 
@@ -88,7 +105,11 @@ export function evaluateOrder(ctx: RiskContext): RiskPreview {
     return {
       ...previewOf(ctx, numbers),
       verdict: 'deny',
-      denial: { ruleId: error.ruleId as NonNullable<RiskPreview['denial']>['ruleId'], message: error.message, numbers: plainNumbers(rest) },
+      denial: {
+        ruleId: error.ruleId as NonNullable<RiskPreview['denial']>['ruleId'],
+        message: error.message,
+        numbers: plainNumbers(rest),
+      },
     };
   }
 }
@@ -106,7 +127,8 @@ function safeNumbers(ctx: RiskContext): OrderNumbers | undefined {
 function plainNumbers(details: Record<string, unknown>): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(details)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      out[key] = value;
   }
   return out;
 }

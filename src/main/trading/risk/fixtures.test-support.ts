@@ -19,14 +19,41 @@ export const xbtContract: Contract = {
   makerFeeRate: '0.0002',
   takerFeeRate: '0.0006',
   riskLimitTiers: [
-    { level: 1, maxRiskLimit: '100000', maxLeverage: 125, initialMarginRate: '0.008', maintenanceMarginRate: '0.004' },
-    { level: 2, maxRiskLimit: '500000', maxLeverage: 100, initialMarginRate: '0.01', maintenanceMarginRate: '0.005' },
-    { level: 3, maxRiskLimit: '1000000', maxLeverage: 75, initialMarginRate: '0.014', maintenanceMarginRate: '0.007' },
+    {
+      level: 1,
+      maxRiskLimit: '100000',
+      maxLeverage: 125,
+      initialMarginRate: '0.008',
+      maintenanceMarginRate: '0.004',
+    },
+    {
+      level: 2,
+      maxRiskLimit: '500000',
+      maxLeverage: 100,
+      initialMarginRate: '0.01',
+      maintenanceMarginRate: '0.005',
+    },
+    {
+      level: 3,
+      maxRiskLimit: '1000000',
+      maxLeverage: 75,
+      initialMarginRate: '0.014',
+      maintenanceMarginRate: '0.007',
+    },
   ],
 };
 
 /** A buy limit 10 lots @ 90000, 10×, stop 89000. */
-export const baseOrder: RiskOrder = { symbol: 'XBTUSDTM', side: 'buy', type: 'limit', sizeLots: 10, price: '90000', leverage: 10, stopPrice: '89000', reduceOnly: false };
+export const baseOrder: RiskOrder = {
+  symbol: 'XBTUSDTM',
+  side: 'buy',
+  type: 'limit',
+  sizeLots: 10,
+  price: '90000',
+  leverage: 10,
+  stopPrice: '89000',
+  reduceOnly: false,
+};
 
 /** Overrides for a context. */
 export interface CtxPatch {
@@ -56,7 +83,10 @@ export function ctxOf(patch: CtxPatch = {}): RiskContext {
     markPrice: dec(patch.markPrice ?? '90000'),
     referencePriceAgeMs: patch.referenceAgeMs ?? 0,
     marginMode: patch.marginMode ?? 'ISOLATED',
-    cross: { totalMarginUsdt: dec(patch.cross?.totalMargin ?? patch.available ?? '10000'), otherPositionsValueUsdt: dec(patch.cross?.otherValue ?? '0') },
+    cross: {
+      totalMarginUsdt: dec(patch.cross?.totalMargin ?? patch.available ?? '10000'),
+      otherPositionsValueUsdt: dec(patch.cross?.otherValue ?? '0'),
+    },
     pending: { lots: patch.pending?.lots ?? 0, priceTimesLots: dec(patch.pending?.priceTimesLots ?? '0') },
     equityUsdt: dec(patch.equity ?? '10000'),
     availableMarginUsdt: dec(patch.available ?? '10000'),

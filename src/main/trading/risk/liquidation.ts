@@ -45,7 +45,12 @@ export interface CrossParameters {
 
 /** Cross MMR = min((1 + n/m) / (2 × mmrLevConstant), mmrLimit), `baseQty` n in coins. */
 export function crossMmr(baseQty: Dec, params: CrossParameters): Dec {
-  const raw = div(add(ONE, div(baseQty, params.m, SCALE, 'up')), mul({ m: 2n, s: 0 }, params.mmrLevConstant), SCALE, 'up');
+  const raw = div(
+    add(ONE, div(baseQty, params.m, SCALE, 'up')),
+    mul({ m: 2n, s: 0 }, params.mmrLevConstant),
+    SCALE,
+    'up',
+  );
   return cmp(raw, params.mmrLimit) > 0 ? params.mmrLimit : raw;
 }
 
@@ -84,5 +89,9 @@ export function estimateCrossLiquidationPrice(input: CrossLiquidationInput): Dec
     const rounded = roundToTick(price, input.tickSize, 'up');
     return rounded.m < 0n ? { m: 0n, s: 0 } : rounded;
   }
-  return roundToTick(div(mul(input.entry, add(ONE, amr)), add(ONE, costRate), SCALE, 'down'), input.tickSize, 'down');
+  return roundToTick(
+    div(mul(input.entry, add(ONE, amr)), add(ONE, costRate), SCALE, 'down'),
+    input.tickSize,
+    'down',
+  );
 }

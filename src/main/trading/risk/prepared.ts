@@ -40,7 +40,11 @@ export function prepareContract(contract: Contract): PreparedContract {
   }));
   if (tiers.length === 0) {
     // Unknown tiers: one unbounded tier with the contract's own rates (docs/reference/kucoin-futures.md#market-data).
-    tiers.push({ maxRiskLimit: dec('1000000000000'), maxLeverage: contract.maxLeverage, maintenanceMarginRate: dec(contract.maintenanceMarginRate) });
+    tiers.push({
+      maxRiskLimit: dec('1000000000000'),
+      maxLeverage: contract.maxLeverage,
+      maintenanceMarginRate: dec(contract.maintenanceMarginRate),
+    });
   }
   return {
     symbol: contract.symbol,
@@ -55,7 +59,14 @@ export function prepareContract(contract: Contract): PreparedContract {
     tiers,
     ...(contract.crossMargin === undefined
       ? {}
-      : { cross: { m: dec(contract.crossMargin.m), mmrLevConstant: dec(contract.crossMargin.mmrLevConstant), f: dec(contract.crossMargin.f), mmrLimit: dec(contract.crossMargin.mmrLimit) } }),
+      : {
+          cross: {
+            m: dec(contract.crossMargin.m),
+            mmrLevConstant: dec(contract.crossMargin.mmrLevConstant),
+            f: dec(contract.crossMargin.f),
+            mmrLimit: dec(contract.crossMargin.mmrLimit),
+          },
+        }),
   };
 }
 
@@ -86,7 +97,10 @@ export function prepareRiskLimits(risk: TradingConfig['risk']): PreparedRiskLimi
   };
   const overrides = new Map<string, PreparedContractLimits>();
   for (const [symbol, limits] of Object.entries(risk.perContractLimits)) {
-    overrides.set(symbol, { maxPositionLots: limits.maxPositionLots, maxPositionNotionalUsdt: dec(limits.maxPositionNotionalUsdt) });
+    overrides.set(symbol, {
+      maxPositionLots: limits.maxPositionLots,
+      maxPositionNotionalUsdt: dec(limits.maxPositionNotionalUsdt),
+    });
   }
   return {
     userMaxLeverage: risk.userMaxLeverage,

@@ -17,11 +17,24 @@ import { prepareRiskLimits } from './prepared.ts';
  * Checks a reduce-only spec against the position it reduces.
  * @throws RiskRejectedError with the rule and numbers.
  */
-export function assertReduceOnlyAllowed(deps: TradingDeps, position: ExchangePosition, spec: OrderSpec): RiskPreview {
+export function assertReduceOnlyAllowed(
+  deps: TradingDeps,
+  position: ExchangePosition,
+  spec: OrderSpec,
+): RiskPreview {
   // Only the lot/tick steps use a price here; any known one of the position will do.
   const reference = position.markPrice ?? position.avgEntryPrice ?? spec.stopPrice ?? '1';
   return assertOrderAllowed({
-    order: { symbol: spec.symbol, side: spec.side, type: spec.type, sizeLots: spec.sizeLots, price: spec.price, leverage: spec.leverage, stopPrice: spec.stopPrice, reduceOnly: true },
+    order: {
+      symbol: spec.symbol,
+      side: spec.side,
+      type: spec.type,
+      sizeLots: spec.sizeLots,
+      price: spec.price,
+      leverage: spec.leverage,
+      stopPrice: spec.stopPrice,
+      reduceOnly: true,
+    },
     contract: deps.contracts.get(spec.symbol)?.prepared,
     markPrice: dec(reference),
     referencePriceAgeMs: 0,
@@ -29,7 +42,11 @@ export function assertReduceOnlyAllowed(deps: TradingDeps, position: ExchangePos
     availableMarginUsdt: ZERO,
     marginMode: position.marginMode,
     cross: { totalMarginUsdt: ZERO, otherPositionsValueUsdt: ZERO },
-    position: { side: position.side, sizeLots: position.sizeLots, avgEntryPrice: dec(position.avgEntryPrice ?? reference) },
+    position: {
+      side: position.side,
+      sizeLots: position.sizeLots,
+      avgEntryPrice: dec(position.avgEntryPrice ?? reference),
+    },
     pending: { lots: 0, priceTimesLots: ZERO },
     exposureUsdt: ZERO,
     tradingState: 'ACTIVE',

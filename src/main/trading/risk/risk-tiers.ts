@@ -63,6 +63,10 @@ export async function ensureRiskTiers(deps: TradingDeps, symbol: string): Promis
 export async function refreshRiskTiersQuietly(deps: TradingDeps, symbol: string): Promise<void> {
   const known = deps.contracts.get(symbol);
   if (known === undefined || fresh(deps, known)) return;
-  if (known.tiersFailedAt !== undefined && deps.now() - known.tiersFailedAt < deps.config.risk.riskTiersRetryMs) return;
+  if (
+    known.tiersFailedAt !== undefined &&
+    deps.now() - known.tiersFailedAt < deps.config.risk.riskTiersRetryMs
+  )
+    return;
   await ensureRiskTiers(deps, symbol).catch(() => undefined);
 }

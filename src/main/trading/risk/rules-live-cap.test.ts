@@ -10,7 +10,10 @@ import { ctxOf } from './fixtures.test-support.ts';
 import type { RiskContext } from './types.ts';
 
 // The base order: 10 lots × 90000 × 0.001 = 900.00 USDT notional.
-const capped = (cap: string, patch: Parameters<typeof ctxOf>[0] = {}): RiskContext => ({ ...ctxOf(patch), liveSizeCap: { stage: 'unproven', maxNotionalUsdt: dec(cap) } });
+const capped = (cap: string, patch: Parameters<typeof ctxOf>[0] = {}): RiskContext => ({
+  ...ctxOf(patch),
+  liveSizeCap: { stage: 'unproven', maxNotionalUsdt: dec(cap) },
+});
 
 describe('live-size-cap rule', () => {
   it('denies an entry above the cap, naming the notional, the cap and the stage', () => {
@@ -21,7 +24,9 @@ describe('live-size-cap rule', () => {
       expect(error).toBeInstanceOf(RiskRejectedError);
       const denial = error as RiskRejectedError;
       expect(denial.ruleId).toBe('live-size-cap');
-      expect(denial.message).toBe('notional 900.00 USDT > live size cap 899.99 USDT: the paper track record has not yet met the small-live bar');
+      expect(denial.message).toBe(
+        'notional 900.00 USDT > live size cap 899.99 USDT: the paper track record has not yet met the small-live bar',
+      );
       expect(denial.details).toMatchObject({ notional: '900.00', capUsdt: '899.99', stage: 'unproven' });
     }
   });
@@ -32,7 +37,10 @@ describe('live-size-cap rule', () => {
   });
 
   it('never caps a reduce-only order', () => {
-    const close = capped('1', { position: { side: 'long', sizeLots: 10, avgEntryPrice: dec('90000') }, order: { side: 'sell', type: 'market', price: undefined, stopPrice: undefined, reduceOnly: true } });
+    const close = capped('1', {
+      position: { side: 'long', sizeLots: 10, avgEntryPrice: dec('90000') },
+      order: { side: 'sell', type: 'market', price: undefined, stopPrice: undefined, reduceOnly: true },
+    });
     expect(assertOrderAllowed(close).verdict).toBe('allow');
   });
 
@@ -48,7 +56,11 @@ describe('live size cap per stage (config)', () => {
   });
 
   it('maps each stage to its cap when on; a null stage cap means no cap', () => {
-    const config = liveSizeCapSchema.parse({ enabled: true, unprovenMaxNotionalUsdt: 50, smallMaxNotionalUsdt: 500 });
+    const config = liveSizeCapSchema.parse({
+      enabled: true,
+      unprovenMaxNotionalUsdt: 50,
+      smallMaxNotionalUsdt: 500,
+    });
     expect(liveSizeCapFor('unproven', config)).toEqual({ stage: 'unproven', maxNotionalUsdt: 50 });
     expect(liveSizeCapFor('small', config)).toEqual({ stage: 'small', maxNotionalUsdt: 500 });
     expect(liveSizeCapFor('full', config)).toBeUndefined();

@@ -9,16 +9,24 @@ import type { OrderNumbers } from './numbers.ts';
 import { deny } from './rules.ts';
 import type { RiskContext } from './types.ts';
 
-const stageWords: Record<string, string> = { unproven: 'has not yet met the small-live bar', small: 'meets the small-live bar', full: 'meets the full-size bar' };
+const stageWords: Record<string, string> = {
+  unproven: 'has not yet met the small-live bar',
+  small: 'meets the small-live bar',
+  full: 'meets the full-size bar',
+};
 
 /** Notional ≤ the cap of the paper record's stage, when a cap applies. */
 export function checkLiveSizeCap(ctx: RiskContext, n: OrderNumbers): void {
   const cap = ctx.liveSizeCap;
   if (cap === undefined || ctx.order.reduceOnly) return;
   if (cmp(n.notional, cap.maxNotionalUsdt) <= 0) return;
-  deny('live-size-cap', `notional ${format(n.notional, 2)} USDT > live size cap ${format(cap.maxNotionalUsdt, 2)} USDT: the paper track record ${stageWords[cap.stage] ?? cap.stage}`, {
-    notional: format(n.notional, 2),
-    capUsdt: format(cap.maxNotionalUsdt, 2),
-    stage: cap.stage,
-  });
+  deny(
+    'live-size-cap',
+    `notional ${format(n.notional, 2)} USDT > live size cap ${format(cap.maxNotionalUsdt, 2)} USDT: the paper track record ${stageWords[cap.stage] ?? cap.stage}`,
+    {
+      notional: format(n.notional, 2),
+      capUsdt: format(cap.maxNotionalUsdt, 2),
+      stage: cap.stage,
+    },
+  );
 }

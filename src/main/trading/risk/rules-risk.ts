@@ -15,14 +15,24 @@ export function checkStopSide(ctx: RiskContext, n: OrderNumbers): void {
   const stop = n.stopPrice;
   if (ctx.order.reduceOnly || stop === undefined) return;
   const long = n.resultingSide === 'long';
-  const bound = long ? (cmp(n.referencePrice, ctx.markPrice) < 0 ? n.referencePrice : ctx.markPrice) : cmp(n.referencePrice, ctx.markPrice) > 0 ? n.referencePrice : ctx.markPrice;
+  const bound = long
+    ? cmp(n.referencePrice, ctx.markPrice) < 0
+      ? n.referencePrice
+      : ctx.markPrice
+    : cmp(n.referencePrice, ctx.markPrice) > 0
+      ? n.referencePrice
+      : ctx.markPrice;
   const wrong = long ? cmp(stop, bound) >= 0 : cmp(stop, bound) <= 0;
   if (wrong) {
-    deny('stop-side', `stop ${format(stop)} must be ${long ? 'below' : 'above'} ${format(bound)} for a ${n.resultingSide}`, {
-      stopPrice: format(stop),
-      bound: format(bound),
-      side: n.resultingSide,
-    });
+    deny(
+      'stop-side',
+      `stop ${format(stop)} must be ${long ? 'below' : 'above'} ${format(bound)} for a ${n.resultingSide}`,
+      {
+        stopPrice: format(stop),
+        bound: format(bound),
+        side: n.resultingSide,
+      },
+    );
   }
 }
 
@@ -36,11 +46,15 @@ export function checkStopVsLiquidation(ctx: RiskContext, n: OrderNumbers): void 
   const long = n.resultingSide === 'long';
   const tooFar = long ? cmp(stop, limit) < 0 : cmp(stop, limit) > 0;
   if (tooFar) {
-    deny('stop-vs-liquidation', `stop ${format(stop)} is beyond the safe limit ${format(limit, 2)} (estimated liquidation ${format(n.liquidationPrice)}, buffer ${format(ctx.limits.stopLiquidationBufferPct)} %)`, {
-      stopPrice: format(stop),
-      liquidationPrice: format(n.liquidationPrice),
-      safeLimit: format(limit, 2),
-    });
+    deny(
+      'stop-vs-liquidation',
+      `stop ${format(stop)} is beyond the safe limit ${format(limit, 2)} (estimated liquidation ${format(n.liquidationPrice)}, buffer ${format(ctx.limits.stopLiquidationBufferPct)} %)`,
+      {
+        stopPrice: format(stop),
+        liquidationPrice: format(n.liquidationPrice),
+        safeLimit: format(limit, 2),
+      },
+    );
   }
 }
 
@@ -49,12 +63,16 @@ export function checkMargin(ctx: RiskContext, n: OrderNumbers): void {
   if (ctx.order.reduceOnly) return;
   const needed = add(n.initialMargin, n.fees);
   if (cmp(needed, ctx.availableMarginUsdt) > 0) {
-    deny('margin-available', `margin needed ${usdt(needed)} USDT > available ${usdt(ctx.availableMarginUsdt)} USDT`, {
-      marginNeeded: usdt(needed),
-      initialMargin: usdt(n.initialMargin),
-      fees: usdt(n.fees),
-      available: usdt(ctx.availableMarginUsdt),
-    });
+    deny(
+      'margin-available',
+      `margin needed ${usdt(needed)} USDT > available ${usdt(ctx.availableMarginUsdt)} USDT`,
+      {
+        marginNeeded: usdt(needed),
+        initialMargin: usdt(n.initialMargin),
+        fees: usdt(n.fees),
+        available: usdt(ctx.availableMarginUsdt),
+      },
+    );
   }
 }
 
@@ -63,20 +81,32 @@ export function checkSizeLimits(ctx: RiskContext, n: OrderNumbers): void {
   if (ctx.order.reduceOnly) return;
   const limits = ctx.limits.limitsFor(ctx.order.symbol);
   if (n.resultingLots > limits.maxPositionLots) {
-    deny('position-limit', `position would be ${n.resultingLots} lots > limit ${limits.maxPositionLots} lots`, { resultingLots: n.resultingLots, maxPositionLots: limits.maxPositionLots });
+    deny(
+      'position-limit',
+      `position would be ${n.resultingLots} lots > limit ${limits.maxPositionLots} lots`,
+      { resultingLots: n.resultingLots, maxPositionLots: limits.maxPositionLots },
+    );
   }
   if (cmp(n.resultingNotional, limits.maxPositionNotionalUsdt) > 0) {
-    deny('notional-limit', `position value would be ${usdt(n.resultingNotional)} USDT > limit ${usdt(limits.maxPositionNotionalUsdt)} USDT`, {
-      resultingNotional: usdt(n.resultingNotional),
-      maxPositionNotional: usdt(limits.maxPositionNotionalUsdt),
-    });
+    deny(
+      'notional-limit',
+      `position value would be ${usdt(n.resultingNotional)} USDT > limit ${usdt(limits.maxPositionNotionalUsdt)} USDT`,
+      {
+        resultingNotional: usdt(n.resultingNotional),
+        maxPositionNotional: usdt(limits.maxPositionNotionalUsdt),
+      },
+    );
   }
   const exposure = add(ctx.exposureUsdt, n.notional);
   if (cmp(exposure, ctx.limits.maxAccountExposureUsdt) > 0) {
-    deny('account-exposure', `total exposure would be ${usdt(exposure)} USDT > limit ${usdt(ctx.limits.maxAccountExposureUsdt)} USDT`, {
-      exposure: usdt(exposure),
-      maxAccountExposure: usdt(ctx.limits.maxAccountExposureUsdt),
-    });
+    deny(
+      'account-exposure',
+      `total exposure would be ${usdt(exposure)} USDT > limit ${usdt(ctx.limits.maxAccountExposureUsdt)} USDT`,
+      {
+        exposure: usdt(exposure),
+        maxAccountExposure: usdt(ctx.limits.maxAccountExposureUsdt),
+      },
+    );
   }
 }
 
@@ -85,11 +115,15 @@ export function checkRiskPerTrade(ctx: RiskContext, n: OrderNumbers): void {
   if (ctx.order.reduceOnly) return;
   const allowed = div(mul(ctx.equityUsdt, ctx.limits.maxRiskPerTradePct), HUNDRED, 8, 'down');
   if (cmp(n.lossAtStop, allowed) > 0) {
-    deny('risk-per-trade', `loss at stop ${usdt(n.lossAtStop)} USDT (${format(n.riskPct, 2)} % of equity) > max ${usdt(allowed)} USDT (${format(ctx.limits.maxRiskPerTradePct)} %)`, {
-      lossAtStop: usdt(n.lossAtStop),
-      riskPct: format(n.riskPct, 2),
-      maxRiskUsdt: usdt(allowed),
-    });
+    deny(
+      'risk-per-trade',
+      `loss at stop ${usdt(n.lossAtStop)} USDT (${format(n.riskPct, 2)} % of equity) > max ${usdt(allowed)} USDT (${format(ctx.limits.maxRiskPerTradePct)} %)`,
+      {
+        lossAtStop: usdt(n.lossAtStop),
+        riskPct: format(n.riskPct, 2),
+        maxRiskUsdt: usdt(allowed),
+      },
+    );
   }
 }
 
@@ -97,10 +131,14 @@ export function checkRiskPerTrade(ctx: RiskContext, n: OrderNumbers): void {
 export function checkOrderRate(ctx: RiskContext): void {
   if (ctx.order.reduceOnly) return;
   if (ctx.ordersInLastMinute + 1 > ctx.limits.maxOrdersPerMinute) {
-    deny('order-rate', `${ctx.ordersInLastMinute} orders in the last minute; the limit is ${ctx.limits.maxOrdersPerMinute}`, {
-      ordersInLastMinute: ctx.ordersInLastMinute,
-      maxOrdersPerMinute: ctx.limits.maxOrdersPerMinute,
-    });
+    deny(
+      'order-rate',
+      `${ctx.ordersInLastMinute} orders in the last minute; the limit is ${ctx.limits.maxOrdersPerMinute}`,
+      {
+        ordersInLastMinute: ctx.ordersInLastMinute,
+        maxOrdersPerMinute: ctx.limits.maxOrdersPerMinute,
+      },
+    );
   }
 }
 
@@ -110,9 +148,16 @@ export function checkReduceOnly(ctx: RiskContext): void {
   const position = ctx.position;
   const closes = ctx.order.side === 'buy' ? 'short' : 'long';
   if (position?.side !== closes) {
-    deny('reduce-only', `a reduce-only ${ctx.order.side} needs an open ${closes} position on ${ctx.order.symbol}`, { side: ctx.order.side });
+    deny(
+      'reduce-only',
+      `a reduce-only ${ctx.order.side} needs an open ${closes} position on ${ctx.order.symbol}`,
+      { side: ctx.order.side },
+    );
   }
   if (ctx.order.sizeLots > position.sizeLots) {
-    deny('reduce-only', `reduce-only size ${ctx.order.sizeLots} lots > position ${position.sizeLots} lots`, { sizeLots: ctx.order.sizeLots, positionLots: position.sizeLots });
+    deny('reduce-only', `reduce-only size ${ctx.order.sizeLots} lots > position ${position.sizeLots} lots`, {
+      sizeLots: ctx.order.sizeLots,
+      positionLots: position.sizeLots,
+    });
   }
 }

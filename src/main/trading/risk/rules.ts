@@ -15,23 +15,33 @@ const decimalText = /^\d+(\.\d+)?$/;
 const usdt = (value: Dec): string => format(value, 2);
 
 /** Throws the denial for `ruleId`. */
-export function deny(ruleId: RiskRuleId, message: string, numbers: Record<string, string | number | boolean>): never {
+export function deny(
+  ruleId: RiskRuleId,
+  message: string,
+  numbers: Record<string, string | number | boolean>,
+): never {
   throw new RiskRejectedError(`risk-${ruleId}`, message, { details: { ruleId, ...numbers } });
 }
 
 /** HALTED and REDUCING accept only orders that shrink a position (nautilus TradingState). */
 export function checkTradingState(ctx: RiskContext): void {
   if (ctx.tradingState === 'ACTIVE' || ctx.order.reduceOnly) return;
-  deny('trading-state', `trading is ${ctx.tradingState}: only orders that reduce a position are accepted`, { state: ctx.tradingState });
+  deny('trading-state', `trading is ${ctx.tradingState}: only orders that reduce a position are accepted`, {
+    state: ctx.tradingState,
+  });
 }
 
 /** The reference (mark) price is fresh: sizing and the stop-side check on an old price would be wrong. */
 export function checkReferencePriceAge(ctx: RiskContext): void {
   if (ctx.referencePriceAgeMs <= ctx.limits.maxReferencePriceAgeMs) return;
-  deny('stale-price', `the mark price is ${(ctx.referencePriceAgeMs / 1000).toFixed(1)} s old (limit ${(ctx.limits.maxReferencePriceAgeMs / 1000).toFixed(1)} s); wait for fresh market data`, {
-    ageMs: ctx.referencePriceAgeMs,
-    maxAgeMs: ctx.limits.maxReferencePriceAgeMs,
-  });
+  deny(
+    'stale-price',
+    `the mark price is ${(ctx.referencePriceAgeMs / 1000).toFixed(1)} s old (limit ${(ctx.limits.maxReferencePriceAgeMs / 1000).toFixed(1)} s); wait for fresh market data`,
+    {
+      ageMs: ctx.referencePriceAgeMs,
+      maxAgeMs: ctx.limits.maxReferencePriceAgeMs,
+    },
+  );
 }
 
 /** The optional rule against entering against a strong multi-timeframe verdict (off by default). */
@@ -43,9 +53,13 @@ export function checkAgainstVerdict(ctx: RiskContext): void {
 /** The contract exists and trades. */
 export function checkContract(ctx: RiskContext): PreparedContract {
   const contract = ctx.contract;
-  if (contract === undefined) deny('contract-tradable', `${ctx.order.symbol} is not a listed contract`, { symbol: ctx.order.symbol });
+  if (contract === undefined)
+    deny('contract-tradable', `${ctx.order.symbol} is not a listed contract`, { symbol: ctx.order.symbol });
   if (contract.status !== 'Open') {
-    deny('contract-tradable', `${contract.symbol} is ${contract.status}, not open for trading`, { symbol: contract.symbol, status: contract.status });
+    deny('contract-tradable', `${contract.symbol} is ${contract.status}, not open for trading`, {
+      symbol: contract.symbol,
+      status: contract.status,
+    });
   }
   return contract;
 }
@@ -54,13 +68,20 @@ export function checkContract(ctx: RiskContext): PreparedContract {
 export function checkShape(ctx: RiskContext): void {
   const { order } = ctx;
   if ((order.type === 'limit') !== (order.price !== undefined)) {
-    deny('order-shape', order.type === 'limit' ? 'a limit order needs a price' : 'a market order must not carry a price', { type: order.type });
+    deny(
+      'order-shape',
+      order.type === 'limit' ? 'a limit order needs a price' : 'a market order must not carry a price',
+      { type: order.type },
+    );
   }
   if (!Number.isSafeInteger(order.sizeLots) || order.sizeLots < 1) {
-    deny('order-shape', `size ${order.sizeLots} is not a whole number of lots ≥ 1`, { sizeLots: order.sizeLots });
+    deny('order-shape', `size ${order.sizeLots} is not a whole number of lots ≥ 1`, {
+      sizeLots: order.sizeLots,
+    });
   }
   for (const text of [order.price, order.stopPrice]) {
-    if (text !== undefined && !decimalText.test(text)) deny('order-shape', `"${text}" is not a decimal price`, { price: text });
+    if (text !== undefined && !decimalText.test(text))
+      deny('order-shape', `"${text}" is not a decimal price`, { price: text });
   }
   if (!order.reduceOnly && order.stopPrice === undefined) {
     deny('stop-required', 'every entry needs a protective stop price', { symbol: order.symbol });
@@ -68,7 +89,9 @@ export function checkShape(ctx: RiskContext): void {
   const position = ctx.position;
   const orderSide = order.side === 'buy' ? 'long' : 'short';
   if (!order.reduceOnly && position !== undefined && position.side !== orderSide) {
-    deny('order-shape', `an entry against the open ${position.side} position; close or reduce it instead`, { positionSide: position.side });
+    deny('order-shape', `an entry against the open ${position.side} position; close or reduce it instead`, {
+      positionSide: position.side,
+    });
   }
 }
 
@@ -76,18 +99,35 @@ export function checkShape(ctx: RiskContext): void {
 export function checkContractSteps(ctx: RiskContext, contract: PreparedContract, n: OrderNumbers): void {
   const { order } = ctx;
   if (order.sizeLots % contract.lotSize !== 0) {
-    deny('lot-size', `size ${order.sizeLots} lots is not a multiple of the lot size ${contract.lotSize}`, { sizeLots: order.sizeLots, lotSize: contract.lotSize });
+    deny('lot-size', `size ${order.sizeLots} lots is not a multiple of the lot size ${contract.lotSize}`, {
+      sizeLots: order.sizeLots,
+      lotSize: contract.lotSize,
+    });
   }
   if (order.sizeLots > contract.maxOrderQtyLots) {
-    deny('order-size-limits', `size ${order.sizeLots} lots > maximum ${contract.maxOrderQtyLots} lots per order`, { sizeLots: order.sizeLots, maxOrderQtyLots: contract.maxOrderQtyLots });
+    deny(
+      'order-size-limits',
+      `size ${order.sizeLots} lots > maximum ${contract.maxOrderQtyLots} lots per order`,
+      { sizeLots: order.sizeLots, maxOrderQtyLots: contract.maxOrderQtyLots },
+    );
   }
-  for (const [label, price] of [['price', order.price === undefined ? undefined : n.referencePrice], ['stop price', n.stopPrice]] as const) {
+  for (const [label, price] of [
+    ['price', order.price === undefined ? undefined : n.referencePrice],
+    ['stop price', n.stopPrice],
+  ] as const) {
     if (price === undefined) continue;
     if (!isMultipleOf(price, contract.tickSize)) {
-      deny('tick-size', `${label} ${format(price)} is not a multiple of the tick size ${format(contract.tickSize)}`, { price: format(price), tickSize: format(contract.tickSize) });
+      deny(
+        'tick-size',
+        `${label} ${format(price)} is not a multiple of the tick size ${format(contract.tickSize)}`,
+        { price: format(price), tickSize: format(contract.tickSize) },
+      );
     }
     if (cmp(price, contract.maxPrice) > 0 || price.m <= 0n) {
-      deny('tick-size', `${label} ${format(price)} is outside 0 < price ≤ ${format(contract.maxPrice)}`, { price: format(price), maxPrice: format(contract.maxPrice) });
+      deny('tick-size', `${label} ${format(price)} is outside 0 < price ≤ ${format(contract.maxPrice)}`, {
+        price: format(price),
+        maxPrice: format(contract.maxPrice),
+      });
     }
   }
 }
@@ -99,11 +139,15 @@ export function checkPriceBand(ctx: RiskContext, n: OrderNumbers): void {
   const low = sub(ctx.markPrice, band);
   const high = add(ctx.markPrice, band);
   if (cmp(n.referencePrice, low) < 0 || cmp(n.referencePrice, high) > 0) {
-    deny('price-band', `price ${format(n.referencePrice)} is more than ${format(ctx.limits.priceBandPct)} % from mark ${format(ctx.markPrice)} (allowed ${format(low, 2)}–${format(high, 2)})`, {
-      price: format(n.referencePrice),
-      markPrice: format(ctx.markPrice),
-      bandPct: format(ctx.limits.priceBandPct),
-    });
+    deny(
+      'price-band',
+      `price ${format(n.referencePrice)} is more than ${format(ctx.limits.priceBandPct)} % from mark ${format(ctx.markPrice)} (allowed ${format(low, 2)}–${format(high, 2)})`,
+      {
+        price: format(n.referencePrice),
+        markPrice: format(ctx.markPrice),
+        bandPct: format(ctx.limits.priceBandPct),
+      },
+    );
   }
 }
 
@@ -113,12 +157,20 @@ export function checkLeverage(ctx: RiskContext, contract: PreparedContract, n: O
   const tierMax = n.tier === 'beyond-top-tier' ? 0 : n.tier.maxLeverage;
   const allowed = Math.min(contract.maxLeverage, tierMax, ctx.limits.userMaxLeverage);
   if (n.tier === 'beyond-top-tier') {
-    deny('position-limit', `position value ${usdt(n.resultingNotional)} USDT exceeds the contract's highest risk-limit tier`, { resultingNotional: usdt(n.resultingNotional) });
+    deny(
+      'position-limit',
+      `position value ${usdt(n.resultingNotional)} USDT exceeds the contract's highest risk-limit tier`,
+      { resultingNotional: usdt(n.resultingNotional) },
+    );
   }
   if (!Number.isInteger(ctx.order.leverage) || ctx.order.leverage < 1 || ctx.order.leverage > allowed) {
-    deny('leverage', `leverage ${ctx.order.leverage}× is outside 1–${allowed}× (contract ${contract.maxLeverage}×, risk tier ${tierMax}×, your cap ${ctx.limits.userMaxLeverage}×)`, {
-      leverage: ctx.order.leverage,
-      maxLeverage: allowed,
-    });
+    deny(
+      'leverage',
+      `leverage ${ctx.order.leverage}× is outside 1–${allowed}× (contract ${contract.maxLeverage}×, risk tier ${tierMax}×, your cap ${ctx.limits.userMaxLeverage}×)`,
+      {
+        leverage: ctx.order.leverage,
+        maxLeverage: allowed,
+      },
+    );
   }
 }

@@ -18,7 +18,12 @@ const levelOf = (value: string): number | 'beyond-top-tier' => {
 /** A large account and limits, so only the tier decides; long limit @ 100 000 (value = lots × 100). */
 function bigOrder(sizeLots: number, leverage: number, stopPrice = '95000'): CtxPatch {
   return {
-    risk: { userMaxLeverage: 125, maxRiskPerTradePct: 100, maxAccountExposureUsdt: '1000000000', contractLimits: { maxPositionLots: 1_000_000, maxPositionNotionalUsdt: '1000000000' } },
+    risk: {
+      userMaxLeverage: 125,
+      maxRiskPerTradePct: 100,
+      maxAccountExposureUsdt: '1000000000',
+      contractLimits: { maxPositionLots: 1_000_000, maxPositionNotionalUsdt: '1000000000' },
+    },
     equity: '1000000000',
     available: '1000000000',
     markPrice: '100000',
@@ -55,7 +60,9 @@ describe('risk engine uses the tier of the resulting position value', () => {
 
   it('an add that lifts the position into the next tier is estimated with that tier', () => {
     const patch = bigOrder(1, 10);
-    const preview = evaluateOrder(ctxOf({ ...patch, position: { side: 'long', sizeLots: 1000, avgEntryPrice: dec('100000') } }));
+    const preview = evaluateOrder(
+      ctxOf({ ...patch, position: { side: 'long', sizeLots: 1000, avgEntryPrice: dec('100000') } }),
+    );
     expect(preview.liquidationPrice).toBe('90506.9');
   });
 
@@ -95,12 +102,40 @@ describe('liquidation watch: MMR of the tier holding the position value', () => 
 describe('tiersFromWire', () => {
   it('maps KuCoin levels to tiers ascending by level', () => {
     const wire = [
-      { symbol: 'XBTUSDTM', level: 2, minRiskLimit: '100000', maxRiskLimit: '500000', maxLeverage: 100, initialMargin: '0.01', maintainMargin: '0.005' },
-      { symbol: 'XBTUSDTM', level: 1, minRiskLimit: '0', maxRiskLimit: '100000', maxLeverage: 125, initialMargin: '0.008', maintainMargin: '0.004' },
+      {
+        symbol: 'XBTUSDTM',
+        level: 2,
+        minRiskLimit: '100000',
+        maxRiskLimit: '500000',
+        maxLeverage: 100,
+        initialMargin: '0.01',
+        maintainMargin: '0.005',
+      },
+      {
+        symbol: 'XBTUSDTM',
+        level: 1,
+        minRiskLimit: '0',
+        maxRiskLimit: '100000',
+        maxLeverage: 125,
+        initialMargin: '0.008',
+        maintainMargin: '0.004',
+      },
     ];
     expect(tiersFromWire(wire)).toEqual([
-      { level: 1, maxRiskLimit: '100000', maxLeverage: 125, initialMarginRate: '0.008', maintenanceMarginRate: '0.004' },
-      { level: 2, maxRiskLimit: '500000', maxLeverage: 100, initialMarginRate: '0.01', maintenanceMarginRate: '0.005' },
+      {
+        level: 1,
+        maxRiskLimit: '100000',
+        maxLeverage: 125,
+        initialMarginRate: '0.008',
+        maintenanceMarginRate: '0.004',
+      },
+      {
+        level: 2,
+        maxRiskLimit: '500000',
+        maxLeverage: 100,
+        initialMarginRate: '0.01',
+        maintenanceMarginRate: '0.005',
+      },
     ]);
   });
 });

@@ -65,7 +65,10 @@ export interface RiskContext {
   readonly ordersInLastMinute: number;
   readonly limits: PreparedRiskLimits;
   /** When the optional `against-verdict` rule objects to this entry: its sentence and numbers. */
-  readonly againstVerdict?: { readonly message: string; readonly numbers: Readonly<Record<string, string | number | boolean>> };
+  readonly againstVerdict?: {
+    readonly message: string;
+    readonly numbers: Readonly<Record<string, string | number | boolean>>;
+  };
   /** LIVE only, when the optional cap is on: the paper record's readiness stage and its notional cap (USDT). */
   readonly liveSizeCap?: { readonly stage: string; readonly maxNotionalUsdt: Dec };
 }

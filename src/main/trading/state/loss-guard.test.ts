@@ -5,8 +5,13 @@ describe('loss guard', () => {
   it('hits the daily loss limit exactly at the limit and resets the next UTC day', () => {
     const guard = createLossGuard('100', 3);
     expect(guard.record({ realisedPnlUsdt: '-60', byStop: false, at: 1000 }).dailyLossLimitHit).toBe(false);
-    expect(guard.record({ realisedPnlUsdt: '-39.99', byStop: false, at: 2000 }).dailyLossLimitHit).toBe(false);
-    expect(guard.record({ realisedPnlUsdt: '-0.01', byStop: false, at: 3000 })).toMatchObject({ dailyLossLimitHit: true, dailyRealisedPnl: '-100.00' });
+    expect(guard.record({ realisedPnlUsdt: '-39.99', byStop: false, at: 2000 }).dailyLossLimitHit).toBe(
+      false,
+    );
+    expect(guard.record({ realisedPnlUsdt: '-0.01', byStop: false, at: 3000 })).toMatchObject({
+      dailyLossLimitHit: true,
+      dailyRealisedPnl: '-100.00',
+    });
     expect(guard.status(86_400_000 + 5).dailyLossLimitHit).toBe(false);
   });
 
@@ -27,18 +32,34 @@ describe('loss guard', () => {
     guard.record({ realisedPnlUsdt: '-0.2', byStop: true, at: 1 });
     guard.record({ realisedPnlUsdt: '-0.9', byStop: false, funding: true, at: 2 });
     const status = guard.status(3);
-    expect(status).toMatchObject({ dailyRealisedPnl: '-1.10', dailyLossLimitHit: true, consecutiveStopOuts: 1 });
+    expect(status).toMatchObject({
+      dailyRealisedPnl: '-1.10',
+      dailyLossLimitHit: true,
+      consecutiveStopOuts: 1,
+    });
     guard.record({ realisedPnlUsdt: '0.5', byStop: false, funding: true, at: 4 });
-    expect(guard.status(5)).toMatchObject({ dailyRealisedPnl: '-0.60', dailyLossLimitHit: false, consecutiveStopOuts: 1 });
+    expect(guard.status(5)).toMatchObject({
+      dailyRealisedPnl: '-0.60',
+      dailyLossLimitHit: false,
+      consecutiveStopOuts: 1,
+    });
   });
 
   it('limits given as readers are read at every check: a changed limit applies to the next status, the day is kept', () => {
     const limits = { dailyLossUsdt: '100', stopOuts: 3 };
-    const guard = createLossGuard(() => limits.dailyLossUsdt, () => limits.stopOuts);
+    const guard = createLossGuard(
+      () => limits.dailyLossUsdt,
+      () => limits.stopOuts,
+    );
     guard.record({ realisedPnlUsdt: '-60', byStop: true, at: 1 });
     expect(guard.status(2)).toMatchObject({ dailyLossLimitHit: false, stopOutLimitHit: false });
     limits.dailyLossUsdt = '50';
     limits.stopOuts = 1;
-    expect(guard.status(3)).toMatchObject({ dailyRealisedPnl: '-60.00', dailyLossLimitHit: true, consecutiveStopOuts: 1, stopOutLimitHit: true });
+    expect(guard.status(3)).toMatchObject({
+      dailyRealisedPnl: '-60.00',
+      dailyLossLimitHit: true,
+      consecutiveStopOuts: 1,
+      stopOutLimitHit: true,
+    });
   });
 });

@@ -49,7 +49,10 @@ function read<T extends string | number>(source: LimitSource<T>): T {
  * be a reader: the limits are then read at every check, so a limit changed in Settings applies
  * to the next status without a restart (the day's PnL and the streak are kept).
  */
-export function createLossGuard(dailyLossLimitUsdt: LimitSource<string>, maxConsecutiveStopOuts: LimitSource<number>): LossGuard {
+export function createLossGuard(
+  dailyLossLimitUsdt: LimitSource<string>,
+  maxConsecutiveStopOuts: LimitSource<number>,
+): LossGuard {
   const lossLimit = (): Dec => {
     const limit = dec(read(dailyLossLimitUsdt));
     return { m: -limit.m, s: limit.s };
@@ -74,7 +77,8 @@ export function createLossGuard(dailyLossLimitUsdt: LimitSource<string>, maxCons
     record(trade) {
       roll(trade.at);
       pnl = add(pnl, dec(trade.realisedPnlUsdt));
-      if (trade.funding !== true && trade.partial !== true) streak = trade.byStop && trade.realisedPnlUsdt.startsWith('-') ? streak + 1 : 0;
+      if (trade.funding !== true && trade.partial !== true)
+        streak = trade.byStop && trade.realisedPnlUsdt.startsWith('-') ? streak + 1 : 0;
       return status();
     },
     status(now) {

@@ -4,7 +4,10 @@ import { createTradingStateMachine, type TradingStateChange } from './trading-st
 describe('trading state', () => {
   it('takes the most severe active trigger and reports each change once with its reason', () => {
     const changes: TradingStateChange[] = [];
-    const machine = createTradingStateMachine(() => 1, (c) => changes.push(c));
+    const machine = createTradingStateMachine(
+      () => 1,
+      (c) => changes.push(c),
+    );
     machine.setTrigger('clock-unhealthy', true, 'clock offset uncertain ±900 ms');
     machine.setTrigger('clock-unhealthy', true, 'clock offset uncertain ±900 ms');
     expect(machine.state).toBe('REDUCING');

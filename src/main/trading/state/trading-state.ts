@@ -43,12 +43,20 @@ export interface TradingStateMachine {
   /** Active triggers, most recent last. */
   activeTriggers(): TradingTrigger[];
   /** Raises or clears a trigger; emits a change when the state or its reason changes. */
-  setTrigger(trigger: TradingTrigger, active: boolean, reason?: string, details?: Record<string, string | number | boolean>): void;
+  setTrigger(
+    trigger: TradingTrigger,
+    active: boolean,
+    reason?: string,
+    details?: Record<string, string | number | boolean>,
+  ): void;
   isActive(trigger: TradingTrigger): boolean;
 }
 
 /** Builds the machine; `onChange` receives every change (journal + IPC event + alert). */
-export function createTradingStateMachine(now: () => number, onChange: (change: TradingStateChange) => void): TradingStateMachine {
+export function createTradingStateMachine(
+  now: () => number,
+  onChange: (change: TradingStateChange) => void,
+): TradingStateMachine {
   const active = new Map<TradingTrigger, string>();
   let state: TradingStateName = 'ACTIVE';
   let reason = 'trading normally';

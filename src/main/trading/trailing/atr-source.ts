@@ -12,11 +12,18 @@ export interface AtrSource {
 
 /** The timeframe of a bar length in minutes (`60` → `1h`), or undefined for a length KuCoin has no klines of. */
 export function timeframeOfMinutes(minutes: number): Timeframe | undefined {
-  return (Object.keys(timeframes) as Timeframe[]).find((timeframe) => timeframes[timeframe].minutes === minutes);
+  return (Object.keys(timeframes) as Timeframe[]).find(
+    (timeframe) => timeframes[timeframe].minutes === minutes,
+  );
 }
 
 /** ATR over `period` bars of `minutes`-long bars, when the source knows it. */
-export function atrOf(source: AtrSource, symbol: string, minutes: number, period: number): number | undefined {
+export function atrOf(
+  source: AtrSource,
+  symbol: string,
+  minutes: number,
+  period: number,
+): number | undefined {
   const timeframe = timeframeOfMinutes(minutes);
   return timeframe === undefined ? undefined : source.atr(symbol, timeframe, period);
 }

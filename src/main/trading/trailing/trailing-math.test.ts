@@ -5,7 +5,13 @@ import type { TrailingState } from '../../../shared/domain/trailing.ts';
 import { stepTrailing } from './trailing-math.ts';
 
 const tick = dec('0.1');
-const longState: TrailingState = { symbol: 'XBTUSDTM', positionSide: 'long', spec: { mode: 'price', distance: '500' }, activated: false, stopPrice: '89000' };
+const longState: TrailingState = {
+  symbol: 'XBTUSDTM',
+  positionSide: 'long',
+  spec: { mode: 'price', distance: '500' },
+  activated: false,
+  stopPrice: '89000',
+};
 
 describe('trailing stop math', () => {
   it('follows the best price by the distance and only upward for a long', () => {
@@ -24,7 +30,12 @@ describe('trailing stop math', () => {
   });
 
   it('trails a short downward with percent distance, rounding away from the mark', () => {
-    const state: TrailingState = { ...longState, positionSide: 'short', spec: { mode: 'percent', distance: '1' }, stopPrice: '92000' };
+    const state: TrailingState = {
+      ...longState,
+      positionSide: 'short',
+      spec: { mode: 'percent', distance: '1' },
+      stopPrice: '92000',
+    };
     expect(stepTrailing(state, '90000', undefined, tick, 1).moveTo).toBe('90900');
     expect(stepTrailing(state, '90000.3', undefined, tick, 1).moveTo).toBe('90900.4');
   });
@@ -43,20 +54,31 @@ describe('trailing stop math', () => {
 
   it('never moves against the trader and never past the mark (property)', () => {
     fc.assert(
-      fc.property(fc.boolean(), fc.array(fc.integer({ min: 800_000, max: 1_000_000 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 5000 }), (long, marks, distTicks) => {
-        let state: TrailingState = { symbol: 'XBTUSDTM', positionSide: long ? 'long' : 'short', spec: { mode: 'price', distance: (distTicks / 10).toFixed(1) }, activated: true, stopPrice: long ? '1' : '999999' };
-        for (const m of marks) {
-          const mark = (m / 10).toFixed(1);
-          const step = stepTrailing(state, mark, undefined, tick, 1);
-          state = step.state;
-          if (step.moveTo !== undefined) {
-            const next = Number(step.moveTo);
-            expect(long ? next > Number(state.stopPrice) : next < Number(state.stopPrice)).toBe(true);
-            expect(long ? next < Number(mark) : next > Number(mark)).toBe(true);
-            state = { ...state, stopPrice: step.moveTo };
+      fc.property(
+        fc.boolean(),
+        fc.array(fc.integer({ min: 800_000, max: 1_000_000 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 5000 }),
+        (long, marks, distTicks) => {
+          let state: TrailingState = {
+            symbol: 'XBTUSDTM',
+            positionSide: long ? 'long' : 'short',
+            spec: { mode: 'price', distance: (distTicks / 10).toFixed(1) },
+            activated: true,
+            stopPrice: long ? '1' : '999999',
+          };
+          for (const m of marks) {
+            const mark = (m / 10).toFixed(1);
+            const step = stepTrailing(state, mark, undefined, tick, 1);
+            state = step.state;
+            if (step.moveTo !== undefined) {
+              const next = Number(step.moveTo);
+              expect(long ? next > Number(state.stopPrice) : next < Number(state.stopPrice)).toBe(true);
+              expect(long ? next < Number(mark) : next > Number(mark)).toBe(true);
+              state = { ...state, stopPrice: step.moveTo };
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

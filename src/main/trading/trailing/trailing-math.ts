@@ -3,7 +3,17 @@
  * for `atr` mode) and moves the exchange stop when this says so. The stop only ever moves in the
  * trader's favour and never onto the wrong side of the mark (that would fire at once, docs/reference/kucoin-futures.md#stop-direction).
  */
-import { add, cmp, dec, div, format, mul, roundToTick, sub, type Dec } from '../../../shared/domain/decimal.ts';
+import {
+  add,
+  cmp,
+  dec,
+  div,
+  format,
+  mul,
+  roundToTick,
+  sub,
+  type Dec,
+} from '../../../shared/domain/decimal.ts';
 import type { TrailingState } from '../../../shared/domain/trailing.ts';
 
 const HUNDRED: Dec = { m: 100n, s: 0 };
@@ -36,16 +46,30 @@ function activated(state: TrailingState, mark: Dec): boolean {
  * @param atr - the latest ATR (price units) for `atr` mode; ignored otherwise.
  * @param minMoveTicks - the stop moves only when the gain is at least this many ticks.
  */
-export function stepTrailing(state: TrailingState, markText: string, atr: number | undefined, tickSize: Dec, minMoveTicks: number): TrailingStep {
+export function stepTrailing(
+  state: TrailingState,
+  markText: string,
+  atr: number | undefined,
+  tickSize: Dec,
+  minMoveTicks: number,
+): TrailingStep {
   const mark = dec(markText);
   if (!activated(state, mark)) return { state };
   const long = state.positionSide === 'long';
   const previousBest = state.bestPrice === undefined ? mark : dec(state.bestPrice);
-  const best = long ? (cmp(mark, previousBest) > 0 ? mark : previousBest) : cmp(mark, previousBest) < 0 ? mark : previousBest;
+  const best = long
+    ? cmp(mark, previousBest) > 0
+      ? mark
+      : previousBest
+    : cmp(mark, previousBest) < 0
+      ? mark
+      : previousBest;
   const next: TrailingState = { ...state, activated: true, bestPrice: format(best) };
   const distance = distanceOf(state, best, atr);
   if (distance === 'unknown') return { state: next };
-  const candidate = long ? roundToTick(sub(best, distance), tickSize, 'down') : roundToTick(add(best, distance), tickSize, 'up');
+  const candidate = long
+    ? roundToTick(sub(best, distance), tickSize, 'down')
+    : roundToTick(add(best, distance), tickSize, 'up');
   const current = dec(state.stopPrice);
   const minGain = mul(tickSize, dec(minMoveTicks));
   const gain = long ? sub(candidate, current) : sub(current, candidate);

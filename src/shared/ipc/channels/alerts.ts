@@ -268,13 +268,9 @@ export const channelSecretSchemas = {
     .regex(/^[0-9a-fA-F]{32}$/, {
       message: 'The Auth Token is 32 hex characters (Twilio Console → Account Info).',
     }),
-  slack: z
-    .string()
-    .trim()
-    .max(512, 'The webhook URL is too long.')
-    .refine(isSafeUrl, {
-      message: 'Paste the webhook URL Slack gave you, https://hooks.slack.com/services/…',
-    }),
+  slack: z.string().trim().max(512, 'The webhook URL is too long.').refine(isSafeUrl, {
+    message: 'Paste the webhook URL Slack gave you, https://hooks.slack.com/services/…',
+  }),
   telegram: z
     .string()
     .trim()
@@ -306,11 +302,9 @@ export const alertRuleSchema = z
     /** Only alerts of these kinds (e.g. `fill`); absent = every kind of that severity. */
     kinds: z
       .array(
-        z
-          .string()
-          .regex(/^[a-z][a-z-]{1,40}$/, {
-            message: 'A kind is lower-case words joined by dashes, e.g. stop-failure.',
-          }),
+        z.string().regex(/^[a-z][a-z-]{1,40}$/, {
+          message: 'A kind is lower-case words joined by dashes, e.g. stop-failure.',
+        }),
       )
       .max(40)
       .optional(),

@@ -57,11 +57,9 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 /** A change: path → new value. All are checked together; one invalid value saves none of them. */
 export const settingsPatchSchema = z
   .object({
-    changes: z
-      .record(settingPathSchema, z.unknown())
-      .refine((changes) => Object.keys(changes).length > 0, {
-        message: 'Send at least one setting to change.',
-      }),
+    changes: z.record(settingPathSchema, z.unknown()).refine((changes) => Object.keys(changes).length > 0, {
+      message: 'Send at least one setting to change.',
+    }),
   })
   .strict();
 /** A change: path → new value. */

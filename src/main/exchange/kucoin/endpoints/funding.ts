@@ -15,12 +15,21 @@ export interface FundingHistoryQuery {
  * GET /api/v1/funding-history (Futures pool, weight 5, private): the user's settled funding for one
  * symbol, so funding paid while the app was closed is counted at start.
  */
-export const fundingHistoryCall = (query: FundingHistoryQuery, options?: RequestOptions): RestCall<KucoinFundingHistory> => ({
+export const fundingHistoryCall = (
+  query: FundingHistoryQuery,
+  options?: RequestOptions,
+): RestCall<KucoinFundingHistory> => ({
   host: 'futures',
   method: 'GET',
   route: 'GET /api/v1/funding-history',
   path: '/api/v1/funding-history',
-  query: { symbol: query.symbol, startAt: query.startAtMs, endAt: query.endAtMs, reverse: query.reverse, maxCount: query.maxCount },
+  query: {
+    symbol: query.symbol,
+    startAt: query.startAtMs,
+    endAt: query.endAtMs,
+    reverse: query.reverse,
+    maxCount: query.maxCount,
+  },
   schema: fundingHistorySchema,
   auth: true,
   ...readPriority(options),

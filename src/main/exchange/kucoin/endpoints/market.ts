@@ -18,8 +18,24 @@ export const klineGranularitiesMin = [1, 5, 15, 30, 60, 120, 240, 480, 720, 1440
 /** A KuCoin kline granularity in minutes. */
 export type KlineGranularityMin = (typeof klineGranularitiesMin)[number];
 
-function publicGet<T>(route: string, path: string, schema: z.ZodType<T>, query?: RestCall<T>['query']): RestCall<T> {
-  return { host: 'futures', method: 'GET', route: `GET ${route}`, path, schema, auth: false, lane: 'market', protective: false, kind: 'read', ...(query === undefined ? {} : { query }) };
+function publicGet<T>(
+  route: string,
+  path: string,
+  schema: z.ZodType<T>,
+  query?: RestCall<T>['query'],
+): RestCall<T> {
+  return {
+    host: 'futures',
+    method: 'GET',
+    route: `GET ${route}`,
+    path,
+    schema,
+    auth: false,
+    lane: 'market',
+    protective: false,
+    kind: 'read',
+    ...(query === undefined ? {} : { query }),
+  };
 }
 
 const symbolPath = (symbol: string): string => encodeURIComponent(symbol);
@@ -31,14 +47,16 @@ export const serverTimeCall = (signal?: AbortSignal): RestCall<number> => ({
 });
 
 /** GET /api/v1/contracts/active (docs/reference/kucoin-futures.md#market-data). */
-export const activeContractsCall = () => publicGet('/api/v1/contracts/active', '/api/v1/contracts/active', contractsSchema);
+export const activeContractsCall = () =>
+  publicGet('/api/v1/contracts/active', '/api/v1/contracts/active', contractsSchema);
 
 /** GET /api/v1/contracts/{symbol} (docs/reference/kucoin-futures.md#market-data). */
 export const contractCall = (symbol: string) =>
   publicGet('/api/v1/contracts/{symbol}', `/api/v1/contracts/${symbolPath(symbol)}`, contractSchema);
 
 /** GET /api/v1/ticker?symbol= (docs/reference/kucoin-futures.md#market-data). */
-export const tickerCall = (symbol: string) => publicGet('/api/v1/ticker', '/api/v1/ticker', tickerSchema, { symbol });
+export const tickerCall = (symbol: string) =>
+  publicGet('/api/v1/ticker', '/api/v1/ticker', tickerSchema, { symbol });
 
 /** GET /api/v1/level2/snapshot?symbol= (docs/reference/kucoin-futures.md#market-data). */
 export const level2SnapshotCall = (symbol: string) =>
@@ -63,27 +81,55 @@ export const klinesCall = (query: KlineQuery) =>
 
 /** GET /api/v1/mark-price/{symbol}/current (docs/reference/kucoin-futures.md#market-data); protective when `options.lane` says so. */
 export const markPriceCall = (symbol: string, options?: RequestOptions) => ({
-  ...publicGet('/api/v1/mark-price/{symbol}/current', `/api/v1/mark-price/${symbolPath(symbol)}/current`, markPriceSchema),
+  ...publicGet(
+    '/api/v1/mark-price/{symbol}/current',
+    `/api/v1/mark-price/${symbolPath(symbol)}/current`,
+    markPriceSchema,
+  ),
   ...readPriority(options),
 });
 
 /** GET /api/v1/funding-rate/{symbol}/current (docs/reference/kucoin-futures.md#market-data). */
 export const fundingRateCall = (symbol: string) =>
-  publicGet('/api/v1/funding-rate/{symbol}/current', `/api/v1/funding-rate/${symbolPath(symbol)}/current`, fundingRateSchema);
+  publicGet(
+    '/api/v1/funding-rate/{symbol}/current',
+    `/api/v1/funding-rate/${symbolPath(symbol)}/current`,
+    fundingRateSchema,
+  );
 
 /**
  * GET /api/v1/contract/funding-rates?symbol&from&to: the contract's settled funding rates in the
  * window, public (https://www.kucoin.com/docs-new/rest/futures-trading/funding-fees/get-public-funding-history).
  */
 export const fundingRateHistoryCall = (symbol: string, fromMs: number, toMs: number) =>
-  publicGet('/api/v1/contract/funding-rates', '/api/v1/contract/funding-rates', fundingRateHistorySchema, { symbol, from: fromMs, to: toMs });
+  publicGet('/api/v1/contract/funding-rates', '/api/v1/contract/funding-rates', fundingRateHistorySchema, {
+    symbol,
+    from: fromMs,
+    to: toMs,
+  });
 
 /** POST /api/v1/bullet-public (docs/reference/kucoin-futures.md#ws-token): unsigned; safe to retry (it only issues a token). */
 export const publicTokenCall = (): RestCall<z.infer<typeof bulletSchema>> => ({
-  host: 'futures', method: 'POST', route: 'POST /api/v1/bullet-public', path: '/api/v1/bullet-public', schema: bulletSchema, auth: false, lane: 'market', protective: false, kind: 'read',
+  host: 'futures',
+  method: 'POST',
+  route: 'POST /api/v1/bullet-public',
+  path: '/api/v1/bullet-public',
+  schema: bulletSchema,
+  auth: false,
+  lane: 'market',
+  protective: false,
+  kind: 'read',
 });
 
 /** POST /api/v1/bullet-private (docs/reference/kucoin-futures.md#ws-token): signed with an empty body (vector V6). */
 export const privateTokenCall = (): RestCall<z.infer<typeof bulletSchema>> => ({
-  host: 'futures', method: 'POST', route: 'POST /api/v1/bullet-private', path: '/api/v1/bullet-private', schema: bulletSchema, auth: true, lane: 'order', protective: false, kind: 'read',
+  host: 'futures',
+  method: 'POST',
+  route: 'POST /api/v1/bullet-private',
+  path: '/api/v1/bullet-private',
+  schema: bulletSchema,
+  auth: true,
+  lane: 'order',
+  protective: false,
+  kind: 'read',
 });

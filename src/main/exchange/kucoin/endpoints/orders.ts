@@ -59,13 +59,38 @@ export interface PlaceOrderWithStopsRequest extends Omit<PlaceOrderRequest, 'sto
   readonly triggerStopDownPrice?: string;
 }
 
-const orderKeys = ['clientOid', 'side', 'symbol', 'leverage', 'type', 'price', 'size', 'timeInForce', 'postOnly', 'reduceOnly', 'closeOrder', 'stop', 'stopPriceType', 'stopPrice', 'triggerStopUpPrice', 'triggerStopDownPrice', 'marginMode', 'remark'] as const;
+const orderKeys = [
+  'clientOid',
+  'side',
+  'symbol',
+  'leverage',
+  'type',
+  'price',
+  'size',
+  'timeInForce',
+  'postOnly',
+  'reduceOnly',
+  'closeOrder',
+  'stop',
+  'stopPriceType',
+  'stopPrice',
+  'triggerStopUpPrice',
+  'triggerStopDownPrice',
+  'marginMode',
+  'remark',
+] as const;
 
 /** The wire body in a fixed key order, undefined fields left out; the clientOid is generated if absent. */
-export function orderBody(request: PlaceOrderWithStopsRequest & Pick<PlaceOrderRequest, 'stop' | 'stopPrice'>): { clientOid: string; body: Record<string, unknown> } {
+export function orderBody(
+  request: PlaceOrderWithStopsRequest & Pick<PlaceOrderRequest, 'stop' | 'stopPrice'>,
+): { clientOid: string; body: Record<string, unknown> } {
   const clientOid = request.clientOid ?? newClientOid();
   if (!clientOidPattern.test(clientOid)) {
-    throw new ValidationError('client-oid-invalid', 'A clientOid must be 1–40 characters of letters, digits, "_" or "-".', { details: { clientOid } });
+    throw new ValidationError(
+      'client-oid-invalid',
+      'A clientOid must be 1–40 characters of letters, digits, "_" or "-".',
+      { details: { clientOid } },
+    );
   }
   const source: Record<string, unknown> = { ...request, clientOid };
   const body: Record<string, unknown> = {};
@@ -73,47 +98,101 @@ export function orderBody(request: PlaceOrderWithStopsRequest & Pick<PlaceOrderR
   return { clientOid, body };
 }
 
-function placementCall(route: string, request: PlaceOrderWithStopsRequest, timeoutMs: number): RestCall<KucoinPlaceOrderResult> {
+function placementCall(
+  route: string,
+  request: PlaceOrderWithStopsRequest,
+  timeoutMs: number,
+): RestCall<KucoinPlaceOrderResult> {
   const { clientOid, body } = orderBody(request);
   const protective = request.reduceOnly === true || request.closeOrder === true;
   return {
-    host: 'futures', method: 'POST', route: `POST ${route}`, path: route, body, auth: true,
-    lane: request.lane ?? (protective ? 'protective' : 'order'), protective, kind: 'order-placement', schema: placeOrderResultSchema, clientOid, timeoutMs,
+    host: 'futures',
+    method: 'POST',
+    route: `POST ${route}`,
+    path: route,
+    body,
+    auth: true,
+    lane: request.lane ?? (protective ? 'protective' : 'order'),
+    protective,
+    kind: 'order-placement',
+    schema: placeOrderResultSchema,
+    clientOid,
+    timeoutMs,
     ...(request.admit === undefined ? {} : { admit: request.admit }),
-    verify: (result) => (result.clientOid === clientOid ? undefined : `clientOid echo ${result.clientOid} ≠ sent ${clientOid}`),
+    verify: (result) =>
+      result.clientOid === clientOid ? undefined : `clientOid echo ${result.clientOid} ≠ sent ${clientOid}`,
   };
 }
 
 /** POST /api/v1/orders (docs/reference/kucoin-futures.md#orders). */
-export const placeOrderCall = (request: PlaceOrderRequest, timeoutMs: number) => placementCall('/api/v1/orders', request, timeoutMs);
+export const placeOrderCall = (request: PlaceOrderRequest, timeoutMs: number) =>
+  placementCall('/api/v1/orders', request, timeoutMs);
 
 /** POST /api/v1/st-orders (docs/reference/kucoin-futures.md#orders). */
-export const placeOrderWithStopsCall = (request: PlaceOrderWithStopsRequest, timeoutMs: number) => placementCall('/api/v1/st-orders', request, timeoutMs);
+export const placeOrderWithStopsCall = (request: PlaceOrderWithStopsRequest, timeoutMs: number) =>
+  placementCall('/api/v1/st-orders', request, timeoutMs);
 
-function privateCall<T>(method: 'GET' | 'DELETE', route: string, path: string, schema: z.ZodType<T>, extra: Partial<RestCall<T>> = {}): RestCall<T> {
+function privateCall<T>(
+  method: 'GET' | 'DELETE',
+  route: string,
+  path: string,
+  schema: z.ZodType<T>,
+  extra: Partial<RestCall<T>> = {},
+): RestCall<T> {
   const lane: Lane = method === 'DELETE' ? 'protective' : 'market';
-  return { host: 'futures', method, route: `${method} ${route}`, path, schema, auth: true, lane, protective: method === 'DELETE', kind: method === 'GET' ? 'read' : 'write', ...extra };
+  return {
+    host: 'futures',
+    method,
+    route: `${method} ${route}`,
+    path,
+    schema,
+    auth: true,
+    lane,
+    protective: method === 'DELETE',
+    kind: method === 'GET' ? 'read' : 'write',
+    ...extra,
+  };
 }
 
 /** DELETE /api/v1/orders/{orderId} (docs/reference/kucoin-futures.md#orders): protective lane. */
 export const cancelOrderCall = (orderId: string) =>
-  privateCall('DELETE', '/api/v1/orders/{orderId}', `/api/v1/orders/${encodeURIComponent(orderId)}`, cancelledIdsSchema, {
-    verify: (result: KucoinCancelledIds) => (result.cancelledOrderIds.includes(orderId) ? undefined : `cancelledOrderIds does not contain ${orderId}`),
-  });
+  privateCall(
+    'DELETE',
+    '/api/v1/orders/{orderId}',
+    `/api/v1/orders/${encodeURIComponent(orderId)}`,
+    cancelledIdsSchema,
+    {
+      verify: (result: KucoinCancelledIds) =>
+        result.cancelledOrderIds.includes(orderId)
+          ? undefined
+          : `cancelledOrderIds does not contain ${orderId}`,
+    },
+  );
 
 /** DELETE /api/v1/orders/client-order/{clientOid}?symbol= (docs/reference/kucoin-futures.md#orders, vector V3). */
 export const cancelOrderByClientOidCall = (clientOid: string, symbol: string) =>
-  privateCall('DELETE', '/api/v1/orders/client-order/{clientOid}', `/api/v1/orders/client-order/${encodeURIComponent(clientOid)}`, cancelByClientOidSchema, {
-    query: { symbol },
-    clientOid,
-    verify: (result: { clientOid: string }) => (result.clientOid === clientOid ? undefined : `clientOid echo ${result.clientOid} ≠ sent ${clientOid}`),
-  });
+  privateCall(
+    'DELETE',
+    '/api/v1/orders/client-order/{clientOid}',
+    `/api/v1/orders/client-order/${encodeURIComponent(clientOid)}`,
+    cancelByClientOidSchema,
+    {
+      query: { symbol },
+      clientOid,
+      verify: (result: { clientOid: string }) =>
+        result.clientOid === clientOid ? undefined : `clientOid echo ${result.clientOid} ≠ sent ${clientOid}`,
+    },
+  );
 
 /** DELETE /api/v3/orders?symbol= — every open non-stop order of a symbol (docs/reference/kucoin-futures.md#orders). */
-export const cancelAllOrdersCall = (symbol: string) => privateCall('DELETE', '/api/v3/orders', '/api/v3/orders', cancelledIdsSchema, { query: { symbol } });
+export const cancelAllOrdersCall = (symbol: string) =>
+  privateCall('DELETE', '/api/v3/orders', '/api/v3/orders', cancelledIdsSchema, { query: { symbol } });
 
 /** DELETE /api/v1/stopOrders?symbol= — every untriggered stop order (docs/reference/kucoin-futures.md#stop-orders). */
-export const cancelAllStopOrdersCall = (symbol: string) => privateCall('DELETE', '/api/v1/stopOrders', '/api/v1/stopOrders', cancelledIdsSchema, { query: { symbol } });
+export const cancelAllStopOrdersCall = (symbol: string) =>
+  privateCall('DELETE', '/api/v1/stopOrders', '/api/v1/stopOrders', cancelledIdsSchema, {
+    query: { symbol },
+  });
 
 /** Paging of list endpoints. */
 export interface PageQuery {
@@ -124,18 +203,31 @@ export interface PageQuery {
 
 /** GET /api/v1/stopOrders (docs/reference/kucoin-futures.md#stop-orders): untriggered stop orders. */
 export const stopOrdersCall = (query: PageQuery = {}, options?: RequestOptions): RestCall<KucoinOrdersPage> =>
-  privateCall('GET', '/api/v1/stopOrders', '/api/v1/stopOrders', ordersPageSchema, { ...readPriority(options), query: { ...query } });
+  privateCall('GET', '/api/v1/stopOrders', '/api/v1/stopOrders', ordersPageSchema, {
+    ...readPriority(options),
+    query: { ...query },
+  });
 
 /** GET /api/v1/orders?status=active (docs/reference/kucoin-futures.md#orders). */
 export const openOrdersCall = (query: PageQuery = {}, options?: RequestOptions): RestCall<KucoinOrdersPage> =>
-  privateCall('GET', '/api/v1/orders', '/api/v1/orders', ordersPageSchema, { ...readPriority(options), query: { status: 'active', ...query } });
+  privateCall('GET', '/api/v1/orders', '/api/v1/orders', ordersPageSchema, {
+    ...readPriority(options),
+    query: { status: 'active', ...query },
+  });
 
 /** GET /api/v1/orders/{order-id} (docs/reference/kucoin-futures.md#orders); checks the answer is that order. */
 export const orderByIdCall = (orderId: string, options?: RequestOptions): RestCall<KucoinOrder> =>
-  privateCall('GET', '/api/v1/orders/{order-id}', `/api/v1/orders/${encodeURIComponent(orderId)}`, orderSchema, {
-    ...readPriority(options),
-    verify: (order: KucoinOrder) => (order.id === orderId ? undefined : `order id ${order.id} ≠ asked ${orderId}`),
-  });
+  privateCall(
+    'GET',
+    '/api/v1/orders/{order-id}',
+    `/api/v1/orders/${encodeURIComponent(orderId)}`,
+    orderSchema,
+    {
+      ...readPriority(options),
+      verify: (order: KucoinOrder) =>
+        order.id === orderId ? undefined : `order id ${order.id} ≠ asked ${orderId}`,
+    },
+  );
 
 /** GET /api/v1/orders/byClientOid?clientOid= (docs/reference/kucoin-futures.md#orders); checks the answer is that order. */
 export const orderByClientOidCall = (clientOid: string, options?: RequestOptions): RestCall<KucoinOrder> =>
@@ -143,7 +235,8 @@ export const orderByClientOidCall = (clientOid: string, options?: RequestOptions
     ...readPriority(options),
     query: { clientOid },
     clientOid,
-    verify: (order: KucoinOrder) => (order.clientOid === clientOid ? undefined : `clientOid ${String(order.clientOid)} ≠ asked ${clientOid}`),
+    verify: (order: KucoinOrder) =>
+      order.clientOid === clientOid ? undefined : `clientOid ${String(order.clientOid)} ≠ asked ${clientOid}`,
   });
 
 /** What {@link fillsCall} filters on (docs/reference/kucoin-futures.md#fills). `tradeTypes` is comma-joined and signed raw (vector V7a). */

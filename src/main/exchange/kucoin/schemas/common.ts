@@ -31,7 +31,13 @@ export const optionalDecimalSchema = z
   .transform((value) => (value === null || value === '' ? undefined : value));
 
 /** Integer lots (KuCoin sends sizes as integers, sometimes as integer strings on WS). */
-export const lotsSchema = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
+export const lotsSchema = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 /** Epoch milliseconds or nanoseconds as a number. */
 export const epochSchema = z.number().nonnegative();

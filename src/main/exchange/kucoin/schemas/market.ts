@@ -97,7 +97,11 @@ export const fundingRateSchema = z.looseObject({
 export type KucoinFundingRate = z.infer<typeof fundingRateSchema>;
 
 /** One settled funding rate of GET /api/v1/contract/funding-rates (KuCoin's spec: all three required). */
-export const fundingRatePointSchema = z.looseObject({ symbol: z.string(), fundingRate: z.number(), timepoint: epochSchema });
+export const fundingRatePointSchema = z.looseObject({
+  symbol: z.string(),
+  fundingRate: z.number(),
+  timepoint: epochSchema,
+});
 /** The answer of GET /api/v1/contract/funding-rates. */
 export const fundingRateHistorySchema = z.array(fundingRatePointSchema);
 /** One settled funding rate of a contract. */

@@ -11,13 +11,26 @@ function scriptedStream() {
   const source: Level2StreamSource = {
     subscribe: () => Promise.resolve(),
     unsubscribe: () => Promise.resolve(),
-    onMessage: (l) => { messageListeners.add(l); return () => messageListeners.delete(l); },
-    onEvent: (l) => { eventListeners.add(l); return () => eventListeners.delete(l); },
+    onMessage: (l) => {
+      messageListeners.add(l);
+      return () => messageListeners.delete(l);
+    },
+    onEvent: (l) => {
+      eventListeners.add(l);
+      return () => eventListeners.delete(l);
+    },
   };
   const push = (sequence: number, change: string) => {
-    for (const l of messageListeners) l({ topic: '/contractMarket/level2:XBTUSDTM', subject: 'level2', data: { sequence, change, timestamp: 1 } });
+    for (const l of messageListeners)
+      l({
+        topic: '/contractMarket/level2:XBTUSDTM',
+        subject: 'level2',
+        data: { sequence, change, timestamp: 1 },
+      });
   };
-  const emit = (event: StreamEvent) => { for (const l of eventListeners) l(event); };
+  const emit = (event: StreamEvent) => {
+    for (const l of eventListeners) l(event);
+  };
   return { source, push, emit };
 }
 
@@ -31,7 +44,12 @@ function snapshots(...list: KucoinLevel2Snapshot[]) {
   return { fetch, calls: () => calls };
 }
 
-const snap = (sequence: number, bid: string, ask: string): KucoinLevel2Snapshot => ({ symbol: 'XBTUSDTM', sequence, bids: [[bid, 5]], asks: [[ask, 7]] });
+const snap = (sequence: number, bid: string, ask: string): KucoinLevel2Snapshot => ({
+  symbol: 'XBTUSDTM',
+  sequence,
+  bids: [[bid, 5]],
+  asks: [[ask, 7]],
+});
 
 describe('level-2 book', () => {
   it('applies in-order changes on top of the snapshot and ignores stale ones', async () => {
@@ -43,7 +61,10 @@ describe('level-2 book', () => {
     stream.push(11, '100.1,buy,3');
     stream.push(12, '100.5,sell,0');
     stream.push(13, '100.6,sell,2');
-    expect(book.bids(2)).toEqual([['100.1', 3], ['100.0', 5]]);
+    expect(book.bids(2)).toEqual([
+      ['100.1', 3],
+      ['100.0', 5],
+    ]);
     expect(book.asks(2)).toEqual([['100.6', 2]]);
     expect(book.stats()).toMatchObject({ state: 'live', sequence: 13, gaps: 0, snapshots: 1 });
     book.stop();

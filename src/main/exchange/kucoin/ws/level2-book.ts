@@ -71,10 +71,16 @@ export class Level2Book {
 
   /** Subscribes and takes the first snapshot. */
   async start(): Promise<void> {
-    this.#unsubscribers.push(this.#source.onMessage((message) => { this.#onMessage(message); }));
-    this.#unsubscribers.push(this.#source.onEvent((event) => {
-      if (event.type === 'connected' && event.reconnect) void this.resync('reconnected');
-    }));
+    this.#unsubscribers.push(
+      this.#source.onMessage((message) => {
+        this.#onMessage(message);
+      }),
+    );
+    this.#unsubscribers.push(
+      this.#source.onEvent((event) => {
+        if (event.type === 'connected' && event.reconnect) void this.resync('reconnected');
+      }),
+    );
     await this.#source.subscribe(this.#topic);
     await this.resync('start');
   }
@@ -115,9 +121,15 @@ export class Level2Book {
         const snapshot = await this.#fetchSnapshot(this.symbol);
         if (this.#applySnapshot(snapshot)) return;
       } catch (error) {
-        this.#logger.warn('level2-snapshot-failed', { symbol: this.symbol, error: toTradingError(error).message });
+        this.#logger.warn('level2-snapshot-failed', {
+          symbol: this.symbol,
+          error: toTradingError(error).message,
+        });
       }
-      await abortableSleep(Math.min(this.#retryDelayMs.max, this.#retryDelayMs.initial * 2 ** attempt), this.#abort.signal).catch(() => undefined);
+      await abortableSleep(
+        Math.min(this.#retryDelayMs.max, this.#retryDelayMs.initial * 2 ** attempt),
+        this.#abort.signal,
+      ).catch(() => undefined);
     }
   }
 
@@ -130,7 +142,9 @@ export class Level2Book {
     for (const [price, size] of snapshot.bids) this.#bids.set(price, size);
     for (const [price, size] of snapshot.asks) this.#asks.set(price, size);
     this.#sequence = snapshot.sequence;
-    const pending = this.#buffer.filter((update) => update.sequence > snapshot.sequence).sort((a, b) => a.sequence - b.sequence);
+    const pending = this.#buffer
+      .filter((update) => update.sequence > snapshot.sequence)
+      .sort((a, b) => a.sequence - b.sequence);
     this.#buffer = [];
     for (const update of pending) {
       if (update.sequence !== this.#sequence + 1) {
@@ -159,7 +173,11 @@ export class Level2Book {
     if (sequence <= this.#sequence) return;
     if (sequence !== this.#sequence + 1) {
       this.#gaps += 1;
-      this.#logger.warn('level2-sequence-gap', { symbol: this.symbol, expected: this.#sequence + 1, got: sequence });
+      this.#logger.warn('level2-sequence-gap', {
+        symbol: this.symbol,
+        expected: this.#sequence + 1,
+        got: sequence,
+      });
       this.#buffer.push({ sequence, change });
       void this.resync('sequence gap');
       return;

@@ -13,14 +13,19 @@ export interface ServerFrame {
 export function parseFrame(raw: string): ServerFrame | undefined {
   try {
     const value: unknown = JSON.parse(raw);
-    return typeof value === 'object' && value !== null ? (value) : undefined;
+    return typeof value === 'object' && value !== null ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** `{"id","type":"subscribe"|"unsubscribe","topic","privateChannel","response":true}` (docs/reference/kucoin-futures.md#ws-subscribe). */
-export function subscriptionFrame(id: string, type: 'subscribe' | 'unsubscribe', topic: string, privateChannel: boolean): string {
+export function subscriptionFrame(
+  id: string,
+  type: 'subscribe' | 'unsubscribe',
+  topic: string,
+  privateChannel: boolean,
+): string {
   return JSON.stringify({ id, type, topic, privateChannel, response: true });
 }
 

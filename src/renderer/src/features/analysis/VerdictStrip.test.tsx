@@ -1,6 +1,11 @@
 import { Profiler, act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeBulwark, installFakeBulwark, removeFakeBulwark, type FakeBulwark } from '../../bridge/fake-bulwark.test-helper.ts';
+import {
+  createFakeBulwark,
+  installFakeBulwark,
+  removeFakeBulwark,
+  type FakeBulwark,
+} from '../../bridge/fake-bulwark.test-helper.ts';
 import { byTestId, hasTestId, render, type Rendered } from '../../test/render.test-helper.tsx';
 import { analysisStore, createAnalysisStore } from './analysis.store.ts';
 import { snapshotOf } from './snapshots.test-helper.ts';
@@ -34,7 +39,9 @@ describe('verdict strip', () => {
     expect(byTestId('verdict-tf-4h').textContent).toBe('4h not enough history (needs 34 bars of 4h, has 12)');
     expect(byTestId('verdict-value').textContent).toBe('Verdict \u22120.62');
     expect(byTestId('verdict-confidence').textContent).toBe('confidence 0.80 · led by 1h');
-    expect(byTestId('entry-warning').textContent).toBe('Entering long against the 1h downtrend, verdict \u22120.62');
+    expect(byTestId('entry-warning').textContent).toBe(
+      'Entering long against the 1h downtrend, verdict \u22120.62',
+    );
   });
 
   it('with a side, warns only that side', async () => {
@@ -47,23 +54,40 @@ describe('verdict strip', () => {
   it('renders again only when a shown text changes, not on every snapshot', async () => {
     let commits = 0;
     rendered = render(
-      <Profiler id="strip" onRender={() => { commits += 1; }}>
+      <Profiler
+        id="strip"
+        onRender={() => {
+          commits += 1;
+        }}
+      >
         <VerdictStrip symbol="XBTUSDTM" />
       </Profiler>,
     );
     await settle();
     const afterLoad = commits;
     for (let i = 1; i <= 20; i += 1) {
-      act(() => { fake.emit('analysis:snapshot-updated', snapshotOf({ at: snapshotOf().at + i })); });
+      act(() => {
+        fake.emit('analysis:snapshot-updated', snapshotOf({ at: snapshotOf().at + i }));
+      });
     }
     expect(commits).toBe(afterLoad);
-    act(() => { fake.emit('analysis:snapshot-updated', snapshotOf({ at: snapshotOf().at + 99, verdict: { ...snapshotOf().verdict!, value: -0.7 } })); });
+    act(() => {
+      fake.emit(
+        'analysis:snapshot-updated',
+        snapshotOf({ at: snapshotOf().at + 99, verdict: { ...snapshotOf().verdict!, value: -0.7 } }),
+      );
+    });
     expect(commits).toBe(afterLoad + 1);
     expect(byTestId('verdict-value').textContent).toBe('Verdict \u22120.70');
   });
 
   it('says when the engine has no analysis to give', async () => {
-    fake = createFakeBulwark({ 'analysis:select-symbol': () => ({ ok: false, error: { name: 'ValidationError', code: 'x', message: 'symbol refused', details: {} } }) });
+    fake = createFakeBulwark({
+      'analysis:select-symbol': () => ({
+        ok: false,
+        error: { name: 'ValidationError', code: 'x', message: 'symbol refused', details: {} },
+      }),
+    });
     installFakeBulwark(fake);
     rendered = render(<VerdictStrip symbol="XBTUSDTM" />);
     await settle();
@@ -78,7 +102,12 @@ function WarningProbe(props: { readonly side: 'buy' | 'sell' }): React.JSX.Eleme
 
 describe('entry warning', () => {
   it('useEntryWarning gives the sentence for the side against the verdict, undefined for the other', async () => {
-    rendered = render(<><WarningProbe side="buy" /><EntryWarning symbol="XBTUSDTM" side="sell" /></>);
+    rendered = render(
+      <>
+        <WarningProbe side="buy" />
+        <EntryWarning symbol="XBTUSDTM" side="sell" />
+      </>,
+    );
     await settle();
     expect(byTestId('probe').textContent).toBe('Entering long against the 1h downtrend, verdict \u22120.62');
     expect(hasTestId('entry-warning')).toBe(false);

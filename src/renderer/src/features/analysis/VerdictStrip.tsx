@@ -50,7 +50,12 @@ function VerdictBadge(props: { readonly verdict: VerdictView | undefined }): Rea
   }
   return (
     <Group gap="xs">
-      <Badge size="lg" color={colors[verdict.direction]} data-testid="verdict-value" data-direction={verdict.direction}>
+      <Badge
+        size="lg"
+        color={colors[verdict.direction]}
+        data-testid="verdict-value"
+        data-direction={verdict.direction}
+      >
         Verdict {verdict.value}
       </Badge>
       <Text size="sm" data-testid="verdict-confidence">
@@ -61,7 +66,10 @@ function VerdictBadge(props: { readonly verdict: VerdictView | undefined }): Rea
 }
 
 /** An entry against the verdict, said where the trader looks before sending. */
-export function EntryWarningNotice(props: { readonly warning: string | undefined; readonly testId?: string }): React.JSX.Element | null {
+export function EntryWarningNotice(props: {
+  readonly warning: string | undefined;
+  readonly testId?: string;
+}): React.JSX.Element | null {
   if (props.warning === undefined) return null;
   return (
     <Alert color="yellow" variant="light" p="xs" data-testid={props.testId ?? 'entry-warning'}>
@@ -75,7 +83,10 @@ export function EntryWarningNotice(props: { readonly warning: string | undefined
  * (the components on hover), the weighted verdict and its confidence. With `side`, it warns an entry
  * on that side against the verdict; without, it names the side that would go against it.
  */
-export function VerdictStrip(props: { readonly symbol: string; readonly side?: 'buy' | 'sell' }): React.JSX.Element {
+export function VerdictStrip(props: {
+  readonly symbol: string;
+  readonly side?: 'buy' | 'sell';
+}): React.JSX.Element {
   useFollowAnalysis(props.symbol);
   const strip = useAnalysis((state) => state.strips[props.symbol]);
   const load = useAnalysis((state) => state.load[props.symbol]);
@@ -114,7 +125,10 @@ export function VerdictStrip(props: { readonly symbol: string; readonly side?: '
 }
 
 /** The ticket's warning for an entry on `side`, or nothing (for the ticket to place under its side switch). */
-export function EntryWarning(props: { readonly symbol: string; readonly side: 'buy' | 'sell' }): React.JSX.Element | null {
+export function EntryWarning(props: {
+  readonly symbol: string;
+  readonly side: 'buy' | 'sell';
+}): React.JSX.Element | null {
   useFollowAnalysis(props.symbol);
   const warning = useAnalysis((state) => state.strips[props.symbol]?.view.warnings[props.side]);
   return <EntryWarningNotice warning={warning} testId="ticket-entry-warning" />;

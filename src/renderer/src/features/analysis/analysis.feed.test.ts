@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeBulwark, failure, installFakeBulwark, removeFakeBulwark } from '../../bridge/fake-bulwark.test-helper.ts';
+import {
+  createFakeBulwark,
+  failure,
+  installFakeBulwark,
+  removeFakeBulwark,
+} from '../../bridge/fake-bulwark.test-helper.ts';
 import { createConnectionStore } from '../../stores/connection.store.ts';
 import { createAnalysisStore, receiveSnapshot } from './analysis.store.ts';
 import { followAnalysis } from './analysis.feed.ts';
@@ -28,7 +33,14 @@ describe('analysis feed', () => {
     expect(fake.calls.map((c) => c.request)).toEqual([{ symbol: 'XBTUSDTM' }, { symbol: 'XBTUSDTM' }]);
     expect(store.getState().strips.XBTUSDTM?.view.verdict?.value).toBe('\u22120.62');
     expect(fake.listenerCount('analysis:snapshot-updated')).toBe(1);
-    fake.emit('analysis:snapshot-updated', snapshotOf({ at: 2_000_000_000_000, verdict: { ...snapshotOf().verdict!, value: 0.3, direction: 'up' }, entryWarnings: {} }));
+    fake.emit(
+      'analysis:snapshot-updated',
+      snapshotOf({
+        at: 2_000_000_000_000,
+        verdict: { ...snapshotOf().verdict!, value: 0.3, direction: 'up' },
+        entryWarnings: {},
+      }),
+    );
     expect(store.getState().strips.XBTUSDTM?.view.verdict?.value).toBe('+0.30');
     first();
     first(); // idempotent
@@ -81,7 +93,9 @@ describe('analysis store', () => {
   it('changes only when what is shown changes, and never goes back to an older snapshot', () => {
     const store = createAnalysisStore();
     let changes = 0;
-    store.subscribe(() => { changes += 1; });
+    store.subscribe(() => {
+      changes += 1;
+    });
     receiveSnapshot(store, snapshotOf());
     receiveSnapshot(store, snapshotOf({ at: snapshotOf().at + 500 }));
     expect(changes).toBe(1);

@@ -18,7 +18,10 @@ export function selectAnalysisSymbol(store: AnalysisStore, symbol: string): Prom
     },
     (error: unknown) => {
       store.setState({
-        load: { ...store.getState().load, [symbol]: { kind: 'unavailable', message: toTradingError(error).message } },
+        load: {
+          ...store.getState().load,
+          [symbol]: { kind: 'unavailable', message: toTradingError(error).message },
+        },
       });
     },
   );

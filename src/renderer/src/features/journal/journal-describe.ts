@@ -73,7 +73,12 @@ const describers: Partial<Record<string, (data: Data) => string>> = {
       `${text(data.closedLots)} lots`,
       `PnL ${text(data.realisedPnl)}`,
     ]),
-  'setting-change': (data) => joined([text(data.path), `${JSON.stringify(data.oldValue)} → ${JSON.stringify(data.newValue)}`, data.applies === 'restart' ? 'after a restart' : 'applied']),
+  'setting-change': (data) =>
+    joined([
+      text(data.path),
+      `${JSON.stringify(data.oldValue)} → ${JSON.stringify(data.newValue)}`,
+      data.applies === 'restart' ? 'after a restart' : 'applied',
+    ]),
 };
 
 const maxSummary = 200;

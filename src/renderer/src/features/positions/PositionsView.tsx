@@ -22,7 +22,9 @@ function LiquidationCell(props: {
   const atr = position.distanceToLiquidationAtr;
   return (
     <Text size="sm" ff="monospace" c={color} data-testid={`liq-distance-${position.symbol}`}>
-      {position.distanceToLiquidationPct === null ? 'unknown' : `${position.distanceToLiquidationPct.toFixed(2)} %`}
+      {position.distanceToLiquidationPct === null
+        ? 'unknown'
+        : `${position.distanceToLiquidationPct.toFixed(2)} %`}
       {atr === undefined ? '' : ` · ${atr.toFixed(1)} ATR`}
       {warning === undefined ? null : (
         <Badge ml={6} size="xs" color={color}>

@@ -14,7 +14,13 @@ export function ProtectionBadge(props: {
 }): React.JSX.Element {
   const view = protectionBadge(props.position, props.event, props.now);
   return (
-    <Tooltip label={view.status === 'UNKNOWN' ? 'The exchange stops could not be read; the engine keeps asking' : `Stops cover ${view.stopLots} of ${view.positionLots} lots`}>
+    <Tooltip
+      label={
+        view.status === 'UNKNOWN'
+          ? 'The exchange stops could not be read; the engine keeps asking'
+          : `Stops cover ${view.stopLots} of ${view.positionLots} lots`
+      }
+    >
       <Badge
         color={view.status === 'PROTECTED' ? 'teal' : view.status === 'NAKED' ? 'red' : 'yellow'}
         variant={view.status === 'PROTECTED' ? 'light' : 'filled'}

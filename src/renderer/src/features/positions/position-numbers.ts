@@ -27,7 +27,13 @@ export function usdtText(value: string | null): string {
 
 /** Return on the position's margin in %, to 2 decimals; unknown without both numbers or with no margin. */
 export function roeText(unrealisedPnl: string | null, marginUsdt: string | null): string {
-  if (unrealisedPnl === null || marginUsdt === null || !decimalText.test(unrealisedPnl) || !decimalText.test(marginUsdt)) return 'unknown';
+  if (
+    unrealisedPnl === null ||
+    marginUsdt === null ||
+    !decimalText.test(unrealisedPnl) ||
+    !decimalText.test(marginUsdt)
+  )
+    return 'unknown';
   if (!(Number(marginUsdt) > 0)) return 'unknown';
   const pct = format(div(mul(dec(unrealisedPnl), dec(100)), dec(marginUsdt), 2), 2);
   return `${pct === '-0.00' ? '0.00' : pct} %`;

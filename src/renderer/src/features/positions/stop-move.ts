@@ -43,7 +43,8 @@ export function checkActivation(position: Position, text: string): ActivationChe
   const activationPrice = text.trim();
   if (activationPrice === '') return { ok: true, activationPrice: undefined };
   if (!isPrice(activationPrice)) return { ok: false, reason: 'Enter an activation price greater than 0.' };
-  if (position.avgEntryPrice === null || !isPrice(position.avgEntryPrice)) return { ok: true, activationPrice };
+  if (position.avgEntryPrice === null || !isPrice(position.avgEntryPrice))
+    return { ok: true, activationPrice };
   const order = decimal.cmp(decimal.dec(activationPrice), decimal.dec(position.avgEntryPrice));
   if (position.side === 'long' && order <= 0) {
     return { ok: false, reason: `A long's trailing activates above the entry (${position.avgEntryPrice}).` };

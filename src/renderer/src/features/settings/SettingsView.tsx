@@ -5,11 +5,19 @@ import { ConnectionPage } from './connection/index.ts';
 
 // The other pages load when first opened: they are not needed to trade, and keep the first screen's bundle small.
 const RiskPage = lazy(() => import('./risk/RiskPage.tsx').then((m) => ({ default: m.RiskPage })));
-const ProtectionPage = lazy(() => import('./protection/ProtectionPage.tsx').then((m) => ({ default: m.ProtectionPage })));
-const AlertChannelsPage = lazy(() => import('./alert-channels/AlertChannelsPage.tsx').then((m) => ({ default: m.AlertChannelsPage })));
-const PaperSettingsPage = lazy(() => import('./paper-data/PaperSettingsPage.tsx').then((m) => ({ default: m.PaperSettingsPage })));
+const ProtectionPage = lazy(() =>
+  import('./protection/ProtectionPage.tsx').then((m) => ({ default: m.ProtectionPage })),
+);
+const AlertChannelsPage = lazy(() =>
+  import('./alert-channels/AlertChannelsPage.tsx').then((m) => ({ default: m.AlertChannelsPage })),
+);
+const PaperSettingsPage = lazy(() =>
+  import('./paper-data/PaperSettingsPage.tsx').then((m) => ({ default: m.PaperSettingsPage })),
+);
 const DesktopPage = lazy(() => import('./desktop/DesktopPage.tsx').then((m) => ({ default: m.DesktopPage })));
-const AdvancedPage = lazy(() => import('./advanced/AdvancedPage.tsx').then((m) => ({ default: m.AdvancedPage })));
+const AdvancedPage = lazy(() =>
+  import('./advanced/AdvancedPage.tsx').then((m) => ({ default: m.AdvancedPage })),
+);
 
 /** The Settings pages, in the order a trader sets up: connection, risk, protection, alerts, paper, desktop, advanced. */
 const settingsPages = [

@@ -4,7 +4,11 @@ import { call } from '../../bridge/index.ts';
 import { toTradingError } from '../../../../shared/errors.ts';
 import type { TradingMode } from '../../../../shared/ipc/channels/app.ts';
 
-type ExportState = { readonly kind: 'idle' } | { readonly kind: 'busy' } | { readonly kind: 'done'; readonly text: string } | { readonly kind: 'failed'; readonly text: string };
+type ExportState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'busy' }
+  | { readonly kind: 'done'; readonly text: string }
+  | { readonly kind: 'failed'; readonly text: string };
 
 /** Asks main to write the CSV (main chooses the file under the user-data exports folder) and says where. */
 export function CsvExportButton(props: { readonly mode: TradingMode }): React.JSX.Element {
@@ -22,7 +26,13 @@ export function CsvExportButton(props: { readonly mode: TradingMode }): React.JS
   };
   return (
     <Group gap="sm">
-      <Button size="xs" variant="light" loading={state.kind === 'busy'} onClick={exportCsv} data-testid="track-export-csv">
+      <Button
+        size="xs"
+        variant="light"
+        loading={state.kind === 'busy'}
+        onClick={exportCsv}
+        data-testid="track-export-csv"
+      >
         Export CSV
       </Button>
       {state.kind === 'done' || state.kind === 'failed' ? (

@@ -32,7 +32,11 @@ export function EquityCurveChart(props: { readonly points: readonly EquityPoint[
     try {
       chart = createChart(container, {
         autoSize: true,
-        layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: '#c1c2c5', attributionLogo: true },
+        layout: {
+          background: { type: ColorType.Solid, color: 'transparent' },
+          textColor: '#c1c2c5',
+          attributionLogo: true,
+        },
         grid: { vertLines: { color: '#2c2e33' }, horzLines: { color: '#2c2e33' } },
         timeScale: { timeVisible: true, secondsVisible: false },
       });

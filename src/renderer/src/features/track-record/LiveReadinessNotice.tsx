@@ -7,7 +7,12 @@ import { useTrackRecord } from './useTrackRecord.ts';
  */
 export function LiveReadinessNotice(): React.JSX.Element {
   const load = useTrackRecord('paper', 0);
-  if (load.kind === 'loading') return <Text size="sm" c="dimmed" data-testid="live-readiness">Reading the paper track record…</Text>;
+  if (load.kind === 'loading')
+    return (
+      <Text size="sm" c="dimmed" data-testid="live-readiness">
+        Reading the paper track record…
+      </Text>
+    );
   if (load.kind === 'error') {
     return (
       <Text size="sm" c="dimmed" data-testid="live-readiness">
@@ -17,7 +22,12 @@ export function LiveReadinessNotice(): React.JSX.Element {
   }
   const { readiness } = load.record;
   return (
-    <Alert color={readiness.stage === 'unproven' ? 'yellow' : 'teal'} variant="light" data-testid="live-readiness" data-stage={readiness.stage}>
+    <Alert
+      color={readiness.stage === 'unproven' ? 'yellow' : 'teal'}
+      variant="light"
+      data-testid="live-readiness"
+      data-stage={readiness.stage}
+    >
       <Text size="sm">Paper track record: {readiness.sentence}</Text>
     </Alert>
   );

@@ -7,7 +7,13 @@ const colorOf: Record<Readiness['stage'], string> = { unproven: 'yellow', small:
 export function ReadinessPanel(props: { readonly readiness: Readiness }): React.JSX.Element {
   const { readiness } = props;
   return (
-    <Alert color={colorOf[readiness.stage]} variant="light" title="Readiness" data-testid="readiness-panel" data-stage={readiness.stage}>
+    <Alert
+      color={colorOf[readiness.stage]}
+      variant="light"
+      title="Readiness"
+      data-testid="readiness-panel"
+      data-stage={readiness.stage}
+    >
       <Text fw={600} data-testid="readiness-sentence">
         {readiness.sentence}
       </Text>

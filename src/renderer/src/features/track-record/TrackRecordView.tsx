@@ -27,7 +27,9 @@ function RecordBody(props: { readonly record: TrackRecord }): React.JSX.Element 
         <>
           <Title order={4}>Equity (USDT)</Title>
           {record.startingEquityUsdt === null ? (
-            <Text size="sm" c="dimmed">No starting equity in the journal: the curve starts at 0 and shows PnL only.</Text>
+            <Text size="sm" c="dimmed">
+              No starting equity in the journal: the curve starts at 0 and shows PnL only.
+            </Text>
           ) : null}
           <EquityCurveChart points={record.equityCurve} />
           <Title order={4}>PnL per day</Title>
@@ -71,17 +73,31 @@ export function TrackRecordView(): React.JSX.Element {
           onChange={(value) => {
             setMode(value === 'live' ? 'live' : 'paper');
           }}
-          data={[{ value: 'paper', label: 'Paper' }, { value: 'live', label: 'Live' }]}
+          data={[
+            { value: 'paper', label: 'Paper' },
+            { value: 'live', label: 'Live' },
+          ]}
           data-testid="track-mode"
         />
         <Group gap="sm">
-          <Button size="xs" variant="default" onClick={() => { setReloadKey((k) => k + 1); }} data-testid="track-refresh">
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => {
+              setReloadKey((k) => k + 1);
+            }}
+            data-testid="track-refresh"
+          >
             Refresh
           </Button>
           <CsvExportButton mode={mode} />
         </Group>
       </Group>
-      {load.kind === 'loading' ? <Text size="sm" c="dimmed" data-testid="track-loading">Computing the {mode} track record…</Text> : null}
+      {load.kind === 'loading' ? (
+        <Text size="sm" c="dimmed" data-testid="track-loading">
+          Computing the {mode} track record…
+        </Text>
+      ) : null}
       {load.kind === 'error' ? <ErrorNotice error={load.error} testId="track-error" /> : null}
       {load.kind === 'ready' ? <RecordBody record={load.record} /> : null}
     </Stack>

@@ -12,7 +12,20 @@ export function TradesTable(props: { readonly trades: readonly TrackTrade[] }): 
     <Table striped withTableBorder data-testid="track-trades">
       <Table.Thead>
         <Table.Tr>
-          {['Closed (UTC)', 'Symbol', 'Side', 'Lots', 'Entry', 'Exit', 'Stop', 'Fees', 'Funding', 'Net PnL', 'R', 'Hold'].map((h) => (
+          {[
+            'Closed (UTC)',
+            'Symbol',
+            'Side',
+            'Lots',
+            'Entry',
+            'Exit',
+            'Stop',
+            'Fees',
+            'Funding',
+            'Net PnL',
+            'R',
+            'Hold',
+          ].map((h) => (
             <Table.Th key={h}>{h}</Table.Th>
           ))}
         </Table.Tr>

@@ -8,7 +8,13 @@ import { loadAlertSettings } from './alerts-bridge.ts';
 import { ChannelCard } from './ChannelCard.tsx';
 import { RoutingRules } from './RoutingRules.tsx';
 
-const escalationPaths = ['alerts.escalateAfterMs', 'alerts.escalationChannel', 'alerts.dedupeWindowMs', 'alerts.maxSendsPerKey', 'alerts.rateLimitWindowMs'] as const;
+const escalationPaths = [
+  'alerts.escalateAfterMs',
+  'alerts.escalationChannel',
+  'alerts.dedupeWindowMs',
+  'alerts.maxSendsPerKey',
+  'alerts.rateLimitWindowMs',
+] as const;
 
 /** Settings → Alerts: each channel with its secret and test button, the routing rules, escalation. */
 export function AlertChannelsPage(): React.JSX.Element {
@@ -16,7 +22,9 @@ export function AlertChannelsPage(): React.JSX.Element {
   const [error, setError] = useState<TradingError>();
   useEffect(() => {
     loadAlertSettings().then(setView, (failure: unknown) => {
-      setError(failure instanceof TradingError ? failure : new TradingError('internal-error', String(failure)));
+      setError(
+        failure instanceof TradingError ? failure : new TradingError('internal-error', String(failure)),
+      );
     });
   }, []);
   if (error !== undefined) return <ErrorNotice error={error} testId="alert-settings-error" />;
@@ -24,7 +32,9 @@ export function AlertChannelsPage(): React.JSX.Element {
   return (
     <Stack gap="xl" data-testid="settings-alerts-page">
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        {view.channels.map((channel) => <ChannelCard key={channel.channel} view={channel} />)}
+        {view.channels.map((channel) => (
+          <ChannelCard key={channel.channel} view={channel} />
+        ))}
       </SimpleGrid>
       <RoutingRules rules={view.rules} />
       <SettingsForm id="escalation" title="Escalation and limits" paths={escalationPaths} />

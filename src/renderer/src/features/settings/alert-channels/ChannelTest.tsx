@@ -4,7 +4,9 @@ import type { AlertChannelName, ChannelTestResult } from '../../../../../shared/
 import { testChannel } from './alerts-bridge.ts';
 
 function outcome(result: ChannelTestResult): string {
-  return result.delivered ? `Delivered in ${String(result.durationMs)} ms (${String(result.attempts)} attempt${result.attempts === 1 ? '' : 's'}).` : `Not delivered: ${result.reason} (${result.code}).`;
+  return result.delivered
+    ? `Delivered in ${String(result.durationMs)} ms (${String(result.attempts)} attempt${result.attempts === 1 ? '' : 's'}).`
+    : `Not delivered: ${result.reason} (${result.code}).`;
 }
 
 /** "Send test": a real delivery on the channel, answered delivered or with the exact reason. */
@@ -28,11 +30,23 @@ export function ChannelTest(props: { readonly channel: AlertChannelName }): Reac
   };
   return (
     <Group>
-      <Button variant="outline" loading={busy} onClick={() => { void send(); }} data-testid={`alert-test-${props.channel}`}>
+      <Button
+        variant="outline"
+        loading={busy}
+        onClick={() => {
+          void send();
+        }}
+        data-testid={`alert-test-${props.channel}`}
+      >
         Send test
       </Button>
       {result === undefined ? null : (
-        <Text size="sm" c={delivered === true ? 'teal' : 'red'} data-testid={`alert-test-result-${props.channel}`} data-delivered={delivered}>
+        <Text
+          size="sm"
+          c={delivered === true ? 'teal' : 'red'}
+          data-testid={`alert-test-result-${props.channel}`}
+          data-delivered={delivered}
+        >
           {result}
         </Text>
       )}

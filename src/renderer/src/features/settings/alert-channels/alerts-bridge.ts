@@ -1,4 +1,12 @@
-import type { AlertChannelName, AlertSettingsView, ChannelSecretEntry, ChannelTestResult, ChannelUpdate, ChannelView, SecretChannelName } from '../../../../../shared/ipc/channels/alerts.ts';
+import type {
+  AlertChannelName,
+  AlertSettingsView,
+  ChannelSecretEntry,
+  ChannelTestResult,
+  ChannelUpdate,
+  ChannelView,
+  SecretChannelName,
+} from '../../../../../shared/ipc/channels/alerts.ts';
 import { call } from '../../../bridge/index.ts';
 
 /** The alert channels' settings, secret status (never the secret) and last delivery. */

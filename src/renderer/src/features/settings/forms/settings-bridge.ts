@@ -1,4 +1,8 @@
-import type { SettingRange, SettingsUpdateResult, SettingsView } from '../../../../../shared/ipc/channels/settings.ts';
+import type {
+  SettingRange,
+  SettingsUpdateResult,
+  SettingsView,
+} from '../../../../../shared/ipc/channels/settings.ts';
 import type { TradingError } from '../../../../../shared/errors.ts';
 import { call } from '../../../bridge/index.ts';
 
@@ -34,7 +38,8 @@ export function rangeHint(range: SettingRange): string {
   if (range.kind === 'decimal') return 'a decimal number ≥ 0';
   if (range.kind === 'choice') return range.choices === undefined ? '' : `one of ${range.choices.join(', ')}`;
   const whole = range.kind === 'integer' ? 'whole number ' : '';
-  const low = min === undefined ? '' : range.exclusiveMinimum === true ? `> ${String(min)}` : `≥ ${String(min)}`;
+  const low =
+    min === undefined ? '' : range.exclusiveMinimum === true ? `> ${String(min)}` : `≥ ${String(min)}`;
   const high = max === undefined ? '' : `≤ ${String(max)}`;
   return `${whole}${[low, high].filter((part) => part !== '').join(' and ')}`.trim();
 }

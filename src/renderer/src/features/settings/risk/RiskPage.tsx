@@ -19,9 +19,19 @@ const statePaths = ['trading.state.dailyLossLimitUsdt', 'trading.state.maxConsec
 export function RiskPage(): React.JSX.Element {
   return (
     <Stack gap="xl" data-testid="settings-risk-page">
-      <SettingsForm id="risk" title="Risk limits" paths={riskPaths} intro="Every new order and every risk preview is checked against these; a saved limit governs the next check." />
+      <SettingsForm
+        id="risk"
+        title="Risk limits"
+        paths={riskPaths}
+        intro="Every new order and every risk preview is checked against these; a saved limit governs the next check."
+      />
       <PerContractLimits />
-      <SettingsForm id="loss" title="Loss limits" paths={statePaths} intro="Reaching either moves trading to REDUCING: only orders that reduce a position are accepted." />
+      <SettingsForm
+        id="loss"
+        title="Loss limits"
+        paths={statePaths}
+        intro="Reaching either moves trading to REDUCING: only orders that reduce a position are accepted."
+      />
     </Stack>
   );
 }

@@ -28,11 +28,17 @@ export function rowsOf(value: unknown): ContractLimitRow[] {
  * says what is wrong; symbols are upper-cased as KuCoin writes them.
  */
 export function mapOf(rows: readonly ContractLimitRow[]): Record<string, unknown> {
-  return Object.fromEntries(rows.map((row) => {
-    const lots = Number(row.maxPositionLots.trim());
-    return [row.symbol.trim().toUpperCase(), {
-      maxPositionLots: row.maxPositionLots.trim() !== '' && Number.isFinite(lots) ? lots : row.maxPositionLots,
-      maxPositionNotionalUsdt: row.maxPositionNotionalUsdt.trim(),
-    }];
-  }));
+  return Object.fromEntries(
+    rows.map((row) => {
+      const lots = Number(row.maxPositionLots.trim());
+      return [
+        row.symbol.trim().toUpperCase(),
+        {
+          maxPositionLots:
+            row.maxPositionLots.trim() !== '' && Number.isFinite(lots) ? lots : row.maxPositionLots,
+          maxPositionNotionalUsdt: row.maxPositionNotionalUsdt.trim(),
+        },
+      ];
+    }),
+  );
 }
