@@ -64,12 +64,24 @@ beforeEach(() => {
         state: {
           state: 'HALTED',
           reason: 'kill switch: manual',
-          activeTriggers: ['manual'],
+          activeTriggers: ['kill-switch'],
           since: t0 + 10,
           reconciled: true,
           dailyRealisedPnl: '0',
           consecutiveStopOuts: 0,
         },
+      },
+    }),
+    'trading:resume-trading': () => ({
+      ok: true,
+      value: {
+        state: 'ACTIVE',
+        reason: 'kill switch released',
+        activeTriggers: [],
+        since: t0 + 20,
+        reconciled: true,
+        dailyRealisedPnl: '0',
+        consecutiveStopOuts: 0,
       },
     }),
   });
@@ -150,5 +162,16 @@ describe('kill switch', () => {
     expect(fake.calls).toEqual([{ channel: 'trading:trigger-kill-switch', request: { flatten: true } }]);
     expect(byTestId('trading-state-banner').dataset.state).toBe('HALTED');
     expect(byTestId('trading-state-reason').textContent).toBe('kill switch: manual');
+
+    // Only the trader lifts it, and only after saying so.
+    click(byTestId('resume-trading'));
+    expect(fake.calls).toHaveLength(1);
+    click(byTestId('resume-trading-confirm'));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(fake.calls[1]).toEqual({ channel: 'trading:resume-trading', request: { acknowledge: true } });
+    expect(byTestId('trading-state-banner').dataset.state).toBe('ACTIVE');
+    expect(hasTestId('resume-trading')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { Alert, Group, Text } from '@mantine/core';
 import { formatClockTime } from '../../components/format.ts';
 import { useTrading } from '../../stores/hooks.ts';
 import type { TradingStateSummary } from '../../stores/trading.store.ts';
+import { ResumeTrading, resumable } from './ResumeTrading.tsx';
 
 const stateColor = { ACTIVE: 'teal', REDUCING: 'yellow', HALTED: 'red' } as const;
 const stateMeaning = {
@@ -62,6 +63,7 @@ export function TradingStateBanner(): React.JSX.Element {
             {extra}
           </Text>
         )}
+        {summary.state !== 'ACTIVE' && resumable(summary.activeTriggers) ? <ResumeTrading /> : null}
       </Group>
     </Alert>
   );
