@@ -34,7 +34,7 @@ test('market entry with a stop is protected on the exchange, and the stop closes
   );
   await page.getByTestId('ticket-submit').click();
   await opened;
-  await page.getByTestId('nav-positions').click();
+  await page.getByTestId('dock-tab-positions').click();
   await expect(page.getByTestId('protection-badge-XBTUSDTM')).toHaveText(/PROTECTED/, { timeout: 20_000 });
   await app.screenshot('trade-position-protected');
 

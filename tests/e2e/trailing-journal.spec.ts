@@ -59,7 +59,7 @@ test('trailing stop from the ticket reaches chart and positions by event; the jo
     { timeout: 20_000 },
   );
 
-  await page.getByTestId('nav-positions').click();
+  await page.getByTestId('dock-tab-positions').click();
   await expect(page.getByTestId('protection-badge-XBTUSDTM')).toHaveText(/PROTECTED/, { timeout: 20_000 });
   await expect(page.getByTestId(`trailing-cell-${symbol}`)).toContainText(`${stop} (`);
   await expect(page.getByTestId(`trailing-cell-${symbol}`)).toContainText(`from ${activation}`);

@@ -1,3 +1,4 @@
+import { contractStatsOf } from '../market/contract-stats.ts';
 import type { TradingMode } from '../../shared/ipc/channels/app.ts';
 import type { Config } from '../config/schema.ts';
 import { createExchangeClient } from '../exchange/index.ts';
@@ -67,6 +68,8 @@ export function engineMarketHandlers(client: ExchangeClient, logger: Logger): Ch
       });
       return candles;
     },
+    'market:get-contract-stats': async (request) =>
+      contractStatsOf(await client.rest.getContract(request.symbol), Date.now()),
     'market:get-ticker': async (request) => {
       const ticker = await base['market:get-ticker'](request);
       client.market.watchTicker(request.symbol).catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { AppShell, Group, MantineProvider, Title } from '@mantine/core';
+import { HealthLight } from './components/header/HealthLight.tsx';
 import { ModeBadge } from './components/ModeBadge.tsx';
 import { KillSwitch } from './features/trading-state/KillSwitch.tsx';
 import { NavBar } from './components/NavBar.tsx';
@@ -7,17 +8,21 @@ import { ViewOutlet } from './ViewOutlet.tsx';
 import { useConnection } from './stores/hooks.ts';
 import { bulwarkTheme, defaultColorScheme } from './theme/theme.ts';
 
-/** Header: product name, PAPER/LIVE, kill switch. In LIVE mode a red rule says "real money". */
+/** Header: product name, the views, PAPER/LIVE, health, kill switch. In LIVE mode a red rule says "real money". */
 function Header(): React.JSX.Element {
   const live = useConnection((state) => state.mode === 'live');
   return (
     <AppShell.Header style={live ? { borderBottom: '3px solid var(--mantine-color-red-7)' } : undefined}>
-      <Group h="100%" px="md" justify="space-between">
-        <Title order={3} data-testid="product-name">
-          Bulwark
-        </Title>
-        <Group gap="sm">
+      <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
+        <Group gap="md" wrap="nowrap">
+          <Title order={4} data-testid="product-name">
+            Bulwark
+          </Title>
+          <NavBar />
+        </Group>
+        <Group gap="sm" wrap="nowrap">
           <ModeBadge />
+          <HealthLight />
           <KillSwitch />
         </Group>
       </Group>
@@ -25,20 +30,12 @@ function Header(): React.JSX.Element {
   );
 }
 
-/** The shell: header (name + PAPER/LIVE), navbar of views, the active view, status bar. */
+/** The shell: header, the active view filling the window, status bar. */
 export function App(): React.JSX.Element {
   return (
     <MantineProvider theme={bulwarkTheme} defaultColorScheme={defaultColorScheme}>
-      <AppShell
-        header={{ height: 48 }}
-        navbar={{ width: 180, breakpoint: 0 }}
-        footer={{ height: 28 }}
-        padding="md"
-      >
+      <AppShell header={{ height: 48 }} footer={{ height: 28 }} padding={6}>
         <Header />
-        <AppShell.Navbar>
-          <NavBar />
-        </AppShell.Navbar>
         <AppShell.Main>
           <ViewOutlet />
         </AppShell.Main>

@@ -31,8 +31,8 @@ export function ModeBadge(): React.JSX.Element {
         data-stale={marketData !== undefined && marketData.stale !== ''}
         color={tradingColors[mode]}
         variant="filled"
-        size="lg"
-        maw={520}
+        size="md"
+        maw={340}
       >
         {label}
       </Badge>

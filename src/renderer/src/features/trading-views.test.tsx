@@ -11,7 +11,7 @@ import {
 import * as actions from '../stores/trading.actions.ts';
 import { createTradingStore, tradingStore } from '../stores/trading.store.ts';
 import { byTestId, click, hasTestId, render, type Rendered } from '../test/render.test-helper.tsx';
-import { OrdersView } from './orders/OrdersView.tsx';
+import { DockOrders } from './orders/DockOrders.tsx';
 import { PositionsView } from './positions/PositionsView.tsx';
 import { KillSwitch } from './trading-state/KillSwitch.tsx';
 import { TradingStateBanner } from './trading-state/TradingStateBanner.tsx';
@@ -41,7 +41,7 @@ const order = (clientOid: string, status: Order['status'], purpose: Order['purpo
   purpose,
   sizeLots: 2,
   filledLots: 0,
-  price: '89900',
+  ...(purpose === 'stop' ? { stopPrice: '88000' } : { price: '89900' }),
   leverage: 10,
   reduceOnly: purpose === 'stop',
   status,
@@ -128,20 +128,34 @@ describe('positions view', () => {
   });
 });
 
-describe('orders view', () => {
-  it('shows UNKNOWN and RECONCILING orders, with no cancel for a stop or an undecided order', () => {
+describe('the order tabs of the dock', () => {
+  const snapshot = (): void => {
     actions.receiveOrdersSnapshot(tradingStore, [
       order('bw-unknown', 'UNKNOWN', 'entry'),
       order('bw-recon', 'RECONCILING', 'stop'),
       order('bw-live-stop', 'ACKED', 'stop'),
       order('bw-live', 'ACKED', 'entry'),
+      order('bw-done', 'FILLED', 'entry'),
     ]);
-    rendered = render(<OrdersView />);
+  };
+
+  it('lists live and undecided limits under Open orders, cancellable only when live', () => {
+    snapshot();
+    rendered = render(<DockOrders tab="open-orders" />);
     expect(byTestId('order-status-bw-unknown').dataset.status).toBe('UNKNOWN');
-    expect(byTestId('order-status-bw-recon').dataset.status).toBe('RECONCILING');
+    expect(hasTestId('order-row-bw-done')).toBe(false);
+    expect(hasTestId('order-row-bw-live-stop')).toBe(false);
     expect(hasTestId('cancel-order-bw-unknown')).toBe(false);
-    expect(hasTestId('cancel-order-bw-live-stop')).toBe(false);
     expect(hasTestId('cancel-order-bw-live')).toBe(true);
+  });
+
+  it('lists protective stops under Stop orders with no cancel: removing one would leave the position naked', () => {
+    snapshot();
+    rendered = render(<DockOrders tab="stop-orders" />);
+    expect(byTestId('order-status-bw-recon').dataset.status).toBe('RECONCILING');
+    expect(hasTestId('order-row-bw-live-stop')).toBe(true);
+    expect(hasTestId('order-row-bw-live')).toBe(false);
+    expect(hasTestId('cancel-order-bw-live-stop')).toBe(false);
   });
 });
 

@@ -5,6 +5,8 @@ import { connectionStore } from './connection.store.ts';
 import { healthStore } from './health.store.ts';
 import { startMarketFeed } from './market.feed.ts';
 import { marketStore } from './market.store.ts';
+import { startQuoteFeed } from './quote.feed.ts';
+import { quoteStore } from './quote.store.ts';
 import { startTradingFeed } from './trading.feed.ts';
 import { tradingStore } from './trading.store.ts';
 
@@ -18,6 +20,7 @@ export function startFeeds(): () => void {
     startTradingFeed(tradingStore, connectionStore),
     startMarketFeed(marketStore, healthStore, connectionStore),
     startAlertsFeed(alertsStore),
+    startQuoteFeed(quoteStore),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -3,6 +3,7 @@ import { alertsStore, type AlertsState } from './alerts.store.ts';
 import { connectionStore, type ConnectionState } from './connection.store.ts';
 import { healthStore, type HealthState } from './health.store.ts';
 import { marketStore, type MarketState } from './market.store.ts';
+import { quoteStore, type QuoteState } from './quote.store.ts';
 import { tradingStore, type TradingStoreState } from './trading.store.ts';
 
 /** Reads one slice of the connection store; pass an atomic selector (zustand 5 needs stable results). */
@@ -34,4 +35,9 @@ export function useHealth<T>(selector: (state: HealthState) => T): T {
 /** Reads one slice of the alerts store. */
 export function useAlerts<T>(selector: (state: AlertsState) => T): T {
   return useStore(alertsStore, selector);
+}
+
+/** Reads one slice of the quote store (the market strip: about four updates a second). */
+export function useQuotes<T>(selector: (state: QuoteState) => T): T {
+  return useStore(quoteStore, selector);
 }

@@ -15,9 +15,12 @@ export interface SettingsState {
   readonly timeframe: Timeframe;
   /** Last "risk X USDT at this stop" amount, as typed. */
   readonly riskUsdt: string;
+  /** Contracts the trader starred: listed first in the contract switcher. */
+  readonly favourites: readonly string[];
   readonly setSymbol: (symbol: string) => void;
   readonly setTimeframe: (timeframe: Timeframe) => void;
   readonly setRiskUsdt: (riskUsdt: string) => void;
+  readonly toggleFavourite: (symbol: string) => void;
 }
 
 /** Hook store for view preferences (low rate). */
@@ -27,6 +30,7 @@ export const useSettingsStore = create<SettingsState>()(
       symbol: 'XBTUSDTM',
       timeframe: '15m',
       riskUsdt: '',
+      favourites: [],
       setSymbol: (symbol) => {
         set({ symbol });
       },
@@ -35,6 +39,13 @@ export const useSettingsStore = create<SettingsState>()(
       },
       setRiskUsdt: (riskUsdt) => {
         set({ riskUsdt });
+      },
+      toggleFavourite: (symbol) => {
+        set((state) => ({
+          favourites: state.favourites.includes(symbol)
+            ? state.favourites.filter((s) => s !== symbol)
+            : [...state.favourites, symbol],
+        }));
       },
     }),
     // Version 2 switched timeframes from minutes to the market channel's names; older saved

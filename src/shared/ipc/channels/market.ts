@@ -54,6 +54,28 @@ export const tickerSchema = z.object({
 });
 export type Ticker = z.infer<typeof tickerSchema>;
 
+/**
+ * 24 h figures and funding of one contract, for the terminal's market strip. Percentages are
+ * whole percent (1.23 = +1.23 %); an absent field is one the exchange did not send.
+ */
+export const contractStatsSchema = z.object({
+  symbol: z.string(),
+  markPrice: z.string().optional(),
+  indexPrice: z.string().optional(),
+  changePct24h: z.number().optional(),
+  high24h: z.string().optional(),
+  low24h: z.string().optional(),
+  /** Lots traded over 24 h. */
+  volume24h: z.string().optional(),
+  /** The funding rate of the current period, in percent. */
+  fundingRatePct: z.number().optional(),
+  /** When the current funding period settles (epoch ms). */
+  nextFundingAtMs: z.number().optional(),
+  /** When main received the answer (epoch ms): how fresh the figures are. */
+  receivedAtMs: z.number(),
+});
+export type ContractStats = z.infer<typeof contractStatsSchema>;
+
 /** Usage of one KuCoin rate-limit pool (docs/reference/kucoin-futures.md#rate-limits). */
 export const poolUsageSchema = z.object({
   pool: z.string(),
@@ -100,6 +122,10 @@ export const marketChannels = {
     response: z.array(candleSchema),
   },
   'market:get-ticker': { request: z.object({ symbol: z.string().min(1) }), response: tickerSchema },
+  'market:get-contract-stats': {
+    request: z.object({ symbol: z.string().min(1) }),
+    response: contractStatsSchema,
+  },
   'exchange:get-health': { request: z.undefined(), response: exchangeHealthSchema },
 } as const satisfies ChannelMap;
 

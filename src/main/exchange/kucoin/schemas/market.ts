@@ -28,6 +28,13 @@ export const contractSchema = z.looseObject({
   indexPrice: optionalDecimalSchema,
   lastTradePrice: optionalDecimalSchema,
   fundingFeeRate: optionalDecimalSchema,
+  /** Milliseconds from the answer until the next funding settlement (not an epoch). */
+  nextFundingRateTime: z.number().optional(),
+  /** 24 h change as a fraction (0.0123 = +1.23 %), high, low and volume in lots. */
+  priceChgPct: optionalDecimalSchema,
+  highPrice: optionalDecimalSchema,
+  lowPrice: optionalDecimalSchema,
+  volumeOf24h: optionalDecimalSchema,
   buyLimit: optionalDecimalSchema,
   sellLimit: optionalDecimalSchema,
   /** Cross-margin parameters (KuCoin's cross MMR/IMR model); absent on older answers. */

@@ -1,5 +1,5 @@
-import { Badge, Group, Loader, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { Badge, Loader, Table, Text, Tooltip } from '@mantine/core';
+import { useMemo } from 'react';
 import { call } from '../../bridge/index.ts';
 import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -7,7 +7,8 @@ import { LoadState } from '../../components/LoadState.tsx';
 import { formatClockTime } from '../../components/format.ts';
 import { useTrading } from '../../stores/hooks.ts';
 import type { Order } from '../../../../shared/domain/order.ts';
-import { canCancel, isOpenOrder, orderStatusColor, orderStatusHint, sortOrders } from './order-status.ts';
+import { ordersOfTab } from '../terminal/dock-tabs.ts';
+import { canCancel, orderStatusColor, orderStatusHint, sortOrders } from './order-status.ts';
 
 function StatusBadge(props: { readonly order: Order }): React.JSX.Element {
   const { status, clientOid } = props.order;
@@ -91,48 +92,46 @@ const headers = [
   '',
 ];
 
-/** Orders as the engine tracks them, UNKNOWN / RECONCILING on top. */
-export function OrdersView(): React.JSX.Element {
-  const ordersById = useTrading((state) => state.orders);
-  const load = useTrading((state) => state.ordersLoad);
-  const [scope, setScope] = useState<'open' | 'all'>('open');
-  const orders = useMemo(() => {
-    const all = Object.values(ordersById);
-    return sortOrders(scope === 'open' ? all.filter(isOpenOrder) : all);
-  }, [ordersById, scope]);
+function OrdersTable(props: { readonly orders: readonly Order[] }): React.JSX.Element {
   return (
-    <Stack>
-      <Group>
-        <SegmentedControl
-          value={scope}
-          data-testid="orders-scope"
-          onChange={(value) => {
-            setScope(value === 'all' ? 'all' : 'open');
-          }}
-          data={[
-            { label: 'Open & undecided', value: 'open' },
-            { label: 'All recent', value: 'all' },
-          ]}
-        />
-      </Group>
-      {load.kind !== 'ready' && orders.length === 0 ? <LoadState status={load} what="orders" /> : null}
-      {load.kind === 'ready' && orders.length === 0 ? <EmptyState title="No orders" /> : null}
-      {orders.length === 0 ? null : (
-        <Table striped highlightOnHover data-testid="orders-table">
-          <Table.Thead>
-            <Table.Tr>
-              {headers.map((h) => (
-                <Table.Th key={h}>{h}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {orders.map((o) => (
-              <OrderRow key={o.clientOid} order={o} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Stack>
+    <Table striped highlightOnHover stickyHeader data-testid="orders-table">
+      <Table.Thead>
+        <Table.Tr>
+          {headers.map((h) => (
+            <Table.Th key={h}>{h}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.orders.map((o) => (
+          <OrderRow key={o.clientOid} order={o} />
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function OrdersOrState(props: {
+  readonly orders: readonly Order[];
+  readonly empty: string;
+}): React.JSX.Element {
+  const load = useTrading((state) => state.ordersLoad);
+  if (props.orders.length > 0) return <OrdersTable orders={props.orders} />;
+  if (load.kind !== 'ready') return <LoadState status={load} what="orders" />;
+  return <EmptyState title={props.empty} />;
+}
+
+/** One of the dock's order tabs: the live and undecided orders of that kind, UNKNOWN / RECONCILING on top. */
+export function DockOrders(props: { readonly tab: 'open-orders' | 'stop-orders' }): React.JSX.Element {
+  const ordersById = useTrading((state) => state.orders);
+  const orders = useMemo(
+    () => sortOrders(ordersOfTab(Object.values(ordersById), props.tab)),
+    [ordersById, props.tab],
+  );
+  return (
+    <OrdersOrState
+      orders={orders}
+      empty={props.tab === 'open-orders' ? 'No open orders' : 'No stop orders'}
+    />
   );
 }
