@@ -1,6 +1,7 @@
 import { Box, Stack, Title } from '@mantine/core';
 import { LiveUpdatesNotice } from './components/LiveUpdatesNotice.tsx';
 import { viewTitle } from './components/NavBar.tsx';
+import { ExchangeLinkBanner } from './features/health/ExchangeLinkBanner.tsx';
 import { HealthView } from './features/health/HealthView.tsx';
 import { JournalView } from './features/journal/JournalView.tsx';
 import { SettingsView } from './features/settings/SettingsView.tsx';
@@ -30,6 +31,7 @@ export function ViewOutlet(): React.JSX.Element {
     return (
       <Stack data-testid="view-trade" gap={4} h={viewportHeight}>
         <TradingStateBanner />
+        <ExchangeLinkBanner />
         <LiveUpdatesNotice />
         <Box style={{ flex: 1, minHeight: 0 }}>
           <TerminalView />
@@ -41,6 +43,7 @@ export function ViewOutlet(): React.JSX.Element {
   return (
     <Stack data-testid={`view-${activeView}`} gap="sm">
       <TradingStateBanner />
+      <ExchangeLinkBanner />
       <LiveUpdatesNotice />
       <Title order={2}>{viewTitle(activeView)}</Title>
       <Page />

@@ -7,6 +7,7 @@ import { FillsTable } from '../fills/FillsTable.tsx';
 import { useTodaysFills } from '../fills/useTodaysFills.ts';
 import { DockOrders } from '../orders/DockOrders.tsx';
 import { PositionsView } from '../positions/PositionsView.tsx';
+import { KillSwitchReportNotice } from '../trading-state/KillSwitchReportNotice.tsx';
 import { dockTabLabels, dockTabs, ordersOfTab, type DockTab } from './dock-tabs.ts';
 
 /** How many rows each tab holds, for its label: a trader sees a new stop order without opening the tab. */
@@ -66,6 +67,7 @@ export function BottomDock(): React.JSX.Element {
         ))}
       </Tabs.List>
       <Box style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+        <KillSwitchReportNotice />
         <Tabs.Panel value="positions" p="xs">
           <PositionsView />
         </Tabs.Panel>

@@ -2,6 +2,7 @@ import { Checkbox, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../../bridge/index.ts';
 import { ConfirmAction } from '../../components/ConfirmAction.tsx';
+import { useKillReport } from '../../stores/kill-report.store.ts';
 import { receiveTradingState } from '../../stores/trading.actions.ts';
 import { tradingStore } from '../../stores/trading.store.ts';
 
@@ -19,6 +20,7 @@ export function KillSwitch(): React.JSX.Element {
       ...(trimmed === '' ? {} : { reason: trimmed.slice(0, 200) }),
     });
     receiveTradingState(tradingStore, result.state);
+    useKillReport.getState().show(result);
   };
   const body = (
     <Stack gap="xs">
