@@ -1,0 +1,83 @@
+import { Paper, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { useStopDragStore } from './drag.store.ts';
+
+/** The outcome of a drop stays this long under the chart. */
+const dropNoticeMs = 6_000;
+
+function formatLoss(loss: number | undefined): string {
+  if (loss === undefined) return 'loss unknown';
+  return loss >= 0 ? `loss ${loss.toFixed(2)} USDT` : `locks in ${(-loss).toFixed(2)} USDT`;
+}
+
+/** Beside the dragged stop line: its price, the loss at it and the distance to liquidation, or why it cannot go there. */
+function DragPreview(): React.JSX.Element | null {
+  const preview = useStopDragStore((state) => state.preview);
+  const y = useStopDragStore((state) => state.y);
+  if (preview === undefined) return null;
+  const refused = preview.refusal !== undefined;
+  return (
+    <Paper
+      pos="absolute"
+      left={8}
+      top={Math.max(0, y - 34)}
+      px={6}
+      py={2}
+      withBorder
+      style={{
+        zIndex: 3,
+        pointerEvents: 'none',
+        borderColor: refused ? 'var(--mantine-color-red-6)' : undefined,
+      }}
+      data-testid="stop-drag-label"
+      data-price={preview.stopPrice}
+      data-refused={refused}
+    >
+      <Text size="xs" ff="monospace" c={refused ? 'red' : 'inherit'}>
+        Stop {preview.stopPrice} · {formatLoss(preview.lossAtStopUsdt)}
+        {preview.stopToLiquidationPct === undefined
+          ? ''
+          : ` · ${preview.stopToLiquidationPct.toFixed(2)} % to liquidation`}
+        {preview.refusal === undefined ? '' : ` — ${preview.refusal}`}
+      </Text>
+    </Paper>
+  );
+}
+
+function DropNotice(): React.JSX.Element | null {
+  const drop = useStopDragStore((state) => state.lastDrop);
+  useEffect(() => {
+    if (drop === undefined) return undefined;
+    const timer = setTimeout(() => {
+      useStopDragStore.setState({ lastDrop: undefined });
+    }, dropNoticeMs);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [drop]);
+  if (drop === undefined) return null;
+  return (
+    <Text
+      size="xs"
+      c={drop.kind === 'moved' ? 'teal' : 'red'}
+      data-testid="stop-drop-outcome"
+      data-kind={drop.kind}
+    >
+      {drop.kind === 'moved'
+        ? `Stop moved to ${drop.stopPrice} at the exchange.`
+        : `Stop not moved: ${drop.message}`}
+    </Text>
+  );
+}
+
+/** The drag's label over the chart and the drop's outcome under it; mount inside the chart's box. */
+export function StopDragLabel(): React.JSX.Element {
+  return (
+    <>
+      <DragPreview />
+      <div style={{ position: 'absolute', bottom: 4, left: 8, zIndex: 3 }}>
+        <DropNotice />
+      </div>
+    </>
+  );
+}
