@@ -1,4 +1,6 @@
 import { startAlertsFeed } from './alerts.feed.ts';
+import { startBookFeed } from './book.feed.ts';
+import { bookStore } from './book.store.ts';
 import { alertsStore } from './alerts.store.ts';
 import { startConnectionFeed } from './connection.feed.ts';
 import { connectionStore } from './connection.store.ts';
@@ -18,6 +20,7 @@ export function startFeeds(): () => void {
     startTradingFeed(tradingStore, connectionStore),
     startMarketFeed(marketStore, healthStore, connectionStore),
     startAlertsFeed(alertsStore),
+    startBookFeed(bookStore, connectionStore),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { alertsStore, type AlertsState } from './alerts.store.ts';
+import { bookStore, type BookState } from './book.store.ts';
 import { connectionStore, type ConnectionState } from './connection.store.ts';
 import { healthStore, type HealthState } from './health.store.ts';
 import { marketStore, type MarketState } from './market.store.ts';
@@ -34,4 +35,9 @@ export function useHealth<T>(selector: (state: HealthState) => T): T {
 /** Reads one slice of the alerts store. */
 export function useAlerts<T>(selector: (state: AlertsState) => T): T {
   return useStore(alertsStore, selector);
+}
+
+/** Reads one slice of the order book store (pushed at most 10 times a second: ADR 0530). */
+export function useBook<T>(selector: (state: BookState) => T): T {
+  return useStore(bookStore, selector);
 }
