@@ -24,6 +24,8 @@ export function createEngineBook(input: {
 }): EngineBook {
   const { client, events } = input;
   const service = createBookService({
+    isListed: async (symbol) =>
+      (await client.market.listContracts()).some((contract) => contract.symbol === symbol),
     openBook: (symbol) => client.openBook(symbol),
     stream: client.publicStream,
     config: input.config.exchange.market,

@@ -85,6 +85,7 @@ function setup() {
   ]);
   let now = 10_000;
   const service = createBookService({
+    isListed: (symbol) => Promise.resolve(symbol !== 'DELISTEDUSDTM'),
     openBook: (symbol) => {
       const found = books.get(symbol);
       return found === undefined ? Promise.reject(new Error('no such book')) : Promise.resolve(found.book);
@@ -152,6 +153,15 @@ describe('book service: one watched symbol, stale while the stream is down', () 
     book.update();
     expect(booksPushed.at(-1)?.stale).toBe(false);
     expect(booksPushed.at(-1)?.staleSinceMs).toBeUndefined();
+  });
+
+  it('refuses a symbol the exchange does not list instead of waiting for its book forever', async () => {
+    const { fake, service } = setup();
+    await expect(service.watch('DELISTEDUSDTM')).rejects.toMatchObject({
+      name: 'ValidationError',
+      code: 'unknown-symbol',
+    });
+    expect(fake.topics.size).toBe(0);
   });
 
   it('a watch that fails can be asked again', async () => {

@@ -4,6 +4,7 @@ import type {
   PublicTrade,
   RecentTrades,
 } from '../../../shared/ipc/channels/market.ts';
+import { ValidationError } from '../../../shared/errors.ts';
 import type { ExchangeConfig } from '../../config/sections/exchange.ts';
 import type { StreamEvent, StreamMessage, StreamState } from '../../exchange/kucoin/ws/stream-types.ts';
 import type { Logger } from '../../observability/logger.ts';
@@ -30,6 +31,8 @@ export interface BookStreamSource {
 
 /** Dependencies of {@link createBookService}. */
 export interface BookServiceOptions {
+  /** Whether the exchange lists the symbol: an unlisted one would re-snapshot forever. */
+  readonly isListed: (symbol: string) => Promise<boolean>;
   /** Opens and starts a level-2 book; resolves after its first snapshot. */
   readonly openBook: (symbol: string) => Promise<WatchedBook>;
   readonly stream: BookStreamSource;
@@ -47,7 +50,10 @@ export interface BookServiceOptions {
  * coalesced: at most one book and one trades push per `bookPushIntervalMs`.
  */
 export interface BookService {
-  /** Watches `symbol` (unwatching the previous one) and answers its book and trades once the book has its first snapshot. */
+  /**
+   * Watches `symbol` (unwatching the previous one) and answers its book and trades once the book
+   * has its first snapshot. Throws ValidationError `unknown-symbol` for a symbol the exchange does not list.
+   */
   watch(symbol: string): Promise<BookWatch>;
   /** Called with the watched book, coalesced, and whenever it turns stale or fresh. */
   onBook(listener: (book: BookSnapshot) => void): () => void;
@@ -151,6 +157,13 @@ class OneSymbolBookService implements BookService {
 
   /** Subscribes the trades and opens the book; a watch replaced meanwhile closes what it opened. */
   async #open(watch: Watch): Promise<void> {
+    if (!(await this.#options.isListed(watch.symbol))) {
+      throw new ValidationError(
+        'unknown-symbol',
+        `${watch.symbol} is not a contract the exchange lists: pick a listed symbol to see its order book.`,
+        { details: { symbol: watch.symbol } },
+      );
+    }
     const topic = tradesTopic(watch.symbol);
     const { stream } = this.#options;
     watch.ownsTradesTopic = !stream.stats().topics.includes(topic);
