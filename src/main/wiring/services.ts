@@ -33,6 +33,7 @@ import { startObservability, type EngineObservability } from './observability.ts
 import { alertOnTradingEvents } from './trading-alerts.ts';
 import type { ResolvedCredentials } from './credentials.ts';
 import { KUCOIN_LIVE_ENDPOINTS, createEngineClient, engineMarketHandlers } from './exchange.ts';
+import { createEngineBook } from './book.ts';
 import { createEngineTrading, tradingWithoutKeyHandlers, type EngineTrading } from './trading.ts';
 import { createEngineTrackRecord } from './trackrecord.ts';
 import type { TradingService } from '../trading/index.ts';
@@ -281,6 +282,7 @@ async function startExchange(ctx: ServiceContext, base: Foundation) {
     credentials: credentials.credentials,
   });
   const unbridge = bridge();
+  const book = createEngineBook({ ...ctx, client, clock: ctx.platform.clock });
   const unalert = alertOnExchangeChanges(
     client,
     alerts.router,
@@ -300,7 +302,7 @@ async function startExchange(ctx: ServiceContext, base: Foundation) {
   const starting = client.start().catch((error: unknown) => {
     ctx.logger.error('exchange-start-failed', { error });
   });
-  return { client, unbridge, unalert, observability, starting };
+  return { client, book, unbridge, unalert, observability, starting };
 }
 
 /** Analysis, the track record and (with a key) trading, once the exchange client is there. */
@@ -341,6 +343,7 @@ function handlersOf(
   const { trading, analysis, trackRecord } = upper;
   return {
     ...engineMarketHandlers(exchange.client, ctx.logger),
+    ...exchange.book.handlers,
     ...(trading === undefined ? tradingWithoutKeyHandlers(channelNames) : trading.handlers),
     ...withRotationAlert(base.secrets.handlers, base.alerts, ctx),
     ...(base.alerts.handlers as ChannelHandlers),
@@ -370,6 +373,7 @@ async function stopAll(
   await exchange.observability.stop();
   exchange.unalert();
   exchange.unbridge();
+  exchange.book.stop();
   await exchange.starting;
   await exchange.client.stop();
   await base.venue?.stop();

@@ -3,7 +3,7 @@ import { alertsChannels, alertsEvents } from './channels/alerts.ts';
 import { analysisChannels, analysisEvents } from './channels/analysis.ts';
 import { appChannels, appEvents } from './channels/app.ts';
 import { healthChannels, healthEvents } from './channels/health.ts';
-import { marketChannels, marketEvents } from './channels/market.ts';
+import { bookChannels, bookEvents, marketChannels, marketEvents } from './channels/market.ts';
 import { metricsChannels, metricsEvents } from './channels/metrics.ts';
 import { paperChannels, paperEvents } from './channels/paper.ts';
 import { secretsChannels, secretsEvents } from './channels/secrets.ts';
@@ -20,6 +20,7 @@ import { channelMethodName } from './define.ts';
 export const channels = {
   ...appChannels,
   ...marketChannels,
+  ...bookChannels,
   ...tradingChannels,
   ...secretsChannels,
   ...alertsChannels,
@@ -35,6 +36,7 @@ export const channels = {
 export const events = {
   ...appEvents,
   ...marketEvents,
+  ...bookEvents,
   ...tradingEvents,
   ...secretsEvents,
   ...alertsEvents,

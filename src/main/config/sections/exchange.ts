@@ -123,6 +123,12 @@ const marketSchema = z
     candleCacheMaxBars: z.number().int().positive().default(5_000),
     /** KuCoin returns at most this many kline rows per call (docs/reference/kucoin-futures.md#market-data). */
     klineMaxRowsPerRequest: z.number().int().positive().default(500),
+    /** Shortest gap between two order-book (and two trades) pushes to the renderer: 100 ms = at most 10/s (ADR 0530). */
+    bookPushIntervalMs: z.number().int().positive().default(100),
+    /** Price levels per side in each order-book push (ADR 0530). */
+    bookDepthLevels: z.number().int().positive().max(100).default(50),
+    /** Public trades kept in main and pushed as the recent-trades tape (ADR 0530). */
+    recentTradesKept: z.number().int().positive().max(500).default(50),
   })
   .strict();
 

@@ -1,4 +1,6 @@
 import { startAlertsFeed } from './alerts.feed.ts';
+import { startBookFeed } from './book.feed.ts';
+import { bookStore } from './book.store.ts';
 import { alertsStore } from './alerts.store.ts';
 import { startConnectionFeed } from './connection.feed.ts';
 import { connectionStore } from './connection.store.ts';
@@ -21,6 +23,7 @@ export function startFeeds(): () => void {
     startMarketFeed(marketStore, healthStore, connectionStore),
     startAlertsFeed(alertsStore),
     startQuoteFeed(quoteStore),
+    startBookFeed(bookStore, connectionStore),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { alertsStore, type AlertsState } from './alerts.store.ts';
+import { bookStore, type BookState } from './book.store.ts';
 import { connectionStore, type ConnectionState } from './connection.store.ts';
 import { healthStore, type HealthState } from './health.store.ts';
 import { marketStore, type MarketState } from './market.store.ts';
@@ -40,4 +41,9 @@ export function useAlerts<T>(selector: (state: AlertsState) => T): T {
 /** Reads one slice of the quote store (the market strip: about four updates a second). */
 export function useQuotes<T>(selector: (state: QuoteState) => T): T {
   return useStore(quoteStore, selector);
+}
+
+/** Reads one slice of the order book store (pushed at most 10 times a second: ADR 0530). */
+export function useBook<T>(selector: (state: BookState) => T): T {
+  return useStore(bookStore, selector);
 }

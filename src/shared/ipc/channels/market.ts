@@ -134,3 +134,73 @@ export const marketEvents = {
   'market:candle-updated': z.object({ symbol: z.string(), timeframe: timeframeSchema, candle: candleSchema }),
   'exchange:health-changed': exchangeHealthSchema,
 } as const satisfies EventMap;
+
+/** One price level of the order book: the price as a decimal string and the resting size in lots. */
+export const bookLevelSchema = z.object({
+  price: z.string(),
+  sizeLots: z.number().int().nonnegative(),
+});
+export type BookPriceLevel = z.infer<typeof bookLevelSchema>;
+
+/**
+ * The order book of the watched symbol as main keeps it from the level-2 stream (ADR 0530): asks
+ * best (lowest) first, bids best (highest) first, at most `exchange.market.bookDepthLevels` each.
+ * `stale` is true while the public stream is down; `staleSinceMs` (epoch ms) says since when.
+ */
+export const bookSnapshotSchema = z.object({
+  symbol: z.string(),
+  asks: z.array(bookLevelSchema),
+  bids: z.array(bookLevelSchema),
+  /** The level-2 sequence the snapshot reflects. */
+  sequence: z.number().int(),
+  stale: z.boolean(),
+  staleSinceMs: z.number().int().optional(),
+  /** When main took this snapshot, epoch ms on its clock. */
+  atMs: z.number().int(),
+});
+export type BookSnapshot = z.infer<typeof bookSnapshotSchema>;
+
+/** One public trade of the watched symbol (`/contractMarket/execution`): `side` is the taker's. */
+export const publicTradeSchema = z.object({
+  tradeId: z.string(),
+  price: z.string(),
+  sizeLots: z.number().int().positive(),
+  side: z.enum(['buy', 'sell']),
+  /** Exchange time of the trade, epoch ms. */
+  timeMs: z.number().int(),
+});
+export type PublicTrade = z.infer<typeof publicTradeSchema>;
+
+/** The recent trades of the watched symbol, newest first, at most `exchange.market.recentTradesKept`. */
+export const recentTradesSchema = z.object({
+  symbol: z.string(),
+  trades: z.array(publicTradeSchema),
+});
+export type RecentTrades = z.infer<typeof recentTradesSchema>;
+
+/** What `market:watch-book` answers: the book and the trades tape as they are now. */
+export const bookWatchSchema = z.object({
+  book: bookSnapshotSchema,
+  trades: z.array(publicTradeSchema),
+});
+export type BookWatch = z.infer<typeof bookWatchSchema>;
+
+/**
+ * The order book and recent trades (ADR 0530). One symbol is watched at a time: watching another
+ * unsubscribes the previous one's book and trades.
+ */
+export const bookChannels = {
+  /** Watches a symbol's book and trades (pushed as the two events below) and answers them as they are now. */
+  'market:watch-book': {
+    request: z.object({ symbol: z.string().min(1) }).strict(),
+    response: bookWatchSchema,
+  },
+} as const satisfies ChannelMap;
+
+/** Pushed at most every `exchange.market.bookPushIntervalMs` each (ADR 0530). */
+export const bookEvents = {
+  /** The watched symbol's book, coalesced: latest wins; also pushed when it turns stale or fresh. */
+  'market:book-updated': bookSnapshotSchema,
+  /** The watched symbol's recent trades (the whole tape, newest first) after new trades arrived. */
+  'market:trades-updated': recentTradesSchema,
+} as const satisfies EventMap;
