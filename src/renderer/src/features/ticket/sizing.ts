@@ -91,7 +91,7 @@ export function lotsForNotional(
   const perLot = decimal.mul(decimal.dec(multiplier), decimal.dec(price.trim()));
   const lots = decimal.div(decimal.dec(amount), perLot, 0, 'down').m;
   if (lots < 1n) {
-    const oneLot = decimal.format(decimal.round(perLot, 2, 'up'));
+    const oneLot = decimal.format(decimal.round(perLot, 2, 'up'), 2);
     return { ok: false, reason: `${amount} USDT is less than one lot (${oneLot} USDT).` };
   }
   const notional = decimal.format(decimal.round(decimal.mul(perLot, { m: lots, s: 0 }), 2), 2);
