@@ -72,7 +72,7 @@ describe('the ticket keeps what the trader typed', () => {
         value: {
           fields: [
             {
-              path: 'risk.userMaxLeverage',
+              path: 'trading.risk.userMaxLeverage',
               value: 20,
               defaultValue: 20,
               applies: 'now',

@@ -60,7 +60,7 @@ export interface TicketContext {
   readonly contract: TicketContractRules | undefined;
   /** Mark/last price for a market order's stop-side check; undefined when unknown. */
   readonly referencePrice: string | undefined;
-  /** The trader's own leverage cap (setting `risk.userMaxLeverage`), when main has told us it. */
+  /** The trader's own leverage cap (setting `trading.risk.userMaxLeverage`), when main has told us it. */
   readonly userMaxLeverage?: number;
 }
 

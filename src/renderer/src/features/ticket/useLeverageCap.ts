@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { call, subscribe } from '../../bridge/index.ts';
 import type { SettingsView } from '../../../../shared/ipc/channels/settings.ts';
 
-/** The setting that holds the trader's own leverage cap (src/main/config/sections/trading.ts). */
-export const userMaxLeveragePath = 'risk.userMaxLeverage';
+/** The setting that holds the trader's own leverage cap (src/main/config/editable-settings.ts). */
+export const userMaxLeveragePath = 'trading.risk.userMaxLeverage';
 
 /** The trader's leverage cap from `settings:get`; undefined when main has not said a whole number. */
 export function userMaxLeverageOf(view: SettingsView): number | undefined {
