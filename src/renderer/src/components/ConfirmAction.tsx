@@ -18,9 +18,14 @@ export interface ConfirmActionProps {
   readonly onConfirm: () => Promise<unknown>;
 }
 
-function ConfirmDialog(
-  props: ConfirmActionProps & { readonly opened: boolean; readonly onClose: () => void },
-) {
+/** The dialog alone, for a caller that opens it another way (a keyboard shortcut). */
+export type ConfirmDialogProps = Omit<ConfirmActionProps, 'label' | 'size' | 'variant'> & {
+  readonly opened: boolean;
+  readonly onClose: () => void;
+};
+
+/** The confirmation dialog {@link ConfirmAction} opens; `disabled` keeps its confirm button off. */
+export function ConfirmDialog(props: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<TradingError | undefined>(undefined);
   const { onClose } = props;
@@ -52,6 +57,7 @@ function ConfirmDialog(
           <Button
             color={props.color ?? 'red'}
             loading={busy}
+            disabled={props.disabled ?? false}
             data-testid={`${props.testId}-confirm`}
             onClick={confirm}
           >
@@ -63,9 +69,19 @@ function ConfirmDialog(
   );
 }
 
+/** Open state from outside, so a shortcut can open the same dialog as the button. */
+export interface ConfirmActionControl {
+  readonly opened: boolean;
+  readonly onOpenedChange: (opened: boolean) => void;
+}
+
 /** A button that asks before it acts: for actions that cancel, close or halt. */
-export function ConfirmAction(props: ConfirmActionProps): React.JSX.Element {
-  const [opened, setOpened] = useState(false);
+export function ConfirmAction(
+  props: ConfirmActionProps & { readonly control?: ConfirmActionControl },
+): React.JSX.Element {
+  const [ownOpened, setOwnOpened] = useState(false);
+  const opened = props.control?.opened ?? ownOpened;
+  const setOpened = props.control?.onOpenedChange ?? setOwnOpened;
   return (
     <>
       <Button

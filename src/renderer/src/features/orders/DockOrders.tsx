@@ -5,7 +5,8 @@ import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { formatClockTime } from '../../components/format.ts';
-import { useTrading } from '../../stores/hooks.ts';
+import { useMarket, useTrading } from '../../stores/hooks.ts';
+import { priceText } from '../positions/position-numbers.ts';
 import type { Order } from '../../../../shared/domain/order.ts';
 import { ordersOfTab } from '../terminal/dock-tabs.ts';
 import { canCancel, orderStatusColor, orderStatusHint, sortOrders } from './order-status.ts';
@@ -18,7 +19,9 @@ function StatusBadge(props: { readonly order: Order }): React.JSX.Element {
       variant={status === 'UNKNOWN' ? 'filled' : 'light'}
       data-testid={`order-status-${clientOid}`}
       data-status={status}
-      leftSection={status === 'RECONCILING' ? <Loader size={10} color="yellow" /> : null}
+      leftSection={
+        status === 'RECONCILING' ? <Loader size={10} color={orderStatusColor.RECONCILING} /> : null
+      }
     >
       {status}
     </Badge>
@@ -33,8 +36,16 @@ function StatusBadge(props: { readonly order: Order }): React.JSX.Element {
   );
 }
 
+/** Limit price, or the average fill of a market order, to the contract's tick. */
+function orderPriceText(order: Order, tick: string | undefined): string {
+  const price = order.price ?? order.avgFillPrice;
+  if (price === undefined) return order.type === 'market' ? 'market' : '—';
+  return priceText(price, tick);
+}
+
 function OrderRow(props: { readonly order: Order }): React.JSX.Element {
   const o = props.order;
+  const tick = useMarket((state) => state.contracts[o.symbol]?.tickSize);
   return (
     <Table.Tr data-testid={`order-row-${o.clientOid}`}>
       <Table.Td>{formatClockTime(o.updatedAt)}</Table.Td>
@@ -48,8 +59,8 @@ function OrderRow(props: { readonly order: Order }): React.JSX.Element {
       <Table.Td ff="monospace">
         {o.filledLots}/{o.sizeLots}
       </Table.Td>
-      <Table.Td ff="monospace">{o.price ?? o.avgFillPrice ?? '—'}</Table.Td>
-      <Table.Td ff="monospace">{o.stopPrice ?? '—'}</Table.Td>
+      <Table.Td ff="monospace">{orderPriceText(o, tick)}</Table.Td>
+      <Table.Td ff="monospace">{o.stopPrice === undefined ? '—' : priceText(o.stopPrice, tick)}</Table.Td>
       <Table.Td>
         <StatusBadge order={o} />
       </Table.Td>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../../shared/domain/order.ts';
-import { canCancel, isOpenOrder, sortOrders } from './order-status.ts';
+import { canCancel, isOpenOrder, orderStatusColor, orderStatusHint, sortOrders } from './order-status.ts';
 
 const order = (
   clientOid: string,
@@ -43,5 +43,15 @@ describe('order status rules', () => {
   it('UNKNOWN counts as open (it may be live at the exchange)', () => {
     expect(isOpenOrder(order('u', 'UNKNOWN', 1))).toBe(true);
     expect(isOpenOrder(order('f', 'FILLED', 1))).toBe(false);
+  });
+});
+
+describe('undecided orders read as "finding out", not as failed', () => {
+  it('UNKNOWN and RECONCILING are amber, never red, and say what the engine is doing', () => {
+    for (const status of ['UNKNOWN', 'RECONCILING'] as const) {
+      expect(['orange', 'yellow']).toContain(orderStatusColor[status]);
+      expect(orderStatusHint[status]).toMatch(/engine is asking|engine asks/);
+    }
+    expect(orderStatusColor.REJECTED).toBe('red');
   });
 });

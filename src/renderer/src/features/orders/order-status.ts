@@ -1,6 +1,9 @@
 import type { Order, OrderStatus } from '../../../../shared/domain/order.ts';
 
-/** Badge color per status; UNKNOWN and RECONCILING stand out because their outcome is not known yet. */
+/**
+ * Badge color per status. UNKNOWN and RECONCILING are amber (orange, yellow), not red: nothing
+ * failed, the outcome is not known yet and the engine is finding out. Red is for REJECTED.
+ */
 export const orderStatusColor: Record<OrderStatus, string> = {
   NEW: 'gray',
   SUBMITTED: 'blue',
@@ -15,9 +18,11 @@ export const orderStatusColor: Record<OrderStatus, string> = {
 
 /** What a trader should know about a status beyond its name. */
 export const orderStatusHint: Partial<Record<OrderStatus, string>> = {
+  // What the engine does with them: src/main/trading/orders/order-reconcile.ts (ADR 0330).
   UNKNOWN:
-    'The send may or may not have reached the exchange. The engine will ask by clientOid; do not resend.',
-  RECONCILING: 'The engine is asking the exchange what happened to this order.',
+    'The exchange has not said whether this order exists. The engine asks it by clientOid; if no answer comes in time the order stays UNKNOWN and an alert names it. Do not resend: that could double the position.',
+  RECONCILING:
+    'The engine is asking the exchange by clientOid what happened to this order; the status changes as soon as the exchange answers.',
   NEW: 'Journaled, not sent yet.',
 };
 

@@ -11,24 +11,30 @@ import type { LiquidationWarning, ProtectionChanged } from '../../stores/trading
 import { trailingSummary } from '../../stores/trading.trailing.ts';
 import { ProtectionBadge } from './ProtectionBadge.tsx';
 import { ProtectionControls } from './ProtectionControls.tsx';
-import { priceText, roeText, usdtText } from './position-numbers.ts';
+import { liquidationDistance, priceText, roeText, stopText, usdtText } from './position-numbers.ts';
 
 function LiquidationCell(props: {
   readonly position: Position;
   readonly warning: LiquidationWarning | undefined;
 }) {
   const { position, warning } = props;
-  const color = warning === undefined ? 'bright' : warning.level === 'critical' ? 'red' : 'yellow';
-  const atr = position.distanceToLiquidationAtr;
+  const distance = liquidationDistance(
+    position.distanceToLiquidationPct,
+    position.distanceToLiquidationAtr,
+    warning,
+  );
   return (
-    <Text size="sm" ff="monospace" c={color} data-testid={`liq-distance-${position.symbol}`}>
-      {position.distanceToLiquidationPct === null
-        ? 'unknown'
-        : `${position.distanceToLiquidationPct.toFixed(2)} %`}
-      {atr === undefined ? '' : ` · ${atr.toFixed(1)} ATR`}
-      {warning === undefined ? null : (
-        <Badge ml={6} size="xs" color={color}>
-          {warning.level}
+    <Text
+      size="sm"
+      ff="monospace"
+      c={distance.color}
+      data-testid={`liq-distance-${position.symbol}`}
+      data-level={distance.level}
+    >
+      {distance.text}
+      {distance.level === 'unknown' ? null : (
+        <Badge ml={6} size="xs" color={distance.color} variant={distance.level === 'ok' ? 'light' : 'filled'}>
+          {distance.label}
         </Badge>
       )}
     </Text>
@@ -93,7 +99,7 @@ function PositionRow(props: {
       <Table.Td>
         <ProtectionBadge position={p} event={props.protection} now={props.now} />
       </Table.Td>
-      <Table.Td ff="monospace">{p.protection.stopPrice ?? '—'}</Table.Td>
+      <Table.Td ff="monospace">{stopText(p.protection.stopPrice, tick)}</Table.Td>
       <TrailingCell symbol={p.symbol} />
       <Table.Td>
         <ProtectionControls position={p} />

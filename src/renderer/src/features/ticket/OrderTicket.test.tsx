@@ -15,6 +15,7 @@ import {
   typeInto,
   type Rendered,
 } from '../../test/render.test-helper.tsx';
+import { resetTicketStore } from '../../stores/ticket.store.ts';
 import { OrderTicket } from './OrderTicket.tsx';
 import { previewDebounceMs } from './usePreview.ts';
 import type { RiskPreview, TicketContext } from './ticket.types.ts';
@@ -64,6 +65,7 @@ describe('OrderTicket', () => {
       }),
     });
     installFakeBulwark(fake);
+    resetTicketStore();
     rendered = render(<OrderTicket context={context} />);
     typeInto(inputByTestId('ticket-size'), '3');
     typeInto(inputByTestId('ticket-price'), '90000');

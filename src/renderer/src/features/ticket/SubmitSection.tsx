@@ -5,13 +5,15 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useTrading } from '../../stores/hooks.ts';
 import { toTradingError, type TradingError } from '../../../../shared/errors.ts';
 import { ticketKey, type PreviewState } from './usePreview.ts';
+import { useSubmitRequest } from './useSubmitRequest.ts';
 import type { OrderTicket, PlacedOrder, TicketValidation } from './ticket.types.ts';
 
 type Submission =
   | { readonly kind: 'idle' }
   | { readonly kind: 'sending' }
   | { readonly kind: 'placed'; readonly placed: PlacedOrder }
-  | { readonly kind: 'failed'; readonly error: TradingError };
+  | { readonly kind: 'failed'; readonly error: TradingError }
+  | { readonly kind: 'refused'; readonly reason: string };
 
 /** Why the submit button is disabled, in words; undefined when the ticket may be sent. */
 export function submitBlocker(
@@ -31,6 +33,13 @@ export function submitBlocker(
 function Outcome(props: { readonly submission: Submission }): React.JSX.Element | null {
   const { submission } = props;
   if (submission.kind === 'failed') return <ErrorNotice error={submission.error} testId="ticket-error" />;
+  if (submission.kind === 'refused') {
+    return (
+      <Alert color="yellow" variant="light" title="Hotkey: not sent" data-testid="ticket-hotkey-refused">
+        <Text size="sm">{submission.reason}</Text>
+      </Alert>
+    );
+  }
   if (submission.kind !== 'placed') return null;
   return (
     <Alert color="teal" variant="light" title="Order sent with its stop" data-testid="ticket-placed">
@@ -63,15 +72,27 @@ export function SubmitSection(props: {
       },
     );
   };
+  // The button's click and the B / S hotkeys both go through here.
+  const submit = (): void => {
+    if (submission.kind === 'sending') return;
+    if (blocker === undefined && props.validation.ok) send(props.validation.ticket);
+  };
+  useSubmitRequest({
+    validation: props.validation,
+    preview: props.preview,
+    blocker: submission.kind === 'sending' ? 'An order from this ticket is being sent.' : blocker,
+    onSubmit: submit,
+    onRefused: (reason) => {
+      setSubmission({ kind: 'refused', reason });
+    },
+  });
   return (
     <Stack gap="xs">
       <Button
         data-testid="ticket-submit"
         disabled={blocker !== undefined || submission.kind === 'sending'}
         loading={submission.kind === 'sending'}
-        onClick={() => {
-          if (props.validation.ok) send(props.validation.ticket);
-        }}
+        onClick={submit}
       >
         Place entry with stop
       </Button>

@@ -1,12 +1,12 @@
 import { Group, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
-import type { TicketForm, TicketValidation, TrailingMode } from './ticket.types.ts';
+import type { TicketForm, TicketPatch, TicketValidation, TrailingMode } from './ticket.types.ts';
 import { problemFor } from './validation.ts';
 
 /** Props shared by the ticket's field groups. */
 export interface FieldsProps {
   readonly form: TicketForm;
   readonly validation: TicketValidation;
-  readonly onChange: (patch: Partial<TicketForm>) => void;
+  readonly onChange: (patch: TicketPatch) => void;
 }
 
 /** Side and order type. */
@@ -35,43 +35,6 @@ export function SideAndTypeFields({ form, onChange }: Omit<FieldsProps, 'validat
           { label: 'Limit', value: 'limit' },
           { label: 'Market', value: 'market' },
         ]}
-      />
-    </Group>
-  );
-}
-
-/** Symbol, size and leverage. */
-export function EntryFields({ form, validation, onChange }: FieldsProps): React.JSX.Element {
-  return (
-    <Group grow align="flex-start">
-      <TextInput
-        label="Symbol"
-        data-testid="ticket-symbol"
-        value={form.symbol}
-        onChange={(e) => {
-          onChange({ symbol: e.currentTarget.value.toUpperCase() });
-        }}
-        error={problemFor(validation, 'symbol')}
-      />
-      <TextInput
-        label="Size (lots)"
-        data-testid="ticket-size"
-        inputMode="numeric"
-        value={form.sizeLots}
-        onChange={(e) => {
-          onChange({ sizeLots: e.currentTarget.value });
-        }}
-        error={problemFor(validation, 'sizeLots')}
-      />
-      <TextInput
-        label="Leverage"
-        data-testid="ticket-leverage"
-        inputMode="numeric"
-        value={form.leverage}
-        onChange={(e) => {
-          onChange({ leverage: e.currentTarget.value });
-        }}
-        error={problemFor(validation, 'leverage')}
       />
     </Group>
   );

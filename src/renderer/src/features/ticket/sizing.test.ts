@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lossPerLotFromContract, lossPerLotFromPreview, sizeForRisk } from './sizing.ts';
+import { lossPerLotFromContract, lossPerLotFromPreview, lotsForNotional, sizeForRisk } from './sizing.ts';
 
 describe('risk sizing', () => {
   it('loss per lot from the contract counts the price distance and both taker fees', () => {
@@ -33,5 +33,22 @@ describe('risk sizing', () => {
     expect(sizeForRisk('50', '0').ok).toBe(false);
     expect(sizeForRisk('', '1').ok).toBe(false);
     expect(sizeForRisk('abc', '1').ok).toBe(false);
+  });
+});
+
+describe('size in USDT', () => {
+  it('the most whole lots within the notional, at the given price', () => {
+    expect(lotsForNotional('500', '0.001', '90000')).toEqual({ ok: true, lots: 5, notional: '450.00' });
+    expect(lotsForNotional('539.99', '0.01', '1800')).toEqual({ ok: true, lots: 29, notional: '522.00' });
+    expect(lotsForNotional('540', '0.01', '1800')).toEqual({ ok: true, lots: 30, notional: '540.00' });
+  });
+  it('says why there are no lots instead of guessing', () => {
+    expect(lotsForNotional('50', '0.001', '90000')).toEqual({
+      ok: false,
+      reason: '50 USDT is less than one lot (90.00 USDT).',
+    });
+    expect(lotsForNotional('500', undefined, '90000')).toMatchObject({ ok: false });
+    expect(lotsForNotional('500', '0.001', undefined)).toMatchObject({ ok: false });
+    expect(lotsForNotional('abc', '0.001', '90000')).toMatchObject({ ok: false });
   });
 });

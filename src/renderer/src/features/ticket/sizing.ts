@@ -64,3 +64,36 @@ export function sizeForRisk(riskUsdt: string, lossPerLot: string): RiskSizing {
   const lossAtStop = decimal.format(decimal.mul(perLot, { m: lots, s: 0 }));
   return { ok: true, lots: Number(lots), lossPerLot, lossAtStop };
 }
+
+/** Lots for a USDT notional, with the notional those lots really carry; or why there are none. */
+export type NotionalSizing =
+  | { readonly ok: true; readonly lots: number; readonly notional: string }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * "Buy 500 USDT worth": the most whole lots whose notional (lots × multiplier × price) stays
+ * within the amount. Rounds down, like {@link sizeForRisk}: never more exposure than typed.
+ * `price` is the limit price, or the mark/last price for a market order.
+ */
+export function lotsForNotional(
+  notionalUsdt: string,
+  multiplier: string | undefined,
+  price: string | undefined,
+): NotionalSizing {
+  const amount = notionalUsdt.trim();
+  if (!isPrice(amount)) return { ok: false, reason: 'Enter the size in USDT, a decimal greater than 0.' };
+  if (multiplier === undefined || !isPrice(multiplier)) {
+    return { ok: false, reason: 'The contract size is not known yet: size in lots.' };
+  }
+  if (price === undefined || !isPrice(price.trim())) {
+    return { ok: false, reason: 'No price to convert at: set the limit price, or wait for the mark price.' };
+  }
+  const perLot = decimal.mul(decimal.dec(multiplier), decimal.dec(price.trim()));
+  const lots = decimal.div(decimal.dec(amount), perLot, 0, 'down').m;
+  if (lots < 1n) {
+    const oneLot = decimal.format(decimal.round(perLot, 2, 'up'), 2);
+    return { ok: false, reason: `${amount} USDT is less than one lot (${oneLot} USDT).` };
+  }
+  const notional = decimal.format(decimal.round(decimal.mul(perLot, { m: lots, s: 0 }), 2), 2);
+  return { ok: true, lots: Number(lots), notional };
+}

@@ -1,9 +1,8 @@
-import type { OrderTicket, TicketForm, TicketValidation } from './ticket.types.ts';
+import type { OrderTicket, TicketDraft, TicketForm, TicketValidation } from './ticket.types.ts';
 
-/** A fresh ticket for a symbol: the stop is empty on purpose — the trader must choose it. */
-export function emptyTicketForm(symbol: string): TicketForm {
+/** A fresh ticket: the stop is empty on purpose — the trader must choose it. */
+export function emptyTicketDraft(): TicketDraft {
   return {
-    symbol,
     side: 'buy',
     type: 'limit',
     sizeLots: '1',
@@ -14,6 +13,8 @@ export function emptyTicketForm(symbol: string): TicketForm {
     trailingMode: 'percent',
     trailingDistance: '',
     trailingActivationPrice: '',
+    sizeMode: 'lots',
+    sizeUsdt: '',
   };
 }
 

@@ -28,6 +28,22 @@ export interface TicketForm {
   readonly trailingActivationPrice: string;
 }
 
+/** How the trader states the size: whole lots, or a notional in USDT turned into lots. */
+export type SizeMode = 'lots' | 'usdt';
+
+/**
+ * What the trader typed, kept in the ticket store across page switches and remounts. The symbol
+ * is not here: it lives in settings, shared with the chart.
+ */
+export type TicketDraft = Omit<TicketForm, 'symbol'> & {
+  readonly sizeMode: SizeMode;
+  /** Notional in USDT, as typed; used only when `sizeMode` is `usdt`. */
+  readonly sizeUsdt: string;
+};
+
+/** A change the trader made: draft fields, or the symbol (kept in settings with the chart). */
+export type TicketPatch = Partial<TicketDraft> & { readonly symbol?: string };
+
 /** Contract facts the ticket can check locally when the engine has told us them. */
 export interface TicketContractRules {
   readonly tickSize: string;
@@ -44,6 +60,8 @@ export interface TicketContext {
   readonly contract: TicketContractRules | undefined;
   /** Mark/last price for a market order's stop-side check; undefined when unknown. */
   readonly referencePrice: string | undefined;
+  /** The trader's own leverage cap (setting `trading.risk.userMaxLeverage`), when main has told us it. */
+  readonly userMaxLeverage?: number;
 }
 
 /** A field the trader must fix, with the sentence to show under it. */

@@ -11,6 +11,21 @@ import { decimalPattern, isPerpetualSymbol, isPrice, lotsPattern } from '../../d
 
 const leveragePattern = /^\d{1,3}$/;
 
+/** The order channel's own leverage bound (`leverageSchema` in src/shared/domain/primitives.ts). */
+const channelMaxLeverage = 100;
+
+/**
+ * The highest leverage the ticket offers: the lowest of the channel's bound, the contract's
+ * maximum and the trader's own cap, each when known. The engine checks all of them again.
+ */
+export function maxLeverageFor(context: TicketContext): number {
+  return Math.min(
+    channelMaxLeverage,
+    context.contract?.maxLeverage ?? channelMaxLeverage,
+    context.userMaxLeverage ?? channelMaxLeverage,
+  );
+}
+
 function checkSymbolAndSize(form: TicketForm, context: TicketContext, problems: TicketProblem[]): void {
   if (!isPerpetualSymbol(form.symbol)) {
     problems.push({ field: 'symbol', message: 'Choose a USDT/USDC-margined perpetual such as XBTUSDTM.' });
@@ -25,7 +40,7 @@ function checkSymbolAndSize(form: TicketForm, context: TicketContext, problems: 
     });
   }
   const leverage = Number(form.leverage);
-  const maxLeverage = Math.min(100, context.contract?.maxLeverage ?? 100);
+  const maxLeverage = maxLeverageFor(context);
   if (!leveragePattern.test(form.leverage.trim()) || leverage < 1 || leverage > maxLeverage) {
     problems.push({ field: 'leverage', message: `Leverage is a whole number from 1 to ${maxLeverage}.` });
   }

@@ -5,12 +5,15 @@ import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { useKillReport } from '../../stores/kill-report.store.ts';
 import { receiveTradingState } from '../../stores/trading.actions.ts';
 import { tradingStore } from '../../stores/trading.store.ts';
+import { useKillSwitchPrompt } from './kill-switch-prompt.ts';
 
 /**
  * The kill switch: cancels every order and HALTs trading; optionally flattens every position
- * at market. Always reachable from the header, always asks first.
+ * at market. Always reachable from the header (and Shift+K), always asks first.
  */
 export function KillSwitch(): React.JSX.Element {
+  const opened = useKillSwitchPrompt((state) => state.opened);
+  const onOpenedChange = useKillSwitchPrompt((state) => state.setOpened);
   const [flatten, setFlatten] = useState(true);
   const [reason, setReason] = useState('');
   const trigger = async (): Promise<void> => {
@@ -54,6 +57,7 @@ export function KillSwitch(): React.JSX.Element {
       variant="filled"
       size="sm"
       body={body}
+      control={{ opened, onOpenedChange }}
       onConfirm={trigger}
     />
   );
