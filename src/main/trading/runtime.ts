@@ -53,6 +53,12 @@ export interface TradingRuntime {
   stopped: boolean;
   /** An order-polling pass (the WS fallback) is running beside the protection passes. */
   pollingOrders: boolean;
+  /**
+   * The kill switch's cancelling of entries: `cancelling` while a pass of it runs (the engine pass
+   * then leaves entries to it, so the two never race for the same orders), `owed` after a pass that
+   * could not list every open order (each engine pass tries again), else `idle`.
+   */
+  killSwitchEntries: 'idle' | 'cancelling' | 'owed';
   /** Submission times of trader orders (the orders-per-minute rule). */
   orderTimes: number[];
   /** Asks for a pass as soon as possible (coalesced). */

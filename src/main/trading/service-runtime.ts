@@ -200,6 +200,7 @@ function assembleRuntime(
     reconciled: false,
     stopped: false,
     pollingOrders: false,
+    killSwitchEntries: 'idle',
     orderTimes: [],
     requestTick: () => undefined,
     background: new Set(),
