@@ -4,7 +4,8 @@
  * also has protective orders). A listing that fails or does not answer is tried again with a short
  * back-off for up to `killSwitchListWaitMs`; one that never succeeds does not end the work: the entries
  * the journal holds as working are cancelled one by one, the report and a critical alert say that
- * others may still rest, and every engine pass tries the listing again until it succeeds. While a pass
+ * others may still rest, and an engine pass tries the listing again every `killSwitchListWaitMs` until
+ * it succeeds. While a pass
  * runs, the engine pass leaves entries to it, so the two never race for the same orders and the report
  * counts what was cancelled.
  */
@@ -147,6 +148,12 @@ async function cancelEntries(
   };
 }
 
+/** Ends a pass: done, or owed and tried again after `killSwitchListWaitMs`. */
+function settle(rt: TradingRuntime, done: boolean): void {
+  rt.killSwitchEntries = done ? 'idle' : 'owed';
+  if (!done) rt.killSwitchRetryAt = rt.deps.now() + rt.deps.config.protection.killSwitchListWaitMs;
+}
+
 /** The kill switch's pass: returns how many entries it cancelled; a listing it could not make is owed. */
 export async function cancelEntriesOnKill(rt: TradingRuntime, failures: Failure[]): Promise<number> {
   rt.killSwitchEntries = 'cancelling';
@@ -155,7 +162,7 @@ export async function cancelEntriesOnKill(rt: TradingRuntime, failures: Failure[
     failures.push({ symbol: '*', orderId: '*', reason: `entries could not be cancelled: ${why(error)}` });
     return { cancelled: 0, listed: false };
   });
-  rt.killSwitchEntries = pass.listed ? 'idle' : 'owed';
+  settle(rt, pass.listed);
   if (!pass.listed)
     raiseAlert(
       rt.deps,
@@ -177,8 +184,9 @@ async function retryOwedPass(rt: TradingRuntime): Promise<void> {
     cancelled: 0,
     listed: false,
   }));
-  rt.killSwitchEntries = pass.listed && failures.length === 0 ? 'idle' : 'owed';
-  if (rt.killSwitchEntries === 'owed') {
+  const done = pass.listed && failures.length === 0;
+  settle(rt, done);
+  if (!done) {
     rt.deps.logger.warn('kill-switch-entries-still-owed', { failures: failures.map((f) => f.reason) });
     return;
   }
@@ -195,8 +203,8 @@ async function retryOwedPass(rt: TradingRuntime): Promise<void> {
 /**
  * Called by every engine pass while the kill switch is engaged: an entry of ours working at the
  * exchange — on the wire when it was pressed and landed after its cancels, or a doubtful one resolved
- * since — is cancelled, and a pass the kill switch could not complete is tried again. Nothing while
- * the kill switch's own pass runs.
+ * since — is cancelled, and a pass the kill switch could not complete is tried again (at most once per
+ * `killSwitchListWaitMs`). Nothing while the kill switch's own pass runs.
  */
 export function cancelEntriesWhileKilled(rt: TradingRuntime): void {
   if (!rt.machine.isActive('kill-switch')) {
@@ -204,7 +212,7 @@ export function cancelEntriesWhileKilled(rt: TradingRuntime): void {
     return;
   }
   if (rt.killSwitchEntries === 'cancelling') return;
-  if (rt.killSwitchEntries === 'owed') {
+  if (rt.killSwitchEntries === 'owed' && rt.deps.now() >= rt.killSwitchRetryAt) {
     inBackground(rt, retryOwedPass(rt));
     return;
   }

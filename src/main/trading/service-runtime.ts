@@ -201,6 +201,7 @@ function assembleRuntime(
     stopped: false,
     pollingOrders: false,
     killSwitchEntries: 'idle',
+    killSwitchRetryAt: 0,
     orderTimes: [],
     requestTick: () => undefined,
     background: new Set(),
