@@ -2,6 +2,7 @@
 import { add, cmp, dec, div, format, isMultipleOf, mul, sub, type Dec } from '../../shared/domain/decimal.ts';
 import type { TrailingSpec, TrailingState } from '../../shared/domain/trailing.ts';
 import { OrderRejectedError, RiskRejectedError, ValidationError } from '../../shared/errors.ts';
+import { noteCancelled } from './note-cancelled.ts';
 import { fetchLiveStops } from './protection/live-stops.ts';
 import { leverageOf } from './protection/stop-executor.ts';
 import { assertReduceOnlyAllowed } from './risk/reduce-only.ts';
@@ -25,14 +26,6 @@ export async function cancelOrder(rt: TradingRuntime, clientOid: string): Promis
     );
   }
   return rt.deps.tracker.cancel(clientOid);
-}
-
-/** Marks our orders the exchange named as cancelled; the next pass confirms the rest. */
-export function noteCancelled(rt: TradingRuntime, exchangeOrderIds: readonly string[], reason: string): void {
-  for (const id of exchangeOrderIds) {
-    const ours = rt.deps.journal.getOrderByExchangeId(id);
-    if (ours !== undefined) rt.deps.tracker.markCancelled(ours.clientOid, reason);
-  }
 }
 
 /** Cancels every working regular (non-stop) order; protective stops stay, they guard open positions. */

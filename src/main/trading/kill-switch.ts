@@ -1,15 +1,18 @@
 /**
  * The kill switch (ADR 0337): HALTED at once; entries still queued in the client dropped before they
- * leave; every non-protective open order cancelled (a refused cancel-all falls back to order by
- * order); with "flatten" every position closed and its stops cancelled once flat. No failure stops
+ * leave; every non-protective open order cancelled (kill-switch-entries.ts: a refused cancel-all falls
+ * back to order by order, a failed listing is retried, then owed); with "flatten" every position
+ * closed and its stops cancelled once flat. No failure stops
  * the rest, and the report says what actually happened at the exchange — closes *filled*, not sent.
  * Without "flatten" the protective stops stay on the open positions. Its reads take the protective
  * lane, so they jump the queue.
  */
 import type { KillSwitchReport } from '../../shared/ipc/channels/trading.ts';
-import type { KucoinOrder } from '../exchange/kucoin/schemas/orders.ts';
-import { closePosition, noteCancelled } from './actions.ts';
+import { closePosition } from './actions.ts';
+import { noteCancelled } from './note-cancelled.ts';
 import { raiseAlert } from './deps.ts';
+import { cancelEntriesOnKill, isProtective } from './kill-switch-entries.ts';
+import { why } from './kill-switch-listing.ts';
 import type { TradingRuntime } from './runtime.ts';
 import { fetchPositions } from './tick.ts';
 import { fetchStopOrders } from './protection/live-stops.ts';
@@ -17,66 +20,7 @@ import { fetchStopOrders } from './protection/live-stops.ts';
 type Failure = KillSwitchReport['cancelFailures'][number];
 type Close = KillSwitchReport['closes'][number];
 
-const protective = (order: KucoinOrder): boolean => order.reduceOnly === true || order.closeOrder === true;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const why = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** Cancels one symbol's non-protective regular orders: cancel-all, or one by one if it is refused or the symbol has protective ones. */
-async function cancelRegular(
-  rt: TradingRuntime,
-  symbol: string,
-  orders: readonly KucoinOrder[],
-  failures: Failure[],
-): Promise<number> {
-  const entries = orders.filter((order) => !protective(order));
-  if (entries.length === 0) return 0;
-  if (entries.length === orders.length) {
-    try {
-      const answer = await rt.deps.rest.cancelAllOrders(symbol);
-      noteCancelled(rt, answer.cancelledOrderIds, 'cancelled by the kill switch');
-      return answer.cancelledOrderIds.length;
-    } catch (error) {
-      rt.deps.logger.warn('kill-switch-cancel-all-refused', { symbol, error: why(error) });
-    }
-  }
-  return cancelEach(rt, entries, failures);
-}
-
-async function cancelEach(
-  rt: TradingRuntime,
-  orders: readonly KucoinOrder[],
-  failures: Failure[],
-): Promise<number> {
-  const results = await Promise.allSettled(orders.map((order) => rt.deps.rest.cancelOrder(order.id)));
-  let cancelled = 0;
-  results.forEach((result, index) => {
-    const order = orders[index];
-    if (order === undefined) return;
-    if (result.status === 'fulfilled') {
-      cancelled += 1;
-      noteCancelled(rt, result.value.cancelledOrderIds, 'cancelled by the kill switch');
-    } else failures.push({ symbol: order.symbol, orderId: order.id, reason: why(result.reason) });
-  });
-  return cancelled;
-}
-
-/** Every non-protective open order, regular and stop (a stop entry would open exposure when it triggers). */
-async function cancelEntries(rt: TradingRuntime, failures: Failure[]): Promise<number> {
-  const [open, stops] = await Promise.all([
-    rt.deps.rest.listOpenOrders({ pageSize: 1000 }, { lane: 'protective' }).then((page) => page.items),
-    fetchStopOrders(rt.deps.rest, { lane: 'protective' }),
-  ]);
-  const bySymbol = new Map<string, KucoinOrder[]>();
-  for (const order of open) bySymbol.set(order.symbol, [...(bySymbol.get(order.symbol) ?? []), order]);
-  const counts = await Promise.all(
-    [...bySymbol].map(([symbol, orders]) => cancelRegular(rt, symbol, orders, failures)),
-  );
-  const stopEntries = stops.filter((order) => !protective(order));
-  return (
-    counts.reduce((sum, n) => sum + n, 0) +
-    (stopEntries.length === 0 ? 0 : await cancelEach(rt, stopEntries, failures))
-  );
-}
 
 /** Closes every position and waits (up to `killSwitchCloseWaitMs`) for each to be flat at the exchange. */
 async function flattenAll(rt: TradingRuntime, reason: string): Promise<Close[]> {
@@ -128,7 +72,7 @@ async function cancelFlatStops(
 }
 
 async function protectiveCount(rt: TradingRuntime): Promise<number> {
-  return (await fetchStopOrders(rt.deps.rest, { lane: 'protective' }).catch(() => [])).filter(protective)
+  return (await fetchStopOrders(rt.deps.rest, { lane: 'protective' }).catch(() => [])).filter(isProtective)
     .length;
 }
 
@@ -138,6 +82,8 @@ export async function killSwitch(
   flatten: boolean,
   reason: string,
 ): Promise<Omit<KillSwitchReport, 'state'>> {
+  // Before the trigger: from the moment it is engaged, entries are this pass's to cancel.
+  rt.killSwitchEntries = 'cancelling';
   rt.machine.setTrigger('kill-switch', true, `kill switch: ${reason}`, { flatten });
   rt.deps.settings.set('kill-switch', { active: true, reason });
   const droppedQueuedEntries = rt.client.dropQueuedEntries?.(`kill switch: ${reason}`) ?? 0;
@@ -150,14 +96,7 @@ export async function killSwitch(
     { flatten },
   );
   const cancelFailures: Failure[] = [];
-  const cancelledOrders = await cancelEntries(rt, cancelFailures).catch((error: unknown) => {
-    cancelFailures.push({
-      symbol: '*',
-      orderId: '*',
-      reason: `open orders could not be listed: ${why(error)}`,
-    });
-    return 0;
-  });
+  const cancelledOrders = await cancelEntriesOnKill(rt, cancelFailures);
   const closes = flatten ? await flattenAll(rt, reason) : [];
   const flat = closes.filter((close) => close.outcome === 'filled').map((close) => close.symbol);
   const protectiveStopsCancelled = await cancelFlatStops(rt, flat, cancelFailures);

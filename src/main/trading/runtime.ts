@@ -53,6 +53,15 @@ export interface TradingRuntime {
   stopped: boolean;
   /** An order-polling pass (the WS fallback) is running beside the protection passes. */
   pollingOrders: boolean;
+  /**
+   * The kill switch's cancelling of entries: `cancelling` while a pass of it runs (the engine pass
+   * then leaves entries to it, so the two never race for the same orders), `owed` after a pass that
+   * could not list every open order (an engine pass tries again once `killSwitchRetryAt` is reached),
+   * else `idle`.
+   */
+  killSwitchEntries: 'idle' | 'cancelling' | 'owed';
+  /** When an owed kill-switch pass is tried again: once per `killSwitchListWaitMs`, to spare the rate limit. */
+  killSwitchRetryAt: number;
   /** Submission times of trader orders (the orders-per-minute rule). */
   orderTimes: number[];
   /** Asks for a pass as soon as possible (coalesced). */

@@ -200,6 +200,8 @@ function assembleRuntime(
     reconciled: false,
     stopped: false,
     pollingOrders: false,
+    killSwitchEntries: 'idle',
+    killSwitchRetryAt: 0,
     orderTimes: [],
     requestTick: () => undefined,
     background: new Set(),

@@ -12,6 +12,7 @@ import { positionSchema, type Position } from '../../shared/domain/position.ts';
 import type { KucoinOrder } from '../exchange/kucoin/schemas/orders.ts';
 import type { TradingDeps } from './deps.ts';
 import { applyEntryIntents } from './entry-intents.ts';
+import { cancelEntriesWhileKilled } from './kill-switch-entries.ts';
 import { atrOf } from './trailing/atr-source.ts';
 import { claimAttachedStops } from './protection/attached-stops.ts';
 import { coverOf } from './protection/cover.ts';
@@ -79,7 +80,7 @@ export async function runTick(rt: TradingRuntime): Promise<void> {
   if (reads.positions !== undefined) rt.positions = reads.positions;
   // An entry accepted or filled since the last pass brings its stop now, before it is protected.
   applyEntryIntents(rt);
-  cancelEntriesLandedAfterKill(rt);
+  cancelEntriesWhileKilled(rt);
   // Symbols in parallel: a hanging stop request on one must not delay the others' protection.
   await Promise.all(
     [...guarded.values()].map((position) =>
@@ -102,20 +103,6 @@ export async function runTick(rt: TradingRuntime): Promise<void> {
   if (fresh) await explainChanges(rt);
   applyGuardTriggers(rt);
   if (reads.failures.length > 0) throw new Error(`could not read ${reads.failures.join('; ')}`);
-}
-
-/**
- * While the kill switch is engaged, an entry of ours that is working at the exchange — one that was
- * on the wire when it was pressed and landed after its cancels, or a doubtful one resolved since —
- * is cancelled (ADR 0337).
- */
-function cancelEntriesLandedAfterKill(rt: TradingRuntime): void {
-  if (!rt.machine.isActive('kill-switch')) return;
-  for (const order of rt.deps.journal.openOrders()) {
-    if (order.purpose !== 'entry' || (order.status !== 'ACKED' && order.status !== 'PARTIALLY_FILLED'))
-      continue;
-    inBackground(rt, rt.deps.tracker.cancel(order.clientOid));
-  }
 }
 
 /** Order polling (the WS fallback) runs on its own, single-flight; protection never waits for it. */

@@ -3,6 +3,7 @@
 // reported as filled, not sent — and the stops of flat symbols cancelled; without flatten the
 // protective stops stay. It never waits behind an order stuck in reconciliation.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RestFaultSpec } from '../../../src/main/venue/server/faults.ts';
 import { configOf, drill, fastTrading, lossSideLots, openCovered, until, type Drill } from './harness.ts';
 
 const prices = { XBTUSDTM: '90000', ETHUSDTM: '3000', SOLUSDTM: '150' } as const;
@@ -63,12 +64,71 @@ describe('the kill switch', () => {
       ['SOLUSDTM', 'filled'],
       ['XBTUSDTM', 'filled'],
     ]);
-    expect(report.cancelledOrders).toBe(20);
+    // The failures first: a count that is off then says why.
     expect(report.cancelFailures).toEqual([]);
+    expect(report.cancelledOrders).toBe(20);
     // The venue agrees.
     expect(d.venue.exchange.positions(d.userId)).toEqual([]);
     expect(openRegular(d)).toEqual([]);
     expect(openStops(d)).toEqual([]);
+  });
+
+  const slowListings: readonly [string, RestFaultSpec][] = [
+    [
+      'answered 503',
+      { kind: 'server-error', httpStatus: 503, method: 'GET', path: '/api/v1/orders', count: 3 },
+    ],
+    ['never answered', { kind: 'timeout', method: 'GET', path: '/api/v1/orders', count: 1 }],
+  ];
+  it.each(slowListings)(
+    'a first listing of open orders %s: every entry still cancelled, and the report counts them',
+    async (_, fault) => {
+      d = await drill(config, 'kill-slow-list', prices);
+      await busyBook(d);
+      expect(openRegular(d)).toHaveLength(20);
+      d.venue.admin.addFault(fault);
+      const report = await d.engine.service.triggerKillSwitch(true, 'drill');
+      expect(report.cancelFailures).toEqual([]);
+      expect(report.cancelledOrders).toBe(20);
+      expect(openRegular(d)).toEqual([]);
+      expect(d.venue.exchange.positions(d.userId)).toEqual([]);
+    },
+  );
+
+  it('open orders never listable: its own entries cancelled, the trader told others may rest, and it keeps trying', async () => {
+    d = await drill(config, 'kill-unlisted', prices);
+    const run = d;
+    await busyBook(run);
+    // An entry placed on KuCoin's website: Bulwark can only learn of it by listing.
+    run.venue.exchange.placeOrder(run.userId, {
+      clientOid: 'web-entry-1',
+      symbol: 'XBTUSDTM',
+      side: 'buy',
+      type: 'limit',
+      price: '80000',
+      size: 1,
+      leverage: 5,
+    });
+    run.venue.admin.addFault({
+      kind: 'server-error',
+      httpStatus: 503,
+      method: 'GET',
+      path: '/api/v1/orders',
+    });
+    const report = await run.engine.service.triggerKillSwitch(true, 'drill');
+    expect(report.cancelFailures).toHaveLength(1);
+    expect(report.cancelFailures[0]?.reason).toMatch(/open orders could not be listed.*may still rest/);
+    expect(report.cancelledOrders).toBe(20);
+    expect(openRegular(run).map((o) => o.clientOid)).toEqual(['web-entry-1']);
+    expect(
+      run.engine.alerts.some((a) => a.severity === 'critical' && a.message.includes('may still rest')),
+    ).toBe(true);
+    // KuCoin answers again: the engine, still trying, lists and cancels the entry it could not see.
+    run.venue.admin.clearFaults();
+    await until('no entry left at the venue', () => openRegular(run).length === 0);
+    await until('the trader told every entry is cancelled', () =>
+      run.engine.alerts.some((a) => /entries.*cancelled/.test(a.message) && a.severity !== 'critical'),
+    );
   });
 
   it('without flatten: entries cancelled, positions keep their protective stops, and the report says so', async () => {

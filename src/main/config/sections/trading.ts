@@ -123,6 +123,11 @@ const protectionSchema = z
     emergencyCloseRetryMaxMs: z.number().int().positive().default(30_000),
     /** The kill switch waits at most this long for its closes to fill before it reports. */
     killSwitchCloseWaitMs: z.number().int().positive().default(10_000),
+    /**
+     * The kill switch retries a failed or unanswered listing of open orders for at most this long;
+     * past it, it cancels the entries its journal knows and every engine pass tries the listing again.
+     */
+    killSwitchListWaitMs: z.number().int().positive().default(5_000),
   })
   .strict();
 
