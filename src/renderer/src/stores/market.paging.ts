@@ -75,8 +75,14 @@ export async function loadOlderCandles(
       return;
     }
     const next = withOlderBars(history, toBarHistory(candles));
-    market.setState({ history: { ...market.getState().history, [key]: next } });
-    setOlder(market, key, next === history ? { kind: 'start-reached' } : undefined);
+    const state = market.getState();
+    const { [key]: _loading, ...olderBars } = state.olderBars;
+    // One update: when the chart redraws the longer history its range moves, and the next page
+    // must already be askable then (a view wider than what is loaded keeps filling).
+    market.setState({
+      history: next === history ? state.history : { ...state.history, [key]: next },
+      olderBars: next === history ? { ...olderBars, [key]: { kind: 'start-reached' } } : olderBars,
+    });
   } catch (error) {
     setOlder(market, key, { kind: 'failed', message: toTradingError(error).message, at: now() });
   }

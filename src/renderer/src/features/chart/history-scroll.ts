@@ -24,12 +24,20 @@ export function followHistoryScroll(
   now: () => number = Date.now,
 ): () => void {
   const key = seriesKey(series.symbol, series.timeframe);
+  let stopped = false;
   const onRange = (range: LogicalRange | null): void => {
-    if (range === null || !shouldLoadOlder(marketStore.getState(), key, range.from, now())) return;
-    void loadOlder(marketStore, series.symbol, series.timeframe, now);
+    if (range === null) return;
+    // Decided after the current store update and redraw have finished: the range can change in
+    // the middle of `setData`, inside a store listener, where starting another update would
+    // hand the remaining listeners a stale state.
+    queueMicrotask(() => {
+      if (stopped || !shouldLoadOlder(marketStore.getState(), key, range.from, now())) return;
+      void loadOlder(marketStore, series.symbol, series.timeframe, now);
+    });
   };
   timeScale.subscribeVisibleLogicalRangeChange(onRange);
   return () => {
+    stopped = true;
     timeScale.unsubscribeVisibleLogicalRangeChange(onRange);
   };
 }
