@@ -163,7 +163,7 @@ afterEach(() => {
 
 describe('chart legend', () => {
   it('shows the last bar’s O H L C V at the contract’s tick when the crosshair is on no bar', () => {
-    expect(legend().textContent).toBe('O 90020.2H 90030.0L 89900.1C 89910.0V 812');
+    expect(legend().textContent).toBe('O 90020.2  H 90030.0  L 89900.1  C 89910.0  V 812');
     expect(legend().dataset.direction).toBe('down');
   });
 
@@ -177,7 +177,7 @@ describe('chart legend', () => {
         ]),
       });
     });
-    expect(legend().textContent).toBe('O 90000.0H 90050.5L 89950.0C 90020.2V 1.5K');
+    expect(legend().textContent).toBe('O 90000.0  H 90050.5  L 89950.0  C 90020.2  V 1.5K');
     expect(legend().dataset.direction).toBe('up');
     act(() => {
       chartLib.state.crosshair?.({ time: undefined, seriesData: new Map() });
@@ -195,7 +195,7 @@ describe('chart legend', () => {
     }
     expect(legend().textContent).toContain('C 89910.0');
     await nextFrame();
-    expect(legend().textContent).toBe('O 90020.2H 90030.0L 89900.1C 89940.4V 900');
+    expect(legend().textContent).toBe('O 90020.2  H 90030.0  L 89900.1  C 89940.4  V 900');
     expect(candles()?.updates).toHaveLength(1);
     expect(volume()?.updates).toEqual([{ time: t0 + 900, value: 900, color: expect.any(String) as string }]);
   });

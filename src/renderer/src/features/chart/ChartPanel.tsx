@@ -117,7 +117,7 @@ export function ChartPanel(): React.JSX.Element {
           pos="absolute"
           top={4}
           left={8}
-          style={{ zIndex: 3, pointerEvents: 'none', whiteSpace: 'nowrap' }}
+          style={{ zIndex: 3, pointerEvents: 'none' }}
           aria-label="Bar under the crosshair: open, high, low, close, volume"
           data-testid="chart-legend-ohlcv"
         />

@@ -31,13 +31,13 @@ export function createOhlcvLegend(
 ): OhlcvLegend {
   const values = new Map<keyof LegendFields, HTMLElement>();
   element.replaceChildren();
-  for (const [label, field] of fields) {
+  element.style.whiteSpace = 'pre';
+  for (const [index, [label, field]] of fields.entries()) {
     const name = document.createElement('span');
-    name.textContent = `${label} `;
+    name.textContent = `${index === 0 ? '' : '  '}${label} `;
     name.style.opacity = '0.6';
     const value = document.createElement('span');
     value.dataset.field = field;
-    value.style.marginRight = '0.75em';
     values.set(field, value);
     element.append(name, value);
   }
