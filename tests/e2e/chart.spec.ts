@@ -1,7 +1,12 @@
 // The chart against the real engine and the real lightweight-charts in Chromium: candles and a
 // volume pane draw, the legend reads the last bar at XBTUSDTM's tick (0.1) and follows the
 // crosshair, and zooming out far enough asks the engine for the bars before the first one.
-import { expect, test } from './fixtures.ts';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+import { attachEngine } from '../harness/bridge-in-page.ts';
+import { startTestEngine, type TestEngine } from '../harness/engine.ts';
+import { serveBuiltRenderer } from '../harness/renderer-server.ts';
+import { artifactsDir, expect, test } from './fixtures.ts';
 
 const legendPattern = /^O \d+\.\d {2}H \d+\.\d {2}L \d+\.\d {2}C \d+\.\d {2}V [\d.]+[KMB]?$/;
 
@@ -48,4 +53,51 @@ test('the chart shows volume, an O H L C V legend at the tick, and loads history
   await expect(legend).toHaveText(legendPattern);
   expect(errors).toEqual([]);
   await app.screenshot('chart-volume-legend');
+});
+
+// Two days of one-minute history at the venue: zooming out pages into it, each page drawn in front
+// of the bars already shown, until the venue has nothing older.
+const withHistory = base.extend<{ deep: { testEngine: TestEngine } }>({
+  deep: async ({ context, page }, use) => {
+    const testEngine = await startTestEngine({
+      label: 'e2e-chart-history',
+      settings: { venue: { historyWarmupMs: 2 * 24 * 60 * 60_000 } },
+    });
+    const server = await serveBuiltRenderer();
+    const bridge = await attachEngine(context, page, testEngine.engine, server.origin);
+    await page.goto(`${server.origin}/index.html`);
+    await use({ testEngine });
+    bridge.detach();
+    await testEngine.stop();
+    await server.close();
+  },
+});
+
+withHistory('zooming out loads older pages until the start of history', async ({ deep, page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const market = deep.testEngine.engine.services.client.market;
+  const answers: { endMs: number; bars: number; newestMs: number | undefined }[] = [];
+  const pageBefore = market.getCandlesBefore.bind(market);
+  market.getCandlesBefore = async (symbol, timeframe, endMs, limit) => {
+    const bars = await pageBefore(symbol, timeframe, endMs, limit);
+    answers.push({ endMs, bars: bars.length, newestMs: bars.at(-1)?.openTimeMs });
+    return bars;
+  };
+  await page.getByTestId('chart-timeframe').getByText('5m', { exact: true }).click();
+  await expect(page.getByTestId('chart-legend-ohlcv')).toHaveText(legendPattern, { timeout: 20_000 });
+  const box = await page.getByTestId('chart-canvas').boundingBox();
+  if (box === null) throw new Error('the chart has no box');
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.3);
+  // 2 days of 5-minute bars = 576: the first page (500) and one more, then the empty answer.
+  for (let i = 0; i < 30 && answers.at(-1)?.bars !== 0; i++) await page.mouse.wheel(0, 400);
+  await expect.poll(() => answers.at(-1)?.bars, { timeout: 20_000 }).toBe(0);
+  expect(answers[0]?.bars).toBeGreaterThan(0);
+  // Each page ends one bar before where the previous one began.
+  expect(answers[0]?.newestMs).toBe((answers[0]?.endMs ?? 0) - 5 * 60_000);
+  expect(answers[1]?.endMs).toBe((answers[0]?.endMs ?? 0) - (answers[0]?.bars ?? 0) * 5 * 60_000);
+  expect(answers).toHaveLength(2);
+  await expect(page.getByTestId('chart-error')).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await page.screenshot({ path: join(artifactsDir, 'chart-history-start.png'), fullPage: true });
 });
