@@ -23,6 +23,8 @@ describe('market IPC', () => {
       listContracts: () => Promise.resolve([]),
       getCandles: (symbol: string, timeframe: string, limit: number) =>
         Promise.resolve(symbol === 'XBTUSDTM' && timeframe === '1m' && limit === 2 ? [candle] : []),
+      getCandlesBefore: (_symbol: string, _timeframe: string, endMs: number) =>
+        Promise.resolve(endMs > candle.openTimeMs ? [candle] : []),
       getTicker: (symbol: string) =>
         Promise.resolve({
           symbol,
@@ -43,6 +45,13 @@ describe('market IPC', () => {
     expect(
       marketChannels['market:get-candles'].response.parse(await handlers['market:get-candles'](request)),
     ).toEqual([candle]);
+    // With endMs the handler asks for the page before it, not the newest bars.
+    const before = (endMs: number) =>
+      handlers['market:get-candles'](
+        marketChannels['market:get-candles'].request.parse({ symbol: 'XBTUSDTM', timeframe: '1m', endMs }),
+      );
+    expect(await before(120_000)).toEqual([candle]);
+    expect(await before(60_000)).toEqual([]);
     expect(
       marketChannels['market:get-ticker'].response.parse(
         await handlers['market:get-ticker']({ symbol: 'ETHUSDTM' }),

@@ -15,8 +15,15 @@ export interface MarketHandlerDeps {
 export function createMarketHandlers(service: MarketHandlerDeps) {
   return {
     'market:list-contracts': async () => service.market.listContracts(),
-    'market:get-candles': async (request: { symbol: string; timeframe: Timeframe; limit: number }) =>
-      service.market.getCandles(request.symbol, request.timeframe, request.limit),
+    'market:get-candles': async (request: {
+      symbol: string;
+      timeframe: Timeframe;
+      limit: number;
+      endMs?: number | undefined;
+    }) =>
+      request.endMs === undefined
+        ? service.market.getCandles(request.symbol, request.timeframe, request.limit)
+        : service.market.getCandlesBefore(request.symbol, request.timeframe, request.endMs, request.limit),
     'market:get-ticker': async (request: { symbol: string }) => service.market.getTicker(request.symbol),
     'exchange:get-health': async () => Promise.resolve(service.health()),
   };

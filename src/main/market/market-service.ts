@@ -9,6 +9,7 @@ import type { StreamMessage } from '../exchange/kucoin/ws/stream-types.ts';
 import type { Logger } from '../observability/logger.ts';
 import { abortableSleep } from '../resilience/abortable-sleep.ts';
 import type { Clock } from '../time/clock.ts';
+import { candleFromRow, readBarsBefore } from './candle-pages.ts';
 import { CandleSeries } from './candle-store.ts';
 import { SingleFlight } from './single-flight.ts';
 import { timeframeMs, timeframes, type Timeframe } from './timeframes.ts';
@@ -30,6 +31,11 @@ export interface MarketService {
   invalidatePositions(): void;
   /** The newest `limit` bars; fetches only bars after the last cached one. */
   getCandles(symbol: string, timeframe: Timeframe, limit: number): Promise<Candle[]>;
+  /**
+   * Up to `limit` bars that open before `endMs`, oldest first, read from the exchange (the chart
+   * scrolling into the past); empty once the exchange has nothing older.
+   */
+  getCandlesBefore(symbol: string, timeframe: Timeframe, endMs: number, limit: number): Promise<Candle[]>;
   /** Subscribes the live ticker streams of a symbol (book top, trades, mark/index); updates the cache and emits ticker updates. */
   watchTicker(symbol: string): Promise<void>;
   /** Subscribes the candle stream of a symbol/timeframe; merges pushed bars into the cache. */
@@ -96,11 +102,6 @@ function tickerFromRest(ticker: KucoinTicker): Ticker {
     bestAskSize: ticker.bestAskSize,
     atMs: toMs(ticker.ts),
   };
-}
-
-function candleFromRow(row: readonly number[]): Candle {
-  const [openTimeMs = 0, open = 0, high = 0, low = 0, close = 0, volume = 0] = row;
-  return { openTimeMs, open, high, low, close, volume };
 }
 
 class CachedMarketService implements MarketService {
@@ -184,6 +185,20 @@ class CachedMarketService implements MarketService {
     const key = `${symbol}|${timeframe}`;
     await this.#flights.run(`candles:${key}:${limit}`, () => this.#fillSeries(key, symbol, timeframe, limit));
     return this.#seriesOf(key).latest(limit);
+  }
+
+  getCandlesBefore(symbol: string, timeframe: Timeframe, endMs: number, limit: number): Promise<Candle[]> {
+    // Straight from the exchange, not the cache: the cache holds the newest bars (it drops the
+    // oldest past `candleCacheMaxBars`), and a page into the past is asked for once per scroll.
+    return this.#flights.run(`candles-before:${symbol}|${timeframe}:${endMs}:${limit}`, () =>
+      readBarsBefore((query) => this.#options.api.getKlines(query), {
+        symbol,
+        granularityMin: timeframes[timeframe].minutes,
+        endMs,
+        limit,
+        rowsPerRequest: this.#options.config.klineMaxRowsPerRequest,
+      }),
+    );
   }
 
   /** Fetches only what is missing: from the last cached bar (it may still be forming) to now. */

@@ -67,9 +67,10 @@ describe('market feed', () => {
     useSettingsStore.getState().setTimeframe('1h');
     await flush();
     const asked = fake.calls.filter((c) => c.channel === 'market:get-candles').map((c) => c.request);
+    // A full page: enough bars to fill a wide chart before any scrolling.
     expect(asked).toEqual([
-      { symbol: 'XBTUSDTM', timeframe: '15m' },
-      { symbol: 'XBTUSDTM', timeframe: '1h' },
+      { symbol: 'XBTUSDTM', timeframe: '15m', limit: 500 },
+      { symbol: 'XBTUSDTM', timeframe: '1h', limit: 500 },
     ]);
     stop();
     expect(fake.listenerCount('market:candle-updated')).toBe(0);

@@ -9,6 +9,7 @@ export function toBar(candle: Candle): Bar {
     high: candle.high,
     low: candle.low,
     close: candle.close,
+    volume: candle.volume,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Ticker } from '../../../shared/ipc/channels/market.ts';
 import type { ConnectionStore } from './connection.store.ts';
 import type { HealthStore } from './health.store.ts';
 import { toBar, toBarHistory } from './market.bars.ts';
+import { historyPageBars } from './market.paging.ts';
 import { seriesKey, type MarketStore } from './market.store.ts';
 import { useSettingsStore, type Timeframe } from './settings.store.ts';
 import { isPerpetualSymbol } from '../domain/wire-patterns.ts';
@@ -20,12 +21,15 @@ function receiveTicker(market: MarketStore, ticker: Ticker): void {
 export function loadCandles(market: MarketStore, symbol: string, timeframe: Timeframe): Promise<void> {
   const key = seriesKey(symbol, timeframe);
   market.setState({ historyLoad: { ...market.getState().historyLoad, [key]: { kind: 'loading' } } });
-  return call('market:get-candles', { symbol, timeframe }).then(
+  return call('market:get-candles', { symbol, timeframe, limit: historyPageBars }).then(
     (candles) => {
       const state = market.getState();
+      // A fresh history: whatever was known about reading into the past applied to the old one.
+      const { [key]: _stale, ...olderBars } = state.olderBars;
       market.setState({
         history: { ...state.history, [key]: { bars: toBarHistory(candles), loadedAt: Date.now() } },
         historyLoad: { ...state.historyLoad, [key]: { kind: 'ready' } },
+        olderBars,
       });
     },
     (error: unknown) => {

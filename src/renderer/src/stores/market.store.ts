@@ -9,6 +9,8 @@ export interface Bar {
   readonly high: number;
   readonly low: number;
   readonly close: number;
+  /** Traded volume of the bar, as the exchange reports it. */
+  readonly volume: number;
 }
 
 /** `XBTUSDTM:15m` — a symbol and a timeframe. */
@@ -16,11 +18,23 @@ export function seriesKey(symbol: string, timeframe: string): string {
   return `${symbol}:${timeframe}`;
 }
 
-/** A series' history, replaced wholesale on load, timeframe switch or resync. */
+/**
+ * A series' history, replaced wholesale on load, timeframe switch or resync. An older page is put
+ * in front of the same bars (the tail array entries stay the same objects) and keeps `loadedAt`,
+ * so the chart can tell a page into the past from a reload (market.paging.ts).
+ */
 export interface BarHistory {
   readonly bars: readonly Bar[];
   readonly loadedAt: number;
 }
+
+/** Where reading into the past stands for a series (absent: nothing asked yet). */
+export type OlderBarsStatus =
+  | { readonly kind: 'loading' }
+  /** The exchange had nothing older: the chart stops asking. */
+  | { readonly kind: 'start-reached' }
+  /** The last page failed at `at` (epoch ms); asked again after a pause (market.paging.ts). */
+  | { readonly kind: 'failed'; readonly message: string; readonly at: number };
 
 /**
  * Market data, the high-frequency store. It is read with `store.subscribe` inside effects that
@@ -29,6 +43,8 @@ export interface BarHistory {
 export interface MarketState {
   readonly history: Readonly<Record<string, BarHistory>>;
   readonly historyLoad: Readonly<Record<string, LoadStatus>>;
+  /** Paging into the past, per series key. */
+  readonly olderBars: Readonly<Record<string, OlderBarsStatus>>;
   /** The forming (or latest closed) bar per series key, replaced on every tick. */
   readonly latest: Readonly<Record<string, Bar>>;
   /** Last traded/mark price per symbol, decimal string, for the ticket's market-order checks. */
@@ -48,6 +64,7 @@ export function createMarketStore(): MarketStore {
   return createStore<MarketState>()(() => ({
     history: {},
     historyLoad: {},
+    olderBars: {},
     latest: {},
     lastPrice: {},
     contracts: {},

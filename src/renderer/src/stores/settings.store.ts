@@ -7,7 +7,21 @@ import type { timeframeSchema } from '../../../shared/ipc/channels/market.ts';
 export type Timeframe = z.infer<typeof timeframeSchema>;
 
 /** Chart timeframes the trade view offers (a subset of what the market channel accepts). */
-export const chartTimeframes: readonly Timeframe[] = ['1m', '5m', '15m', '30m', '1h', '4h', '1d'];
+export const chartTimeframes: readonly Timeframe[] = ['1m', '5m', '15m', '1h', '4h', '1d'];
+
+const defaultTimeframe: Timeframe = '15m';
+
+/**
+ * Settings saved by an older version: version 2 kept its fields (they are the same names), but a
+ * timeframe the chart no longer offers (30m) falls back to the default; version 1 used minutes
+ * and is dropped for the defaults rather than guessed at.
+ */
+export function migrateSettings(saved: unknown, version: number): Record<string, unknown> {
+  if (version < 2 || typeof saved !== 'object' || saved === null) return {};
+  const fields = saved as Record<string, unknown>;
+  const offered = chartTimeframes.find((tf) => tf === fields.timeframe);
+  return { ...fields, timeframe: offered ?? defaultTimeframe };
+}
 
 /** The trader's view preferences, kept in localStorage between sessions (nothing secret). */
 export interface SettingsState {
@@ -28,7 +42,7 @@ export const useSettingsStore = create<SettingsState>()(
   persist(
     (set) => ({
       symbol: 'XBTUSDTM',
-      timeframe: '15m',
+      timeframe: defaultTimeframe,
       riskUsdt: '',
       favourites: [],
       setSymbol: (symbol) => {
@@ -48,8 +62,8 @@ export const useSettingsStore = create<SettingsState>()(
         }));
       },
     }),
-    // Version 2 switched timeframes from minutes to the market channel's names; older saved
-    // settings are dropped for the defaults rather than guessed at.
-    { name: 'bulwark-settings', version: 2, migrate: () => ({}) },
+    // Version 2 switched timeframes from minutes to the market channel's names; version 3 offers
+    // fewer of them (see migrateSettings).
+    { name: 'bulwark-settings', version: 3, migrate: (saved, version) => migrateSettings(saved, version) },
   ),
 );

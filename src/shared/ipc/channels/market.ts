@@ -113,11 +113,17 @@ export type ExchangeHealth = z.infer<typeof exchangeHealthSchema>;
 
 export const marketChannels = {
   'market:list-contracts': { request: z.undefined(), response: z.array(contractSummarySchema) },
+  /**
+   * Bars of one symbol and timeframe, oldest first: the newest `limit`, or with `endMs` the newest
+   * `limit` that open before `endMs` (the next page into the past; empty at the start of history).
+   */
   'market:get-candles': {
     request: z.object({
       symbol: z.string().min(1),
       timeframe: timeframeSchema,
       limit: z.number().int().min(1).max(5_000).default(500),
+      /** Epoch ms: only bars opening strictly before it. */
+      endMs: z.number().int().positive().optional(),
     }),
     response: z.array(candleSchema),
   },

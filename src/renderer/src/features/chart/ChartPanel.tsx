@@ -84,18 +84,43 @@ function ChartEmptyOverlay(props: { readonly chartKey: string }): React.JSX.Elem
   );
 }
 
-/** Candles for the chosen symbol and timeframe, with the position's entry, stop, trailing and liquidation lines. */
+/**
+ * Candles and volume for the chosen symbol and timeframe, with the position's entry, stop,
+ * trailing and liquidation lines, our fills and the crosshair legend. It fills its parent's
+ * height (a resizable pane): the canvas takes everything under the controls; `mih` keeps it
+ * usable in a parent that gives it no height.
+ */
 export function ChartPanel(): React.JSX.Element {
   const symbol = useSettingsStore((state) => state.symbol);
   const timeframe = useSettingsStore((state) => state.timeframe);
   const key = seriesKey(symbol, timeframe);
   const containerRef = useRef<HTMLDivElement | null>(null);
-  const { chartError } = useCandleChart(containerRef, symbol, key);
+  const legendRef = useRef<HTMLDivElement | null>(null);
+  const { chartError } = useCandleChart(containerRef, legendRef, symbol, timeframe);
   return (
-    <Paper withBorder p="sm" data-testid="chart-panel">
+    <Paper
+      withBorder
+      p="sm"
+      h="100%"
+      display="flex"
+      style={{ flexDirection: 'column' }}
+      data-testid="chart-panel"
+    >
       <ChartControls symbol={symbol} timeframe={timeframe} />
-      <Box pos="relative" h={420} mt="xs">
+      <Box pos="relative" mt="xs" mih={240} style={{ flex: 1 }}>
         <div ref={containerRef} style={{ position: 'absolute', inset: 0 }} data-testid="chart-canvas" />
+        <Text
+          ref={legendRef}
+          component="div"
+          size="xs"
+          ff="monospace"
+          pos="absolute"
+          top={4}
+          left={8}
+          style={{ zIndex: 3, pointerEvents: 'none' }}
+          aria-label="Bar under the crosshair: open, high, low, close, volume"
+          data-testid="chart-legend-ohlcv"
+        />
         {chartError === undefined ? (
           <ChartEmptyOverlay chartKey={key} />
         ) : (

@@ -3,29 +3,22 @@ import type { Position } from '../../../../shared/domain/position.ts';
 import { createMarketStore, type Bar } from '../../stores/market.store.ts';
 import * as actions from '../../stores/trading.actions.ts';
 import { createTradingStore } from '../../stores/trading.store.ts';
-import { followBars, followPositionLines, type CandleSeries } from './chart-feed.ts';
+import { followBars, followPositionLines, olderBarsAdded, type BarSink } from './chart-feed.ts';
 import type { FrameScheduler } from './frame-coalescer.ts';
 import type { PriceLineKind, PriceLineManager } from './price-lines.ts';
 
-/** A series that records calls: lightweight-charts needs a canvas, the feed logic does not. */
-function fakeSeries() {
-  const calls: { setData: number[][]; update: number[]; options: unknown[] } = {
-    setData: [],
-    update: [],
-    options: [],
+/** A sink that records what reached the chart: lightweight-charts needs a canvas, the feed logic does not. */
+function fakeSink() {
+  const calls: { setBars: number[][]; update: number[] } = { setBars: [], update: [] };
+  const sink: BarSink = {
+    setBars: (bars) => {
+      calls.setBars.push(bars.map((bar) => bar.time));
+    },
+    updateBar: (bar) => {
+      calls.update.push(bar.time);
+    },
   };
-  const series = {
-    setData: (data: readonly { time: unknown }[]) => {
-      calls.setData.push(data.map((bar) => Number(bar.time)));
-    },
-    update: (bar: { time: unknown }) => {
-      calls.update.push(Number(bar.time));
-    },
-    applyOptions: (options: unknown) => {
-      calls.options.push(options);
-    },
-  } as unknown as CandleSeries;
-  return { series, calls };
+  return { sink, calls };
 }
 
 function manualFrames() {
@@ -46,17 +39,17 @@ function manualFrames() {
   };
 }
 
-const bar = (time: number, close = 1): Bar => ({ time, open: 1, high: 2, low: 0.5, close });
+const bar = (time: number, close = 1): Bar => ({ time, open: 1, high: 2, low: 0.5, close, volume: 3 });
 
 describe('chart feed: bars', () => {
   it('setData on a history change, one coalesced update per frame for ticks', () => {
     const market = createMarketStore();
-    const { series, calls } = fakeSeries();
+    const { sink, calls } = fakeSink();
     const frames = manualFrames();
-    const stop = followBars(series, market, 'XBTUSDTM:1m', frames.scheduler);
-    expect(calls.setData).toEqual([[]]);
+    const stop = followBars(sink, market, 'XBTUSDTM:1m', frames.scheduler);
+    expect(calls.setBars).toEqual([[]]);
     market.setState({ history: { 'XBTUSDTM:1m': { bars: [bar(60), bar(120)], loadedAt: 1 } } });
-    expect(calls.setData.at(-1)).toEqual([60, 120]);
+    expect(calls.setBars.at(-1)).toEqual([60, 120]);
     for (const close of [1, 2, 3]) market.setState({ latest: { 'XBTUSDTM:1m': bar(120, close) } });
     market.setState({ latest: { 'XBTUSDTM:1m': bar(180) } });
     expect(calls.update).toEqual([]);
@@ -67,10 +60,10 @@ describe('chart feed: bars', () => {
 
   it('drops a late tick older than the last bar instead of letting update throw', () => {
     const market = createMarketStore();
-    const { series, calls } = fakeSeries();
+    const { sink, calls } = fakeSink();
     const frames = manualFrames();
     market.setState({ history: { k: { bars: [bar(60), bar(120)], loadedAt: 1 } } });
-    const stop = followBars(series, market, 'k', frames.scheduler);
+    const stop = followBars(sink, market, 'k', frames.scheduler);
     market.setState({ latest: { k: bar(60) } });
     frames.runFrame();
     expect(calls.update).toEqual([]);
@@ -79,14 +72,43 @@ describe('chart feed: bars', () => {
 
   it('ignores other series and stops listening when stopped', () => {
     const market = createMarketStore();
-    const { series, calls } = fakeSeries();
+    const { sink, calls } = fakeSink();
     const frames = manualFrames();
-    const stop = followBars(series, market, 'XBTUSDTM:1m', frames.scheduler);
+    const stop = followBars(sink, market, 'XBTUSDTM:1m', frames.scheduler);
     market.setState({ latest: { 'ETHUSDTM:1m': bar(60) } });
     stop();
     market.setState({ latest: { 'XBTUSDTM:1m': bar(60) } });
     frames.runFrame();
     expect(calls.update).toEqual([]);
+  });
+});
+
+describe('chart feed: a page into the past', () => {
+  it('draws the older bars in front of what the ticks added since the load, keeping them', () => {
+    const market = createMarketStore();
+    const { sink, calls } = fakeSink();
+    const frames = manualFrames();
+    const loaded = { bars: [bar(600), bar(660)], loadedAt: 1 };
+    market.setState({ history: { k: loaded } });
+    const stop = followBars(sink, market, 'k', frames.scheduler);
+    market.setState({ latest: { k: bar(720) } });
+    frames.runFrame();
+    market.setState({ latest: { k: bar(780) } });
+    // The older page arrives before the last tick was drawn: that tick is drawn first, then kept.
+    market.setState({ history: { k: { bars: [bar(480), bar(540), ...loaded.bars], loadedAt: 1 } } });
+    expect(calls.setBars.at(-1)).toEqual([480, 540, 600, 660, 720, 780]);
+    market.setState({ latest: { k: bar(780, 2) } });
+    frames.runFrame();
+    expect(calls.update.at(-1)).toBe(780);
+    stop();
+  });
+
+  it('treats a reload (new loadedAt or new bars) as a replacement, not a page', () => {
+    const loaded = { bars: [bar(600), bar(660)], loadedAt: 1 };
+    expect(olderBarsAdded(loaded, { bars: [bar(540), ...loaded.bars], loadedAt: 1 })).toBe(1);
+    expect(olderBarsAdded(loaded, { bars: [bar(540), ...loaded.bars], loadedAt: 2 })).toBeUndefined();
+    expect(olderBarsAdded(loaded, { bars: [bar(540), bar(600), bar(660)], loadedAt: 1 })).toBeUndefined();
+    expect(olderBarsAdded(undefined, loaded)).toBeUndefined();
   });
 });
 

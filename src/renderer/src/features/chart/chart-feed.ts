@@ -1,42 +1,68 @@
-import type { ISeriesApi } from 'lightweight-charts';
 import type { Bar, BarHistory, MarketStore } from '../../stores/market.store.ts';
 import type { TradingStore } from '../../stores/trading.store.ts';
-import { toCandle } from './chart-setup.ts';
 import { animationFrameScheduler, createFrameCoalescer, type FrameScheduler } from './frame-coalescer.ts';
 import { positionLinePrices } from './position-lines.ts';
-import { priceFormatFor } from './price-format.ts';
+import { priceFormatFor, type PriceFormat } from './price-format.ts';
 import type { PriceLineManager } from './price-lines.ts';
 
-/** The part of a candlestick series the feeds drive (a fake in tests: the real one needs a canvas). */
-export type CandleSeries = Pick<ISeriesApi<'Candlestick'>, 'setData' | 'update' | 'applyOptions'>;
+/** Where a series' bars go: the candles, the volume pane and the legend (chart-setup.ts). */
+export interface BarSink {
+  /** Replaces every bar (history loaded, switched, or a page into the past put in front). */
+  setBars(bars: readonly Bar[]): void;
+  /** Changes the last bar or appends a newer one (a live tick). */
+  updateBar(bar: Bar): void;
+}
 
-/** Feeds one series key's history (setData) and ticks (coalesced update) into the series. */
+/** How many bars `next` put in front of `previous`, or undefined when `next` is not such a page. */
+export function olderBarsAdded(
+  previous: BarHistory | undefined,
+  next: BarHistory | undefined,
+): number | undefined {
+  if (previous === undefined || next?.loadedAt !== previous.loadedAt) return undefined;
+  const added = next.bars.length - previous.bars.length;
+  if (added <= 0 || next.bars[added] !== previous.bars[0]) return undefined;
+  return added;
+}
+
+/**
+ * Feeds one series key's history (`setBars`) and ticks (coalesced `updateBar`, at most one per
+ * frame) into the sink. The bars on screen are kept here too, so a page into the past is drawn
+ * in front of what the ticks have added since the load instead of dropping it.
+ */
 export function followBars(
-  series: CandleSeries,
+  sink: BarSink,
   marketStore: MarketStore,
   key: string,
   scheduler: FrameScheduler = animationFrameScheduler,
 ): () => void {
-  // `null` = nothing set yet: the first sync always calls setData, so a symbol or timeframe
+  // `null` = nothing set yet: the first sync always calls setBars, so a symbol or timeframe
   // switch clears the previous series' bars even when the new one has no history yet.
   let history: BarHistory | undefined | null = null;
-  let lastTime = Number.NEGATIVE_INFINITY;
+  let shown: Bar[] = [];
   const coalescer = createFrameCoalescer<Bar>((_key, bar) => {
+    const last = shown.at(-1);
     // `update` with an older time throws; a late tick for a closed bar is dropped, not drawn.
-    if (bar.time < lastTime) return;
-    lastTime = bar.time;
-    series.update(toCandle(bar));
+    if (last !== undefined && bar.time < last.time) return;
+    if (last?.time === bar.time) shown[shown.length - 1] = bar;
+    else shown.push(bar);
+    sink.updateBar(bar);
   }, scheduler);
   const sync = (state: ReturnType<typeof marketStore.getState>): void => {
     const next = state.history[key];
     if (next !== history) {
+      const added = history === null ? undefined : olderBarsAdded(history, next);
       history = next;
-      coalescer.dispose();
-      series.setData((next?.bars ?? []).map(toCandle));
-      lastTime = next?.bars.at(-1)?.time ?? Number.NEGATIVE_INFINITY;
+      if (added === undefined) {
+        coalescer.dispose();
+        shown = [...(next?.bars ?? [])];
+      } else {
+        coalescer.flush();
+        shown = [...(next?.bars.slice(0, added) ?? []), ...shown];
+      }
+      sink.setBars(shown);
     }
     const bar = state.latest[key];
-    if (bar !== undefined) coalescer.push(key, bar);
+    if (bar !== undefined && bar !== shown.at(-1)) coalescer.push(key, bar);
   };
   sync(marketStore.getState());
   const unsubscribe = marketStore.subscribe((state, previous) => {
@@ -49,16 +75,16 @@ export function followBars(
   };
 }
 
-/** Shows prices at the symbol's tick precision once its contract is known. */
+/** The symbol's price format (tick precision), handed to `apply` once its contract is known and when it changes. */
 export function followPriceFormat(
-  series: CandleSeries,
+  apply: (format: PriceFormat) => void,
   marketStore: MarketStore,
   symbol: string,
 ): () => void {
   const sync = (): void => {
     const contract = marketStore.getState().contracts[symbol];
     const format = contract === undefined ? undefined : priceFormatFor(contract.tickSize);
-    if (format !== undefined) series.applyOptions({ priceFormat: format });
+    if (format !== undefined) apply(format);
   };
   sync();
   return marketStore.subscribe((state, previous) => {

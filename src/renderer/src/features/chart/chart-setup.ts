@@ -2,16 +2,24 @@ import {
   CandlestickSeries,
   ColorType,
   createChart,
+  createSeriesMarkers,
+  HistogramSeries,
   LineStyle,
   type AutoscaleInfo,
   type IChartApi,
   type ISeriesApi,
+  type ISeriesMarkersPluginApi,
+  type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { tradingColors } from '../../theme/theme.ts';
 import type { Bar } from '../../stores/market.store.ts';
 import { includePrices } from './autoscale.ts';
+import type { BarSink } from './chart-feed.ts';
+import { barUnderCrosshair } from './crosshair-bar.ts';
+import type { OhlcvLegend } from './ohlcv-legend.ts';
 import type { PriceLineStyles } from './price-lines.ts';
+import { toVolumeBar, type VolumeColors } from './volume-bars.ts';
 
 /** How the four position lines look on the chart. */
 export const positionLineStyles: PriceLineStyles = {
@@ -21,20 +29,34 @@ export const positionLineStyles: PriceLineStyles = {
   liquidation: { color: tradingColors.liquidation, title: 'Liquidation', lineStyle: LineStyle.Dotted },
 };
 
+/** Volume in the candles' colours, half transparent so the pane reads as secondary. */
+export const volumeColors: VolumeColors = { up: `${tradingColors.up}80`, down: `${tradingColors.down}80` };
+
+/** The volume pane's share of the chart's height (the candles keep the rest). */
+const volumePaneShare = 0.22;
+
+/** The chart, its candles, the volume pane's histogram and the fill markers on the candles. */
+export interface CandleChart {
+  readonly chart: IChartApi;
+  readonly series: ISeriesApi<'Candlestick'>;
+  readonly volume: ISeriesApi<'Histogram'>;
+  readonly markers: ISeriesMarkersPluginApi<Time>;
+}
+
 /**
- * Creates the chart (dark, sized by its container) and its candle series. `keepInView` returns
- * the prices autoscale must include (entry, stop, trailing), read at every autoscale pass.
+ * Creates the chart (dark, sized by its container: `autoSize`), its candle series in the first
+ * pane and the volume histogram in a second pane under it (lightweight-charts v5 panes: the
+ * third argument of `addSeries`). `keepInView` returns the prices autoscale must include (entry,
+ * stop, trailing), read at every autoscale pass.
  */
-export function createCandleChart(
-  container: HTMLElement,
-  keepInView: () => readonly number[],
-): { chart: IChartApi; series: ISeriesApi<'Candlestick'> } {
+export function createCandleChart(container: HTMLElement, keepInView: () => readonly number[]): CandleChart {
   const chart = createChart(container, {
     autoSize: true,
     layout: {
       background: { type: ColorType.Solid, color: 'transparent' },
       textColor: '#c1c2c5',
       attributionLogo: true,
+      panes: { separatorColor: '#2c2e33' },
     },
     grid: { vertLines: { color: '#2c2e33' }, horzLines: { color: '#2c2e33' } },
     timeScale: { timeVisible: true, secondsVisible: false },
@@ -47,7 +69,15 @@ export function createCandleChart(
     borderVisible: false,
     autoscaleInfoProvider: (base: () => AutoscaleInfo | null) => includePrices(base(), keepInView()),
   });
-  return { chart, series };
+  const volume = chart.addSeries(
+    HistogramSeries,
+    { priceFormat: { type: 'volume' }, priceLineVisible: false, lastValueVisible: false },
+    1,
+  );
+  const [candlePane, volumePane] = chart.panes();
+  candlePane?.setStretchFactor(1 - volumePaneShare);
+  volumePane?.setStretchFactor(volumePaneShare);
+  return { chart, series, volume, markers: createSeriesMarkers(series, []) };
 }
 
 /** Our bar as lightweight-charts' candle (time is branded UTCTimestamp seconds). */
@@ -59,4 +89,36 @@ export function toCandle(bar: Bar): {
   close: number;
 } {
   return { time: bar.time as UTCTimestamp, open: bar.open, high: bar.high, low: bar.low, close: bar.close };
+}
+
+function toVolumePoint(bar: Bar): { time: UTCTimestamp; value: number; color: string } {
+  const point = toVolumeBar(bar, volumeColors);
+  return { ...point, time: point.time as UTCTimestamp };
+}
+
+/** Sends each bar to the candles, the volume pane and the legend's "last bar" together. */
+export function chartBarSink(chart: CandleChart, legend: OhlcvLegend): BarSink {
+  return {
+    setBars: (bars) => {
+      chart.series.setData(bars.map(toCandle));
+      chart.volume.setData(bars.map(toVolumePoint));
+      legend.setLast(bars.at(-1));
+    },
+    updateBar: (bar) => {
+      chart.series.update(toCandle(bar));
+      chart.volume.update(toVolumePoint(bar));
+      legend.setLast(bar);
+    },
+  };
+}
+
+/** Shows the bar under the crosshair in the legend, and the last bar again when it leaves. */
+export function followCrosshair(chart: CandleChart, legend: OhlcvLegend): () => void {
+  const onMove = (event: Parameters<Parameters<IChartApi['subscribeCrosshairMove']>[0]>[0]): void => {
+    legend.hover(barUnderCrosshair(event, chart.series, chart.volume));
+  };
+  chart.chart.subscribeCrosshairMove(onMove);
+  return () => {
+    chart.chart.unsubscribeCrosshairMove(onMove);
+  };
 }

@@ -1,61 +1,138 @@
-import type { ISeriesApi } from 'lightweight-charts';
+import type { UTCTimestamp } from 'lightweight-charts';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { toTradingError } from '../../../../shared/errors.ts';
-import { marketStore } from '../../stores/market.store.ts';
+import { call } from '../../bridge/index.ts';
+import { marketStore, seriesKey } from '../../stores/market.store.ts';
+import type { Timeframe } from '../../stores/settings.store.ts';
 import { tradingStore } from '../../stores/trading.store.ts';
+import { tradingColors } from '../../theme/theme.ts';
 import { followBars, followPositionLines, followPriceFormat } from './chart-feed.ts';
-import { createCandleChart, positionLineStyles } from './chart-setup.ts';
+import {
+  chartBarSink,
+  createCandleChart,
+  followCrosshair,
+  positionLineStyles,
+  type CandleChart,
+} from './chart-setup.ts';
+import { followFills } from './fill-feed.ts';
+import type { FillMarker } from './fill-markers.ts';
+import { followHistoryScroll } from './history-scroll.ts';
+import { createOhlcvLegend, type OhlcvLegend } from './ohlcv-legend.ts';
 import { createPriceLineManager, type PriceLineManager } from './price-lines.ts';
+import { timeframeSeconds } from './timeframe-seconds.ts';
+
+/** What the feeds write to: created once per mount. */
+interface ChartParts {
+  readonly chart: CandleChart;
+  readonly legend: OhlcvLegend;
+  readonly lines: PriceLineManager;
+}
+
+/** The newest 1 000 fills of the symbol: more than one chart's worth of markers. */
+const readFills = (symbol: string) => call('trading:query-journal', { kind: 'fill', symbol, limit: 1_000 });
+
+function createParts(
+  container: HTMLElement,
+  legendElement: HTMLElement,
+  inView: { prices: number[] },
+): { parts: ChartParts; dispose: () => void } {
+  const chart = createCandleChart(container, () => inView.prices);
+  const legend = createOhlcvLegend(legendElement, tradingColors);
+  const stopCrosshair = followCrosshair(chart, legend);
+  const parts = { chart, legend, lines: createPriceLineManager(chart.series, positionLineStyles) };
+  return {
+    parts,
+    dispose: () => {
+      stopCrosshair();
+      chart.chart.remove();
+    },
+  };
+}
+
+/** Everything that follows one series (symbol and timeframe): bars, paging, fills. */
+function followSeries(parts: ChartParts, symbol: string, timeframe: Timeframe): () => void {
+  const key = seriesKey(symbol, timeframe);
+  const stops = [
+    followBars(chartBarSink(parts.chart, parts.legend), marketStore, key),
+    followHistoryScroll(parts.chart.chart.timeScale(), marketStore, { symbol, timeframe }),
+    followFills(
+      {
+        symbol,
+        key,
+        barSeconds: timeframeSeconds[timeframe],
+        colors: tradingColors,
+        setMarkers: (markers: FillMarker[]) => {
+          parts.chart.markers.setMarkers(
+            markers.map((marker) => ({ ...marker, time: marker.time as UTCTimestamp })),
+          );
+        },
+      },
+      { trading: tradingStore, market: marketStore },
+      readFills,
+    ),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
+/** Everything that follows the symbol alone: its tick precision and the position's lines. */
+function followSymbol(parts: ChartParts, symbol: string, inView: { prices: number[] }): () => void {
+  const stopFormat = followPriceFormat(
+    (format) => {
+      parts.chart.series.applyOptions({ priceFormat: format });
+      parts.legend.setPricePrecision(format.precision);
+    },
+    marketStore,
+    symbol,
+  );
+  const stopLines = followPositionLines(parts.lines, tradingStore, symbol, inView);
+  return () => {
+    stopFormat();
+    stopLines();
+  };
+}
 
 /**
  * The chart is created once per mount (refs, empty deps) and fed by store subscriptions, never
- * by React renders; a symbol or timeframe switch re-subscribes and calls `setData`, it does not
- * rebuild the chart. Price lines are created once and moved (price-lines.ts).
+ * by React renders: ticks reach the canvas and the legend at most once per animation frame
+ * (chart-feed.ts), and a symbol or timeframe switch re-subscribes and calls `setData`, it does
+ * not rebuild the chart. Price lines are created once and moved (price-lines.ts).
  */
 export function useCandleChart(
   containerRef: RefObject<HTMLDivElement | null>,
+  legendRef: RefObject<HTMLDivElement | null>,
   symbol: string,
-  key: string,
+  timeframe: Timeframe,
 ): { readonly chartError: string | undefined } {
-  const seriesRef = useRef<ISeriesApi<'Candlestick'> | null>(null);
-  const linesRef = useRef<PriceLineManager | null>(null);
+  const partsRef = useRef<ChartParts | null>(null);
   const [chartError, setChartError] = useState<string | undefined>(undefined);
   // Mutable on purpose: autoscale reads it on every pass, and it must not cause a render.
   const inViewRef = useRef<{ prices: number[] }>({ prices: [] });
   useEffect(() => {
     const container = containerRef.current;
-    if (container === null) return undefined;
-    let created: ReturnType<typeof createCandleChart>;
+    const legendElement = legendRef.current;
+    if (container === null || legendElement === null) return undefined;
+    let created: ReturnType<typeof createParts>;
     try {
-      created = createCandleChart(container, () => inViewRef.current.prices);
+      created = createParts(container, legendElement, inViewRef.current);
     } catch (error) {
       // No usable canvas (a headless test DOM, a broken GPU process): say so, keep the rest of the app.
       setChartError(toTradingError(error).message);
       return undefined;
     }
-    const { chart, series } = created;
-    seriesRef.current = series;
-    linesRef.current = createPriceLineManager(series, positionLineStyles);
+    partsRef.current = created.parts;
     return () => {
-      seriesRef.current = null;
-      linesRef.current = null;
-      chart.remove();
+      partsRef.current = null;
+      created.dispose();
     };
-  }, [containerRef]);
+  }, [containerRef, legendRef]);
   useEffect(
-    () => (seriesRef.current === null ? undefined : followBars(seriesRef.current, marketStore, key)),
-    [key],
+    () => (partsRef.current === null ? undefined : followSeries(partsRef.current, symbol, timeframe)),
+    [symbol, timeframe],
   );
   useEffect(
-    () =>
-      seriesRef.current === null ? undefined : followPriceFormat(seriesRef.current, marketStore, symbol),
-    [symbol],
-  );
-  useEffect(
-    () =>
-      linesRef.current === null
-        ? undefined
-        : followPositionLines(linesRef.current, tradingStore, symbol, inViewRef.current),
+    () => (partsRef.current === null ? undefined : followSymbol(partsRef.current, symbol, inViewRef.current)),
     [symbol],
   );
   return { chartError };
