@@ -1,6 +1,7 @@
 import { AppShell, Group, MantineProvider, Title } from '@mantine/core';
 import { HealthLight } from './components/header/HealthLight.tsx';
 import { ModeBadge } from './components/ModeBadge.tsx';
+import { Hotkeys } from './features/hotkeys/Hotkeys.tsx';
 import { KillSwitch } from './features/trading-state/KillSwitch.tsx';
 import { NavBar } from './components/NavBar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
@@ -36,6 +37,7 @@ export function App(): React.JSX.Element {
     <MantineProvider theme={bulwarkTheme} defaultColorScheme={defaultColorScheme}>
       <AppShell header={{ height: 48 }} footer={{ height: 28 }} padding={6}>
         <Header />
+        <Hotkeys />
         <AppShell.Main>
           <ViewOutlet />
         </AppShell.Main>

@@ -1,53 +1,20 @@
-import { Box, Group, Overlay, Paper, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
-import { useMemo, useRef } from 'react';
+import { Box, Group, Overlay, Paper, SegmentedControl, Text } from '@mantine/core';
+import { useRef } from 'react';
 import { useMarket } from '../../stores/hooks.ts';
 import { seriesKey } from '../../stores/market.store.ts';
 import { chartTimeframes, useSettingsStore, type Timeframe } from '../../stores/settings.store.ts';
+import { StopDragLabel } from '../chart-trading/StopDragLabel.tsx';
 import { ChartLineLegend } from './ChartLineLegend.tsx';
 import { useCandleChart } from './useCandleChart.ts';
-
-/** Symbol picker: the engine's contracts when known, a plain input until then. */
-function SymbolPicker(props: { readonly symbol: string }): React.JSX.Element {
-  const setSymbol = useSettingsStore((state) => state.setSymbol);
-  const contracts = useMarket((state) => state.contracts);
-  const symbols = useMemo(() => Object.keys(contracts).sort(), [contracts]);
-  if (symbols.length === 0) {
-    return (
-      <TextInput
-        size="xs"
-        w={140}
-        aria-label="Chart symbol"
-        data-testid="chart-symbol"
-        value={props.symbol}
-        onChange={(e) => {
-          setSymbol(e.currentTarget.value.toUpperCase());
-        }}
-      />
-    );
-  }
-  return (
-    <Select
-      size="xs"
-      w={160}
-      aria-label="Chart symbol"
-      data-testid="chart-symbol"
-      searchable
-      allowDeselect={false}
-      data={symbols}
-      value={props.symbol}
-      onChange={(value) => {
-        if (value !== null) setSymbol(value);
-      }}
-    />
-  );
-}
 
 function ChartControls(props: { readonly symbol: string; readonly timeframe: Timeframe }): React.JSX.Element {
   const setTimeframe = useSettingsStore((state) => state.setTimeframe);
   return (
     <Group justify="space-between">
       <Group gap="xs">
-        <SymbolPicker symbol={props.symbol} />
+        <Text size="sm" fw={600}>
+          {props.symbol}
+        </Text>
         {/* lightweight-charts draws the time axis in UTC; the tables show local time. */}
         <Text size="xs" c="dimmed">
           times in UTC
@@ -109,6 +76,7 @@ export function ChartPanel(): React.JSX.Element {
       <ChartControls symbol={symbol} timeframe={timeframe} />
       <Box pos="relative" mt="xs" mih={240} style={{ flex: 1 }}>
         <div ref={containerRef} style={{ position: 'absolute', inset: 0 }} data-testid="chart-canvas" />
+        <StopDragLabel />
         <Text
           ref={legendRef}
           component="div"

@@ -4,7 +4,9 @@ import { toTradingError } from '../../../../shared/errors.ts';
 import { call } from '../../bridge/index.ts';
 import { marketStore, seriesKey } from '../../stores/market.store.ts';
 import type { Timeframe } from '../../stores/settings.store.ts';
+import { useTicketStore } from '../../stores/ticket.store.ts';
 import { tradingStore } from '../../stores/trading.store.ts';
+import { wireStopDrag } from '../chart-trading/wire-stop-drag.ts';
 import { tradingColors } from '../../theme/theme.ts';
 import { followBars, followPositionLines, followPriceFormat } from './chart-feed.ts';
 import {
@@ -31,18 +33,36 @@ interface ChartParts {
 /** The newest 1 000 fills of the symbol: more than one chart's worth of markers. */
 const readFills = (symbol: string) => call('trading:query-journal', { kind: 'fill', symbol, limit: 1_000 });
 
+/** A click on the chart fills the ticket: the limit price, or the stop price with Shift. */
+function pickPrice(price: string, withShift: boolean): void {
+  const ticket = useTicketStore.getState();
+  if (withShift) ticket.setStopPrice(price);
+  else ticket.setLimitPrice(price);
+}
+
 function createParts(
   container: HTMLElement,
   legendElement: HTMLElement,
   inView: { prices: number[] },
+  symbol: () => string,
 ): { parts: ChartParts; dispose: () => void } {
   const chart = createCandleChart(container, () => inView.prices);
   const legend = createOhlcvLegend(legendElement, tradingColors);
   const stopCrosshair = followCrosshair(chart, legend);
-  const parts = { chart, legend, lines: createPriceLineManager(chart.series, positionLineStyles) };
+  // The position's lines go through the drag's hands, so a stop being dragged is not pulled back by a tick.
+  const trading = wireStopDrag({
+    container,
+    chart: chart.chart,
+    series: chart.series,
+    lines: createPriceLineManager(chart.series, positionLineStyles),
+    symbol,
+    onPickPrice: pickPrice,
+  });
+  const parts = { chart, legend, lines: trading.lines };
   return {
     parts,
     dispose: () => {
+      trading.detach();
       stopCrosshair();
       chart.chart.remove();
     },
@@ -109,13 +129,16 @@ export function useCandleChart(
   const [chartError, setChartError] = useState<string | undefined>(undefined);
   // Mutable on purpose: autoscale reads it on every pass, and it must not cause a render.
   const inViewRef = useRef<{ prices: number[] }>({ prices: [] });
+  // The chart outlives a symbol switch; the drag asks for the symbol at the moment it starts.
+  const symbolRef = useRef(symbol);
+  symbolRef.current = symbol;
   useEffect(() => {
     const container = containerRef.current;
     const legendElement = legendRef.current;
     if (container === null || legendElement === null) return undefined;
     let created: ReturnType<typeof createParts>;
     try {
-      created = createParts(container, legendElement, inViewRef.current);
+      created = createParts(container, legendElement, inViewRef.current, () => symbolRef.current);
     } catch (error) {
       // No usable canvas (a headless test DOM, a broken GPU process): say so, keep the rest of the app.
       setChartError(toTradingError(error).message);

@@ -4,6 +4,8 @@ import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panel
 import { useMarket } from '../../stores/hooks.ts';
 import { useSettingsStore } from '../../stores/settings.store.ts';
 import { VerdictStrip } from '../analysis/VerdictStrip.tsx';
+import { useTicketStore } from '../../stores/ticket.store.ts';
+import { BookPanel, TradesPanel } from '../book/index.ts';
 import { ChartPanel } from '../chart/ChartPanel.tsx';
 import { OrderTicket } from '../ticket/OrderTicket.tsx';
 import { contractRules } from '../ticket/contract-rules.ts';
@@ -35,7 +37,61 @@ function TicketColumn(): React.JSX.Element {
   );
 }
 
-/** Chart above, the dock below; the split is the trader's and is kept between sessions. */
+const pickLimitPrice = (price: string): void => {
+  useTicketStore.getState().setLimitPrice(price);
+};
+
+/** The book over the tape, beside the chart; a click on a book price sets the ticket's limit price. */
+function BookColumn(): React.JSX.Element {
+  const split = useDefaultLayout({ id: 'bulwark-terminal-book', storage: localStorage });
+  return (
+    <Group
+      id="bulwark-terminal-book"
+      orientation="vertical"
+      defaultLayout={split.defaultLayout}
+      onLayoutChanged={split.onLayoutChanged}
+      style={fill}
+    >
+      <Panel id="book" defaultSize="62" minSize="25">
+        <Box style={fill} className="bulwark-pane">
+          <BookPanel onPickPrice={pickLimitPrice} />
+        </Box>
+      </Panel>
+      <Handle id="book-trades" />
+      <Panel id="trades" defaultSize="38" minSize="15">
+        <Box style={fill} className="bulwark-pane">
+          <TradesPanel />
+        </Box>
+      </Panel>
+    </Group>
+  );
+}
+
+/** The chart with the book beside it. */
+function ChartRow(): React.JSX.Element {
+  const split = useDefaultLayout({ id: 'bulwark-terminal-chart-book', storage: localStorage });
+  return (
+    <Group
+      id="bulwark-terminal-chart-book"
+      orientation="horizontal"
+      defaultLayout={split.defaultLayout}
+      onLayoutChanged={split.onLayoutChanged}
+      style={fill}
+    >
+      <Panel id="chart" minSize="40">
+        <Box style={fill}>
+          <ChartPanel />
+        </Box>
+      </Panel>
+      <Handle id="chart-book" />
+      <Panel id="book-column" defaultSize={250} minSize={200} maxSize="40">
+        <BookColumn />
+      </Panel>
+    </Group>
+  );
+}
+
+/** Chart and book above, the dock below; the split is the trader's and is kept between sessions. */
 function MarketColumn(): React.JSX.Element {
   const rows = useDefaultLayout({ id: 'bulwark-terminal-rows', storage: localStorage });
   return (
@@ -46,10 +102,8 @@ function MarketColumn(): React.JSX.Element {
       onLayoutChanged={rows.onLayoutChanged}
       style={fill}
     >
-      <Panel id="chart" defaultSize="62" minSize="25">
-        <Box style={fill}>
-          <ChartPanel />
-        </Box>
+      <Panel id="chart-row" defaultSize="62" minSize="25">
+        <ChartRow />
       </Panel>
       <Handle id="chart-dock" />
       <Panel id="dock" defaultSize="38" minSize={140}>
@@ -62,8 +116,8 @@ function MarketColumn(): React.JSX.Element {
 }
 
 /**
- * The one-screen terminal (ADR 0520): the market strip over the chart with the dock of
- * positions, orders, fills and alerts below it, and the ticket beside them. Every split
+ * The one-screen terminal (ADR 0520): the market strip over the chart and the order book with
+ * the tape, the dock of positions, orders, fills and alerts below them, and the ticket beside. Every split
  * resizes, and the layout is saved in localStorage so it opens as the trader left it.
  */
 export function TerminalView(): React.JSX.Element {
