@@ -56,6 +56,12 @@ export class CandleSeries {
     return low;
   }
 
+  /** The cached bar opening at `openTimeMs`, if any. */
+  at(openTimeMs: number): Candle | undefined {
+    const bar = this.#bars[this.#indexOf(openTimeMs)];
+    return bar?.openTimeMs === openTimeMs ? bar : undefined;
+  }
+
   /** The newest `limit` bars, oldest first. */
   latest(limit: number): Candle[] {
     return this.#bars.slice(Math.max(0, this.#bars.length - limit));

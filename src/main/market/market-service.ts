@@ -11,6 +11,7 @@ import { abortableSleep } from '../resilience/abortable-sleep.ts';
 import type { Clock } from '../time/clock.ts';
 import { candleFromRow, readBarsBefore } from './candle-pages.ts';
 import { CandleSeries } from './candle-store.ts';
+import { FormingVolumeReads, withKnownVolume, withRestVolumes } from './candle-volume.ts';
 import { SingleFlight } from './single-flight.ts';
 import { timeframeMs, timeframes, type Timeframe } from './timeframes.ts';
 import { TtlCache } from './ttl-cache.ts';
@@ -119,11 +120,13 @@ class CachedMarketService implements MarketService {
   readonly #abort = new AbortController();
   #contracts: { list: ContractSummary[]; fetchedAt: number } | undefined = undefined;
   readonly #live = new LiveTickers();
+  readonly #volumeReads: FormingVolumeReads;
 
   constructor(options: MarketServiceOptions) {
     this.#options = options;
     this.#tickers = new TtlCache(options.config.tickerTtlMs, options.clock);
     this.#positions = new TtlCache(options.config.positionsTtlMs, options.clock);
+    this.#volumeReads = new FormingVolumeReads(options.config.formingVolumeRefreshMs);
     this.#unsubscribers.push(
       options.publicStream.onMessage((message) => {
         this.#onPublic(message);
@@ -258,19 +261,52 @@ class CachedMarketService implements MarketService {
     const watched = this.#watchedCandles.get(topic);
     const parsed = candlePushSchema.safeParse(data);
     if (watched === undefined || !parsed.success) return;
-    const [startSec, open, close, high, low, volume] = parsed.data.candles;
-    const candle: Candle = {
-      openTimeMs: Number(startSec) * 1_000,
+    const [startSec, open, close, high, low] = parsed.data.candles;
+    const key = `${watched.symbol}|${watched.timeframe}`;
+    const series = this.#seriesOf(key);
+    const openTimeMs = Number(startSec) * 1_000;
+    const pushed = {
+      openTimeMs,
       open: Number(open),
       high: Number(high),
       low: Number(low),
       close: Number(close),
-      volume: Number(volume),
     };
-    const changed = this.#seriesOf(`${watched.symbol}|${watched.timeframe}`).merge([candle]);
-    if (changed.length === 0) return;
-    for (const listener of this.#candleListeners)
-      listener({ symbol: watched.symbol, timeframe: watched.timeframe, candle });
+    this.#publish(watched, series.merge([withKnownVolume({ ...pushed, volume: 0 }, series.at(openTimeMs))]));
+    if (this.#volumeReads.claim(key, openTimeMs, this.#options.clock.now()))
+      this.#readVolumes(watched, series, openTimeMs);
+  }
+
+  /** Reads the bar before the forming one (closed: final) and the forming one's volume over REST. */
+  #readVolumes(
+    watched: { symbol: string; timeframe: Timeframe },
+    series: CandleSeries,
+    openTimeMs: number,
+  ): void {
+    const { symbol, timeframe } = watched;
+    const task = async (): Promise<void> => {
+      const rows = await this.#options.api.getKlines({
+        symbol,
+        granularityMin: timeframes[timeframe].minutes,
+        fromMs: openTimeMs - timeframeMs(timeframe),
+        toMs: openTimeMs,
+      });
+      const candles = rows.map(candleFromRow);
+      this.#publish(watched, series.merge(withRestVolumes(candles, (at) => series.at(at), openTimeMs)));
+    };
+    this.#flights.run(`volume:${symbol}|${timeframe}`, task).catch((error: unknown) => {
+      this.#options.logger.warn('candle-volume-read-failed', {
+        symbol,
+        timeframe,
+        error: toTradingError(error).message,
+      });
+    });
+  }
+
+  #publish(watched: { symbol: string; timeframe: Timeframe }, changed: readonly Candle[]): void {
+    for (const candle of changed)
+      for (const listener of this.#candleListeners)
+        listener({ symbol: watched.symbol, timeframe: watched.timeframe, candle });
   }
 
   onTicker(listener: (ticker: Ticker) => void): () => void {

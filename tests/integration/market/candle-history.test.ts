@@ -34,6 +34,36 @@ afterAll(async () => {
   await testEngine.stop();
 });
 
+describe('the live bar’s volume', () => {
+  // KuCoin documents the candle push's volume as wrong, and the venue sends it in coins where the
+  // kline endpoint answers lots: the bars the chart receives carry REST's lots, never the push's.
+  it('is in the lots the kline endpoint reports, never the push’s number', async () => {
+    const pushed: Candle[] = [];
+    const unsubscribe = testEngine.engine.events.subscribe((event, payload) => {
+      const update = payload as { symbol: string; timeframe: string; candle: Candle };
+      if (event === 'market:candle-updated' && update.symbol === symbol && update.timeframe === '1m')
+        pushed.push(update.candle);
+    });
+    await candles({ timeframe: '1m', limit: 5 });
+    const deadline = Date.now() + 20_000;
+    // Until a bar with traded volume came through (the venue trades on its random walk).
+    while (!pushed.some((candle) => candle.volume > 0) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    unsubscribe();
+    expect(pushed.some((candle) => candle.volume > 0)).toBe(true);
+    expect(pushed.every((candle) => Number.isInteger(candle.volume))).toBe(true);
+    const last = pushed.at(-1);
+    const rest = await testEngine.engine.services.client.rest.getKlines({
+      symbol,
+      granularityMin: 1,
+      fromMs: last?.openTimeMs ?? 0,
+      toMs: last?.openTimeMs ?? 0,
+    });
+    // The venue's bar only grows: what the chart got is at most what REST says now.
+    expect(last?.volume).toBeLessThanOrEqual(rest[0]?.[5] ?? Number.NaN);
+  });
+});
+
 describe('market:get-candles pages into the past', () => {
   it('returns older one-minute bars contiguous with the first page and none at or after endMs', async () => {
     const first = await candles({ timeframe: '1m', limit: 300 });

@@ -129,6 +129,8 @@ const marketSchema = z
     bookDepthLevels: z.number().int().positive().max(100).default(50),
     /** Public trades kept in main and pushed as the recent-trades tape (ADR 0530). */
     recentTradesKept: z.number().int().positive().max(500).default(50),
+    /** How often the forming bar's volume is read again over REST (the candle push's volume is not usable). */
+    formingVolumeRefreshMs: z.number().int().positive().default(10_000),
   })
   .strict();
 

@@ -7,6 +7,17 @@ import { receiveTradingState } from '../../stores/trading.actions.ts';
 import { tradingStore } from '../../stores/trading.store.ts';
 import { useKillSwitchPrompt } from './kill-switch-prompt.ts';
 
+/** Sends the kill switch; main's answer becomes the trading state and the report the dock shows. */
+async function pressKillSwitch(flatten: boolean, reason: string): Promise<void> {
+  const trimmed = reason.trim();
+  const result = await call('trading:trigger-kill-switch', {
+    flatten,
+    ...(trimmed === '' ? {} : { reason: trimmed.slice(0, 200) }),
+  });
+  receiveTradingState(tradingStore, result.state);
+  useKillReport.getState().show(result);
+}
+
 /**
  * The kill switch: cancels every order and HALTs trading; optionally flattens every position
  * at market. Always reachable from the header (and Shift+K), always asks first.
@@ -16,15 +27,7 @@ export function KillSwitch(): React.JSX.Element {
   const onOpenedChange = useKillSwitchPrompt((state) => state.setOpened);
   const [flatten, setFlatten] = useState(true);
   const [reason, setReason] = useState('');
-  const trigger = async (): Promise<void> => {
-    const trimmed = reason.trim();
-    const result = await call('trading:trigger-kill-switch', {
-      flatten,
-      ...(trimmed === '' ? {} : { reason: trimmed.slice(0, 200) }),
-    });
-    receiveTradingState(tradingStore, result.state);
-    useKillReport.getState().show(result);
-  };
+  const trigger = (): Promise<void> => pressKillSwitch(flatten, reason);
   const body = (
     <Stack gap="xs">
       <Text size="sm">Cancels every open order and sets trading to HALTED.</Text>
