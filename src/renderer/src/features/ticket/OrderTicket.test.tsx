@@ -15,6 +15,7 @@ import {
   typeInto,
   type Rendered,
 } from '../../test/render.test-helper.tsx';
+import { connectionStore } from '../../stores/connection.store.ts';
 import { resetTicketStore } from '../../stores/ticket.store.ts';
 import { OrderTicket } from './OrderTicket.tsx';
 import { previewDebounceMs } from './usePreview.ts';
@@ -129,5 +130,30 @@ describe('OrderTicket', () => {
     click(byTestId('ticket-size-from-risk'));
     // 3.32 USDT for 3 lots → 1.10666667 per lot → floor(10 / 1.10666667) = 9 lots
     expect(inputByTestId('ticket-size').value).toBe('9');
+  });
+
+  it('in live mode nothing is sent until the trader confirms the order and what it risks', async () => {
+    connectionStore.setState({ mode: 'live' });
+    try {
+      typeInto(inputByTestId('ticket-stop'), '89000');
+      await settlePreview();
+      click(byTestId('ticket-submit'));
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      expect(fake.calls.filter((c) => c.channel === 'trading:place-order')).toHaveLength(0);
+      const summary = byTestId('ticket-live-summary').textContent;
+      expect(summary).toContain('3 lots of XBTUSDTM limit 90000');
+      expect(summary).toContain('Stop at 89000');
+      expect(summary).toContain('Loss at the stop 3.32 USDT');
+      click(byTestId('ticket-live-confirm-confirm'));
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      expect(fake.calls.filter((c) => c.channel === 'trading:place-order')).toHaveLength(1);
+      expect(byTestId('ticket-placed').textContent).toContain('bw-1');
+    } finally {
+      connectionStore.setState({ mode: undefined });
+    }
   });
 });

@@ -2,8 +2,9 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../../bridge/index.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { useTrading } from '../../stores/hooks.ts';
+import { useConnection, useTrading } from '../../stores/hooks.ts';
 import { toTradingError, type TradingError } from '../../../../shared/errors.ts';
+import { LiveOrderConfirm } from './LiveOrderConfirm.tsx';
 import { ticketKey, type PreviewState } from './usePreview.ts';
 import { useSubmitRequest } from './useSubmitRequest.ts';
 import type { OrderTicket, PlacedOrder, TicketValidation } from './ticket.types.ts';
@@ -53,17 +54,16 @@ function Outcome(props: { readonly submission: Submission }): React.JSX.Element 
   );
 }
 
-/** The submit button, enabled only for a valid ticket with a fresh ALLOWED preview. */
-export function SubmitSection(props: {
-  readonly validation: TicketValidation;
-  readonly preview: PreviewState;
-}) {
+/** The ticket's sending: its state, why it may not be sent, and the live-mode confirmation. */
+function useTicketSubmission(validation: TicketValidation, preview: PreviewState) {
   const tradingState = useTrading((state) => state.tradingState?.state);
+  const live = useConnection((state) => state.mode) === 'live';
   const [submission, setSubmission] = useState<Submission>({ kind: 'idle' });
-  const blocker = submitBlocker(props.validation, props.preview, tradingState);
-  const send = (ticket: OrderTicket): void => {
+  const [confirming, setConfirming] = useState<OrderTicket | undefined>(undefined);
+  const blocker = submitBlocker(validation, preview, tradingState);
+  const send = (ticket: OrderTicket): Promise<void> => {
     setSubmission({ kind: 'sending' });
-    call('trading:place-order', ticket).then(
+    return call('trading:place-order', ticket).then(
       (placed) => {
         setSubmission({ kind: 'placed', placed });
       },
@@ -72,20 +72,36 @@ export function SubmitSection(props: {
       },
     );
   };
-  // The button's click and the B / S hotkeys both go through here.
+  // The button's click and the B / S hotkeys both go through here; live mode asks first.
   const submit = (): void => {
-    if (submission.kind === 'sending') return;
-    if (blocker === undefined && props.validation.ok) send(props.validation.ticket);
+    if (submission.kind === 'sending' || blocker !== undefined || !validation.ok) return;
+    if (live) setConfirming(validation.ticket);
+    else void send(validation.ticket);
   };
   useSubmitRequest({
-    validation: props.validation,
-    preview: props.preview,
+    validation,
+    preview,
     blocker: submission.kind === 'sending' ? 'An order from this ticket is being sent.' : blocker,
     onSubmit: submit,
     onRefused: (reason) => {
       setSubmission({ kind: 'refused', reason });
     },
   });
+  return { submission, blocker, submit, send, confirming, setConfirming };
+}
+
+/**
+ * The submit button, enabled only for a valid ticket with a fresh ALLOWED preview; in live mode
+ * it (and B / S) opens a confirmation with the order and its risk before anything is sent.
+ */
+export function SubmitSection(props: {
+  readonly validation: TicketValidation;
+  readonly preview: PreviewState;
+}) {
+  const { submission, blocker, submit, send, confirming, setConfirming } = useTicketSubmission(
+    props.validation,
+    props.preview,
+  );
   return (
     <Stack gap="xs">
       <Button
@@ -102,6 +118,14 @@ export function SubmitSection(props: {
         </Text>
       )}
       <Outcome submission={submission} />
+      <LiveOrderConfirm
+        ticket={confirming}
+        preview={props.preview.kind === 'ready' ? props.preview.preview : undefined}
+        onClose={() => {
+          setConfirming(undefined);
+        }}
+        onConfirm={send}
+      />
     </Stack>
   );
 }
