@@ -4,6 +4,7 @@ import { bookStore } from './book.store.ts';
 import { alertsStore } from './alerts.store.ts';
 import { startConnectionFeed } from './connection.feed.ts';
 import { connectionStore } from './connection.store.ts';
+import { startNotificationFocusFeed } from './focus.feed.ts';
 import { healthStore } from './health.store.ts';
 import { startMarketFeed } from './market.feed.ts';
 import { marketStore } from './market.store.ts';
@@ -24,6 +25,7 @@ export function startFeeds(): () => void {
     startAlertsFeed(alertsStore),
     startQuoteFeed(quoteStore),
     startBookFeed(bookStore, connectionStore),
+    startNotificationFocusFeed(tradingStore),
   ];
   return () => {
     for (const stop of stops) stop();
