@@ -228,11 +228,12 @@ function onClientEvent(rt: TradingRuntime, event: TradingClientEvent): void {
 export async function startLoop(
   rt: TradingRuntime,
   client: TradingClient,
+  onStoppable: (stop: () => Promise<void>) => void,
 ): Promise<{ report: ReconciliationReport; loop: { stop(): Promise<void> } }> {
   restoreSticky(rt);
   rt.machine.setTrigger('not-reconciled', true, 'start-up reconciliation with the exchange is running');
   const unsubscribe = client.subscribe?.((event) => {
-    onClientEvent(rt, event);
+    if (!rt.stopped) onClientEvent(rt, event);
   });
   rt.trailing.load();
   const loop = runLoop(rt);
@@ -241,10 +242,15 @@ export async function startLoop(
     unsubscribe?.();
     await loop.stop();
   };
+  // Handed out before reconciliation: an app that quits while it runs must still stop listening.
+  onStoppable(stop);
   try {
     const report = await reconcileWithRetry(rt);
-    rt.reconciled = true;
-    rt.machine.setTrigger('not-reconciled', false);
+    // Stopped meanwhile: the app is closing, and its journal with it; trading does not open.
+    if (!rt.stopped) {
+      rt.reconciled = true;
+      rt.machine.setTrigger('not-reconciled', false);
+    }
     return { report, loop: { stop } };
   } catch (error) {
     await stop();

@@ -60,17 +60,18 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
   const rt = buildRuntime(options, (event) => {
     for (const listener of listeners) listener(event);
   });
-  let loop: { stop(): Promise<void> } | undefined;
+  let stopLoop: (() => Promise<void>) | undefined;
   return {
     journal: options.journal,
     async start() {
-      const started = await startLoop(rt, options.client);
-      loop = started.loop;
+      const started = await startLoop(rt, options.client, (stop) => {
+        stopLoop = stop;
+      });
       return started.report;
     },
     async stop() {
       rt.stopped = true;
-      await loop?.stop();
+      await stopLoop?.();
       await stopWorkers(rt);
     },
     on(listener) {
