@@ -35,7 +35,12 @@ describe('market IPC', () => {
           atMs: 1,
         }),
     } as unknown as MarketService;
-    const handlers = createMarketHandlers({ market, health: () => health });
+    const stats = { symbol: 'XBTUSDTM', fundingRatePct: 0.01, nextFundingAtMs: 2, receivedAtMs: 1 };
+    const handlers = createMarketHandlers({
+      market,
+      health: () => health,
+      contractStats: (symbol) => Promise.resolve({ ...stats, symbol }),
+    });
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(marketChannels).sort());
     const request = marketChannels['market:get-candles'].request.parse({
       symbol: 'XBTUSDTM',
@@ -52,6 +57,11 @@ describe('market IPC', () => {
       );
     expect(await before(120_000)).toEqual([candle]);
     expect(await before(60_000)).toEqual([]);
+    expect(
+      marketChannels['market:get-contract-stats'].response.parse(
+        await handlers['market:get-contract-stats']({ symbol: 'ETHUSDTM' }),
+      ),
+    ).toEqual({ ...stats, symbol: 'ETHUSDTM' });
     expect(
       marketChannels['market:get-ticker'].response.parse(
         await handlers['market:get-ticker']({ symbol: 'ETHUSDTM' }),

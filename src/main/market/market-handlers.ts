@@ -1,4 +1,4 @@
-import type { ExchangeHealth } from '../../shared/ipc/channels/market.ts';
+import type { ContractStats, ExchangeHealth } from '../../shared/ipc/channels/market.ts';
 import type { MarketService } from './market-service.ts';
 import type { Timeframe } from './timeframes.ts';
 
@@ -6,6 +6,8 @@ import type { Timeframe } from './timeframes.ts';
 export interface MarketHandlerDeps {
   readonly market: MarketService;
   readonly health: () => ExchangeHealth;
+  /** The header's 24 h and funding figures of one contract, read from the exchange now. */
+  readonly contractStats: (symbol: string) => Promise<ContractStats>;
 }
 
 /**
@@ -25,6 +27,7 @@ export function createMarketHandlers(service: MarketHandlerDeps) {
         ? service.market.getCandles(request.symbol, request.timeframe, request.limit)
         : service.market.getCandlesBefore(request.symbol, request.timeframe, request.endMs, request.limit),
     'market:get-ticker': async (request: { symbol: string }) => service.market.getTicker(request.symbol),
+    'market:get-contract-stats': async (request: { symbol: string }) => service.contractStats(request.symbol),
     'exchange:get-health': async () => Promise.resolve(service.health()),
   };
 }

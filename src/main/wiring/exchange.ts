@@ -58,7 +58,11 @@ export function createEngineClient(input: {
 
 /** Market handlers; asking for candles also subscribes their stream, so the chart stays live. */
 export function engineMarketHandlers(client: ExchangeClient, logger: Logger): ChannelHandlers {
-  const base = createMarketHandlers({ market: client.market, health: () => client.health() });
+  const base = createMarketHandlers({
+    market: client.market,
+    health: () => client.health(),
+    contractStats: async (symbol) => contractStatsOf(await client.rest.getContract(symbol), Date.now()),
+  });
   return {
     ...base,
     'market:get-candles': async (request) => {
@@ -68,8 +72,6 @@ export function engineMarketHandlers(client: ExchangeClient, logger: Logger): Ch
       });
       return candles;
     },
-    'market:get-contract-stats': async (request) =>
-      contractStatsOf(await client.rest.getContract(request.symbol), Date.now()),
     'market:get-ticker': async (request) => {
       const ticker = await base['market:get-ticker'](request);
       client.market.watchTicker(request.symbol).catch((error: unknown) => {
