@@ -40,6 +40,11 @@ describe('liquidation watch against the paper venue', () => {
     );
     const liq = Number(position.liquidationPrice);
     expect(position.distanceToLiquidationPct).toBeGreaterThan(15);
+    // On the contract's tick (0.1), rounded toward the mark, whatever decimals the exchange sent.
+    const venueLiq = Number((await engine.client.rest.listPositions())[0]?.liquidationPrice);
+    expect(position.liquidationPrice).toMatch(/^\d+\.\d$/);
+    expect(liq).toBeGreaterThanOrEqual(venueLiq);
+    expect(liq - venueLiq).toBeLessThan(0.1);
     const markAt = (pct: number): string => (liq / (1 - pct / 100)).toFixed(1);
     const levelsSeen = () =>
       engine.alerts.filter((a) => a.code.startsWith('liquidation-')).map((a) => a.code);
@@ -66,5 +71,7 @@ describe('liquidation watch against the paper venue', () => {
       .filter((ev) => ev.name === 'trading:liquidation-warning')
       .map((ev) => ev.payload.level);
     expect(warnings).toEqual(['warning', 'critical']);
+    const critical = engine.alerts.find((a) => a.code === 'liquidation-critical');
+    expect(critical?.message).toContain(`from liquidation ${position.liquidationPrice}`);
   });
 });

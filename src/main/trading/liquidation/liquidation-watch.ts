@@ -4,7 +4,7 @@
  * When the exchange reports no liquidation price (docs/reference/kucoin-futures.md#liquidation-despite-a-stop: "liquidationPrice 0") the
  * engine's own estimate (docs/reference/kucoin-futures.md#isolated-margin) is used instead.
  */
-import { dec, format, mul, type Dec } from '../../../shared/domain/decimal.ts';
+import { dec, format, isDecimalString, mul, roundToTick, type Dec } from '../../../shared/domain/decimal.ts';
 import { ValidationError } from '../../../shared/errors.ts';
 import { raiseAlert, type TradingDeps } from '../deps.ts';
 import { estimateLiquidationPrice } from '../risk/liquidation.ts';
@@ -64,10 +64,19 @@ export function createLiquidationWatch(deps: TradingDeps): LiquidationWatch {
   };
 }
 
-/** The exchange's liquidation price, else the engine's own estimate; undefined when neither is possible. */
+/**
+ * The exchange's liquidation price, else the engine's own estimate; undefined when neither is
+ * possible. The exchange's figure comes with more decimals than the contract quotes
+ * ("72374.95034" at tick 0.1): it is put on the tick grid toward the mark (a long's rounds up, a
+ * short's down), so what the trader reads and every distance taken from it never flatter.
+ */
 function liquidationOf(deps: TradingDeps, position: ExchangePosition): string | undefined {
-  if (position.liquidationPrice !== undefined) return position.liquidationPrice;
   const known = deps.contracts.get(position.symbol);
+  if (position.liquidationPrice !== undefined) {
+    if (known === undefined || !isDecimalString(position.liquidationPrice)) return position.liquidationPrice;
+    const rounding = position.side === 'long' ? 'up' : 'down';
+    return format(roundToTick(dec(position.liquidationPrice), known.prepared.tickSize, rounding));
+  }
   // Cross positions liquidate on the account's margin ratio: the exchange's figure or nothing.
   if (
     known === undefined ||
@@ -148,6 +157,7 @@ function announce(
     `liquidation-${level}`,
     text,
     position.symbol,
-    { distancePct, markPrice, liquidationPrice },
+    // The alert's numbers are read by a person (the Alerts tab, an e-mail): two decimals.
+    { distancePct: Math.round(distancePct * 100) / 100, markPrice, liquidationPrice },
   );
 }
