@@ -8,6 +8,7 @@ import { formatClockTime } from '../../components/format.ts';
 import { useMarket, useTrading } from '../../stores/hooks.ts';
 import { priceText } from '../positions/position-numbers.ts';
 import type { Order } from '../../../../shared/domain/order.ts';
+import { wholeWordBadge } from '../../components/badge-style.ts';
 import { ordersOfTab } from '../terminal/dock-tabs.ts';
 import { canCancel, orderStatusColor, orderStatusHint, sortOrders } from './order-status.ts';
 
@@ -19,6 +20,7 @@ function StatusBadge(props: { readonly order: Order }): React.JSX.Element {
       variant={status === 'UNKNOWN' ? 'filled' : 'light'}
       data-testid={`order-status-${clientOid}`}
       data-status={status}
+      style={wholeWordBadge}
       leftSection={
         status === 'RECONCILING' ? <Loader size={10} color={orderStatusColor.RECONCILING} /> : null
       }

@@ -12,6 +12,7 @@ import { trailingSummary } from '../../stores/trading.trailing.ts';
 import { ProtectionBadge } from './ProtectionBadge.tsx';
 import { ProtectionControls } from './ProtectionControls.tsx';
 import { liquidationDistance, priceText, roeText, stopText, usdtText } from './position-numbers.ts';
+import { wholeWordBadge } from '../../components/badge-style.ts';
 
 function LiquidationCell(props: {
   readonly position: Position;
@@ -33,7 +34,13 @@ function LiquidationCell(props: {
     >
       {distance.text}
       {distance.level === 'unknown' ? null : (
-        <Badge ml={6} size="xs" color={distance.color} variant={distance.level === 'ok' ? 'light' : 'filled'}>
+        <Badge
+          ml={6}
+          size="xs"
+          color={distance.color}
+          variant={distance.level === 'ok' ? 'light' : 'filled'}
+          style={wholeWordBadge}
+        >
           {distance.label}
         </Badge>
       )}
@@ -47,7 +54,7 @@ function TrailingCell(props: { readonly symbol: string }): React.JSX.Element {
   return (
     <Table.Td ff="monospace" data-testid={`trailing-cell-${props.symbol}`}>
       {trailing !== undefined && !trailing.activated ? (
-        <Badge mr={6} size="xs" color="gray" variant="light">
+        <Badge mr={6} size="xs" color="gray" variant="light" style={wholeWordBadge}>
           waiting
         </Badge>
       ) : null}
@@ -84,7 +91,7 @@ function PositionRow(props: {
     <Table.Tr data-testid={`position-row-${p.symbol}`}>
       <Table.Td>{p.symbol}</Table.Td>
       <Table.Td>
-        <Badge color={p.side === 'long' ? 'teal' : 'red'} variant="light">
+        <Badge color={p.side === 'long' ? 'teal' : 'red'} variant="light" style={wholeWordBadge}>
           {p.side.toUpperCase()}
         </Badge>
       </Table.Td>

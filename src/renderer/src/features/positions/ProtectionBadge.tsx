@@ -2,6 +2,7 @@ import { Badge, Tooltip } from '@mantine/core';
 import type { Position } from '../../../../shared/domain/position.ts';
 import type { ProtectionChanged } from '../../stores/trading.types.ts';
 import { protectionBadge, protectionLabel } from './protection.ts';
+import { wholeWordBadge } from '../../components/badge-style.ts';
 
 /**
  * PROTECTED (green), NAKED n s (red, counting) or UNKNOWN (amber: the stops could not be read):
@@ -26,6 +27,7 @@ export function ProtectionBadge(props: {
         variant={view.status === 'PROTECTED' ? 'light' : 'filled'}
         data-testid={`protection-badge-${props.position.symbol}`}
         data-status={view.status}
+        style={wholeWordBadge}
       >
         {protectionLabel(view)}
       </Badge>
