@@ -82,7 +82,7 @@ describe('OrderTicket', () => {
     await settlePreview();
     expect(fake.calls.filter((c) => c.channel === 'trading:preview-order')).toHaveLength(0);
     expect(byTestId('ticket-submit').hasAttribute('disabled')).toBe(true);
-    expect(byTestId('ticket-blocker').textContent).toMatch(/needs a stop/);
+    expect(byTestId('ticket-blocker').textContent).toMatch(/needs a protective stop/);
   });
 
   it('with a stop: previews once after typing pauses, shows the numbers, then places the order', async () => {

@@ -26,7 +26,7 @@ export function OrderTicket(props: { readonly context: TicketContext }): React.J
   );
   const { draft, form, notional, touched, onChange } = useTicketForm(context);
   const validation = useMemo(() => validateTicket(form, context), [form, context]);
-  const shown = useMemo(() => problemsToShow(validation, touched), [validation, touched]);
+  const shown = useMemo(() => problemsToShow(validation, touched, form), [validation, touched, form]);
   const { state: preview, lastReady } = usePreview(validation.ok ? validation.ticket : undefined);
   return (
     <Paper withBorder p="md" data-testid="order-ticket">

@@ -22,7 +22,8 @@ export function submitBlocker(
   preview: PreviewState,
   tradingState: string | undefined,
 ): string | undefined {
-  if (!validation.ok) return 'Fix the ticket first (every entry needs a stop).';
+  if (!validation.ok)
+    return `Fix the ticket first: ${validation.problems[0]?.message ?? 'every entry needs a stop.'}`;
   if (tradingState === 'HALTED') return 'Trading is HALTED: no new entries.';
   if (preview.kind !== 'ready' || preview.ticketKey !== ticketKey(validation.ticket)) {
     return 'Waiting for the risk preview of this exact ticket.';

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { problemsToShow, sameEntryAndStop } from './ticket-form.ts';
+import type { TicketForm } from './ticket.types.ts';
 
 describe('ticket form helpers', () => {
-  it('shows problems only for touched fields', () => {
+  const form: TicketForm = {
+    symbol: 'XBTUSDTM',
+    side: 'buy',
+    type: 'limit',
+    sizeLots: '1',
+    price: '',
+    leverage: '5',
+    stopPrice: '',
+    trailingEnabled: false,
+    trailingMode: 'percent',
+    trailingDistance: '',
+    trailingActivationPrice: '',
+  };
+
+  it('shows problems of empty fields only once touched', () => {
     const validation = {
       ok: false as const,
       problems: [
@@ -10,10 +25,18 @@ describe('ticket form helpers', () => {
         { field: 'stopPrice' as const, message: 'needs a stop' },
       ],
     };
-    expect(problemsToShow(validation, new Set(['stopPrice']))).toEqual({
+    expect(problemsToShow(validation, new Set(['stopPrice']), form)).toEqual({
       ok: false,
       problems: [{ field: 'stopPrice', message: 'needs a stop' }],
     });
+  });
+
+  it('shows the problem of a value the trader did not type: a default leverage above the cap', () => {
+    const validation = {
+      ok: false as const,
+      problems: [{ field: 'leverage' as const, message: 'Leverage is a whole number from 1 to 3.' }],
+    };
+    expect(problemsToShow(validation, new Set(), form)).toEqual(validation);
   });
 
   it('same entry and stop ignores size only', () => {

@@ -36,13 +36,25 @@ export function ticketLots(ticket: OrderTicket): number {
 }
 
 /**
- * The problems to show under the inputs: only for fields the trader has already changed, so a
- * fresh ticket is not a wall of red. Submission still uses the full validation.
+ * The problems to show under the inputs: for fields the trader has already changed, and for
+ * fields that hold a value they did not type (a default leverage above a cap lowered in Settings),
+ * so a fresh ticket is not a wall of red over empty fields yet never hides why it cannot be sent.
+ * Submission still uses the full validation.
  */
 export function problemsToShow(
   validation: TicketValidation,
   touched: ReadonlySet<keyof TicketForm>,
+  form: TicketForm,
 ): TicketValidation {
   if (validation.ok) return validation;
-  return { ok: false, problems: validation.problems.filter((problem) => touched.has(problem.field)) };
+  const holdsValue = (field: keyof TicketForm): boolean => {
+    const value = form[field];
+    return typeof value === 'string' && value.trim() !== '';
+  };
+  return {
+    ok: false,
+    problems: validation.problems.filter(
+      (problem) => touched.has(problem.field) || holdsValue(problem.field),
+    ),
+  };
 }
