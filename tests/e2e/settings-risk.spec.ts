@@ -51,8 +51,27 @@ test('Settings refuses an out-of-range risk limit with its message and saves a v
   await page.getByTestId('ticket-size').fill('1');
   await page.getByTestId('ticket-leverage').fill('5');
   await page.getByTestId('ticket-stop').fill(stop);
-  await expect(page.getByTestId('preview-verdict')).toHaveText(/DENIED/, { timeout: 15_000 });
-  await expect(page.getByTestId('preview-denial')).toContainText('your cap 3×');
+  // The ticket already knows the new cap: 5× is refused in the field, nothing can be sent…
+  const ticket = page.getByTestId('order-ticket');
+  await expect(ticket).toContainText('Leverage (max 3×)', { timeout: 15_000 });
+  await expect(ticket).toContainText('Leverage is a whole number from 1 to 3.');
+  await expect(page.getByTestId('ticket-submit')).toBeDisabled();
+  // …and main's risk preview of the same ticket, the one the engine enforces, denies it too.
+  const trading = engine.services.trading;
+  if (trading === undefined) throw new Error('paper mode must run the trading engine');
+  const preview = await trading.previewOrder({
+    symbol,
+    side: 'buy',
+    type: 'market',
+    sizeLots: 1,
+    leverage: 5,
+    stopPrice: stop,
+  });
+  expect(preview.verdict).toBe('deny');
+  expect(preview.denial?.message).toContain('your cap 3×');
+  // At the cap the ticket's preview allows it.
+  await page.getByTestId('ticket-leverage').fill('3');
+  await expect(page.getByTestId('preview-verdict')).toHaveText(/allowed/i, { timeout: 15_000 });
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await app.screenshot('settings-risk-preview-obeys-1280x800');

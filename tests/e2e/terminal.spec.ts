@@ -3,12 +3,7 @@
 // stop shows up in the dock as PROTECTED while the chart stays in view, and the stop is counted
 // under Stop orders. Each flow ends in a screenshot at both sizes.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-] as const;
+import { expect, screenSizes as sizes, test } from './fixtures.ts';
 
 /** Every part a trader needs at once is inside the window, and the page itself does not scroll. */
 async function expectOneScreen(page: Page, height: number): Promise<void> {
@@ -38,14 +33,12 @@ async function expectOneScreen(page: Page, height: number): Promise<void> {
 
 async function shootBoth(
   page: Page,
-  app: { readonly screenshot: (name: string) => Promise<void> },
+  app: {
+    readonly screenshotAtBothSizes: (name: string, check: (height: number) => Promise<void>) => Promise<void>;
+  },
   name: string,
 ): Promise<void> {
-  for (const size of sizes) {
-    await page.setViewportSize(size);
-    await expectOneScreen(page, size.height);
-    await app.screenshot(`${name}-${String(size.width)}x${String(size.height)}`);
-  }
+  await app.screenshotAtBothSizes(name, (height) => expectOneScreen(page, height));
 }
 
 test('chart, book of orders, ticket and positions are on one screen at 1280×800 and 1920×1080', async ({

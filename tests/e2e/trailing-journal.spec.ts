@@ -38,7 +38,9 @@ test('trailing stop from the ticket reaches chart and positions by event; the jo
   await page.getByTestId('ticket-trailing-distance').fill('0.2');
   // On the losing side of the entry the ticket refuses the activation price.
   await page.getByTestId('ticket-trailing-activation').fill(tick(mark * 0.99));
-  await expect(page.getByText(/A long's trailing activates above the entry/)).toBeVisible();
+  // Under the field, and as the reason the button stays off.
+  await expect(page.getByText(/A long's trailing activates above the entry/)).toHaveCount(2);
+  await expect(page.getByTestId('ticket-blocker')).toContainText("A long's trailing activates above the entry");
   await page.getByTestId('ticket-trailing-activation').fill(activation);
   await expect(page.getByTestId('preview-verdict')).toHaveText(/allowed/i, { timeout: 15_000 });
   await app.screenshot('trailing-ticket');

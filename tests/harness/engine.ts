@@ -20,6 +20,8 @@ export interface TestEngine {
   engine: Engine;
   userData: string;
   notifications: RecordedNotification[];
+  /** Clicks the notification at this index of `notifications`, as the trader would on the desktop. */
+  clickNotification(index: number): void;
   stop(): Promise<void>;
 }
 
@@ -60,15 +62,27 @@ export async function startTestEngine(
   };
   writeFileSync(join(userData, 'settings.json'), JSON.stringify(settings));
   const notifications: RecordedNotification[] = [];
+  const clicks: ((() => void) | undefined)[] = [];
   const engine = await startEngine({
     platform: {
       paths: { userData, logs: join(userData, 'logs') },
-      notifier: { notify: (notification) => notifications.push(notification) },
+      notifier: {
+        notify: (notification, onClick) => {
+          notifications.push(notification);
+          clicks.push(onClick);
+        },
+      },
       clock: systemClock,
     },
     mode: options.mode ?? 'paper',
     version: '0.0.0-test',
     ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
   });
-  return { engine, userData, notifications, stop: () => engine.stop() };
+  const clickNotification = (index: number): void => {
+    const click = clicks[index];
+    if (click === undefined)
+      throw new Error(`notification ${String(index)} was not shown or has no click action`);
+    click();
+  };
+  return { engine, userData, notifications, clickNotification, stop: () => engine.stop() };
 }
