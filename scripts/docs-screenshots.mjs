@@ -17,7 +17,12 @@ const images = join(root, 'docs', 'images');
 
 /** e2e screenshot (artifacts/e2e/<name>.png) → the image the docs use, with the spec that takes it. */
 const shots = [
-  { from: 'trade-ticket-preview', to: 'bulwark-trade.png', spec: 'tests/e2e/trade-flow.spec.ts' },
+  { from: 'terminal-protected-1280x800', to: 'bulwark-trade.png', spec: 'tests/e2e/terminal.spec.ts' },
+  {
+    from: 'chart-trading-stop-dragged-1280x800',
+    to: 'chart-trading.png',
+    spec: 'tests/e2e/chart-trading.spec.ts',
+  },
   { from: 'trade-position-protected', to: 'position-protected.png', spec: 'tests/e2e/trade-flow.spec.ts' },
   { from: 'trailing-positions-moved', to: 'trailing-moved.png', spec: 'tests/e2e/trailing-journal.spec.ts' },
   { from: 'paper-live-data', to: 'paper-live-data.png', spec: 'tests/e2e/paper-live-data.spec.ts' },
