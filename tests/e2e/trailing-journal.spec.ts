@@ -40,7 +40,9 @@ test('trailing stop from the ticket reaches chart and positions by event; the jo
   await page.getByTestId('ticket-trailing-activation').fill(tick(mark * 0.99));
   // Under the field, and as the reason the button stays off.
   await expect(page.getByText(/A long's trailing activates above the entry/)).toHaveCount(2);
-  await expect(page.getByTestId('ticket-blocker')).toContainText("A long's trailing activates above the entry");
+  await expect(page.getByTestId('ticket-blocker')).toContainText(
+    "A long's trailing activates above the entry",
+  );
   await page.getByTestId('ticket-trailing-activation').fill(activation);
   await expect(page.getByTestId('preview-verdict')).toHaveText(/allowed/i, { timeout: 15_000 });
   await app.screenshot('trailing-ticket');
