@@ -13,5 +13,15 @@ export function formatDuration(ms: number): string {
 
 /** Epoch ms → `HH:MM:SS` in local time, for "last seen" cells. */
 export function formatClockTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour12: false });
+  return clockTime.format(epochMs);
 }
+
+// One formatter for the page: toLocaleTimeString builds a new Intl formatter on every call, and
+// the trades tape formats dozens of times a second.
+const clockTime = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  // h23, not hour12: false: the latter prints midnight as 24:00:00 in some locales.
+  hourCycle: 'h23',
+});

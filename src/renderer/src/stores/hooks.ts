@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { alertsStore, type AlertsState } from './alerts.store.ts';
 import { bookStore, type BookState } from './book.store.ts';
@@ -26,6 +27,32 @@ export function useTrading<T>(selector: (state: TradingStoreState) => T): T {
  */
 export function useMarket<T>(selector: (state: MarketState) => T): T {
   return useStore(marketStore, selector);
+}
+
+/**
+ * Reads a FAST slice of the market store (a last price) at most once per `everyMs`, for a view
+ * that needs it only roughly (the ticket's reference price): the value it shows is at most
+ * `everyMs` old, and the view re-renders at most that often instead of on every tick. Pass a
+ * stable selector (`useCallback`).
+ */
+export function useMarketSampled<T>(selector: (state: MarketState) => T, everyMs: number): T {
+  const [value, setValue] = useState(() => selector(marketStore.getState()));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sample = (): void => {
+      timer = undefined;
+      setValue(selector(marketStore.getState()));
+    };
+    sample();
+    const unsubscribe = marketStore.subscribe(() => {
+      timer ??= setTimeout(sample, everyMs);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [selector, everyMs]);
+  return value;
 }
 
 /** Reads one slice of the exchange health store. */

@@ -1,38 +1,52 @@
-import { Text, UnstyledButton } from '@mantine/core';
+import { memo } from 'react';
 import type { GroupedLevel } from './book-grouping.ts';
 
 const barColour = {
   bid: 'var(--mantine-color-teal-9)',
   ask: 'var(--mantine-color-red-9)',
 } as const;
-const priceColour = { bid: 'teal.4', ask: 'red.4' } as const;
+const priceColour = { bid: 'var(--mantine-color-teal-4)', ask: 'var(--mantine-color-red-4)' } as const;
 
-/** One grouped level: price (click picks it), size, cumulative size, and the depth bar behind them. */
-export function BookLevelRow(props: {
+const rowStyle: React.CSSProperties = {
+  position: 'relative',
+  display: 'grid',
+  gridTemplateColumns: '1fr 1fr 1fr',
+  flex: '0 0 auto',
+  width: '100%',
+  padding: '0 var(--mantine-spacing-xs)',
+  border: 0,
+  background: 'transparent',
+  color: 'inherit',
+  cursor: 'pointer',
+  textAlign: 'left',
+  fontFamily: 'var(--mantine-font-family-monospace)',
+  fontSize: 'var(--mantine-font-size-xs)',
+  lineHeight: 1.6,
+};
+const cell: React.CSSProperties = { position: 'relative' };
+const right: React.CSSProperties = { position: 'relative', textAlign: 'right' };
+const dimmed: React.CSSProperties = { ...right, color: 'var(--mantine-color-dimmed)' };
+
+interface BookLevelRowProps {
   readonly side: 'bid' | 'ask';
   readonly level: GroupedLevel;
   /** Cumulative lots of the deepest shown level of either side: the full-width bar. */
   readonly maxCumulativeLots: number;
   readonly onPickPrice: ((price: string) => void) | undefined;
-}): React.JSX.Element {
+}
+
+function BookLevelRowView(props: BookLevelRowProps): React.JSX.Element {
   const { side, level } = props;
   const widthPct = props.maxCumulativeLots > 0 ? (level.cumulativeLots / props.maxCumulativeLots) * 100 : 0;
   return (
-    <UnstyledButton
+    <button
+      type="button"
+      className="bulwark-book-row"
       data-testid={side === 'bid' ? 'book-bid-row' : 'book-ask-row'}
       data-price={level.price}
       aria-label={`${side === 'bid' ? 'Bid' : 'Ask'} ${level.price}, ${level.sizeLots} lots: use this price`}
       onClick={() => props.onPickPrice?.(level.price)}
-      style={{
-        position: 'relative',
-        display: 'grid',
-        gridTemplateColumns: '1fr 1fr 1fr',
-        flex: '0 0 auto',
-        padding: '0 var(--mantine-spacing-xs)',
-        fontFamily: 'var(--mantine-font-family-monospace)',
-        fontSize: 'var(--mantine-font-size-xs)',
-        lineHeight: 1.6,
-      }}
+      style={rowStyle}
     >
       <span
         aria-hidden
@@ -47,15 +61,25 @@ export function BookLevelRow(props: {
           pointerEvents: 'none',
         }}
       />
-      <Text span inherit c={priceColour[side]} style={{ position: 'relative' }}>
-        {level.price}
-      </Text>
-      <Text span inherit ta="right" style={{ position: 'relative' }}>
-        {level.sizeLots}
-      </Text>
-      <Text span inherit ta="right" c="dimmed" style={{ position: 'relative' }}>
-        {level.cumulativeLots}
-      </Text>
-    </UnstyledButton>
+      <span style={{ ...cell, color: priceColour[side] }}>{level.price}</span>
+      <span style={right}>{level.sizeLots}</span>
+      <span style={dimmed}>{level.cumulativeLots}</span>
+    </button>
   );
 }
+
+/**
+ * One grouped level: price (click picks it), size, cumulative size, and the depth bar behind them.
+ * Plain elements, and re-rendered only when what it shows changed: a push brings new level
+ * objects for the whole book, most of them with the same numbers.
+ */
+export const BookLevelRow = memo(
+  BookLevelRowView,
+  (before, after) =>
+    before.side === after.side &&
+    before.onPickPrice === after.onPickPrice &&
+    before.maxCumulativeLots === after.maxCumulativeLots &&
+    before.level.price === after.level.price &&
+    before.level.sizeLots === after.level.sizeLots &&
+    before.level.cumulativeLots === after.level.cumulativeLots,
+);

@@ -45,6 +45,20 @@ function groupBook(book: BookSnapshot | undefined, tickSize: string | undefined,
   } satisfies GroupedBook;
 }
 
+/**
+ * Levels drawn per side at most: the panel clips the rest away from the spread and even a tall
+ * window shows fewer, while the book is redrawn up to ten times a second.
+ */
+export const levelsShownPerSide = 25;
+
+function shownLevels(book: GroupedBook): GroupedBook {
+  return {
+    ...book,
+    asks: book.asks.slice(0, levelsShownPerSide),
+    bids: book.bids.slice(0, levelsShownPerSide),
+  };
+}
+
 /** The title and the grouping selector (1×, 10×, 100× the tick; off while the tick is unknown). */
 function BookHeader(props: {
   readonly tickKnown: boolean;
@@ -103,7 +117,7 @@ export function BookPanel(props: BookPanelProps): React.JSX.Element {
     symbol === undefined ? undefined : state.contracts[symbol]?.tickSize,
   );
   const [multiple, setMultiple] = useState<GroupingMultiple>(1);
-  const grouped = useMemo(() => groupBook(book, tickSize, multiple), [book, tickSize, multiple]);
+  const grouped = useMemo(() => shownLevels(groupBook(book, tickSize, multiple)), [book, tickSize, multiple]);
   const maxCumulativeLots = Math.max(
     grouped.asks.at(-1)?.cumulativeLots ?? 0,
     grouped.bids.at(-1)?.cumulativeLots ?? 0,

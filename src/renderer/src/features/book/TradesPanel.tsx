@@ -1,4 +1,5 @@
 import { Group, Text } from '@mantine/core';
+import { memo } from 'react';
 import type { PublicTrade } from '../../../../shared/ipc/channels/market.ts';
 import { formatClockTime } from '../../components/format.ts';
 import { useBook, useMarket } from '../../stores/hooks.ts';
@@ -6,7 +7,13 @@ import { formatToTick } from './book-grouping.ts';
 import { PanelPlaceholder, StaleNotice, panelStyle } from './PanelNotice.tsx';
 
 const sideText = { buy: '▲ Buy', sell: '▼ Sell' } as const;
-const sideColour = { buy: 'teal.4', sell: 'red.4' } as const;
+const sideColour = { buy: 'var(--mantine-color-teal-4)', sell: 'var(--mantine-color-red-4)' } as const;
+
+/**
+ * Rows drawn at most: the panel clips what does not fit, and even a 1440-pixel-high window shows
+ * fewer; the tape is redrawn up to ten times a second, so rows nobody can see are not built.
+ */
+export const tradesShown = 30;
 
 const rowStyle: React.CSSProperties = {
   display: 'grid',
@@ -17,28 +24,36 @@ const rowStyle: React.CSSProperties = {
   fontSize: 'var(--mantine-font-size-xs)',
   lineHeight: 1.6,
 };
+const right: React.CSSProperties = { textAlign: 'right' };
+const dimmed: React.CSSProperties = { textAlign: 'right', color: 'var(--mantine-color-dimmed)' };
 
-function TradeRow(props: { readonly trade: PublicTrade; readonly tickSize: string | undefined }) {
+// Plain elements and memoised by trade: a trade never changes, so a push re-renders only the
+// rows that are new (Mantine's Text costs a style resolution per cell, per push).
+interface TradeRowProps {
+  readonly trade: PublicTrade;
+  readonly tickSize: string | undefined;
+}
+
+function TradeRowView(props: TradeRowProps) {
   const { trade } = props;
   const price = props.tickSize === undefined ? trade.price : formatToTick(trade.price, props.tickSize);
+  const colour = { color: sideColour[trade.side] };
   return (
     <div data-testid="trade-row" data-side={trade.side} data-trade-id={trade.tradeId} style={rowStyle}>
-      <Text span inherit c={sideColour[trade.side]}>
-        {price}
-      </Text>
-      <Text span inherit ta="right">
-        {trade.sizeLots}
-      </Text>
+      <span style={colour}>{price}</span>
+      <span style={right}>{trade.sizeLots}</span>
       {/* The side in words and an arrow, not colour alone. */}
-      <Text span inherit ta="right" c={sideColour[trade.side]}>
-        {sideText[trade.side]}
-      </Text>
-      <Text span inherit ta="right" c="dimmed">
-        {formatClockTime(trade.timeMs)}
-      </Text>
+      <span style={{ ...right, ...colour }}>{sideText[trade.side]}</span>
+      <span style={dimmed}>{formatClockTime(trade.timeMs)}</span>
     </div>
   );
 }
+
+// Each push brings the tape as new objects; a trade with the same id is the same trade.
+const TradeRow = memo(
+  TradeRowView,
+  (before, after) => before.trade.tradeId === after.trade.tradeId && before.tickSize === after.tickSize,
+);
 
 /**
  * The watched symbol's recent trades, newest first (ADR 0530): price to the tick, size in lots,
@@ -70,7 +85,7 @@ export function TradesPanel(): React.JSX.Element {
         emptyText="No trades since the book was opened."
       />
       <div style={{ flex: 1, minHeight: 0, overflow: 'hidden', display: 'flex', flexDirection: 'column' }}>
-        {trades.map((trade) => (
+        {trades.slice(0, tradesShown).map((trade) => (
           <TradeRow key={trade.tradeId} trade={trade} tickSize={tickSize} />
         ))}
       </div>

@@ -1,7 +1,8 @@
 import { Box, ScrollArea, Stack } from '@mantine/core';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
-import { useMarket } from '../../stores/hooks.ts';
+import { useMarket, useMarketSampled } from '../../stores/hooks.ts';
+import type { MarketState } from '../../stores/market.store.ts';
 import { useSettingsStore } from '../../stores/settings.store.ts';
 import { VerdictStrip } from '../analysis/VerdictStrip.tsx';
 import { useTicketStore } from '../../stores/ticket.store.ts';
@@ -20,10 +21,16 @@ function Handle(props: { readonly id: string }): React.JSX.Element {
   return <Separator id={props.id} className="bulwark-split-handle" />;
 }
 
+/** How often the ticket's reference price follows the last price. */
+const ticketReferenceEveryMs = 1_000;
+
 /** The ticket column: the multi-timeframe verdict above the ticket, scrolling inside its pane only. */
 function TicketColumn(): React.JSX.Element {
   const symbol = useSettingsStore((state) => state.symbol);
-  const referencePrice = useMarket((state) => state.lastPrice[symbol]);
+  // The ticket checks the stop's side and sizes USDT against it; main prices the preview itself,
+  // so a reference a second old is enough, and the ticket need not re-render on every tick.
+  const lastPriceOf = useCallback((state: MarketState) => state.lastPrice[symbol], [symbol]);
+  const referencePrice = useMarketSampled(lastPriceOf, ticketReferenceEveryMs);
   const contract = useMarket((state) => state.contracts[symbol]);
   const context = useMemo<TicketContext>(
     () => ({ contract: contractRules(contract), referencePrice }),
