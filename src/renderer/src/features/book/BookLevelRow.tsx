@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { GroupedLevel } from './book-grouping.ts';
+import { rowPx } from './useRowsThatFit.ts';
 
 const barColour = {
   bid: 'var(--mantine-color-teal-9)',
@@ -21,7 +22,7 @@ const rowStyle: React.CSSProperties = {
   textAlign: 'left',
   fontFamily: 'var(--mantine-font-family-monospace)',
   fontSize: 'var(--mantine-font-size-xs)',
-  lineHeight: 1.6,
+  lineHeight: `${String(rowPx)}px`,
 };
 const cell: React.CSSProperties = { position: 'relative' };
 const right: React.CSSProperties = { position: 'relative', textAlign: 'right' };

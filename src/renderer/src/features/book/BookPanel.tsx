@@ -1,5 +1,5 @@
 import { Group, SegmentedControl, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { BookSnapshot } from '../../../../shared/ipc/channels/market.ts';
 import { useBook, useMarket } from '../../stores/hooks.ts';
 import { BookLevelRow } from './BookLevelRow.tsx';
@@ -12,6 +12,7 @@ import {
   type GroupingMultiple,
 } from './book-grouping.ts';
 import { PanelPlaceholder, StaleNotice, panelStyle } from './PanelNotice.tsx';
+import { rowPx, useRowsThatFit } from './useRowsThatFit.ts';
 
 /** Props of {@link BookPanel}. */
 export interface BookPanelProps {
@@ -51,12 +52,8 @@ function groupBook(book: BookSnapshot | undefined, tickSize: string | undefined,
  */
 export const levelsShownPerSide = 25;
 
-function shownLevels(book: GroupedBook): GroupedBook {
-  return {
-    ...book,
-    asks: book.asks.slice(0, levelsShownPerSide),
-    bids: book.bids.slice(0, levelsShownPerSide),
-  };
+function shownLevels(book: GroupedBook, perSide: number): GroupedBook {
+  return { ...book, asks: book.asks.slice(0, perSide), bids: book.bids.slice(0, perSide) };
 }
 
 /** The title and the grouping selector (1×, 10×, 100× the tick; off while the tick is unknown). */
@@ -117,7 +114,12 @@ export function BookPanel(props: BookPanelProps): React.JSX.Element {
     symbol === undefined ? undefined : state.contracts[symbol]?.tickSize,
   );
   const [multiple, setMultiple] = useState<GroupingMultiple>(1);
-  const grouped = useMemo(() => shownLevels(groupBook(book, tickSize, multiple)), [book, tickSize, multiple]);
+  const asksBox = useRef<HTMLDivElement>(null);
+  const perSide = useRowsThatFit(asksBox, rowPx, levelsShownPerSide);
+  const grouped = useMemo(
+    () => shownLevels(groupBook(book, tickSize, multiple), perSide),
+    [book, tickSize, multiple, perSide],
+  );
   const maxCumulativeLots = Math.max(
     grouped.asks.at(-1)?.cumulativeLots ?? 0,
     grouped.bids.at(-1)?.cumulativeLots ?? 0,
@@ -137,7 +139,9 @@ export function BookPanel(props: BookPanelProps): React.JSX.Element {
         emptyText="No orders rest in the book."
       />
       <ColumnHeads />
-      <div style={{ ...sideBox, flexDirection: 'column-reverse' }}>{grouped.asks.map(row('ask'))}</div>
+      <div ref={asksBox} style={{ ...sideBox, flexDirection: 'column-reverse' }}>
+        {grouped.asks.map(row('ask'))}
+      </div>
       <Group justify="center" gap="xs" py={2} data-testid="book-spread" style={{ flex: '0 0 auto' }}>
         <Text size="xs" c="dimmed">
           Spread

@@ -1,10 +1,11 @@
 import { Group, Text } from '@mantine/core';
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { PublicTrade } from '../../../../shared/ipc/channels/market.ts';
 import { formatClockTime } from '../../components/format.ts';
 import { useBook, useMarket } from '../../stores/hooks.ts';
 import { formatToTick } from './book-grouping.ts';
 import { PanelPlaceholder, StaleNotice, panelStyle } from './PanelNotice.tsx';
+import { rowPx, useRowsThatFit } from './useRowsThatFit.ts';
 
 const sideText = { buy: '▲ Buy', sell: '▼ Sell' } as const;
 const sideColour = { buy: 'var(--mantine-color-teal-4)', sell: 'var(--mantine-color-red-4)' } as const;
@@ -22,7 +23,7 @@ const rowStyle: React.CSSProperties = {
   padding: '0 var(--mantine-spacing-xs)',
   fontFamily: 'var(--mantine-font-family-monospace)',
   fontSize: 'var(--mantine-font-size-xs)',
-  lineHeight: 1.6,
+  lineHeight: `${String(rowPx)}px`,
 };
 const right: React.CSSProperties = { textAlign: 'right' };
 const dimmed: React.CSSProperties = { textAlign: 'right', color: 'var(--mantine-color-dimmed)' };
@@ -70,6 +71,8 @@ export function TradesPanel(): React.JSX.Element {
     symbol === undefined ? undefined : state.contracts[symbol]?.tickSize,
   );
   const stale = book?.stale ?? false;
+  const list = useRef<HTMLDivElement>(null);
+  const shown = useRowsThatFit(list, rowPx, tradesShown);
   return (
     <div data-testid="trades-panel" data-stale={stale} style={panelStyle(stale)}>
       <Group px="xs" py={4} style={{ flex: '0 0 auto' }}>
@@ -84,8 +87,11 @@ export function TradesPanel(): React.JSX.Element {
         what="recent trades"
         emptyText="No trades since the book was opened."
       />
-      <div style={{ flex: 1, minHeight: 0, overflow: 'hidden', display: 'flex', flexDirection: 'column' }}>
-        {trades.slice(0, tradesShown).map((trade) => (
+      <div
+        ref={list}
+        style={{ flex: 1, minHeight: 0, overflow: 'hidden', display: 'flex', flexDirection: 'column' }}
+      >
+        {trades.slice(0, shown).map((trade) => (
           <TradeRow key={trade.tradeId} trade={trade} tickSize={tickSize} />
         ))}
       </div>
