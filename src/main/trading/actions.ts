@@ -49,12 +49,12 @@ export async function cancelAll(rt: TradingRuntime, symbol: string | undefined):
 }
 
 /** The reduce-only market order that closes a position whole. */
-export function closeSpec(position: ExchangePosition) {
+export function closeSpec(position: ExchangePosition, sizeLots = position.sizeLots) {
   return {
     symbol: position.symbol,
     side: position.side === 'long' ? ('sell' as const) : ('buy' as const),
     type: 'market' as const,
-    sizeLots: position.sizeLots,
+    sizeLots,
     leverage: leverageOf(position),
     marginMode: position.marginMode,
     reduceOnly: true,
@@ -63,21 +63,34 @@ export function closeSpec(position: ExchangePosition) {
 }
 
 /**
- * Closes a position with a reduce-only market order; allowed in every trading state and whatever
- * the contract cache says — closing a position that exists at the exchange is always allowed.
- * @throws ValidationError when there is none; OrderRejectedError when the exchange refuses.
+ * Closes a position, or `sizeLots` of it, with a reduce-only market order; allowed in every
+ * trading state and whatever the contract cache says — closing a position that exists at the
+ * exchange is always allowed. What stays open keeps its stop (a reduce-only stop larger than the
+ * position still closes all of it).
+ * @throws ValidationError when there is none or `sizeLots` is more than it holds; OrderRejectedError when the exchange refuses.
  */
 export async function closePosition(
   rt: TradingRuntime,
   symbol: string,
   reason: string,
+  sizeLots?: number,
 ): Promise<JournalOrder> {
   // A position filled since the last pass is read at once: closing must not wait for a pass.
   const position = rt.positions.get(symbol) ?? (await fetchPositions(rt.deps)).get(symbol);
   if (position === undefined)
     throw new ValidationError('no-position', `there is no open ${symbol} position`, { details: { symbol } });
-  rt.deps.journal.append('position-event', { event: 'close-requested', reason }, { symbol });
-  const spec = closeSpec(position);
+  if (sizeLots !== undefined && sizeLots > position.sizeLots)
+    throw new ValidationError(
+      'close-larger-than-position',
+      `cannot close ${String(sizeLots)} lots: the ${symbol} position holds ${String(position.sizeLots)} lots`,
+      { details: { symbol, sizeLots, positionLots: position.sizeLots } },
+    );
+  rt.deps.journal.append(
+    'position-event',
+    { event: 'close-requested', reason, ...(sizeLots === undefined ? {} : { sizeLots }) },
+    { symbol },
+  );
+  const spec = closeSpec(position, sizeLots);
   assertReduceOnlyAllowed(rt.deps, position, spec);
   const order = await rt.deps.tracker.submit(spec);
   if (order.status === 'REJECTED')

@@ -25,8 +25,8 @@ export function createTradingHandlers(service: TradingService): TradingHandlers 
       return { clientOid: order.clientOid, status: order.status };
     },
     'trading:cancel-all': async ({ symbol }) => ({ cancelledCount: await service.cancelAll(symbol) }),
-    'trading:close-position': async ({ symbol }) => {
-      const order = await service.closePosition(symbol);
+    'trading:close-position': async ({ symbol, sizeLots }) => {
+      const order = await service.closePosition(symbol, sizeLots);
       return { clientOid: order.clientOid, status: order.status };
     },
     'trading:move-stop': async ({ symbol, stopPrice }) => ({

@@ -35,7 +35,8 @@ export interface TradingService {
   placeOrder(ticket: OrderTicket): Promise<{ order: JournalOrder; preview: RiskPreview }>;
   cancelOrder(clientOid: string): Promise<JournalOrder>;
   cancelAll(symbol?: string): Promise<number>;
-  closePosition(symbol: string): Promise<JournalOrder>;
+  /** Closes the position at market, or `sizeLots` of it (the rest keeps its stop). */
+  closePosition(symbol: string, sizeLots?: number): Promise<JournalOrder>;
   moveStop(symbol: string, stopPrice: string): Promise<{ stopClientOid: string }>;
   setTrailing(symbol: string, spec: TrailingSpec | null): TrailingState | null;
   /** The live trailing state of a symbol (as persisted), if any. */
@@ -82,7 +83,7 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
     placeOrder: (ticket) => placeTicket(rt, ticket),
     cancelOrder: (clientOid) => actions.cancelOrder(rt, clientOid),
     cancelAll: (symbol) => actions.cancelAll(rt, symbol),
-    closePosition: (symbol) => actions.closePosition(rt, symbol, 'trader'),
+    closePosition: (symbol, sizeLots) => actions.closePosition(rt, symbol, 'trader', sizeLots),
     moveStop: (symbol, stopPrice) => actions.moveStop(rt, symbol, stopPrice),
     setTrailing: (symbol, spec) => actions.setTrailing(rt, symbol, spec),
     getTrailing: (symbol) => rt.trailing.get(symbol),

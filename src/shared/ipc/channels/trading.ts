@@ -156,8 +156,9 @@ export const tradingChannels = {
     request: z.object({ symbol: symbolSchema.optional() }).strict(),
     response: z.object({ cancelledCount: z.number().int().nonnegative() }),
   },
+  /** Closes the position at market; with `sizeLots`, only that many lots (the rest keeps its stop). */
   'trading:close-position': {
-    request: z.object({ symbol: symbolSchema }).strict(),
+    request: z.object({ symbol: symbolSchema, sizeLots: lotsSchema.optional() }).strict(),
     response: z.object({ clientOid: clientOidSchema, status: orderStatusSchema }),
   },
   'trading:move-stop': {

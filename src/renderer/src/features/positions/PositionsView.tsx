@@ -1,7 +1,5 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
-import { call } from '../../bridge/index.ts';
-import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { useNow } from '../../components/useNow.ts';
@@ -9,6 +7,7 @@ import { useMarket, useTrading } from '../../stores/hooks.ts';
 import type { Position } from '../../../../shared/domain/position.ts';
 import type { LiquidationWarning, ProtectionChanged } from '../../stores/trading.types.ts';
 import { trailingSummary } from '../../stores/trading.trailing.ts';
+import { CloseActions } from './CloseActions.tsx';
 import { ProtectionBadge } from './ProtectionBadge.tsx';
 import { ProtectionControls } from './ProtectionControls.tsx';
 import { liquidationDistance, priceText, roeText, stopText, usdtText } from './position-numbers.ts';
@@ -112,14 +111,7 @@ function PositionRow(props: {
         <ProtectionControls position={p} />
       </Table.Td>
       <Table.Td>
-        <ConfirmAction
-          label="Close"
-          title={`Close ${p.symbol}?`}
-          confirmLabel="Close at market"
-          testId={`close-position-${p.symbol}`}
-          body={`Sends a reduce-only market order for ${p.sizeLots} lots and cancels its stops once flat.`}
-          onConfirm={() => call('trading:close-position', { symbol: p.symbol })}
-        />
+        <CloseActions position={p} />
       </Table.Td>
     </Table.Tr>
   );
