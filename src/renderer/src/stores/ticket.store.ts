@@ -40,6 +40,8 @@ function touch(touched: ReadonlySet<keyof TicketForm>, patch: Partial<TicketDraf
   for (const key of Object.keys(patch)) {
     // The USDT notional's problems are the size's problems: it becomes the size in lots.
     if (key === 'sizeUsdt' || key === 'sizeMode') next.add('sizeLots');
+    // The stop in % is the stop price it converts to.
+    else if (key === 'stopPct' || key === 'stopMode') next.add('stopPrice');
     else next.add(key as keyof TicketForm);
   }
   return next;
@@ -63,7 +65,8 @@ export const useTicketStore = create<TicketState>()((set, get) => {
       change({ type: 'limit', price: price.trim() });
     },
     setStopPrice: (price) => {
-      change({ stopPrice: price.trim() });
+      // A price picked on the chart is a price, whatever way the stop was being typed.
+      change({ stopMode: 'price', stopPrice: price.trim() });
     },
     requestSubmit: (side) => {
       change({ side });

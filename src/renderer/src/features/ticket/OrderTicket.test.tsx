@@ -156,4 +156,13 @@ describe('OrderTicket', () => {
       connectionStore.setState({ mode: undefined });
     }
   });
+
+  it('a stop typed in % is previewed and sent as the price it works out to', async () => {
+    click(byTestId('ticket-stop-mode').querySelector('input[value="percent"]') as HTMLElement);
+    typeInto(inputByTestId('ticket-stop-pct'), '2');
+    await settlePreview();
+    expect(byTestId('ticket-stop-from-pct').textContent).toBe('= stop at 88200');
+    const previews = fake.calls.filter((c) => c.channel === 'trading:preview-order');
+    expect(previews.at(-1)?.request).toMatchObject({ stopPrice: '88200', price: '90000' });
+  });
 });

@@ -24,7 +24,7 @@ export function OrderTicket(props: { readonly context: TicketContext }): React.J
     () => (userMaxLeverage === undefined ? props.context : { ...props.context, userMaxLeverage }),
     [props.context, userMaxLeverage],
   );
-  const { draft, form, notional, touched, onChange } = useTicketForm(context);
+  const { draft, form, notional, stopFromPct, touched, onChange } = useTicketForm(context);
   const validation = useMemo(() => validateTicket(form, context), [form, context]);
   const shown = useMemo(() => problemsToShow(validation, touched, form), [validation, touched, form]);
   const { state: preview, lastReady } = usePreview(validation.ok ? validation.ticket : undefined);
@@ -43,7 +43,13 @@ export function OrderTicket(props: { readonly context: TicketContext }): React.J
           validation={shown}
           onChange={onChange}
         />
-        <PriceFields form={form} validation={shown} onChange={onChange} />
+        <PriceFields
+          form={form}
+          draft={draft}
+          stopFromPct={stopFromPct}
+          validation={shown}
+          onChange={onChange}
+        />
         <TrailingFields form={form} validation={shown} onChange={onChange} />
         <RiskSizer
           validation={validation}

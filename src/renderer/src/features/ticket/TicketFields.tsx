@@ -1,5 +1,7 @@
 import { Group, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
-import type { TicketForm, TicketPatch, TicketValidation, TrailingMode } from './ticket.types.ts';
+import { StopField } from './StopField.tsx';
+import type { StopFromPercent } from './stop-percent.ts';
+import type { TicketDraft, TicketForm, TicketPatch, TicketValidation, TrailingMode } from './ticket.types.ts';
 import { problemFor } from './validation.ts';
 
 /** Props shared by the ticket's field groups. */
@@ -41,7 +43,16 @@ export function SideAndTypeFields({ form, onChange }: Omit<FieldsProps, 'validat
 }
 
 /** Entry price (limit only) and the mandatory stop. */
-export function PriceFields({ form, validation, onChange }: FieldsProps): React.JSX.Element {
+export function PriceFields({
+  form,
+  draft,
+  stopFromPct,
+  validation,
+  onChange,
+}: FieldsProps & {
+  readonly draft: TicketDraft;
+  readonly stopFromPct: StopFromPercent | undefined;
+}): React.JSX.Element {
   return (
     <Group grow align="flex-start">
       <TextInput
@@ -56,17 +67,7 @@ export function PriceFields({ form, validation, onChange }: FieldsProps): React.
         }}
         error={problemFor(validation, 'price')}
       />
-      <TextInput
-        label="Stop price (required)"
-        data-testid="ticket-stop"
-        inputMode="decimal"
-        value={form.stopPrice}
-        withAsterisk
-        onChange={(e) => {
-          onChange({ stopPrice: e.currentTarget.value });
-        }}
-        error={problemFor(validation, 'stopPrice')}
-      />
+      <StopField draft={draft} stopFromPct={stopFromPct} validation={validation} onChange={onChange} />
     </Group>
   );
 }

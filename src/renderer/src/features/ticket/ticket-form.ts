@@ -15,6 +15,8 @@ export function emptyTicketDraft(): TicketDraft {
     trailingActivationPrice: '',
     sizeMode: 'lots',
     sizeUsdt: '',
+    stopMode: 'price',
+    stopPct: '',
   };
 }
 

@@ -39,7 +39,14 @@ export type TicketDraft = Omit<TicketForm, 'symbol'> & {
   readonly sizeMode: SizeMode;
   /** Notional in USDT, as typed; used only when `sizeMode` is `usdt`. */
   readonly sizeUsdt: string;
+  /** How the trader states the stop: a price, or a distance in % from the entry. */
+  readonly stopMode: StopMode;
+  /** The stop's distance from the entry in %, as typed; used only when `stopMode` is `percent`. */
+  readonly stopPct: string;
 };
+
+/** How the trader states the stop: a trigger price, or a distance from the entry in %. */
+export type StopMode = 'price' | 'percent';
 
 /** A change the trader made: draft fields, or the symbol (kept in settings with the chart). */
 export type TicketPatch = Partial<TicketDraft> & { readonly symbol?: string };

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useSettingsStore } from '../../stores/settings.store.ts';
 import { useTicketStore } from '../../stores/ticket.store.ts';
 import { lotsForNotional, type NotionalSizing } from './sizing.ts';
+import { stopFromPercent, type StopFromPercent } from './stop-percent.ts';
 import type { TicketContext, TicketDraft, TicketForm, TicketPatch } from './ticket.types.ts';
 
 /** The ticket as the inputs show it and as validation reads it. */
@@ -11,6 +12,8 @@ export interface TicketFormState {
   readonly form: TicketForm;
   /** The USDT conversion; undefined in lots mode. */
   readonly notional: NotionalSizing | undefined;
+  /** The stop typed in %, as a price; undefined while the stop is typed as a price. */
+  readonly stopFromPct: StopFromPercent | undefined;
   readonly touched: ReadonlySet<keyof TicketForm>;
   readonly onChange: (patch: TicketPatch) => void;
 }
@@ -36,12 +39,16 @@ export function useTicketForm(context: TicketContext): TicketFormState {
   const ticketMounted = useTicketStore((state) => state.ticketMounted);
   useEffect(() => ticketMounted(), [ticketMounted]);
   const notional = useMemo(() => notionalSizing(draft, context), [draft, context]);
+  const stopFromPct = useMemo(() => stopFromPercent(draft, context), [draft, context]);
   const form = useMemo<TicketForm>(() => {
-    const { sizeMode: _mode, sizeUsdt: _usdt, ...fields } = draft;
+    const { sizeMode: _mode, sizeUsdt: _usdt, stopMode: _stopMode, stopPct: _pct, ...fields } = draft;
     // An unconvertible notional leaves no size, so the ticket cannot be sent with a stale one.
     const sizeLots = notional === undefined ? fields.sizeLots : notional.ok ? String(notional.lots) : '';
-    return { ...fields, symbol, sizeLots };
-  }, [draft, notional, symbol]);
+    // Likewise a % that cannot be worked out yet leaves no stop.
+    const stopPrice =
+      stopFromPct === undefined ? fields.stopPrice : stopFromPct.ok ? stopFromPct.stopPrice : '';
+    return { ...fields, symbol, sizeLots, stopPrice };
+  }, [draft, notional, stopFromPct, symbol]);
   const onChange = (patch: TicketPatch): void => {
     const { symbol: nextSymbol, ...rest } = patch;
     if (nextSymbol !== undefined) {
@@ -50,5 +57,5 @@ export function useTicketForm(context: TicketContext): TicketFormState {
     }
     if (Object.keys(rest).length > 0) change(rest);
   };
-  return { draft, form, notional, touched, onChange };
+  return { draft, form, notional, stopFromPct, touched, onChange };
 }
