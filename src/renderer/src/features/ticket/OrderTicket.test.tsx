@@ -158,7 +158,9 @@ describe('OrderTicket', () => {
   });
 
   it('a stop typed in % is previewed and sent as the price it works out to', async () => {
-    click(byTestId('ticket-stop-mode').querySelector('input[value="percent"]') as HTMLElement);
+    const percent = byTestId('ticket-stop-mode').querySelector<HTMLElement>('input[value="percent"]');
+    if (percent === null) throw new Error('the stop mode switch has no % option');
+    click(percent);
     typeInto(inputByTestId('ticket-stop-pct'), '2');
     await settlePreview();
     expect(byTestId('ticket-stop-from-pct').textContent).toBe('= stop at 88200');
