@@ -5,6 +5,7 @@ import { RiskPreviewPanel } from './RiskPreviewPanel.tsx';
 import { RiskSizer } from './RiskSizer.tsx';
 import { SubmitSection } from './SubmitSection.tsx';
 import { EntryFields } from './EntryFields.tsx';
+import { MarginModeField } from './MarginModeField.tsx';
 import { PriceFields, SideAndTypeFields, TrailingFields } from './TicketFields.tsx';
 import { problemsToShow } from './ticket-form.ts';
 import type { TicketContext } from './ticket.types.ts';
@@ -43,6 +44,7 @@ export function OrderTicket(props: { readonly context: TicketContext }): React.J
           validation={shown}
           onChange={onChange}
         />
+        <MarginModeField symbol={form.symbol} />
         <PriceFields
           form={form}
           draft={draft}
