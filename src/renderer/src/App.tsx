@@ -7,7 +7,7 @@ import { NavBar } from './components/NavBar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { ViewOutlet } from './ViewOutlet.tsx';
 import { useConnection } from './stores/hooks.ts';
-import { bulwarkTheme, defaultColorScheme } from './theme/theme.ts';
+import { bulwarkCssVariables, bulwarkTheme, defaultColorScheme } from './theme/theme.ts';
 
 /** Header: product name, the views, PAPER/LIVE, health, kill switch. In LIVE mode a red rule says "real money". */
 function Header(): React.JSX.Element {
@@ -34,7 +34,11 @@ function Header(): React.JSX.Element {
 /** The shell: header, the active view filling the window, status bar. */
 export function App(): React.JSX.Element {
   return (
-    <MantineProvider theme={bulwarkTheme} defaultColorScheme={defaultColorScheme}>
+    <MantineProvider
+      theme={bulwarkTheme}
+      defaultColorScheme={defaultColorScheme}
+      cssVariablesResolver={bulwarkCssVariables}
+    >
       <AppShell header={{ height: 48 }} footer={{ height: 28 }} padding={6}>
         <Header />
         <Hotkeys />

@@ -45,7 +45,8 @@ function BookLevelRowView(props: BookLevelRowProps): React.JSX.Element {
       className="bulwark-book-row"
       data-testid={side === 'bid' ? 'book-bid-row' : 'book-ask-row'}
       data-price={level.price}
-      aria-label={`${side === 'bid' ? 'Bid' : 'Ask'} ${level.price}, ${level.sizeLots} lots: use this price`}
+      // The visible text first (WCAG 2.5.3, label in name), then what a press does.
+      aria-label={`${level.price} ${level.sizeLots} ${level.cumulativeLots}: ${side === 'bid' ? 'bid' : 'ask'}, use this price in the ticket`}
       onClick={() => props.onPickPrice?.(level.price)}
       style={rowStyle}
     >
@@ -62,9 +63,9 @@ function BookLevelRowView(props: BookLevelRowProps): React.JSX.Element {
           pointerEvents: 'none',
         }}
       />
-      <span style={{ ...cell, color: priceColour[side] }}>{level.price}</span>
-      <span style={right}>{level.sizeLots}</span>
-      <span style={dimmed}>{level.cumulativeLots}</span>
+      {/* Spaces between the cells (not laid out in a grid) so the visible text reads as the name says. */}
+      <span style={{ ...cell, color: priceColour[side] }}>{level.price}</span>{' '}
+      <span style={right}>{level.sizeLots}</span> <span style={dimmed}>{level.cumulativeLots}</span>
     </button>
   );
 }

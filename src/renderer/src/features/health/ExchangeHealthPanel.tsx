@@ -74,7 +74,11 @@ function Pools(props: { readonly pools: ExchangeHealth['limiter'] }): React.JSX.
               {pool.used}/{pool.limit}
             </Table.Td>
             <Table.Td>
-              <Progress value={poolUsedPct(pool)} color={lightColor[poolLight(pool)]} />
+              <Progress
+                value={poolUsedPct(pool)}
+                color={lightColor[poolLight(pool)]}
+                aria-label={`${pool.pool} pool used`}
+              />
             </Table.Td>
             <Table.Td ff="monospace">{pool.queued}</Table.Td>
             <Table.Td ff="monospace">{(pool.resetInMs / 1000).toFixed(1)} s</Table.Td>

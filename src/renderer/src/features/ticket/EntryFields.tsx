@@ -76,6 +76,7 @@ function LeverageField({ form, context, validation, onChange }: EntryFieldsProps
       <Slider
         data-testid="ticket-leverage-slider"
         aria-label="Leverage"
+        thumbLabel="Leverage"
         min={1}
         max={max}
         step={1}

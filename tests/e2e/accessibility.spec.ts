@@ -1,0 +1,37 @@
+// WCAG 2.1 AA on the screens a trader works in, checked by axe-core in Chromium against the real
+// engine: the terminal with a protected position in the dock, and the full pages. Colour contrast,
+// names of controls, labels of inputs, roles — whatever axe can check from the page.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact ?? 'n/a'}): ${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
+  );
+}
+
+test('the terminal and the full pages meet WCAG 2.1 AA as axe checks it', async ({ app, page }) => {
+  const { engine } = app.testEngine;
+  await app.bridge.waitForEvent('app:heartbeat');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const ticker = await engine.services.client.market.getTicker('XBTUSDTM');
+  const stop = (Math.round(Number(ticker.price) * 0.97 * 10) / 10).toFixed(1);
+  await page.getByTestId('order-ticket').getByText('Market', { exact: true }).click();
+  await page.getByTestId('ticket-size').fill('2');
+  await page.getByTestId('ticket-stop').fill(stop);
+  await expect(page.getByTestId('preview-verdict')).toHaveText(/allowed/i, { timeout: 15_000 });
+  await page.getByTestId('ticket-submit').click();
+  await expect(page.getByTestId('protection-badge-XBTUSDTM')).toHaveText(/PROTECTED/, { timeout: 20_000 });
+  const found: string[] = [];
+  found.push(...(await violations(page)).map((v) => `trade: ${v}`));
+  for (const view of ['journal', 'track-record', 'health', 'settings'] as const) {
+    await page.getByTestId(`nav-${view}`).click();
+    await page.waitForTimeout(500);
+    found.push(...(await violations(page)).map((v) => `${view}: ${v}`));
+  }
+  expect(found).toEqual([]);
+});
