@@ -12,6 +12,8 @@
 //   mainThreadBusyPct — Chromium's TaskDuration (CDP Performance metrics) over the drive's wall time;
 //                 it includes the harness's own delivery (one CDP evaluate per push), which
 //                 Electron's IPC does not cost, so the app's share is lower.
+//   harnessOnlyBusyPct — the same, for 10 s of the same market delivered into a blank page (no app):
+//                 the harness's share. appMainThreadBusyPct = mainThreadBusyPct − harnessOnlyBusyPct.
 //   heapGrowthPct — JS heap after forced GCs at the end ÷ at the start of the drive (after warm-up).
 //   droppedFramesPct — animation-frame intervals over 33 ms, as a share of all.
 //   initialJsGzipKB — the JavaScript index.html loads at once (entry + modulepreloads), gzipped.
@@ -34,6 +36,8 @@ const MOVES_PER_SECOND = 200;
 // bounded caches), then holds around one level within ±8 % between single samples: measured after a
 // 20 s warm-up, each heap figure the median of three forced GCs.
 const WARM_UP_MS = 20_000;
+/** How long the blank-page baseline drives the market. */
+const HARNESS_DRIVE_MS = 10_000;
 const rendererDir = join(process.cwd(), 'out', 'renderer');
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -124,6 +128,19 @@ async function jsHeapAfterGc(page: Page): Promise<number> {
 async function taskSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
+}
+
+/**
+ * The harness's own share of the main thread: the same market, the same pushes (main keeps its
+ * subscriptions), delivered by the same CDP evaluate per push into a blank page with no app.
+ */
+async function harnessOnlyBusy(page: Page, cdp: CDPSession, driveFor: () => Promise<void>): Promise<number> {
+  await page.goto('data:text/html,<title>harness baseline</title>');
+  await sleep(1_000);
+  const tasksBefore = await taskSeconds(cdp);
+  const wallBefore = performance.now();
+  await driveFor();
+  return ((await taskSeconds(cdp)) - tasksBefore) / ((performance.now() - wallBefore) / 1000);
 }
 
 async function openPositionWithTrailingStop(
@@ -250,6 +267,7 @@ async function main(): Promise<void> {
       ).__benchProbe,
   );
   const heapAfter = await jsHeapAfterGc(page);
+  const harnessBusy = await harnessOnlyBusy(page, cdp, () => drive(setPrice, start, HARNESS_DRIVE_MS));
   bridge.detach();
   await testEngine.stop();
   await server.close();
@@ -264,6 +282,8 @@ async function main(): Promise<void> {
       chartTimeframe,
       longTasksOver50Ms: probe.longTasks,
       mainThreadBusyPct: round(busy * 100),
+      harnessOnlyBusyPct: round(harnessBusy * 100),
+      appMainThreadBusyPct: round((busy - harnessBusy) * 100),
       heapGrowthPct: round(((heapAfter - heapBefore) / heapBefore) * 100),
       droppedFramesPct: round(
         (frames.filter((interval) => interval > 33).length / Math.max(1, frames.length)) * 100,

@@ -1,6 +1,8 @@
 import { call, subscribe, subscribeAll } from '../bridge/index.ts';
 import { toTradingError } from '../../../shared/errors.ts';
+import type { BookSnapshot, PublicTrade } from '../../../shared/ipc/channels/market.ts';
 import { isPerpetualSymbol } from '../domain/wire-patterns.ts';
+import { createFrameCoalescer } from '../features/chart/frame-coalescer.ts';
 import type { BookStore } from './book.store.ts';
 import type { ConnectionStore } from './connection.store.ts';
 import { useSettingsStore } from './settings.store.ts';
@@ -23,17 +25,35 @@ export function watchBook(store: BookStore, symbol: string): Promise<void> {
   );
 }
 
+type BookPush =
+  | { readonly kind: 'book'; readonly book: BookSnapshot }
+  | { readonly kind: 'trades'; readonly symbol: string; readonly trades: readonly PublicTrade[] };
+
+/**
+ * Book and tape pushes arrive separately, up to ten a second each: the latest of each (per symbol)
+ * is applied once per animation frame, in one go, so the panels commit once instead of once per push (ADR 0560).
+ */
 function subscribeBookEvents(store: BookStore): () => void {
-  return subscribeAll([
+  const frame = createFrameCoalescer<BookPush>((_kind, push) => {
+    if (push.kind === 'book') {
+      if (push.book.symbol === store.getState().symbol)
+        store.setState({ book: push.book, load: { kind: 'ready' } });
+    } else if (push.symbol === store.getState().symbol) store.setState({ trades: push.trades });
+  });
+  const unsubscribe = subscribeAll([
     () =>
       subscribe('market:book-updated', (book) => {
-        if (book.symbol === store.getState().symbol) store.setState({ book, load: { kind: 'ready' } });
+        frame.push(`book:${book.symbol}`, { kind: 'book', book });
       }),
     () =>
       subscribe('market:trades-updated', ({ symbol, trades }) => {
-        if (symbol === store.getState().symbol) store.setState({ trades });
+        frame.push(`trades:${symbol}`, { kind: 'trades', symbol, trades });
       }),
   ]);
+  return () => {
+    unsubscribe();
+    frame.dispose();
+  };
 }
 
 /**

@@ -84,6 +84,18 @@ afterEach(() => {
 const prices = (testId: string) =>
   [...document.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)].map((row) => row.dataset.price);
 
+/** Pushes from main, then the animation frame in which the book feed applies them. */
+async function pushed(emit: () => void): Promise<void> {
+  await act(async () => {
+    emit();
+    await new Promise((resolve) => {
+      requestAnimationFrame(() => {
+        resolve(undefined);
+      });
+    });
+  });
+}
+
 describe('book panel', () => {
   it('shows the watched book best first around the spread, to the tick, and regroups at 10× the tick', async () => {
     await startWith(() => Promise.resolve({ ok: true, value: watch }));
@@ -124,14 +136,14 @@ describe('book panel', () => {
     );
     expect(hasTestId('book-stale')).toBe(false);
     const staleSinceMs = new Date(2026, 11, 4, 7, 15, 42).getTime();
-    act(() => {
+    await pushed(() => {
       fake.emit('market:book-updated', { ...book, stale: true, staleSinceMs });
     });
     expect(byTestId('book-stale').textContent).toContain('stale since 07:15:42');
     expect(byTestId('book-panel').dataset.stale).toBe('true');
     expect(byTestId('trades-panel').dataset.stale).toBe('true');
     expect(prices('book-bid-row')).toHaveLength(3); // the last known levels stay, greyed
-    act(() => {
+    await pushed(() => {
       fake.emit('market:book-updated', { ...book, stale: false });
     });
     expect(hasTestId('book-stale')).toBe(false);
@@ -160,7 +172,7 @@ describe('trades panel', () => {
     expect(rows()[0]?.textContent).toContain('▲ Buy');
     expect(rows()[0]?.textContent).toContain('90001.0');
     expect(rows()[1]?.textContent).toContain('▼ Sell');
-    act(() => {
+    await pushed(() => {
       fake.emit('market:trades-updated', { symbol: 'ETHUSDTM', trades: [] });
       fake.emit('market:trades-updated', {
         symbol: 'XBTUSDTM',
