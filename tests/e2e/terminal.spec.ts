@@ -68,6 +68,10 @@ test('an entry with its stop appears PROTECTED in the dock beside the chart', as
   await expect(page.getByTestId('dock-count-positions')).toHaveText('1');
   await expect(page.getByTestId('dock-count-stop-orders')).not.toHaveText('0', { timeout: 20_000 });
   await expect(page.getByTestId('chart-panel')).toBeInViewport();
+  // The protection badge is the column that must show on a laptop's dock, not be cut off on its right.
+  const badge = await page.getByTestId('protection-badge-XBTUSDTM').boundingBox();
+  const dock = await page.getByTestId('bottom-dock').boundingBox();
+  expect(badge !== null && dock !== null && badge.x + badge.width <= dock.x + dock.width).toBe(true);
   await page.getByTestId('dock-tab-fills').click();
   await expect(page.locator('[data-testid^="fill-row-"]').first()).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('dock-tab-positions').click();

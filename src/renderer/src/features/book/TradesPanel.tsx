@@ -18,7 +18,11 @@ export const tradesShown = 30;
 
 const rowStyle: React.CSSProperties = {
   display: 'grid',
-  gridTemplateColumns: '1.2fr 1fr 0.8fr 1fr',
+  gridTemplateColumns: '1.25fr 0.6fr 1fr 1.15fr',
+  columnGap: 4,
+  // One line per trade: a wrapped "Sell" made the tape hard to read in a narrow column.
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
   flex: '0 0 auto',
   padding: '0 var(--mantine-spacing-xs)',
   fontFamily: 'var(--mantine-font-family-monospace)',

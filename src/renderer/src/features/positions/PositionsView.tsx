@@ -95,6 +95,11 @@ function PositionRow(props: {
         </Badge>
       </Table.Td>
       <Table.Td ff="monospace">{p.sizeLots}</Table.Td>
+      {/* Protection first after the size: on a narrow dock it is the column that must show. */}
+      <Table.Td>
+        <ProtectionBadge position={p} event={props.protection} now={props.now} />
+      </Table.Td>
+      <Table.Td ff="monospace">{stopText(p.protection.stopPrice, tick)}</Table.Td>
       <Table.Td ff="monospace">{priceText(p.avgEntryPrice, tick)}</Table.Td>
       <Table.Td ff="monospace">{priceText(p.markPrice, tick)}</Table.Td>
       <Table.Td ff="monospace">{priceText(p.liquidationPrice, tick)}</Table.Td>
@@ -102,10 +107,6 @@ function PositionRow(props: {
         <LiquidationCell position={p} warning={props.warning} />
       </Table.Td>
       <MoneyCells position={p} />
-      <Table.Td>
-        <ProtectionBadge position={p} event={props.protection} now={props.now} />
-      </Table.Td>
-      <Table.Td ff="monospace">{stopText(p.protection.stopPrice, tick)}</Table.Td>
       <TrailingCell symbol={p.symbol} />
       <Table.Td>
         <ProtectionControls position={p} />
@@ -121,6 +122,8 @@ const headers = [
   'Symbol',
   'Side',
   'Lots',
+  'Protection',
+  'Stop',
   'Entry',
   'Mark',
   'Liquidation',
@@ -129,8 +132,6 @@ const headers = [
   'ROE',
   'Realised (USDT)',
   'Margin (USDT)',
-  'Protection',
-  'Stop',
   'Trailing',
   '',
   '',
@@ -151,26 +152,29 @@ export function PositionsView(): React.JSX.Element {
   if (positions.length === 0) return <EmptyState title="No open positions" />;
   return (
     <Stack data-testid="positions-table">
-      <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            {headers.map((h) => (
-              <Table.Th key={h}>{h}</Table.Th>
+      {/* Wider than a narrow dock: it scrolls sideways instead of cutting columns off unseen. */}
+      <Table.ScrollContainer minWidth={1100} type="native">
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              {headers.map((h) => (
+                <Table.Th key={h}>{h}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {positions.map((p) => (
+              <PositionRow
+                key={p.symbol}
+                position={p}
+                protection={protection[p.symbol]}
+                warning={warnings[p.symbol]}
+                now={now}
+              />
             ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {positions.map((p) => (
-            <PositionRow
-              key={p.symbol}
-              position={p}
-              protection={protection[p.symbol]}
-              warning={warnings[p.symbol]}
-              now={now}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }
