@@ -83,6 +83,9 @@ test('dragging the stop line on the chart moves the exchange stop to the dropped
   await expect(page.getByTestId('stop-drop-outcome')).toContainText(`Stop moved to ${dropped}`);
   await expect.poll(() => venueStopPrices(engine), { timeout: 20_000 }).toEqual([dropped]);
   await expect(page.getByTestId(`protection-badge-${symbol}`)).toHaveText(/PROTECTED/);
+  // The dock and the chart's legend follow once the engine reads the new stop back.
+  await expect(page.getByTestId(`position-row-${symbol}`)).toContainText(dropped, { timeout: 20_000 });
+  await expect(page.getByTestId('chart-line-stop')).toHaveText(`Stop ${dropped}`);
   await app.screenshotAtBothSizes('chart-trading-stop-dragged');
 });
 
