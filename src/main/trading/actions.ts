@@ -48,7 +48,7 @@ export async function cancelAll(rt: TradingRuntime, symbol: string | undefined):
   return count;
 }
 
-/** The reduce-only market order that closes a position whole. */
+/** The reduce-only market order that closes a position: whole, or `sizeLots` of it. */
 export function closeSpec(position: ExchangePosition, sizeLots = position.sizeLots) {
   return {
     symbol: position.symbol,
