@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { fillTicket, onTick, openTerminal } from './ticket.ts';
 
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page })
@@ -15,22 +16,16 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 test('the terminal and the full pages meet WCAG 2.1 AA as axe checks it', async ({ app, page }) => {
-  const { engine } = app.testEngine;
-  await app.bridge.waitForEvent('app:heartbeat');
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const ticker = await engine.services.client.market.getTicker('XBTUSDTM');
-  const stop = (Math.round(Number(ticker.price) * 0.97 * 10) / 10).toFixed(1);
-  await page.getByTestId('order-ticket').getByText('Market', { exact: true }).click();
-  await page.getByTestId('ticket-size').fill('2');
-  await page.getByTestId('ticket-stop').fill(stop);
-  await expect(page.getByTestId('preview-verdict')).toHaveText(/allowed/i, { timeout: 15_000 });
+  await fillTicket(page, '2', '5', onTick((await openTerminal(app, page)) * 0.97));
   await page.getByTestId('ticket-submit').click();
   await expect(page.getByTestId('protection-badge-XBTUSDTM')).toHaveText(/PROTECTED/, { timeout: 20_000 });
   const found: string[] = [];
   found.push(...(await violations(page)).map((v) => `trade: ${v}`));
   for (const view of ['journal', 'track-record', 'health', 'settings'] as const) {
     await page.getByTestId(`nav-${view}`).click();
-    await page.waitForTimeout(500);
+    // Checked once the page has its data: no list still says it is asking the engine.
+    await expect(page.getByTestId(`view-${view}`)).toBeVisible();
+    await expect(page.locator('[data-load="loading"]')).toHaveCount(0, { timeout: 15_000 });
     found.push(...(await violations(page)).map((v) => `${view}: ${v}`));
   }
   expect(found).toEqual([]);

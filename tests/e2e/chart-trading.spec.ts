@@ -1,28 +1,14 @@
 // Trading from the chart and the keyboard, with the real engine and its paper venue behind the
 // page: dragging the stop line moves the exchange's stop to the dropped price (read back at the
 // venue); a hotkey sells with the ticket's stop; a price jump toward liquidation shows the warning
-// and makes a desktop-notification call, whose click brings the position back into view. Each flow ends in a screenshot at 1280×800 and 1920×1080.
+// and makes a desktop-notification call, whose click brings the position back into view. Each
+// flow ends in a screenshot at 1280×800 and 1920×1080.
 import type { Page } from '@playwright/test';
 import type { TestEngine } from '../harness/engine.ts';
 import { expect, screenSizes, test } from './fixtures.ts';
+import { fillTicket, onTick, openTerminal, typeTicket } from './ticket.ts';
 
 const symbol = 'XBTUSDTM';
-
-const onTick = (price: number): string => (Math.round(price * 10) / 10).toFixed(1);
-
-/** Fills the ticket as a trader types it (a buy unless the caller picks the side) and waits for its ALLOWED preview. */
-async function fillTicket(page: Page, size: string, leverage: string, stop: string): Promise<void> {
-  await typeTicket(page, size, leverage, stop);
-  await expect(page.getByTestId('preview-verdict')).toHaveText(/allowed/i, { timeout: 15_000 });
-}
-
-async function typeTicket(page: Page, size: string, leverage: string, stop: string): Promise<void> {
-  await page.getByTestId('order-ticket').getByText('Market', { exact: true }).click();
-  await page.getByTestId('ticket-symbol').fill(symbol);
-  await page.getByTestId('ticket-size').fill(size);
-  await page.getByTestId('ticket-leverage').fill(leverage);
-  await page.getByTestId('ticket-stop').fill(stop);
-}
 
 /** The venue's own stop orders for the symbol, as KuCoin's GET /api/v1/stopOrders lists them. */
 async function venueStopPrices(engine: TestEngine['engine']): Promise<string[]> {
@@ -54,10 +40,7 @@ test('dragging the stop line on the chart moves the exchange stop to the dropped
   page,
 }) => {
   const { engine } = app.testEngine;
-  await app.bridge.waitForEvent('app:heartbeat');
-  await page.setViewportSize(screenSizes[0]);
-  const ticker = await engine.services.client.market.getTicker(symbol);
-  const stop = onTick(Number(ticker.price) * 0.97);
+  const stop = onTick((await openTerminal(app, page)) * 0.97);
   await fillTicket(page, '2', '5', stop);
   await page.getByTestId('ticket-submit').click();
   await expect(page.getByTestId(`protection-badge-${symbol}`)).toHaveText(/PROTECTED/, { timeout: 20_000 });
@@ -94,10 +77,7 @@ test('the S hotkey sells with the ticket as it stands, its stop placed at the ex
   page,
 }) => {
   const { engine } = app.testEngine;
-  await app.bridge.waitForEvent('app:heartbeat');
-  await page.setViewportSize(screenSizes[0]);
-  const ticker = await engine.services.client.market.getTicker(symbol);
-  const stop = onTick(Number(ticker.price) * 1.03);
+  const stop = onTick((await openTerminal(app, page)) * 1.03);
   // Typed as for a short; the ticket's side is still Buy until S is pressed.
   await typeTicket(page, '3', '5', stop);
   // Typing in a field never fires a shortcut: the key goes to the page once the field is left.
@@ -119,8 +99,7 @@ test('a price jump toward liquidation shows the warning and calls a desktop noti
   const { engine } = app.testEngine;
   const venue = engine.services.venue;
   if (venue === undefined) throw new Error('paper mode must run the venue');
-  await app.bridge.waitForEvent('app:heartbeat');
-  await page.setViewportSize(screenSizes[0]);
+  await openTerminal(app, page);
   venue.admin.setPrice(symbol, '90000');
   await expect
     .poll(async () => Number((await engine.services.client.market.getTicker(symbol)).price), {

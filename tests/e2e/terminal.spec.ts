@@ -3,7 +3,8 @@
 // stop shows up in the dock as PROTECTED while the chart stays in view, and the stop is counted
 // under Stop orders. Each flow ends in a screenshot at both sizes.
 import type { Page } from '@playwright/test';
-import { expect, screenSizes as sizes, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { fillTicket, onTick, openTerminal } from './ticket.ts';
 
 /** Every part a trader needs at once is inside the window, and the page itself does not scroll. */
 async function expectOneScreen(page: Page, height: number): Promise<void> {
@@ -52,17 +53,7 @@ test('chart, book of orders, ticket and positions are on one screen at 1280×800
 });
 
 test('an entry with its stop appears PROTECTED in the dock beside the chart', async ({ app, page }) => {
-  const { engine } = app.testEngine;
-  await app.bridge.waitForEvent('app:heartbeat');
-  await page.setViewportSize(sizes[0]);
-  const ticker = await engine.services.client.market.getTicker('XBTUSDTM');
-  const stop = (Math.round(Number(ticker.price) * 0.97 * 10) / 10).toFixed(1);
-  await page.getByTestId('order-ticket').getByText('Market', { exact: true }).click();
-  await page.getByTestId('ticket-symbol').fill('XBTUSDTM');
-  await page.getByTestId('ticket-size').fill('2');
-  await page.getByTestId('ticket-leverage').fill('5');
-  await page.getByTestId('ticket-stop').fill(stop);
-  await expect(page.getByTestId('preview-verdict')).toHaveText(/allowed/i, { timeout: 15_000 });
+  await fillTicket(page, '2', '5', onTick((await openTerminal(app, page)) * 0.97));
   await page.getByTestId('ticket-submit').click();
   await expect(page.getByTestId('protection-badge-XBTUSDTM')).toHaveText(/PROTECTED/, { timeout: 20_000 });
   await expect(page.getByTestId('dock-count-positions')).toHaveText('1');

@@ -1,31 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Position } from '../../../shared/domain/position.ts';
 import {
   createFakeBulwark,
   installFakeBulwark,
   removeFakeBulwark,
 } from '../bridge/fake-bulwark.test-helper.ts';
+import { positionOf } from '../test/fixtures.test-helper.ts';
 import { startNotificationFocusFeed } from './focus.feed.ts';
 import { useSettingsStore } from './settings.store.ts';
 import { createTradingStore } from './trading.store.ts';
 import { useUiStore } from './ui.store.ts';
 
-const position: Position = {
+const position = positionOf({
   symbol: 'ETHUSDTM',
   side: 'short',
   sizeLots: 3,
-  marginMode: 'ISOLATED',
-  realisedPnl: null,
-  marginUsdt: null,
   avgEntryPrice: '3000',
   markPrice: '3100',
   liquidationPrice: '3300',
-  leverage: 10,
   unrealisedPnl: '-3',
   distanceToLiquidationPct: 6.4,
   protection: { status: 'PROTECTED', stopLots: 3, stopPrice: '3200' },
-  updatedAt: 1,
-};
+});
 
 beforeEach(() => {
   useSettingsStore.setState({ symbol: 'XBTUSDTM' });

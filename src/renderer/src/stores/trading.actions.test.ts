@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/order.ts';
 import type { Position } from '../../../shared/domain/position.ts';
+import { positionOf } from '../test/fixtures.test-helper.ts';
 import { createTradingStore } from './trading.store.ts';
 import * as actions from './trading.actions.ts';
 
-const position = (symbol: string, updatedAt: number, sizeLots = 1): Position => ({
-  symbol,
-  side: 'long',
-  sizeLots,
-  marginMode: 'ISOLATED',
-  realisedPnl: null,
-  marginUsdt: null,
-  avgEntryPrice: '90000',
-  markPrice: '90100',
-  liquidationPrice: '81000',
-  leverage: 10,
-  unrealisedPnl: '0.1',
-  distanceToLiquidationPct: 10.1,
-  protection: { status: 'PROTECTED', stopLots: sizeLots, stopPrice: '89000' },
-  updatedAt,
-});
+const position = (symbol: string, updatedAt: number, sizeLots = 1): Position =>
+  positionOf({ symbol, updatedAt, sizeLots, unrealisedPnl: '0.1', distanceToLiquidationPct: 10.1 });
 
 const order = (clientOid: string, status: Order['status'], updatedAt: number): Order => ({
   clientOid,

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { GroupedLevel } from './book-grouping.ts';
-import { rowPx } from './useRowsThatFit.ts';
+import { monoRowStyle } from './useRowsThatFit.ts';
 
 const barColour = {
   bid: 'var(--mantine-color-teal-9)',
@@ -9,20 +9,15 @@ const barColour = {
 const priceColour = { bid: 'var(--mantine-color-teal-4)', ask: 'var(--mantine-color-red-4)' } as const;
 
 const rowStyle: React.CSSProperties = {
+  ...monoRowStyle,
   position: 'relative',
-  display: 'grid',
   gridTemplateColumns: '1fr 1fr 1fr',
-  flex: '0 0 auto',
   width: '100%',
-  padding: '0 var(--mantine-spacing-xs)',
   border: 0,
   background: 'transparent',
   color: 'inherit',
   cursor: 'pointer',
   textAlign: 'left',
-  fontFamily: 'var(--mantine-font-family-monospace)',
-  fontSize: 'var(--mantine-font-size-xs)',
-  lineHeight: `${String(rowPx)}px`,
 };
 const cell: React.CSSProperties = { position: 'relative' };
 const right: React.CSSProperties = { position: 'relative', textAlign: 'right' };

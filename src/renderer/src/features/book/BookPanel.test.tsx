@@ -1,6 +1,6 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BookSnapshot, BookWatch, ContractSummary } from '../../../../shared/ipc/channels/market.ts';
+import type { BookSnapshot, BookWatch } from '../../../../shared/ipc/channels/market.ts';
 import {
   createFakeBulwark,
   installFakeBulwark,
@@ -14,21 +14,9 @@ import { useSettingsStore } from '../../stores/settings.store.ts';
 import { byTestId, click, hasTestId, render, type Rendered } from '../../test/render.test-helper.tsx';
 import { BookPanel } from './BookPanel.tsx';
 import { TradesPanel } from './TradesPanel.tsx';
+import { xbtContract } from '../../test/fixtures.test-helper.ts';
 
-const contract: ContractSummary = {
-  symbol: 'XBTUSDTM',
-  baseCurrency: 'XBT',
-  quoteCurrency: 'USDT',
-  settleCurrency: 'USDT',
-  status: 'Open',
-  tickSize: '0.1',
-  lotSize: '1',
-  multiplier: '0.001',
-  maxLeverage: 100,
-  maxOrderQty: 1_000_000,
-  makerFeeRate: '0.0002',
-  takerFeeRate: '0.0006',
-};
+const contract = { ...xbtContract, maxLeverage: 100 };
 
 const book: BookSnapshot = {
   symbol: 'XBTUSDTM',

@@ -5,7 +5,7 @@ import { formatClockTime } from '../../components/format.ts';
 import { useBook, useMarket } from '../../stores/hooks.ts';
 import { formatToTick } from './book-grouping.ts';
 import { PanelPlaceholder, StaleNotice, panelStyle } from './PanelNotice.tsx';
-import { rowPx, useRowsThatFit } from './useRowsThatFit.ts';
+import { monoRowStyle, rowPx, useRowsThatFit } from './useRowsThatFit.ts';
 
 const sideText = { buy: '▲ Buy', sell: '▼ Sell' } as const;
 const sideColour = { buy: 'var(--mantine-color-teal-4)', sell: 'var(--mantine-color-red-4)' } as const;
@@ -17,17 +17,12 @@ const sideColour = { buy: 'var(--mantine-color-teal-4)', sell: 'var(--mantine-co
 export const tradesShown = 30;
 
 const rowStyle: React.CSSProperties = {
-  display: 'grid',
+  ...monoRowStyle,
   gridTemplateColumns: '1.25fr 0.6fr 1fr 1.15fr',
   columnGap: 4,
   // One line per trade: a wrapped "Sell" made the tape hard to read in a narrow column.
   whiteSpace: 'nowrap',
   overflow: 'hidden',
-  flex: '0 0 auto',
-  padding: '0 var(--mantine-spacing-xs)',
-  fontFamily: 'var(--mantine-font-family-monospace)',
-  fontSize: 'var(--mantine-font-size-xs)',
-  lineHeight: `${String(rowPx)}px`,
 };
 const right: React.CSSProperties = { textAlign: 'right' };
 const dimmed: React.CSSProperties = { textAlign: 'right', color: 'var(--mantine-color-dimmed)' };

@@ -11,6 +11,7 @@ import { useSettingsStore } from '../../stores/settings.store.ts';
 import { createTradingStore, tradingStore } from '../../stores/trading.store.ts';
 import { byTestId, render, type Rendered } from '../../test/render.test-helper.tsx';
 import { ChartPanel } from './ChartPanel.tsx';
+import { xbtContract } from '../../test/fixtures.test-helper.ts';
 
 /**
  * happy-dom has no 2D canvas: a stand-in chart library that records what the panel asks of it
@@ -89,20 +90,7 @@ const bars: Bar[] = [
   { time: t0, open: 90_000, high: 90_050.5, low: 89_950, close: 90_020.2, volume: 1_500 },
   { time: t0 + 900, open: 90_020.2, high: 90_030, low: 89_900.1, close: 89_910, volume: 812 },
 ];
-const contract = {
-  symbol: 'XBTUSDTM',
-  baseCurrency: 'XBT',
-  quoteCurrency: 'USDT',
-  settleCurrency: 'USDT',
-  status: 'Open',
-  tickSize: '0.1',
-  lotSize: '1',
-  multiplier: '0.001',
-  maxLeverage: 100,
-  maxOrderQty: 1_000_000,
-  makerFeeRate: '0.0002',
-  takerFeeRate: '0.0006',
-};
+const contract = { ...xbtContract, maxLeverage: 100 };
 
 const legend = (): HTMLElement => byTestId('chart-legend-ohlcv');
 const nextFrame = (): Promise<void> =>

@@ -1,30 +1,15 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Position } from '../../../../shared/domain/position.ts';
 import {
   createFakeBulwark,
   installFakeBulwark,
   removeFakeBulwark,
 } from '../../bridge/fake-bulwark.test-helper.ts';
+import { positionOf } from '../../test/fixtures.test-helper.ts';
 import { byTestId, click, render, type Rendered } from '../../test/render.test-helper.tsx';
 import { CloseActions, halfOf } from './CloseActions.tsx';
 
-const position = (sizeLots: number): Position => ({
-  symbol: 'XBTUSDTM',
-  side: 'long',
-  sizeLots,
-  marginMode: 'ISOLATED',
-  realisedPnl: null,
-  marginUsdt: null,
-  avgEntryPrice: '90000',
-  markPrice: '90100',
-  liquidationPrice: '81000',
-  leverage: 10,
-  unrealisedPnl: '0.5',
-  distanceToLiquidationPct: 10,
-  protection: { status: 'PROTECTED', stopLots: sizeLots, stopPrice: '89000' },
-  updatedAt: 1,
-});
+const position = (sizeLots: number) => positionOf({ sizeLots });
 
 let rendered: Rendered | undefined;
 afterEach(() => {

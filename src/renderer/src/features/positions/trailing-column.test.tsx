@@ -1,28 +1,13 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Position } from '../../../../shared/domain/position.ts';
 import * as actions from '../../stores/trading.actions.ts';
 import { createTradingStore, tradingStore } from '../../stores/trading.store.ts';
 import { receiveTrailingUpdate } from '../../stores/trading.trailing.ts';
+import { positionOf } from '../../test/fixtures.test-helper.ts';
 import { byTestId, render, type Rendered } from '../../test/render.test-helper.tsx';
 import { PositionsView } from './PositionsView.tsx';
 
-const position: Position = {
-  symbol: 'XBTUSDTM',
-  side: 'long',
-  sizeLots: 5,
-  marginMode: 'ISOLATED',
-  realisedPnl: null,
-  marginUsdt: null,
-  avgEntryPrice: '90000',
-  markPrice: '90100',
-  liquidationPrice: '81000',
-  leverage: 10,
-  unrealisedPnl: '0.5',
-  distanceToLiquidationPct: 10,
-  protection: { status: 'PROTECTED', stopLots: 5, stopPrice: '89000' },
-  updatedAt: 1,
-};
+const position = positionOf();
 
 let rendered: Rendered | undefined;
 afterEach(() => {

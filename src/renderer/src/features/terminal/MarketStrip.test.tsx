@@ -14,22 +14,10 @@ import { byTestId, render, type Rendered } from '../../test/render.test-helper.t
 import type { Result } from '../../../../shared/result.ts';
 import { MarketStrip } from './MarketStrip.tsx';
 import { switcherGroups } from './ContractSwitcher.tsx';
+import { xbtContract } from '../../test/fixtures.test-helper.ts';
 
 const t0 = 1_700_000_000_000;
-const contract = {
-  symbol: 'XBTUSDTM',
-  baseCurrency: 'XBT',
-  quoteCurrency: 'USDT',
-  settleCurrency: 'USDT',
-  status: 'Open',
-  tickSize: '0.1',
-  lotSize: '1',
-  multiplier: '0.001',
-  maxLeverage: 125,
-  maxOrderQty: 1_000_000,
-  makerFeeRate: '0.0002',
-  takerFeeRate: '0.0006',
-};
+const contract = xbtContract;
 let fake: FakeBulwark;
 let rendered: Rendered | undefined;
 let stopFeed: (() => void) | undefined;

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ContractSummary } from '../../../../shared/ipc/channels/market.ts';
 import { contractRules } from './contract-rules.ts';
+import { xbtContract } from '../../test/fixtures.test-helper.ts';
 
-const xbt: ContractSummary = {
-  symbol: 'XBTUSDTM',
-  baseCurrency: 'XBT',
-  quoteCurrency: 'USDT',
-  settleCurrency: 'USDT',
-  status: 'Open',
-  tickSize: '0.1',
-  lotSize: '1',
-  multiplier: '0.001',
-  maxLeverage: 125,
-  maxOrderQty: 1_000_000,
-  makerFeeRate: '0.0002',
-  takerFeeRate: '0.0006',
-};
+const xbt = xbtContract;
 
 describe('contractRules', () => {
   it('takes tick size, caps and fee data from the contract', () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { problemsToShow, sameEntryAndStop } from './ticket-form.ts';
+import { emptyTicketDraft, problemsToShow, sameEntryAndStop } from './ticket-form.ts';
 import type { TicketForm } from './ticket.types.ts';
 
 describe('ticket form helpers', () => {
-  const form: TicketForm = {
-    symbol: 'XBTUSDTM',
-    side: 'buy',
-    type: 'limit',
-    sizeLots: '1',
-    price: '',
-    leverage: '5',
-    stopPrice: '',
-    trailingEnabled: false,
-    trailingMode: 'percent',
-    trailingDistance: '',
-    trailingActivationPrice: '',
-  };
+  // The fresh ticket's fields as validation reads them (no USDT or % modes), on XBTUSDTM.
+  const { sizeMode: _size, sizeUsdt: _usdt, stopMode: _stop, stopPct: _pct, ...fields } = emptyTicketDraft();
+  const form: TicketForm = { ...fields, symbol: 'XBTUSDTM' };
 
   it('shows problems of empty fields only once touched', () => {
     const validation = {
