@@ -2,7 +2,7 @@ import { call, subscribe, subscribeAll } from '../bridge/index.ts';
 import { toTradingError } from '../../../shared/errors.ts';
 import type { BookSnapshot, PublicTrade } from '../../../shared/ipc/channels/market.ts';
 import { isPerpetualSymbol } from '../domain/wire-patterns.ts';
-import { createFrameCoalescer } from '../features/chart/frame-coalescer.ts';
+import { createFrameCoalescer } from './frame-coalescer.ts';
 import type { BookStore } from './book.store.ts';
 import type { ConnectionStore } from './connection.store.ts';
 import { useSettingsStore } from './settings.store.ts';

@@ -4,7 +4,7 @@ import { createMarketStore, type Bar } from '../../stores/market.store.ts';
 import * as actions from '../../stores/trading.actions.ts';
 import { createTradingStore } from '../../stores/trading.store.ts';
 import { followBars, followPositionLines, olderBarsAdded, type BarSink } from './chart-feed.ts';
-import type { FrameScheduler } from './frame-coalescer.ts';
+import type { FrameScheduler } from '../../stores/frame-coalescer.ts';
 import type { PriceLineKind, PriceLineManager } from './price-lines.ts';
 
 /** A sink that records what reached the chart: lightweight-charts needs a canvas, the feed logic does not. */

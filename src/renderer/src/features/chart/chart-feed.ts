@@ -1,6 +1,10 @@
 import type { Bar, BarHistory, MarketStore } from '../../stores/market.store.ts';
 import type { TradingStore } from '../../stores/trading.store.ts';
-import { animationFrameScheduler, createFrameCoalescer, type FrameScheduler } from './frame-coalescer.ts';
+import {
+  animationFrameScheduler,
+  createFrameCoalescer,
+  type FrameScheduler,
+} from '../../stores/frame-coalescer.ts';
 import { positionLinePrices } from './position-lines.ts';
 import { priceFormatFor, type PriceFormat } from './price-format.ts';
 import type { PriceLineManager } from './price-lines.ts';
