@@ -80,13 +80,14 @@ const probeScript = `(() => {
   // here, then passed to the bridge's own __bulwarkDeliver.
   Object.defineProperty(window, '__bulwarkDeliverTimed', { value: (event, payload) => {
     const arrival = performance.now();
-    window.__bulwarkDeliver?.(event, payload);
     const chartShows = probe.timeframe === null || (payload.symbol === probe.symbol && payload.timeframe === probe.timeframe);
-    if (event === 'market:candle-updated' && chartShows) {
-      // The app's listeners ran and queued their frame; this frame runs after theirs, so a draw
-      // after it carries this update.
+    // Armed by a frame callback queued before the app sees the update: in the next frame it runs
+    // before any callback the app queues while handling it, so the first draw after it — in that
+    // frame if the app applied the update at once, a frame later if it waited for a frame of its
+    // own — is the one that carries it.
+    if (event === 'market:candle-updated' && chartShows)
       requestAnimationFrame(() => { probe.armed.push(arrival); });
-    }
+    window.__bulwarkDeliver?.(event, payload);
   } });
 })();`;
 

@@ -3,6 +3,7 @@ import { toTradingError } from '../../../shared/errors.ts';
 import type { BookSnapshot, PublicTrade } from '../../../shared/ipc/channels/market.ts';
 import { isPerpetualSymbol } from '../domain/wire-patterns.ts';
 import { createFrameCoalescer } from './frame-coalescer.ts';
+import { paneClock } from './pane-clock.ts';
 import type { BookStore } from './book.store.ts';
 import type { ConnectionStore } from './connection.store.ts';
 import { useSettingsStore } from './settings.store.ts';
@@ -31,7 +32,8 @@ type BookPush =
 
 /**
  * Book and tape pushes arrive separately, up to ten a second each: the latest of each (per symbol)
- * is applied once per animation frame, in one go, so the panels commit once instead of once per push (ADR 0560).
+ * is applied on the pane clock — together, in one frame, at most ten times a second — so the two
+ * panels cost the window one redraw instead of one per push (ADR 0560).
  */
 function subscribeBookEvents(store: BookStore): () => void {
   const frame = createFrameCoalescer<BookPush>((_kind, push) => {
@@ -39,7 +41,7 @@ function subscribeBookEvents(store: BookStore): () => void {
       if (push.book.symbol === store.getState().symbol)
         store.setState({ book: push.book, load: { kind: 'ready' } });
     } else if (push.symbol === store.getState().symbol) store.setState({ trades: push.trades });
-  });
+  }, paneClock);
   const unsubscribe = subscribeAll([
     () =>
       subscribe('market:book-updated', (book) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFrameCoalescer, type FrameScheduler } from './frame-coalescer.ts';
+import { createFrameCoalescer, microtaskScheduler, type FrameScheduler } from './frame-coalescer.ts';
 
 function manualFrames() {
   const callbacks = new Map<number, () => void>();
@@ -63,5 +63,22 @@ describe('frame coalescer', () => {
     coalescer.dispose();
     frames.runFrame();
     expect(applied).toEqual([1]);
+  });
+
+  it("on the microtask scheduler, applies the latest of one task's pushes right after that task, and nothing disposed", async () => {
+    const applied: number[] = [];
+    const coalescer = createFrameCoalescer<number>((_key, value) => applied.push(value), microtaskScheduler);
+    coalescer.push('k', 1);
+    coalescer.push('k', 2);
+    expect(applied).toEqual([]);
+    await Promise.resolve();
+    expect(applied).toEqual([2]);
+    coalescer.push('k', 3);
+    coalescer.dispose();
+    await Promise.resolve();
+    expect(applied).toEqual([2]);
+    coalescer.push('k', 4);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(applied).toEqual([2, 4]);
   });
 });

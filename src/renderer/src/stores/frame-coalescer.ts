@@ -12,6 +12,29 @@ export const animationFrameScheduler: FrameScheduler = {
   },
 };
 
+/**
+ * Runs the callback once the current task's synchronous work is done, before the next frame: pushes
+ * delivered in one task are still coalesced, but the data is in place before the frame that draws
+ * it, so a view that schedules its own paint (lightweight-charts does) paints it in that frame
+ * instead of one frame later (ADR 0560).
+ */
+export const microtaskScheduler: FrameScheduler = (() => {
+  let next = 1;
+  const cancelled = new Set<number>();
+  return {
+    request: (callback) => {
+      const handle = next++;
+      queueMicrotask(() => {
+        if (!cancelled.delete(handle)) callback();
+      });
+      return handle;
+    },
+    cancel: (handle) => {
+      cancelled.add(handle);
+    },
+  };
+})();
+
 /** Collects values and applies only the latest per key once per frame. */
 export interface FrameCoalescer<T> {
   push(key: string, value: T): void;

@@ -1,6 +1,7 @@
 import { call, subscribe } from '../bridge/index.ts';
 import { toTradingError } from '../../../shared/errors.ts';
 import type { Ticker } from '../../../shared/ipc/channels/market.ts';
+import { paneClock } from './pane-clock.ts';
 import { foldTicker, type QuoteStore } from './quote.store.ts';
 import { useSettingsStore } from './settings.store.ts';
 
@@ -32,7 +33,8 @@ function startQuoteBatching(store: QuoteStore): () => void {
     pending = [];
     store.setState({ quotes });
   };
-  const timer = setInterval(flush, quoteFlushMs);
+  // Applied on the pane clock, so the strip redraws in the frame the book and tape redraw in.
+  const timer = setInterval(() => paneClock.request(flush), quoteFlushMs);
   const unsubscribe = subscribe('market:ticker-updated', (ticker) => {
     pending.push(ticker);
   });

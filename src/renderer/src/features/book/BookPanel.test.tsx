@@ -8,6 +8,7 @@ import {
   type FakeBulwark,
 } from '../../bridge/fake-bulwark.test-helper.ts';
 import { startBookFeed } from '../../stores/book.feed.ts';
+import { paneIntervalMs } from '../../stores/pane-clock.ts';
 import { bookStore, createBookStore } from '../../stores/book.store.ts';
 import { createMarketStore, marketStore } from '../../stores/market.store.ts';
 import { useSettingsStore } from '../../stores/settings.store.ts';
@@ -72,10 +73,11 @@ afterEach(() => {
 const prices = (testId: string) =>
   [...document.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)].map((row) => row.dataset.price);
 
-/** Pushes from main, then the animation frame in which the book feed applies them. */
+/** Pushes from main, then the pane clock's run in which the book feed applies them (at most one per interval). */
 async function pushed(emit: () => void): Promise<void> {
   await act(async () => {
     emit();
+    await new Promise((resolve) => setTimeout(resolve, paneIntervalMs));
     await new Promise((resolve) => {
       requestAnimationFrame(() => {
         resolve(undefined);
