@@ -89,10 +89,27 @@ describe('App shell', () => {
     expect(byTestId('mode-badge').dataset.mode).toBe('live');
   });
 
+  it('lists the views in order, Metrics after Health', () => {
+    const nav = document.querySelector('nav[aria-label="Views"]');
+    expect([...(nav?.querySelectorAll('button') ?? [])].map((b) => b.textContent)).toEqual([
+      'Trade',
+      'Journal',
+      'Track record',
+      'Health',
+      'Metrics',
+      'Settings',
+    ]);
+  });
+
   it('switches views from the navbar', () => {
     act(() => {
       byTestId('nav-health').click();
     });
     expect(byTestId('view-health')).toBeTruthy();
+    act(() => {
+      byTestId('nav-metrics').click();
+    });
+    expect(byTestId('view-metrics').querySelector('h2')?.textContent).toBe('Metrics');
+    expect(byTestId('nav-metrics').getAttribute('aria-current')).toBe('page');
   });
 });

@@ -4,6 +4,7 @@ import { viewTitle } from './components/NavBar.tsx';
 import { ExchangeLinkBanner } from './features/health/ExchangeLinkBanner.tsx';
 import { HealthView } from './features/health/HealthView.tsx';
 import { JournalView } from './features/journal/JournalView.tsx';
+import { MetricsView } from './features/metrics/MetricsView.tsx';
 import { SettingsView } from './features/settings/SettingsView.tsx';
 import { TerminalView } from './features/terminal/TerminalView.tsx';
 import { TrackRecordView } from './features/track-record/TrackRecordView.tsx';
@@ -14,6 +15,7 @@ const pages: Record<Exclude<ViewName, 'trade'>, () => React.JSX.Element> = {
   journal: JournalView,
   'track-record': TrackRecordView,
   health: HealthView,
+  metrics: MetricsView,
   settings: SettingsView,
 };
 
@@ -23,7 +25,7 @@ const viewportHeight =
 
 /**
  * The trading state banner, then the view: the terminal fills the window without a page scroll;
- * the full pages (journal, track record, health, settings) scroll as documents.
+ * the full pages (journal, track record, health, metrics, settings) scroll as documents.
  */
 export function ViewOutlet(): React.JSX.Element {
   const activeView = useUiStore((state) => state.activeView);

@@ -6,6 +6,7 @@ const viewTitles: Record<ViewName, string> = {
   journal: 'Journal',
   'track-record': 'Track record',
   health: 'Health',
+  metrics: 'Metrics',
   settings: 'Settings',
 };
 

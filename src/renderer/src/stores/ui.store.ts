@@ -6,7 +6,7 @@ import type { DockTab } from '../features/terminal/dock-tabs.ts';
  * terminal (chart, book, ticket and the dock of positions, orders, fills and alerts); the others
  * are full pages a trader visits away from the market (ADR 0520).
  */
-export const views = ['trade', 'journal', 'track-record', 'health', 'settings'] as const;
+export const views = ['trade', 'journal', 'track-record', 'health', 'metrics', 'settings'] as const;
 /** One of {@link views}. */
 export type ViewName = (typeof views)[number];
 
