@@ -124,4 +124,48 @@ describe('why a position closed', () => {
       protection: { status: 'PROTECTED', stopLots: 3 },
     });
   });
+
+  it('a position closed elsewhere while the pass that found it is still placing its stop is journaled as closed', async () => {
+    // The pass reads the positions, protects them, then reads the fills that explain the change.
+    // A close landing in between is in those fills but not in that pass's positions: counting it
+    // there as a reduction of a position still open lost the close (no `closed`, ever).
+    venue = await venueFor(config);
+    venue.admin.setPrice(symbol, '90000');
+    const v = venue;
+    const userId = v.keys[0]?.userId ?? '';
+    engine = await engineFor(config, v, `${tempDir('close-during-pass')}/journal.db`);
+    const e = engine;
+    await e.service.placeOrder({
+      symbol,
+      side: 'buy',
+      type: 'market',
+      sizeLots: 5,
+      leverage: 5,
+      stopPrice: '80000',
+    });
+    // Every order from now on takes 1.5 s to be answered: the pass that found the position waits on its stop.
+    v.admin.addFault({ kind: 'latency', method: 'POST', path: '/api/v1/orders', latencyMs: 1_500 });
+    await until('position seen', () => e.service.listPositions().find((p) => p.sizeLots === 5));
+    v.exchange.placeOrder(userId, {
+      clientOid: 'website-close-2',
+      symbol,
+      side: 'sell',
+      type: 'market',
+      size: 5,
+      leverage: 5,
+      reduceOnly: true,
+    });
+    v.admin.clearFaults();
+    const event = await until(
+      'closed event',
+      () =>
+        e.journal
+          .queryEvents({ kind: 'position-event', symbol, limit: 50 })
+          .find((ev) => ev.data.event === 'closed'),
+      20_000,
+    );
+    expect(event.data).toMatchObject({ cause: 'external', closedLots: 5 });
+    const events = e.journal.queryEvents({ kind: 'position-event', symbol, limit: 50 });
+    expect(events.filter((ev) => ev.data.event === 'reduced')).toEqual([]);
+  });
 });

@@ -58,6 +58,33 @@ export function advanceCursor(deps: TradingDeps, symbol: string, fills: readonly
   );
 }
 
+/** A position as a signed lot count: long positive, short negative, flat 0. */
+function signedLots(position: { side: Side; lots: number } | undefined): number {
+  if (position === undefined) return 0;
+  return position.side === 'long' ? position.lots : -position.lots;
+}
+
+/**
+ * The fills, oldest first, that take the position from `previous` to `current` — and no further.
+ * The fills are read after the positions: a fill that landed in between belongs to the next change
+ * and is left after the cursor for it (counted here, a close would show as a reduction of a
+ * position the read still had open, and the close itself would never be seen). When the fills
+ * never add up to `current` (some not visible yet), all of them are taken, as before.
+ */
+export function fillsOfChange(
+  fills: readonly KucoinFill[],
+  previous: { side: Side; lots: number } | undefined,
+  current: { side: Side; lots: number } | undefined,
+): KucoinFill[] {
+  const target = signedLots(current);
+  let running = signedLots(previous);
+  for (const [index, fill] of fills.entries()) {
+    running += fill.side === 'buy' ? fill.size : -fill.size;
+    if (running === target) return fills.slice(0, index + 1);
+  }
+  return [...fills];
+}
+
 function part(fill: KucoinFill, lots: number): FillPart {
   const fee = dec(fill.fee ?? '0');
   return {

@@ -10,7 +10,14 @@ import type { KucoinFill } from '../../exchange/kucoin/schemas/orders.ts';
 import { raiseAlert, type TradingDeps } from '../deps.ts';
 import { fillTimeMs } from '../orders/order-fills.ts';
 import type { ExchangePosition } from '../wire-map.ts';
-import { advanceCursor, freshFills, splitFills, totals, type FillPart } from './fill-window.ts';
+import {
+  advanceCursor,
+  fillsOfChange,
+  freshFills,
+  splitFills,
+  totals,
+  type FillPart,
+} from './fill-window.ts';
 import { addOpeningFees, takeShare } from './position-ledger.ts';
 
 /** Why a position shrank. */
@@ -97,11 +104,10 @@ export async function accountPositionChange(
     { lane: 'protective' },
   );
   journalFills(deps, page.items);
-  const fresh = freshFills(deps, symbol, page.items);
-  const { closing, opening } = splitFills(
-    fresh,
-    previous === undefined ? undefined : { side: previous.side, lots: previous.sizeLots },
-  );
+  const before = previous === undefined ? undefined : { side: previous.side, lots: previous.sizeLots };
+  const after = current === undefined ? undefined : { side: current.side, lots: current.sizeLots };
+  const fresh = fillsOfChange(freshFills(deps, symbol, page.items), before, after);
+  const { closing, opening } = splitFills(fresh, before);
   const side = previous?.side ?? current?.side ?? (fresh[0]?.side === 'sell' ? 'short' : 'long');
   // Lots opened on the side being closed are in the ledger before the reduction takes its share;
   // lots of a new position after a flip join the ledger of that new position afterwards.
