@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFrameCoalescer, microtaskScheduler, type FrameScheduler } from './frame-coalescer.ts';
+import { createFrameCoalescer, createFrameGate, type FrameScheduler } from './frame-coalescer.ts';
 
 function manualFrames() {
   const callbacks = new Map<number, () => void>();
@@ -65,20 +65,36 @@ describe('frame coalescer', () => {
     expect(applied).toEqual([1]);
   });
 
-  it("on the microtask scheduler, applies the latest of one task's pushes right after that task, and nothing disposed", async () => {
+  it('through a frame gate: the first push of a frame is applied at once, later ones in the next frame, latest only', async () => {
+    const frames = manualFrames();
     const applied: number[] = [];
-    const coalescer = createFrameCoalescer<number>((_key, value) => applied.push(value), microtaskScheduler);
+    const coalescer = createFrameCoalescer<number>(
+      (_key, value) => applied.push(value),
+      createFrameGate(frames.scheduler),
+    );
     coalescer.push('k', 1);
+    await Promise.resolve();
+    expect(applied).toEqual([1]);
     coalescer.push('k', 2);
-    expect(applied).toEqual([]);
-    await Promise.resolve();
-    expect(applied).toEqual([2]);
     coalescer.push('k', 3);
-    coalescer.dispose();
     await Promise.resolve();
-    expect(applied).toEqual([2]);
+    expect(applied).toEqual([1]);
+    frames.runFrame();
+    expect(applied).toEqual([1, 3]);
+    // That frame had its update: the next push waits for the frame after.
     coalescer.push('k', 4);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(applied).toEqual([2, 4]);
+    await Promise.resolve();
+    expect(applied).toEqual([1, 3]);
+    frames.runFrame();
+    expect(applied).toEqual([1, 3, 4]);
+    // A frame with none reopens the gate.
+    frames.runFrame();
+    coalescer.push('k', 5);
+    await Promise.resolve();
+    expect(applied).toEqual([1, 3, 4, 5]);
+    coalescer.push('k', 6);
+    coalescer.dispose();
+    frames.runFrame();
+    expect(applied).toEqual([1, 3, 4, 5]);
   });
 });

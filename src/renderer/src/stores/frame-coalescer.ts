@@ -13,27 +13,47 @@ export const animationFrameScheduler: FrameScheduler = {
 };
 
 /**
- * Runs the callback once the current task's synchronous work is done, before the next frame: pushes
- * delivered in one task are still coalesced, but the data is in place before the frame that draws
- * it, so a view that schedules its own paint (lightweight-charts does) paints it in that frame
- * instead of one frame later (ADR 0560).
+ * At most one run per animation frame, the first one without waiting for a frame: it runs as soon
+ * as the current task's synchronous work is done, so a view that schedules its own paint
+ * (lightweight-charts does) paints the data in the coming frame instead of one frame later. A
+ * second request before that frame waits for it (ADR 0560).
  */
-export const microtaskScheduler: FrameScheduler = (() => {
+export function createFrameGate(frames: FrameScheduler = animationFrameScheduler): FrameScheduler {
+  let open = true;
   let next = 1;
-  const cancelled = new Set<number>();
+  const waiting = new Map<number, () => void>();
+  const reopen = (): void => {
+    open = true;
+  };
+  const closeForThisFrame = (): void => {
+    open = false;
+    frames.request(reopen);
+  };
   return {
     request: (callback) => {
       const handle = next++;
-      queueMicrotask(() => {
-        if (!cancelled.delete(handle)) callback();
-      });
+      waiting.set(handle, callback);
+      const run = (): void => {
+        const due = waiting.get(handle);
+        if (due === undefined) return;
+        waiting.delete(handle);
+        due();
+      };
+      if (open) {
+        closeForThisFrame();
+        queueMicrotask(run);
+      } else
+        frames.request(() => {
+          closeForThisFrame();
+          run();
+        });
       return handle;
     },
     cancel: (handle) => {
-      cancelled.add(handle);
+      waiting.delete(handle);
     },
   };
-})();
+}
 
 /** Collects values and applies only the latest per key once per frame. */
 export interface FrameCoalescer<T> {

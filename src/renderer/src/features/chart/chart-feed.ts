@@ -1,10 +1,6 @@
 import type { Bar, BarHistory, MarketStore } from '../../stores/market.store.ts';
 import type { TradingStore } from '../../stores/trading.store.ts';
-import {
-  createFrameCoalescer,
-  microtaskScheduler,
-  type FrameScheduler,
-} from '../../stores/frame-coalescer.ts';
+import { createFrameCoalescer, createFrameGate, type FrameScheduler } from '../../stores/frame-coalescer.ts';
 import { positionLinePrices } from './position-lines.ts';
 import { priceFormatFor, type PriceFormat } from './price-format.ts';
 import type { PriceLineManager } from './price-lines.ts';
@@ -29,17 +25,18 @@ export function olderBarsAdded(
 }
 
 /**
- * Feeds one series key's history (`setBars`) and ticks (`updateBar`, the latest of a task's pushes)
- * into the sink. Ticks are applied as they arrive, not on the next animation frame: main already
- * sends at most about 20 a second per series, and lightweight-charts schedules its own paint, so
- * waiting for a frame only made every update cost two frames and arrive one frame later (ADR 0560). The bars on screen are kept here too, so a page into the past is drawn
- * in front of what the ticks have added since the load instead of dropping it.
+ * Feeds one series key's history (`setBars`) and ticks (`updateBar`, at most one per animation
+ * frame, the latest) into the sink. A tick in a frame that has had none is applied at once, not on
+ * the next frame: lightweight-charts schedules its own paint, so waiting for a frame of ours made
+ * every update cost two frames and reach the screen one frame later (ADR 0560). The bars on screen
+ * are kept here too, so a page into the past is drawn in front of what the ticks have added since
+ * the load instead of dropping it.
  */
 export function followBars(
   sink: BarSink,
   marketStore: MarketStore,
   key: string,
-  scheduler: FrameScheduler = microtaskScheduler,
+  scheduler: FrameScheduler = createFrameGate(),
 ): () => void {
   // `null` = nothing set yet: the first sync always calls setBars, so a symbol or timeframe
   // switch clears the previous series' bars even when the new one has no history yet.
