@@ -8,9 +8,21 @@ function price(text: string | null | undefined): number | undefined {
 }
 
 /**
+ * The take-profit to draw: of those resting at the exchange, the one the mark reaches first (a
+ * long's lowest, a short's highest). None resting, or the stops unreadable → no line.
+ */
+function nearestTakeProfit(position: Position): number | undefined {
+  const prices = (position.protection.takeProfits ?? [])
+    .map((takeProfit) => price(takeProfit.stopPrice))
+    .filter((value) => value !== undefined);
+  if (prices.length === 0) return undefined;
+  return position.side === 'long' ? Math.min(...prices) : Math.max(...prices);
+}
+
+/**
  * Where the chart's lines go for a position (display only — floats are fine on a canvas, never
- * in a decision): entry, the live exchange stop, the trailing stop's trigger, and liquidation.
- * No position → every line hidden.
+ * in a decision): entry, the live exchange stop, the trailing stop's trigger, the take-profit
+ * resting at the exchange, and liquidation. No position → every line hidden.
  */
 export function positionLinePrices(
   position: Position | undefined,
@@ -24,6 +36,8 @@ export function positionLinePrices(
   const liquidation = price(position.liquidationPrice);
   if (entry !== undefined) lines.entry = entry;
   if (liquidation !== undefined) lines.liquidation = liquidation;
+  const takeProfit = nearestTakeProfit(position);
+  if (takeProfit !== undefined) lines['take-profit'] = takeProfit;
   // When a trailing stop is live it *is* the exchange stop: draw it once, as the trailing line.
   if (trailing !== undefined) lines.trailing = trailing;
   if (stop !== undefined && stop !== trailing) lines.stop = stop;
