@@ -1,22 +1,11 @@
 import type { Position } from '../../../../shared/domain/position.ts';
+import { nearestTakeProfit } from '../../domain/take-profit.ts';
 import type { PriceLineKind } from './price-lines.ts';
 
 function price(text: string | null | undefined): number | undefined {
   if (text === undefined || text === null || text === '') return undefined;
   const value = Number(text);
   return Number.isFinite(value) && value > 0 ? value : undefined;
-}
-
-/**
- * The take-profit to draw: of those resting at the exchange, the one the mark reaches first (a
- * long's lowest, a short's highest). None resting, or the stops unreadable → no line.
- */
-function nearestTakeProfit(position: Position): number | undefined {
-  const prices = (position.protection.takeProfits ?? [])
-    .map((takeProfit) => price(takeProfit.stopPrice))
-    .filter((value) => value !== undefined);
-  if (prices.length === 0) return undefined;
-  return position.side === 'long' ? Math.min(...prices) : Math.max(...prices);
 }
 
 /**
@@ -36,7 +25,8 @@ export function positionLinePrices(
   const liquidation = price(position.liquidationPrice);
   if (entry !== undefined) lines.entry = entry;
   if (liquidation !== undefined) lines.liquidation = liquidation;
-  const takeProfit = nearestTakeProfit(position);
+  // The take-profit resting at the exchange that the mark reaches first; none → no line.
+  const takeProfit = price(nearestTakeProfit(position));
   if (takeProfit !== undefined) lines['take-profit'] = takeProfit;
   // When a trailing stop is live it *is* the exchange stop: draw it once, as the trailing line.
   if (trailing !== undefined) lines.trailing = trailing;
