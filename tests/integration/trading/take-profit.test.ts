@@ -142,6 +142,23 @@ describe('take-profit against the paper venue', () => {
     expect(e.journal.getSetting(`take-profit:${symbol}`) ?? null).toBeNull();
   });
 
+  it('protection first: with both gone at the venue, the loss-side stop is back before the take-profit', async () => {
+    const { e, v } = await start('tp-order');
+    await buy(e, 3, '93000');
+    await until('take-profit at the venue', async () => summary(await takeProfitsOfLong(e)) === '3@93000');
+    const userId = v.keys[0]?.userId ?? '';
+    const before = v.admin.orderTimeline({ symbol }).length;
+    v.exchange.cancelStopOrders(userId, symbol);
+    await until('both back', async () => (await liveStops(e)).length === 2);
+    const placed = v.admin
+      .orderTimeline({ symbol })
+      .slice(before)
+      .filter((o) => o.reduceOnly && o.status !== 'done');
+    expect(placed.map((o) => o.stop)).toEqual(['down', 'up']);
+    const [stop, takeProfit] = placed;
+    expect((stop?.accepted.seq ?? 0) < (takeProfit?.accepted.seq ?? 0)).toBe(true);
+  });
+
   it('a wrong-side take-profit on the ticket is refused and nothing reaches the venue', async () => {
     const { e, v } = await start('tp-wrong-side');
     v.admin.resetRequestLog();
