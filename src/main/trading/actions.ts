@@ -3,6 +3,7 @@ import { add, cmp, dec, div, format, isMultipleOf, mul, sub, type Dec } from '..
 import type { TrailingSpec, TrailingState } from '../../shared/domain/trailing.ts';
 import { OrderRejectedError, RiskRejectedError, ValidationError } from '../../shared/errors.ts';
 import { noteCancelled } from './note-cancelled.ts';
+import { changeTakeProfit } from './take-profit/take-profit-setting.ts';
 import { fetchLiveStops } from './protection/live-stops.ts';
 import { leverageOf } from './protection/stop-executor.ts';
 import { assertReduceOnlyAllowed } from './risk/reduce-only.ts';
@@ -13,7 +14,10 @@ import type { JournalOrder } from '../store/order-rows.ts';
 
 const HUNDRED: Dec = { m: 100n, s: 0 };
 
-/** Cancels one order; a stop that protects an open position cannot be cancelled by hand. */
+/**
+ * Cancels one order; a stop that protects an open position cannot be cancelled by hand. Cancelling
+ * the position's take-profit removes it (else the next pass would place it again).
+ */
 export async function cancelOrder(rt: TradingRuntime, clientOid: string): Promise<JournalOrder> {
   const order = rt.deps.journal.getOrder(clientOid);
   if (order === undefined)
@@ -25,14 +29,23 @@ export async function cancelOrder(rt: TradingRuntime, clientOid: string): Promis
       { details: { clientOid } },
     );
   }
+  if (order.purpose === 'take-profit')
+    changeTakeProfit(rt.deps, order.symbol, undefined, 'its order was cancelled by the trader', clientOid);
   return rt.deps.tracker.cancel(clientOid);
 }
 
-/** Cancels every working regular (non-stop) order; protective stops stay, they guard open positions. */
+/**
+ * Cancels every working regular (non-stop) order; protective stops stay, they guard open positions,
+ * and so do take-profits (removed one by one in the positions dock).
+ */
 export async function cancelAll(rt: TradingRuntime, symbol: string | undefined): Promise<number> {
   const symbols = new Set<string>();
   for (const order of rt.deps.journal.openOrders())
-    if (order.purpose !== 'stop' && (symbol === undefined || order.symbol === symbol))
+    if (
+      order.purpose !== 'stop' &&
+      order.purpose !== 'take-profit' &&
+      (symbol === undefined || order.symbol === symbol)
+    )
       symbols.add(order.symbol);
   const open = await rt.deps.rest.listOpenOrders(symbol === undefined ? {} : { symbol }, {
     lane: 'protective',

@@ -3,12 +3,15 @@
  * due: a fresh entry's stop price and trailing apply once the exchange has accepted the entry; an
  * add's once it fills — then the position's stop becomes the tighter of its current stop and the
  * add's (loosening a stop is always the trader's explicit move, never a side effect of an add). An
- * entry refused, or cancelled without a fill, never moves a live stop.
+ * entry refused, or cancelled without a fill, never moves a live stop. The take-profit follows the
+ * same timing (ADR 0342): a fresh entry sets it, or clears it when it carries none; an add changes
+ * it only when it carries one.
  */
 import { cmp, dec } from '../../shared/domain/decimal.ts';
 import { terminalOrderStatuses } from '../../shared/domain/order.ts';
 import type { TradingRuntime } from './runtime.ts';
 import type { SettingValue } from './settings.ts';
+import { changeTakeProfit } from './take-profit/take-profit-setting.ts';
 
 /** One held change. */
 export type EntryIntent = SettingValue<'entry-intents'>[number];
@@ -24,6 +27,15 @@ function tighter(side: 'long' | 'short', a: string, b: string): string {
   return side === 'long' ? (order >= 0 ? a : b) : order <= 0 ? a : b;
 }
 
+function applyTakeProfit(rt: TradingRuntime, intent: EntryIntent): void {
+  const price = intent.takeProfitPrice;
+  // An add without a take-profit leaves the position's as it is; a fresh entry without one means none.
+  if (price === undefined && intent.apply === 'on-fill') return;
+  const next = price === undefined ? undefined : { price, side: intent.side };
+  const why = intent.apply === 'on-accept' ? 'entry accepted' : 'add filled';
+  changeTakeProfit(rt.deps, intent.symbol, next, why, intent.clientOid);
+}
+
 function apply(rt: TradingRuntime, intent: EntryIntent): void {
   const { settings, journal } = rt.deps;
   const position = rt.positions.get(intent.symbol);
@@ -31,6 +43,7 @@ function apply(rt: TradingRuntime, intent: EntryIntent): void {
   const keepCurrent = position?.side === intent.side && current?.side === intent.side;
   const price = keepCurrent ? tighter(intent.side, current.price, intent.stopPrice) : intent.stopPrice;
   settings.set('stop', { price, side: intent.side }, intent.symbol);
+  applyTakeProfit(rt, intent);
   if (intent.trailing !== undefined) rt.trailing.set(intent.symbol, intent.side, price, intent.trailing);
   else if (keepCurrent && price !== current.price) rt.trailing.stopMoved(intent.symbol, price);
   journal.append(

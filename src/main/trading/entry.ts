@@ -97,6 +97,7 @@ async function placeSerialised(
     symbol: ticket.symbol,
     side,
     stopPrice: ticket.stopPrice,
+    ...(ticket.takeProfitPrice === undefined ? {} : { takeProfitPrice: ticket.takeProfitPrice }),
     ...(ticket.trailing === undefined ? {} : { trailing: ticket.trailing }),
     apply: adding ? 'on-fill' : 'on-accept',
   });

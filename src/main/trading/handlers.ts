@@ -34,6 +34,10 @@ export function createTradingHandlers(service: TradingService): TradingHandlers 
       stopPrice,
       ...(await service.moveStop(symbol, stopPrice)),
     }),
+    'trading:set-take-profit': async ({ symbol, price }) => ({
+      symbol,
+      ...(await service.setTakeProfit(symbol, price)),
+    }),
     'trading:set-trailing': ({ symbol, trailing }) =>
       Promise.resolve({ symbol, trailing: service.setTrailing(symbol, trailing) }),
     'trading:trigger-kill-switch': ({ flatten, reason }) =>

@@ -2,7 +2,8 @@
  * The kill switch (ADR 0337): HALTED at once; entries still queued in the client dropped before they
  * leave; every non-protective open order cancelled (kill-switch-entries.ts: a refused cancel-all falls
  * back to order by order, a failed listing is retried, then owed); with "flatten" every position
- * closed and its stops cancelled once flat. No failure stops
+ * closed and its stops — take-profits included, with their setting (ADR 0342) — cancelled once flat.
+ * No failure stops
  * the rest, and the report says what actually happened at the exchange — closes *filled*, not sent.
  * Without "flatten" the protective stops stay on the open positions. Its reads take the protective
  * lane, so they jump the queue.
@@ -16,6 +17,7 @@ import { why } from './kill-switch-listing.ts';
 import type { TradingRuntime } from './runtime.ts';
 import { fetchPositions } from './tick.ts';
 import { fetchStopOrders } from './protection/live-stops.ts';
+import { forgetTakeProfitWhenFlat } from './take-profit/take-profit-setting.ts';
 
 type Failure = KillSwitchReport['cancelFailures'][number];
 type Close = KillSwitchReport['closes'][number];
@@ -100,6 +102,7 @@ export async function killSwitch(
   const closes = flatten ? await flattenAll(rt, reason) : [];
   const flat = closes.filter((close) => close.outcome === 'filled').map((close) => close.symbol);
   const protectiveStopsCancelled = await cancelFlatStops(rt, flat, cancelFailures);
+  for (const symbol of flat) forgetTakeProfitWhenFlat(rt.deps, symbol);
   for (const close of closes)
     if (close.outcome === 'failed')
       rt.closer.request(close.symbol, `kill switch close did not fill (${close.reason ?? 'unknown'})`);

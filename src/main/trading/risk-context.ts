@@ -184,6 +184,7 @@ function entryOrderOf(ticket: OrderTicket): RiskContext['order'] {
     price: ticket.price,
     leverage: ticket.leverage,
     stopPrice: ticket.stopPrice,
+    takeProfitPrice: ticket.takeProfitPrice,
     reduceOnly: false,
   };
 }

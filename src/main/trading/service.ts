@@ -21,6 +21,7 @@ import { buildRuntime, startLoop } from './service-runtime.ts';
 import * as actions from './actions.ts';
 import { placeTicket, previewTicket } from './entry.ts';
 import { positionView } from './tick.ts';
+import { setTakeProfit } from './take-profit/set-take-profit.ts';
 
 export type { TradingServiceOptions } from './service-options.ts';
 
@@ -38,6 +39,8 @@ export interface TradingService {
   /** Closes the position at market, or `sizeLots` of it (the rest keeps its stop). */
   closePosition(symbol: string, sizeLots?: number): Promise<JournalOrder>;
   moveStop(symbol: string, stopPrice: string): Promise<{ stopClientOid: string }>;
+  /** Sets (price) or removes (undefined) the position's take-profit (ADR 0342). */
+  setTakeProfit(symbol: string, price: string | undefined): Promise<{ takeProfitPrice: string | null }>;
   setTrailing(symbol: string, spec: TrailingSpec | null): TrailingState | null;
   /** The live trailing state of a symbol (as persisted), if any. */
   getTrailing(symbol: string): TrailingState | undefined;
@@ -85,6 +88,7 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
     cancelAll: (symbol) => actions.cancelAll(rt, symbol),
     closePosition: (symbol, sizeLots) => actions.closePosition(rt, symbol, 'trader', sizeLots),
     moveStop: (symbol, stopPrice) => actions.moveStop(rt, symbol, stopPrice),
+    setTakeProfit: (symbol, price) => setTakeProfit(rt, symbol, price),
     setTrailing: (symbol, spec) => actions.setTrailing(rt, symbol, spec),
     getTrailing: (symbol) => rt.trailing.get(symbol),
     listTrailing: () => rt.trailing.list(),

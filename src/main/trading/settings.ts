@@ -22,6 +22,12 @@ const settings = {
   'kill-switch': { perSymbol: false, schema: z.object({ active: z.boolean(), reason: z.string() }) },
   /** The stop price the trader chose for the position of a side (only set once the exchange accepted the entry). */
   stop: { perSymbol: true, schema: z.object({ price: decimal, side: z.enum(['long', 'short']) }) },
+  /**
+   * The take-profit the trader chose for the position of a side (ADR 0342): set by a fresh entry
+   * (or cleared when it has none), changed by an add that carries one or by the trader, cleared
+   * once the symbol is flat with no working entry.
+   */
+  'take-profit': { perSymbol: true, schema: z.object({ price: decimal, side: z.enum(['long', 'short']) }) },
   /** Opening fees and funding of the current position, charged to its reductions and close (ADR 0333). */
   'position-ledger': {
     perSymbol: true,
@@ -33,7 +39,7 @@ const settings = {
     }),
   },
   /**
-   * Stop (and trailing) changes an entry brings, held until the exchange accepts it (a fresh entry)
+   * Stop (trailing and take-profit) changes an entry brings, held until the exchange accepts it (a fresh entry)
    * or it fills (an add to an open position): a refused or unfilled entry never moves a live stop (ADR 0338).
    */
   'entry-intents': {
@@ -45,6 +51,7 @@ const settings = {
           symbol: z.string(),
           side: z.enum(['long', 'short']),
           stopPrice: decimal,
+          takeProfitPrice: decimal.optional(),
           trailing: trailingSpecSchema.optional(),
           apply: z.enum(['on-accept', 'on-fill']),
         }),

@@ -1,7 +1,7 @@
 /**
  * One pass of the engine (every `watchdogIntervalMs`, and at once after order or position events):
  * read positions and live stops (protective lane, side by side), protect every position with what
- * could be read, trail, watch liquidation, sweep orphan stops, then explain position changes and
+ * could be read, keep its take-profit (ADR 0342), trail, watch liquidation, sweep orphan stops, then explain position changes and
  * funding, and raise or clear the state triggers that depend on what was seen (ADR 0335). One read
  * failing never skips another's work: stops unreadable → the badges say UNKNOWN; positions
  * unreadable → the last known positions are still guarded where that is safe; fills unreadable →
@@ -22,6 +22,8 @@ import { accountPositionChange } from './positions/position-monitor.ts';
 import { refreshRiskTiersQuietly } from './risk/risk-tiers.ts';
 import { inBackground, type TradingRuntime } from './runtime.ts';
 import { saveLossGuard } from './state/loss-guard-store.ts';
+import { keepTakeProfitWithin } from './take-profit/take-profit-pass.ts';
+import { forgetTakeProfitWhenFlat } from './take-profit/take-profit-setting.ts';
 import { positionFromWire, type ExchangePosition } from './wire-map.ts';
 
 /** Reads open positions (USDT-settled) through the protective lane. */
@@ -131,6 +133,8 @@ async function guardPosition(
     rt.watchdog.unknown(position, 'the stop orders could not be read');
   } else if (fresh) {
     await protectWithin(rt, position, stops);
+    // The take-profit after the loss-side stop, never before it (ADR 0342).
+    await keepTakeProfitWithin(rt, position, stops);
   } else {
     // Positions unreadable: only a last-known position with no loss-side cover at all is given a
     // stop (reduce-only: harmless if it has closed); nothing is cancelled on stale sizes.
@@ -191,6 +195,9 @@ function takeBaseline(rt: TradingRuntime, positions: ReadonlyMap<string, Exchang
     const gone = position === undefined ? !working.has(state.symbol) : position.side !== state.positionSide;
     if (gone) rt.trailing.forget(state.symbol);
   }
+  // A take-profit left for a position that closed while the app was away must not pass to the next one.
+  for (const symbol of rt.deps.contracts.keys())
+    if (!positions.has(symbol)) forgetTakeProfitWhenFlat(rt.deps, symbol);
 }
 
 /** Records every position change of this read as pending until its fills are read. */
@@ -238,6 +245,7 @@ function forgetClosed(rt: TradingRuntime, symbol: string, side: 'long' | 'short'
   rt.liquidation.forget(symbol);
   if (rt.trailing.get(symbol)?.positionSide === side) rt.trailing.forget(symbol);
   if (!flat) return;
+  forgetTakeProfitWhenFlat(rt.deps, symbol);
   rt.watchdog.forget(symbol);
   rt.readings.delete(symbol);
   rt.deps.emit({ name: 'trading:position-updated', payload: { symbol, position: null, at: rt.deps.now() } });

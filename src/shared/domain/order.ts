@@ -31,8 +31,12 @@ export type OrderStatus = z.infer<typeof orderStatusSchema>;
 /** States after which nothing more can happen to an order. */
 export const terminalOrderStatuses: ReadonlySet<OrderStatus> = new Set(['FILLED', 'CANCELLED', 'REJECTED']);
 
-/** Why we sent an order: opens exposure, protects it, or takes it off. */
-export const orderPurposeSchema = z.enum(['entry', 'stop', 'close']);
+/**
+ * Why we sent an order: opens exposure, protects it (the loss-side stop), takes the profit at the
+ * trader's target (a reduce-only stop on the profit side, never counted as protection), or takes
+ * the position off.
+ */
+export const orderPurposeSchema = z.enum(['entry', 'stop', 'take-profit', 'close']);
 export type OrderPurpose = z.infer<typeof orderPurposeSchema>;
 
 /** An order as tracked by the engine. Sizes in lots, prices as decimal strings. */

@@ -14,6 +14,7 @@ export const riskRuleIdSchema = z.enum([
   'stop-required',
   'stop-side',
   'stop-vs-liquidation',
+  'take-profit-side',
   'margin-available',
   'position-limit',
   'notional-limit',
@@ -49,6 +50,10 @@ export const riskPreviewSchema = z.object({
   /** Loss if the stop fills at its trigger, including both fees. */
   lossAtStop: z.string(),
   riskPctOfEquity: z.string(),
+  /** With a take-profit: the profit if it fills at its trigger, net of both fees (ADR 0342). */
+  profitAtTakeProfit: z.string().optional(),
+  /** With a take-profit: profit at the take-profit ÷ loss at the stop. */
+  rewardToRisk: z.string().optional(),
   /** Reference price the numbers were computed at (limit price, or mark for market orders). */
   referencePrice: z.string(),
 });

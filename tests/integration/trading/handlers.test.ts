@@ -55,6 +55,11 @@ describe('trading IPC handlers against the paper venue', () => {
       symbol,
       stopPrice: '88500',
     });
+    expect(await call('trading:set-take-profit', { symbol, price: '95000' })).toEqual({
+      symbol,
+      takeProfitPrice: '95000',
+    });
+    expect(await call('trading:set-take-profit', { symbol })).toEqual({ symbol, takeProfitPrice: null });
     expect(
       await call('trading:set-trailing', { symbol, trailing: { mode: 'percent', distance: '1.5' } }),
     ).toMatchObject({ trailing: { spec: { mode: 'percent' } } });

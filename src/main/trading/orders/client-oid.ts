@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { OrderPurpose } from '../../../shared/domain/order.ts';
 
-const letter: Record<OrderPurpose, string> = { entry: 'e', stop: 's', close: 'c' };
+const letter: Record<OrderPurpose, string> = { entry: 'e', stop: 's', 'take-profit': 't', close: 'c' };
 
 /** A fresh, unique clientOid whose prefix tells a human what the order was for. */
 export function newClientOid(purpose: OrderPurpose, now: number): string {
@@ -11,5 +11,5 @@ export function newClientOid(purpose: OrderPurpose, now: number): string {
 
 /** Whether a clientOid was made by Bulwark (foreign orders are reported, never touched blindly). */
 export function isOurClientOid(clientOid: string | null | undefined): boolean {
-  return typeof clientOid === 'string' && /^bw[esc][0-9a-z]+$/.test(clientOid);
+  return typeof clientOid === 'string' && /^bw[estc][0-9a-z]+$/.test(clientOid);
 }

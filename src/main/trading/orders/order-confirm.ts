@@ -17,7 +17,7 @@ export function checkAgainstRequest(order: JournalOrder, wire: KucoinOrder): str
     return `price ${wire.price} ≠ ${order.price}`;
   }
   if (
-    order.purpose === 'stop' &&
+    (order.purpose === 'stop' || order.purpose === 'take-profit') &&
     order.stopPrice !== undefined &&
     wire.stopPrice !== undefined &&
     cmp(dec(wire.stopPrice), dec(order.stopPrice)) !== 0

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOurClientOid, newClientOid } from './client-oid.ts';
-import { buildRequest, stopDirection } from './order-request.ts';
+import { buildRequest, stopDirection, takeProfitDirection } from './order-request.ts';
 
 const base = {
   symbol: 'XBTUSDTM',
@@ -43,6 +43,39 @@ describe('order requests (docs/reference/kucoin-futures.md#stop-direction: inver
     expect(built.request).toMatchObject({ side: 'buy', stop: 'up', stopPrice: '92000', reduceOnly: true });
   });
 
+  it("a long's take-profit is a reduce-only sell stop that triggers when the mark rises, sent in the order lane", () => {
+    expect(takeProfitDirection('sell')).toBe('up');
+    const built = buildRequest(
+      { ...base, side: 'sell', reduceOnly: true, purpose: 'take-profit', stopPrice: '95000' },
+      'bwt1',
+    );
+    expect(built).toEqual({
+      withStops: false,
+      request: {
+        clientOid: 'bwt1',
+        symbol: 'XBTUSDTM',
+        side: 'sell',
+        type: 'market',
+        leverage: 5,
+        size: 3,
+        marginMode: 'ISOLATED',
+        reduceOnly: true,
+        stop: 'up',
+        stopPriceType: 'MP',
+        stopPrice: '95000',
+        lane: 'order',
+      },
+    });
+  });
+
+  it("a short's take-profit is a reduce-only buy stop that triggers when the mark falls", () => {
+    const built = buildRequest(
+      { ...base, side: 'buy', reduceOnly: true, purpose: 'take-profit', stopPrice: '85000' },
+      'bwt2',
+    );
+    expect(built.request).toMatchObject({ side: 'buy', stop: 'down', stopPrice: '85000', reduceOnly: true });
+  });
+
   it('an st-order entry attaches the stop-loss on the right trigger for each side', () => {
     expect(
       buildRequest(
@@ -74,6 +107,7 @@ describe('order requests (docs/reference/kucoin-futures.md#stop-direction: inver
       expect(oid).toMatch(/^[0-9A-Za-z_-]{1,40}$/);
       expect(isOurClientOid(oid)).toBe(true);
     }
+    expect(isOurClientOid(newClientOid('take-profit', 1_795_000_000_000))).toBe(true);
     expect(isOurClientOid('st123')).toBe(false);
   });
 });

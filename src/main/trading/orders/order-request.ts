@@ -2,7 +2,9 @@
  * Builds the exchange request for an order spec (POST /api/v1/orders, /api/v1/st-orders). Stops
  * trigger on the **mark** price (`stopPriceType: MP` — liquidation also runs on mark) and are
  * reduce-only so overlapping stops during a hand-off can never over-close or open a reverse
- * position. Every order carries the symbol's actual margin mode.
+ * position. A take-profit is the same kind of order on the profit side (ADR 0342): it triggers
+ * the other way and goes in the `order` lane, so it never queues in front of a loss-side stop.
+ * Every order carries the symbol's actual margin mode.
  */
 import type { OrderPurpose } from '../../../shared/domain/order.ts';
 import type { MarginMode } from '../../../shared/domain/position.ts';
@@ -24,7 +26,7 @@ export interface OrderSpec {
   readonly marginMode: MarginMode;
   readonly reduceOnly: boolean;
   readonly purpose: OrderPurpose;
-  /** For a protective stop order: its mark-price trigger. */
+  /** For a protective stop or a take-profit: its mark-price trigger. */
   readonly stopPrice?: string | undefined;
   /** For an entry sent as an st-order: the attached stop-loss trigger. */
   readonly attachedStopPrice?: string | undefined;
@@ -41,6 +43,11 @@ export interface BuiltRequest {
 /** A long's stop sells when the price falls (`down`); a short's buys when it rises (`up`) — docs/reference/kucoin-futures.md#stop-orders, #stop-direction. */
 export function stopDirection(closingSide: Side): 'up' | 'down' {
   return closingSide === 'sell' ? 'down' : 'up';
+}
+
+/** A long's take-profit sells when the price rises (`up`); a short's buys when it falls (`down`). */
+export function takeProfitDirection(closingSide: Side): 'up' | 'down' {
+  return closingSide === 'sell' ? 'up' : 'down';
 }
 
 /** Builds the wire request for `spec` with our clientOid. */
@@ -63,6 +70,10 @@ export function buildRequest(spec: OrderSpec, clientOid: string): BuiltRequest {
       withStops: false,
       request: { ...base, stop: stopDirection(spec.side), stopPriceType: 'MP', stopPrice: spec.stopPrice },
     };
+  }
+  if (spec.purpose === 'take-profit' && spec.stopPrice !== undefined) {
+    const trigger = { stop: takeProfitDirection(spec.side), stopPriceType: 'MP' as const };
+    return { withStops: false, request: { ...base, ...trigger, stopPrice: spec.stopPrice, lane: 'order' } };
   }
   if (spec.attachedStopPrice !== undefined) {
     // st-order: for a long the stop-loss is the "down" trigger, for a short the "up" one (docs/reference/kucoin-futures.md#stop-orders).

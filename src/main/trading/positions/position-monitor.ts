@@ -1,6 +1,6 @@
 /**
- * Notices positions that grow, shrink or close, and says why (ADR 0305, 0333): our stop, our close,
- * a liquidation, an auto-deleverage, or something else (a manual close on the website). The fills
+ * Notices positions that grow, shrink or close, and says why (ADR 0305, 0333, 0342): our stop, our
+ * take-profit, our close, a liquidation, an auto-deleverage, or something else (a manual close on the website). The fills
  * of the change are read and journaled; a reduction's realised PnL is its closing fills' PnL minus
  * their exit fees minus the share of the opening fees the closed lots carry (plus, on a full close,
  * the funding the position settled, for the record). Growth adds its opening fees to the ledger.
@@ -21,7 +21,7 @@ import {
 import { addOpeningFees, takeShare } from './position-ledger.ts';
 
 /** Why a position shrank. */
-export type CloseCause = 'stop' | 'close' | 'liquidation' | 'adl' | 'external';
+export type CloseCause = 'stop' | 'take-profit' | 'close' | 'liquidation' | 'adl' | 'external';
 
 /** A detected reduction. */
 export interface PositionReduction {
@@ -46,6 +46,7 @@ function causeOf(deps: TradingDeps, fills: readonly KucoinFill[]): CloseCause {
   const byId = new Map(ours.map((o) => [o.exchangeOrderId, o]));
   const purposes = fills.map((f) => byId.get(f.orderId)?.purpose);
   if (purposes.includes('stop')) return 'stop';
+  if (purposes.includes('take-profit')) return 'take-profit';
   if (purposes.includes('close')) return 'close';
   return 'external';
 }

@@ -2,7 +2,7 @@
  * Executes a stop plan: the new stop first, then the old ones of ours are cancelled, so there is no
  * unprotected gap (ADR 0303). The hand-off is measured, not assumed: the time from the new stop's
  * acknowledgement to each cancel request and answer (ADR 0334). If the new stop cannot be placed the
- * old ones simply stay.
+ * old ones simply stay. A take-profit is handed off the same way (ADR 0342), under its own purpose.
  */
 import { terminalOrderStatuses } from '../../../shared/domain/order.ts';
 import type { MarginMode } from '../../../shared/domain/position.ts';
@@ -32,18 +32,22 @@ export interface StopExecution {
 
 const nothing: StopExecution = { placed: false, cancelled: 0, overlapMs: 0, gapMs: 0 };
 
+/** What is placed for which purpose: the loss-side stop, or the take-profit. */
+export type StopPurpose = 'stop' | 'take-profit';
+
 /** Places `plan.place` (if any), then cancels `plan.cancel` once the new stop is live. */
 export async function executeStopPlan(
   deps: TradingDeps,
   position: ExchangePosition,
   closingSide: Side,
-  plan: StopPlan,
+  plan: Pick<StopPlan, 'place' | 'cancel'>,
+  purpose: StopPurpose = 'stop',
 ): Promise<StopExecution> {
   const symbol = position.symbol;
   let placedClientOid: string | undefined;
   let ackedAt = performance.now();
   if (plan.place !== undefined) {
-    const placed = await placeStop(deps, position, closingSide, plan.place);
+    const placed = await placeStop(deps, position, closingSide, plan.place, purpose);
     if (placed.clientOid === undefined || placed.failedReason !== undefined) {
       return {
         ...nothing,
@@ -72,6 +76,7 @@ async function placeStop(
   position: ExchangePosition,
   closingSide: Side,
   place: NonNullable<StopPlan['place']>,
+  purpose: StopPurpose,
 ): Promise<{ clientOid?: string; failedReason?: string; ackedAt: number }> {
   const symbol = position.symbol;
   const marginMode: MarginMode = position.marginMode;
@@ -83,17 +88,13 @@ async function placeStop(
     leverage: leverageOf(position),
     marginMode,
     reduceOnly: true,
-    purpose: 'stop' as const,
+    purpose,
     stopPrice: place.stopPrice,
   };
   try {
     assertReduceOnlyAllowed(deps, position, spec);
   } catch (error) {
-    deps.journal.append(
-      'risk-decision',
-      { verdict: 'deny', purpose: 'stop', error: String(error) },
-      { symbol },
-    );
+    deps.journal.append('risk-decision', { verdict: 'deny', purpose, error: String(error) }, { symbol });
     return { failedReason: error instanceof Error ? error.message : String(error), ackedAt: 0 };
   }
   const order = await deps.tracker.submit(spec);
@@ -101,7 +102,7 @@ async function placeStop(
   deps.journal.append(
     'stop',
     {
-      action: 'place',
+      action: purpose === 'stop' ? 'place' : 'take-profit-place',
       stopPrice: place.stopPrice,
       sizeLots: place.sizeLots,
       status: order.status,

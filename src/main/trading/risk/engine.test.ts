@@ -29,6 +29,21 @@ describe('risk engine: each rule at its allow and deny edge', () => {
     });
   });
 
+  it('a take-profit adds its profit (net of both fees) and the reward-to-risk ratio to the preview', () => {
+    // 10 lots × 0.001 × (92000 − 90000) = 20; fees 0.54 in + 0.552 out → 18.908; ÷ 11.074 at the stop.
+    const preview = assertOrderAllowed(ctxOf({ order: { takeProfitPrice: '92000' } }));
+    expect(preview).toMatchObject({ profitAtTakeProfit: '18.91', rewardToRisk: '1.70', lossAtStop: '11.07' });
+    expect(assertOrderAllowed(ctxOf())).not.toHaveProperty('rewardToRisk');
+  });
+
+  it('a wrong-side take-profit is denied with what to do', () => {
+    const preview = evaluateOrder(ctxOf({ order: { takeProfitPrice: '89500' } }));
+    expect(preview.verdict).toBe('deny');
+    expect(preview.denial?.message).toBe(
+      'take-profit 89500 must be above 90000 for a long: move it to the profit side or leave it empty',
+    );
+  });
+
   it.each<[string, CtxPatch, string]>([
     ['trading-state: ACTIVE allows an entry', { state: 'ACTIVE' }, 'allow'],
     ['trading-state: REDUCING denies an entry', { state: 'REDUCING' }, 'trading-state'],
@@ -97,6 +112,25 @@ describe('risk engine: each rule at its allow and deny edge', () => {
       'allow',
     ],
     ['stop-side: short stop at entry', { order: { side: 'sell', stopPrice: '90000' } }, 'stop-side'],
+    ['take-profit-side: long one tick above entry', { order: { takeProfitPrice: '90000.1' } }, 'allow'],
+    ['take-profit-side: long at entry', { order: { takeProfitPrice: '90000' } }, 'take-profit-side'],
+    [
+      'take-profit-side: long between the limit and a higher mark',
+      { markPrice: '90050', order: { takeProfitPrice: '90010' } },
+      'take-profit-side',
+    ],
+    [
+      'take-profit-side: short one tick below entry',
+      { order: { side: 'sell', stopPrice: '91000', takeProfitPrice: '89999.9' } },
+      'allow',
+    ],
+    [
+      'take-profit-side: short above entry',
+      { order: { side: 'sell', stopPrice: '91000', takeProfitPrice: '90500' } },
+      'take-profit-side',
+    ],
+    ['tick-size: take-profit off the tick', { order: { takeProfitPrice: '95000.05' } }, 'tick-size'],
+    ['order-shape: take-profit not a decimal', { order: { takeProfitPrice: '9e4' } }, 'order-shape'],
     // lev 10 long @ 90000: LP = 81374.4, safe limit = 81374.4 + 10 % × 8625.6 = 82236.96
     ['stop-vs-liquidation: stop just inside the buffer', { order: { stopPrice: '82237' } }, 'allow'],
     ['stop-vs-liquidation: stop one tick beyond', { order: { stopPrice: '82236.9' } }, 'stop-vs-liquidation'],

@@ -27,6 +27,7 @@ import {
   checkStopVsLiquidation,
 } from './rules-risk.ts';
 import { checkLiveSizeCap } from './rules-live-cap.ts';
+import { checkTakeProfitSide, rewardOf } from './rules-take-profit.ts';
 import type { RiskContext } from './types.ts';
 
 const usdt = (value: Dec): string => format(value, 2);
@@ -62,6 +63,7 @@ function runRules(ctx: RiskContext): OrderNumbers | undefined {
   checkLeverage(ctx, contract, n);
   checkStopSide(ctx, n);
   checkStopVsLiquidation(ctx, n);
+  checkTakeProfitSide(ctx, n);
   checkMargin(ctx, n);
   checkSizeLimits(ctx, n);
   checkLiveSizeCap(ctx, n);
@@ -72,6 +74,7 @@ function runRules(ctx: RiskContext): OrderNumbers | undefined {
 
 function previewOf(ctx: RiskContext, n: OrderNumbers | undefined): RiskPreview {
   return {
+    ...rewardOf(ctx, n),
     verdict: 'allow',
     notional: usdt(n?.notional ?? ZERO),
     marginNeeded: usdt(n?.initialMargin ?? ZERO),

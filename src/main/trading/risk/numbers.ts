@@ -21,6 +21,7 @@ const ONE: Dec = { m: 1n, s: 0 };
 export interface OrderNumbers {
   readonly referencePrice: Dec;
   readonly stopPrice: Dec | undefined;
+  readonly takeProfitPrice: Dec | undefined;
   readonly notional: Dec;
   readonly initialMargin: Dec;
   readonly fees: Dec;
@@ -134,6 +135,7 @@ export function computeOrderNumbers(ctx: RiskContext, contract: PreparedContract
   return {
     referencePrice: ref,
     stopPrice: stop,
+    takeProfitPrice: parsePrice(ctx.order.takeProfitPrice),
     notional,
     initialMargin,
     fees,

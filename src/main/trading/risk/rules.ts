@@ -79,7 +79,7 @@ export function checkShape(ctx: RiskContext): void {
       sizeLots: order.sizeLots,
     });
   }
-  for (const text of [order.price, order.stopPrice]) {
+  for (const text of [order.price, order.stopPrice, order.takeProfitPrice]) {
     if (text !== undefined && !decimalText.test(text))
       deny('order-shape', `"${text}" is not a decimal price`, { price: text });
   }
@@ -114,6 +114,7 @@ export function checkContractSteps(ctx: RiskContext, contract: PreparedContract,
   for (const [label, price] of [
     ['price', order.price === undefined ? undefined : n.referencePrice],
     ['stop price', n.stopPrice],
+    ['take-profit', n.takeProfitPrice],
   ] as const) {
     if (price === undefined) continue;
     if (!isMultipleOf(price, contract.tickSize)) {

@@ -15,6 +15,8 @@ export interface RiskOrder {
   readonly leverage: number;
   /** Protective stop trigger; mandatory for entries. */
   readonly stopPrice?: string | undefined;
+  /** Optional take-profit trigger of an entry (mark price, profit side; ADR 0342). */
+  readonly takeProfitPrice?: string | undefined;
   /** Orders that can only shrink a position (closes, protective stops). */
   readonly reduceOnly: boolean;
 }

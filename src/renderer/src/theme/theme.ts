@@ -48,6 +48,8 @@ export const tradingColors = {
   entry: '#4dabf7',
   stop: '#ff6b6b',
   trailing: '#fcc419',
+  // green 5: the take-profit line and its legend, apart from the candles' teal.
+  takeProfit: '#51cf66',
   // pink 5: 5:1 on the dark panels (pink 7 was 4.2), for the legend text as for the line.
   liquidation: '#f06595',
   paper: 'blue',

@@ -36,6 +36,8 @@ describe('trading channels', () => {
     ['no stop', { stopPrice: undefined }],
     ['market with price', { type: 'market' }],
     ['unknown field', { reduceOnly: true }],
+    ['take-profit with exponent', { takeProfitPrice: '9e4' }],
+    ['take-profit as a number', { takeProfitPrice: 95000 }],
   ])('refuses %s', (_name, patch) => {
     expect(orderTicketSchema.safeParse({ ...ticket, ...patch }).success).toBe(false);
   });
@@ -44,5 +46,19 @@ describe('trading channels', () => {
     expect(orderTicketSchema.safeParse({ ...ticket, leverage: 1 }).success).toBe(true);
     expect(orderTicketSchema.safeParse({ ...ticket, leverage: 100 }).success).toBe(true);
     expect(orderTicketSchema.safeParse({ ...ticket, type: 'market', price: undefined }).success).toBe(true);
+    expect(orderTicketSchema.parse({ ...ticket, takeProfitPrice: '95000.5' }).takeProfitPrice).toBe(
+      '95000.5',
+    );
+  });
+
+  it('set-take-profit takes a symbol and an optional price (absent: remove)', () => {
+    const { request } = tradingChannels['trading:set-take-profit'];
+    expect(request.parse({ symbol: 'XBTUSDTM', price: '95000' })).toEqual({
+      symbol: 'XBTUSDTM',
+      price: '95000',
+    });
+    expect(request.parse({ symbol: 'XBTUSDTM' })).toEqual({ symbol: 'XBTUSDTM' });
+    expect(request.safeParse({ symbol: 'XBTUSDTM', price: '-1' }).success).toBe(false);
+    expect(request.safeParse({ symbol: 'XBTUSDTM', stopPrice: '95000' }).success).toBe(false);
   });
 });

@@ -26,7 +26,10 @@ import { trailingSpecSchema, trailingStateSchema } from '../../domain/trailing.t
 
 /**
  * An entry order with its mandatory stop. `price` is required for limit orders and refused for
- * market orders. `stopPrice` is the protective stop's trigger (mark price).
+ * market orders. `stopPrice` is the protective stop's trigger (mark price). `takeProfitPrice`, when
+ * given, is where the position is taken off in profit (mark price; a long's above the entry, a
+ * short's below): for a fresh entry it replaces any earlier one, absent it means none; for an add
+ * it changes the position's only when given (ADR 0342).
  */
 export const orderTicketSchema = z
   .object({
@@ -37,6 +40,7 @@ export const orderTicketSchema = z
     price: priceSchema.optional(),
     leverage: leverageSchema,
     stopPrice: priceSchema,
+    takeProfitPrice: priceSchema.optional(),
     trailing: trailingSpecSchema.optional(),
   })
   .strict()
@@ -164,6 +168,15 @@ export const tradingChannels = {
   'trading:move-stop': {
     request: z.object({ symbol: symbolSchema, stopPrice: priceSchema }).strict(),
     response: z.object({ symbol: symbolSchema, stopPrice: z.string(), stopClientOid: clientOidSchema }),
+  },
+  /**
+   * Sets the position's take-profit at `price` (mark trigger; a long's above the mark, a short's
+   * below, on the tick), or removes it when `price` is absent. Refused without an open position.
+   * The take-profit is a reduce-only order on the profit side and never counts as protection.
+   */
+  'trading:set-take-profit': {
+    request: z.object({ symbol: symbolSchema, price: priceSchema.optional() }).strict(),
+    response: z.object({ symbol: symbolSchema, takeProfitPrice: z.string().nullable() }),
   },
   'trading:set-trailing': {
     request: z.object({ symbol: symbolSchema, trailing: trailingSpecSchema.nullable() }).strict(),

@@ -30,6 +30,15 @@ describe('a stop line held in the hand', () => {
     expect(drawn.drawn.get('entry')).toBe(60000);
   });
 
+  it('passes the take-profit line through with the others while the stop is held', () => {
+    const drawn = recorder();
+    const lines = holdableLines(drawn);
+    lines.hold('stop', 57500);
+    lines.setAll({ stop: 58000, entry: 60000, 'take-profit': 64000 });
+    expect(drawn.drawn.get('take-profit')).toBe(64000);
+    expect(drawn.drawn.get('stop')).toBe(57500);
+  });
+
   it('snaps back to the engine’s stop when the drop is refused', () => {
     const drawn = recorder();
     const lines = holdableLines(drawn);

@@ -1,4 +1,4 @@
-import type { PriceLineKind, PriceLineManager } from '../chart/price-lines.ts';
+import { priceLineKinds, type PriceLineKind, type PriceLineManager } from '../chart/price-lines.ts';
 
 /** A line manager whose lines the trader can hold in the hand while the engine's updates keep coming. */
 export interface HeldLines extends PriceLineManager {
@@ -33,7 +33,7 @@ export function holdableLines(lines: PriceLineManager): HeldLines {
   return {
     set,
     setAll: (prices) => {
-      for (const kind of ['entry', 'stop', 'trailing', 'liquidation'] as const) set(kind, prices[kind]);
+      for (const kind of priceLineKinds) set(kind, prices[kind]);
     },
     hold: (kind, price) => {
       held.set(kind, price);

@@ -33,5 +33,15 @@ describe("the chart's line legend", () => {
     expect(byTestId('chart-line-liquidation').textContent).toBe('Liquidation 70435.5');
     expect(byTestId('chart-line-stop').textContent).toBe('Stop 83732.4');
     expect(byTestId('chart-line-entry').textContent).toBe('Entry 87595.4');
+    expect(document.querySelector('[data-testid="chart-line-take-profit"]')).toBeNull();
+  });
+
+  it('names the take-profit resting at the exchange', () => {
+    tradingStore.setState(createTradingStore().getState(), true);
+    const protection = { ...position.protection, takeProfits: [{ stopPrice: '92000', sizeLots: 2 }] };
+    actions.receivePositionsSnapshot(tradingStore, [{ ...position, protection }]);
+    marketStore.setState({ contracts: { XBTUSDTM: xbtContract } });
+    rendered = render(<ChartLineLegend symbol="XBTUSDTM" />);
+    expect(byTestId('chart-line-take-profit').textContent).toBe('Take-profit 92000.0');
   });
 });

@@ -97,7 +97,9 @@ export function followPriceFormat(
 
 /** The lines' prices autoscale keeps on screen (not liquidation: see autoscale.ts). */
 function inViewPrices(prices: ReturnType<typeof positionLinePrices>): number[] {
-  return [prices.entry, prices.stop, prices.trailing].filter((price) => price !== undefined);
+  return [prices.entry, prices.stop, prices.trailing, prices['take-profit']].filter(
+    (price) => price !== undefined,
+  );
 }
 
 /** Moves the position's lines for `symbol` whenever its position or trailing stop changes. */

@@ -26,6 +26,7 @@ export const positionLineStyles: PriceLineStyles = {
   entry: { color: tradingColors.entry, title: 'Entry', lineStyle: LineStyle.Solid },
   stop: { color: tradingColors.stop, title: 'Stop', lineStyle: LineStyle.Dashed },
   trailing: { color: tradingColors.trailing, title: 'Trailing stop', lineStyle: LineStyle.Dashed },
+  'take-profit': { color: tradingColors.takeProfit, title: 'Take-profit', lineStyle: LineStyle.Dashed },
   liquidation: { color: tradingColors.liquidation, title: 'Liquidation', lineStyle: LineStyle.Dotted },
 };
 

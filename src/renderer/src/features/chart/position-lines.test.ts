@@ -36,6 +36,28 @@ describe('positionLinePrices', () => {
     });
   });
 
+  it('draws the take-profit resting at the exchange, the one the mark reaches first', () => {
+    const withTakeProfits: Position = {
+      ...position,
+      protection: {
+        ...position.protection,
+        takeProfits: [
+          { stopPrice: '95000', sizeLots: 1 },
+          { stopPrice: '93000', sizeLots: 1 },
+        ],
+      },
+    };
+    expect(positionLinePrices(withTakeProfits, undefined)).toMatchObject({ 'take-profit': 93000 });
+    expect(positionLinePrices({ ...withTakeProfits, side: 'short' }, undefined)).toMatchObject({
+      'take-profit': 95000,
+    });
+    // None resting, or the stops unreadable (no take-profits reported): no line, never a guess.
+    expect(positionLinePrices(position, undefined)).not.toHaveProperty('take-profit');
+    expect(
+      positionLinePrices({ ...withTakeProfits, protection: { status: 'UNKNOWN', stopLots: 0 } }, undefined),
+    ).not.toHaveProperty('take-profit');
+  });
+
   it('hides everything without a position, and skips unparseable prices', () => {
     expect(positionLinePrices(undefined, '1')).toEqual({});
     expect(positionLinePrices({ ...position, liquidationPrice: '0' }, undefined)).not.toHaveProperty(

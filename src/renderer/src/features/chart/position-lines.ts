@@ -1,4 +1,5 @@
 import type { Position } from '../../../../shared/domain/position.ts';
+import { nearestTakeProfit } from '../../domain/take-profit.ts';
 import type { PriceLineKind } from './price-lines.ts';
 
 function price(text: string | null | undefined): number | undefined {
@@ -9,8 +10,8 @@ function price(text: string | null | undefined): number | undefined {
 
 /**
  * Where the chart's lines go for a position (display only — floats are fine on a canvas, never
- * in a decision): entry, the live exchange stop, the trailing stop's trigger, and liquidation.
- * No position → every line hidden.
+ * in a decision): entry, the live exchange stop, the trailing stop's trigger, the take-profit
+ * resting at the exchange, and liquidation. No position → every line hidden.
  */
 export function positionLinePrices(
   position: Position | undefined,
@@ -24,6 +25,9 @@ export function positionLinePrices(
   const liquidation = price(position.liquidationPrice);
   if (entry !== undefined) lines.entry = entry;
   if (liquidation !== undefined) lines.liquidation = liquidation;
+  // The take-profit resting at the exchange that the mark reaches first; none → no line.
+  const takeProfit = price(nearestTakeProfit(position));
+  if (takeProfit !== undefined) lines['take-profit'] = takeProfit;
   // When a trailing stop is live it *is* the exchange stop: draw it once, as the trailing line.
   if (trailing !== undefined) lines.trailing = trailing;
   if (stop !== undefined && stop !== trailing) lines.stop = stop;

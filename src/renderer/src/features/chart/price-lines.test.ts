@@ -28,6 +28,7 @@ const styles: PriceLineStyles = {
   entry: { color: 'blue', title: 'Entry', lineStyle: LineStyle.Solid },
   stop: { color: 'red', title: 'Stop', lineStyle: LineStyle.Dashed },
   trailing: { color: 'yellow', title: 'Trailing', lineStyle: LineStyle.Dashed },
+  'take-profit': { color: 'green', title: 'Take-profit', lineStyle: LineStyle.Dashed },
   liquidation: { color: 'pink', title: 'Liq', lineStyle: LineStyle.Dotted },
 };
 
@@ -70,6 +71,23 @@ describe('price line manager', () => {
     lines.setAll({ entry: 90_000, stop: 89_000 });
     lines.setAll({ entry: 90_000, stop: 89_500 });
     expect(created.map((c) => c.options.title)).toEqual(['Entry', 'Stop']);
+  });
+
+  it('the take-profit line is created once, moved when it changes, hidden when it is removed', () => {
+    const { host, created } = fakeSeries();
+    const lines = createPriceLineManager(host, styles);
+    lines.setAll({ entry: 90_000, stop: 89_000, 'take-profit': 93_000 });
+    lines.setAll({ entry: 90_000, stop: 89_000, 'take-profit': 94_000 });
+    lines.setAll({ entry: 90_000, stop: 89_000 });
+    lines.setAll({ entry: 90_000, stop: 89_000, 'take-profit': 95_000 });
+    const takeProfit = created.filter((c) => c.options.title === 'Take-profit');
+    expect(takeProfit).toHaveLength(1);
+    expect(takeProfit[0]?.options.price).toBe(93_000);
+    expect(takeProfit[0]?.applied).toEqual([
+      { price: 94_000, lineVisible: true, axisLabelVisible: true },
+      { lineVisible: false, axisLabelVisible: false },
+      { price: 95_000, lineVisible: true, axisLabelVisible: true },
+    ]);
   });
 
   it('ignores a non-finite price (a bad decimal never moves a line)', () => {

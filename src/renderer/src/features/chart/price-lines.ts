@@ -1,7 +1,7 @@
 import type { CreatePriceLineOptions, IPriceLine, LineStyle } from 'lightweight-charts';
 
 /** The lines a position draws on its chart. */
-export const priceLineKinds = ['entry', 'stop', 'trailing', 'liquidation'] as const;
+export const priceLineKinds = ['entry', 'stop', 'trailing', 'take-profit', 'liquidation'] as const;
 /** One of {@link priceLineKinds}. */
 export type PriceLineKind = (typeof priceLineKinds)[number];
 
@@ -15,11 +15,11 @@ export type PriceLineStyles = Readonly<
   Record<PriceLineKind, { readonly color: string; readonly title: string; readonly lineStyle: LineStyle }>
 >;
 
-/** Moves the four lines; never recreates one. */
+/** Moves the lines; never recreates one. */
 export interface PriceLineManager {
   /** Puts a line at `price`, or hides it when `price` is undefined. */
   set(kind: PriceLineKind, price: number | undefined): void;
-  /** Sets all four at once; kinds left out are hidden. */
+  /** Sets them all at once; kinds left out are hidden. */
   setAll(prices: Partial<Record<PriceLineKind, number>>): void;
 }
 

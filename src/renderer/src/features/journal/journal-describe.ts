@@ -38,6 +38,8 @@ function describeFill(data: Data): string {
 function describeStop(data: Data): string {
   if (data.action === 'badge')
     return `protection ${text(data.status)} · ${text(data.stopLots)}/${text(data.positionLots)} lots covered`;
+  if (data.action === 'take-profit-set')
+    return `take-profit ${text(data.from) || 'none'} → ${text(data.to) || 'none'} (${text(data.why)})`;
   return joined([
     `${text(data.action)} stop ${text(data.sizeLots)} lots @ ${text(data.stopPrice)}`,
     text(data.status),

@@ -10,6 +10,7 @@ import { trailingSummary } from '../../stores/trading.trailing.ts';
 import { CloseActions } from './CloseActions.tsx';
 import { ProtectionBadge } from './ProtectionBadge.tsx';
 import { ProtectionControls } from './ProtectionControls.tsx';
+import { TakeProfitCell } from './TakeProfitCell.tsx';
 import { liquidationDistance, priceText, roeText, stopText, usdtText } from './position-numbers.ts';
 import { wholeWordBadge } from '../../components/badge-style.ts';
 
@@ -100,6 +101,7 @@ function PositionRow(props: {
         <ProtectionBadge position={p} event={props.protection} now={props.now} />
       </Table.Td>
       <Table.Td ff="monospace">{stopText(p.protection.stopPrice, tick)}</Table.Td>
+      <TakeProfitCell position={p} />
       <Table.Td ff="monospace">{priceText(p.avgEntryPrice, tick)}</Table.Td>
       <Table.Td ff="monospace">{priceText(p.markPrice, tick)}</Table.Td>
       <Table.Td ff="monospace">{priceText(p.liquidationPrice, tick)}</Table.Td>
@@ -124,6 +126,7 @@ const headers = [
   'Lots',
   'Protection',
   'Stop',
+  'TP',
   'Entry',
   'Mark',
   'Liquidation',
@@ -153,7 +156,7 @@ export function PositionsView(): React.JSX.Element {
   return (
     <Stack data-testid="positions-table">
       {/* Wider than a narrow dock: it scrolls sideways instead of cutting columns off unseen. */}
-      <Table.ScrollContainer minWidth={1100} type="native">
+      <Table.ScrollContainer minWidth={1200} type="native">
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>

@@ -102,6 +102,37 @@ describe('OrderTicket', () => {
     expect(byTestId('ticket-placed').textContent).toContain('bw-1');
   });
 
+  it('an optional take-profit is previewed and sent, with its profit and reward : risk', async () => {
+    nextPreview = { ...allowed, profitAtTakeProfit: '5.10', rewardToRisk: '1.53' };
+    typeInto(inputByTestId('ticket-stop'), '89000');
+    typeInto(inputByTestId('ticket-take-profit'), '92000');
+    await settlePreview();
+    const previews = fake.calls.filter((c) => c.channel === 'trading:preview-order');
+    expect(previews.at(-1)?.request).toMatchObject({ stopPrice: '89000', takeProfitPrice: '92000' });
+    expect(byTestId('preview-profit-at-tp').textContent).toBe('5.10 USDT');
+    expect(byTestId('preview-reward-risk').textContent).toBe('1.53 : 1');
+    click(byTestId('ticket-submit'));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(fake.calls.at(-1)).toMatchObject({
+      channel: 'trading:place-order',
+      request: { takeProfitPrice: '92000' },
+    });
+  });
+
+  it('a take-profit on the wrong side shows why under the field and blocks submit; the typing is kept', async () => {
+    typeInto(inputByTestId('ticket-stop'), '89000');
+    typeInto(inputByTestId('ticket-take-profit'), '89500');
+    await settlePreview();
+    expect(rendered.container.textContent).toContain("A long's take-profit must be above the entry (90000).");
+    expect(byTestId('ticket-submit').hasAttribute('disabled')).toBe(true);
+    expect(fake.calls.filter((c) => c.channel === 'trading:preview-order')).toHaveLength(0);
+    rendered.unmount();
+    rendered = render(<OrderTicket context={context} />);
+    expect(inputByTestId('ticket-take-profit').value).toBe('89500');
+  });
+
   it('a denied preview shows the rule, the message and its numbers, and blocks submit', async () => {
     nextPreview = denied;
     typeInto(inputByTestId('ticket-stop'), '89000');

@@ -46,6 +46,16 @@ function PreviewFigures(props: {
       <Figure label="Available margin" value={`${p.availableMargin} USDT`} testId={id('preview-available')} />
       <Figure label="Equity" value={`${p.equity} USDT`} testId={id('preview-equity')} />
       <Figure label="At price" value={p.referencePrice} testId={id('preview-reference')} />
+      {p.profitAtTakeProfit === undefined ? null : (
+        <Figure
+          label="Profit at take-profit"
+          value={`${p.profitAtTakeProfit} USDT`}
+          testId={id('preview-profit-at-tp')}
+        />
+      )}
+      {p.rewardToRisk === undefined ? null : (
+        <Figure label="Reward : risk" value={`${p.rewardToRisk} : 1`} testId={id('preview-reward-risk')} />
+      )}
     </SimpleGrid>
   );
 }

@@ -1,5 +1,6 @@
 import { Group, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
 import { StopField } from './StopField.tsx';
+import { TakeProfitField } from './TakeProfitField.tsx';
 import type { StopFromPercent } from './stop-percent.ts';
 import type { TicketDraft, TicketForm, TicketPatch, TicketValidation, TrailingMode } from './ticket.types.ts';
 import { problemFor } from './validation.ts';
@@ -42,7 +43,7 @@ export function SideAndTypeFields({ form, onChange }: Omit<FieldsProps, 'validat
   );
 }
 
-/** Entry price (limit only) and the mandatory stop. */
+/** Entry price (limit only), the mandatory stop and the optional take-profit. */
 export function PriceFields({
   form,
   draft,
@@ -68,6 +69,7 @@ export function PriceFields({
         error={problemFor(validation, 'price')}
       />
       <StopField draft={draft} stopFromPct={stopFromPct} validation={validation} onChange={onChange} />
+      <TakeProfitField draft={draft} validation={validation} onChange={onChange} />
     </Group>
   );
 }

@@ -9,6 +9,7 @@ export function emptyTicketDraft(): TicketDraft {
     price: '',
     leverage: '5',
     stopPrice: '',
+    takeProfitPrice: '',
     trailingEnabled: false,
     trailingMode: 'percent',
     trailingDistance: '',

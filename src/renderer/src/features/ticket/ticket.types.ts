@@ -21,6 +21,8 @@ export interface TicketForm {
   readonly leverage: string;
   /** The protective stop's trigger price. Mandatory. */
   readonly stopPrice: string;
+  /** The optional take-profit's trigger price (empty = none). */
+  readonly takeProfitPrice: string;
   readonly trailingEnabled: boolean;
   readonly trailingMode: TrailingMode;
   readonly trailingDistance: string;

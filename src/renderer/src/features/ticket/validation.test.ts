@@ -12,6 +12,7 @@ const form: TicketForm = {
   price: '90000.5',
   leverage: '10',
   stopPrice: '89000',
+  takeProfitPrice: '',
   trailingEnabled: false,
   trailingMode: 'percent',
   trailingDistance: '',
@@ -45,6 +46,32 @@ describe('validateTicket', () => {
       },
     });
     expect(result.ok && orderTicketSchema.safeParse(result.ticket).success).toBe(true);
+  });
+
+  it('sends the take-profit when one is typed, and none when it is empty', () => {
+    const result = validateTicket({ ...form, takeProfitPrice: ' 92000 ' }, xbt);
+    expect(result.ok && result.ticket.takeProfitPrice).toBe('92000');
+    expect(result.ok && orderTicketSchema.safeParse(result.ticket).success).toBe(true);
+    const none = validateTicket(form, xbt);
+    expect(none.ok && 'takeProfitPrice' in none.ticket).toBe(false);
+  });
+
+  it('shows the problem of a take-profit on the wrong side, off the tick or not a price', () => {
+    expect(problemFor(validateTicket({ ...form, takeProfitPrice: '90000.5' }, xbt), 'takeProfitPrice')).toBe(
+      "A long's take-profit must be above the entry (90000.5).",
+    );
+    const short = { ...form, side: 'sell' as const, stopPrice: '91000', takeProfitPrice: '90500' };
+    expect(problemFor(validateTicket(short, xbt), 'takeProfitPrice')).toBe(
+      "A short's take-profit must be below the entry (90000.5).",
+    );
+    expect(
+      problemFor(validateTicket({ ...form, takeProfitPrice: '92000.05' }, xbt), 'takeProfitPrice'),
+    ).toMatch(/tick size 0.1/);
+    expect(problemFor(validateTicket({ ...form, takeProfitPrice: 'abc' }, xbt), 'takeProfitPrice')).toMatch(
+      /decimal greater than 0/,
+    );
+    const market = { ...form, type: 'market' as const, takeProfitPrice: '89999' };
+    expect(problemFor(validateTicket(market, xbt), 'takeProfitPrice')).toMatch(/above the entry \(90000\)/);
   });
 
   it('refuses an entry without a stop', () => {
@@ -161,6 +188,7 @@ describe('validateTicket', () => {
           price: digits,
           leverage: fc.stringMatching(/^\d{0,4}$/),
           stopPrice: digits,
+          takeProfitPrice: digits,
           trailingEnabled: fc.boolean(),
           trailingMode: fc.constantFrom('percent' as const, 'price' as const, 'atr' as const),
           trailingDistance: digits,

@@ -7,6 +7,7 @@ import type {
   TicketValidation,
 } from './ticket.types.ts';
 
+import { checkTakeProfit } from './take-profit-check.ts';
 import { decimalPattern, isPerpetualSymbol, isPrice, lotsPattern } from '../../domain/wire-patterns.ts';
 
 const leveragePattern = /^\d{1,3}$/;
@@ -132,6 +133,7 @@ function trailingOf(form: TicketForm): OrderTicket['trailing'] {
 }
 
 function toTicket(form: TicketForm): OrderTicket {
+  const takeProfitPrice = form.takeProfitPrice.trim();
   return {
     symbol: form.symbol,
     side: form.side,
@@ -140,6 +142,7 @@ function toTicket(form: TicketForm): OrderTicket {
     ...(form.type === 'limit' ? { price: form.price.trim() } : {}),
     leverage: Number(form.leverage.trim()),
     stopPrice: form.stopPrice.trim(),
+    ...(takeProfitPrice === '' ? {} : { takeProfitPrice }),
     ...(form.trailingEnabled ? { trailing: trailingOf(form) } : {}),
   };
 }
@@ -153,6 +156,7 @@ export function validateTicket(form: TicketForm, context: TicketContext): Ticket
   const problems: TicketProblem[] = [];
   checkSymbolAndSize(form, context, problems);
   checkPrices(form, context, problems);
+  checkTakeProfit(form, context, problems);
   checkTrailing(form, context, problems);
   return problems.length === 0 ? { ok: true, ticket: toTicket(form) } : { ok: false, problems };
 }
