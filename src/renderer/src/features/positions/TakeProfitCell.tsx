@@ -120,7 +120,7 @@ export function TakeProfitCell(props: { readonly position: Position }): React.JS
             <Button
               size="compact-xs"
               variant="subtle"
-              aria-label={`Take-profit of ${position.symbol}`}
+              aria-label={`TP… take-profit of ${position.symbol}`}
               data-testid={`take-profit-edit-${position.symbol}`}
               onClick={() => {
                 setOpened((was) => !was);
