@@ -5,6 +5,19 @@ import type { RunningVenue } from '../../../src/main/venue/index.ts';
 import { configOf, engineFor, fastTrading, tempDir, until, venueFor, type Engine } from './harness.ts';
 
 const symbol = 'XBTUSDTM';
+
+/** A reduce-only market sell sent straight to the venue, as the website would: not by Bulwark. */
+function sellElsewhere(v: RunningVenue, userId: string, clientOid: string, size: number): void {
+  v.exchange.placeOrder(userId, {
+    clientOid,
+    symbol,
+    side: 'sell',
+    type: 'market',
+    size,
+    leverage: 5,
+    reduceOnly: true,
+  });
+}
 const config = configOf({
   ...fastTrading,
   trading: {
@@ -64,15 +77,7 @@ describe('why a position closed', () => {
 
   it('a manual close elsewhere is detected as external', async () => {
     const { e, v, userId } = await open('manual');
-    v.exchange.placeOrder(userId, {
-      clientOid: 'website-close-1',
-      symbol,
-      side: 'sell',
-      type: 'market',
-      size: 5,
-      leverage: 5,
-      reduceOnly: true,
-    });
+    sellElsewhere(v, userId, 'website-close-1', 5);
     const event = await until(
       'closed event',
       () =>
@@ -93,15 +98,7 @@ describe('why a position closed', () => {
 
   it('a partial close elsewhere: the reduction is named and the stop shrinks to the position', async () => {
     const { e, v, userId } = await open('partial-close');
-    v.exchange.placeOrder(userId, {
-      clientOid: 'website-reduce-1',
-      symbol,
-      side: 'sell',
-      type: 'market',
-      size: 2,
-      leverage: 5,
-      reduceOnly: true,
-    });
+    sellElsewhere(v, userId, 'website-reduce-1', 2);
     const event = await until(
       'reduced event',
       () =>
@@ -146,15 +143,7 @@ describe('why a position closed', () => {
     // Every order from now on takes 1.5 s to be answered: the pass that found the position waits on its stop.
     v.admin.addFault({ kind: 'latency', method: 'POST', path: '/api/v1/orders', latencyMs: 1_500 });
     await until('position seen', () => e.service.listPositions().find((p) => p.sizeLots === 5));
-    v.exchange.placeOrder(userId, {
-      clientOid: 'website-close-2',
-      symbol,
-      side: 'sell',
-      type: 'market',
-      size: 5,
-      leverage: 5,
-      reduceOnly: true,
-    });
+    sellElsewhere(v, userId, 'website-close-2', 5);
     v.admin.clearFaults();
     const event = await until(
       'closed event',
