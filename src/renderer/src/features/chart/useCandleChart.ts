@@ -6,6 +6,8 @@ import { marketStore, seriesKey } from '../../stores/market.store.ts';
 import type { Timeframe } from '../../stores/settings.store.ts';
 import { useTicketStore } from '../../stores/ticket.store.ts';
 import { tradingStore } from '../../stores/trading.store.ts';
+import type { HeldOrderLines } from '../chart-trading/held-order-lines.ts';
+import { wireOrderDrag } from '../chart-trading/wire-order-drag.ts';
 import { wireStopDrag } from '../chart-trading/wire-stop-drag.ts';
 import { tradingColors } from '../../theme/theme.ts';
 import { followBars, followPositionLines, followPriceFormat } from './chart-feed.ts';
@@ -20,6 +22,7 @@ import { followFills } from './fill-feed.ts';
 import type { FillMarker } from './fill-markers.ts';
 import { followHistoryScroll } from './history-scroll.ts';
 import { createOhlcvLegend, type OhlcvLegend } from './ohlcv-legend.ts';
+import { followOrderLines } from './order-line-feed.ts';
 import { createPriceLineManager, type PriceLineManager } from './price-lines.ts';
 import { timeframeSeconds } from './timeframe-seconds.ts';
 
@@ -28,6 +31,8 @@ interface ChartParts {
   readonly chart: CandleChart;
   readonly legend: OhlcvLegend;
   readonly lines: PriceLineManager;
+  /** The open limit orders' lines, held while one is dragged. */
+  readonly orderLines: HeldOrderLines;
 }
 
 /** The newest 1 000 fills of the symbol: more than one chart's worth of markers. */
@@ -49,6 +54,8 @@ function createParts(
   const chart = createCandleChart(container, () => inView.prices);
   const legend = createOhlcvLegend(legendElement, tradingColors);
   const stopCrosshair = followCrosshair(chart, legend);
+  // Attached first: a press on an order's line is the order drag's and goes no further.
+  const orders = wireOrderDrag({ container, chart: chart.chart, series: chart.series, symbol });
   // The position's lines go through the drag's hands, so a stop being dragged is not pulled back by a tick.
   const trading = wireStopDrag({
     container,
@@ -58,10 +65,11 @@ function createParts(
     symbol,
     onPickPrice: pickPrice,
   });
-  const parts = { chart, legend, lines: trading.lines };
+  const parts = { chart, legend, lines: trading.lines, orderLines: orders.lines };
   return {
     parts,
     dispose: () => {
+      orders.detach();
       trading.detach();
       stopCrosshair();
       chart.chart.remove();
@@ -96,7 +104,7 @@ function followSeries(parts: ChartParts, symbol: string, timeframe: Timeframe): 
   };
 }
 
-/** Everything that follows the symbol alone: its tick precision and the position's lines. */
+/** Everything that follows the symbol alone: its tick precision, the position's lines and its open orders' lines. */
 function followSymbol(parts: ChartParts, symbol: string, inView: { prices: number[] }): () => void {
   const stopFormat = followPriceFormat(
     (format) => {
@@ -107,9 +115,11 @@ function followSymbol(parts: ChartParts, symbol: string, inView: { prices: numbe
     symbol,
   );
   const stopLines = followPositionLines(parts.lines, tradingStore, symbol, inView);
+  const stopOrders = followOrderLines(parts.orderLines, tradingStore, symbol);
   return () => {
     stopFormat();
     stopLines();
+    stopOrders();
   };
 }
 
