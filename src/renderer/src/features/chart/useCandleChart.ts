@@ -26,6 +26,12 @@ import { followOrderLines } from './order-line-feed.ts';
 import { createPriceLineManager, type PriceLineManager } from './price-lines.ts';
 import { timeframeSeconds } from './timeframe-seconds.ts';
 
+/** The prices autoscale keeps on screen: the position's lines and the open orders' lines. */
+interface InView {
+  prices: number[];
+  orders: number[];
+}
+
 /** What the feeds write to: created once per mount. */
 interface ChartParts {
   readonly chart: CandleChart;
@@ -48,10 +54,10 @@ function pickPrice(price: string, withShift: boolean): void {
 function createParts(
   container: HTMLElement,
   legendElement: HTMLElement,
-  inView: { prices: number[] },
+  inView: InView,
   symbol: () => string,
 ): { parts: ChartParts; dispose: () => void } {
-  const chart = createCandleChart(container, () => inView.prices);
+  const chart = createCandleChart(container, () => [...inView.prices, ...inView.orders]);
   const legend = createOhlcvLegend(legendElement, tradingColors);
   const stopCrosshair = followCrosshair(chart, legend);
   // Attached first: a press on an order's line is the order drag's and goes no further.
@@ -105,7 +111,7 @@ function followSeries(parts: ChartParts, symbol: string, timeframe: Timeframe): 
 }
 
 /** Everything that follows the symbol alone: its tick precision, the position's lines and its open orders' lines. */
-function followSymbol(parts: ChartParts, symbol: string, inView: { prices: number[] }): () => void {
+function followSymbol(parts: ChartParts, symbol: string, inView: InView): () => void {
   const stopFormat = followPriceFormat(
     (format) => {
       parts.chart.series.applyOptions({ priceFormat: format });
@@ -115,7 +121,7 @@ function followSymbol(parts: ChartParts, symbol: string, inView: { prices: numbe
     symbol,
   );
   const stopLines = followPositionLines(parts.lines, tradingStore, symbol, inView);
-  const stopOrders = followOrderLines(parts.orderLines, tradingStore, symbol);
+  const stopOrders = followOrderLines(parts.orderLines, tradingStore, symbol, inView);
   return () => {
     stopFormat();
     stopLines();
@@ -138,7 +144,7 @@ export function useCandleChart(
   const partsRef = useRef<ChartParts | null>(null);
   const [chartError, setChartError] = useState<string | undefined>(undefined);
   // Mutable on purpose: autoscale reads it on every pass, and it must not cause a render.
-  const inViewRef = useRef<{ prices: number[] }>({ prices: [] });
+  const inViewRef = useRef<InView>({ prices: [], orders: [] });
   // The chart outlives a symbol switch; the drag asks for the symbol at the moment it starts.
   const symbolRef = useRef(symbol);
   symbolRef.current = symbol;
