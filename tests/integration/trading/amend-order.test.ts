@@ -11,6 +11,7 @@ import {
   fastTrading,
   openCovered,
   until,
+  venueStops,
   type Drill,
 } from '../safety/harness.ts';
 
@@ -72,8 +73,13 @@ describe('amending an open limit order', () => {
   it('the amended entry rests at the venue at the new price and the old one is cancelled', async () => {
     const run = await start('amend-moves');
     const old = await restingBuy(run, '88000');
+    await until("the entry's attached stop claimed", () =>
+      run.engine.journal.openOrders().some((o) => o.purpose === 'stop' && o.parentClientOid === old),
+    );
     const result = await run.engine.service.amendOrder(old, '88500');
     expect(result).toMatchObject({ outcome: 'amended', oldPrice: '88000', price: '88500', sizeLots: 2 });
+    // The old entry's attached stop went with it; the new entry carries its own.
+    expect(venueStops(run, symbol).map((s) => [s.size, s.stopPrice])).toEqual([[2, '86000']]);
     expect(result.message).toMatch(/88500/);
     expect(venueOrder(run, old)).toMatchObject({ isActive: false, cancelExist: true, filledSize: 0 });
     expect(workingAtVenue(run)).toEqual([
@@ -92,6 +98,24 @@ describe('amending an open limit order', () => {
     await until('PROTECTED', () =>
       run.engine.service.listPositions().find((p) => p.protection.status === 'PROTECTED'),
     );
+  });
+
+  it('without st-orders the replacement is sent alone and the watchdog places its stop on the fill', async () => {
+    const separate = configOf({
+      ...fastTrading,
+      trading: {
+        ...fastTrading.trading,
+        protection: { ...fastTrading.trading?.protection, useStOrders: false },
+      },
+    });
+    const run = await start('amend-separate', separate);
+    const old = await restingBuy(run, '88000');
+    const result = await run.engine.service.amendOrder(old, '88500');
+    expect(result.outcome).toBe('amended');
+    expect(venueStops(run, symbol)).toEqual([]);
+    run.venue.admin.setPrice(symbol, '88490');
+    await coveredAtVenue(run, symbol, 2);
+    expect(venueStops(run, symbol).map((s) => s.stopPrice)).toEqual(['86000']);
   });
 
   it("a partially filled order's replacement has the remaining lots", async () => {

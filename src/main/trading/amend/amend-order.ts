@@ -20,7 +20,7 @@ import type { TradingRuntime } from '../runtime.ts';
 import { amendableOrder, checkNewPrice, checkReplacement, type AmendableOrder } from './amend-check.ts';
 import { cancelConfirmed } from './amend-cancel.ts';
 import { amendResult, journalStep } from './amend-record.ts';
-import { heldIntent, placeReplacement } from './amend-replace.ts';
+import { dropUnfilledLegs, heldIntent, placeReplacement } from './amend-replace.ts';
 
 /**
  * Moves the open limit order `clientOid` to `price`.
@@ -76,6 +76,7 @@ async function replace(
   },
 ): Promise<AmendResult> {
   const done = await placeReplacement(rt, order, price, at.lots, at.marginMode, at.held);
+  if (at.filledLots === 0) await dropUnfilledLegs(rt, order);
   rt.requestTick();
   if ('refused' in done) {
     const facts = {

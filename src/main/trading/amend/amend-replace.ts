@@ -70,6 +70,22 @@ async function placeEntry(
 }
 
 /**
+ * Cancels the stop legs the exchange attached to the old entry (st-order) once it is cancelled
+ * without a fill: they protect nothing, and while the replacement works on the symbol the
+ * watchdog's sweep of stray stops leaves them be. A leg not claimed yet is left to the watchdog,
+ * which cancels our surplus cover once the replacement fills (ADR 0331, 0336).
+ */
+export async function dropUnfilledLegs(rt: TradingRuntime, old: AmendableOrder): Promise<void> {
+  const legs = rt.deps.journal
+    .openOrders()
+    .filter((order) => order.purpose === 'stop' && order.parentClientOid === old.clientOid);
+  for (const leg of legs)
+    await rt.deps.tracker.cancel(leg.clientOid).catch((error: unknown) => {
+      rt.deps.logger.warn('amend-leg-cancel-failed', { clientOid: leg.clientOid, error: String(error) });
+    });
+}
+
+/**
  * Places the replacement for `lots` at `price`.
  * @returns the placed order, or why it was refused (an error on the way counts as a refusal: the
  * old order is already cancelled either way, and the caller says so).
