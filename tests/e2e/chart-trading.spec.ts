@@ -141,6 +141,9 @@ test('dragging a resting limit entry on the chart moves the order at the venue t
     .poll(() => venueOpenOrders(engine), { timeout: 20_000 })
     .toEqual([expect.objectContaining({ price: Number(dropped), size: 1 })]);
   expect((await venueOpenOrders(engine))[0]?.clientOid).not.toBe(old?.clientOid);
+  // The dock lists the new order; the pointer leaves the chart so the shot shows the line, not the crosshair.
+  await expect(page.getByTestId('dock-count-open-orders')).toHaveText('1', { timeout: 20_000 });
+  await page.mouse.move(1, 1);
   await app.screenshotAtBothSizes('chart-trading-order-amended');
 });
 

@@ -44,18 +44,20 @@ export function journalStep(
   );
 }
 
+const lotsText = (count: number): string => `${String(count)} lot${count === 1 ? '' : 's'}`;
+
 function sentence(
   outcome: AmendResult['outcome'],
   order: AmendableOrder,
   price: string,
   facts: StepFacts,
 ): string {
-  const lots = String(facts.sizeLots ?? 0);
+  const lots = lotsText(facts.sizeLots ?? 0);
   if (outcome === 'filled')
-    return `The order at ${order.price} filled (${String(facts.filledLots ?? order.sizeLots)} lots) before the cancel landed; nothing new was placed.`;
+    return `The order at ${order.price} filled (${lotsText(facts.filledLots ?? order.sizeLots)}) before the cancel landed; nothing new was placed.`;
   if (outcome === 'cancelled-not-replaced')
-    return `Cancelled, not replaced: the order at ${order.price} was cancelled, but the new one at ${price} was refused (${facts.reason ?? 'no reason given'}). No order is working for these ${lots} lots.`;
-  return `Order moved: ${order.side} ${lots} lots now at ${price} (was ${order.price}).`;
+    return `Cancelled, not replaced: the order at ${order.price} was cancelled, but the new one at ${price} was refused (${facts.reason ?? 'no reason given'}). No order is working for these ${lots}.`;
+  return `Order moved: ${order.side} ${lots} now at ${price} (was ${order.price}).`;
 }
 
 /** The answer for the trader. */
