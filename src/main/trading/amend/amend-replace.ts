@@ -7,7 +7,7 @@
  */
 import type { MarginMode } from '../../../shared/domain/position.ts';
 import type { JournalOrder } from '../../store/order-rows.ts';
-import { followEntry, submitEntry } from '../entry.ts';
+import { assertEntryStillAllowed, followEntry, submitEntry } from '../entry.ts';
 import { addIntent, applyEntryIntents, type EntryIntent } from '../entry-intents.ts';
 import { inBackground, type TradingRuntime } from '../runtime.ts';
 import { replacementClose, replacementTicket, type AmendableOrder } from './amend-check.ts';
@@ -52,6 +52,8 @@ async function placeEntry(
   marginMode: MarginMode,
   held: EntryIntent | undefined,
 ): Promise<Replacement> {
+  // The kill switch or a trigger may have engaged while the cancel was confirmed: then no new entry.
+  assertEntryStillAllowed(rt);
   rt.orderTimes.push(rt.deps.now());
   const placed = await submitEntry(rt, replacementTicket(old, price, lots), marginMode);
   if (placed.status === 'REJECTED')
