@@ -250,6 +250,31 @@ describe('amending an open limit order', () => {
     run.venue.admin.clearFaults();
   });
 
+  it('the kill switch pressed while the cancel is on its way wins: nothing new is placed', async () => {
+    const run = await start('amend-killed-midway');
+    const old = await restingBuy(run, '88000');
+    const placements = run.venue.admin.requestCount({ method: 'POST', path: '/api/v1/st-orders' });
+    run.venue.admin.addFault({
+      kind: 'latency',
+      latencyMs: 1_000,
+      method: 'DELETE',
+      path: '/api/v1/orders/**',
+      count: 1,
+    });
+    const deletes = run.venue.admin.requestCount({ method: 'DELETE' });
+    const amending = run.engine.service.amendOrder(old, '88500');
+    await until(
+      'the cancel at the venue',
+      () => run.venue.admin.requestCount({ method: 'DELETE' }) > deletes,
+    );
+    await run.engine.service.triggerKillSwitch(false, 'test');
+    const result = await amending;
+    expect(result.outcome).toBe('cancelled-not-replaced');
+    expect(result.reason).toMatch(/HALTED/);
+    expect(workingAtVenue(run)).toEqual([]);
+    expect(run.venue.admin.requestCount({ method: 'POST', path: '/api/v1/st-orders' })).toBe(placements);
+  });
+
   it('only an open limit order can be amended: a stop, a market order or a done order is refused', async () => {
     const run = await start('amend-which');
     await openCovered(run, symbol, 'buy', 1, '86000');
