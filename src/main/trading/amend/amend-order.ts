@@ -30,8 +30,9 @@ import { dropUnfilledLegs, heldIntent, placeReplacement } from './amend-replace.
  */
 export function amendOrder(rt: TradingRuntime, clientOid: string, price: string): Promise<AmendResult> {
   return serialisedWithEntries(rt, async () => {
-    const order = amendableOrder(rt, clientOid);
-    return rt.deps.lock.run(order.symbol, () => amendLocked(rt, order, price));
+    const { symbol } = amendableOrder(rt, clientOid);
+    // Looked at again once the symbol is ours: a watchdog pass before us may have seen it fill.
+    return rt.deps.lock.run(symbol, () => amendLocked(rt, amendableOrder(rt, clientOid), price));
   });
 }
 
