@@ -118,6 +118,36 @@ describe('amending an open limit order', () => {
     expect(venueStops(run, symbol).map((s) => s.stopPrice)).toEqual(['86000']);
   });
 
+  it("an amended add keeps its held stop change: once it fills the position stops at the add's tighter stop", async () => {
+    const run = await start('amend-add');
+    await openCovered(run, symbol, 'buy', 2, '86000');
+    const placed = await run.engine.service.placeOrder({
+      symbol,
+      side: 'buy',
+      type: 'limit',
+      price: '88000',
+      sizeLots: 1,
+      leverage: 5,
+      stopPrice: '87000',
+    });
+    await until(
+      'the add acknowledged',
+      () => run.engine.journal.getOrder(placed.order.clientOid)?.status === 'ACKED',
+    );
+    const result = await run.engine.service.amendOrder(placed.order.clientOid, '88500');
+    expect(result.outcome).toBe('amended');
+    // While the add rests the position keeps its own stop.
+    expect(venueStops(run, symbol).some((s) => s.stopPrice === '86000' && s.size === 2)).toBe(true);
+    run.venue.admin.setPrice(symbol, '88490');
+    await until(
+      'three lots covered at the tighter stop',
+      () =>
+        venueStops(run, symbol).length === 1 &&
+        venueStops(run, symbol)[0]?.stopPrice === '87000' &&
+        venueStops(run, symbol)[0]?.size === 3,
+    );
+  });
+
   it("a partially filled order's replacement has the remaining lots", async () => {
     const run = await start('amend-partial', thinBook);
     run.venue.admin.setPrice(symbol, '90000');
