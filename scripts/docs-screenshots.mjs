@@ -23,6 +23,11 @@ const shots = [
     to: 'chart-trading.png',
     spec: 'tests/e2e/chart-trading.spec.ts',
   },
+  {
+    from: 'chart-trading-order-amended-1280x800',
+    to: 'chart-order-amended.png',
+    spec: 'tests/e2e/chart-trading.spec.ts',
+  },
   { from: 'trade-position-protected', to: 'position-protected.png', spec: 'tests/e2e/trade-flow.spec.ts' },
   { from: 'trailing-positions-moved', to: 'trailing-moved.png', spec: 'tests/e2e/trailing-journal.spec.ts' },
   { from: 'paper-live-data', to: 'paper-live-data.png', spec: 'tests/e2e/paper-live-data.spec.ts' },

@@ -1,6 +1,6 @@
 // Trading from the chart and the keyboard, with the real engine and its paper venue behind the
 // page: dragging the stop line moves the exchange's stop to the dropped price (read back at the
-// venue); a hotkey sells with the ticket's stop; a price jump toward liquidation shows the warning
+// venue); dragging a resting limit entry's line moves the order at the venue; a hotkey sells with the ticket's stop; a price jump toward liquidation shows the warning
 // and makes a desktop-notification call, whose click brings the position back into view. Each
 // flow ends in a screenshot at 1280×800 and 1920×1080.
 import type { Page } from '@playwright/test';
@@ -70,6 +70,81 @@ test('dragging the stop line on the chart moves the exchange stop to the dropped
   await expect(page.getByTestId(`position-row-${symbol}`)).toContainText(dropped, { timeout: 20_000 });
   await expect(page.getByTestId('chart-line-stop')).toHaveText(`Stop ${dropped}`);
   await app.screenshotAtBothSizes('chart-trading-stop-dragged');
+});
+
+/** The venue's working regular orders for the symbol, as KuCoin's GET /api/v1/orders?status=active lists them. */
+async function venueOpenOrders(
+  engine: TestEngine['engine'],
+): Promise<{ clientOid: string; price: number; size: number }[]> {
+  const page = await engine.services.client.rest.listOpenOrders({ symbol });
+  return page.items.map((o) => ({ clientOid: o.clientOid ?? '', price: Number(o.price), size: o.size }));
+}
+
+/** The pixel row the chart draws the first open order's line at, which the chart publishes on hover. */
+async function orderLineRow(page: Page): Promise<{ x: number; y: number }> {
+  const canvas = page.getByTestId('chart-canvas');
+  const box = await canvas.boundingBox();
+  if (box === null) throw new Error('the chart is not on screen');
+  const x = box.x + box.width / 2;
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.move(x, box.y + 5);
+        await page.mouse.move(x, box.y + 6);
+        return canvas.getAttribute('data-order-y');
+      },
+      { timeout: 15_000, message: 'the chart draws the open order line' },
+    )
+    .toMatch(/^\d+$/);
+  return { x, y: box.y + Number(await canvas.getAttribute('data-order-y')) };
+}
+
+test('dragging a resting limit entry on the chart moves the order at the venue to the dropped price', async ({
+  app,
+  page,
+}) => {
+  const { engine } = app.testEngine;
+  const last = await openTerminal(app, page);
+  const price = onTick(last * 0.97);
+  await page.getByTestId('order-ticket').getByText('Limit', { exact: true }).click();
+  await page.getByTestId('ticket-symbol').fill(symbol);
+  await page.getByTestId('ticket-size').fill('1');
+  await page.getByTestId('ticket-leverage').fill('5');
+  await page.getByTestId('ticket-price').fill(price);
+  await page.getByTestId('ticket-stop').fill(onTick(last * 0.93));
+  await expect(page.getByTestId('preview-verdict')).toHaveText(/allowed/i, { timeout: 15_000 });
+  await page.getByTestId('ticket-submit').click();
+  await expect
+    .poll(async () => (await venueOpenOrders(engine)).map((o) => o.price), { timeout: 20_000 })
+    .toEqual([Number(price)]);
+  const [old] = await venueOpenOrders(engine);
+
+  const line = await orderLineRow(page);
+  await page.mouse.move(line.x, line.y);
+  await page.mouse.down();
+  // Up, toward the market: still below it, still above the entry's stop.
+  await page.mouse.move(line.x, line.y - 30, { steps: 6 });
+  const label = page.getByTestId('order-drag-label');
+  await expect(label).toBeVisible();
+  await expect(label).toHaveAttribute('data-refused', 'false');
+  await expect(label).toContainText('Buy 1');
+  await expect(label).toContainText('unchanged');
+  const dropped = (await label.getAttribute('data-price')) ?? '';
+  expect(Number(dropped)).toBeGreaterThan(Number(price));
+  await page.mouse.up();
+
+  await expect(page.getByTestId('order-drop-outcome')).toHaveAttribute('data-kind', 'amended', {
+    timeout: 20_000,
+  });
+  await expect(page.getByTestId('order-drop-outcome')).toContainText(dropped);
+  await expect
+    .poll(() => venueOpenOrders(engine), { timeout: 20_000 })
+    .toEqual([expect.objectContaining({ price: Number(dropped), size: 1 })]);
+  expect((await venueOpenOrders(engine))[0]?.clientOid).not.toBe(old?.clientOid);
+  // The dock lists the new order; the pointer leaves the chart so the shot shows the line, not the crosshair.
+  await expect(page.getByTestId('dock-count-open-orders')).toHaveText('1', { timeout: 20_000 });
+  await page.mouse.move(1, 1);
+  await app.screenshotAtBothSizes('chart-trading-order-amended');
 });
 
 test('the S hotkey sells with the ticket as it stands, its stop placed at the exchange', async ({

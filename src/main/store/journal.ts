@@ -22,7 +22,8 @@ export type JournalKind =
   | 'state-change'
   | 'reconciliation'
   | 'position-event'
-  | 'setting-change';
+  | 'setting-change'
+  | 'amend';
 
 /** One appended event. */
 export interface JournalEvent {

@@ -19,6 +19,14 @@ import { inBackground, type TradingRuntime } from './runtime.ts';
 /** The lock key that serialises entries across the whole account. */
 const ACCOUNT = '\u0000account';
 
+/**
+ * Runs `fn` in the account's entry queue: after every entry (or amend) asked for before it, so two
+ * decisions never read the same pending orders and limits.
+ */
+export function serialisedWithEntries<T>(rt: TradingRuntime, fn: () => Promise<T>): Promise<T> {
+  return rt.deps.lock.run(ACCOUNT, fn);
+}
+
 /** The ticket's preview (never places anything). */
 export async function previewTicket(rt: TradingRuntime, ticket: OrderTicket): Promise<RiskPreview> {
   return evaluateOrder(await riskContextFor(rt, ticket, { fresh: false }));
@@ -68,7 +76,7 @@ export function placeTicket(
   rt: TradingRuntime,
   ticket: OrderTicket,
 ): Promise<{ order: JournalOrder; preview: RiskPreview }> {
-  return rt.deps.lock.run(ACCOUNT, () => placeSerialised(rt, ticket));
+  return serialisedWithEntries(rt, () => placeSerialised(rt, ticket));
 }
 
 async function placeSerialised(
@@ -107,7 +115,7 @@ async function placeSerialised(
 }
 
 /** Runs a risk check; a denial is journaled with its rule and numbers before it is rethrown. */
-function journalingDenial<T>(rt: TradingRuntime, ticket: OrderTicket, check: () => T): T {
+export function journalingDenial<T>(rt: TradingRuntime, ticket: OrderTicket, check: () => T): T {
   try {
     return check();
   } catch (error) {
@@ -122,7 +130,11 @@ function journalingDenial<T>(rt: TradingRuntime, ticket: OrderTicket, check: () 
 }
 
 /** Sends the entry through the tracker; the trading state is checked again at the limiter's front. */
-function submitEntry(rt: TradingRuntime, ticket: OrderTicket, marginMode: MarginMode): Promise<JournalOrder> {
+export function submitEntry(
+  rt: TradingRuntime,
+  ticket: OrderTicket,
+  marginMode: MarginMode,
+): Promise<JournalOrder> {
   // The attached stop (st-order) protects the entry's own lots from its first fill, even with the
   // app closed; under an open position it is left alone while the add rests (protection/cover.ts).
   const attach = rt.deps.config.protection.useStOrders;
@@ -162,7 +174,7 @@ async function cancelIfKilledInFlight(rt: TradingRuntime, order: JournalOrder): 
  * Polls a fresh entry for `confirmTimeoutMs`; each new fill asks for a pass so the stop follows at
  * once. After that the engine passes (and private-stream hints) keep watching it.
  */
-async function followEntry(rt: TradingRuntime, clientOid: string): Promise<void> {
+export async function followEntry(rt: TradingRuntime, clientOid: string): Promise<void> {
   let filled = 0;
   const until =
     rt.deps.now() + Math.max(rt.deps.config.orders.confirmTimeoutMs, rt.deps.config.orders.pollIntervalMs);

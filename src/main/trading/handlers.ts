@@ -24,6 +24,7 @@ export function createTradingHandlers(service: TradingService): TradingHandlers 
       const order = await service.cancelOrder(clientOid);
       return { clientOid: order.clientOid, status: order.status };
     },
+    'trading:amend-order': ({ clientOid, price }) => service.amendOrder(clientOid, price),
     'trading:cancel-all': async ({ symbol }) => ({ cancelledCount: await service.cancelAll(symbol) }),
     'trading:close-position': async ({ symbol, sizeLots }) => {
       const order = await service.closePosition(symbol, sizeLots);

@@ -9,7 +9,7 @@ import type { Position } from '../../shared/domain/position.ts';
 import type { RiskPreview } from '../../shared/domain/risk.ts';
 import type { OrderTicket, TradingStateView } from '../../shared/ipc/channels/trading.ts';
 import type { MarginMode } from '../../shared/domain/position.ts';
-import type { KillSwitchReport, MarginModeView } from '../../shared/ipc/channels/trading.ts';
+import type { AmendResult, KillSwitchReport, MarginModeView } from '../../shared/ipc/channels/trading.ts';
 import type { Journal } from '../store/journal.ts';
 import type { JournalOrder } from '../store/order-rows.ts';
 import { changeMarginMode, marginModeView } from './account/margin-mode.ts';
@@ -19,6 +19,7 @@ import type { TradingServiceOptions } from './service-options.ts';
 import type { ReconciliationReport } from './reconcile/startup.ts';
 import { buildRuntime, startLoop } from './service-runtime.ts';
 import * as actions from './actions.ts';
+import { amendOrder } from './amend/amend-order.ts';
 import { placeTicket, previewTicket } from './entry.ts';
 import { positionView } from './tick.ts';
 import { setTakeProfit } from './take-profit/set-take-profit.ts';
@@ -35,6 +36,8 @@ export interface TradingService {
   previewOrder(ticket: OrderTicket): Promise<RiskPreview>;
   placeOrder(ticket: OrderTicket): Promise<{ order: JournalOrder; preview: RiskPreview }>;
   cancelOrder(clientOid: string): Promise<JournalOrder>;
+  /** Moves an open limit order to `price`: cancel, confirmed, then the rest placed anew (ADR 0343). */
+  amendOrder(clientOid: string, price: string): Promise<AmendResult>;
   cancelAll(symbol?: string): Promise<number>;
   /** Closes the position at market, or `sizeLots` of it (the rest keeps its stop). */
   closePosition(symbol: string, sizeLots?: number): Promise<JournalOrder>;
@@ -82,9 +85,44 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    ...traderActions(rt),
+    resumeTrading: () => {
+      actions.resumeTrading(rt);
+    },
+    requestProtectionPass: () => {
+      rt.requestTick();
+    },
+    getState: () => stateView(rt),
+    listPositions: () => [...rt.positions.values()].map((p) => positionView(rt, p)),
+    listOrders: (scope, symbol, limit) => listOrders(options.journal, scope, symbol, limit),
+  };
+}
+
+/** What the trader does with orders, stops and positions: each through the engine's own path. */
+function traderActions(
+  rt: ReturnType<typeof buildRuntime>,
+): Pick<
+  TradingService,
+  | 'previewOrder'
+  | 'placeOrder'
+  | 'cancelOrder'
+  | 'amendOrder'
+  | 'cancelAll'
+  | 'closePosition'
+  | 'moveStop'
+  | 'setTakeProfit'
+  | 'setTrailing'
+  | 'getTrailing'
+  | 'listTrailing'
+  | 'triggerKillSwitch'
+  | 'getMarginMode'
+  | 'setMarginMode'
+> {
+  return {
     previewOrder: (ticket) => previewTicket(rt, ticket),
     placeOrder: (ticket) => placeTicket(rt, ticket),
     cancelOrder: (clientOid) => actions.cancelOrder(rt, clientOid),
+    amendOrder: (clientOid, price) => amendOrder(rt, clientOid, price),
     cancelAll: (symbol) => actions.cancelAll(rt, symbol),
     closePosition: (symbol, sizeLots) => actions.closePosition(rt, symbol, 'trader', sizeLots),
     moveStop: (symbol, stopPrice) => actions.moveStop(rt, symbol, stopPrice),
@@ -98,15 +136,6 @@ export function createTradingService(options: TradingServiceOptions): TradingSer
     }),
     getMarginMode: (symbol) => marginModeView(rt, symbol),
     setMarginMode: (symbol, marginMode) => changeMarginMode(rt, symbol, marginMode),
-    resumeTrading: () => {
-      actions.resumeTrading(rt);
-    },
-    requestProtectionPass: () => {
-      rt.requestTick();
-    },
-    getState: () => stateView(rt),
-    listPositions: () => [...rt.positions.values()].map((p) => positionView(rt, p)),
-    listOrders: (scope, symbol, limit) => listOrders(options.journal, scope, symbol, limit),
   };
 }
 

@@ -84,6 +84,21 @@ describe('trading IPC handlers against the paper venue', () => {
     // Placements are journaled with their verdict (previews are not: they follow every keystroke).
     expect(await call('trading:query-journal', { kind: 'risk-decision', limit: 10 })).toHaveLength(2);
     expect(await call('trading:get-state', undefined)).toMatchObject({ state: 'ACTIVE', reconciled: true });
+    const toAmend = (await call('trading:place-order', {
+      ...ticket,
+      type: 'limit',
+      price: '87000',
+      sizeLots: 1,
+      stopPrice: '86000',
+    })) as { clientOid: string };
+    await until('acknowledged', () => engine.journal.getOrder(toAmend.clientOid)?.status === 'ACKED');
+    const amended = (await call('trading:amend-order', { clientOid: toAmend.clientOid, price: '87100' })) as {
+      newClientOid: string;
+    };
+    expect(amended).toMatchObject({ outcome: 'amended', oldPrice: '87000', price: '87100', sizeLots: 1 });
+    expect(await call('trading:cancel-order', { clientOid: amended.newClientOid })).toMatchObject({
+      status: 'CANCELLED',
+    });
     expect(await call('trading:close-position', { symbol })).toHaveProperty('clientOid');
     await until('flat', () => engine.service.listPositions().length === 0);
     expect(await call('trading:trigger-kill-switch', { flatten: true })).toMatchObject({

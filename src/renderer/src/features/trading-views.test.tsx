@@ -41,7 +41,8 @@ const order = (clientOid: string, status: Order['status'], purpose: Order['purpo
   purpose,
   sizeLots: 2,
   filledLots: 0,
-  ...(purpose === 'stop' ? { stopPrice: '88000' } : { price: '89900' }),
+  // An entry carries the stop it gets on its first fill: it still rests on the order book.
+  ...(purpose === 'stop' ? { stopPrice: '88000' } : { price: '89900', stopPrice: '88000' }),
   leverage: 10,
   reduceOnly: purpose === 'stop',
   status,

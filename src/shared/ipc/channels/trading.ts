@@ -147,7 +147,37 @@ export const journalKindSchema = z.enum([
   'position-event',
   // A setting changed (Settings or the alert channel pages): path, old and new value.
   'setting-change',
+  // One step of an amend (cancel and replace): old and new clientOid, old and new price, lots, outcome.
+  'amend',
 ]);
+
+/**
+ * What an amend did. `amended`: the old order is cancelled at the exchange and the replacement
+ * (`newClientOid`) was sent for the remaining lots at the new price. `filled`: the old order
+ * filled in full before the cancel landed; nothing new was placed. `cancelled-not-replaced`: the
+ * old order is cancelled and the replacement was refused (`reason` is why) — the trader now has
+ * neither, and is told so. A refusal before the cancel (risk, a price not on the tick, a cancel
+ * the exchange did not confirm) comes back as an error instead: then nothing changed.
+ */
+export const amendResultSchema = z.object({
+  outcome: z.enum(['amended', 'filled', 'cancelled-not-replaced']),
+  oldClientOid: clientOidSchema,
+  newClientOid: clientOidSchema.optional(),
+  /** The replacement's status as the exchange first answered (ACKED, or UNKNOWN while it is confirmed). */
+  newStatus: orderStatusSchema.optional(),
+  symbol: symbolSchema,
+  side: sideSchema,
+  oldPrice: z.string(),
+  price: z.string(),
+  /** Lots of the replacement: the old order's size less what it filled before the cancel. */
+  sizeLots: z.number().int().nonnegative(),
+  /** Lots the old order filled before its cancel landed. */
+  filledLots: z.number().int().nonnegative(),
+  reason: z.string().optional(),
+  /** What happened, in one sentence for the trader. */
+  message: z.string(),
+});
+export type AmendResult = z.infer<typeof amendResultSchema>;
 
 export const tradingChannels = {
   'trading:preview-order': { request: orderTicketSchema, response: riskPreviewSchema },
@@ -155,6 +185,15 @@ export const tradingChannels = {
   'trading:cancel-order': {
     request: z.object({ clientOid: clientOidSchema }).strict(),
     response: z.object({ clientOid: clientOidSchema, status: orderStatusSchema }),
+  },
+  /**
+   * Moves an open limit order of ours (an entry or a reduce-only close; never a stop) to `price`:
+   * the replacement is checked by the risk rules first, then the old order is cancelled and,
+   * once the exchange confirms it, the remaining lots are placed at the new price with a new clientOid.
+   */
+  'trading:amend-order': {
+    request: z.object({ clientOid: clientOidSchema, price: priceSchema }).strict(),
+    response: amendResultSchema,
   },
   'trading:cancel-all': {
     request: z.object({ symbol: symbolSchema.optional() }).strict(),

@@ -1,4 +1,5 @@
 import type { Position } from '../../../../shared/domain/position.ts';
+import { showGrab } from './grab-cursor.ts';
 import type { HeldLines } from './held-lines.ts';
 import { grabsLine, snapToTick, stopDropPreview, type StopDropPreview } from './stop-drop.ts';
 
@@ -86,7 +87,7 @@ function hover(deps: StopDragDeps, y: number): void {
   const stop = deps.readStop();
   const lineY = stop === undefined ? null : deps.series.priceToCoordinate(stop.stopPrice);
   deps.container.dataset.stopY = lineY === null ? '' : String(Math.round(lineY));
-  deps.container.style.cursor = grabsLine(y, lineY) ? 'ns-resize' : '';
+  showGrab(deps.container, 'stop', grabsLine(y, lineY));
 }
 
 function pickPrice(deps: StopDragDeps, y: number, withShift: boolean): void {

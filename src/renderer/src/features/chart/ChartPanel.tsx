@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { useMarket } from '../../stores/hooks.ts';
 import { seriesKey } from '../../stores/market.store.ts';
 import { chartTimeframes, useSettingsStore, type Timeframe } from '../../stores/settings.store.ts';
+import { OrderDragLabel } from '../chart-trading/OrderDragLabel.tsx';
 import { StopDragLabel } from '../chart-trading/StopDragLabel.tsx';
 import { ChartLineLegend } from './ChartLineLegend.tsx';
 import { useCandleChart } from './useCandleChart.ts';
@@ -53,7 +54,7 @@ function ChartEmptyOverlay(props: { readonly chartKey: string }): React.JSX.Elem
 
 /**
  * Candles and volume for the chosen symbol and timeframe, with the position's entry, stop,
- * trailing and liquidation lines, our fills and the crosshair legend. It fills its parent's
+ * trailing and liquidation lines, a line per open limit order, our fills and the crosshair legend. It fills its parent's
  * height (a resizable pane): the canvas takes everything under the controls; `mih` keeps it
  * usable in a parent that gives it no height.
  */
@@ -77,6 +78,7 @@ export function ChartPanel(): React.JSX.Element {
       <Box pos="relative" mt="xs" mih={240} style={{ flex: 1 }}>
         <div ref={containerRef} style={{ position: 'absolute', inset: 0 }} data-testid="chart-canvas" />
         <StopDragLabel />
+        <OrderDragLabel />
         <Text
           ref={legendRef}
           component="div"

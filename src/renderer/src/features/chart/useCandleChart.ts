@@ -6,6 +6,8 @@ import { marketStore, seriesKey } from '../../stores/market.store.ts';
 import type { Timeframe } from '../../stores/settings.store.ts';
 import { useTicketStore } from '../../stores/ticket.store.ts';
 import { tradingStore } from '../../stores/trading.store.ts';
+import type { HeldOrderLines } from '../chart-trading/held-order-lines.ts';
+import { wireOrderDrag } from '../chart-trading/wire-order-drag.ts';
 import { wireStopDrag } from '../chart-trading/wire-stop-drag.ts';
 import { tradingColors } from '../../theme/theme.ts';
 import { followBars, followPositionLines, followPriceFormat } from './chart-feed.ts';
@@ -20,14 +22,23 @@ import { followFills } from './fill-feed.ts';
 import type { FillMarker } from './fill-markers.ts';
 import { followHistoryScroll } from './history-scroll.ts';
 import { createOhlcvLegend, type OhlcvLegend } from './ohlcv-legend.ts';
+import { followOrderLines } from './order-line-feed.ts';
 import { createPriceLineManager, type PriceLineManager } from './price-lines.ts';
 import { timeframeSeconds } from './timeframe-seconds.ts';
+
+/** The prices autoscale keeps on screen: the position's lines and the open orders' lines. */
+interface InView {
+  prices: number[];
+  orders: number[];
+}
 
 /** What the feeds write to: created once per mount. */
 interface ChartParts {
   readonly chart: CandleChart;
   readonly legend: OhlcvLegend;
   readonly lines: PriceLineManager;
+  /** The open limit orders' lines, held while one is dragged. */
+  readonly orderLines: HeldOrderLines;
 }
 
 /** The newest 1 000 fills of the symbol: more than one chart's worth of markers. */
@@ -43,12 +54,14 @@ function pickPrice(price: string, withShift: boolean): void {
 function createParts(
   container: HTMLElement,
   legendElement: HTMLElement,
-  inView: { prices: number[] },
+  inView: InView,
   symbol: () => string,
 ): { parts: ChartParts; dispose: () => void } {
-  const chart = createCandleChart(container, () => inView.prices);
+  const chart = createCandleChart(container, () => [...inView.prices, ...inView.orders]);
   const legend = createOhlcvLegend(legendElement, tradingColors);
   const stopCrosshair = followCrosshair(chart, legend);
+  // Attached first: a press on an order's line is the order drag's and goes no further.
+  const orders = wireOrderDrag({ container, chart: chart.chart, series: chart.series, symbol });
   // The position's lines go through the drag's hands, so a stop being dragged is not pulled back by a tick.
   const trading = wireStopDrag({
     container,
@@ -58,10 +71,11 @@ function createParts(
     symbol,
     onPickPrice: pickPrice,
   });
-  const parts = { chart, legend, lines: trading.lines };
+  const parts = { chart, legend, lines: trading.lines, orderLines: orders.lines };
   return {
     parts,
     dispose: () => {
+      orders.detach();
       trading.detach();
       stopCrosshair();
       chart.chart.remove();
@@ -96,8 +110,8 @@ function followSeries(parts: ChartParts, symbol: string, timeframe: Timeframe): 
   };
 }
 
-/** Everything that follows the symbol alone: its tick precision and the position's lines. */
-function followSymbol(parts: ChartParts, symbol: string, inView: { prices: number[] }): () => void {
+/** Everything that follows the symbol alone: its tick precision, the position's lines and its open orders' lines. */
+function followSymbol(parts: ChartParts, symbol: string, inView: InView): () => void {
   const stopFormat = followPriceFormat(
     (format) => {
       parts.chart.series.applyOptions({ priceFormat: format });
@@ -107,9 +121,11 @@ function followSymbol(parts: ChartParts, symbol: string, inView: { prices: numbe
     symbol,
   );
   const stopLines = followPositionLines(parts.lines, tradingStore, symbol, inView);
+  const stopOrders = followOrderLines(parts.orderLines, tradingStore, symbol, inView);
   return () => {
     stopFormat();
     stopLines();
+    stopOrders();
   };
 }
 
@@ -128,7 +144,7 @@ export function useCandleChart(
   const partsRef = useRef<ChartParts | null>(null);
   const [chartError, setChartError] = useState<string | undefined>(undefined);
   // Mutable on purpose: autoscale reads it on every pass, and it must not cause a render.
-  const inViewRef = useRef<{ prices: number[] }>({ prices: [] });
+  const inViewRef = useRef<InView>({ prices: [], orders: [] });
   // The chart outlives a symbol switch; the drag asks for the symbol at the moment it starts.
   const symbolRef = useRef(symbol);
   symbolRef.current = symbol;

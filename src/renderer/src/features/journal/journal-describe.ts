@@ -81,6 +81,14 @@ const describers: Partial<Record<string, (data: Data) => string>> = {
       `${JSON.stringify(data.oldValue)} → ${JSON.stringify(data.newValue)}`,
       data.applies === 'restart' ? 'after a restart' : 'applied',
     ]),
+  amend: (data) =>
+    joined([
+      `amend ${text(data.step)}`,
+      `${text(data.oldPrice)} → ${text(data.price)}`,
+      `${text(data.sizeLots)} lots`,
+      text(data.newClientOid),
+      text(data.reason),
+    ]),
 };
 
 const maxSummary = 200;

@@ -16,6 +16,7 @@ export const journalKinds: readonly JournalKind[] = [
   'alert',
   'state-change',
   'position-event',
+  'amend',
   'reconciliation',
   'setting-change',
 ];

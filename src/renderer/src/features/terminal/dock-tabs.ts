@@ -16,12 +16,12 @@ export const dockTabLabels: Record<DockTab, string> = {
 };
 
 /**
- * Which of the two order tabs an order belongs to, as the exchanges' own screens split them: an
- * order with a trigger price (our protective stops, and stop entries) waits at the exchange's
- * stop book and is a stop order; everything else rests on the order book.
+ * Which of the two order tabs an order belongs to, as the exchanges' own screens split them: a
+ * stop order (our protective stops) waits at the exchange's stop book; everything else — a limit
+ * entry too, though it carries the stop it will get once it fills — rests on the order book.
  */
 export function orderTabOf(order: Order): 'open-orders' | 'stop-orders' {
-  return order.stopPrice === undefined ? 'open-orders' : 'stop-orders';
+  return order.purpose === 'stop' ? 'stop-orders' : 'open-orders';
 }
 
 /** The orders a tab lists: still live or undecided (UNKNOWN / RECONCILING stay until the engine knows). */

@@ -1,0 +1,93 @@
+import { CloseButton, Group, Paper, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { orderLineTitle } from '../chart/order-lines.ts';
+import { useOrderDragStore } from './order-drag.store.ts';
+import type { OrderDropPreview } from './order-drop.ts';
+
+/** The outcome of a drop stays this long under the chart — except "cancelled, not replaced", which stays until dismissed. */
+const dropNoticeMs = 6_000;
+
+function describe(preview: OrderDropPreview): string {
+  const head = `${orderLineTitle(preview)} @ ${preview.price} (was ${preview.oldPrice})`;
+  if (preview.purpose !== 'entry' || preview.stopPrice === undefined) return head;
+  const loss =
+    preview.lossAtStopUsdt === undefined ? 'loss unknown' : `loss ${preview.lossAtStopUsdt.toFixed(2)} USDT`;
+  return `${head} · stop ${preview.stopPrice} unchanged · ${loss} at the stop`;
+}
+
+/** Beside the dragged order line: side, lots, the new price and, for an entry, the loss at its stop. */
+function DragPreview(): React.JSX.Element | null {
+  const preview = useOrderDragStore((state) => state.preview);
+  const y = useOrderDragStore((state) => state.y);
+  if (preview === undefined) return null;
+  const refused = preview.refusal !== undefined;
+  return (
+    <Paper
+      pos="absolute"
+      left={8}
+      top={Math.max(0, y - 34)}
+      px={6}
+      py={2}
+      withBorder
+      style={{
+        zIndex: 3,
+        pointerEvents: 'none',
+        borderColor: refused ? 'var(--mantine-color-red-6)' : undefined,
+      }}
+      data-testid="order-drag-label"
+      data-price={preview.price}
+      data-refused={refused}
+    >
+      <Text size="xs" ff="monospace" c={refused ? 'red' : 'inherit'}>
+        {describe(preview)}
+        {preview.refusal === undefined ? '' : ` — ${preview.refusal}`}
+      </Text>
+    </Paper>
+  );
+}
+
+const noticeText = (drop: NonNullable<ReturnType<typeof useOrderDragStore.getState>['lastDrop']>): string =>
+  drop.kind === 'refused' ? `Order not moved: ${drop.message}` : drop.message;
+
+function DropNotice(): React.JSX.Element | null {
+  const drop = useOrderDragStore((state) => state.lastDrop);
+  useEffect(() => {
+    if (drop === undefined || drop.kind === 'not-replaced') return undefined;
+    const timer = setTimeout(() => {
+      useOrderDragStore.setState({ lastDrop: undefined });
+    }, dropNoticeMs);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [drop]);
+  if (drop === undefined) return null;
+  return (
+    <Group gap={4} wrap="nowrap" data-testid="order-drop-outcome" data-kind={drop.kind}>
+      <Text size="xs" c={drop.kind === 'amended' ? 'teal' : drop.kind === 'filled' ? 'blue' : 'red'}>
+        {noticeText(drop)}
+      </Text>
+      {drop.kind === 'not-replaced' ? (
+        <CloseButton
+          size="xs"
+          aria-label="Dismiss"
+          data-testid="order-drop-dismiss"
+          onClick={() => {
+            useOrderDragStore.setState({ lastDrop: undefined });
+          }}
+        />
+      ) : null}
+    </Group>
+  );
+}
+
+/** The order drag's label over the chart and the drop's outcome under it; mount inside the chart's box. */
+export function OrderDragLabel(): React.JSX.Element {
+  return (
+    <>
+      <DragPreview />
+      <div style={{ position: 'absolute', bottom: 24, left: 8, zIndex: 3 }}>
+        <DropNotice />
+      </div>
+    </>
+  );
+}
