@@ -4,10 +4,10 @@
 // e2e specs do). A position with a stop and a trailing stop is open, so the positions and orders
 // update beside the chart. The venue's price moves 200 times a second for 30 s; main coalesces its
 // pushes (`app.eventThrottleMs`, about 20 a second per topic).
-//   tickToChartP95Ms / P50 — a candle update arriving in the page → the next canvas draw after the
-//                 animation frame that applied it (lightweight-charts paints on its own frame), read
-//                 from outside the app: arrivals are timed where the bridge hands them in, draws by
-//                 wrapping the 2D canvas context's drawing calls.
+//   tickToChartP95Ms / P50 — a candle update arriving in the page → the first canvas draw of its
+//                 close as the chart's last-price label, read from outside the app: arrivals are
+//                 timed where the bridge hands them in, draws by wrapping the 2D canvas context's
+//                 drawing calls (an update with the same close as the one before is not timed).
 //   longTasksOver50Ms — PerformanceObserver `longtask` entries during the drive.
 //   mainThreadBusyPct — Chromium's TaskDuration (CDP Performance metrics) over the drive's wall time;
 //                 it includes the harness's own delivery (one CDP evaluate per push), which
@@ -49,19 +49,22 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * draws (wrapping CanvasRenderingContext2D's drawing calls), frames and long tasks.
  */
 const probeScript = `(() => {
-  const probe = { symbol: null, timeframe: null, latencies: [], frames: [], longTasks: 0, firstHistoryDrawMs: null, historyAt: null, armed: [] };
+  const probe = { symbol: null, timeframe: null, latencies: [], frames: [], longTasks: 0, firstHistoryDrawMs: null, historyAt: null, armed: [], lastClose: null };
   Object.defineProperty(window, '__benchProbe', { value: probe });
-  const onDraw = () => {
+  const onDraw = (name, args) => {
     const now = performance.now();
     if (probe.historyAt !== null && probe.firstHistoryDrawMs === null && now > probe.historyAt) probe.firstHistoryDrawMs = now;
-    if (probe.armed.length === 0) return;
-    for (const arrival of probe.armed) probe.latencies.push(now - arrival);
-    probe.armed = [];
+    if (name !== 'fillText' || probe.armed.length === 0 || typeof args[0] !== 'string') return;
+    const drawn = Number(args[0].replace(/[\\s,\\u00a0\\u2009]/g, ''));
+    const index = probe.armed.findIndex((update) => update.close === drawn);
+    if (index < 0) return;
+    // This draw shows the update's close: it and every older one waiting are on screen.
+    for (const update of probe.armed.splice(0, index + 1)) probe.latencies.push(now - update.arrival);
   };
   const proto = CanvasRenderingContext2D.prototype;
   for (const name of ['fillRect', 'stroke', 'fill', 'drawImage', 'fillText']) {
     const original = proto[name];
-    proto[name] = function (...args) { onDraw(); return original.apply(this, args); };
+    proto[name] = function (...args) { onDraw(name, args); return original.apply(this, args); };
   }
   let last = null;
   const frame = (t) => { if (last !== null) probe.frames.push(t - last); last = t; requestAnimationFrame(frame); };
@@ -81,12 +84,10 @@ const probeScript = `(() => {
   Object.defineProperty(window, '__bulwarkDeliverTimed', { value: (event, payload) => {
     const arrival = performance.now();
     const chartShows = probe.timeframe === null || (payload.symbol === probe.symbol && payload.timeframe === probe.timeframe);
-    // Armed by a frame callback queued before the app sees the update: in the next frame it runs
-    // before any callback the app queues while handling it, so the first draw after it — in that
-    // frame if the app applied the update at once, a frame later if it waited for a frame of its
-    // own — is the one that carries it.
-    if (event === 'market:candle-updated' && chartShows)
-      requestAnimationFrame(() => { probe.armed.push(arrival); });
+    if (event === 'market:candle-updated' && chartShows && payload.candle.close !== probe.lastClose) {
+      probe.lastClose = payload.candle.close;
+      probe.armed.push({ arrival, close: payload.candle.close });
+    }
     window.__bulwarkDeliver?.(event, payload);
   } });
 })();`;
@@ -247,7 +248,15 @@ async function main(): Promise<void> {
           };
         }
       ).__benchProbe;
-      Object.assign(probe, { symbol, timeframe, latencies: [], frames: [], longTasks: 0 });
+      Object.assign(probe, {
+        symbol,
+        timeframe,
+        latencies: [],
+        frames: [],
+        longTasks: 0,
+        armed: [],
+        lastClose: null,
+      });
     },
     [SYMBOL, chartTimeframe] as const,
   );

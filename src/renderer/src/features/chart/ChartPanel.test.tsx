@@ -30,6 +30,8 @@ const chartLib = vi.hoisted(() => {
   const state = {
     series: [] as FakeSeries[],
     markers: [] as unknown[][],
+    /** The series the markers plugin was attached to. */
+    markerHost: undefined as unknown,
     crosshair: undefined as ((event: unknown) => void) | undefined,
     range: undefined as ((range: { from: number; to: number } | null) => void) | undefined,
   };
@@ -73,13 +75,17 @@ const chartLib = vi.hoisted(() => {
 
 vi.mock('lightweight-charts', () => ({
   createChart: () => chartLib.chart,
-  createSeriesMarkers: () => ({
-    setMarkers: (markers: unknown[]) => chartLib.state.markers.push(markers),
-    markers: () => [],
-    detach: () => undefined,
-  }),
+  createSeriesMarkers: (host: unknown) => {
+    chartLib.state.markerHost = host;
+    return {
+      setMarkers: (markers: unknown[]) => chartLib.state.markers.push(markers),
+      markers: () => [],
+      detach: () => undefined,
+    };
+  },
   CandlestickSeries: { type: 'Candlestick' },
   HistogramSeries: { type: 'Histogram' },
+  LineSeries: { type: 'Line' },
   ColorType: { Solid: 'solid' },
   LineStyle: { Solid: 0, Dotted: 1, Dashed: 2 },
 }));
@@ -203,11 +209,17 @@ describe('chart panel', () => {
     expect(chartLib.state.markers.at(-1)).toEqual([
       expect.objectContaining({
         time: t0 + 900,
-        position: 'belowBar',
+        price: 89_915,
+        position: 'atPriceBottom',
         shape: 'arrowUp',
         text: 'Buy 2 @ 89915.0',
       }),
     ]);
+    // On a series of their own, one point per marked bar, not on the candles: the markers plugin
+    // redraws the whole chart on every data change of its series.
+    const host = chartLib.state.series.find((series) => series.api === chartLib.state.markerHost);
+    expect(host?.type).toBe('Line');
+    expect(host?.setData.at(-1)).toEqual([{ time: t0 + 900, value: 89_915 }]);
   });
 
   it('loads the page before the first bar when the trader scrolls near it, and draws it in front', async () => {

@@ -4,12 +4,11 @@ import {
   createChart,
   createSeriesMarkers,
   HistogramSeries,
+  LineSeries,
   LineStyle,
   type AutoscaleInfo,
   type IChartApi,
   type ISeriesApi,
-  type ISeriesMarkersPluginApi,
-  type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { tradingColors } from '../../theme/theme.ts';
@@ -17,6 +16,7 @@ import type { Bar } from '../../stores/market.store.ts';
 import { includePrices } from './autoscale.ts';
 import type { BarSink } from './chart-feed.ts';
 import { barUnderCrosshair } from './crosshair-bar.ts';
+import type { FillMarker } from './fill-markers.ts';
 import type { OhlcvLegend } from './ohlcv-legend.ts';
 import type { PriceLineStyles } from './price-lines.ts';
 import { toVolumeBar, type VolumeColors } from './volume-bars.ts';
@@ -41,7 +41,39 @@ export interface CandleChart {
   readonly chart: IChartApi;
   readonly series: ISeriesApi<'Candlestick'>;
   readonly volume: ISeriesApi<'Histogram'>;
-  readonly markers: ISeriesMarkersPluginApi<Time>;
+  readonly markers: FillMarkerLayer;
+}
+
+/** Where our fills are marked on the chart. */
+export interface FillMarkerLayer {
+  setMarkers(markers: readonly FillMarker[]): void;
+}
+
+/**
+ * Our fills' markers on a series of their own that draws nothing else: one invisible point per
+ * marked bar on the candles' price scale, left out of autoscale. lightweight-charts' markers plugin
+ * asks for a full redraw of the chart (price axes re-measured, panes re-laid-out, and so a second
+ * frame) on every data change of the series it is attached to; on the candles that was every tick.
+ * On this series it is only when our fills change (ADR 0560).
+ */
+function createFillMarkerLayer(chart: IChartApi): FillMarkerLayer {
+  const anchor = chart.addSeries(LineSeries, {
+    lineVisible: false,
+    pointMarkersVisible: false,
+    lastValueVisible: false,
+    priceLineVisible: false,
+    crosshairMarkerVisible: false,
+    autoscaleInfoProvider: () => null,
+  });
+  const plugin = createSeriesMarkers(anchor, []);
+  return {
+    setMarkers: (markers) => {
+      const points = new Map<number, number>();
+      for (const marker of markers) if (!points.has(marker.time)) points.set(marker.time, marker.price);
+      anchor.setData([...points].map(([time, value]) => ({ time: time as UTCTimestamp, value })));
+      plugin.setMarkers(markers.map((marker) => ({ ...marker, time: marker.time as UTCTimestamp })));
+    },
+  };
 }
 
 /**
@@ -78,7 +110,7 @@ export function createCandleChart(container: HTMLElement, keepInView: () => read
   const [candlePane, volumePane] = chart.panes();
   candlePane?.setStretchFactor(1 - volumePaneShare);
   volumePane?.setStretchFactor(volumePaneShare);
-  return { chart, series, volume, markers: createSeriesMarkers(series, []) };
+  return { chart, series, volume, markers: createFillMarkerLayer(chart) };
 }
 
 /** Our bar as lightweight-charts' candle (time is branded UTCTimestamp seconds). */

@@ -17,11 +17,25 @@ const options = {
 };
 
 describe('fill markers', () => {
-  it('puts buys below the bar as up arrows and sells above as down arrows, at the bar they fell in', () => {
+  it('points a buy up at its price from below and a sell down at its price from above, at the bar they fell in', () => {
     const fills = chartFills([fill(1, 630_500, 'buy', 2, '90000'), fill(2, 725_000, 'sell', 1, '90100.5')]);
     expect(fillMarkers(fills, options)).toEqual([
-      { time: 600, position: 'belowBar', shape: 'arrowUp', color: 'green', text: 'Buy 2 @ 90000.0' },
-      { time: 720, position: 'aboveBar', shape: 'arrowDown', color: 'red', text: 'Sell 1 @ 90100.5' },
+      {
+        time: 600,
+        price: 90_000,
+        position: 'atPriceBottom',
+        shape: 'arrowUp',
+        color: 'green',
+        text: 'Buy 2 @ 90000.0',
+      },
+      {
+        time: 720,
+        price: 90_100.5,
+        position: 'atPriceTop',
+        shape: 'arrowDown',
+        color: 'red',
+        text: 'Sell 1 @ 90100.5',
+      },
     ]);
   });
 

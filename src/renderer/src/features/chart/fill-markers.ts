@@ -12,10 +12,14 @@ export interface ChartFill {
   readonly atMs: number;
 }
 
-/** A lightweight-charts series marker (time in epoch seconds, the bar's open). */
+/**
+ * A lightweight-charts series marker (time in epoch seconds, the bar's open) pinned to the fills'
+ * average price: a buy's arrow points up at it from below, a sell's down at it from above.
+ */
 export interface FillMarker {
   readonly time: number;
-  readonly position: 'belowBar' | 'aboveBar';
+  readonly price: number;
+  readonly position: 'atPriceBottom' | 'atPriceTop';
   readonly shape: 'arrowUp' | 'arrowDown';
   readonly color: string;
   readonly text: string;
@@ -38,8 +42,8 @@ export function chartFills(entries: readonly JournalEntry[]): ChartFill[] {
 }
 
 /**
- * One marker per bar and side: buys as arrows below the bar, sells above, with the lots and
- * their average price. Fills before `firstBarTime` are left out — lightweight-charts would pin
+ * One marker per bar and side at the average price of its fills — buys as up arrows under it,
+ * sells as down arrows over it — with the lots and that price. Fills before `firstBarTime` are left out — lightweight-charts would pin
  * them to the first loaded bar, at the wrong time; they appear once that history is loaded.
  */
 export function fillMarkers(
@@ -66,14 +70,15 @@ export function fillMarkers(
   return [...groups.values()]
     .sort((a, b) => a.time - b.time)
     .map((group) => {
-      const average = formatPrice(group.notional / group.lots, options.pricePrecision);
+      const price = group.notional / group.lots;
       const buy = group.side === 'buy';
       return {
         time: group.time,
-        position: buy ? 'belowBar' : 'aboveBar',
+        price,
+        position: buy ? 'atPriceBottom' : 'atPriceTop',
         shape: buy ? 'arrowUp' : 'arrowDown',
         color: buy ? options.colors.up : options.colors.down,
-        text: `${buy ? 'Buy' : 'Sell'} ${String(group.lots)} @ ${average}`,
+        text: `${buy ? 'Buy' : 'Sell'} ${String(group.lots)} @ ${formatPrice(price, options.pricePrecision)}`,
       };
     });
 }

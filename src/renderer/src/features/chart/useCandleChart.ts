@@ -1,4 +1,3 @@
-import type { UTCTimestamp } from 'lightweight-charts';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { toTradingError } from '../../../../shared/errors.ts';
 import { call } from '../../bridge/index.ts';
@@ -96,9 +95,7 @@ function followSeries(parts: ChartParts, symbol: string, timeframe: Timeframe): 
         barSeconds: timeframeSeconds[timeframe],
         colors: tradingColors,
         setMarkers: (markers: FillMarker[]) => {
-          parts.chart.markers.setMarkers(
-            markers.map((marker) => ({ ...marker, time: marker.time as UTCTimestamp })),
-          );
+          parts.chart.markers.setMarkers(markers);
         },
       },
       { trading: tradingStore, market: marketStore },
