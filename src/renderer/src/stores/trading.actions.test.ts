@@ -56,6 +56,19 @@ describe('trading store actions', () => {
     expect(store.getState().orders.a?.status).toBe('RECONCILING');
   });
 
+  it('keeps every working order and only the newest finished ones, however long the session runs', () => {
+    const store = createTradingStore();
+    actions.receiveOrderUpdate(store, order('working', 'ACKED', 1));
+    for (let i = 0; i < 1_000; i += 1)
+      actions.receiveOrderUpdate(store, order(`stop-${String(i)}`, 'CANCELLED', 10 + i));
+    const { orders } = store.getState();
+    expect(orders.working?.status).toBe('ACKED');
+    const finished = Object.values(orders).filter((o) => o.status === 'CANCELLED');
+    expect(finished.length).toBeLessThanOrEqual(actions.keptFinishedOrders + 50);
+    expect(orders['stop-999']).toBeDefined();
+    expect(orders['stop-0']).toBeUndefined();
+  });
+
   it('a state-changed event moves the banner; an older snapshot does not move it back', () => {
     const store = createTradingStore();
     actions.receiveStateChanged(store, {

@@ -1,4 +1,4 @@
-import type { Order } from '../../../shared/domain/order.ts';
+import { terminalOrderStatuses, type Order } from '../../../shared/domain/order.ts';
 import type { Position } from '../../../shared/domain/position.ts';
 import type { TrailingState } from '../../../shared/domain/trailing.ts';
 import type { TradingStore, TradingStateSummary } from './trading.store.ts';
@@ -40,11 +40,31 @@ export function receivePositionUpdate(
   store.setState({ positions: { ...others, [update.symbol]: newer(current, update.position) } });
 }
 
+/**
+ * Finished orders the terminal keeps: as many as the `recent` snapshot brings (200). Every working
+ * order stays. Without a bound a trailing stop that is re-placed all day would pile its cancelled
+ * orders up in the window for as long as the app runs.
+ */
+export const keptFinishedOrders = 200;
+
+/** `orders` with only the newest {@link keptFinishedOrders} finished ones; pruned in batches of 50. */
+function bounded(orders: Record<string, Order>): Record<string, Order> {
+  const finished = Object.values(orders).filter((order) => terminalOrderStatuses.has(order.status));
+  if (finished.length <= keptFinishedOrders + 50) return orders;
+  const dropped = new Set(
+    finished
+      .sort((a, b) => b.updatedAt - a.updatedAt)
+      .slice(keptFinishedOrders)
+      .map((order) => order.clientOid),
+  );
+  return Object.fromEntries(Object.entries(orders).filter(([clientOid]) => !dropped.has(clientOid)));
+}
+
 /** Merges an orders snapshot (`trading:list-orders`) into what events already told us. */
 export function receiveOrdersSnapshot(store: TradingStore, snapshot: readonly Order[]): void {
   const orders: Record<string, Order> = { ...store.getState().orders };
   for (const order of snapshot) orders[order.clientOid] = newer(orders[order.clientOid], order);
-  store.setState({ orders, ordersLoad: { kind: 'ready' } });
+  store.setState({ orders: bounded(orders), ordersLoad: { kind: 'ready' } });
 }
 
 /** Applies `trading:order-updated`; an older update than the one we hold is ignored. */
@@ -52,7 +72,7 @@ export function receiveOrderUpdate(store: TradingStore, order: Order): void {
   const orders = store.getState().orders;
   const next = newer(orders[order.clientOid], order);
   if (next === orders[order.clientOid]) return;
-  store.setState({ orders: { ...orders, [order.clientOid]: next } });
+  store.setState({ orders: bounded({ ...orders, [order.clientOid]: next }) });
 }
 
 /** Takes the `trading:get-state` snapshot, unless a state-changed event is already newer. */
