@@ -327,4 +327,58 @@ describe('amending an open limit order', () => {
       code: 'order-not-found',
     });
   });
+
+  it('an amend cut short by a stop after its cancel is settled at the next start: the trader is told no order works', async () => {
+    const run = await start('amend-interrupted');
+    const old = await restingBuy(run, '88000');
+    const order = run.engine.journal.getOrder(old);
+    // The journal as an app stopped mid-amend leaves it: the cancel journaled, nothing after it.
+    run.engine.journal.append(
+      'amend',
+      {
+        step: 'cancelling',
+        oldClientOid: old,
+        newClientOid: null,
+        oldPrice: '88000',
+        price: '88500',
+        sizeLots: 2,
+        filledLots: 0,
+      },
+      { symbol, clientOid: old },
+    );
+    const exchangeId = order?.exchangeOrderId ?? '';
+    const { reconciled } = await run.restart(() => {
+      // The cancel landed at the exchange while the app was down.
+      run.venue.exchange.cancelOrder(run.userId, exchangeId);
+    });
+    const next = await reconciled;
+    await until('the amend settled', () => amendSteps(run, old).at(-1) === 'cancelled-not-replaced');
+    expect(next.alerts.find((a) => a.code === 'amend-not-replaced')?.message).toContain(
+      'no new one was sent',
+    );
+    expect(workingAtVenue(run)).toEqual([]);
+  });
+
+  it('an amend cut short while the old order still works is settled without an alert', async () => {
+    const run = await start('amend-interrupted-working');
+    const old = await restingBuy(run, '88000');
+    run.engine.journal.append(
+      'amend',
+      {
+        step: 'cancelling',
+        oldClientOid: old,
+        newClientOid: null,
+        oldPrice: '88000',
+        price: '88500',
+        sizeLots: 2,
+        filledLots: 0,
+      },
+      { symbol, clientOid: old },
+    );
+    const { reconciled } = await run.restart();
+    const next = await reconciled;
+    await until('the amend settled', () => amendSteps(run, old).at(-1) === 'cancel-not-confirmed');
+    expect(next.alerts.map((a) => a.code)).not.toContain('amend-not-replaced');
+    expect(workingAtVenue(run).map((o) => o.clientOid)).toEqual([old]);
+  });
 });

@@ -8,6 +8,7 @@ import { prepareContract } from '../risk/prepared.ts';
 import { contractFromWire } from '../wire-map.ts';
 import { isOurClientOid } from '../orders/client-oid.ts';
 import type { TradingRuntime } from '../runtime.ts';
+import { settleInterruptedAmends } from '../amend/amend-interrupted.ts';
 
 /** What start-up reconciliation found. */
 export interface ReconciliationReport {
@@ -16,6 +17,8 @@ export interface ReconciliationReport {
   readonly neverSent: number;
   readonly resolved: Readonly<Record<string, number>>;
   readonly foreignOpenOrders: number;
+  /** Amends the app had stopped in the middle of, settled from what the exchange says (ADR 0343). */
+  readonly interruptedAmends: number;
   readonly positions: readonly string[];
   readonly trailingResumed: number;
   readonly durationMs: number;
@@ -84,6 +87,8 @@ export async function reconcileAtStart(rt: TradingRuntime): Promise<Reconciliati
   const contracts = await loadContracts(rt);
   const orders = await resolveJournalOrders(rt);
   const foreignOpenOrders = await countForeignOrders(rt);
+  // Every journaled order is now what the exchange says it is: an amend cut short can be settled.
+  const interruptedAmends = settleInterruptedAmends(rt);
   const trailingResumed = rt.trailing.list().length;
   const report: ReconciliationReport = {
     contracts,
@@ -91,6 +96,7 @@ export async function reconcileAtStart(rt: TradingRuntime): Promise<Reconciliati
     neverSent: orders.neverSent,
     resolved: orders.resolved,
     foreignOpenOrders,
+    interruptedAmends,
     positions: [...rt.positions.keys()],
     trailingResumed,
     durationMs: rt.deps.now() - started,
