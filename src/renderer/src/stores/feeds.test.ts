@@ -63,6 +63,10 @@ describe('market feed', () => {
 
     fake.emit('market:candle-updated', { symbol: 'XBTUSDTM', timeframe: '15m', candle: candle(180_000, 3) });
     expect(market.getState().latest['XBTUSDTM:15m']?.close).toBe(3);
+    // The verdict strip's other timeframes are pushed too; only the chart's bar is kept.
+    const before = market.getState();
+    fake.emit('market:candle-updated', { symbol: 'XBTUSDTM', timeframe: '4h', candle: candle(180_000, 4) });
+    expect(market.getState()).toBe(before);
 
     useSettingsStore.getState().setTimeframe('1h');
     await flush();

@@ -77,6 +77,11 @@ function subscribeMarketEvents(market: MarketStore, health: HealthStore): () => 
         }),
       () =>
         subscribe('market:candle-updated', ({ symbol, timeframe, candle }) => {
+          // Main pushes every series it follows (the verdict strip's four timeframes too, about a
+          // hundred a second in a fast market); only the chart's own bar is kept, so the others
+          // do not wake every market-store subscriber. A switch loads the new series' history.
+          const shown = useSettingsStore.getState();
+          if (symbol !== shown.symbol || timeframe !== shown.timeframe) return;
           market.setState({
             latest: { ...market.getState().latest, [seriesKey(symbol, timeframe)]: toBar(candle) },
           });
