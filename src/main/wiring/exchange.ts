@@ -1,3 +1,4 @@
+import type { ChartedSeries } from '../market/charted-series.ts';
 import { contractStatsOf } from '../market/contract-stats.ts';
 import type { TradingMode } from '../../shared/ipc/channels/app.ts';
 import type { Config } from '../config/schema.ts';
@@ -28,6 +29,8 @@ export function createEngineClient(input: {
   clock: Clock;
   logger: Logger;
   events: EventPublisher;
+  /** Only these series' candle updates are pushed to the renderer. */
+  charted: ChartedSeries;
 }): { client: ExchangeClient; bridge: () => () => void } {
   const client = createExchangeClient({
     config: input.config.exchange,
@@ -42,6 +45,7 @@ export function createEngineClient(input: {
       input.events.publish('market:ticker-updated', ticker, ticker.symbol);
     });
     const offCandle = client.market.onCandle((update) => {
+      if (!input.charted.has(update.symbol, update.timeframe)) return;
       input.events.publish('market:candle-updated', update, `${update.symbol}:${update.timeframe}`);
     });
     const timer = setInterval(() => {
@@ -56,8 +60,12 @@ export function createEngineClient(input: {
   return { client, bridge };
 }
 
-/** Market handlers; asking for candles also subscribes their stream, so the chart stays live. */
-export function engineMarketHandlers(client: ExchangeClient, logger: Logger): ChannelHandlers {
+/** Market handlers; asking for candles also subscribes their stream and charts the series, so the chart stays live. */
+export function engineMarketHandlers(
+  client: ExchangeClient,
+  logger: Logger,
+  charted: ChartedSeries,
+): ChannelHandlers {
   const base = createMarketHandlers({
     market: client.market,
     health: () => client.health(),
@@ -66,6 +74,8 @@ export function engineMarketHandlers(client: ExchangeClient, logger: Logger): Ch
   return {
     ...base,
     'market:get-candles': async (request) => {
+      // Noted before the history is read, so no live candle falls between the two.
+      charted.note(request.symbol, request.timeframe);
       const candles = await base['market:get-candles'](request);
       client.market.watchCandles(request.symbol, request.timeframe).catch((error: unknown) => {
         logger.warn('candle-stream-subscribe-failed', { symbol: request.symbol, error });

@@ -33,6 +33,7 @@ import { startObservability, type EngineObservability } from './observability.ts
 import { alertOnTradingEvents } from './trading-alerts.ts';
 import type { ResolvedCredentials } from './credentials.ts';
 import { KUCOIN_LIVE_ENDPOINTS, createEngineClient, engineMarketHandlers } from './exchange.ts';
+import { createChartedSeries } from '../market/charted-series.ts';
 import { createEngineBook } from './book.ts';
 import { createEngineTrading, tradingWithoutKeyHandlers, type EngineTrading } from './trading.ts';
 import { createEngineTrackRecord } from './trackrecord.ts';
@@ -275,11 +276,13 @@ async function startExchange(ctx: ServiceContext, base: Foundation) {
     venue === undefined
       ? KUCOIN_LIVE_ENDPOINTS
       : { futuresRestUrl: venue.restUrl, generalRestUrl: venue.restUrl };
+  const charted = createChartedSeries();
   const { client, bridge } = createEngineClient({
     ...ctx,
     clock: ctx.platform.clock,
     endpoints,
     credentials: credentials.credentials,
+    charted,
   });
   const unbridge = bridge();
   const book = createEngineBook({ ...ctx, client, clock: ctx.platform.clock });
@@ -302,7 +305,7 @@ async function startExchange(ctx: ServiceContext, base: Foundation) {
   const starting = client.start().catch((error: unknown) => {
     ctx.logger.error('exchange-start-failed', { error });
   });
-  return { client, book, unbridge, unalert, observability, starting };
+  return { client, charted, book, unbridge, unalert, observability, starting };
 }
 
 /** Analysis, the track record and (with a key) trading, once the exchange client is there. */
@@ -342,7 +345,7 @@ function handlersOf(
 ): ChannelHandlers {
   const { trading, analysis, trackRecord } = upper;
   return {
-    ...engineMarketHandlers(exchange.client, ctx.logger),
+    ...engineMarketHandlers(exchange.client, ctx.logger, exchange.charted),
     ...exchange.book.handlers,
     ...(trading === undefined ? tradingWithoutKeyHandlers(channelNames) : trading.handlers),
     ...withRotationAlert(base.secrets.handlers, base.alerts, ctx),

@@ -64,6 +64,30 @@ describe('the live bar’s volume', () => {
   });
 });
 
+describe('live candles in the window', () => {
+  // The analysis keeps more timeframes live than the chart shows; only a series a chart asked for
+  // is worth an IPC message.
+  it('are pushed for the series the chart asked for, not for every series main follows', async () => {
+    const pushed: string[] = [];
+    const unsubscribe = testEngine.engine.events.subscribe((event, payload) => {
+      const update = payload as { symbol: string; timeframe: string };
+      if (event === 'market:candle-updated') pushed.push(`${update.symbol}:${update.timeframe}`);
+    });
+    await candles({ timeframe: '1m', limit: 5 });
+    // The verdict strip follows the contract on four timeframes.
+    const followed = await testEngine.engine
+      .createRouter(['app://bulwark'])
+      .handle('analysis:select-symbol', { symbol }, sender);
+    const deadline = Date.now() + 20_000;
+    while (pushed.filter((key) => key === `${symbol}:1m`).length < 5 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    unsubscribe();
+    expect(followed).toMatchObject({ ok: true });
+    expect(pushed.filter((key) => key === `${symbol}:1m`).length).toBeGreaterThanOrEqual(5);
+    expect(new Set(pushed)).toEqual(new Set([`${symbol}:1m`]));
+  });
+});
+
 describe('market:get-candles pages into the past', () => {
   it('returns older one-minute bars contiguous with the first page and none at or after endMs', async () => {
     const first = await candles({ timeframe: '1m', limit: 300 });
