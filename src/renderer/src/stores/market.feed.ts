@@ -3,8 +3,10 @@ import { toTradingError } from '../../../shared/errors.ts';
 import type { Ticker } from '../../../shared/ipc/channels/market.ts';
 import type { ConnectionStore } from './connection.store.ts';
 import type { HealthStore } from './health.store.ts';
+import { createFrameCoalescer } from './frame-coalescer.ts';
 import { toBar, toBarHistory } from './market.bars.ts';
 import { historyPageBars } from './market.paging.ts';
+import { paneClock } from './pane-clock.ts';
 import { seriesKey, type MarketStore } from './market.store.ts';
 import { useSettingsStore, type Timeframe } from './settings.store.ts';
 import { isPerpetualSymbol } from '../domain/wire-patterns.ts';
@@ -69,11 +71,16 @@ function loadHealth(health: HealthStore): void {
 }
 
 function subscribeMarketEvents(market: MarketStore, health: HealthStore): () => void {
+  // The last price is only read sampled (the ticket's reference, once a second): pushes, up to
+  // twenty a second, are applied on the pane clock so they do not wake the store's every subscriber.
+  const tickers = createFrameCoalescer<Ticker>((_symbol, ticker) => {
+    receiveTicker(market, ticker);
+  }, paneClock);
   try {
     const unsubscribe = subscribeAll([
       () =>
         subscribe('market:ticker-updated', (ticker) => {
-          receiveTicker(market, ticker);
+          tickers.push(ticker.symbol, ticker);
         }),
       () =>
         subscribe('market:candle-updated', ({ symbol, timeframe, candle }) => {
@@ -92,7 +99,10 @@ function subscribeMarketEvents(market: MarketStore, health: HealthStore): () => 
         }),
     ]);
     market.setState({ unavailable: undefined });
-    return unsubscribe;
+    return () => {
+      unsubscribe();
+      tickers.dispose();
+    };
   } catch (error) {
     market.setState({ unavailable: message(error) });
     return () => undefined;

@@ -41,10 +41,32 @@ describe('pane clock', () => {
     expect(ran).toEqual(['book']);
     time.advance(89);
     expect(time.pendingFrames()).toBe(0);
+    // Due at 100 ms: it waits for a frame the chart draws anyway, then asks for its own.
     time.advance(1);
+    expect(time.pendingFrames()).toBe(0);
+    time.advance(50);
     expect(time.pendingFrames()).toBe(1);
     time.runFrame();
     expect(ran).toEqual(['book', 'book', 'tape']);
+  });
+
+  it('due work joins the frame the chart draws: nudge asks for the frame at once, and only once', () => {
+    const time = manualTime();
+    const clock = createPaneClock(100, time.deps, 50);
+    const ran: string[] = [];
+    clock.request(() => ran.push('book'));
+    time.runFrame();
+    clock.request(() => ran.push('tape'));
+    clock.nudge();
+    expect(time.pendingFrames()).toBe(0);
+    time.advance(100);
+    clock.nudge();
+    clock.nudge();
+    expect(time.pendingFrames()).toBe(1);
+    time.advance(50);
+    expect(time.pendingFrames()).toBe(1);
+    time.runFrame();
+    expect(ran).toEqual(['book', 'tape']);
   });
 
   it('a cancelled request does not run', () => {

@@ -21,32 +21,60 @@ const browserDeps: PaneClockDeps = {
   frames: animationFrameScheduler,
 };
 
+/** The pane clock: a scheduler, and a way to say a frame is being drawn anyway. */
+export interface PaneClock extends FrameScheduler {
+  /**
+   * The chart has just changed and will draw in the coming frame: pane work that is due runs in
+   * that frame too, instead of in a frame of its own.
+   */
+  nudge(): void;
+}
+
+/** How long due pane work waits for a frame the chart draws anyway before it asks for its own. */
+export const paneGraceMs = 50;
+
 /**
  * A scheduler whose callbacks all run together, in one animation frame, at most once per
- * `intervalMs`: the first request after a quiet spell runs on the next frame, later ones wait for
- * the interval to pass.
+ * `intervalMs`: the first request after a quiet spell runs on the next frame; later ones wait for
+ * the interval to pass, then for the chart's next frame (`nudge`) up to `graceMs`, so the panes
+ * and the chart share a frame rather than each costing the window one.
  */
 export function createPaneClock(
   intervalMs = paneIntervalMs,
   deps: PaneClockDeps = browserDeps,
-): FrameScheduler {
+  graceMs = paneGraceMs,
+): PaneClock {
   const waiting = new Map<number, () => void>();
   let next = 1;
   let armed = false;
+  let due = false;
+  let frameAsked = false;
   let lastRunAt = Number.NEGATIVE_INFINITY;
   const run = (): void => {
     armed = false;
+    due = false;
+    frameAsked = false;
     lastRunAt = deps.now();
-    const due = [...waiting.values()];
+    const callbacks = [...waiting.values()];
     waiting.clear();
-    for (const callback of due) callback();
+    for (const callback of callbacks) callback();
+  };
+  const askFrame = (): void => {
+    if (!due || frameAsked) return;
+    frameAsked = true;
+    deps.frames.request(run);
   };
   const arm = (): void => {
     if (armed) return;
     armed = true;
     const wait = lastRunAt + intervalMs - deps.now();
-    if (wait <= 0) deps.frames.request(run);
-    else deps.setTimer(() => deps.frames.request(run), wait);
+    due = wait <= 0;
+    if (due) askFrame();
+    else
+      deps.setTimer(() => {
+        due = true;
+        deps.setTimer(askFrame, graceMs);
+      }, wait);
   };
   return {
     request: (callback) => {
@@ -58,8 +86,9 @@ export function createPaneClock(
     cancel: (handle) => {
       waiting.delete(handle);
     },
+    nudge: askFrame,
   };
 }
 
 /** The terminal's one pane clock. */
-export const paneClock: FrameScheduler = createPaneClock();
+export const paneClock: PaneClock = createPaneClock();

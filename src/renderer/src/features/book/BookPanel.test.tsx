@@ -8,7 +8,7 @@ import {
   type FakeBulwark,
 } from '../../bridge/fake-bulwark.test-helper.ts';
 import { startBookFeed } from '../../stores/book.feed.ts';
-import { paneIntervalMs } from '../../stores/pane-clock.ts';
+import { paneGraceMs, paneIntervalMs } from '../../stores/pane-clock.ts';
 import { bookStore, createBookStore } from '../../stores/book.store.ts';
 import { createMarketStore, marketStore } from '../../stores/market.store.ts';
 import { useSettingsStore } from '../../stores/settings.store.ts';
@@ -77,7 +77,7 @@ const prices = (testId: string) =>
 async function pushed(emit: () => void): Promise<void> {
   await act(async () => {
     emit();
-    await new Promise((resolve) => setTimeout(resolve, paneIntervalMs));
+    await new Promise((resolve) => setTimeout(resolve, paneIntervalMs + paneGraceMs));
     await new Promise((resolve) => {
       requestAnimationFrame(() => {
         resolve(undefined);

@@ -1,4 +1,5 @@
 import type { Bar, BarHistory, MarketStore } from '../../stores/market.store.ts';
+import { paneClock } from '../../stores/pane-clock.ts';
 import type { TradingStore } from '../../stores/trading.store.ts';
 import { createFrameCoalescer, createFrameGate, type FrameScheduler } from '../../stores/frame-coalescer.ts';
 import { positionLinePrices } from './position-lines.ts';
@@ -49,6 +50,8 @@ export function followBars(
     if (last?.time === bar.time) shown[shown.length - 1] = bar;
     else shown.push(bar);
     sink.updateBar(bar);
+    // The chart draws in the coming frame: the book and tape redraw in it too if they are due.
+    paneClock.nudge();
   }, scheduler);
   const sync = (state: ReturnType<typeof marketStore.getState>): void => {
     const next = state.history[key];
