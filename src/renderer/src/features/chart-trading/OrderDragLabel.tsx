@@ -1,5 +1,6 @@
-import { CloseButton, Group, Paper, Text } from '@mantine/core';
+import { CloseButton, Group, Text } from '@mantine/core';
 import { useEffect } from 'react';
+import { DragLabelBox } from './DragLabelBox.tsx';
 import { orderLineTitle } from '../chart/order-lines.ts';
 import { useOrderDragStore } from './order-drag.store.ts';
 import type { OrderDropPreview } from './order-drop.ts';
@@ -20,29 +21,10 @@ function DragPreview(): React.JSX.Element | null {
   const preview = useOrderDragStore((state) => state.preview);
   const y = useOrderDragStore((state) => state.y);
   if (preview === undefined) return null;
-  const refused = preview.refusal !== undefined;
   return (
-    <Paper
-      pos="absolute"
-      left={8}
-      top={Math.max(0, y - 34)}
-      px={6}
-      py={2}
-      withBorder
-      style={{
-        zIndex: 3,
-        pointerEvents: 'none',
-        borderColor: refused ? 'var(--mantine-color-red-6)' : undefined,
-      }}
-      data-testid="order-drag-label"
-      data-price={preview.price}
-      data-refused={refused}
-    >
-      <Text size="xs" ff="monospace" c={refused ? 'red' : 'inherit'}>
-        {describe(preview)}
-        {preview.refusal === undefined ? '' : ` — ${preview.refusal}`}
-      </Text>
-    </Paper>
+    <DragLabelBox y={y} testId="order-drag-label" price={preview.price} refusal={preview.refusal}>
+      {describe(preview)}
+    </DragLabelBox>
   );
 }
 

@@ -1,5 +1,6 @@
-import { Paper, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useEffect } from 'react';
+import { DragLabelBox } from './DragLabelBox.tsx';
 import { useStopDragStore } from './drag.store.ts';
 
 /** The outcome of a drop stays this long under the chart. */
@@ -15,32 +16,13 @@ function DragPreview(): React.JSX.Element | null {
   const preview = useStopDragStore((state) => state.preview);
   const y = useStopDragStore((state) => state.y);
   if (preview === undefined) return null;
-  const refused = preview.refusal !== undefined;
   return (
-    <Paper
-      pos="absolute"
-      left={8}
-      top={Math.max(0, y - 34)}
-      px={6}
-      py={2}
-      withBorder
-      style={{
-        zIndex: 3,
-        pointerEvents: 'none',
-        borderColor: refused ? 'var(--mantine-color-red-6)' : undefined,
-      }}
-      data-testid="stop-drag-label"
-      data-price={preview.stopPrice}
-      data-refused={refused}
-    >
-      <Text size="xs" ff="monospace" c={refused ? 'red' : 'inherit'}>
-        Stop {preview.stopPrice} · {formatLoss(preview.lossAtStopUsdt)}
-        {preview.stopToLiquidationPct === undefined
-          ? ''
-          : ` · ${preview.stopToLiquidationPct.toFixed(2)} % to liquidation`}
-        {preview.refusal === undefined ? '' : ` — ${preview.refusal}`}
-      </Text>
-    </Paper>
+    <DragLabelBox y={y} testId="stop-drag-label" price={preview.stopPrice} refusal={preview.refusal}>
+      Stop {preview.stopPrice} · {formatLoss(preview.lossAtStopUsdt)}
+      {preview.stopToLiquidationPct === undefined
+        ? ''
+        : ` · ${preview.stopToLiquidationPct.toFixed(2)} % to liquidation`}
+    </DragLabelBox>
   );
 }
 

@@ -4,6 +4,7 @@ import type { HeldOrderLines } from './held-order-lines.ts';
 import { orderDropPreview, type OrderDropPreview } from './order-drop.ts';
 import type { DragChart, DragSeries } from './stop-drag.ts';
 import { grabsLine, snapToTick } from './stop-drop.ts';
+import { dropHoldMs, listenForDrag, localY } from './drag-events.ts';
 
 /** What main answered to an amend (the `trading:amend-order` response, as far as the chart needs it). */
 export interface AmendAnswer {
@@ -31,12 +32,6 @@ export interface OrderDragDeps {
   readonly amendOrder: (clientOid: string, price: string) => Promise<AmendAnswer>;
   readonly onDrop: (outcome: AmendDropOutcome) => void;
 }
-
-/** The dropped line stays at the new price this long at most while the engine reports the new order. */
-const confirmTimeoutMs = 10_000;
-
-const localY = (container: HTMLElement, event: PointerEvent): number =>
-  event.clientY - container.getBoundingClientRect().top;
 
 interface Drag {
   readonly line: OrderLine;
@@ -84,7 +79,7 @@ function endDrag(deps: OrderDragDeps, drag: Drag): void {
   }
   deps.amendOrder(line.clientOid, preview.price).then(
     (answer) => {
-      if (answer.outcome === 'amended') deps.lines.releaseWhenReplaced(line.clientOid, confirmTimeoutMs);
+      if (answer.outcome === 'amended') deps.lines.releaseWhenReplaced(line.clientOid, dropHoldMs);
       else deps.lines.release(line.clientOid);
       deps.onDrop(outcomeOf(answer, preview.price));
     },
@@ -154,27 +149,5 @@ export function attachOrderDrag(deps: OrderDragDeps): () => void {
     deps.chart.applyOptions({ handleScroll: true, handleScale: true });
     deps.onPreview(undefined, 0);
   };
-  return listen(container, { down, move, up, key });
-}
-
-function listen(
-  container: HTMLElement,
-  on: {
-    readonly down: (event: PointerEvent) => void;
-    readonly move: (event: PointerEvent) => void;
-    readonly up: (event: PointerEvent) => void;
-    readonly key: (event: KeyboardEvent) => void;
-  },
-): () => void {
-  const capture = { capture: true };
-  container.addEventListener('pointerdown', on.down, capture);
-  container.addEventListener('pointermove', on.move, capture);
-  container.addEventListener('pointerup', on.up, capture);
-  window.addEventListener('keydown', on.key);
-  return () => {
-    container.removeEventListener('pointerdown', on.down, capture);
-    container.removeEventListener('pointermove', on.move, capture);
-    container.removeEventListener('pointerup', on.up, capture);
-    window.removeEventListener('keydown', on.key);
-  };
+  return listenForDrag(container, { down, move, up, key });
 }

@@ -2,6 +2,7 @@ import type { Position } from '../../../../shared/domain/position.ts';
 import { showGrab } from './grab-cursor.ts';
 import type { HeldLines } from './held-lines.ts';
 import { grabsLine, snapToTick, stopDropPreview, type StopDropPreview } from './stop-drop.ts';
+import { dropHoldMs, listenForDrag, localY } from './drag-events.ts';
 
 /** What the drag needs from the chart (lightweight-charts' IChartApi, or a test double). */
 export interface DragChart {
@@ -36,13 +37,8 @@ export interface StopDragDeps {
   readonly onPickPrice: (price: string, withShift: boolean) => void;
 }
 
-/** The line stays at the dropped price this long at most while the engine confirms the move. */
-const confirmTimeoutMs = 10_000;
 /** A press that moves less than this is a click, not a drag. */
 const clickSlopPx = 3;
-
-const localY = (container: HTMLElement, event: PointerEvent): number =>
-  event.clientY - container.getBoundingClientRect().top;
 
 interface Drag {
   readonly position: Position;
@@ -72,7 +68,7 @@ function endDrag(deps: StopDragDeps, drag: Drag): void {
   }
   deps.moveStop(drag.position.symbol, preview.stopPrice).then(
     () => {
-      deps.lines.releaseWhenConfirmed('stop', confirmTimeoutMs);
+      deps.lines.releaseWhenConfirmed('stop', dropHoldMs);
       deps.onDrop({ kind: 'moved', stopPrice: preview.stopPrice });
     },
     (error: unknown) => {
@@ -152,27 +148,5 @@ export function attachStopDrag(deps: StopDragDeps): () => void {
     deps.lines.release('stop');
     deps.onPreview(undefined, 0);
   };
-  return listen(container, { down, move, up, key });
-}
-
-function listen(
-  container: HTMLElement,
-  on: {
-    readonly down: (event: PointerEvent) => void;
-    readonly move: (event: PointerEvent) => void;
-    readonly up: (event: PointerEvent) => void;
-    readonly key: (event: KeyboardEvent) => void;
-  },
-): () => void {
-  const capture = { capture: true };
-  container.addEventListener('pointerdown', on.down, capture);
-  container.addEventListener('pointermove', on.move, capture);
-  container.addEventListener('pointerup', on.up, capture);
-  window.addEventListener('keydown', on.key);
-  return () => {
-    container.removeEventListener('pointerdown', on.down, capture);
-    container.removeEventListener('pointermove', on.move, capture);
-    container.removeEventListener('pointerup', on.up, capture);
-    window.removeEventListener('keydown', on.key);
-  };
+  return listenForDrag(container, { down, move, up, key });
 }
