@@ -44,18 +44,16 @@ export function assertEntryStillAllowed(rt: TradingRuntime): void {
 }
 
 /**
- * Whether an order proven absent may be resent: reduce-only orders always; an entry only while
- * trading is ACTIVE and the risk engine, on fresh numbers, still allows it.
- * @throws RiskRejectedError with the reason otherwise.
+ * The ticket a journaled entry was placed from (its own stop included), for sending it again —
+ * a resend, or an amend's replacement with the new price and lots laid over it.
+ * @throws RiskRejectedError `risk-stop-required` for an entry without a stop: it is never sent again.
  */
-export async function assertResendAllowed(rt: TradingRuntime, order: JournalOrder): Promise<void> {
-  if (order.reduceOnly) return;
-  assertEntryStillAllowed(rt);
+export function journaledTicket(order: JournalOrder): OrderTicket {
   if (order.stopPrice === undefined)
     throw new RiskRejectedError('risk-stop-required', 'an entry without a stop is never resent', {
       details: { ruleId: 'stop-required' },
     });
-  const ticket: OrderTicket = {
+  return {
     symbol: order.symbol,
     side: order.side,
     type: order.type,
@@ -64,6 +62,17 @@ export async function assertResendAllowed(rt: TradingRuntime, order: JournalOrde
     stopPrice: order.stopPrice,
     ...(order.price === undefined ? {} : { price: order.price }),
   };
+}
+
+/**
+ * Whether an order proven absent may be resent: reduce-only orders always; an entry only while
+ * trading is ACTIVE and the risk engine, on fresh numbers, still allows it.
+ * @throws RiskRejectedError with the reason otherwise.
+ */
+export async function assertResendAllowed(rt: TradingRuntime, order: JournalOrder): Promise<void> {
+  if (order.reduceOnly) return;
+  assertEntryStillAllowed(rt);
+  const ticket = journaledTicket(order);
   assertOrderAllowed(await riskContextFor(rt, ticket, { fresh: true, excludeClientOid: order.clientOid }));
 }
 

@@ -52,6 +52,47 @@ async function restingBuy(d: Drill, price: string, sizeLots = 2): Promise<string
   return placed.order.clientOid;
 }
 
+/**
+ * Starts amending `clientOid` to `price` with its cancel held `ms` at the venue's door, and
+ * resolves once that cancel has reached the venue, with the amend still waiting on it.
+ */
+async function amendWithCancelHeld(
+  d: Drill,
+  clientOid: string,
+  price: string,
+  ms: number,
+): Promise<{ amending: ReturnType<Drill['engine']['service']['amendOrder']> }> {
+  d.venue.admin.addFault({
+    kind: 'latency',
+    latencyMs: ms,
+    method: 'DELETE',
+    path: '/api/v1/orders/**',
+    count: 1,
+  });
+  const deletes = d.venue.admin.requestCount({ method: 'DELETE' });
+  const amending = d.engine.service.amendOrder(clientOid, price);
+  await until('the cancel at the venue', () => d.venue.admin.requestCount({ method: 'DELETE' }) > deletes);
+  // In an object: a promise returned bare from an async function would be waited for here.
+  return { amending };
+}
+
+/** The journal as an app stopped mid-amend leaves it: the cancel of 88000 → 88500 journaled, nothing after it. */
+function leftCancelling(d: Drill, clientOid: string): void {
+  d.engine.journal.append(
+    'amend',
+    {
+      step: 'cancelling',
+      oldClientOid: clientOid,
+      newClientOid: null,
+      oldPrice: '88000',
+      price: '88500',
+      sizeLots: 2,
+      filledLots: 0,
+    },
+    { symbol, clientOid },
+  );
+}
+
 const amendSteps = (d: Drill, clientOid: string): unknown[] =>
   d.engine.journal
     .queryEvents({ kind: 'amend', clientOid, limit: 50 })
@@ -242,19 +283,7 @@ describe('amending an open limit order', () => {
     const old = await restingBuy(run, '88000');
     const placements = run.venue.admin.requestCount({ method: 'POST', path: '/api/v1/st-orders' });
     // The cancel is held at the venue's door; meanwhile the market trades through the order.
-    run.venue.admin.addFault({
-      kind: 'latency',
-      latencyMs: 1_500,
-      method: 'DELETE',
-      path: '/api/v1/orders/**',
-      count: 1,
-    });
-    const deletes = run.venue.admin.requestCount({ method: 'DELETE' });
-    const amending = run.engine.service.amendOrder(old, '88500');
-    await until(
-      'the cancel at the venue',
-      () => run.venue.admin.requestCount({ method: 'DELETE' }) > deletes,
-    );
+    const { amending } = await amendWithCancelHeld(run, old, '88500', 1_500);
     run.venue.admin.setPrice(symbol, '87990');
     const result = await amending;
     expect(result).toMatchObject({ outcome: 'filled', filledLots: 2, sizeLots: 0 });
@@ -284,19 +313,7 @@ describe('amending an open limit order', () => {
     const run = await start('amend-killed-midway');
     const old = await restingBuy(run, '88000');
     const placements = run.venue.admin.requestCount({ method: 'POST', path: '/api/v1/st-orders' });
-    run.venue.admin.addFault({
-      kind: 'latency',
-      latencyMs: 1_000,
-      method: 'DELETE',
-      path: '/api/v1/orders/**',
-      count: 1,
-    });
-    const deletes = run.venue.admin.requestCount({ method: 'DELETE' });
-    const amending = run.engine.service.amendOrder(old, '88500');
-    await until(
-      'the cancel at the venue',
-      () => run.venue.admin.requestCount({ method: 'DELETE' }) > deletes,
-    );
+    const { amending } = await amendWithCancelHeld(run, old, '88500', 1_000);
     await run.engine.service.triggerKillSwitch(false, 'test');
     const result = await amending;
     expect(result.outcome).toBe('cancelled-not-replaced');
@@ -332,20 +349,7 @@ describe('amending an open limit order', () => {
     const run = await start('amend-interrupted');
     const old = await restingBuy(run, '88000');
     const order = run.engine.journal.getOrder(old);
-    // The journal as an app stopped mid-amend leaves it: the cancel journaled, nothing after it.
-    run.engine.journal.append(
-      'amend',
-      {
-        step: 'cancelling',
-        oldClientOid: old,
-        newClientOid: null,
-        oldPrice: '88000',
-        price: '88500',
-        sizeLots: 2,
-        filledLots: 0,
-      },
-      { symbol, clientOid: old },
-    );
+    leftCancelling(run, old);
     const exchangeId = order?.exchangeOrderId ?? '';
     const { reconciled } = await run.restart(() => {
       // The cancel landed at the exchange while the app was down.
@@ -362,19 +366,7 @@ describe('amending an open limit order', () => {
   it('an amend cut short while the old order still works is settled without an alert', async () => {
     const run = await start('amend-interrupted-working');
     const old = await restingBuy(run, '88000');
-    run.engine.journal.append(
-      'amend',
-      {
-        step: 'cancelling',
-        oldClientOid: old,
-        newClientOid: null,
-        oldPrice: '88000',
-        price: '88500',
-        sizeLots: 2,
-        filledLots: 0,
-      },
-      { symbol, clientOid: old },
-    );
+    leftCancelling(run, old);
     const { reconciled } = await run.restart();
     const next = await reconciled;
     await until('the amend settled', () => amendSteps(run, old).at(-1) === 'cancel-not-confirmed');

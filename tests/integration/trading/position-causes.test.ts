@@ -6,6 +6,18 @@ import { configOf, engineFor, fastTrading, tempDir, until, venueFor, type Engine
 
 const symbol = 'XBTUSDTM';
 
+/** The journal's `closed` position event, once it is there. */
+function closedEvent(e: Engine) {
+  return until(
+    'closed event',
+    () =>
+      e.journal
+        .queryEvents({ kind: 'position-event', symbol, limit: 50 })
+        .find((ev) => ev.data.event === 'closed'),
+    20_000,
+  );
+}
+
 /** A reduce-only market sell sent straight to the venue, as the website would: not by Bulwark. */
 function sellElsewhere(v: RunningVenue, userId: string, clientOid: string, size: number): void {
   v.exchange.placeOrder(userId, {
@@ -62,14 +74,7 @@ describe('why a position closed', () => {
     v.exchange.cancelStopOrders(userId, symbol);
     await until('naked', () => e.service.listPositions()[0]?.protection.status === 'NAKED');
     v.admin.jumpPrice(symbol, -30);
-    const event = await until(
-      'closed event',
-      () =>
-        e.journal
-          .queryEvents({ kind: 'position-event', symbol, limit: 50 })
-          .find((ev) => ev.data.event === 'closed'),
-      20_000,
-    );
+    const event = await closedEvent(e);
     expect(event.data.cause).toBe('liquidation');
     expect(e.alerts.find((a) => a.code === 'position-liquidation')?.severity).toBe('critical');
     v.admin.clearFaults();
@@ -78,14 +83,7 @@ describe('why a position closed', () => {
   it('a manual close elsewhere is detected as external', async () => {
     const { e, v, userId } = await open('manual');
     sellElsewhere(v, userId, 'website-close-1', 5);
-    const event = await until(
-      'closed event',
-      () =>
-        e.journal
-          .queryEvents({ kind: 'position-event', symbol, limit: 50 })
-          .find((ev) => ev.data.event === 'closed'),
-      20_000,
-    );
+    const event = await closedEvent(e);
     expect(event.data.cause).toBe('external');
     expect(e.alerts.some((a) => a.code === 'position-external')).toBe(true);
     // Its now-orphaned stop is swept.
@@ -145,14 +143,7 @@ describe('why a position closed', () => {
     await until('position seen', () => e.service.listPositions().find((p) => p.sizeLots === 5));
     sellElsewhere(v, userId, 'website-close-2', 5);
     v.admin.clearFaults();
-    const event = await until(
-      'closed event',
-      () =>
-        e.journal
-          .queryEvents({ kind: 'position-event', symbol, limit: 50 })
-          .find((ev) => ev.data.event === 'closed'),
-      20_000,
-    );
+    const event = await closedEvent(e);
     expect(event.data).toMatchObject({ cause: 'external', closedLots: 5 });
     const events = e.journal.queryEvents({ kind: 'position-event', symbol, limit: 50 });
     expect(events.filter((ev) => ev.data.event === 'reduced')).toEqual([]);

@@ -10,7 +10,7 @@ import { terminalOrderStatuses } from '../../../shared/domain/order.ts';
 import { RiskRejectedError, ValidationError } from '../../../shared/errors.ts';
 import type { OrderTicket } from '../../../shared/ipc/channels/trading.ts';
 import type { JournalOrder } from '../../store/order-rows.ts';
-import { assertEntryStillAllowed, journalingDenial } from '../entry.ts';
+import { assertEntryStillAllowed, journaledTicket, journalingDenial } from '../entry.ts';
 import type { OrderSpec } from '../orders/order-request.ts';
 import { riskContextFor } from '../risk-context.ts';
 import { assertOrderAllowed } from '../risk/engine.ts';
@@ -71,19 +71,7 @@ export function checkNewPrice(rt: TradingRuntime, order: AmendableOrder, price: 
 
 /** The entry's ticket at the new price for `lots`, with the entry's own stop (as a resend rebuilds it). */
 export function replacementTicket(order: AmendableOrder, price: string, lots: number): OrderTicket {
-  if (order.stopPrice === undefined)
-    throw new RiskRejectedError('risk-stop-required', 'an entry without a stop is never placed again', {
-      details: { ruleId: 'stop-required' },
-    });
-  return {
-    symbol: order.symbol,
-    side: order.side,
-    type: 'limit',
-    sizeLots: lots,
-    price,
-    leverage: order.leverage,
-    stopPrice: order.stopPrice,
-  };
+  return { ...journaledTicket(order), type: 'limit', sizeLots: lots, price };
 }
 
 /** The reduce-only close at the new price for `lots`. */

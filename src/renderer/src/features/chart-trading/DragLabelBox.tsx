@@ -1,4 +1,5 @@
 import { Paper, Text } from '@mantine/core';
+import { useEffect } from 'react';
 
 /**
  * The label that follows a dragged line: just above the pointer's row, outlined in red with the
@@ -35,4 +36,18 @@ export function DragLabelBox(props: {
       </Text>
     </Paper>
   );
+}
+
+/** The outcome of a drop stays this long under the chart, unless it must stay until dismissed. */
+export const dropNoticeMs = 6_000;
+
+/** Calls `clear` {@link dropNoticeMs} after `notice` appears (and again for each new one), unless `lasting`. */
+export function useClearedNotice(notice: object | undefined, lasting: boolean, clear: () => void): void {
+  useEffect(() => {
+    if (notice === undefined || lasting) return undefined;
+    const timer = setTimeout(clear, dropNoticeMs);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [notice, lasting, clear]);
 }

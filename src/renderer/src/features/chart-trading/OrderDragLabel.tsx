@@ -1,12 +1,12 @@
 import { CloseButton, Group, Text } from '@mantine/core';
-import { useEffect } from 'react';
-import { DragLabelBox } from './DragLabelBox.tsx';
+import { DragLabelBox, useClearedNotice } from './DragLabelBox.tsx';
 import { orderLineTitle } from '../chart/order-lines.ts';
 import { useOrderDragStore } from './order-drag.store.ts';
 import type { OrderDropPreview } from './order-drop.ts';
 
-/** The outcome of a drop stays this long under the chart — except "cancelled, not replaced", which stays until dismissed. */
-const dropNoticeMs = 6_000;
+const clearOrderDrop = (): void => {
+  useOrderDragStore.setState({ lastDrop: undefined });
+};
 
 function describe(preview: OrderDropPreview): string {
   const head = `${orderLineTitle(preview)} @ ${preview.price} (was ${preview.oldPrice})`;
@@ -33,15 +33,8 @@ const noticeText = (drop: NonNullable<ReturnType<typeof useOrderDragStore.getSta
 
 function DropNotice(): React.JSX.Element | null {
   const drop = useOrderDragStore((state) => state.lastDrop);
-  useEffect(() => {
-    if (drop === undefined || drop.kind === 'not-replaced') return undefined;
-    const timer = setTimeout(() => {
-      useOrderDragStore.setState({ lastDrop: undefined });
-    }, dropNoticeMs);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [drop]);
+  // "Cancelled, not replaced" stays until the trader dismisses it.
+  useClearedNotice(drop, drop?.kind === 'not-replaced', clearOrderDrop);
   if (drop === undefined) return null;
   return (
     <Group gap={4} wrap="nowrap" data-testid="order-drop-outcome" data-kind={drop.kind}>
@@ -53,9 +46,7 @@ function DropNotice(): React.JSX.Element | null {
           size="xs"
           aria-label="Dismiss"
           data-testid="order-drop-dismiss"
-          onClick={() => {
-            useOrderDragStore.setState({ lastDrop: undefined });
-          }}
+          onClick={clearOrderDrop}
         />
       ) : null}
     </Group>

@@ -1,10 +1,10 @@
 import { Text } from '@mantine/core';
-import { useEffect } from 'react';
-import { DragLabelBox } from './DragLabelBox.tsx';
+import { DragLabelBox, useClearedNotice } from './DragLabelBox.tsx';
 import { useStopDragStore } from './drag.store.ts';
 
-/** The outcome of a drop stays this long under the chart. */
-const dropNoticeMs = 6_000;
+const clearStopDrop = (): void => {
+  useStopDragStore.setState({ lastDrop: undefined });
+};
 
 function formatLoss(loss: number | undefined): string {
   if (loss === undefined) return 'loss unknown';
@@ -28,15 +28,7 @@ function DragPreview(): React.JSX.Element | null {
 
 function DropNotice(): React.JSX.Element | null {
   const drop = useStopDragStore((state) => state.lastDrop);
-  useEffect(() => {
-    if (drop === undefined) return undefined;
-    const timer = setTimeout(() => {
-      useStopDragStore.setState({ lastDrop: undefined });
-    }, dropNoticeMs);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [drop]);
+  useClearedNotice(drop, false, clearStopDrop);
   if (drop === undefined) return null;
   return (
     <Text
